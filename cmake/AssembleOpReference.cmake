@@ -1,0 +1,16 @@
+# Concatenates the ODS-generated markdown of the vm dialect into one op
+# reference. Run with cmake -P; inputs are passed with -D.
+file(READ ${DIALECT_DOC} _dialect)
+set(_out "<!-- Generated from dialects/vm/*.td by the build; do not edit. -->\n\n")
+string(APPEND _out "${_dialect}\n")
+foreach(family ${FAMILIES})
+  set(_file ${FAMILY_DIR}/VM${family}Ops.md)
+  if(EXISTS ${_file})
+    file(READ ${_file} _ops)
+    string(STRIP "${_ops}" _ops)
+    if(NOT _ops STREQUAL "")
+      string(APPEND _out "\n## ${family} ops\n\n${_ops}\n")
+    endif()
+  endif()
+endforeach()
+file(WRITE ${OUT} "${_out}")

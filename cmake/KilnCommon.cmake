@@ -1,0 +1,29 @@
+# Settings shared by every Kiln target, compiler and runtime alike.
+
+set(KILN_SOURCE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
+set(KILN_BINARY_DIR ${CMAKE_CURRENT_BINARY_DIR})
+
+# Warnings are errors in CI only, so a newer compiler on a developer's machine
+# does not block local work.
+set(KILN_WARNING_FLAGS -Wall -Wextra -Wno-unused-parameter)
+if(DEFINED ENV{CI})
+  list(APPEND KILN_WARNING_FLAGS -Werror)
+endif()
+
+find_package(GTest)
+find_package(Threads REQUIRED)
+
+# kiln_add_gtest(NAME SOURCES... LIBS ...): a GoogleTest binary registered
+# with ctest under the "unit" label.
+function(kiln_add_gtest name)
+  cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
+  if(NOT GTest_FOUND)
+    return()
+  endif()
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gtest_main)
+  target_compile_options(${name} PRIVATE ${KILN_WARNING_FLAGS})
+  set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/unittests)
+  add_test(NAME unit/${name} COMMAND ${name})
+  set_tests_properties(unit/${name} PROPERTIES LABELS unit)
+endfunction()

@@ -1,0 +1,29 @@
+//===- Registration.cpp - Dialects and passes Kiln's tools know -----------===//
+
+#include "compiler/Tools/Registration.h"
+
+#include "dialects/vm/VMDialect.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+namespace mlir::kiln {
+
+void registerKilnDialects(DialectRegistry &registry) {
+  registry.insert<vm::VMDialect, func::FuncDialect, arith::ArithDialect,
+                  math::MathDialect, cf::ControlFlowDialect, scf::SCFDialect,
+                  memref::MemRefDialect>();
+}
+
+void registerKilnPasses() {
+  // Upstream clean-up passes users reach for next to Kiln's own.
+  registerTransformsPasses();
+}
+
+} // namespace mlir::kiln

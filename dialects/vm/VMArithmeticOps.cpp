@@ -1,0 +1,9 @@
+//===- VMArithmeticOps.cpp - vm dialect: Arithmetic ops ---------------------------===//
+
+#include "dialects/vm/VMOps.h"
+
+using namespace mlir;
+using namespace mlir::kiln::vm;
+
+#define GET_OP_CLASSES
+#include "dialects/vm/VMArithmeticOps.cpp.inc"

@@ -1,0 +1,9 @@
+//===- VMAssignmentOps.cpp - vm dialect: Assignment ops ---------------------------===//
+
+#include "dialects/vm/VMOps.h"
+
+using namespace mlir;
+using namespace mlir::kiln::vm;
+
+#define GET_OP_CLASSES
+#include "dialects/vm/VMAssignmentOps.cpp.inc"

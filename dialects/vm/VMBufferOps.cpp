@@ -1,0 +1,9 @@
+//===- VMBufferOps.cpp - vm dialect: Buffer ops ---------------------------===//
+
+#include "dialects/vm/VMOps.h"
+
+using namespace mlir;
+using namespace mlir::kiln::vm;
+
+#define GET_OP_CLASSES
+#include "dialects/vm/VMBufferOps.cpp.inc"

@@ -1,0 +1,9 @@
+//===- VMComparisonOps.cpp - vm dialect: Comparison ops ---------------------------===//
+
+#include "dialects/vm/VMOps.h"
+
+using namespace mlir;
+using namespace mlir::kiln::vm;
+
+#define GET_OP_CLASSES
+#include "dialects/vm/VMComparisonOps.cpp.inc"

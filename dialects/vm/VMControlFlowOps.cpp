@@ -1,0 +1,9 @@
+//===- VMControlFlowOps.cpp - vm dialect: ControlFlow ops ---------------------------===//
+
+#include "dialects/vm/VMOps.h"
+
+using namespace mlir;
+using namespace mlir::kiln::vm;
+
+#define GET_OP_CLASSES
+#include "dialects/vm/VMControlFlowOps.cpp.inc"

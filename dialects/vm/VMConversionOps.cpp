@@ -1,0 +1,9 @@
+//===- VMConversionOps.cpp - vm dialect: Conversion ops ---------------------------===//
+
+#include "dialects/vm/VMOps.h"
+
+using namespace mlir;
+using namespace mlir::kiln::vm;
+
+#define GET_OP_CLASSES
+#include "dialects/vm/VMConversionOps.cpp.inc"

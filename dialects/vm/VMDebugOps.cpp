@@ -1,0 +1,9 @@
+//===- VMDebugOps.cpp - vm dialect: Debug ops ---------------------------===//
+
+#include "dialects/vm/VMOps.h"
+
+using namespace mlir;
+using namespace mlir::kiln::vm;
+
+#define GET_OP_CLASSES
+#include "dialects/vm/VMDebugOps.cpp.inc"

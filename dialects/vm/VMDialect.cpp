@@ -1,0 +1,99 @@
+//===- VMDialect.cpp - The Kiln vm dialect --------------------------------===//
+
+#include "dialects/vm/VMDialect.h"
+
+#include "dialects/vm/VMOps.h"
+#include "dialects/vm/VMTypes.h"
+
+#include "mlir/IR/DialectImplementation.h"
+#include "mlir/Transforms/InliningUtils.h"
+
+using namespace mlir;
+using namespace mlir::kiln::vm;
+
+#include "dialects/vm/VMDialect.cpp.inc"
+
+namespace {
+
+/// Everything in a vm function may be inlined into another vm function; the
+/// inliner pass decides which calls pay.
+struct VMInlinerInterface : public DialectInlinerInterface {
+  using DialectInlinerInterface::DialectInlinerInterface;
+  bool isLegalToInline(Operation *call, Operation *callable,
+                       bool wouldBeCloned) const final {
+    return true;
+  }
+  bool isLegalToInline(Region *dest, Region *src, bool wouldBeCloned,
+                       IRMapping &valueMapping) const final {
+    return true;
+  }
+  bool isLegalToInline(Operation *op, Region *dest, bool wouldBeCloned,
+                       IRMapping &valueMapping) const final {
+    return true;
+  }
+};
+
+/// Gives constants readable SSA names (%c42, %zero, %null, %buf) in printed IR.
+struct VMOpAsmInterface : public OpAsmDialectInterface {
+  using OpAsmDialectInterface::OpAsmDialectInterface;
+};
+
+} // namespace
+
+void VMDialect::initialize() {
+  registerTypes();
+  registerAttributes();
+  registerOps();
+  addInterfaces<VMInlinerInterface, VMOpAsmInterface>();
+}
+
+void VMDialect::registerOps() {
+  addOperations<
+#define GET_OP_LIST
+#include "dialects/vm/VMStructuralOps.cpp.inc"
+      >();
+  addOperations<
+#define GET_OP_LIST
+#include "dialects/vm/VMGlobalOps.cpp.inc"
+      >();
+  addOperations<
+#define GET_OP_LIST
+#include "dialects/vm/VMConstOps.cpp.inc"
+      >();
+  addOperations<
+#define GET_OP_LIST
+#include "dialects/vm/VMArithmeticOps.cpp.inc"
+      >();
+  addOperations<
+#define GET_OP_LIST
+#include "dialects/vm/VMConversionOps.cpp.inc"
+      >();
+  addOperations<
+#define GET_OP_LIST
+#include "dialects/vm/VMComparisonOps.cpp.inc"
+      >();
+  addOperations<
+#define GET_OP_LIST
+#include "dialects/vm/VMAssignmentOps.cpp.inc"
+      >();
+  addOperations<
+#define GET_OP_LIST
+#include "dialects/vm/VMRefOps.cpp.inc"
+      >();
+  addOperations<
+#define GET_OP_LIST
+#include "dialects/vm/VMBufferOps.cpp.inc"
+      >();
+  addOperations<
+#define GET_OP_LIST
+#include "dialects/vm/VMListOps.cpp.inc"
+      >();
+  addOperations<
+#define GET_OP_LIST
+#include "dialects/vm/VMControlFlowOps.cpp.inc"
+      >();
+  addOperations<
+#define GET_OP_LIST
+#include "dialects/vm/VMDebugOps.cpp.inc"
+      >();
+}

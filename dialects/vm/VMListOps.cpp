@@ -1,0 +1,9 @@
+//===- VMListOps.cpp - vm dialect: List ops ---------------------------===//
+
+#include "dialects/vm/VMOps.h"
+
+using namespace mlir;
+using namespace mlir::kiln::vm;
+
+#define GET_OP_CLASSES
+#include "dialects/vm/VMListOps.cpp.inc"

@@ -1,0 +1,9 @@
+//===- VMRefOps.cpp - vm dialect: Ref ops ---------------------------===//
+
+#include "dialects/vm/VMOps.h"
+
+using namespace mlir;
+using namespace mlir::kiln::vm;
+
+#define GET_OP_CLASSES
+#include "dialects/vm/VMRefOps.cpp.inc"

@@ -1,0 +1,9 @@
+//===- VMStructuralOps.cpp - vm dialect: Structural ops ---------------------------===//
+
+#include "dialects/vm/VMOps.h"
+
+using namespace mlir;
+using namespace mlir::kiln::vm;
+
+#define GET_OP_CLASSES
+#include "dialects/vm/VMStructuralOps.cpp.inc"
