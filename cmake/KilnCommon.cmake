@@ -10,6 +10,10 @@ if(DEFINED ENV{CI})
   list(APPEND KILN_WARNING_FLAGS -Werror)
 endif()
 
+# Every ctest entry writes a JUnit report here; scripts/summarize_tests.py
+# adds them up into the suite's closing "N passed, N failed" line.
+set(KILN_TEST_RESULTS_DIR ${CMAKE_BINARY_DIR}/test-results)
+
 find_package(GTest)
 find_package(Threads REQUIRED)
 
@@ -24,6 +28,7 @@ function(kiln_add_gtest name)
   target_link_libraries(${name} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gtest_main)
   target_compile_options(${name} PRIVATE ${KILN_WARNING_FLAGS})
   set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/unittests)
-  add_test(NAME unit/${name} COMMAND ${name})
+  add_test(NAME unit/${name}
+    COMMAND ${name} --gtest_output=xml:${KILN_TEST_RESULTS_DIR}/unit-${name}.xml)
   set_tests_properties(unit/${name} PROPERTIES LABELS unit)
 endfunction()
