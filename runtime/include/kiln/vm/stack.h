@@ -1,0 +1,145 @@
+// The VM stack: frames live in a preallocated arena owned by the Stack, not
+// on the C stack, so any frame can suspend and be resumed later, and many
+// invocations can interleave on one thread (one Stack each).
+//
+// A frame records the function, its module state, a per-frame scratch area
+// of the size the module asked for (the interpreter keeps its register files
+// there), the current pc and two module-defined words. Frame types let
+// native, bytecode and emitted-C frames interleave on one stack.
+//
+// Push/pop are inline bump-pointer operations: no heap allocation after the
+// Stack is constructed. Exceeding the depth limit or the storage budget is a
+// RESOURCE_EXHAUSTED "stack overflow" error, never a crash.
+#ifndef KILN_VM_STACK_H_
+#define KILN_VM_STACK_H_
+
+#include <cstddef>
+#include <cstdint>
+
+#include "kiln/vm/module.h"
+#include "kiln/vm/status.h"
+
+namespace kiln::vm {
+
+enum class FrameType : uint8_t {
+  kNative = 0,    // native C++ module function
+  kBytecode = 1,  // interpreter frame
+  kEmittedC = 2,  // emitted-C module frame
+  kHost = 3,      // reserved for host-side bookkeeping
+};
+
+struct Frame;
+// Called for a frame that is discarded without completing (an abandoned
+// DEFERRED call, or Stack destruction). Releases what the frame owns (e.g.
+// the interpreter's ref registers). Normal returns do not call it.
+using FrameCleanupFn = void (*)(Frame* frame);
+
+struct Frame {
+  Function function;
+  ModuleState* module_state;
+  // Scratch storage: `storage_size` bytes, 16-byte aligned, uninitialized.
+  uint8_t* storage;
+  uint32_t storage_size;
+  // Current bytecode offset (kept up to date at calls and on errors), or -1.
+  int32_t pc;
+  FrameType type;
+  uint8_t flags;  // module-defined
+  uint16_t reserved;
+  uint32_t arena_mark;  // arena top before this frame's storage (internal)
+  FrameCleanupFn cleanup;  // optional, see above
+  uint64_t user[2];        // module-defined (return info, resume state, ...)
+
+  template <typename T>
+  T* storage_as() const {
+    return reinterpret_cast<T*>(storage);
+  }
+};
+
+struct StackOptions {
+  int32_t max_depth = 256;            // frames
+  size_t storage_bytes = 256 * 1024;  // total per-frame scratch budget
+};
+
+class Stack {
+ public:
+  static constexpr size_t kStorageAlignment = 16;
+
+  explicit Stack(const StackOptions& options = StackOptions());
+  ~Stack();  // unwinds (cleanup) any frames still live
+  Stack(const Stack&) = delete;
+  Stack& operator=(const Stack&) = delete;
+
+  int32_t depth() const { return depth_; }
+  bool empty() const { return depth_ == 0; }
+  int32_t max_depth() const { return max_depth_; }
+  size_t storage_capacity() const { return arena_size_; }
+  size_t storage_used() const { return arena_top_; }
+
+  // nullptr when empty.
+  Frame* top() { return depth_ ? &frames_[depth_ - 1] : nullptr; }
+  // 0 is the bottom (outermost) frame; nullptr when out of range.
+  Frame* frame_at(int32_t depth) {
+    return (depth >= 0 && depth < depth_) ? &frames_[depth] : nullptr;
+  }
+  const Frame* frame_at(int32_t depth) const {
+    return (depth >= 0 && depth < depth_) ? &frames_[depth] : nullptr;
+  }
+
+  // Pushes a frame with `storage_size` bytes of scratch (uninitialized).
+  // pc starts at -1, flags/user/cleanup at zero.
+  KILN_ALWAYS_INLINE Status push_frame(FrameType type, const Function& function,
+                                       ModuleState* state, size_t storage_size,
+                                       Frame** out_frame) {
+    // The remaining budget is a multiple of the alignment, so checking the
+    // unrounded size is exact (and cannot overflow).
+    if (KILN_UNLIKELY(depth_ >= max_depth_ ||
+                      storage_size > arena_size_ - arena_top_)) {
+      *out_frame = nullptr;
+      return overflow_error(function, storage_size);
+    }
+    Frame* frame = &frames_[depth_++];
+    frame->function = function;
+    frame->module_state = state;
+    frame->storage = arena_ + arena_top_;
+    frame->storage_size = static_cast<uint32_t>(storage_size);
+    frame->pc = -1;
+    frame->type = type;
+    frame->flags = 0;
+    frame->arena_mark = static_cast<uint32_t>(arena_top_);
+    frame->cleanup = nullptr;
+    frame->user[0] = 0;
+    frame->user[1] = 0;
+    arena_top_ += (storage_size + (kStorageAlignment - 1)) &
+                  ~(kStorageAlignment - 1);
+    *out_frame = frame;
+    return Status();
+  }
+
+  // Pops the top frame (its owner already released what it held).
+  KILN_ALWAYS_INLINE void pop_frame() {
+    Frame* frame = &frames_[--depth_];
+    arena_top_ = frame->arena_mark;
+  }
+
+  // Pops frames down to `depth`, calling each frame's cleanup (top first).
+  void unwind_to(int32_t depth);
+
+  // Adds one trace frame per live frame (innermost first) to an error that
+  // has no trace yet. No-op for OK, DEFERRED or an already traced status.
+  void capture_trace(Status* status) const;
+
+ private:
+  KILN_NOINLINE Status overflow_error(const Function& function,
+                                      size_t storage_size) const;
+
+  Frame* frames_ = nullptr;
+  uint8_t* arena_ = nullptr;
+  size_t arena_size_ = 0;
+  size_t arena_top_ = 0;
+  int32_t depth_ = 0;
+  int32_t max_depth_ = 0;
+};
+
+}  // namespace kiln::vm
+
+#endif  // KILN_VM_STACK_H_

@@ -1,0 +1,70 @@
+#include "kiln/vm/module.h"
+
+#include "kiln/vm/stack.h"
+
+namespace kiln::vm {
+namespace {
+void destroy_module(RefObject* object) { delete static_cast<Module*>(object); }
+}  // namespace
+
+const RefType Module::kType = {"vm.module", &destroy_module};
+
+Module::~Module() = default;
+
+StatusOr<Function> Module::lookup_export(std::string_view name) const {
+  int32_t n = export_count();
+  for (int32_t i = 0; i < n; ++i) {
+    if (export_info(i).name == name) {
+      return Function{const_cast<Module*>(this), Linkage::kExport, i};
+    }
+  }
+  return make_status(StatusCode::kNotFound,
+                     "module '%.*s' has no export named '%.*s'",
+                     static_cast<int>(this->name().size()), this->name().data(),
+                     static_cast<int>(name.size()), name.data());
+}
+
+ImportInfo Module::import_info(int32_t) const { return ImportInfo{}; }
+
+std::string_view Module::function_signature(const Function& function) const {
+  if (function.linkage == Linkage::kExport && function.ordinal >= 0 &&
+      function.ordinal < export_count()) {
+    return export_info(function.ordinal).signature;
+  }
+  return {};
+}
+
+std::string Module::function_name(const Function& function) const {
+  if (function.linkage == Linkage::kExport && function.ordinal >= 0 &&
+      function.ordinal < export_count()) {
+    return std::string(export_info(function.ordinal).name);
+  }
+  if (function.linkage == Linkage::kImport && function.ordinal >= 0 &&
+      function.ordinal < import_count()) {
+    return std::string(import_info(function.ordinal).full_name);
+  }
+  return "<ordinal " + std::to_string(function.ordinal) + ">";
+}
+
+std::string Module::source_location(const Frame&) const { return {}; }
+
+StatusOr<ModuleState*> Module::create_state(Instance&) {
+  return static_cast<ModuleState*>(nullptr);
+}
+
+void Module::destroy_state(ModuleState* state) { delete state; }
+
+Status Module::resolve_import(ModuleState*, int32_t ordinal, const Function&,
+                              ModuleState*) {
+  return make_status(StatusCode::kUnimplemented,
+                     "module '%.*s' does not accept imports (ordinal %d)",
+                     static_cast<int>(name().size()), name().data(), ordinal);
+}
+
+Status Module::resume_call(Stack&, Frame*, ByteSpan) {
+  return make_status(StatusCode::kFailedPrecondition,
+                     "module '%.*s' has no suspended call to resume",
+                     static_cast<int>(name().size()), name().data());
+}
+
+}  // namespace kiln::vm

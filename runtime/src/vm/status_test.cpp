@@ -1,0 +1,132 @@
+#include "kiln/vm/status.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace kiln::vm {
+namespace {
+
+TEST(StatusTest, OkIsOneNullWord) {
+  Status s;
+  EXPECT_TRUE(s.ok());
+  EXPECT_EQ(s.code(), StatusCode::kOk);
+  EXPECT_EQ(sizeof(Status), sizeof(void*));
+  EXPECT_EQ(s.to_string(), "OK");
+  EXPECT_TRUE(s.message().empty());
+}
+
+TEST(StatusTest, CodeOnlyStatus) {
+  Status s(StatusCode::kDeferred);
+  EXPECT_FALSE(s.ok());
+  EXPECT_TRUE(s.is_deferred());
+  EXPECT_EQ(s.to_string(), "DEFERRED");
+  Status copy = s;
+  EXPECT_EQ(copy.code(), StatusCode::kDeferred);
+}
+
+TEST(StatusTest, MessageAndAnnotate) {
+  Status s = make_status(StatusCode::kOutOfRange, "index %d of %d", 7, 3);
+  EXPECT_EQ(s.code(), StatusCode::kOutOfRange);
+  EXPECT_EQ(s.message(), "index 7 of 3");
+  s.annotate("while loading");
+  EXPECT_EQ(s.to_string(), "OUT_OF_RANGE: index 7 of 3; while loading");
+  Status code_only(StatusCode::kInternal);
+  code_only.annotate("context");
+  EXPECT_EQ(code_only.to_string(), "INTERNAL: context");
+}
+
+TEST(StatusTest, LongMessage) {
+  std::string big(1000, 'x');
+  Status s = make_status(StatusCode::kInvalidArgument, "%s!", big.c_str());
+  EXPECT_EQ(s.message().size(), 1001u);
+}
+
+TEST(StatusTest, CopyAndMoveDeep) {
+  Status a = invalid_argument_error("bad");
+  Status b = a;
+  Status c = std::move(a);
+  EXPECT_TRUE(a.ok());  // NOLINT: moved-from is OK
+  EXPECT_EQ(b.to_string(), "INVALID_ARGUMENT: bad");
+  EXPECT_EQ(c.to_string(), "INVALID_ARGUMENT: bad");
+  b = Status();
+  EXPECT_TRUE(b.ok());
+}
+
+TEST(StatusTest, TraceFormatting) {
+  Status s = failed_precondition_error("check failed");
+  EXPECT_FALSE(s.has_trace());
+  s.add_frame({"main", "inner", 12, "model.mlir:4:7"});
+  s.add_frame({"native", "helper", -1, ""});
+  s.add_frame({"main", "outer", 40, ""});
+  EXPECT_TRUE(s.has_trace());
+  ASSERT_EQ(s.trace().size(), 3u);
+  EXPECT_EQ(s.to_string_with_trace(),
+            "FAILED_PRECONDITION: check failed\n"
+            "  at main.inner @12 (model.mlir:4:7)\n"
+            "  at native.helper\n"
+            "  at main.outer @40");
+  Status ok;
+  ok.add_frame({"m", "f", 0, ""});
+  EXPECT_TRUE(ok.ok());
+}
+
+TEST(StatusTest, AllCodeNames) {
+  EXPECT_STREQ(status_code_name(StatusCode::kInvalidArgument), "INVALID_ARGUMENT");
+  EXPECT_STREQ(status_code_name(StatusCode::kResourceExhausted), "RESOURCE_EXHAUSTED");
+  EXPECT_STREQ(status_code_name(StatusCode::kUnimplemented), "UNIMPLEMENTED");
+  EXPECT_STREQ(status_code_name(StatusCode::kDataLoss), "DATA_LOSS");
+  EXPECT_STREQ(status_code_name(StatusCode::kAborted), "ABORTED");
+  EXPECT_STREQ(status_code_name(StatusCode::kUnavailable), "UNAVAILABLE");
+  EXPECT_STREQ(status_code_name(StatusCode::kNotFound), "NOT_FOUND");
+}
+
+StatusOr<int> half(int v) {
+  if (v % 2) return invalid_argument_error("odd");
+  return v / 2;
+}
+
+Status quarter(int v, int* out) {
+  KILN_ASSIGN_OR_RETURN(int h, half(v));
+  KILN_ASSIGN_OR_RETURN(int q, half(h));
+  *out = q;
+  return Status();
+}
+
+Status chain(bool fail) {
+  KILN_RETURN_IF_ERROR(fail ? aborted_error("stop") : Status());
+  return Status();
+}
+
+TEST(StatusOrTest, ValueAndError) {
+  StatusOr<int> a = half(8);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(*a, 4);
+  StatusOr<int> b = half(3);
+  EXPECT_FALSE(b.ok());
+  EXPECT_EQ(b.status().message(), "odd");
+  int q = 0;
+  EXPECT_TRUE(quarter(8, &q).ok());
+  EXPECT_EQ(q, 2);
+  EXPECT_EQ(quarter(6, &q).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(chain(true).code(), StatusCode::kAborted);
+  EXPECT_TRUE(chain(false).ok());
+}
+
+TEST(StatusOrTest, FromOkStatusIsInternal) {
+  StatusOr<int> s{Status()};
+  EXPECT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), StatusCode::kInternal);
+}
+
+TEST(StatusOrTest, NonTrivialValue) {
+  StatusOr<std::string> s(std::string("hello"));
+  StatusOr<std::string> t = std::move(s);
+  EXPECT_EQ(*t, "hello");
+  StatusOr<std::string> e(not_found_error("nope"));
+  t = e;
+  EXPECT_FALSE(t.ok());
+}
+
+}  // namespace
+}  // namespace kiln::vm

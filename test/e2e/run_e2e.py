@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""End-to-end driver: compiles every test/e2e/*.mlir module and runs each of
+its exports named test_* (must succeed) and fail_* (must fail cleanly: a
+non-zero exit with an error message, never a signal) through run-module.
+
+Each module may name extra modules it imports from with a line
+    // E2E-DEPENDS: other.mlir
+(compiled the same way and registered before it), and inputs for a function
+with
+    // E2E-ARGS: test_name --input=42 --input=f32=1.5
+Writes a JUnit report so the suite's counts reach scripts/summarize_tests.py.
+
+usage: run_e2e.py --bin BUILD/bin --out DIR --junit FILE [files...]
+"""
+import argparse
+import os
+import pathlib
+import re
+import subprocess
+import sys
+import time
+import xml.etree.ElementTree as ET
+
+EXPORT_RE = re.compile(r"vm\.export\s+@(\w+)(?:\s+as\s*\(\s*\"([^\"]+)\"\s*\))?")
+DEPENDS_RE = re.compile(r"//\s*E2E-DEPENDS:\s*(\S+)")
+ARGS_RE = re.compile(r"//\s*E2E-ARGS:\s*(\w+)\s+(.*)")
+TIMEOUT_SECONDS = 60
+
+
+def exported_names(text):
+    names = []
+    for match in EXPORT_RE.finditer(text):
+        names.append(match.group(2) or match.group(1))
+    return names
+
+
+class Case:
+    def __init__(self, suite, name):
+        self.suite, self.name = suite, name
+        self.failure = None
+        self.seconds = 0.0
+
+
+def compile_module(bin_dir, source, out_dir, form):
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if form == "bytecode":
+        target = out_dir / (source.stem + ".vmfb")
+        cmd = [str(bin_dir / "vm-translate"), "--vm-to-bytecode", str(source), "-o", str(target)]
+    else:
+        raise ValueError(form)
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+    if result.returncode != 0:
+        return None, f"compile failed: {' '.join(cmd)}\n{result.stderr}"
+    return target, None
+
+
+def run_case(bin_dir, modules, function, extra_args, expect_success):
+    cmd = [str(bin_dir / "run-module")]
+    cmd += [f"--module={m}" for m in modules]
+    cmd += [f"--function={function}"] + extra_args
+    try:
+        result = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired:
+        return f"timed out after {TIMEOUT_SECONDS}s: {' '.join(cmd)}"
+    output = result.stdout + result.stderr
+    if result.returncode < 0:
+        return f"killed by signal {-result.returncode}: {' '.join(cmd)}\n{output}"
+    if expect_success and result.returncode != 0:
+        return f"expected success, got exit {result.returncode}: {' '.join(cmd)}\n{output}"
+    if not expect_success:
+        if result.returncode == 0:
+            return f"expected failure, but it succeeded: {' '.join(cmd)}\n{output}"
+        if not result.stderr.strip():
+            return f"failed without an error message: {' '.join(cmd)}"
+    return None
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bin", required=True, type=pathlib.Path)
+    parser.add_argument("--out", required=True, type=pathlib.Path)
+    parser.add_argument("--junit", required=True, type=pathlib.Path)
+    parser.add_argument("--forms", default="bytecode")
+    parser.add_argument("files", nargs="*", type=pathlib.Path)
+    args = parser.parse_args()
+
+    files = args.files or sorted(pathlib.Path(__file__).parent.glob("*.mlir"))
+    cases = []
+    for form in args.forms.split(","):
+        for source in files:
+            text = source.read_text()
+            suite = f"e2e.{form}.{source.stem}"
+            modules, error = [], None
+            for dep in DEPENDS_RE.findall(text):
+                built, error = compile_module(args.bin, source.parent / dep, args.out / form, form)
+                if error:
+                    break
+                modules.append(built)
+            if not error:
+                built, error = compile_module(args.bin, source, args.out / form, form)
+                modules.append(built)
+            extra = {m.group(1): m.group(2).split() for m in ARGS_RE.finditer(text)}
+            names = [n for n in exported_names(text) if n.startswith(("test_", "fail_"))]
+            if not names:
+                case = Case(suite, "<module>")
+                case.failure = error or "no test_* or fail_* exports"
+                cases.append(case)
+                continue
+            for name in names:
+                case = Case(suite, name)
+                start = time.monotonic()
+                if error:
+                    case.failure = error
+                else:
+                    case.failure = run_case(args.bin, modules, name, extra.get(name, []),
+                                            name.startswith("test_"))
+                case.seconds = time.monotonic() - start
+                cases.append(case)
+
+    root = ET.Element("testsuites")
+    suite_el = ET.SubElement(root, "testsuite", name="e2e", tests=str(len(cases)),
+                             failures=str(sum(1 for c in cases if c.failure)))
+    for case in cases:
+        el = ET.SubElement(suite_el, "testcase", classname=case.suite, name=case.name,
+                           time=f"{case.seconds:.3f}")
+        if case.failure:
+            ET.SubElement(el, "failure", message=case.failure.splitlines()[0]).text = case.failure
+    args.junit.parent.mkdir(parents=True, exist_ok=True)
+    ET.ElementTree(root).write(args.junit, encoding="utf-8", xml_declaration=True)
+
+    failed = [c for c in cases if c.failure]
+    for case in failed:
+        print(f"FAIL {case.suite}::{case.name}\n  " + case.failure.replace("\n", "\n  "))
+    print(f"e2e: {len(cases) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
