@@ -1,0 +1,186 @@
+// RUN: vm-opt -split-input-file --canonicalize --allow-unregistered-dialect %s | FileCheck %s
+
+// Initial values equal to the default are dropped; -0.0 is not the default.
+// CHECK-LABEL: @default_initial_values
+vm.module @default_initial_values {
+  // CHECK-NEXT: vm.global.i32 private mutable @i32_zero : i32
+  vm.global.i32 private mutable @i32_zero = 0 : i32
+  // CHECK-NEXT: vm.global.i64 private mutable @i64_zero : i64
+  vm.global.i64 private mutable @i64_zero = 0 : i64
+  // CHECK-NEXT: vm.global.f32 private mutable @f32_zero : f32
+  vm.global.f32 private mutable @f32_zero = 0.0 : f32
+  // CHECK-NEXT: vm.global.f64 private mutable @f64_zero : f64
+  vm.global.f64 private mutable @f64_zero = 0.0 : f64
+  // CHECK-NEXT: vm.global.f32 private mutable @f32_negzero = -0.000000e+00 : f32
+  vm.global.f32 private mutable @f32_negzero = -0.0 : f32
+  // CHECK-NEXT: vm.global.i32 private mutable @i32_one = 1 : i32
+  vm.global.i32 private mutable @i32_one = 1 : i32
+}
+
+// -----
+
+// Constant stores that run first in module initialization become initial
+// values; empty initializers disappear.
+// CHECK-LABEL: @inline_initializer_stores
+vm.module @inline_initializer_stores {
+  // CHECK-NEXT: vm.global.i32 private mutable @g0 = 123 : i32
+  vm.global.i32 private mutable @g0 : i32
+  // CHECK-NEXT: vm.global.f64 private @g1 = 2.500000e+00 : f64
+  vm.global.f64 private @g1 : f64
+  // A stored zero becomes the default.
+  // CHECK-NEXT: vm.global.i64 private mutable @g2 : i64
+  vm.global.i64 private mutable @g2 = 9 : i64
+  // CHECK-NOT: vm.initializer
+  vm.initializer {
+    %c123 = vm.const.i32 123
+    vm.global.store.i32 %c123, @g0 : i32
+    %f = vm.const.f64 2.5
+    vm.global.store.f64 %f, @g1 : f64
+    %zero = vm.const.i64 0
+    vm.global.store.i64 %zero, @g2 : i64
+    vm.return
+  }
+}
+
+// -----
+
+// Stores whose effect a reader could observe stay where they are.
+// CHECK-LABEL: @keep_observable_stores
+vm.module @keep_observable_stores {
+  // CHECK-NEXT: vm.global.i32 private mutable @read_first = 1 : i32
+  vm.global.i32 private mutable @read_first = 1 : i32
+  // CHECK-NEXT: vm.global.i32 private mutable @copy : i32
+  vm.global.i32 private mutable @copy : i32
+  // CHECK-NEXT: vm.global.i32 private mutable @earlier_reader = 3 : i32
+  vm.global.i32 private mutable @earlier_reader = 3 : i32
+
+  // CHECK-NEXT: vm.initializer {
+  // CHECK-NEXT:   %[[E:.+]] = vm.global.load.i32 @earlier_reader : i32
+  // CHECK-NEXT:   vm.global.store.i32 %[[E]], @copy : i32
+  // CHECK-NEXT:   vm.return
+  vm.initializer {
+    %e = vm.global.load.i32 @earlier_reader : i32
+    vm.global.store.i32 %e, @copy : i32
+    vm.return
+  }
+  // CHECK: vm.initializer {
+  // CHECK-NEXT:   %[[C:.+]] = vm.const.i32 2
+  // CHECK-NEXT:   %[[R:.+]] = vm.global.load.i32 @read_first : i32
+  // CHECK-NEXT:   vm.global.store.i32 %[[R]], @copy : i32
+  // CHECK-NEXT:   vm.global.store.i32 %[[C]], @read_first : i32
+  // CHECK-NEXT:   vm.global.store.i32 %[[C]], @earlier_reader : i32
+  // CHECK-NEXT:   vm.return
+  vm.initializer {
+    %r = vm.global.load.i32 @read_first : i32
+    vm.global.store.i32 %r, @copy : i32
+    %c2 = vm.const.i32 2
+    vm.global.store.i32 %c2, @read_first : i32
+    vm.global.store.i32 %c2, @earlier_reader : i32
+    vm.return
+  }
+}
+
+// -----
+
+// Loads of immutable globals that nothing stores to fold to their value.
+// CHECK-LABEL: @fold_immutable_loads
+vm.module @fold_immutable_loads {
+  vm.global.i32 private @i32 = 42 : i32
+  vm.global.i64 private @i64_default : i64
+  vm.global.f32 private @f32 = -0.0 : f32
+  vm.global.f64 private @f64 = 1.0 : f64
+  vm.global.ref private @ref : !vm.buffer
+  // CHECK-LABEL: vm.func @loads
+  vm.func @loads() -> (i32, i64, f32, f64, !vm.buffer) {
+    // CHECK-DAG: %[[I32:.+]] = vm.const.i32 42
+    // CHECK-DAG: %[[I64:.+]] = vm.const.i64.zero
+    // CHECK-DAG: %[[F32:.+]] = vm.const.f32 -0.000000e+00
+    // CHECK-DAG: %[[F64:.+]] = vm.const.f64 1.000000e+00
+    // CHECK-DAG: %[[REF:.+]] = vm.const.ref.zero : !vm.buffer
+    // CHECK-NOT: vm.global.load
+    // CHECK: vm.return %[[I32]], %[[I64]], %[[F32]], %[[F64]], %[[REF]]
+    %0 = vm.global.load.i32 @i32 : i32
+    %1 = vm.global.load.i64 immutable @i64_default : i64
+    %2 = vm.global.load.f32 @f32 : f32
+    %3 = vm.global.load.f64 @f64 : f64
+    %4 = vm.global.load.ref @ref : !vm.buffer
+    vm.return %0, %1, %2, %3, %4 : i32, i64, f32, f64, !vm.buffer
+  }
+}
+
+// -----
+
+// CHECK-LABEL: @keep_loads
+vm.module @keep_loads {
+  vm.global.i32 private mutable @mutable = 1 : i32
+  vm.global.i32 private @stored_by_initializer = 1 : i32
+  vm.global.ref private @ref_stored : !vm.buffer
+  vm.global.i32 private @address_taken = 5 : i32
+  vm.initializer {
+    %c = "test.value"() : () -> i32
+    vm.global.store.i32 %c, @stored_by_initializer : i32
+    %b = "test.value"() : () -> !vm.buffer
+    vm.global.store.ref %b, @ref_stored : !vm.buffer
+    vm.return
+  }
+  // CHECK-LABEL: vm.func @loads
+  vm.func @loads() -> (i32, i32, !vm.buffer, i32, i32) {
+    // CHECK-NEXT: vm.global.load.i32 @mutable
+    // CHECK-NEXT: vm.global.load.i32 @stored_by_initializer
+    // CHECK-NEXT: vm.global.load.ref @ref_stored
+    // CHECK-NEXT: vm.global.load.i32 @address_taken
+    %0 = vm.global.load.i32 @mutable : i32
+    %1 = vm.global.load.i32 @stored_by_initializer : i32
+    %2 = vm.global.load.ref @ref_stored : !vm.buffer
+    %3 = vm.global.load.i32 @address_taken : i32
+    %p = vm.global.address @address_taken : i32
+    %4 = "test.opaque_use"(%p) : (i32) -> i32
+    vm.return %0, %1, %2, %3, %4 : i32, i32, !vm.buffer, i32, i32
+  }
+}
+
+// -----
+
+// Indirect accesses through a known address become direct.
+// CHECK-LABEL: @indirect_to_direct
+vm.module @indirect_to_direct {
+  vm.global.i32 private mutable @g0 : i32
+  vm.global.ref private mutable @r0 : !vm.ref<?>
+  vm.global.i64 private @imm : i64
+  // CHECK-LABEL: vm.func @fold_load_i32
+  vm.func @fold_load_i32() -> i32 {
+    %0 = vm.global.address @g0 : i32
+    // CHECK-NEXT: %[[V:.+]] = vm.global.load.i32 @g0 : i32
+    %1 = vm.global.load.indirect.i32 %0 : i32 -> i32
+    // CHECK-NEXT: vm.return %[[V]]
+    vm.return %1 : i32
+  }
+  // CHECK-LABEL: vm.func @fold_store_i32
+  vm.func @fold_store_i32(%arg0 : i32) {
+    %0 = vm.global.address @g0 : i32
+    // CHECK-NEXT: vm.global.store.i32 %arg0, @g0 : i32
+    vm.global.store.indirect.i32 %arg0, %0 : i32 -> i32
+    vm.return
+  }
+  // CHECK-LABEL: vm.func @fold_ref
+  vm.func @fold_ref(%arg0 : !vm.ref<?>) -> !vm.ref<?> {
+    %0 = vm.global.address @r0 : i32
+    // CHECK-NEXT: vm.global.store.ref %arg0, @r0 : !vm.ref<?>
+    vm.global.store.indirect.ref %arg0, %0 : !vm.ref<?> -> i32
+    // CHECK-NEXT: %[[V:.+]] = vm.global.load.ref @r0 : !vm.ref<?>
+    %1 = vm.global.load.indirect.ref %0 : i32 -> !vm.ref<?>
+    vm.return %1 : !vm.ref<?>
+  }
+  // The address of a global of another type is left alone (the direct op
+  // would not verify), as is a store to an immutable global outside an
+  // initializer.
+  // CHECK-LABEL: vm.func @no_fold
+  vm.func @no_fold(%arg0 : i64) -> i32 {
+    // CHECK: vm.global.load.indirect.i32
+    // CHECK: vm.global.store.indirect.i64
+    %0 = vm.global.address @imm : i32
+    %1 = vm.global.load.indirect.i32 %0 : i32 -> i32
+    vm.global.store.indirect.i64 %arg0, %0 : i64 -> i32
+    vm.return %1 : i32
+  }
+}
