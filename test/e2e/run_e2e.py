@@ -8,6 +8,17 @@ Each module may name extra modules it imports from with a line
 (compiled the same way and registered before it), and inputs for a function
 with
     // E2E-ARGS: test_name --input=42 --input=f32=1.5
+A file marked
+    // E2E-LIBRARY
+is only compiled as another file's dependency, never run on its own.
+
+A fail_* case passes when run-module exits with status 1 (the call failed;
+2 means bad flags, modules or inputs), prints "error: ..." on stderr and a VM
+stack trace with at least one frame that has a bytecode offset and a source
+location ("  at module.fn @12 (file.mlir:3:5)"). Optional expectations:
+    // E2E-EXPECT-ERROR: fail_name TEXT     TEXT occurs in the error line
+    // E2E-EXPECT-TRACE: fail_name F1 F2..  these functions appear in the
+                                             trace, innermost first
 Writes a JUnit report so the suite's counts reach scripts/summarize_tests.py.
 
 usage: run_e2e.py --bin BUILD/bin --out DIR --junit FILE [files...]
@@ -24,6 +35,10 @@ import xml.etree.ElementTree as ET
 EXPORT_RE = re.compile(r"vm\.export\s+@(\w+)(?:\s+as\s*\(\s*\"([^\"]+)\"\s*\))?")
 DEPENDS_RE = re.compile(r"//\s*E2E-DEPENDS:\s*(\S+)")
 ARGS_RE = re.compile(r"//\s*E2E-ARGS:\s*(\w+)\s+(.*)")
+LIBRARY_RE = re.compile(r"//\s*E2E-LIBRARY\b")
+EXPECT_ERROR_RE = re.compile(r"//\s*E2E-EXPECT-ERROR:\s*(\w+)\s+(.*\S)")
+EXPECT_TRACE_RE = re.compile(r"//\s*E2E-EXPECT-TRACE:\s*(\w+)\s+(.*\S)")
+TRACE_FRAME_RE = re.compile(r"^\s+at \S+ @\d+ \(\S+:\d+:\d+\)\s*$", re.M)
 TIMEOUT_SECONDS = 60
 
 
@@ -54,7 +69,8 @@ def compile_module(bin_dir, source, out_dir, form):
     return target, None
 
 
-def run_case(bin_dir, modules, function, extra_args, expect_success):
+def run_case(bin_dir, modules, function, extra_args, expect_success,
+             expect_error=None, expect_trace=None):
     cmd = [str(bin_dir / "run-module")]
     cmd += [f"--module={m}" for m in modules]
     cmd += [f"--function={function}"] + extra_args
@@ -72,6 +88,27 @@ def run_case(bin_dir, modules, function, extra_args, expect_success):
             return f"expected failure, but it succeeded: {' '.join(cmd)}\n{output}"
         if not result.stderr.strip():
             return f"failed without an error message: {' '.join(cmd)}"
+        if result.returncode != 1:
+            return (f"expected the call to fail (exit 1), got exit {result.returncode} "
+                    f"(bad flags, module or inputs?): {' '.join(cmd)}\n{output}")
+        error_line = result.stderr.splitlines()[0]
+        if not error_line.startswith("error: "):
+            return f"first stderr line is not 'error: ...': {' '.join(cmd)}\n{output}"
+        if not TRACE_FRAME_RE.search(result.stderr):
+            return (f"no stack trace frame with a bytecode offset and a source location "
+                    f"('  at module.fn @N (file:line:col)'): {' '.join(cmd)}\n{output}")
+        if expect_error and expect_error not in error_line:
+            return f"error line lacks '{expect_error}': {' '.join(cmd)}\n{output}"
+        if expect_trace:
+            frames = [l.strip() for l in result.stderr.splitlines()[1:] if l.startswith("  at ")]
+            position = 0
+            for name in expect_trace:
+                while position < len(frames) and f".{name} " not in frames[position] + " ":
+                    position += 1
+                if position == len(frames):
+                    return (f"trace lacks frame '{name}' (expected in order: "
+                            f"{' '.join(expect_trace)}): {' '.join(cmd)}\n{output}")
+                position += 1
     return None
 
 
@@ -89,6 +126,8 @@ def main():
     for form in args.forms.split(","):
         for source in files:
             text = source.read_text()
+            if LIBRARY_RE.search(text):
+                continue
             suite = f"e2e.{form}.{source.stem}"
             modules, error = [], None
             for dep in DEPENDS_RE.findall(text):
@@ -100,6 +139,9 @@ def main():
                 built, error = compile_module(args.bin, source, args.out / form, form)
                 modules.append(built)
             extra = {m.group(1): m.group(2).split() for m in ARGS_RE.finditer(text)}
+            expect_errors = {m.group(1): m.group(2) for m in EXPECT_ERROR_RE.finditer(text)}
+            expect_traces = {m.group(1): m.group(2).split()
+                             for m in EXPECT_TRACE_RE.finditer(text)}
             names = [n for n in exported_names(text) if n.startswith(("test_", "fail_"))]
             if not names:
                 case = Case(suite, "<module>")
@@ -113,7 +155,9 @@ def main():
                     case.failure = error
                 else:
                     case.failure = run_case(args.bin, modules, name, extra.get(name, []),
-                                            name.startswith("test_"))
+                                            name.startswith("test_"),
+                                            expect_errors.get(name),
+                                            expect_traces.get(name))
                 case.seconds = time.monotonic() - start
                 cases.append(case)
 

@@ -1,0 +1,480 @@
+// Kiln VM benchmarks: each bytecode workload (bench/workloads.mlir, compiled
+// to workloads.vmfb at build time) runs beside a native C++ function doing
+// the same work, in the same process and run.
+//
+// Counters on every benchmark (times are thread CPU time):
+//   ns_per_call / ns_per_elem   time per unit of work
+//   allocs_per_iter   heap allocations per iteration (global operator new is
+//                     overridden in this binary to count them; the runtime's
+//                     system allocator goes through it too)
+//   x_native          (VM benchmarks) time per iteration divided by the
+//                     native version's, measured in this process
+//
+// Keeping the native versions honest: the optimizer must not turn a loop
+// into its closed form or fold a call chain into a constant, or the ratio
+// means nothing. Each native function says how it prevents that; the tools
+// are benchmark::DoNotOptimize on the loop-carried value inside the loop
+// (forces it to exist every iteration), noinline functions called through
+// volatile function pointers (opaque calls), and ClobberMemory so buffer
+// contents are re-read each iteration. Vectorizing the buffer reduction is
+// allowed: it is what a native compiler does with that code.
+//
+// Usage: kiln_vm_bench [--vmfb=PATH] [Google Benchmark flags]
+//   The default PATH is the workloads.vmfb built beside this binary; the
+//   environment variable KILN_BENCH_VMFB overrides it too.
+#include <benchmark/benchmark.h>
+
+#include <atomic>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <new>
+#include <string>
+#include <vector>
+
+#include <time.h>
+
+#include "kiln/vm/vm.h"
+
+#if defined(KILN_BENCH_HAVE_BYTECODE)
+#include "kiln/bytecode/bytecode_module.h"
+#endif
+
+// ---- Allocation counting ----------------------------------------------------
+namespace {
+std::atomic<uint64_t> g_allocations{0};
+
+void* counted_alloc(std::size_t size, std::size_t alignment) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (size == 0) size = 1;
+  void* p = nullptr;
+  if (alignment <= alignof(std::max_align_t)) {
+    p = std::malloc(size);
+  } else if (posix_memalign(&p, alignment, size) != 0) {
+    p = nullptr;
+  }
+  return p;
+}
+void* counted_alloc_or_die(std::size_t size, std::size_t alignment) {
+  void* p = counted_alloc(size, alignment);
+  if (!p) {
+    std::fprintf(stderr, "out of memory\n");
+    std::abort();
+  }
+  return p;
+}
+}  // namespace
+
+void* operator new(std::size_t n) { return counted_alloc_or_die(n, 0); }
+void* operator new[](std::size_t n) { return counted_alloc_or_die(n, 0); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return counted_alloc(n, 0); }
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return counted_alloc(n, 0); }
+void* operator new(std::size_t n, std::align_val_t a) {
+  return counted_alloc_or_die(n, static_cast<std::size_t>(a));
+}
+void* operator new[](std::size_t n, std::align_val_t a) {
+  return counted_alloc_or_die(n, static_cast<std::size_t>(a));
+}
+void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
+  return counted_alloc(n, static_cast<std::size_t>(a));
+}
+void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
+  return counted_alloc(n, static_cast<std::size_t>(a));
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
+
+namespace {
+
+using namespace kiln;
+// Thread CPU time: the counters and ratios stay meaningful on a machine
+// shared with other work (wall time is Google Benchmark's "Time" column).
+double cpu_now_ns() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e9 + static_cast<double>(ts.tv_nsec);
+}
+
+constexpr int kChainLength = 20;
+constexpr int kImportCalls = 20;
+
+// ---- Native versions -----------------------------------------------------------
+
+// An empty function called through a volatile pointer: the call cannot be
+// inlined or removed.
+__attribute__((noinline)) void native_empty() { benchmark::ClobberMemory(); }
+void (*volatile g_native_empty)() = native_empty;
+
+// DoNotOptimize(acc) inside the loop keeps the sum from becoming n*(n-1)/2.
+// uint32_t arithmetic wraps like vm.add.i32.
+__attribute__((noinline)) int32_t native_loop_sum(int32_t n) {
+  uint32_t acc = 0;
+  for (int32_t i = 0; i < n; ++i) {
+    acc += static_cast<uint32_t>(i);
+    benchmark::DoNotOptimize(acc);
+  }
+  return static_cast<int32_t>(acc);
+}
+
+// Twenty distinct noinline functions; DoNotOptimize on each intermediate
+// keeps the chain from folding into x + 20.
+template <int I>
+__attribute__((noinline)) int32_t native_chain(int32_t x) {
+  if constexpr (I == kChainLength) {
+    benchmark::DoNotOptimize(x);
+    return x + 1;
+  } else {
+    int32_t r = native_chain<I + 1>(x);
+    benchmark::DoNotOptimize(r);
+    return r + 1;
+  }
+}
+int32_t (*volatile g_native_chain)(int32_t) = native_chain<1>;
+
+// The import's native twin, called through a volatile pointer each time.
+__attribute__((noinline)) int32_t native_add1(int32_t x) { return x + 1; }
+int32_t (*volatile g_native_add1)(int32_t) = native_add1;
+__attribute__((noinline)) int32_t native_import_calls(int32_t x) {
+  for (int i = 0; i < kImportCalls; ++i) x = g_native_add1(x);
+  return x;
+}
+
+// The data pointer escapes and memory is clobbered per call, so the sum is
+// recomputed from memory every iteration (vectorization is fine).
+__attribute__((noinline)) int32_t native_reduce(const int32_t* data, size_t count) {
+  benchmark::DoNotOptimize(data);
+  benchmark::ClobberMemory();
+  uint32_t acc = 0;
+  for (size_t i = 0; i < count; ++i) acc += static_cast<uint32_t>(data[i]);
+  return static_cast<int32_t>(acc);
+}
+
+// Plain recursion; the argument comes from an opaque value.
+__attribute__((noinline)) int32_t native_fib(int32_t n) {
+  return n < 2 ? n : native_fib(n - 1) + native_fib(n - 2);
+}
+
+// Calls made by fib(n): 2 * fib(n + 1) - 1.
+double fib_calls(int n) {
+  double a = 0, b = 1;
+  for (int i = 0; i < n + 1; ++i) {
+    double t = a + b;
+    a = b;
+    b = t;
+  }
+  return 2 * a - 1;
+}
+
+std::vector<int32_t> make_data(size_t count) {
+  std::vector<int32_t> data(count);
+  for (size_t i = 0; i < count; ++i) data[i] = static_cast<int32_t>(i * 7 - 3);
+  return data;
+}
+
+// ---- Measurement helpers --------------------------------------------------------
+
+// Time per iteration of `fn`, measured once per key (best of 3 batches of
+// at least 20 ms), for the x_native ratio.
+template <typename Fn>
+double native_ns_per_iter(const std::string& key, Fn fn) {
+  static std::map<std::string, double>* cache = new std::map<std::string, double>();
+  auto it = cache->find(key);
+  if (it != cache->end()) return it->second;
+  double best = 1e300;
+  for (int batch = 0; batch < 3; ++batch) {
+    uint64_t n = 1;
+    while (true) {
+      double start = cpu_now_ns();
+      for (uint64_t i = 0; i < n; ++i) fn();
+      double ns = cpu_now_ns() - start;
+      if (ns >= 20e6) {
+        best = std::min(best, ns / static_cast<double>(n));
+        break;
+      }
+      n *= 4;
+    }
+  }
+  (*cache)[key] = best;
+  return best;
+}
+
+// Runs the benchmark loop and sets the counters. `units` is the number of
+// calls/elements per iteration, `unit` their name. `native_ns` > 0 adds the
+// x_native ratio.
+template <typename Body>
+void measure(benchmark::State& state, double units, const char* unit,
+             double native_ns, Body body) {
+  uint64_t allocs_before = g_allocations.load(std::memory_order_relaxed);
+  double start = cpu_now_ns();
+  for (auto _ : state) {
+    if (!body()) break;
+  }
+  double ns = cpu_now_ns() - start;
+  uint64_t allocs = g_allocations.load(std::memory_order_relaxed) - allocs_before;
+  double iterations = static_cast<double>(state.iterations() ? state.iterations() : 1);
+  double ns_per_iter = ns / iterations;
+  state.counters[std::string("ns_per_") + unit] = ns_per_iter / units;
+  state.counters["allocs_per_iter"] = static_cast<double>(allocs) / iterations;
+  if (native_ns > 0) state.counters["x_native"] = ns_per_iter / native_ns;
+}
+
+// ---- Native benchmarks ------------------------------------------------------
+
+void BM_native_empty_call(benchmark::State& state) {
+  measure(state, 1, "call", 0, [] { g_native_empty(); return true; });
+}
+void BM_native_loop_sum(benchmark::State& state) {
+  int32_t n = static_cast<int32_t>(state.range(0));
+  measure(state, n, "elem", 0, [n] {
+    benchmark::DoNotOptimize(native_loop_sum(n));
+    return true;
+  });
+}
+void BM_native_call_chain(benchmark::State& state) {
+  measure(state, kChainLength, "call", 0, [] {
+    benchmark::DoNotOptimize(g_native_chain(1));
+    return true;
+  });
+}
+void BM_native_import_calls(benchmark::State& state) {
+  measure(state, kImportCalls, "call", 0, [] {
+    benchmark::DoNotOptimize(native_import_calls(1));
+    return true;
+  });
+}
+void BM_native_reduce_i32(benchmark::State& state) {
+  std::vector<int32_t> data = make_data(static_cast<size_t>(state.range(0)));
+  measure(state, static_cast<double>(data.size()), "elem", 0, [&] {
+    benchmark::DoNotOptimize(native_reduce(data.data(), data.size()));
+    return true;
+  });
+}
+void BM_native_fib(benchmark::State& state) {
+  int32_t n = static_cast<int32_t>(state.range(0));
+  measure(state, fib_calls(n), "call", 0, [n] {
+    int32_t m = n;
+    benchmark::DoNotOptimize(m);
+    benchmark::DoNotOptimize(native_fib(m));
+    return true;
+  });
+}
+BENCHMARK(BM_native_empty_call);
+BENCHMARK(BM_native_loop_sum)->Arg(1000)->Arg(100000);
+BENCHMARK(BM_native_call_chain);
+BENCHMARK(BM_native_import_calls);
+BENCHMARK(BM_native_reduce_i32)->Arg(4096);
+BENCHMARK(BM_native_fib)->Arg(20);
+
+// ---- Runtime-only: host -> NativeModule export through invoke() ---------------
+// Needs no bytecode: the cost of the host call path itself.
+void BM_host_invoke_native_module(benchmark::State& state) {
+  vm::Instance instance;
+  vm::Context context(instance);
+  auto module = vm::NativeModule::create("native");
+  module->export_function("add1", [](int32_t x) { return x + 1; });
+  if (!context.register_module(module.get()).ok()) {
+    state.SkipWithError("register failed");
+    return;
+  }
+  vm::Function f = context.lookup_function("native.add1").value();
+  vm::ValueList args{vm::Value::i32(1)}, results;
+  double native = native_ns_per_iter("add1", [] { benchmark::DoNotOptimize(g_native_add1(1)); });
+  measure(state, 1, "call", native, [&] {
+    vm::Status s = vm::invoke(context, f, args, &results);
+    if (KILN_UNLIKELY(!s.ok())) {
+      state.SkipWithError(s.to_string().c_str());
+      return false;
+    }
+    return true;
+  });
+}
+BENCHMARK(BM_host_invoke_native_module);
+
+// ---- Bytecode benchmarks ------------------------------------------------------
+#if defined(KILN_BENCH_HAVE_BYTECODE)
+
+std::string g_vmfb_path;
+
+struct Workloads {
+  vm::Instance instance;
+  vm::Context context{instance};
+  vm::Ref native;
+  vm::Ref module;
+  vm::Function empty, loop_sum, call_chain, import_calls, reduce_i32, fib;
+  std::string error;
+};
+
+Workloads* workloads() {
+  static Workloads* w = [] {
+    Workloads* w = new Workloads();
+    auto native = vm::NativeModule::create("native");
+    native->export_function("add1", [](int32_t x) { return x + 1; });
+    w->native = native.as_ref();
+    vm::Status s = w->context.register_module(w->native);
+    if (g_vmfb_path.empty()) {
+      w->error = "no workloads.vmfb: build with the compiler (vm-translate) "
+                 "or pass --vmfb=PATH";
+      return w;
+    }
+    auto loaded = kiln::bytecode::load_module_from_file(w->instance, g_vmfb_path.c_str());
+    if (!loaded.ok()) {
+      w->error = "loading " + g_vmfb_path + ": " + loaded.status().to_string() +
+                 " (build the kiln_bench_workloads target, as bench/run.sh does, "
+                 "or pass --vmfb=PATH)";
+      return w;
+    }
+    w->module = loaded.value();
+    s = w->context.register_module(w->module);
+    if (!s.ok()) {
+      w->error = s.to_string();
+      return w;
+    }
+    struct { const char* name; vm::Function* out; } names[] = {
+        {"bench.empty", &w->empty},           {"bench.loop_sum", &w->loop_sum},
+        {"bench.call_chain", &w->call_chain}, {"bench.import_calls", &w->import_calls},
+        {"bench.reduce_i32", &w->reduce_i32}, {"bench.fib", &w->fib}};
+    for (auto& n : names) {
+      auto f = w->context.lookup_function(n.name);
+      if (!f.ok()) {
+        w->error = f.status().to_string();
+        return w;
+      }
+      *n.out = f.value();
+    }
+    return w;
+  }();
+  return w;
+}
+
+// Runs `function` with `args` per iteration through the synchronous host
+// path (context-owned stack, reused ValueLists: no allocation expected).
+void run_vm(benchmark::State& state, vm::Function Workloads::*function,
+            vm::ValueList args, double units, const char* unit, double native_ns) {
+  Workloads* w = workloads();
+  if (!w->error.empty()) {
+    state.SkipWithError(w->error.c_str());
+    return;
+  }
+  vm::ValueList results;
+  measure(state, units, unit, native_ns, [&] {
+    vm::Status s = vm::invoke(w->context, w->*function, args, &results);
+    if (KILN_UNLIKELY(!s.ok())) {
+      state.SkipWithError(s.to_string().c_str());
+      return false;
+    }
+    return true;
+  });
+}
+
+void BM_vm_empty_call(benchmark::State& state) {
+  double native = native_ns_per_iter("empty", [] { g_native_empty(); });
+  run_vm(state, &Workloads::empty, {}, 1, "call", native);
+}
+void BM_vm_empty_call_packed(benchmark::State& state) {
+  Workloads* w = workloads();
+  if (!w->error.empty()) {
+    state.SkipWithError(w->error.c_str());
+    return;
+  }
+  double native = native_ns_per_iter("empty", [] { g_native_empty(); });
+  measure(state, 1, "call", native, [&] {
+    vm::Status s = vm::invoke_packed(w->context, w->empty, vm::ByteSpan{}, vm::ByteSpan{});
+    if (KILN_UNLIKELY(!s.ok())) {
+      state.SkipWithError(s.to_string().c_str());
+      return false;
+    }
+    return true;
+  });
+}
+void BM_vm_loop_sum(benchmark::State& state) {
+  int32_t n = static_cast<int32_t>(state.range(0));
+  double native = native_ns_per_iter("loop_sum/" + std::to_string(n), [n] {
+    benchmark::DoNotOptimize(native_loop_sum(n));
+  });
+  run_vm(state, &Workloads::loop_sum, {vm::Value::i32(n)}, n, "elem", native);
+}
+void BM_vm_call_chain(benchmark::State& state) {
+  double native = native_ns_per_iter("chain", [] { benchmark::DoNotOptimize(g_native_chain(1)); });
+  run_vm(state, &Workloads::call_chain, {vm::Value::i32(1)}, kChainLength, "call", native);
+}
+void BM_vm_import_calls(benchmark::State& state) {
+  double native = native_ns_per_iter("import_calls", [] {
+    benchmark::DoNotOptimize(native_import_calls(1));
+  });
+  run_vm(state, &Workloads::import_calls, {vm::Value::i32(1)}, kImportCalls, "call", native);
+}
+void BM_vm_reduce_i32(benchmark::State& state) {
+  size_t count = static_cast<size_t>(state.range(0));
+  std::vector<int32_t> data = make_data(count);
+  double native = native_ns_per_iter("reduce/" + std::to_string(count), [&] {
+    benchmark::DoNotOptimize(native_reduce(data.data(), data.size()));
+  });
+  auto buffer = vm::Buffer::allocate(count * sizeof(int32_t), 64);
+  if (!buffer.ok()) {
+    state.SkipWithError("buffer allocation failed");
+    return;
+  }
+  std::memcpy(buffer.value()->mutable_data(), data.data(), count * sizeof(int32_t));
+  run_vm(state, &Workloads::reduce_i32, {vm::Value::ref(buffer.value().as_ref())},
+         static_cast<double>(count), "elem", native);
+}
+void BM_vm_fib(benchmark::State& state) {
+  int32_t n = static_cast<int32_t>(state.range(0));
+  double native = native_ns_per_iter("fib/" + std::to_string(n), [n] {
+    int32_t m = n;
+    benchmark::DoNotOptimize(m);
+    benchmark::DoNotOptimize(native_fib(m));
+  });
+  run_vm(state, &Workloads::fib, {vm::Value::i32(n)}, fib_calls(n), "call", native);
+}
+BENCHMARK(BM_vm_empty_call);
+BENCHMARK(BM_vm_empty_call_packed);
+BENCHMARK(BM_vm_loop_sum)->Arg(1000)->Arg(100000);
+BENCHMARK(BM_vm_call_chain);
+BENCHMARK(BM_vm_import_calls);
+BENCHMARK(BM_vm_reduce_i32)->Arg(4096);
+BENCHMARK(BM_vm_fib)->Arg(20);
+
+#endif  // KILN_BENCH_HAVE_BYTECODE
+
+}  // namespace
+
+int main(int argc, char** argv) {
+#if defined(KILN_BENCH_HAVE_BYTECODE)
+#if defined(KILN_BENCH_DEFAULT_VMFB)
+  g_vmfb_path = KILN_BENCH_DEFAULT_VMFB;
+#endif
+  if (const char* env = std::getenv("KILN_BENCH_VMFB")) g_vmfb_path = env;
+#endif
+  // Take --vmfb=PATH out of argv before Google Benchmark sees it.
+  int out = 1;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--vmfb=", 7) == 0) {
+#if defined(KILN_BENCH_HAVE_BYTECODE)
+      g_vmfb_path = argv[i] + 7;
+#else
+      std::fprintf(stderr, "warning: built without the bytecode library; --vmfb ignored\n");
+#endif
+      continue;
+    }
+    argv[out++] = argv[i];
+  }
+  argc = out;
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,54 @@
+// Bytecode modules: load a .vmfb (docs/bytecode.md), verify it, and run it
+// in the interpreter behind the vm::Module interface.
+#ifndef KILN_BYTECODE_BYTECODE_MODULE_H_
+#define KILN_BYTECODE_BYTECODE_MODULE_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "kiln/vm/instance.h"
+#include "kiln/vm/module.h"
+#include "kiln/vm/ref.h"
+#include "kiln/vm/status.h"
+
+namespace kiln::bytecode {
+
+// Loads a module from `size` bytes at `data` (header + FlatBuffer + external
+// data). The bytes are used in place, not copied (unless `data` is not
+// 8-byte aligned, in which case one aligned copy is made): rodata buffers
+// are read-only views onto them. `keepalive` (any ref, may be null when the
+// caller guarantees the bytes outlive the module and every buffer viewing
+// them) is retained for as long as the module lives.
+//
+// Everything is checked before the module is returned: the header, the
+// FlatBuffer, and all bytecode (see docs/bytecode.md, "Verification").
+// Ref types named by the type table are resolved against `instance`'s type
+// registry; a type that the bytecode needs at run time (the `type` operand
+// of CAST_ANY_REF, LIST_GET_REF, LIST_ALLOC, GLOBAL_LOAD_REF,
+// GLOBAL_LOAD_INDIRECT_REF) must be registered, others may be unknown.
+//
+// Returns a ref to a vm::Module (Ref::as<vm::Module>()).
+vm::StatusOr<vm::Ref> load_module(vm::Instance& instance, const uint8_t* data,
+                                  size_t size, vm::Ref keepalive);
+
+// Maps the file read-only (mmap) and loads it; rodata is served in place from
+// the mapping, which lives as long as the module or any buffer viewing it.
+vm::StatusOr<vm::Ref> load_module_from_file(vm::Instance& instance,
+                                            const char* path);
+
+// Human-readable dump: header, imports/exports with signatures, types,
+// rodata sizes, globals, and a disassembly of every function annotated with
+// source locations. `module` must be a module returned by load_module.
+vm::Status dump_module(const vm::Module* module, std::string* out);
+// Loads (with a private Instance when `instance` is null) and dumps a file.
+// Types that are not registered are reported, not rejected.
+vm::Status dump_module_file(const char* path, std::string* out,
+                            vm::Instance* instance = nullptr);
+
+// Whether `module` is a bytecode module (created by load_module).
+bool is_bytecode_module(const vm::Module* module);
+
+}  // namespace kiln::bytecode
+
+#endif  // KILN_BYTECODE_BYTECODE_MODULE_H_

@@ -1,0 +1,387 @@
+/* The one definition of the semantics of Kiln's vm ops.
+ *
+ * Static inline C11 functions, also valid C++ (the interpreter includes this
+ * header; emitted C modules include it too), so the bytecode interpreter and
+ * emitted C agree by construction. A semantic fix lands here and nowhere else.
+ *
+ * Conventions:
+ *  - i32/i64 arithmetic wraps (two's complement); no op has undefined
+ *    behavior for any input.
+ *  - Integer division and remainder report division by zero through their
+ *    return value (KILN_OP_OK / KILN_OP_DIV_BY_ZERO) and write the result
+ *    through a pointer. INT_MIN / -1 is NOT an error: the quotient wraps to
+ *    INT_MIN and the remainder is 0.
+ *  - Shift amounts are masked to the operand width (amount & 31 / & 63).
+ *  - Float min/max follow IREE: min = rhs < lhs ? rhs : lhs,
+ *    max = lhs < rhs ? rhs : lhs (so a NaN lhs is returned as is, and a NaN
+ *    rhs yields lhs).
+ *  - round is half away from zero; round.even is half to even; rem.f is the
+ *    IEEE remainder() (not fmod).
+ *  - Float -> int casts round to nearest, ties away from zero (IREE's
+ *    lround/APFloat rmNearestTiesToAway), saturate to the target range, and
+ *    map NaN to 0.
+ *  - cmp.eq.f*.near: IREE's ULP rule. If the sign bits differ the values are
+ *    near iff they compare equal (+0 == -0); otherwise iff
+ *    |bits(lhs) - bits(rhs)| < 100 (f32) or < 50000000000 (f64).
+ *  - Buffer load/store/fill offsets and lengths are in ELEMENTS of the access
+ *    type (IREE semantics); copy/compare/clone/hash use bytes. The
+ *    kiln_buffer_range_* helpers turn an element range into a checked byte
+ *    range.
+ */
+#ifndef KILN_C_OPS_H_
+#define KILN_C_OPS_H_
+
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) || defined(__clang__)
+#define KILN_OP_INLINE static inline __attribute__((always_inline))
+#else
+#define KILN_OP_INLINE static inline
+#endif
+
+enum {
+  KILN_OP_OK = 0,
+  KILN_OP_DIV_BY_ZERO = 1,
+  KILN_OP_OUT_OF_RANGE = 2,
+};
+
+/* ---- Bit casts --------------------------------------------------------- */
+
+KILN_OP_INLINE float kiln_bitcast_i32_f32(int32_t v) { float r; memcpy(&r, &v, 4); return r; }
+KILN_OP_INLINE int32_t kiln_bitcast_f32_i32(float v) { int32_t r; memcpy(&r, &v, 4); return r; }
+KILN_OP_INLINE double kiln_bitcast_i64_f64(int64_t v) { double r; memcpy(&r, &v, 8); return r; }
+KILN_OP_INLINE int64_t kiln_bitcast_f64_i64(double v) { int64_t r; memcpy(&r, &v, 8); return r; }
+
+/* ---- Integer arithmetic (wrapping) -------------------------------------- */
+
+KILN_OP_INLINE int32_t kiln_add_i32(int32_t a, int32_t b) { return (int32_t)((uint32_t)a + (uint32_t)b); }
+KILN_OP_INLINE int32_t kiln_sub_i32(int32_t a, int32_t b) { return (int32_t)((uint32_t)a - (uint32_t)b); }
+KILN_OP_INLINE int32_t kiln_mul_i32(int32_t a, int32_t b) { return (int32_t)((uint32_t)a * (uint32_t)b); }
+KILN_OP_INLINE int32_t kiln_fma_i32(int32_t a, int32_t b, int32_t c) {
+  return (int32_t)((uint32_t)a * (uint32_t)b + (uint32_t)c);
+}
+KILN_OP_INLINE int32_t kiln_neg_i32(int32_t a) { return (int32_t)(0u - (uint32_t)a); }
+/* abs(INT32_MIN) == INT32_MIN (wraps). */
+KILN_OP_INLINE int32_t kiln_abs_i32(int32_t a) { return a < 0 ? kiln_neg_i32(a) : a; }
+
+KILN_OP_INLINE int kiln_div_i32_s(int32_t a, int32_t b, int32_t* out) {
+  if (b == 0) return KILN_OP_DIV_BY_ZERO;
+  if (b == -1) { *out = kiln_neg_i32(a); return KILN_OP_OK; } /* INT_MIN/-1 wraps */
+  *out = a / b;
+  return KILN_OP_OK;
+}
+KILN_OP_INLINE int kiln_div_i32_u(int32_t a, int32_t b, int32_t* out) {
+  if (b == 0) return KILN_OP_DIV_BY_ZERO;
+  *out = (int32_t)((uint32_t)a / (uint32_t)b);
+  return KILN_OP_OK;
+}
+KILN_OP_INLINE int kiln_rem_i32_s(int32_t a, int32_t b, int32_t* out) {
+  if (b == 0) return KILN_OP_DIV_BY_ZERO;
+  if (b == -1) { *out = 0; return KILN_OP_OK; }
+  *out = a % b;
+  return KILN_OP_OK;
+}
+KILN_OP_INLINE int kiln_rem_i32_u(int32_t a, int32_t b, int32_t* out) {
+  if (b == 0) return KILN_OP_DIV_BY_ZERO;
+  *out = (int32_t)((uint32_t)a % (uint32_t)b);
+  return KILN_OP_OK;
+}
+
+KILN_OP_INLINE int32_t kiln_min_i32_s(int32_t a, int32_t b) { return b < a ? b : a; }
+KILN_OP_INLINE int32_t kiln_max_i32_s(int32_t a, int32_t b) { return a < b ? b : a; }
+KILN_OP_INLINE int32_t kiln_min_i32_u(int32_t a, int32_t b) { return (uint32_t)b < (uint32_t)a ? b : a; }
+KILN_OP_INLINE int32_t kiln_max_i32_u(int32_t a, int32_t b) { return (uint32_t)a < (uint32_t)b ? b : a; }
+KILN_OP_INLINE int32_t kiln_not_i32(int32_t a) { return ~a; }
+KILN_OP_INLINE int32_t kiln_and_i32(int32_t a, int32_t b) { return a & b; }
+KILN_OP_INLINE int32_t kiln_or_i32(int32_t a, int32_t b) { return a | b; }
+KILN_OP_INLINE int32_t kiln_xor_i32(int32_t a, int32_t b) { return a ^ b; }
+KILN_OP_INLINE int32_t kiln_shl_i32(int32_t a, int32_t n) { return (int32_t)((uint32_t)a << (n & 31)); }
+KILN_OP_INLINE int32_t kiln_shr_i32_s(int32_t a, int32_t n) { return a >> (n & 31); }
+KILN_OP_INLINE int32_t kiln_shr_i32_u(int32_t a, int32_t n) { return (int32_t)((uint32_t)a >> (n & 31)); }
+KILN_OP_INLINE int32_t kiln_ctlz_i32(int32_t a) {
+  uint32_t v = (uint32_t)a;
+  if (v == 0) return 32;
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_clz(v);
+#else
+  int32_t n = 0;
+  while (!(v & 0x80000000u)) { v <<= 1; ++n; }
+  return n;
+#endif
+}
+
+KILN_OP_INLINE int64_t kiln_add_i64(int64_t a, int64_t b) { return (int64_t)((uint64_t)a + (uint64_t)b); }
+KILN_OP_INLINE int64_t kiln_sub_i64(int64_t a, int64_t b) { return (int64_t)((uint64_t)a - (uint64_t)b); }
+KILN_OP_INLINE int64_t kiln_mul_i64(int64_t a, int64_t b) { return (int64_t)((uint64_t)a * (uint64_t)b); }
+KILN_OP_INLINE int64_t kiln_fma_i64(int64_t a, int64_t b, int64_t c) {
+  return (int64_t)((uint64_t)a * (uint64_t)b + (uint64_t)c);
+}
+KILN_OP_INLINE int64_t kiln_neg_i64(int64_t a) { return (int64_t)(0u - (uint64_t)a); }
+KILN_OP_INLINE int64_t kiln_abs_i64(int64_t a) { return a < 0 ? kiln_neg_i64(a) : a; }
+KILN_OP_INLINE int kiln_div_i64_s(int64_t a, int64_t b, int64_t* out) {
+  if (b == 0) return KILN_OP_DIV_BY_ZERO;
+  if (b == -1) { *out = kiln_neg_i64(a); return KILN_OP_OK; }
+  *out = a / b;
+  return KILN_OP_OK;
+}
+KILN_OP_INLINE int kiln_div_i64_u(int64_t a, int64_t b, int64_t* out) {
+  if (b == 0) return KILN_OP_DIV_BY_ZERO;
+  *out = (int64_t)((uint64_t)a / (uint64_t)b);
+  return KILN_OP_OK;
+}
+KILN_OP_INLINE int kiln_rem_i64_s(int64_t a, int64_t b, int64_t* out) {
+  if (b == 0) return KILN_OP_DIV_BY_ZERO;
+  if (b == -1) { *out = 0; return KILN_OP_OK; }
+  *out = a % b;
+  return KILN_OP_OK;
+}
+KILN_OP_INLINE int kiln_rem_i64_u(int64_t a, int64_t b, int64_t* out) {
+  if (b == 0) return KILN_OP_DIV_BY_ZERO;
+  *out = (int64_t)((uint64_t)a % (uint64_t)b);
+  return KILN_OP_OK;
+}
+KILN_OP_INLINE int64_t kiln_min_i64_s(int64_t a, int64_t b) { return b < a ? b : a; }
+KILN_OP_INLINE int64_t kiln_max_i64_s(int64_t a, int64_t b) { return a < b ? b : a; }
+KILN_OP_INLINE int64_t kiln_min_i64_u(int64_t a, int64_t b) { return (uint64_t)b < (uint64_t)a ? b : a; }
+KILN_OP_INLINE int64_t kiln_max_i64_u(int64_t a, int64_t b) { return (uint64_t)a < (uint64_t)b ? b : a; }
+KILN_OP_INLINE int64_t kiln_not_i64(int64_t a) { return ~a; }
+KILN_OP_INLINE int64_t kiln_and_i64(int64_t a, int64_t b) { return a & b; }
+KILN_OP_INLINE int64_t kiln_or_i64(int64_t a, int64_t b) { return a | b; }
+KILN_OP_INLINE int64_t kiln_xor_i64(int64_t a, int64_t b) { return a ^ b; }
+KILN_OP_INLINE int64_t kiln_shl_i64(int64_t a, int32_t n) { return (int64_t)((uint64_t)a << (n & 63)); }
+KILN_OP_INLINE int64_t kiln_shr_i64_s(int64_t a, int32_t n) { return a >> (n & 63); }
+KILN_OP_INLINE int64_t kiln_shr_i64_u(int64_t a, int32_t n) { return (int64_t)((uint64_t)a >> (n & 63)); }
+KILN_OP_INLINE int64_t kiln_ctlz_i64(int64_t a) {
+  uint64_t v = (uint64_t)a;
+  if (v == 0) return 64;
+#if defined(__GNUC__) || defined(__clang__)
+  return __builtin_clzll(v);
+#else
+  int64_t n = 0;
+  while (!(v & 0x8000000000000000ull)) { v <<= 1; ++n; }
+  return n;
+#endif
+}
+
+/* ---- Floating point ---------------------------------------------------- */
+
+KILN_OP_INLINE float kiln_add_f32(float a, float b) { return a + b; }
+KILN_OP_INLINE float kiln_sub_f32(float a, float b) { return a - b; }
+KILN_OP_INLINE float kiln_mul_f32(float a, float b) { return a * b; }
+KILN_OP_INLINE float kiln_div_f32(float a, float b) { return a / b; }
+KILN_OP_INLINE float kiln_rem_f32(float a, float b) { return remainderf(a, b); }
+KILN_OP_INLINE float kiln_fma_f32(float a, float b, float c) { return fmaf(a, b, c); }
+KILN_OP_INLINE float kiln_abs_f32(float a) { return fabsf(a); }
+KILN_OP_INLINE float kiln_neg_f32(float a) { return -a; }
+KILN_OP_INLINE float kiln_ceil_f32(float a) { return ceilf(a); }
+KILN_OP_INLINE float kiln_floor_f32(float a) { return floorf(a); }
+KILN_OP_INLINE float kiln_round_f32(float a) { return roundf(a); }
+KILN_OP_INLINE float kiln_round_even_f32(float a) {
+  /* nearbyint in the default rounding mode (to nearest, ties to even). */
+  return nearbyintf(a);
+}
+KILN_OP_INLINE float kiln_min_f32(float a, float b) { return b < a ? b : a; }
+KILN_OP_INLINE float kiln_max_f32(float a, float b) { return a < b ? b : a; }
+KILN_OP_INLINE float kiln_atan_f32(float a) { return atanf(a); }
+KILN_OP_INLINE float kiln_atan2_f32(float y, float x) { return atan2f(y, x); }
+KILN_OP_INLINE float kiln_cos_f32(float a) { return cosf(a); }
+KILN_OP_INLINE float kiln_sin_f32(float a) { return sinf(a); }
+KILN_OP_INLINE float kiln_exp_f32(float a) { return expf(a); }
+KILN_OP_INLINE float kiln_exp2_f32(float a) { return exp2f(a); }
+KILN_OP_INLINE float kiln_expm1_f32(float a) { return expm1f(a); }
+KILN_OP_INLINE float kiln_log_f32(float a) { return logf(a); }
+KILN_OP_INLINE float kiln_log10_f32(float a) { return log10f(a); }
+KILN_OP_INLINE float kiln_log1p_f32(float a) { return log1pf(a); }
+KILN_OP_INLINE float kiln_log2_f32(float a) { return log2f(a); }
+KILN_OP_INLINE float kiln_pow_f32(float a, float b) { return powf(a, b); }
+KILN_OP_INLINE float kiln_rsqrt_f32(float a) { return 1.0f / sqrtf(a); }
+KILN_OP_INLINE float kiln_sqrt_f32(float a) { return sqrtf(a); }
+KILN_OP_INLINE float kiln_tanh_f32(float a) { return tanhf(a); }
+KILN_OP_INLINE float kiln_erf_f32(float a) { return erff(a); }
+
+KILN_OP_INLINE double kiln_add_f64(double a, double b) { return a + b; }
+KILN_OP_INLINE double kiln_sub_f64(double a, double b) { return a - b; }
+KILN_OP_INLINE double kiln_mul_f64(double a, double b) { return a * b; }
+KILN_OP_INLINE double kiln_div_f64(double a, double b) { return a / b; }
+KILN_OP_INLINE double kiln_rem_f64(double a, double b) { return remainder(a, b); }
+KILN_OP_INLINE double kiln_fma_f64(double a, double b, double c) { return fma(a, b, c); }
+KILN_OP_INLINE double kiln_abs_f64(double a) { return fabs(a); }
+KILN_OP_INLINE double kiln_neg_f64(double a) { return -a; }
+KILN_OP_INLINE double kiln_ceil_f64(double a) { return ceil(a); }
+KILN_OP_INLINE double kiln_floor_f64(double a) { return floor(a); }
+KILN_OP_INLINE double kiln_round_f64(double a) { return round(a); }
+KILN_OP_INLINE double kiln_round_even_f64(double a) { return nearbyint(a); }
+KILN_OP_INLINE double kiln_min_f64(double a, double b) { return b < a ? b : a; }
+KILN_OP_INLINE double kiln_max_f64(double a, double b) { return a < b ? b : a; }
+KILN_OP_INLINE double kiln_atan_f64(double a) { return atan(a); }
+KILN_OP_INLINE double kiln_atan2_f64(double y, double x) { return atan2(y, x); }
+KILN_OP_INLINE double kiln_cos_f64(double a) { return cos(a); }
+KILN_OP_INLINE double kiln_sin_f64(double a) { return sin(a); }
+KILN_OP_INLINE double kiln_exp_f64(double a) { return exp(a); }
+KILN_OP_INLINE double kiln_exp2_f64(double a) { return exp2(a); }
+KILN_OP_INLINE double kiln_expm1_f64(double a) { return expm1(a); }
+KILN_OP_INLINE double kiln_log_f64(double a) { return log(a); }
+KILN_OP_INLINE double kiln_log10_f64(double a) { return log10(a); }
+KILN_OP_INLINE double kiln_log1p_f64(double a) { return log1p(a); }
+KILN_OP_INLINE double kiln_log2_f64(double a) { return log2(a); }
+KILN_OP_INLINE double kiln_pow_f64(double a, double b) { return pow(a, b); }
+KILN_OP_INLINE double kiln_rsqrt_f64(double a) { return 1.0 / sqrt(a); }
+KILN_OP_INLINE double kiln_sqrt_f64(double a) { return sqrt(a); }
+KILN_OP_INLINE double kiln_tanh_f64(double a) { return tanh(a); }
+KILN_OP_INLINE double kiln_erf_f64(double a) { return erf(a); }
+
+/* ---- Casts and conversions --------------------------------------------- */
+
+KILN_OP_INLINE int32_t kiln_trunc_i32_i8(int32_t a) { return (int32_t)(uint8_t)a; }
+KILN_OP_INLINE int32_t kiln_trunc_i32_i16(int32_t a) { return (int32_t)(uint16_t)a; }
+KILN_OP_INLINE int32_t kiln_trunc_i64_i8(int64_t a) { return (int32_t)(uint8_t)a; }
+KILN_OP_INLINE int32_t kiln_trunc_i64_i16(int64_t a) { return (int32_t)(uint16_t)a; }
+KILN_OP_INLINE int32_t kiln_trunc_i64_i32(int64_t a) { return (int32_t)(uint32_t)(uint64_t)a; }
+KILN_OP_INLINE float kiln_trunc_f64_f32(double a) { return (float)a; }
+KILN_OP_INLINE int32_t kiln_ext_i8_i32_s(int32_t a) { return (int32_t)(int8_t)a; }
+KILN_OP_INLINE int32_t kiln_ext_i8_i32_u(int32_t a) { return (int32_t)(uint8_t)a; }
+KILN_OP_INLINE int32_t kiln_ext_i16_i32_s(int32_t a) { return (int32_t)(int16_t)a; }
+KILN_OP_INLINE int32_t kiln_ext_i16_i32_u(int32_t a) { return (int32_t)(uint16_t)a; }
+KILN_OP_INLINE int64_t kiln_ext_i8_i64_s(int32_t a) { return (int64_t)(int8_t)a; }
+KILN_OP_INLINE int64_t kiln_ext_i8_i64_u(int32_t a) { return (int64_t)(uint8_t)a; }
+KILN_OP_INLINE int64_t kiln_ext_i16_i64_s(int32_t a) { return (int64_t)(int16_t)a; }
+KILN_OP_INLINE int64_t kiln_ext_i16_i64_u(int32_t a) { return (int64_t)(uint16_t)a; }
+KILN_OP_INLINE int64_t kiln_ext_i32_i64_s(int32_t a) { return (int64_t)a; }
+KILN_OP_INLINE int64_t kiln_ext_i32_i64_u(int32_t a) { return (int64_t)(uint32_t)a; }
+KILN_OP_INLINE double kiln_ext_f32_f64(float a) { return (double)a; }
+
+KILN_OP_INLINE float kiln_cast_si32_f32(int32_t a) { return (float)a; }
+KILN_OP_INLINE float kiln_cast_ui32_f32(int32_t a) { return (float)(uint32_t)a; }
+KILN_OP_INLINE float kiln_cast_si64_f32(int64_t a) { return (float)a; }
+KILN_OP_INLINE float kiln_cast_ui64_f32(int64_t a) { return (float)(uint64_t)a; }
+KILN_OP_INLINE double kiln_cast_si64_f64(int64_t a) { return (double)a; }
+KILN_OP_INLINE double kiln_cast_ui64_f64(int64_t a) { return (double)(uint64_t)a; }
+
+/* Float -> int: round half away from zero, saturate, NaN -> 0. The bounds
+ * are exact powers of two, so the comparisons are exact in any width. */
+KILN_OP_INLINE int32_t kiln_cast_f32_si32(float a) {
+  double r;
+  if (a != a) return 0;
+  r = round((double)a);
+  if (r <= -2147483648.0) return INT32_MIN;
+  if (r >= 2147483647.0) return INT32_MAX;
+  return (int32_t)r;
+}
+KILN_OP_INLINE int32_t kiln_cast_f32_ui32(float a) {
+  double r;
+  if (a != a) return 0;
+  r = round((double)a);
+  if (r <= 0.0) return 0;
+  if (r >= 4294967295.0) return (int32_t)UINT32_MAX;
+  return (int32_t)(uint32_t)r;
+}
+KILN_OP_INLINE int64_t kiln_cast_f64_si64(double a) {
+  double r;
+  if (a != a) return 0;
+  r = round(a);
+  if (r < -9223372036854775808.0) return INT64_MIN;
+  if (r >= 9223372036854775808.0) return INT64_MAX;
+  return (int64_t)r;
+}
+KILN_OP_INLINE int64_t kiln_cast_f64_ui64(double a) {
+  double r;
+  if (a != a) return 0;
+  r = round(a);
+  if (r <= 0.0) return 0;
+  if (r >= 18446744073709551616.0) return (int64_t)UINT64_MAX;
+  return (int64_t)(uint64_t)r;
+}
+KILN_OP_INLINE int64_t kiln_cast_f32_si64(float a) { return kiln_cast_f64_si64((double)a); }
+KILN_OP_INLINE int64_t kiln_cast_f32_ui64(float a) { return kiln_cast_f64_ui64((double)a); }
+
+/* ---- Comparisons (0 or 1) ---------------------------------------------- */
+
+KILN_OP_INLINE int32_t kiln_cmp_eq_f32_o(float a, float b) { return a == b; }
+KILN_OP_INLINE int32_t kiln_cmp_eq_f32_u(float a, float b) { return isunordered(a, b) || a == b; }
+KILN_OP_INLINE int32_t kiln_cmp_ne_f32_o(float a, float b) { return !isunordered(a, b) && a != b; }
+KILN_OP_INLINE int32_t kiln_cmp_ne_f32_u(float a, float b) { return a != b; }
+KILN_OP_INLINE int32_t kiln_cmp_lt_f32_o(float a, float b) { return isless(a, b); }
+KILN_OP_INLINE int32_t kiln_cmp_lt_f32_u(float a, float b) { return isunordered(a, b) || isless(a, b); }
+KILN_OP_INLINE int32_t kiln_cmp_lte_f32_o(float a, float b) { return islessequal(a, b); }
+KILN_OP_INLINE int32_t kiln_cmp_lte_f32_u(float a, float b) { return isunordered(a, b) || islessequal(a, b); }
+KILN_OP_INLINE int32_t kiln_cmp_nan_f32(float a) { return a != a; }
+KILN_OP_INLINE int32_t kiln_cmp_nz_f32_o(float a) { return !(a != a) && a != 0.0f; }
+KILN_OP_INLINE int32_t kiln_cmp_nz_f32_u(float a) { return a != 0.0f; }
+KILN_OP_INLINE int32_t kiln_cmp_eq_f32_near(float a, float b) {
+  uint32_t ua = (uint32_t)kiln_bitcast_f32_i32(a), ub = (uint32_t)kiln_bitcast_f32_i32(b);
+  uint32_t diff;
+  if ((ua ^ ub) & 0x80000000u) return a == b;
+  diff = ua > ub ? ua - ub : ub - ua;
+  return diff < 100u;
+}
+
+KILN_OP_INLINE int32_t kiln_cmp_eq_f64_o(double a, double b) { return a == b; }
+KILN_OP_INLINE int32_t kiln_cmp_eq_f64_u(double a, double b) { return isunordered(a, b) || a == b; }
+KILN_OP_INLINE int32_t kiln_cmp_ne_f64_o(double a, double b) { return !isunordered(a, b) && a != b; }
+KILN_OP_INLINE int32_t kiln_cmp_ne_f64_u(double a, double b) { return a != b; }
+KILN_OP_INLINE int32_t kiln_cmp_lt_f64_o(double a, double b) { return isless(a, b); }
+KILN_OP_INLINE int32_t kiln_cmp_lt_f64_u(double a, double b) { return isunordered(a, b) || isless(a, b); }
+KILN_OP_INLINE int32_t kiln_cmp_lte_f64_o(double a, double b) { return islessequal(a, b); }
+KILN_OP_INLINE int32_t kiln_cmp_lte_f64_u(double a, double b) { return isunordered(a, b) || islessequal(a, b); }
+KILN_OP_INLINE int32_t kiln_cmp_nan_f64(double a) { return a != a; }
+KILN_OP_INLINE int32_t kiln_cmp_nz_f64_o(double a) { return !(a != a) && a != 0.0; }
+KILN_OP_INLINE int32_t kiln_cmp_nz_f64_u(double a) { return a != 0.0; }
+KILN_OP_INLINE int32_t kiln_cmp_eq_f64_near(double a, double b) {
+  uint64_t ua = (uint64_t)kiln_bitcast_f64_i64(a), ub = (uint64_t)kiln_bitcast_f64_i64(b);
+  uint64_t diff;
+  if ((ua ^ ub) & 0x8000000000000000ull) return a == b;
+  diff = ua > ub ? ua - ub : ub - ua;
+  return diff < 50000000000ull;
+}
+
+/* ---- Buffers ------------------------------------------------------------ */
+
+/* Checks an element range [offset, offset + count) of elements of
+ * `element_size` bytes against a buffer of `buffer_length` bytes and yields
+ * the byte offset. Negative values and overflow are out of range. */
+KILN_OP_INLINE int kiln_buffer_range(uint64_t buffer_length, int64_t offset,
+                                     int64_t count, uint32_t element_size,
+                                     uint64_t* out_byte_offset) {
+  uint64_t max_elements;
+  if (offset < 0 || count < 0) return KILN_OP_OUT_OF_RANGE;
+  max_elements = buffer_length / element_size;
+  if ((uint64_t)offset > max_elements ||
+      (uint64_t)count > max_elements - (uint64_t)offset) {
+    return KILN_OP_OUT_OF_RANGE;
+  }
+  *out_byte_offset = (uint64_t)offset * element_size;
+  return KILN_OP_OK;
+}
+
+/* Single-element access: offset is an element index. */
+KILN_OP_INLINE int kiln_buffer_element(uint64_t buffer_length, int64_t index,
+                                       uint32_t element_size,
+                                       uint64_t* out_byte_offset) {
+  if ((uint64_t)index >= buffer_length / element_size) return KILN_OP_OUT_OF_RANGE;
+  *out_byte_offset = (uint64_t)index * element_size;
+  return KILN_OP_OK;
+}
+
+/* vm.buffer.hash: 64-bit FNV-1a over the bytes (Kiln's definition; IREE
+ * uses SipHash, so hash values differ from IREE's). */
+KILN_OP_INLINE int64_t kiln_buffer_hash_bytes(const uint8_t* data, uint64_t length) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  uint64_t i;
+  for (i = 0; i < length; ++i) {
+    h ^= data[i];
+    h *= 0x100000001b3ull;
+  }
+  return (int64_t)h;
+}
+
+#ifdef __cplusplus
+}  /* extern "C" */
+#endif
+
+#endif /* KILN_C_OPS_H_ */

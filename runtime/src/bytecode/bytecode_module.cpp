@@ -1,0 +1,648 @@
+// Loader: file header, FlatBuffer verification, table decoding, type
+// resolution; module state (globals, rodata buffers, imports); the
+// vm::Module methods that are not the interpreter.
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <memory>
+#include <cstdio>
+#include <cstring>
+#include <new>
+#include <string>
+
+#include "flatbuffers/flatbuffers.h"
+#include "kiln/vm/instance.h"
+#include "kiln/vm/signature.h"
+#include "module_impl.h"
+
+namespace kiln::bytecode {
+
+using vm::Status;
+using vm::StatusCode;
+using vm::StatusOr;
+
+namespace {
+
+std::string str(std::string_view s) { return std::string(s); }
+std::string_view sv(const flatbuffers::String* s) {
+  return s ? std::string_view(s->c_str(), s->size()) : std::string_view();
+}
+
+// ---- Memory-mapped files --------------------------------------------------
+
+struct MappedFile : vm::RefObject {
+  static const vm::RefType kType;
+  MappedFile() : vm::RefObject(&kType) {}
+  void* base = nullptr;
+  size_t length = 0;
+  static void destroy(vm::RefObject* object) {
+    auto* self = static_cast<MappedFile*>(object);
+    if (self->base && self->length) munmap(self->base, self->length);
+    delete self;
+  }
+};
+const vm::RefType MappedFile::kType = {"kiln.mapped_file", &MappedFile::destroy};
+
+// ---- Type names -------------------------------------------------------------
+
+std::string_view strip(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// Resolves "!vm.buffer", "!vm.list<i32>", "!vm.ref<?>", "!vm.ref<!hal.buffer>",
+// "!hal.buffer" against the registry.
+TypeInfo resolve_type(const vm::Instance& instance, std::string_view full) {
+  TypeInfo info;
+  info.name = full;
+  std::string_view s = strip(full);
+  if (s == "?" || s == "!vm.ref<?>" || s == "!vm.ref<any>") {
+    info.kind = TypeKind::kAny;
+    return info;
+  }
+  constexpr std::string_view kRefPrefix = "!vm.ref<";
+  if (s.substr(0, kRefPrefix.size()) == kRefPrefix && s.back() == '>') {
+    s = strip(s.substr(kRefPrefix.size(), s.size() - kRefPrefix.size() - 1));
+    if (s == "?") {
+      info.kind = TypeKind::kAny;
+      return info;
+    }
+  }
+  constexpr std::string_view kListPrefix = "!vm.list<";
+  if (s.substr(0, kListPrefix.size()) == kListPrefix && s.back() == '>') {
+    std::string_view e = strip(s.substr(kListPrefix.size(), s.size() - kListPrefix.size() - 1));
+    info.ref_type = &vm::List::kType;
+    info.kind = TypeKind::kList;
+    if (e == "i8") info.element = vm::ElementType::i8();
+    else if (e == "i16") info.element = vm::ElementType::i16();
+    else if (e == "i32") info.element = vm::ElementType::i32();
+    else if (e == "i64") info.element = vm::ElementType::i64();
+    else if (e == "f32") info.element = vm::ElementType::f32();
+    else if (e == "f64") info.element = vm::ElementType::f64();
+    else if (e == "?" || e == "variant") info.element = vm::ElementType::variant();
+    else {
+      TypeInfo inner = resolve_type(instance, e);
+      if (inner.kind == TypeKind::kAny) info.element = vm::ElementType::ref(nullptr);
+      else if (inner.kind == TypeKind::kRef || inner.kind == TypeKind::kList)
+        info.element = vm::ElementType::ref(inner.ref_type);
+      else info.kind = TypeKind::kUnknown;
+    }
+    return info;
+  }
+  if (!s.empty() && s.front() == '!') s.remove_prefix(1);
+  size_t lt = s.find('<');
+  if (lt != std::string_view::npos) s = s.substr(0, lt);
+  const vm::RefType* type = instance.lookup_type(s);
+  if (type) {
+    info.kind = TypeKind::kRef;
+    info.ref_type = type;
+  }
+  return info;
+}
+
+Status load_error(std::string_view what) {
+  return vm::make_status(StatusCode::kInvalidArgument, "invalid module file: %s",
+                         str(what).c_str());
+}
+
+}  // namespace
+
+namespace {
+// BytecodeModule is final, so every instance shares one vtable; without RTTI
+// that pointer identifies the class (recorded by the first load()).
+std::atomic<const void*> g_bytecode_vtable{nullptr};
+const void* vtable_of(const vm::Module* m) {
+  const void* v;
+  std::memcpy(&v, static_cast<const void*>(m), sizeof(v));
+  return v;
+}
+}  // namespace
+
+// ---- Layouts ---------------------------------------------------------------
+
+Status make_layout(std::string_view codes, PackedLayout* out) {
+  out->codes = codes;
+  out->offsets.clear();
+  out->has_refs = codes.find('r') != std::string_view::npos;
+  out->variadic = codes.find('C') != std::string_view::npos;
+  out->size = 0;
+  if (out->variadic) return Status();
+  size_t offset = 0;
+  for (char c : codes) {
+    size_t a = vm::code_alignment(c);
+    if (a == 0) return vm::invalid_argument_error("bad type code in signature");
+    offset = vm::align_up(offset, a);
+    out->offsets.push_back(static_cast<uint32_t>(offset));
+    offset += vm::code_size(c);
+  }
+  KILN_ASSIGN_OR_RETURN(size_t size, vm::packed_size(codes));
+  out->size = static_cast<uint32_t>(size);
+  return Status();
+}
+
+// ---- Instruction decoding --------------------------------------------------
+
+Status decode_instruction(const uint8_t* code, uint32_t length, uint32_t pc,
+                          DecodedInstruction* out) {
+  if (pc + 2 > length || pc + 2 < pc) {
+    return vm::make_status(StatusCode::kInvalidArgument,
+                           "truncated opcode at offset %u", pc);
+  }
+  uint16_t op = load_u16(code + pc);
+  if (op >= kOpcodeCount) {
+    return vm::make_status(StatusCode::kInvalidArgument,
+                           "unknown opcode %u at offset %u", op, pc);
+  }
+  const OpcodeInfo& info = kOpcodeInfo[op];
+  out->opcode = static_cast<Opcode>(op);
+  out->pc = pc;
+  out->operand_count = info.operandCount;
+  uint64_t cursor = pc + 2;
+  for (uint8_t i = 0; i < info.operandCount; ++i) {
+    OperandKind kind = info.operands[i];
+    DecodedOperand& d = out->operands[i];
+    d.kind = kind;
+    d.offset = static_cast<uint32_t>(cursor);
+    d.count = 0;
+    uint64_t size = fixedOperandSize(kind);
+    if (size == 0) {
+      if (cursor + 2 > length) {
+        return vm::make_status(StatusCode::kInvalidArgument,
+                               "truncated operand list of %s at offset %u",
+                               info.name, pc);
+      }
+      d.count = load_u16(code + cursor);
+      uint64_t element = 2;
+      switch (kind) {
+        case OperandKind::kTargets: element = 4; break;
+        case OperandKind::kTyped: element = 3; break;
+        default: element = 2; break;
+      }
+      size = 2 + element * d.count;
+    }
+    if (cursor + size > length) {
+      return vm::make_status(StatusCode::kInvalidArgument,
+                             "truncated operand %u of %s at offset %u", i,
+                             info.name, pc);
+    }
+    d.size = static_cast<uint32_t>(size);
+    cursor += size;
+  }
+  out->length = static_cast<uint32_t>(cursor - pc);
+  return Status();
+}
+
+// ---- State -----------------------------------------------------------------
+
+BytecodeState::~BytecodeState() {
+  if (global_refs) {
+    for (uint32_t i = 0; i < global_ref_count; ++i) {
+      if (global_refs[i]) vm::ref_release(global_refs[i]);
+    }
+    ::operator delete(global_refs);
+  }
+  ::operator delete(globals, std::align_val_t(16));
+}
+
+// ---- Loading ---------------------------------------------------------------
+
+BytecodeModule::~BytecodeModule() = default;
+
+StatusOr<vm::Ref> BytecodeModule::load(vm::Instance& instance, const uint8_t* data,
+                                       size_t size, vm::Ref keepalive,
+                                       const LoadOptions& options) {
+  if (!data && size) return vm::invalid_argument_error("null module data");
+  vm::Ref ref = vm::Ref::adopt(new BytecodeModule());
+  BytecodeModule* m = ref.as<BytecodeModule>();
+  g_bytecode_vtable.store(vtable_of(m), std::memory_order_relaxed);
+  m->keepalive_ = std::move(keepalive);
+  if (reinterpret_cast<uintptr_t>(data) % 16 != 0) {
+    m->aligned_copy_.resize((size + 7) / 8 + 1);
+    std::memcpy(m->aligned_copy_.data(), data, size);
+    data = reinterpret_cast<const uint8_t*>(m->aligned_copy_.data());
+  }
+  m->data_ = data;
+  m->size_ = size;
+  KILN_RETURN_IF_ERROR(m->parse(instance, options));
+  return ref;
+}
+
+Status BytecodeModule::parse(vm::Instance& instance, const LoadOptions& options) {
+  // Header.
+  if (size_ < kFileHeaderSize) {
+    return load_error("file is " + std::to_string(size_) +
+                      " bytes, smaller than the 32-byte header");
+  }
+  if (std::memcmp(data_, kFileMagic, 8) != 0) {
+    return load_error("bad magic (expected \"KILNVMFB\")");
+  }
+  uint32_t version = load_u32(data_ + 8);
+  if (version != kFormatVersion) {
+    return load_error("unsupported format version " + std::to_string(version) +
+                      " (this runtime reads version 1)");
+  }
+  flatbuffer_length_ = load_u64(data_ + 16);
+  external_offset_ = load_u64(data_ + 24);
+  if (flatbuffer_length_ > size_ - kFileHeaderSize) {
+    return load_error("flatbuffer length " + std::to_string(flatbuffer_length_) +
+                      " exceeds the file size " + std::to_string(size_));
+  }
+  if (external_offset_ > size_ ||
+      (external_offset_ != 0 &&
+       external_offset_ < kFileHeaderSize + flatbuffer_length_)) {
+    return load_error("external data offset " + std::to_string(external_offset_) +
+                      " is outside the file");
+  }
+  if (flatbuffer_length_ > 0x7FFFFFFFu) return load_error("flatbuffer too large");
+  // FlatBuffer.
+  const uint8_t* fb_data = data_ + kFileHeaderSize;
+  flatbuffers::Verifier::Options verifier_options;
+  verifier_options.max_depth = 64;
+  verifier_options.max_tables = 1u << 22;
+  flatbuffers::Verifier verifier(fb_data, static_cast<size_t>(flatbuffer_length_),
+                                 verifier_options);
+  if (!vmfb::VerifyModuleBuffer(verifier)) {
+    return load_error("the Module FlatBuffer failed verification");
+  }
+  fb_ = vmfb::GetModule(fb_data);
+  name_ = sv(fb_->name());
+  if (name_.empty()) return load_error("module has an empty name");
+  version_ = fb_->version();
+  global_bytes_ = fb_->global_bytes();
+  global_refs_ = fb_->global_refs();
+  if (global_bytes_ > (1u << 30)) return load_error("global_bytes too large");
+  if (global_refs_ > (1u << 24)) return load_error("global_refs too large");
+  init_function_ = fb_->init_function();
+
+  // Strings.
+  if (fb_->strings()) {
+    for (const flatbuffers::String* s : *fb_->strings()) strings_.push_back(sv(s));
+  }
+  // Types.
+  if (fb_->types()) {
+    for (const vmfb::TypeDef* t : *fb_->types()) {
+      types_.push_back(resolve_type(instance, sv(t->full_name())));
+    }
+  }
+  // Imports.
+  if (fb_->imports()) {
+    for (const vmfb::ImportFunctionDef* i : *fb_->imports()) {
+      ImportDesc d;
+      d.full_name = sv(i->full_name());
+      d.signature = sv(i->signature());
+      d.optional = (static_cast<uint32_t>(i->flags()) &
+                    static_cast<uint32_t>(vmfb::ImportFlags_OPTIONAL)) != 0;
+      auto sig = vm::parse_signature(d.signature);
+      if (!sig.ok()) {
+        Status s = std::move(sig).status();
+        s.annotate("import " + std::to_string(imports_.size()) + " '" +
+                   str(d.full_name) + "'");
+        return s;
+      }
+      KILN_RETURN_IF_ERROR(make_layout(sig->arguments, &d.args));
+      KILN_RETURN_IF_ERROR(make_layout(sig->results, &d.results));
+      if (d.results.variadic) {
+        return load_error("import '" + str(d.full_name) +
+                          "' has variadic results, which are not supported");
+      }
+      imports_.push_back(std::move(d));
+    }
+  }
+  // Functions.
+  const flatbuffers::Vector<uint8_t>* bytecode = fb_->bytecode();
+  const uint8_t* code_base = bytecode ? bytecode->data() : nullptr;
+  uint32_t code_size = bytecode ? bytecode->size() : 0;
+  if (fb_->functions()) {
+    for (const vmfb::FunctionDescriptor* f : *fb_->functions()) {
+      FunctionInfo fi;
+      const size_t ordinal = functions_.size();
+      fi.name = sv(f->name());
+      fi.signature = sv(f->signature());
+      fi.flags = static_cast<uint32_t>(f->flags());
+      uint64_t begin = f->bytecode_offset();
+      uint64_t len = f->bytecode_length();
+      if (begin + len > code_size) {
+        return load_error("function " + std::to_string(ordinal) +
+                          " bytecode range lies outside the bytecode section");
+      }
+      fi.code = code_base + begin;
+      fi.length = static_cast<uint32_t>(len);
+      fi.scalar_count = f->scalar_register_count();
+      fi.ref_count = f->ref_register_count();
+      if (fi.ref_count > kRegisterMask + 1) {
+        return load_error("function " + std::to_string(ordinal) +
+                          " has more than 32768 ref registers");
+      }
+      auto sig = vm::parse_signature(fi.signature);
+      if (!sig.ok()) {
+        Status s = std::move(sig).status();
+        s.annotate("function " + std::to_string(ordinal) + " '" + str(fi.name) + "'");
+        return s;
+      }
+      KILN_RETURN_IF_ERROR(make_layout(sig->arguments, &fi.args));
+      KILN_RETURN_IF_ERROR(make_layout(sig->results, &fi.results));
+      if (fi.args.variadic || fi.results.variadic) {
+        return load_error("function " + std::to_string(ordinal) + " '" +
+                          str(fi.name) + "' has a variadic signature");
+      }
+      size_t scalar_args = 0, ref_args = 0;
+      for (char c : fi.args.codes) (c == 'r' ? ref_args : scalar_args)++;
+      if (scalar_args > fi.scalar_count || ref_args > fi.ref_count) {
+        return load_error("function " + std::to_string(ordinal) + " '" +
+                          str(fi.name) + "' has fewer registers than arguments");
+      }
+      fi.ref_offset = static_cast<uint32_t>(fi.scalar_count) * 8;
+      fi.scratch_offset = fi.ref_offset + static_cast<uint32_t>(fi.ref_count) * 8;
+      functions_.push_back(std::move(fi));
+    }
+  }
+  // Exports.
+  if (fb_->exports()) {
+    for (const vmfb::ExportFunctionDef* e : *fb_->exports()) {
+      ExportDesc d;
+      d.name = sv(e->local_name());
+      if (e->internal_ordinal() >= functions_.size()) {
+        return load_error("export '" + str(d.name) + "' names function " +
+                          std::to_string(e->internal_ordinal()) + " of " +
+                          std::to_string(functions_.size()));
+      }
+      d.internal_ordinal = static_cast<int32_t>(e->internal_ordinal());
+      exports_.push_back(d);
+    }
+  }
+  if (init_function_ != -1) {
+    if (init_function_ < 0 || static_cast<size_t>(init_function_) >= functions_.size()) {
+      return load_error("init_function " + std::to_string(init_function_) +
+                        " is not a function ordinal");
+    }
+    const FunctionInfo& init = functions_[init_function_];
+    if (!init.args.codes.empty() || !init.results.codes.empty()) {
+      return load_error("init_function must take and return nothing");
+    }
+  }
+  // Rodata.
+  if (fb_->rodata()) {
+    for (const vmfb::RodataSegment* r : *fb_->rodata()) {
+      RodataDesc d;
+      d.alignment = r->alignment();
+      d.name = sv(r->name());
+      d.mime_type = sv(r->mime_type());
+      if (r->embedded_data()) {
+        d.data = r->embedded_data()->data();
+        d.length = r->embedded_data()->size();
+      } else if (r->external_length()) {
+        uint64_t off = r->external_offset(), len = r->external_length();
+        if (external_offset_ == 0 || off > size_ - external_offset_ ||
+            len > size_ - external_offset_ - off) {
+          return load_error("rodata segment " + std::to_string(rodata_.size()) +
+                            " lies outside the external data area");
+        }
+        d.data = data_ + external_offset_ + off;
+        d.length = static_cast<size_t>(len);
+      } else {
+        d.data = data_;  // empty segment
+        d.length = 0;
+      }
+      rodata_.push_back(d);
+    }
+  }
+  // Debug database shape (arrays are looked up defensively; only sizes here).
+  if (fb_->debug() && fb_->debug()->functions()) {
+    for (const vmfb::FunctionDebugInfo* fd : *fb_->debug()->functions()) {
+      size_t pcs = fd->pcs() ? fd->pcs()->size() : 0;
+      size_t locs = fd->locations() ? fd->locations()->size() : 0;
+      if (pcs != locs) return load_error("debug info pcs/locations size mismatch");
+    }
+  }
+  // Bytecode.
+  std::vector<bool> type_needed(types_.size(), false);
+  KILN_RETURN_IF_ERROR(verify_module(*this, functions_, &type_needed));
+  for (size_t i = 0; i < types_.size(); ++i) {
+    if (type_needed[i] && types_[i].kind == TypeKind::kUnknown &&
+        !options.allow_unknown_types) {
+      return vm::make_status(
+          StatusCode::kNotFound,
+          "module '%s' uses type '%s' (type %zu), which is not registered with "
+          "the instance; register the module that defines it before loading",
+          str(name_).c_str(), str(types_[i].name).c_str(), i);
+    }
+  }
+  return Status();
+}
+
+// ---- vm::Module ------------------------------------------------------------
+
+vm::ExportInfo BytecodeModule::export_info(int32_t ordinal) const {
+  const ExportDesc& e = exports_[static_cast<size_t>(ordinal)];
+  return vm::ExportInfo{e.name, functions_[e.internal_ordinal].signature};
+}
+
+vm::ImportInfo BytecodeModule::import_info(int32_t ordinal) const {
+  const ImportDesc& i = imports_[static_cast<size_t>(ordinal)];
+  return vm::ImportInfo{i.full_name, i.signature, i.optional};
+}
+
+std::string_view BytecodeModule::function_signature(const vm::Function& f) const {
+  if (f.ordinal < 0) return {};
+  switch (f.linkage) {
+    case vm::Linkage::kExport:
+      if (static_cast<size_t>(f.ordinal) < exports_.size())
+        return functions_[exports_[f.ordinal].internal_ordinal].signature;
+      return {};
+    case vm::Linkage::kInternal:
+      if (static_cast<size_t>(f.ordinal) < functions_.size())
+        return functions_[f.ordinal].signature;
+      return {};
+    case vm::Linkage::kImport:
+      if (static_cast<size_t>(f.ordinal) < imports_.size())
+        return imports_[f.ordinal].signature;
+      return {};
+  }
+  return {};
+}
+
+std::string BytecodeModule::function_name(const vm::Function& f) const {
+  if (f.linkage == vm::Linkage::kInternal && f.ordinal >= 0 &&
+      static_cast<size_t>(f.ordinal) < functions_.size()) {
+    const FunctionInfo& fi = functions_[f.ordinal];
+    if (!fi.name.empty()) return str(fi.name);
+  }
+  return vm::Module::function_name(f);
+}
+
+std::string BytecodeModule::location_for(int32_t ordinal, uint32_t pc) const {
+  const vmfb::DebugDatabase* db = fb_->debug();
+  if (!db || !db->functions() || !db->locations() || ordinal < 0 ||
+      static_cast<uint32_t>(ordinal) >= db->functions()->size()) {
+    return {};
+  }
+  const vmfb::FunctionDebugInfo* fd = db->functions()->Get(ordinal);
+  if (!fd || !fd->pcs() || !fd->locations()) return {};
+  const auto* pcs = fd->pcs();
+  const auto* locs = fd->locations();
+  // Greatest pc not above `pc` (binary search over the sorted array).
+  uint32_t lo = 0, hi = pcs->size();
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (pcs->Get(mid) <= pc) lo = mid + 1; else hi = mid;
+  }
+  if (lo == 0) return {};
+  uint32_t loc_index = locs->Get(lo - 1);
+  std::string out;
+  for (int depth = 0; depth < 16; ++depth) {
+    if (loc_index >= db->locations()->size()) break;
+    const vmfb::SourceLocation* loc = db->locations()->Get(loc_index);
+    std::string_view file;
+    if (db->files() && loc->file() < db->files()->size()) file = sv(db->files()->Get(loc->file()));
+    if (!out.empty()) out += " inlined at ";
+    out += str(file) + ":" + std::to_string(loc->line()) + ":" + std::to_string(loc->column());
+    if (loc->caller() < 0) break;
+    loc_index = static_cast<uint32_t>(loc->caller());
+  }
+  return out;
+}
+
+std::string BytecodeModule::source_location(const vm::Frame& frame) const {
+  if (frame.type != vm::FrameType::kBytecode || frame.pc < 0 ||
+      frame.function.linkage != vm::Linkage::kInternal) {
+    return {};
+  }
+  return location_for(frame.function.ordinal, static_cast<uint32_t>(frame.pc));
+}
+
+StatusOr<vm::ModuleState*> BytecodeModule::create_state(vm::Instance& instance) {
+  std::unique_ptr<BytecodeState> state(new BytecodeState());
+  state->global_bytes = global_bytes_;
+  size_t bytes = (static_cast<size_t>(global_bytes_) + 15) & ~size_t(15);
+  state->globals = static_cast<uint8_t*>(
+      ::operator new(bytes ? bytes : 16, std::align_val_t(16), std::nothrow));
+  if (!state->globals) return vm::resource_exhausted_error("out of memory for globals");
+  std::memset(state->globals, 0, bytes ? bytes : 16);
+  state->global_ref_count = global_refs_;
+  if (global_refs_) {
+    state->global_refs = static_cast<vm::RefObject**>(
+        ::operator new(sizeof(vm::RefObject*) * global_refs_, std::nothrow));
+    if (!state->global_refs) return vm::resource_exhausted_error("out of memory for globals");
+    std::memset(state->global_refs, 0, sizeof(vm::RefObject*) * global_refs_);
+  }
+  state->rodata.reserve(rodata_.size());
+  for (const RodataDesc& r : rodata_) {
+    KILN_ASSIGN_OR_RETURN(vm::RefT<vm::Buffer> buffer,
+                          vm::Buffer::wrap_read_only(r.data, r.length,
+                                                     vm::Ref::retain(this)));
+    state->rodata.push_back(std::move(buffer).as_ref());
+  }
+  state->imports.resize(imports_.size());
+  if (imports_.empty()) {
+    KILN_RETURN_IF_ERROR(run_initializer(state.get()));
+  }
+  return static_cast<vm::ModuleState*>(state.release());
+}
+
+void BytecodeModule::destroy_state(vm::ModuleState* state) { delete state; }
+
+Status BytecodeModule::resolve_import(vm::ModuleState* state, int32_t ordinal,
+                                      const vm::Function& target,
+                                      vm::ModuleState* target_state) {
+  auto* s = static_cast<BytecodeState*>(state);
+  if (ordinal < 0 || static_cast<size_t>(ordinal) >= s->imports.size()) {
+    return vm::make_status(StatusCode::kOutOfRange, "import ordinal %d out of range",
+                           ordinal);
+  }
+  if (target.is_null() && !imports_[ordinal].optional) {
+    return vm::make_status(StatusCode::kNotFound,
+                           "required import '%s' of module '%s' left unresolved",
+                           str(imports_[ordinal].full_name).c_str(),
+                           str(name_).c_str());
+  }
+  s->imports[ordinal] = BytecodeState::Import{target, target_state};
+  // The context resolves imports in ordinal order; once the last one is bound
+  // the initializer can call any of them.
+  if (static_cast<size_t>(ordinal) + 1 == s->imports.size()) {
+    return run_initializer(s);
+  }
+  return Status();
+}
+
+
+bool is_bytecode_module(const vm::Module* module) {
+  return module && g_bytecode_vtable.load(std::memory_order_relaxed) != nullptr &&
+         vtable_of(module) == g_bytecode_vtable.load(std::memory_order_relaxed);
+}
+
+// ---- Public API ------------------------------------------------------------
+
+StatusOr<vm::Ref> load_module(vm::Instance& instance, const uint8_t* data,
+                              size_t size, vm::Ref keepalive) {
+  return BytecodeModule::load(instance, data, size, std::move(keepalive),
+                              LoadOptions());
+}
+
+namespace {
+StatusOr<vm::Ref> map_file(const char* path, const uint8_t** data, size_t* size) {
+  int fd = ::open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    return vm::make_status(StatusCode::kNotFound, "cannot open '%s': %s", path,
+                           std::strerror(errno));
+  }
+  struct stat st;
+  if (fstat(fd, &st) != 0) {
+    int e = errno;
+    ::close(fd);
+    return vm::make_status(StatusCode::kUnavailable, "cannot stat '%s': %s", path,
+                           std::strerror(e));
+  }
+  vm::Ref ref = vm::Ref::adopt(new MappedFile());
+  auto* mapped = ref.as<MappedFile>();
+  size_t length = static_cast<size_t>(st.st_size);
+  if (length) {
+    void* base = mmap(nullptr, length, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (base == MAP_FAILED) {
+      int e = errno;
+      ::close(fd);
+      return vm::make_status(StatusCode::kUnavailable, "cannot map '%s': %s", path,
+                             std::strerror(e));
+    }
+    mapped->base = base;
+    mapped->length = length;
+  }
+  ::close(fd);
+  *data = static_cast<const uint8_t*>(mapped->base);
+  *size = length;
+  return ref;
+}
+}  // namespace
+
+StatusOr<vm::Ref> load_module_from_file(vm::Instance& instance, const char* path) {
+  const uint8_t* data = nullptr;
+  size_t size = 0;
+  KILN_ASSIGN_OR_RETURN(vm::Ref mapping, map_file(path, &data, &size));
+  static const uint8_t kEmpty[16] = {};
+  if (!data) data = kEmpty;
+  auto loaded = BytecodeModule::load(instance, data, size, std::move(mapping),
+                                     LoadOptions());
+  if (!loaded.ok()) {
+    Status s = std::move(loaded).status();
+    s.annotate(std::string("loading '") + path + "'");
+    return s;
+  }
+  return loaded;
+}
+
+StatusOr<vm::Ref> load_module_for_dump(vm::Instance& instance, const char* path) {
+  const uint8_t* data = nullptr;
+  size_t size = 0;
+  KILN_ASSIGN_OR_RETURN(vm::Ref mapping, map_file(path, &data, &size));
+  static const uint8_t kEmpty[16] = {};
+  if (!data) data = kEmpty;
+  LoadOptions options;
+  options.allow_unknown_types = true;
+  return BytecodeModule::load(instance, data, size, std::move(mapping), options);
+}
+
+}  // namespace kiln::bytecode

@@ -1,0 +1,92 @@
+// kiln/c/ops.h: the one definition of op semantics, tested directly.
+#include "kiln/c/ops.h"
+
+#include <cmath>
+#include <limits>
+
+#include "gtest/gtest.h"
+
+namespace {
+
+TEST(Ops, IntegerDivision) {
+  int32_t q = 0;
+  EXPECT_EQ(kiln_div_i32_s(7, 0, &q), KILN_OP_DIV_BY_ZERO);
+  EXPECT_EQ(kiln_div_i32_s(INT32_MIN, -1, &q), KILN_OP_OK);
+  EXPECT_EQ(q, INT32_MIN);
+  EXPECT_EQ(kiln_rem_i32_s(INT32_MIN, -1, &q), KILN_OP_OK);
+  EXPECT_EQ(q, 0);
+  int64_t q64 = 0;
+  EXPECT_EQ(kiln_div_i64_s(INT64_MIN, -1, &q64), KILN_OP_OK);
+  EXPECT_EQ(q64, INT64_MIN);
+  EXPECT_EQ(kiln_rem_i64_u(5, 0, &q64), KILN_OP_DIV_BY_ZERO);
+  EXPECT_EQ(kiln_div_i32_u(-1, 2, &q), KILN_OP_OK);
+  EXPECT_EQ(q, 0x7FFFFFFF);
+}
+
+TEST(Ops, ShiftsAndBits) {
+  EXPECT_EQ(kiln_shl_i32(1, 32), 1);
+  EXPECT_EQ(kiln_shl_i32(1, 31), INT32_MIN);
+  EXPECT_EQ(kiln_shr_i32_u(-1, 63), 1);
+  EXPECT_EQ(kiln_shl_i64(1, 64), 1);
+  EXPECT_EQ(kiln_ctlz_i32(0), 32);
+  EXPECT_EQ(kiln_ctlz_i64(0), 64);
+  EXPECT_EQ(kiln_ctlz_i64(1), 63);
+  EXPECT_EQ(kiln_abs_i32(INT32_MIN), INT32_MIN);
+  EXPECT_EQ(kiln_add_i32(INT32_MAX, 1), INT32_MIN);
+}
+
+TEST(Ops, FloatMinMaxAndRounding) {
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  EXPECT_TRUE(std::isnan(kiln_min_f32(nan, 1.0f)));
+  EXPECT_EQ(kiln_min_f32(1.0f, nan), 1.0f);
+  EXPECT_EQ(kiln_max_f32(1.0f, nan), 1.0f);
+  EXPECT_TRUE(std::isnan(kiln_max_f32(nan, 1.0f)));
+  EXPECT_EQ(kiln_round_f32(0.5f), 1.0f);
+  EXPECT_EQ(kiln_round_f32(-0.5f), -1.0f);
+  EXPECT_EQ(kiln_round_even_f32(0.5f), 0.0f);
+  EXPECT_EQ(kiln_round_even_f32(1.5f), 2.0f);
+  EXPECT_EQ(kiln_round_even_f64(-2.5), -2.0);
+  EXPECT_EQ(kiln_rem_f64(7.0, 4.0), -1.0);
+}
+
+TEST(Ops, FloatToIntCasts) {
+  EXPECT_EQ(kiln_cast_f32_si32(std::numeric_limits<float>::quiet_NaN()), 0);
+  EXPECT_EQ(kiln_cast_f32_si32(std::numeric_limits<float>::infinity()), INT32_MAX);
+  EXPECT_EQ(kiln_cast_f32_si32(-std::numeric_limits<float>::infinity()), INT32_MIN);
+  EXPECT_EQ(kiln_cast_f32_si32(1.5f), 2);
+  EXPECT_EQ(kiln_cast_f32_si32(-1.5f), -2);
+  EXPECT_EQ(kiln_cast_f64_si64(-9223372036854775808.0), INT64_MIN);
+  EXPECT_EQ(kiln_cast_f64_si64(9223372036854775808.0), INT64_MAX);
+  EXPECT_EQ(static_cast<uint64_t>(kiln_cast_f64_ui64(1e30)), UINT64_MAX);
+  EXPECT_EQ(kiln_cast_f32_ui64(-3.0f), 0);
+  EXPECT_EQ(kiln_cast_f32_si64(2.5f), 3);
+}
+
+TEST(Ops, NearEquality) {
+  EXPECT_EQ(kiln_cmp_eq_f32_near(2.0f, 2.0f), 1);
+  EXPECT_EQ(kiln_cmp_eq_f32_near(-2.0f, 2.0f), 0);
+  EXPECT_EQ(kiln_cmp_eq_f32_near(0.0f, -0.0f), 1);
+  float a = 1.0f;
+  float b = a;
+  for (int i = 0; i < 99; ++i) b = std::nextafter(b, 2.0f);
+  EXPECT_EQ(kiln_cmp_eq_f32_near(a, b), 1);
+  EXPECT_EQ(kiln_cmp_eq_f32_near(a, std::nextafter(b, 2.0f)), 0);
+  EXPECT_EQ(kiln_cmp_eq_f64_near(1.0, 1.0 + 1e-9), 1);
+  EXPECT_EQ(kiln_cmp_eq_f64_near(1.0, 1.1), 0);
+}
+
+TEST(Ops, BufferRanges) {
+  uint64_t off = 0;
+  EXPECT_EQ(kiln_buffer_element(16, 3, 4, &off), KILN_OP_OK);
+  EXPECT_EQ(off, 12u);
+  EXPECT_EQ(kiln_buffer_element(16, 4, 4, &off), KILN_OP_OUT_OF_RANGE);
+  EXPECT_EQ(kiln_buffer_element(16, -1, 4, &off), KILN_OP_OUT_OF_RANGE);
+  EXPECT_EQ(kiln_buffer_element(15, 3, 4, &off), KILN_OP_OUT_OF_RANGE);
+  EXPECT_EQ(kiln_buffer_range(16, 2, 2, 4, &off), KILN_OP_OK);
+  EXPECT_EQ(kiln_buffer_range(16, 2, 3, 4, &off), KILN_OP_OUT_OF_RANGE);
+  EXPECT_EQ(kiln_buffer_range(16, INT64_MAX, 1, 1, &off), KILN_OP_OUT_OF_RANGE);
+  EXPECT_EQ(kiln_buffer_range(16, 1, INT64_MAX, 1, &off), KILN_OP_OUT_OF_RANGE);
+  EXPECT_EQ(kiln_buffer_range(16, 16, 0, 1, &off), KILN_OP_OK);
+}
+
+}  // namespace

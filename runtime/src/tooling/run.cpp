@@ -1,0 +1,170 @@
+#include "kiln/tooling/run.h"
+
+#include <cstring>
+#include <string>
+
+#include "kiln/tooling/value_io.h"
+#include "kiln/vm/signature.h"
+
+namespace kiln::tooling {
+
+using vm::Status;
+using vm::StatusOr;
+
+Status parse_run_flags(int argc, char** argv, RunFlags* flags,
+                       const std::vector<ExtraFlag>& extra) {
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "-h" || arg == "--help" || arg == "-help") {
+      flags->help = true;
+      continue;
+    }
+    if (arg.size() < 2 || arg[0] != '-') {
+      return vm::invalid_argument_error("unexpected argument '" + arg +
+                                        "' (flags are --name=value; see --help)");
+    }
+    std::string body = arg.substr(arg[1] == '-' ? 2 : 1);
+    std::string name = body, value;
+    bool has_value = false;
+    size_t eq = body.find('=');
+    if (eq != std::string::npos) {
+      name = body.substr(0, eq);
+      value = body.substr(eq + 1);
+      has_value = true;
+    }
+    auto take_value = [&](std::string* out) -> Status {
+      if (has_value) {
+        *out = value;
+        return Status();
+      }
+      if (i + 1 >= argc) {
+        return vm::invalid_argument_error("flag --" + name + " needs a value");
+      }
+      *out = argv[++i];
+      return Status();
+    };
+    if (name == "module") {
+      std::string v;
+      KILN_RETURN_IF_ERROR(take_value(&v));
+      flags->modules.push_back(v);
+    } else if (name == "function") {
+      KILN_RETURN_IF_ERROR(take_value(&flags->function));
+    } else if (name == "input") {
+      std::string v;
+      KILN_RETURN_IF_ERROR(take_value(&v));
+      flags->inputs.push_back(v);
+    } else if (name == "trace" && !has_value) {
+      flags->trace = true;
+    } else if (name == "list-functions" && !has_value) {
+      flags->list_functions = true;
+    } else {
+      bool matched = false;
+      for (const ExtraFlag& flag : extra) {
+        if (name != flag.name) continue;
+        matched = true;
+        if (flag.takes_value) {
+          KILN_RETURN_IF_ERROR(take_value(flag.value));
+        } else {
+          *flag.value = has_value ? value : "1";
+        }
+      }
+      if (!matched) {
+        return vm::invalid_argument_error("unknown flag '" + arg + "' (see --help)");
+      }
+    }
+  }
+  return Status();
+}
+
+Session::Session()
+    : instance_(new vm::Instance()), context_(new vm::Context(*instance_)) {}
+
+StatusOr<std::unique_ptr<Session>> Session::create(
+    const std::vector<std::string>& module_paths,
+    const ModuleLoadOptions& options) {
+  std::unique_ptr<Session> session(new Session());
+  if (module_paths.empty()) {
+    return vm::invalid_argument_error("no --module given");
+  }
+  for (const std::string& path : module_paths) {
+    auto module = load_module(*session->instance_, path, options);
+    if (!module.ok()) return std::move(module).status();
+    Status s = session->context_->register_module(module.value());
+    if (!s.ok()) {
+      s.annotate("while registering module '" + path + "'");
+      return s;
+    }
+  }
+  return session;
+}
+
+StatusOr<vm::Function> Session::lookup_function(std::string_view name) const {
+  if (name.empty()) return vm::invalid_argument_error("no --function given");
+  auto found = context_->lookup_function(name);
+  if (found.ok()) return found;
+  // Say what there is: the exports of the module that was searched.
+  vm::Module* module = nullptr;
+  size_t dot = name.find('.');
+  if (dot != std::string_view::npos) module = context_->find_module(name.substr(0, dot));
+  if (!module) module = context_->module(context_->module_count() - 1);
+  std::string exports;
+  for (int32_t i = 0; i < module->export_count(); ++i) {
+    if (!exports.empty()) exports += ", ";
+    exports += std::string(module->export_info(i).name);
+  }
+  Status s = std::move(found).status();
+  s.annotate("module '" + std::string(module->name()) + "' exports: " +
+             (exports.empty() ? std::string("nothing") : exports));
+  return s;
+}
+
+std::string Session::function_full_name(const vm::Function& function) const {
+  return std::string(function.module->name()) + "." +
+         function.module->function_name(function);
+}
+
+std::string Session::function_signature(const vm::Function& function) const {
+  return std::string(function.module->function_signature(function));
+}
+
+void Session::print_functions(std::FILE* out) const {
+  for (int32_t m = 0; m < context_->module_count(); ++m) {
+    vm::Module* module = context_->module(m);
+    for (int32_t i = 0; i < module->export_count(); ++i) {
+      vm::ExportInfo info = module->export_info(i);
+      std::fprintf(out, "%.*s.%.*s  %.*s\n", static_cast<int>(module->name().size()),
+                   module->name().data(), static_cast<int>(info.name.size()),
+                   info.name.data(), static_cast<int>(info.signature.size()),
+                   info.signature.data());
+    }
+  }
+}
+
+void print_error(std::FILE* out, const Status& status) {
+  std::string line = status.to_string();
+  for (char& c : line) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  std::fprintf(out, "error: %s\n", line.c_str());
+  if (!status.has_trace()) return;
+  for (const vm::StackTraceFrame& frame : status.trace()) {
+    std::string text = "  at " + frame.module + "." + frame.function;
+    if (frame.pc >= 0) text += " @" + std::to_string(frame.pc);
+    if (!frame.location.empty()) text += " (" + frame.location + ")";
+    std::fprintf(out, "%s\n", text.c_str());
+  }
+}
+
+StatusOr<vm::ValueList> parse_function_arguments(
+    Session& session, const vm::Function& function,
+    const std::vector<std::string>& inputs) {
+  std::string signature = session.function_signature(function);
+  std::string name = session.function_full_name(function);
+  if (signature.empty()) {
+    return vm::failed_precondition_error("function '" + name +
+                                         "' has no signature string");
+  }
+  return parse_arguments(inputs, signature, name, session.instance());
+}
+
+}  // namespace kiln::tooling
