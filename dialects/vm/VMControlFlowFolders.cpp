@@ -95,6 +95,51 @@ struct FoldConstantCondBranch : OpRewritePattern<CondBranchOp> {
   }
 };
 
+/// True when `value` is known to be 0 or 1: every vm comparison yields one.
+static bool isBooleanValue(Value value) {
+  Operation *def = value.getDefiningOp();
+  return def && def->getName().getStringRef().starts_with("vm.cmp.");
+}
+
+/// `vm.cond_br (xor %b, 1), ^t, ^f` on a boolean %b: branch on %b with the
+/// sides swapped. Comparisons such as `cmp.gte` canonicalize to an inverted
+/// `cmp.lt`; this removes the inversion from loop headers.
+struct SwapInvertedCondBranch : OpRewritePattern<CondBranchOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(CondBranchOp op,
+                                PatternRewriter &rewriter) const override {
+    Operation *def = op.getCondition().getDefiningOp();
+    if (!def || def->getName().getStringRef() != "vm.xor.i32")
+      return failure();
+    APInt one;
+    Value inner;
+    if (matchPattern(def->getOperand(1), m_ConstantInt(&one)))
+      inner = def->getOperand(0);
+    else if (matchPattern(def->getOperand(0), m_ConstantInt(&one)))
+      inner = def->getOperand(1);
+    if (!inner || !one.isOne() || !isBooleanValue(inner))
+      return failure();
+    rewriter.replaceOpWithNewOp<CondBranchOp>(
+        op, inner, op.getFalseDest(), op.getFalseOperands(), op.getTrueDest(),
+        op.getTrueOperands());
+    return success();
+  }
+};
+
+/// `vm.cond_br (cmp.nz.i32 %x)`: the branch already tests for non-zero.
+struct FoldNonZeroCondBranch : OpRewritePattern<CondBranchOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(CondBranchOp op,
+                                PatternRewriter &rewriter) const override {
+    Operation *def = op.getCondition().getDefiningOp();
+    if (!def || def->getName().getStringRef() != "vm.cmp.nz.i32")
+      return failure();
+    rewriter.modifyOpInPlace(
+        op, [&] { op->setOperand(0, def->getOperand(0)); });
+    return success();
+  }
+};
+
 /// `vm.cond_br` whose two sides are the same block with the same operands.
 struct FoldSameTargetCondBranch : OpRewritePattern<CondBranchOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -170,7 +215,8 @@ void BranchOp::getCanonicalizationPatterns(RewritePatternSet &results,
 void CondBranchOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                                MLIRContext *context) {
   results.add<FoldConstantCondBranch, FoldSameTargetCondBranch,
-              SkipPassThroughCondBranch>(context);
+              SkipPassThroughCondBranch, SwapInvertedCondBranch,
+              FoldNonZeroCondBranch>(context);
 }
 
 void BranchTableOp::getCanonicalizationPatterns(RewritePatternSet &results,

@@ -7,7 +7,7 @@ vm.module @m {
   // CHECK-LABEL: vm.func @check_eq_i32
   vm.func @check_eq_i32(%a : i32, %b : i32) {
     // CHECK: vm.cmp.{{eq|ne}}.i32 %arg0, %arg1 : i32
-    // CHECK: vm.cond_br %{{.+}}, ^bb2(%{{.+}} : i32), ^bb1
+    // CHECK: vm.cond_br %{{.+}}, ^bb1, ^bb2(%{{.+}} : i32)
     // CHECK-NEXT: ^bb1:
     // CHECK-NEXT: vm.return
     // CHECK-NEXT: ^bb2(%[[S:.+]]: i32):

@@ -223,3 +223,59 @@ vm.module @m {
     vm.return %0, %1 : i32, i32
   }
 }
+
+// -----
+
+// An inverted comparison feeding a branch swaps the branch's sides instead.
+// CHECK-LABEL: @cond_br_on_inverted_cmp
+vm.module @m {
+  vm.func @cond_br_on_inverted_cmp(%a : i32, %b : i32) -> i32 {
+    %one = vm.const.i32 1
+    // CHECK: %[[LT:.+]] = vm.cmp.lt.i32.s
+    // CHECK-NOT: vm.xor.i32
+    // CHECK: vm.cond_br %[[LT]], ^bb2, ^bb1
+    %lt = vm.cmp.lt.i32.s %a, %b : i32
+    %ge = vm.xor.i32 %lt, %one : i32
+    vm.cond_br %ge, ^bb1, ^bb2
+  ^bb1:
+    vm.return %a : i32
+  ^bb2:
+    vm.return %b : i32
+  }
+}
+
+// -----
+
+// xor with 1 of a value that is not known to be 0 or 1 is not an inversion.
+// CHECK-LABEL: @cond_br_on_xor_of_non_boolean
+vm.module @m {
+  vm.func @cond_br_on_xor_of_non_boolean(%a : i32) -> i32 {
+    %one = vm.const.i32 1
+    // CHECK: %[[X:.+]] = vm.xor.i32
+    // CHECK: vm.cond_br %[[X]], ^bb1, ^bb2
+    %x = vm.xor.i32 %a, %one : i32
+    vm.cond_br %x, ^bb1, ^bb2
+  ^bb1:
+    vm.return %a : i32
+  ^bb2:
+    vm.return %one : i32
+  }
+}
+
+// -----
+
+// cond_br already tests for non-zero.
+// CHECK-LABEL: @cond_br_on_nz
+vm.module @m {
+  vm.func @cond_br_on_nz(%a : i32) -> i32 {
+    %one = vm.const.i32 1
+    // CHECK-NOT: vm.cmp.nz.i32
+    // CHECK: vm.cond_br %arg0, ^bb1, ^bb2
+    %nz = vm.cmp.nz.i32 %a : i32
+    vm.cond_br %nz, ^bb1, ^bb2
+  ^bb1:
+    vm.return %a : i32
+  ^bb2:
+    vm.return %one : i32
+  }
+}
