@@ -860,9 +860,12 @@ dispatch:
     if (alignment <= 0) alignment = 16;
     if (KILN_UNLIKELY(alignment & (alignment - 1)))
       FAULT(vm::invalid_argument_error("vm.buffer.alloc alignment must be a power of two"));
-    auto b = vm::Buffer::allocate(static_cast<size_t>(length), static_cast<size_t>(alignment));
-    if (KILN_UNLIKELY(!b.ok())) FAULT(std::move(b).status());
-    put_ref(r, U16(2), std::move(*b).as_ref().detach());
+    {
+      // Scoped so the indirect jump in NEXT leaves no live destructor behind.
+      auto b = vm::Buffer::allocate(static_cast<size_t>(length), static_cast<size_t>(alignment));
+      if (KILN_UNLIKELY(!b.ok())) FAULT(std::move(b).status());
+      put_ref(r, U16(2), std::move(*b).as_ref().detach());
+    }
     NEXT(8);
   }
   OP(BUFFER_CLONE) {
@@ -877,11 +880,13 @@ dispatch:
     if (alignment <= 0) alignment = 16;
     if (KILN_UNLIKELY(alignment & (alignment - 1)))
       FAULT(vm::invalid_argument_error("vm.buffer.clone alignment must be a power of two"));
-    auto b = vm::Buffer::clone(*src, byte_offset, static_cast<size_t>(length),
-                               static_cast<size_t>(alignment));
-    if (KILN_UNLIKELY(!b.ok())) FAULT(std::move(b).status());
-    consume(r, U16(4));
-    put_ref(r, U16(2), std::move(*b).as_ref().detach());
+    {
+      auto b = vm::Buffer::clone(*src, byte_offset, static_cast<size_t>(length),
+                                 static_cast<size_t>(alignment));
+      if (KILN_UNLIKELY(!b.ok())) FAULT(std::move(b).status());
+      consume(r, U16(4));
+      put_ref(r, U16(2), std::move(*b).as_ref().detach());
+    }
     NEXT(12);
   }
   OP(BUFFER_LENGTH) {
@@ -1011,9 +1016,11 @@ dispatch:
       FAULT(vm::make_status(StatusCode::kNotFound, "vm.list.alloc: type '%.*s' is not a known list type",
                             static_cast<int>(t.name.size()), t.name.data()));
     if (KILN_UNLIKELY(capacity < 0)) FAULT(negative_error("vm.list.alloc capacity", capacity));
-    auto l = vm::List::create(t.element, static_cast<size_t>(capacity));
-    if (KILN_UNLIKELY(!l.ok())) FAULT(std::move(l).status());
-    put_ref(r, U16(2), std::move(*l).as_ref().detach());
+    {
+      auto l = vm::List::create(t.element, static_cast<size_t>(capacity));
+      if (KILN_UNLIKELY(!l.ok())) FAULT(std::move(l).status());
+      put_ref(r, U16(2), std::move(*l).as_ref().detach());
+    }
     NEXT(10);
   }
   OP(LIST_RESERVE) {
@@ -1065,13 +1072,15 @@ dispatch:
     if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(4), "vm.list"));
     int32_t index = RI32(6);
     if (KILN_UNLIKELY(index < 0)) FAULT(negative_error("list index", index));
-    vm::Ref v;
-    status = l->get_ref(static_cast<size_t>(index), &v);
-    if (KILN_UNLIKELY(!status.ok())) goto fault;
-    const TypeInfo& t = types[U32(8)];
-    if (KILN_UNLIKELY(!type_matches(t, v.get()))) FAULT(type_mismatch_error(v.get(), t, "vm.list.get.ref"));
-    consume(r, U16(4));
-    put_ref(r, U16(2), v.detach());
+    {
+      vm::Ref v;
+      status = l->get_ref(static_cast<size_t>(index), &v);
+      if (KILN_UNLIKELY(!status.ok())) goto fault;
+      const TypeInfo& t = types[U32(8)];
+      if (KILN_UNLIKELY(!type_matches(t, v.get()))) FAULT(type_mismatch_error(v.get(), t, "vm.list.get.ref"));
+      consume(r, U16(4));
+      put_ref(r, U16(2), v.detach());
+    }
     NEXT(12);
   }
 #define LIST_SET(name, R, setter)                                          \
@@ -1253,6 +1262,7 @@ dispatch:
   }
   OP(PRINT) {
     uint16_t n = U16(6);
+    {
     std::string line(module->strings()[U32(2)]);
     for (uint16_t k = 0; k < n; ++k) {
       char c = static_cast<char>(ip[8 + 3 * k]);
@@ -1274,6 +1284,7 @@ dispatch:
     line += "\n";
     std::fwrite(line.data(), 1, line.size(), stdout);
     std::fflush(stdout);
+    }
     for (uint16_t k = 0; k < n; ++k) {
       if (ip[8 + 3 * k] == 'r') consume(r, U16(9 + 3 * k));
     }

@@ -68,7 +68,8 @@ TEST_F(RefTest, MoveDoesNotTouchCount) {
   Ref c;
   c = std::move(b);
   EXPECT_EQ(c.ref_count(), 1u);
-  c = std::move(c);  // self move is a no-op
+  Ref& same = c;  // an alias, so compilers do not flag the deliberate self-move
+  c = std::move(same);  // self move is a no-op
   EXPECT_EQ(c.ref_count(), 1u);
   c.reset();
   EXPECT_EQ(g_destroyed, 1);
@@ -80,7 +81,8 @@ TEST_F(RefTest, AssignReleasesOld) {
   a = b;  // old a destroyed
   EXPECT_EQ(g_destroyed, 1);
   EXPECT_EQ(b.ref_count(), 2u);
-  a = a;  // self assign keeps it alive
+  Ref& alias = a;
+  a = alias;  // self assign keeps it alive
   EXPECT_EQ(b.ref_count(), 2u);
   a = nullptr;
   b = nullptr;
