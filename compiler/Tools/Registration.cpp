@@ -2,6 +2,9 @@
 
 #include "compiler/Tools/Registration.h"
 
+#include "compiler/Analysis/Passes.h"
+#include "compiler/Conversion/Passes.h"
+
 #include "dialects/vm/VMDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -24,6 +27,8 @@ void registerKilnDialects(DialectRegistry &registry) {
 void registerKilnPasses() {
   // Upstream clean-up passes users reach for next to Kiln's own.
   registerTransformsPasses();
+  registerConversionPasses();
+  registerKilnAnalysisPasses();
 }
 
 } // namespace mlir::kiln

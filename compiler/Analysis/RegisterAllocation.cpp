@@ -1,0 +1,150 @@
+//===- RegisterAllocation.cpp - Bytecode register assignment --------------===//
+
+#include "compiler/Analysis/RegisterAllocation.h"
+
+#include "dialects/vm/VMTypes.h"
+
+#include "mlir/IR/Block.h"
+#include "mlir/IR/Operation.h"
+#include "llvm/ADT/STLExtras.h"
+
+#include <algorithm>
+
+namespace mlir::kiln {
+
+bool RegisterAllocation::isRefType(Type type) {
+  return llvm::isa<vm::RefType>(type);
+}
+
+FailureOr<RegisterAllocation>
+RegisterAllocation::compute(Operation *funcOp, Region &body,
+                            const BytecodePlan &plan,
+                            const ValueLiveness &liveness) {
+  RegisterAllocation result;
+  if (body.empty())
+    return result;
+
+  // Coalescing partners: a block argument and every value passed to it.
+  llvm::DenseMap<Value, SmallVector<Value, 2>> partners;
+  for (Block &block : body) {
+    // Results of an optimization barrier are copies of its operands.
+    for (Operation &op : block)
+      if (op.getName().getStringRef() == "vm.optimization_barrier")
+        for (auto [operand, result] :
+             llvm::zip(op.getOperands(), op.getResults())) {
+          partners[result].push_back(operand);
+          partners[operand].push_back(result);
+        }
+    if (block.empty())
+      continue;
+    Operation *terminator = &block.back();
+    SmallVector<Value> incoming;
+    for (auto [succIndex, succ] :
+         llvm::enumerate(terminator->getSuccessors())) {
+      BytecodePlan::getSuccessorValues(terminator, succIndex, incoming);
+      for (auto [arg, value] : llvm::zip(succ->getArguments(), incoming)) {
+        if (!value)
+          continue;
+        partners[arg].push_back(value);
+        partners[value].push_back(arg);
+      }
+    }
+  }
+
+  // Bank state: for each register the sorted, disjoint ranges of the values
+  // assigned to it. A register is free for a value when none of the value's
+  // ranges overlaps them (so values can live in each other's holes).
+  using Range = ValueLiveness::Interval;
+  struct Bank {
+    SmallVector<SmallVector<Range, 4>> occupied;
+  };
+  Bank banks[2];
+  auto isFree = [&](Bank &bank, unsigned reg, ArrayRef<Range> ranges) {
+    if (reg >= bank.occupied.size())
+      return true;
+    const auto &taken = bank.occupied[reg];
+    for (const Range &r : ranges) {
+      // First occupied range that ends at or after r starts.
+      auto it = llvm::partition_point(
+          taken, [&](const Range &t) { return t.end < r.start; });
+      if (it != taken.end() && it->start <= r.end)
+        return false;
+    }
+    return true;
+  };
+  auto take = [&](Bank &bank, unsigned reg, ArrayRef<Range> ranges) {
+    if (reg >= bank.occupied.size())
+      bank.occupied.resize(reg + 1);
+    auto &taken = bank.occupied[reg];
+    for (const Range &r : ranges) {
+      auto it = llvm::partition_point(
+          taken, [&](const Range &t) { return t.start < r.start; });
+      taken.insert(it, r);
+    }
+  };
+
+  // Entry arguments: lowest registers per bank, in signature order.
+  Block &entry = body.front();
+  for (BlockArgument arg : entry.getArguments()) {
+    bool isRef = isRefType(arg.getType());
+    Bank &bank = banks[isRef];
+    unsigned reg = bank.occupied.size();
+    take(bank, reg, liveness.getRanges(arg));
+    result.registers[arg] = Register{isRef, static_cast<uint16_t>(reg)};
+  }
+
+  // Everything else, by start point.
+  SmallVector<Value> order;
+  for (unsigned i = 0, e = liveness.getNumValues(); i < e; ++i) {
+    Value value = liveness.getValue(i);
+    if (result.registers.count(value))
+      continue;
+    if (Operation *def = value.getDefiningOp())
+      if (plan.isElided(def))
+        continue;
+    order.push_back(value);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](Value a, Value b) {
+    return liveness.getInterval(a).start < liveness.getInterval(b).start;
+  });
+
+  for (Value value : order) {
+    bool isRef = isRefType(value.getType());
+    Bank &bank = banks[isRef];
+    ArrayRef<Range> ranges = liveness.getRanges(value);
+    std::optional<unsigned> chosen;
+    // Prefer a partner's register when it is free for the whole interval.
+    auto it = partners.find(value);
+    if (it != partners.end()) {
+      for (Value partner : it->second) {
+        auto reg = result.registers.find(partner);
+        if (reg == result.registers.end() || reg->second.isRef != isRef)
+          continue;
+        if (isFree(bank, reg->second.index, ranges)) {
+          chosen = reg->second.index;
+          break;
+        }
+      }
+    }
+    if (!chosen) {
+      unsigned reg = 0;
+      while (!isFree(bank, reg, ranges))
+        ++reg;
+      chosen = reg;
+    }
+    if (*chosen >= kMaxRegistersPerBank)
+      return funcOp->emitError()
+             << "function needs more than " << kMaxRegistersPerBank << " "
+             << (isRef ? "ref" : "scalar")
+             << " registers; split it into smaller functions";
+    take(bank, *chosen, ranges);
+    result.registers[value] =
+        Register{isRef, static_cast<uint16_t>(*chosen)};
+  }
+
+  result.scalarCount = banks[0].occupied.size();
+  result.refCount = banks[1].occupied.size();
+  return result;
+}
+
+} // namespace mlir::kiln

@@ -1,0 +1,28 @@
+// RUN: vm-translate --vm-to-bytecode-json --vm-bytecode-no-preparation %s | FileCheck %s
+
+// Without the preparation pipeline ops are encoded exactly as written (the
+// canonicalizer would turn vm.cond_fail into a branch to a vm.fail).
+// Failure messages and print names go through the string table.
+
+// CHECK-LABEL: "disassembly": [
+// CHECK-NEXT: "0: COND_FAIL i0, i1, 'bad input'"
+// CHECK-NEXT: "10: COND_FAIL i1, i1, ''"
+// CHECK-NEXT: "20: PRINT 'values', (i:i0, i:i1)"
+// CHECK-NEXT: "34: CMP_LTE_I32_S i0, i1, i0"
+// CHECK-NEXT: "42: FAIL i0, 'unreachable'"
+// CHECK-NEXT: ]
+// CHECK: "strings": [
+// CHECK-NEXT: "bad input",
+// CHECK-NEXT: "",
+// CHECK-NEXT: "values",
+// CHECK-NEXT: "unreachable"
+vm.module @m {
+  vm.func @failures(%c: i32, %status: i32) {
+    vm.cond_fail %c, %status, "bad input"
+    vm.cond_fail %status
+    vm.print "values"(%c, %status) : i32, i32
+    // gte has no opcode: it is encoded as lte with swapped operands.
+    %ge = vm.cmp.gte.i32.s %c, %status : i32
+    vm.fail %ge, "unreachable"
+  }
+}
