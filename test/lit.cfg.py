@@ -12,3 +12,12 @@ config.test_exec_root = os.path.join(config.kiln_binary_dir, "test")
 path = [config.kiln_tools_dir, config.llvm_tools_dir, config.environment.get("PATH", "")]
 config.environment["PATH"] = os.pathsep.join(path)
 config.substitutions.append(("%kiln_src", config.kiln_source_dir))
+
+# C target: %vm-to-c translates a vm module to C, and %cc compiles emitted C
+# as strict warning-free C11 against runtime/include only.
+import shutil
+config.substitutions.append(("%vm-to-c", "vm-translate --vm-to-c"))
+_cc = os.environ.get("CC") or shutil.which("cc") or "cc"
+config.substitutions.append(
+    ("%cc", _cc + " -std=c11 -Wall -Wextra -pedantic -Werror -I"
+     + os.path.join(config.kiln_source_dir, "runtime", "include")))

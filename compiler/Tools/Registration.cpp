@@ -4,6 +4,7 @@
 
 #include "compiler/Analysis/Passes.h"
 #include "compiler/Conversion/Passes.h"
+#include "compiler/Transforms/Passes.h"
 
 #include "dialects/vm/VMDialect.h"
 
@@ -29,6 +30,7 @@ void registerKilnPasses() {
   registerTransformsPasses();
   registerConversionPasses();
   registerKilnAnalysisPasses();
+  registerVMTransformPasses();
 }
 
 } // namespace mlir::kiln

@@ -173,8 +173,7 @@ class VM_CallCalleeAccessors {
     }
     void setCalleeFromCallable(::mlir::CallInterfaceCallable callee) {
       (*this)->setAttr("callee",
-                       ::llvm::cast<::mlir::SymbolRefAttr>(
-                           ::llvm::cast<::mlir::Attribute>(callee)));
+                       ::llvm::cast<::mlir::SymbolRefAttr>(callee));
     }
   }];
 }

@@ -31,6 +31,27 @@ struct VMInlinerInterface : public DialectInlinerInterface {
                        IRMapping &valueMapping) const final {
     return true;
   }
+
+  /// A multi-block callee: each vm.return becomes a branch to the block that
+  /// continues the caller, carrying the returned values.
+  void handleTerminator(Operation *op, Block *newDest) const final {
+    auto returnOp = dyn_cast<ReturnOp>(op);
+    if (!returnOp)
+      return;
+    OpBuilder builder(op);
+    BranchOp::create(builder, op->getLoc(), newDest, returnOp.getOperands());
+    op->erase();
+  }
+
+  /// A single-block callee: the call's results become the returned values.
+  void handleTerminator(Operation *op,
+                        ValueRange valuesToReplace) const final {
+    auto returnOp = dyn_cast<ReturnOp>(op);
+    if (!returnOp)
+      return;
+    for (auto [from, to] : llvm::zip(valuesToReplace, returnOp.getOperands()))
+      from.replaceAllUsesWith(to);
+  }
 };
 
 /// Gives constants readable SSA names (%c42, %zero, %null, %buf) in printed IR.

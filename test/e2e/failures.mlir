@@ -1,3 +1,4 @@
+// E2E-C-SKIP: uses vm.buffer.copy, not in the C target yet (issue 6)
 // Functions that must fail cleanly: a non-zero exit, a one-line error and a
 // VM stack trace, never a crash. Where docs/runtime.md fixes the status code
 // the expected code is checked too.
@@ -201,12 +202,12 @@ vm.module @failures {
   vm.export @fail_list_get_wrong_ref_type
 
   // An error several frames deep: the trace must name every frame.
-  vm.func private @inner_fault(%b: !vm.buffer) -> i32 {
+  vm.func private @inner_fault(%b: !vm.buffer) -> i32 attributes {noinline} {
     %big = vm.const.i64 1000
     %v = vm.buffer.load.i32 %b[%big] : !vm.buffer -> i32
     vm.return %v : i32
   }
-  vm.func private @middle(%b: !vm.buffer) -> i32 {
+  vm.func private @middle(%b: !vm.buffer) -> i32 attributes {noinline} {
     %v = vm.call @inner_fault(%b) : (!vm.buffer) -> i32
     vm.return %v : i32
   }
@@ -219,4 +220,5 @@ vm.module @failures {
   }
   vm.export @fail_nested_fault_trace
 }
+// inner_fault and middle are noinline so their frames stay in the trace.
 // E2E-EXPECT-TRACE: fail_nested_fault_trace inner_fault middle fail_nested_fault_trace

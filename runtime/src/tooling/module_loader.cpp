@@ -8,6 +8,9 @@
 #if defined(KILN_TOOLING_HAVE_BYTECODE)
 #include "kiln/bytecode/bytecode_module.h"
 #endif
+#if defined(KILN_TOOLING_HAVE_CMODULE)
+#include "cmodule/c_module.h"
+#endif
 
 namespace kiln::tooling {
 namespace {
@@ -39,6 +42,20 @@ StatusOr<vm::Ref> load_bytecode(vm::Instance& instance, const std::string& path,
 }
 #endif
 
+#if defined(KILN_TOOLING_HAVE_CMODULE)
+StatusOr<vm::Ref> load_c_module(vm::Instance& instance, const std::string& path,
+                                const ModuleLoadOptions& options) {
+  if (options.trace) {
+    std::fprintf(stderr,
+                 "warning: --trace: emitted C modules have no instruction "
+                 "trace; running without it\n");
+  }
+  // dlopen searches the library path for a bare name; make it a path.
+  std::string p = path.find('/') == std::string::npos ? "./" + path : path;
+  return kiln::cmodule::load_module_from_file(instance, p.c_str());
+}
+#endif
+
 struct KindRow {
   ModuleKind kind;
   const char* suffix;
@@ -54,7 +71,11 @@ const KindRow kKinds[] = {
 #else
     {ModuleKind::kBytecode, ".vmfb", "bytecode", nullptr},
 #endif
+#if defined(KILN_TOOLING_HAVE_CMODULE)
+    {ModuleKind::kEmittedC, ".so", "emitted C shared library", load_c_module},
+#else
     {ModuleKind::kEmittedC, ".so", "emitted C shared library", nullptr},
+#endif
 };
 
 const KindRow* row_for(ModuleKind kind) {

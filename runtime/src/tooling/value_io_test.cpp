@@ -157,8 +157,10 @@ TEST(ModuleLoader, Kinds) {
   r = load_module(instance, path, {});
   std::remove(path);
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().to_string().find("unsupported module kind 'emitted C shared library'"),
-            std::string::npos)
+  // An empty .so is not a shared library: the emitted-C loader's dlopen fails
+  // (or, in a build without kiln_cmodule, the kind is unsupported).
+  EXPECT_TRUE(r.status().to_string().find("dlopen") != std::string::npos ||
+              r.status().to_string().find("unsupported module kind") != std::string::npos)
       << r.status().to_string();
 }
 

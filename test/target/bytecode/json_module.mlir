@@ -1,7 +1,8 @@
-// RUN: vm-translate --vm-to-bytecode-json %s | FileCheck %s
+// RUN: vm-translate --vm-to-bytecode-json --vm-bytecode-no-preparation %s | FileCheck %s
 
 // The tables of a small module, read back from the written .vmfb. Keys
-// print in sorted order.
+// print in sorted order. Preparation is off so the unused private helper
+// stays (the pipeline would drop it).
 
 // CHECK:      "exports": [
 // CHECK-NEXT:   {

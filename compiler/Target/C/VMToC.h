@@ -1,0 +1,33 @@
+//===- VMToC.h - vm dialect -> C source ---------------------------*- C++ -*-===//
+//
+// Translates a vm.module into C11 source against runtime/include/kiln/c/
+// (module.h: the C module ABI; ops.h: op semantics). First step: a direct C
+// printer over the vm IR (not yet through the upstream emitc dialect).
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KILN_COMPILER_TARGET_C_VMTOC_H
+#define KILN_COMPILER_TARGET_C_VMTOC_H
+
+#include "mlir/Support/LLVM.h"
+#include "mlir/Support/LogicalResult.h"
+
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
+namespace mlir {
+class Operation;
+} // namespace mlir
+
+namespace mlir::kiln {
+
+/// Translates `op` (a vm.module, or a builtin.module holding exactly one) to
+/// C. Emits diagnostics and fails on ops the C target does not support yet.
+LogicalResult translateVMToC(Operation *op, llvm::raw_ostream &os);
+
+/// Registers `--vm-to-c` with mlir-translate-style tools.
+void registerVMToCTranslation();
+
+} // namespace mlir::kiln
+
+#endif // KILN_COMPILER_TARGET_C_VMTOC_H

@@ -1,0 +1,178 @@
+//===- Inline.cpp - Inline small private vm functions ---------------------===//
+//
+// A `vm.call` to a private function with a body is inlined when the callee
+//  - is not marked `noinline` and its `inlining_policy` does not say never,
+//  - cannot reach itself through calls (no recursion), and
+//  - is small (at most max-ops ops), or is called from one site only (at
+//    most max-single-site-ops ops), or its `inlining_policy` says always.
+// Rounds repeat until nothing changes, so inlining a callee can expose its
+// own callees. A private callee left without uses is erased. The splicing is
+// upstream's mlir::inlineCall with the vm dialect's inliner interface (which
+// turns vm.return into branches).
+//
+//===----------------------------------------------------------------------===//
+
+#include "compiler/Transforms/Passes.h"
+
+#include "mlir/IR/IRMapping.h"
+#include "mlir/Transforms/InliningUtils.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace mlir::kiln::vm {
+#define GEN_PASS_DEF_VMINLINEPASS
+#include "compiler/Transforms/Passes.h.inc"
+} // namespace mlir::kiln::vm
+
+using namespace mlir;
+using namespace mlir::kiln::vm;
+
+namespace {
+
+enum class Policy { Default, Never, Always };
+
+/// `inlining_policy` as a string ("never", "always") or any attribute whose
+/// text names one of them (e.g. IREE's #util.inline.never).
+Policy getPolicy(FuncOp funcOp) {
+  if (funcOp->hasAttr("noinline"))
+    return Policy::Never;
+  Attribute attr = funcOp->getAttr("inlining_policy");
+  if (!attr)
+    return Policy::Default;
+  std::string text;
+  if (auto str = dyn_cast<StringAttr>(attr)) {
+    text = str.getValue().str();
+  } else {
+    llvm::raw_string_ostream os(text);
+    attr.print(os);
+  }
+  if (StringRef(text).contains("never"))
+    return Policy::Never;
+  if (StringRef(text).contains("always"))
+    return Policy::Always;
+  return Policy::Default;
+}
+
+/// The number of ops in a function body, terminators included.
+unsigned countOps(FuncOp funcOp) {
+  unsigned count = 0;
+  funcOp.getBody().walk([&](Operation *) { ++count; });
+  return count;
+}
+
+void cloneCallee(OpBuilder &builder, Region *src, Block *inlineBlock,
+                 Block *postInsertBlock, IRMapping &mapper,
+                 bool shouldCloneInlinedRegion) {
+  if (shouldCloneInlinedRegion) {
+    src->cloneInto(postInsertBlock->getParent(),
+                   postInsertBlock->getIterator(), mapper);
+    return;
+  }
+  postInsertBlock->getParent()->getBlocks().splice(
+      postInsertBlock->getIterator(), src->getBlocks(), src->begin(),
+      src->end());
+}
+
+struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePass> {
+  using ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePass>::VMInlinePassBase;
+
+  void runOnOperation() override {
+    for (int round = 0; round < 16; ++round)
+      if (!runRound())
+        break;
+  }
+
+  /// One round over the module; true when something was inlined.
+  bool runRound() {
+    kiln::vm::ModuleOp moduleOp = getOperation();
+    llvm::StringMap<FuncOp> funcs;
+    for (FuncOp funcOp : moduleOp.getBlock().getOps<FuncOp>())
+      funcs[funcOp.getSymName()] = funcOp;
+
+    // Call sites per callee and direct callees per function (any call op).
+    llvm::DenseMap<Operation *, SmallVector<CallOp>> callSites;
+    llvm::DenseMap<Operation *, SmallVector<Operation *>> callees;
+    llvm::DenseMap<Operation *, unsigned> symbolUses;
+    for (FuncOp funcOp : moduleOp.getBlock().getOps<FuncOp>()) {
+      funcOp.walk([&](CallOpInterface call) {
+        auto ref = llvm::dyn_cast_if_present<SymbolRefAttr>(
+            call.getCallableForCallee());
+        if (!ref)
+          return;
+        auto it = funcs.find(ref.getRootReference().getValue());
+        if (it == funcs.end())
+          return;
+        callees[funcOp].push_back(it->second);
+        if (auto callOp = dyn_cast<CallOp>(call.getOperation()))
+          callSites[it->second].push_back(callOp);
+      });
+    }
+    // Uses that are not vm.call (exports, call.yieldable, ...) keep a callee.
+    for (auto &entry : funcs) {
+      auto uses = ::mlir::SymbolTable::getSymbolUses(
+          entry.second.getSymNameAttr(), moduleOp);
+      symbolUses[entry.second] = uses ? llvm::range_size(*uses) : 0;
+    }
+
+    auto reachesItself = [&](Operation *start) {
+      llvm::DenseSet<Operation *> seen;
+      SmallVector<Operation *> stack(callees.lookup(start));
+      while (!stack.empty()) {
+        Operation *op = stack.pop_back_val();
+        if (op == start)
+          return true;
+        if (!seen.insert(op).second)
+          continue;
+        auto more = callees.lookup(op);
+        stack.append(more.begin(), more.end());
+      }
+      return false;
+    };
+
+    // Pick the callees to inline this round, in module order.
+    SmallVector<FuncOp> chosen;
+    for (FuncOp callee : moduleOp.getBlock().getOps<FuncOp>()) {
+      if (!callee.isPrivate() || callee.isExternal() ||
+          callee.getSymName() == kInitFunctionName)
+        continue;
+      auto sites = callSites.lookup(callee);
+      if (sites.empty())
+        continue;
+      Policy policy = getPolicy(callee);
+      if (policy == Policy::Never || reachesItself(callee))
+        continue;
+      unsigned size = countOps(callee);
+      bool singleSite = sites.size() == 1 && symbolUses[callee] == 1;
+      if (policy == Policy::Always || size <= maxOps ||
+          (singleSite && size <= maxSingleSiteOps))
+        chosen.push_back(callee);
+    }
+    if (chosen.empty())
+      return false;
+
+    InlinerInterface interface(&getContext());
+    bool changed = false;
+    for (FuncOp callee : chosen) {
+      for (CallOp call : callSites.lookup(callee)) {
+        // When the caller is itself a chosen callee already inlined this
+        // round, its copies keep the call; the next round takes those.
+        if (failed(inlineCall(interface, cloneCallee, call,
+                              cast<CallableOpInterface>(callee.getOperation()),
+                              &callee.getBody(),
+                              /*shouldCloneInlinedRegion=*/true)))
+          continue;
+        if (call->use_empty())
+          call.erase();
+        changed = true;
+      }
+    }
+    // Erased only now: call sites collected above may sit in these bodies.
+    for (FuncOp callee : chosen)
+      if (::mlir::SymbolTable::symbolKnownUseEmpty(callee.getSymNameAttr(),
+                                                   moduleOp))
+        callee.erase();
+    return changed;
+  }
+};
+
+} // namespace

@@ -1,0 +1,52 @@
+//===- Passes.h - Kiln vm passes --------------------------------*- C++ -*-===//
+//
+// The passes that prepare a vm module for the bytecode and C targets, and the
+// pipeline that runs them in order.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KILN_COMPILER_TRANSFORMS_PASSES_H
+#define KILN_COMPILER_TRANSFORMS_PASSES_H
+
+#include "dialects/vm/VMOps.h"
+
+#include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassManager.h"
+
+namespace mlir::kiln::vm {
+
+#define GEN_PASS_DECL
+#include "compiler/Transforms/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "compiler/Transforms/Passes.h.inc"
+
+/// The name of the function that global initialization creates and exports,
+/// and that the runtime runs when it creates a module's state.
+inline constexpr llvm::StringLiteral kInitFunctionName = "__init";
+
+/// The unit attribute the yieldable analysis puts on functions that may
+/// suspend.
+inline constexpr llvm::StringLiteral kYieldableAttrName = "vm.yieldable";
+
+} // namespace mlir::kiln::vm
+
+namespace mlir::kiln {
+
+/// Everything a vm module needs before a target serializes it, in order:
+/// lower checks, canonicalize, hoist and deduplicate rodata, global
+/// initialization, drop optimization barriers, inline, canonicalize and CSE,
+/// drop unused symbols, yieldable analysis, ordinal allocation.
+/// `pm` may be anchored on vm.module or on an op holding vm.modules (then the
+/// passes are nested under vm.module).
+void buildVMPreparationPipeline(OpPassManager &pm);
+
+/// The name the bytecode target calls; same as buildVMPreparationPipeline.
+void buildVMBytecodePreparationPipeline(OpPassManager &pm);
+
+/// Registers every pass above and the `vm-bytecode-preparation` pipeline.
+void registerVMTransformPasses();
+
+} // namespace mlir::kiln
+
+#endif // KILN_COMPILER_TRANSFORMS_PASSES_H

@@ -1,0 +1,117 @@
+//===- Passes.td - Kiln vm passes -*- tablegen -*-===//
+//
+// The passes that prepare a vm module for the bytecode and C targets.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KILN_COMPILER_TRANSFORMS_PASSES
+#define KILN_COMPILER_TRANSFORMS_PASSES
+
+include "mlir/Pass/PassBase.td"
+
+def VMLowerChecksPass : Pass<"vm-lower-checks", "::mlir::kiln::vm::ModuleOp"> {
+  let summary = "lowers vm.check.* to a comparison and a vm.cond_fail";
+  let description = [{
+    Each `vm.check.eq`, `vm.check.ne`, `vm.check.nz` and
+    `vm.check.nearly_eq` becomes a comparison computing whether the check
+    fails and a `vm.cond_fail` with status FAILED_PRECONDITION (9), the
+    op's location and its message (or a default one naming the check).
+  }];
+  let dependentDialects = ["::mlir::kiln::vm::VMDialect"];
+}
+
+def VMGlobalInitializationPass
+    : Pass<"vm-global-initialization", "::mlir::kiln::vm::ModuleOp"> {
+  let summary = "gathers global initial values and initializers into @__init";
+  let description = [{
+    Stores the initial values of mutable scalar globals, then runs the
+    bodies of every `vm.initializer` in module order, in one function
+    `@__init` that is exported as `__init` so that the runtime runs it when
+    it creates the module's state. The initializers are removed. When there
+    is nothing to do no function is created.
+  }];
+  let dependentDialects = ["::mlir::kiln::vm::VMDialect"];
+}
+
+def VMHoistInlinedRodataPass
+    : Pass<"vm-hoist-inlined-rodata", "::mlir::kiln::vm::ModuleOp"> {
+  let summary = "moves vm.rodata.inline data to module-level vm.rodata";
+  let description = [{
+    Each `vm.rodata.inline` becomes a private `vm.rodata` placed before the
+    function that used it plus a `vm.const.ref.rodata`; each
+    `vm.rodata.table.inline` becomes two (the table and the concatenated
+    data).
+  }];
+  let dependentDialects = ["::mlir::kiln::vm::VMDialect"];
+}
+
+def VMDeduplicateRodataPass
+    : Pass<"vm-deduplicate-rodata", "::mlir::kiln::vm::ModuleOp"> {
+  let summary = "merges private vm.rodata with identical contents";
+  let description = [{
+    Private `vm.rodata` ops with the same bytes, alignment and mime type are
+    merged into the first of them; references to the others are redirected.
+  }];
+}
+
+def VMDropOptimizationBarriersPass
+    : Pass<"vm-drop-optimization-barriers", "::mlir::kiln::vm::ModuleOp"> {
+  let summary = "removes vm.optimization_barrier ops";
+  let description = [{
+    Replaces the results of each `vm.optimization_barrier` with its operands.
+  }];
+}
+
+def VMDropUnusedSymbolsPass
+    : Pass<"vm-drop-unused-symbols", "::mlir::kiln::vm::ModuleOp"> {
+  let summary = "removes unreferenced private functions, globals and rodata";
+  let description = [{
+    Erases private `vm.func`, `vm.import`, globals and `vm.rodata` that no
+    live code refers to, iterating until nothing more goes away. Exported
+    functions, their callees and `@__init` are always kept.
+  }];
+}
+
+def VMInlinePass : Pass<"vm-inline", "::mlir::kiln::vm::ModuleOp"> {
+  let summary = "inlines small private vm functions";
+  let description = [{
+    Inlines calls (`vm.call`) to private, non-recursive functions with a
+    body when the callee is small (at most `max-ops` ops) or has a single
+    call site. A callee with `noinline` or an `inlining_policy` that says
+    never is left alone; `inlining_policy` saying always forces inlining.
+    Callees left without calls are erased when private.
+  }];
+  let options = [
+    Option<"maxOps", "max-ops", "unsigned", /*default=*/"8",
+           "largest callee body (in ops) inlined at any number of sites">,
+    Option<"maxSingleSiteOps", "max-single-site-ops", "unsigned",
+           /*default=*/"256",
+           "largest callee body inlined when it has one call site">,
+  ];
+  let dependentDialects = ["::mlir::kiln::vm::VMDialect"];
+}
+
+def VMOrdinalAllocationPass
+    : Pass<"vm-ordinal-allocation", "::mlir::kiln::vm::ModuleOp"> {
+  let summary = "numbers imports, exports, functions, globals and rodata";
+  let description = [{
+    Sets `ordinal` on every import, export, internal function, ref global
+    and rodata (each kind counted from 0 in module order), and on every
+    scalar global its byte offset in the module's global byte area (largest
+    first, naturally aligned). Sets the module's `ordinal_counts`.
+  }];
+}
+
+def VMYieldableAnalysisPass
+    : Pass<"vm-yieldable-analysis", "::mlir::kiln::vm::ModuleOp"> {
+  let summary = "marks functions that may suspend with vm.yieldable";
+  let description = [{
+    A function may suspend when it contains `vm.yield`,
+    `vm.call.yieldable` or `vm.call.variadic.yieldable`, or calls a
+    function or import (with the `vm.yield` attribute) that may. Such
+    functions get the unit attribute `vm.yieldable`; stale markers on the
+    others are removed.
+  }];
+}
+
+#endif // KILN_COMPILER_TRANSFORMS_PASSES

@@ -1,0 +1,52 @@
+//===- Pipelines.cpp - The vm preparation pipeline and registration -------===//
+
+#include "compiler/Transforms/Passes.h"
+
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+namespace mlir::kiln {
+
+static void buildPipelineOnVMModule(OpPassManager &pm) {
+  pm.addPass(vm::createVMLowerChecksPass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(vm::createVMHoistInlinedRodataPass());
+  pm.addPass(vm::createVMDeduplicateRodataPass());
+  pm.addPass(vm::createVMGlobalInitializationPass());
+  // Barriers go after the folding above has run with them in place.
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(vm::createVMDropOptimizationBarriersPass());
+  pm.addPass(vm::createVMInlinePass());
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  pm.addPass(vm::createVMDropUnusedSymbolsPass());
+  pm.addPass(vm::createVMYieldableAnalysisPass());
+  pm.addPass(vm::createVMOrdinalAllocationPass());
+}
+
+void buildVMPreparationPipeline(OpPassManager &pm) {
+  if (pm.getOpAnchorName() == vm::ModuleOp::getOperationName()) {
+    buildPipelineOnVMModule(pm);
+    return;
+  }
+  buildPipelineOnVMModule(pm.nest<vm::ModuleOp>());
+}
+
+void buildVMBytecodePreparationPipeline(OpPassManager &pm) {
+  buildVMPreparationPipeline(pm);
+}
+
+void registerVMTransformPasses() {
+  vm::registerKilnVMPasses();
+  PassPipelineRegistration<>(
+      "vm-bytecode-preparation",
+      "Prepares vm modules for serialization: lower checks, canonicalize, "
+      "hoist and deduplicate rodata, global initialization, drop barriers, "
+      "inline, canonicalize/CSE, drop unused symbols, yieldable analysis, "
+      "ordinal allocation",
+      [](OpPassManager &pm) { buildVMPreparationPipeline(pm); });
+}
+
+} // namespace mlir::kiln

@@ -1,0 +1,303 @@
+/* The Kiln C module ABI, version 1.
+ *
+ * A C module (usually emitted by `vm-translate --vm-to-c`, or written by
+ * hand) is described by one constant kiln_module_desc_t. A shared library
+ * exports exactly one symbol,
+ *
+ *     const kiln_module_desc_t* kiln_module_v1_get(void);
+ *
+ * and needs no link-time symbols from the runtime: everything that is not a
+ * static inline helper in runtime/include/kiln/c/ comes through the
+ * kiln_services_t table the runtime hands the module with every call
+ * (kiln_exec_t::services) and at state creation.
+ *
+ * Functions. Every function in the descriptor's function table has the entry
+ * type kiln_entry_fn_t: it reads its arguments from packed bytes and writes
+ * its results to packed bytes, laid out by its signature string exactly as
+ * docs/runtime.md specifies (the layout of a C struct with the same fields).
+ * Argument ref slots are borrowed by the callee (the caller releases them
+ * after the call); result ref slots are written with owned references on
+ * success only. Calls between functions of one module are direct C calls and
+ * never go through this table.
+ *
+ * Status. NULL (KILN_OK) is success. Anything else is an error made by the
+ * runtime (services->make_status, or a failed service / import call) that
+ * the module must either return (passing ownership up) or free with
+ * services->status_free. Modules never build statuses themselves.
+ *
+ * Refs. A ref is a pointer to an object beginning with kiln_ref_header_t
+ * (the same layout as the runtime's RefObject: a 32-bit atomic count, then a
+ * pointer to a type whose first two fields are a name and a destroy
+ * function). A variable holding a ref owns one reference or is NULL.
+ *
+ * Valid C11 and C++ (the runtime adapter includes it).
+ */
+#ifndef KILN_C_MODULE_H_
+#define KILN_C_MODULE_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define KILN_MODULE_ABI_VERSION 1u
+
+/* ---- Status ------------------------------------------------------------- */
+
+/* Codes: absl/gRPC canonical numbering, same as kiln::vm::StatusCode. */
+enum {
+  KILN_STATUS_OK = 0,
+  KILN_STATUS_CANCELLED = 1,
+  KILN_STATUS_UNKNOWN = 2,
+  KILN_STATUS_INVALID_ARGUMENT = 3,
+  KILN_STATUS_DEADLINE_EXCEEDED = 4,
+  KILN_STATUS_NOT_FOUND = 5,
+  KILN_STATUS_ALREADY_EXISTS = 6,
+  KILN_STATUS_PERMISSION_DENIED = 7,
+  KILN_STATUS_RESOURCE_EXHAUSTED = 8,
+  KILN_STATUS_FAILED_PRECONDITION = 9,
+  KILN_STATUS_ABORTED = 10,
+  KILN_STATUS_OUT_OF_RANGE = 11,
+  KILN_STATUS_UNIMPLEMENTED = 12,
+  KILN_STATUS_INTERNAL = 13,
+  KILN_STATUS_UNAVAILABLE = 14,
+  KILN_STATUS_DATA_LOSS = 15,
+  KILN_STATUS_UNAUTHENTICATED = 16
+};
+
+/* Opaque; NULL is OK. Owned by whoever holds it (see the file comment). */
+typedef struct kiln_status_opaque_t* kiln_status_t;
+#define KILN_OK ((kiln_status_t)0)
+
+/* A source location for failures: static storage in the module. */
+typedef struct kiln_source_loc_t {
+  const char* file;
+  int32_t line;
+  int32_t column;
+} kiln_source_loc_t;
+
+/* ---- Refs ---------------------------------------------------------------- */
+
+typedef struct kiln_ref_header_t kiln_ref_header_t;
+typedef struct kiln_ref_type_t {
+  const char* name;
+  void (*destroy)(kiln_ref_header_t* object);
+} kiln_ref_type_t;
+struct kiln_ref_header_t {
+  uint32_t ref_count; /* atomic; use kiln_ref_retain / kiln_ref_release */
+  const kiln_ref_type_t* type;
+};
+typedef kiln_ref_header_t* kiln_ref_t; /* NULL or one owned reference */
+
+/* List element kinds (list_create). */
+enum {
+  KILN_ELEMENT_I8 = 0,
+  KILN_ELEMENT_I16 = 1,
+  KILN_ELEMENT_I32 = 2,
+  KILN_ELEMENT_I64 = 3,
+  KILN_ELEMENT_F32 = 4,
+  KILN_ELEMENT_F64 = 5,
+  KILN_ELEMENT_REF = 6,
+  KILN_ELEMENT_VARIANT = 7
+};
+
+/* ---- Execution context and runtime services ------------------------------ */
+
+typedef struct kiln_services_t kiln_services_t;
+
+/* One per call that enters the module through the function table. The
+ * runtime owns it; the module reads `services` and passes the pointer back
+ * to services that need it. The reserved fields belong to the runtime. */
+typedef struct kiln_exec_t {
+  const kiln_services_t* services;
+  void* reserved[4];
+} kiln_exec_t;
+
+struct kiln_services_t {
+  uint32_t abi_version; /* KILN_MODULE_ABI_VERSION */
+  uint32_t struct_size; /* sizeof(kiln_services_t) of the runtime */
+
+  /* Errors. `message` is copied (need not be NUL-terminated: `length` bytes;
+   * length < 0 means NUL-terminated). `loc` may be NULL; otherwise it must
+   * have static storage (the runtime keeps the pointer for the trace). */
+  kiln_status_t (*make_status)(kiln_exec_t* exec, int32_t code,
+                               const char* message, int64_t length,
+                               const kiln_source_loc_t* loc);
+  /* Records `loc` as the current location of the module's frame in `exec`
+   * (so a status coming back from an import gets it in its trace).
+   * Optional to call; cheap. */
+  void (*set_location)(kiln_exec_t* exec, const kiln_source_loc_t* loc);
+  void (*status_free)(kiln_status_t status);
+
+  /* Refs: slow paths (the inline helpers below use atomics directly). */
+  void (*ref_retain)(kiln_ref_t object);
+  void (*ref_release)(kiln_ref_t object);
+  /* An INVALID_ARGUMENT status naming `object`'s type and the expected one;
+   * object may be NULL. */
+  kiln_status_t (*ref_type_error)(kiln_exec_t* exec, kiln_ref_t object,
+                                  const kiln_ref_type_t* expected);
+  /* NULL if no type of that name is registered. */
+  const kiln_ref_type_t* (*lookup_type)(kiln_exec_t* exec, const char* name);
+  const kiln_ref_type_t* buffer_type; /* "vm.buffer" */
+  const kiln_ref_type_t* list_type;   /* "vm.list" */
+
+  /* Imports, by ordinal into the descriptor's import table. Arguments and
+   * results are packed by the import's signature; argument ref slots stay
+   * owned by the caller. */
+  int32_t (*import_resolved)(kiln_exec_t* exec, int32_t ordinal);
+  kiln_status_t (*call_import)(kiln_exec_t* exec, int32_t ordinal,
+                               const void* arguments, size_t arguments_size,
+                               void* results, size_t results_size);
+
+  /* Buffers (vm.buffer). `*out` receives an owned reference. */
+  kiln_status_t (*buffer_allocate)(kiln_exec_t* exec, int64_t length,
+                                   int32_t alignment, kiln_ref_t* out);
+  kiln_status_t (*buffer_clone)(kiln_exec_t* exec, kiln_ref_t source,
+                                int64_t offset, int64_t length,
+                                int32_t alignment, kiln_ref_t* out);
+  /* A read-only buffer over module memory with static storage (rodata). */
+  kiln_status_t (*buffer_wrap_rodata)(kiln_exec_t* exec, const void* data,
+                                      int64_t length, kiln_ref_t* out);
+  /* `buffer` must be a non-NULL vm.buffer. *data is NULL-free but
+   * *writable is 0 for read-only buffers. */
+  void (*buffer_span)(kiln_ref_t buffer, uint8_t** data, uint64_t* length,
+                      int32_t* writable);
+
+  /* Lists (vm.list). `code` is 'i' (i32, also i8/i16 lists), 'I', 'f', 'F'
+   * or 'r'; `value` points at a value of that type. list_get of 'r' writes an
+   * owned reference; list_set of 'r' retains. */
+  kiln_status_t (*list_create)(kiln_exec_t* exec, int32_t element_kind,
+                               const kiln_ref_type_t* ref_type,
+                               int32_t capacity, kiln_ref_t* out);
+  int32_t (*list_size)(kiln_ref_t list);
+  kiln_status_t (*list_reserve)(kiln_exec_t* exec, kiln_ref_t list,
+                                int32_t capacity);
+  kiln_status_t (*list_resize)(kiln_exec_t* exec, kiln_ref_t list,
+                               int32_t size);
+  kiln_status_t (*list_get)(kiln_exec_t* exec, kiln_ref_t list, int32_t index,
+                            char code, void* value);
+  kiln_status_t (*list_set)(kiln_exec_t* exec, kiln_ref_t list, int32_t index,
+                            char code, const void* value);
+};
+
+/* ---- Module descriptor ---------------------------------------------------- */
+
+/* Reads packed arguments, writes packed results (see the file comment). */
+typedef kiln_status_t (*kiln_entry_fn_t)(kiln_exec_t* exec, void* state,
+                                         const void* arguments, void* results);
+
+#define KILN_IMPORT_OPTIONAL 1u
+
+typedef struct kiln_import_desc_t {
+  const char* full_name; /* "module.function" */
+  const char* signature; /* "0ii_i" */
+  uint32_t flags;        /* KILN_IMPORT_OPTIONAL */
+} kiln_import_desc_t;
+
+typedef struct kiln_export_desc_t {
+  const char* name;       /* local name */
+  const char* signature;
+  int32_t function_index; /* into kiln_module_desc_t::functions */
+} kiln_export_desc_t;
+
+typedef struct kiln_function_desc_t {
+  const char* name;       /* for traces */
+  const char* signature;
+  kiln_entry_fn_t entry;
+} kiln_function_desc_t;
+
+typedef struct kiln_module_desc_t {
+  uint32_t abi_version; /* KILN_MODULE_ABI_VERSION the module was built for */
+  uint32_t struct_size; /* sizeof(kiln_module_desc_t) */
+  const char* name;
+  uint32_t version;
+  int32_t import_count;
+  const kiln_import_desc_t* imports;
+  int32_t export_count;
+  const kiln_export_desc_t* exports;
+  int32_t function_count;
+  const kiln_function_desc_t* functions;
+  /* Per-context state: the runtime allocates state_size zeroed bytes
+   * (16-byte aligned) and calls state_init (may be NULL); state_deinit (may
+   * be NULL) releases what the state owns before the runtime frees it.
+   * Imports are not resolved yet during state_init. */
+  size_t state_size;
+  kiln_status_t (*state_init)(kiln_exec_t* exec, void* state);
+  void (*state_deinit)(const kiln_services_t* services, void* state);
+} kiln_module_desc_t;
+
+/* The one exported symbol of a C module shared library. */
+typedef const kiln_module_desc_t* (*kiln_module_get_fn_t)(void);
+#define KILN_MODULE_ENTRY_SYMBOL "kiln_module_v1_get"
+
+/* ---- Inline helpers -------------------------------------------------------- */
+
+#if defined(__GNUC__) || defined(__clang__)
+#define KILN_MODULE_INLINE static inline __attribute__((always_inline))
+#define KILN_MODULE_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define KILN_MODULE_MAYBE_UNUSED __attribute__((unused))
+#else
+#define KILN_MODULE_MAYBE_UNUSED
+#define KILN_MODULE_INLINE static inline
+#define KILN_MODULE_UNLIKELY(x) (x)
+#endif
+
+KILN_MODULE_INLINE void kiln_ref_retain(const kiln_services_t* s, kiln_ref_t r) {
+  if (!r) return;
+#if defined(__GNUC__) || defined(__clang__)
+  (void)s;
+  __atomic_fetch_add(&r->ref_count, 1u, __ATOMIC_RELAXED);
+#else
+  s->ref_retain(r);
+#endif
+}
+
+KILN_MODULE_INLINE void kiln_ref_release(const kiln_services_t* s, kiln_ref_t r) {
+  if (!r) return;
+#if defined(__GNUC__) || defined(__clang__)
+  (void)s;
+  if (__atomic_fetch_sub(&r->ref_count, 1u, __ATOMIC_ACQ_REL) == 1u) {
+    r->type->destroy(r);
+  }
+#else
+  s->ref_release(r);
+#endif
+}
+
+/* *dst = src, retaining src and releasing the old value. */
+KILN_MODULE_INLINE void kiln_ref_assign(const kiln_services_t* s, kiln_ref_t* dst,
+                                        kiln_ref_t src) {
+  kiln_ref_t old = *dst;
+  kiln_ref_retain(s, src);
+  *dst = src;
+  kiln_ref_release(s, old);
+}
+
+/* *dst = *src, moving (no count traffic); *src becomes NULL. */
+KILN_MODULE_INLINE void kiln_ref_move(const kiln_services_t* s, kiln_ref_t* dst,
+                                      kiln_ref_t* src) {
+  kiln_ref_t old = *dst;
+  *dst = *src;
+  *src = NULL;
+  kiln_ref_release(s, old);
+}
+
+KILN_MODULE_INLINE void kiln_ref_reset(const kiln_services_t* s, kiln_ref_t* r) {
+  kiln_ref_t old = *r;
+  *r = NULL;
+  kiln_ref_release(s, old);
+}
+
+KILN_MODULE_INLINE kiln_status_t kiln_fail(kiln_exec_t* exec, int32_t code,
+                                           const char* message,
+                                           const kiln_source_loc_t* loc) {
+  return exec->services->make_status(exec, code, message, -1, loc);
+}
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* KILN_C_MODULE_H_ */

@@ -1,0 +1,598 @@
+#include "cmodule/c_module.h"
+
+#include <dlfcn.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <new>
+#include <string>
+#include <vector>
+
+#include "kiln/vm/buffer.h"
+#include "kiln/vm/list.h"
+#include "kiln/vm/signature.h"
+#include "kiln/vm/stack.h"
+
+namespace kiln::cmodule {
+namespace {
+
+using vm::ByteSpan;
+using vm::Frame;
+using vm::Function;
+using vm::FunctionCall;
+using vm::Linkage;
+using vm::ModuleState;
+using vm::Ref;
+using vm::RefObject;
+using vm::Stack;
+using vm::Status;
+using vm::StatusCode;
+using vm::StatusOr;
+
+static_assert(sizeof(kiln_ref_header_t) == sizeof(RefObject),
+              "kiln_ref_header_t must mirror RefObject");
+static_assert(offsetof(kiln_ref_header_t, type) == sizeof(void*),
+              "kiln_ref_header_t::type offset");
+static_assert(sizeof(kiln_ref_type_t) == sizeof(vm::RefType),
+              "kiln_ref_type_t must mirror RefType");
+
+RefObject* obj(kiln_ref_t r) { return reinterpret_cast<RefObject*>(r); }
+kiln_ref_t cref(RefObject* o) { return reinterpret_cast<kiln_ref_t>(o); }
+const kiln_ref_type_t* ctype(const vm::RefType* t) {
+  return reinterpret_cast<const kiln_ref_type_t*>(t);
+}
+
+// A status crossing the C boundary: a heap vm::Status (error paths only).
+kiln_status_t to_c(Status status) {
+  if (status.ok()) return KILN_OK;
+  return reinterpret_cast<kiln_status_t>(new Status(std::move(status)));
+}
+Status from_c(kiln_status_t status) {
+  if (!status) return Status();
+  Status* s = reinterpret_cast<Status*>(status);
+  Status result = std::move(*s);
+  delete s;
+  return result;
+}
+
+class CModule;
+
+struct ResolvedImport {
+  Function function;
+  ModuleState* state = nullptr;
+};
+
+class CModuleState final : public ModuleState {
+ public:
+  CModule* module = nullptr;
+  vm::Instance* instance = nullptr;
+  void* c_state = nullptr;
+  std::vector<ResolvedImport> imports;
+  ~CModuleState() override;
+};
+
+// exec->reserved: [0] CModuleState*, [1] Stack*, [2] Frame*.
+CModuleState* exec_state(kiln_exec_t* e) { return static_cast<CModuleState*>(e->reserved[0]); }
+Stack* exec_stack(kiln_exec_t* e) { return static_cast<Stack*>(e->reserved[1]); }
+Frame* exec_frame(kiln_exec_t* e) { return static_cast<Frame*>(e->reserved[2]); }
+
+class CModule final : public vm::Module {
+ public:
+  CModule(const kiln_module_desc_t* desc, void* dl_handle)
+      : desc_(desc), dl_handle_(dl_handle) {
+    export_sizes_.resize(static_cast<size_t>(desc->export_count));
+    for (int32_t i = 0; i < desc->export_count; ++i) {
+      auto sig = vm::parse_signature(desc->exports[i].signature);
+      Sizes& sizes = export_sizes_[static_cast<size_t>(i)];
+      if (sig.ok()) {
+        auto a = vm::packed_size(sig->arguments);
+        auto r = vm::packed_size(sig->results);
+        sizes.arguments = a.ok() ? *a : 0;
+        sizes.results = r.ok() ? *r : 0;
+      }
+    }
+  }
+  ~CModule() override {
+    if (dl_handle_) dlclose(dl_handle_);
+  }
+
+  const kiln_module_desc_t* desc() const { return desc_; }
+
+  std::string_view name() const override { return desc_->name; }
+  uint32_t version() const override { return desc_->version; }
+  int32_t export_count() const override { return desc_->export_count; }
+  vm::ExportInfo export_info(int32_t ordinal) const override {
+    const kiln_export_desc_t& e = desc_->exports[ordinal];
+    return vm::ExportInfo{e.name, e.signature};
+  }
+  int32_t import_count() const override { return desc_->import_count; }
+  vm::ImportInfo import_info(int32_t ordinal) const override {
+    const kiln_import_desc_t& i = desc_->imports[ordinal];
+    return vm::ImportInfo{i.full_name, i.signature,
+                          (i.flags & KILN_IMPORT_OPTIONAL) != 0};
+  }
+  std::string source_location(const Frame& frame) const override {
+    auto* loc = reinterpret_cast<const kiln_source_loc_t*>(
+        static_cast<uintptr_t>(frame.user[0]));
+    if (!loc || !loc->file) return {};
+    return std::string(loc->file) + ":" + std::to_string(loc->line) + ":" +
+           std::to_string(loc->column);
+  }
+
+  StatusOr<ModuleState*> create_state(vm::Instance& instance) override {
+    std::unique_ptr<CModuleState> state(new CModuleState());
+    state->module = this;
+    state->instance = &instance;
+    state->imports.resize(static_cast<size_t>(desc_->import_count));
+    size_t size = desc_->state_size ? desc_->state_size : 16;
+    size = vm::align_up(size, 16);
+    state->c_state = ::operator new(size, std::align_val_t(16));
+    std::memset(state->c_state, 0, size);
+    if (desc_->state_init) {
+      kiln_exec_t exec = {runtime_services(), {state.get(), nullptr, nullptr, nullptr}};
+      Status s = from_c(desc_->state_init(&exec, state->c_state));
+      if (!s.ok()) {
+        s.annotate("while initializing module '" + std::string(name()) + "'");
+        return s;
+      }
+    }
+    return static_cast<ModuleState*>(state.release());
+  }
+
+  void destroy_state(ModuleState* state) override { delete state; }
+
+  Status resolve_import(ModuleState* state, int32_t ordinal,
+                        const Function& target,
+                        ModuleState* target_state) override {
+    auto* s = static_cast<CModuleState*>(state);
+    if (ordinal < 0 || ordinal >= desc_->import_count) {
+      return vm::make_status(StatusCode::kOutOfRange,
+                             "import ordinal %d out of range", ordinal);
+    }
+    s->imports[static_cast<size_t>(ordinal)] = ResolvedImport{target, target_state};
+    return Status();
+  }
+
+  Status begin_call(Stack& stack, const FunctionCall& call) override {
+    const int32_t ordinal = call.function.ordinal;
+    if (KILN_UNLIKELY(call.function.linkage != Linkage::kExport ||
+                      ordinal < 0 || ordinal >= desc_->export_count)) {
+      return vm::make_status(StatusCode::kInvalidArgument,
+                             "module '%s' has no export with ordinal %d",
+                             desc_->name, ordinal);
+    }
+    const Sizes& sizes = export_sizes_[static_cast<size_t>(ordinal)];
+    if (KILN_UNLIKELY(call.arguments.size < sizes.arguments ||
+                      call.results.size < sizes.results)) {
+      const kiln_export_desc_t& e = desc_->exports[ordinal];
+      return vm::make_status(
+          StatusCode::kInvalidArgument,
+          "call to %s.%s (signature %s) with %zu argument bytes and %zu "
+          "result bytes; it needs %zu and %zu",
+          desc_->name, e.name, e.signature, call.arguments.size,
+          call.results.size, sizes.arguments, sizes.results);
+    }
+    auto* state = static_cast<CModuleState*>(call.state);
+    if (KILN_UNLIKELY(!state)) {
+      return vm::make_status(StatusCode::kFailedPrecondition,
+                             "module '%s' called without its state",
+                             desc_->name);
+    }
+    Frame* frame;
+    KILN_RETURN_IF_ERROR(stack.push_frame(vm::FrameType::kEmittedC,
+                                          call.function, call.state, 0, &frame));
+    const kiln_function_desc_t& fn =
+        desc_->functions[desc_->exports[ordinal].function_index];
+    kiln_exec_t exec = {runtime_services(), {state, &stack, frame, nullptr}};
+    kiln_status_t c_status =
+        fn.entry(&exec, state->c_state, call.arguments.data, call.results.data);
+    if (KILN_LIKELY(!c_status)) {
+      stack.pop_frame();
+      return Status();
+    }
+    Status s = from_c(c_status);
+    while (stack.top() != frame) stack.unwind_to(stack.depth() - 1);
+    stack.capture_trace(&s);
+    stack.pop_frame();
+    return s;
+  }
+
+ private:
+  struct Sizes {
+    size_t arguments = 0;
+    size_t results = 0;
+  };
+  const kiln_module_desc_t* desc_;
+  void* dl_handle_;
+  std::vector<Sizes> export_sizes_;
+};
+
+CModuleState::~CModuleState() {
+  if (c_state) {
+    if (module->desc()->state_deinit) {
+      module->desc()->state_deinit(runtime_services(), c_state);
+    }
+    ::operator delete(c_state, std::align_val_t(16));
+  }
+}
+
+// ---- services ----------------------------------------------------------------
+
+kiln_status_t svc_make_status(kiln_exec_t* exec, int32_t code,
+                              const char* message, int64_t length,
+                              const kiln_source_loc_t* loc) {
+  if (code <= 0 || code > static_cast<int32_t>(StatusCode::kUnauthenticated)) {
+    code = static_cast<int32_t>(StatusCode::kUnknown);
+  }
+  std::string_view text;
+  if (message) {
+    text = length < 0 ? std::string_view(message)
+                      : std::string_view(message, static_cast<size_t>(length));
+  }
+  Status s(static_cast<StatusCode>(code), text);
+  if (exec) {
+    if (Frame* frame = exec_frame(exec)) {
+      if (loc) frame->user[0] = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(loc));
+    } else if (loc && loc->file) {
+      s.annotate(std::string("at ") + loc->file + ":" + std::to_string(loc->line) +
+                 ":" + std::to_string(loc->column));
+    }
+  }
+  return to_c(std::move(s));
+}
+
+void svc_set_location(kiln_exec_t* exec, const kiln_source_loc_t* loc) {
+  if (Frame* frame = exec_frame(exec)) {
+    frame->user[0] = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(loc));
+  }
+}
+
+void svc_status_free(kiln_status_t status) { (void)from_c(status); }
+void svc_ref_retain(kiln_ref_t r) { if (r) vm::ref_retain(obj(r)); }
+void svc_ref_release(kiln_ref_t r) { if (r) vm::ref_release(obj(r)); }
+
+kiln_status_t svc_ref_type_error(kiln_exec_t*, kiln_ref_t object,
+                                 const kiln_ref_type_t* expected) {
+  return to_c(vm::ref_type_error(obj(object),
+                                 *reinterpret_cast<const vm::RefType*>(expected)));
+}
+
+const kiln_ref_type_t* svc_lookup_type(kiln_exec_t* exec, const char* name) {
+  CModuleState* state = exec_state(exec);
+  if (!state || !state->instance) return nullptr;
+  return ctype(state->instance->lookup_type(name));
+}
+
+int32_t svc_import_resolved(kiln_exec_t* exec, int32_t ordinal) {
+  CModuleState* state = exec_state(exec);
+  if (ordinal < 0 || static_cast<size_t>(ordinal) >= state->imports.size()) return 0;
+  return state->imports[static_cast<size_t>(ordinal)].function.is_null() ? 0 : 1;
+}
+
+kiln_status_t svc_call_import(kiln_exec_t* exec, int32_t ordinal,
+                              const void* arguments, size_t arguments_size,
+                              void* results, size_t results_size) {
+  CModuleState* state = exec_state(exec);
+  Stack* stack = exec_stack(exec);
+  const kiln_module_desc_t* desc = state->module->desc();
+  if (KILN_UNLIKELY(!stack)) {
+    return to_c(vm::make_status(StatusCode::kFailedPrecondition,
+                                "module '%s' called an import during state "
+                                "initialization", desc->name));
+  }
+  if (KILN_UNLIKELY(!svc_import_resolved(exec, ordinal))) {
+    return to_c(vm::make_status(
+        StatusCode::kFailedPrecondition, "import '%s' of module '%s' is not resolved",
+        ordinal >= 0 && ordinal < desc->import_count ? desc->imports[ordinal].full_name
+                                                      : "<bad ordinal>",
+        desc->name));
+  }
+  const ResolvedImport& import = state->imports[static_cast<size_t>(ordinal)];
+  int32_t depth = stack->depth();
+  // The packed argument span is borrowed: the callee may move refs out of it,
+  // which the emitted C caller then sees as NULL slots (and still releases
+  // whatever remains).
+  Status s = import.function.module->begin_call(
+      *stack, FunctionCall{import.function, import.state,
+                           ByteSpan{static_cast<uint8_t*>(const_cast<void*>(arguments)),
+                                    arguments_size},
+                           ByteSpan{static_cast<uint8_t*>(results), results_size}});
+  if (KILN_UNLIKELY(s.is_deferred())) {
+    stack->unwind_to(depth);
+    s = vm::make_status(StatusCode::kUnimplemented,
+                        "import '%s' of module '%s' suspended; C modules cannot "
+                        "suspend yet",
+                        desc->imports[ordinal].full_name, desc->name);
+  }
+  return to_c(std::move(s));
+}
+
+vm::Buffer* as_buffer(kiln_ref_t r) { return static_cast<vm::Buffer*>(obj(r)); }
+vm::List* as_list(kiln_ref_t r) { return static_cast<vm::List*>(obj(r)); }
+
+kiln_status_t svc_buffer_allocate(kiln_exec_t*, int64_t length, int32_t alignment,
+                                  kiln_ref_t* out) {
+  *out = nullptr;
+  if (length < 0) {
+    return to_c(vm::make_status(StatusCode::kOutOfRange,
+                                "negative buffer length %lld",
+                                static_cast<long long>(length)));
+  }
+  auto b = vm::Buffer::allocate(static_cast<size_t>(length),
+                                alignment > 0 ? static_cast<size_t>(alignment) : 16);
+  if (!b.ok()) return to_c(std::move(b).status());
+  *out = cref(std::move(*b).as_ref().detach());
+  return KILN_OK;
+}
+
+kiln_status_t svc_buffer_clone(kiln_exec_t*, kiln_ref_t source, int64_t offset,
+                               int64_t length, int32_t alignment, kiln_ref_t* out) {
+  *out = nullptr;
+  if (offset < 0 || length < 0) {
+    return to_c(vm::make_status(StatusCode::kOutOfRange,
+                                "negative buffer clone range"));
+  }
+  auto b = vm::Buffer::clone(*as_buffer(source), static_cast<size_t>(offset),
+                             static_cast<size_t>(length),
+                             alignment > 0 ? static_cast<size_t>(alignment) : 16);
+  if (!b.ok()) return to_c(std::move(b).status());
+  *out = cref(std::move(*b).as_ref().detach());
+  return KILN_OK;
+}
+
+kiln_status_t svc_buffer_wrap_rodata(kiln_exec_t* exec, const void* data,
+                                     int64_t length, kiln_ref_t* out) {
+  *out = nullptr;
+  CModuleState* state = exec_state(exec);
+  auto b = vm::Buffer::wrap_read_only(data, static_cast<size_t>(length),
+                                      Ref::retain(state->module));
+  if (!b.ok()) return to_c(std::move(b).status());
+  *out = cref(std::move(*b).as_ref().detach());
+  return KILN_OK;
+}
+
+void svc_buffer_span(kiln_ref_t buffer, uint8_t** data, uint64_t* length,
+                     int32_t* writable) {
+  vm::Buffer* b = as_buffer(buffer);
+  *data = const_cast<uint8_t*>(b->data());
+  *length = b->length();
+  *writable = b->is_mutable() ? 1 : 0;
+}
+
+kiln_status_t svc_list_create(kiln_exec_t*, int32_t element_kind,
+                              const kiln_ref_type_t* ref_type, int32_t capacity,
+                              kiln_ref_t* out) {
+  *out = nullptr;
+  vm::ElementType type;
+  switch (element_kind) {
+    case KILN_ELEMENT_I8: type = vm::ElementType::i8(); break;
+    case KILN_ELEMENT_I16: type = vm::ElementType::i16(); break;
+    case KILN_ELEMENT_I32: type = vm::ElementType::i32(); break;
+    case KILN_ELEMENT_I64: type = vm::ElementType::i64(); break;
+    case KILN_ELEMENT_F32: type = vm::ElementType::f32(); break;
+    case KILN_ELEMENT_F64: type = vm::ElementType::f64(); break;
+    case KILN_ELEMENT_REF:
+      type = vm::ElementType::ref(reinterpret_cast<const vm::RefType*>(ref_type));
+      break;
+    default: type = vm::ElementType::variant(); break;
+  }
+  auto l = vm::List::create(type, capacity > 0 ? static_cast<size_t>(capacity) : 0);
+  if (!l.ok()) return to_c(std::move(l).status());
+  *out = cref(std::move(*l).as_ref().detach());
+  return KILN_OK;
+}
+
+int32_t svc_list_size(kiln_ref_t list) {
+  return static_cast<int32_t>(as_list(list)->size());
+}
+
+kiln_status_t svc_list_reserve(kiln_exec_t*, kiln_ref_t list, int32_t capacity) {
+  if (capacity < 0) return KILN_OK;
+  return to_c(as_list(list)->reserve(static_cast<size_t>(capacity)));
+}
+
+kiln_status_t svc_list_resize(kiln_exec_t*, kiln_ref_t list, int32_t size) {
+  if (size < 0) {
+    return to_c(vm::make_status(StatusCode::kOutOfRange,
+                                "negative list size %d", size));
+  }
+  return to_c(as_list(list)->resize(static_cast<size_t>(size)));
+}
+
+kiln_status_t index_error(int32_t index, vm::List* l) {
+  return to_c(vm::make_status(StatusCode::kOutOfRange,
+                              "list index %d out of range for a list of %zu elements",
+                              index, l->size()));
+}
+
+kiln_status_t svc_list_get(kiln_exec_t*, kiln_ref_t list, int32_t index, char code,
+                           void* value) {
+  vm::List* l = as_list(list);
+  if (index < 0) return index_error(index, l);
+  size_t i = static_cast<size_t>(index);
+  switch (code) {
+    case 'i': return to_c(l->get_i32(i, static_cast<int32_t*>(value)));
+    case 'I': return to_c(l->get_i64(i, static_cast<int64_t*>(value)));
+    case 'f': return to_c(l->get_f32(i, static_cast<float*>(value)));
+    case 'F': return to_c(l->get_f64(i, static_cast<double*>(value)));
+    case 'r': {
+      Ref r;
+      Status s = l->get_ref(i, &r);
+      *static_cast<kiln_ref_t*>(value) = cref(r.detach());
+      return to_c(std::move(s));
+    }
+    default:
+      return to_c(vm::make_status(StatusCode::kInvalidArgument,
+                                  "bad list element code '%c'", code));
+  }
+}
+
+kiln_status_t svc_list_set(kiln_exec_t*, kiln_ref_t list, int32_t index, char code,
+                           const void* value) {
+  vm::List* l = as_list(list);
+  if (index < 0) return index_error(index, l);
+  size_t i = static_cast<size_t>(index);
+  switch (code) {
+    case 'i': return to_c(l->set_i32(i, *static_cast<const int32_t*>(value)));
+    case 'I': return to_c(l->set_i64(i, *static_cast<const int64_t*>(value)));
+    case 'f': return to_c(l->set_f32(i, *static_cast<const float*>(value)));
+    case 'F': return to_c(l->set_f64(i, *static_cast<const double*>(value)));
+    case 'r':
+      return to_c(l->set_ref(i, Ref::retain(obj(*static_cast<const kiln_ref_t*>(value)))));
+    default:
+      return to_c(vm::make_status(StatusCode::kInvalidArgument,
+                                  "bad list element code '%c'", code));
+  }
+}
+
+const kiln_services_t kServices = {
+    KILN_MODULE_ABI_VERSION,
+    sizeof(kiln_services_t),
+    svc_make_status,
+    svc_set_location,
+    svc_status_free,
+    svc_ref_retain,
+    svc_ref_release,
+    svc_ref_type_error,
+    svc_lookup_type,
+    reinterpret_cast<const kiln_ref_type_t*>(&vm::Buffer::kType),
+    reinterpret_cast<const kiln_ref_type_t*>(&vm::List::kType),
+    svc_import_resolved,
+    svc_call_import,
+    svc_buffer_allocate,
+    svc_buffer_clone,
+    svc_buffer_wrap_rodata,
+    svc_buffer_span,
+    svc_list_create,
+    svc_list_size,
+    svc_list_reserve,
+    svc_list_resize,
+    svc_list_get,
+    svc_list_set,
+};
+
+Status validate(const kiln_module_desc_t* d, const char* origin) {
+  if (!d) {
+    return vm::make_status(StatusCode::kInvalidArgument,
+                           "%s: module descriptor is null", origin);
+  }
+  if (d->abi_version != KILN_MODULE_ABI_VERSION) {
+    return vm::make_status(
+        StatusCode::kFailedPrecondition,
+        "%s: C module was built for Kiln C module ABI version %u, but this "
+        "runtime supports version %u; rebuild it from the vm source",
+        origin, d->abi_version, KILN_MODULE_ABI_VERSION);
+  }
+  if (d->struct_size != sizeof(kiln_module_desc_t)) {
+    return vm::make_status(StatusCode::kFailedPrecondition,
+                           "%s: module descriptor size %u, expected %zu", origin,
+                           d->struct_size, sizeof(kiln_module_desc_t));
+  }
+  if (!d->name || d->import_count < 0 || d->export_count < 0 ||
+      d->function_count < 0 || (d->import_count && !d->imports) ||
+      (d->export_count && !d->exports) || (d->function_count && !d->functions)) {
+    return vm::make_status(StatusCode::kInvalidArgument,
+                           "%s: malformed module descriptor", origin);
+  }
+  for (int32_t i = 0; i < d->import_count; ++i) {
+    const kiln_import_desc_t& im = d->imports[i];
+    if (!im.full_name || !im.signature || !vm::parse_signature(im.signature).ok()) {
+      return vm::make_status(StatusCode::kInvalidArgument,
+                             "%s: module '%s' import %d is malformed", origin,
+                             d->name, i);
+    }
+  }
+  for (int32_t i = 0; i < d->export_count; ++i) {
+    const kiln_export_desc_t& e = d->exports[i];
+    if (!e.name || !e.signature || !vm::parse_signature(e.signature).ok() ||
+        e.function_index < 0 || e.function_index >= d->function_count ||
+        !d->functions[e.function_index].entry) {
+      return vm::make_status(StatusCode::kInvalidArgument,
+                             "%s: module '%s' export %d is malformed", origin,
+                             d->name, i);
+    }
+  }
+  return Status();
+}
+
+struct StaticEntry {
+  std::string name;
+  kiln_module_get_fn_t getter;
+};
+std::mutex& static_mutex() {
+  static std::mutex m;
+  return m;
+}
+std::vector<StaticEntry>& static_entries() {
+  static std::vector<StaticEntry> entries;
+  return entries;
+}
+
+}  // namespace
+
+const kiln_services_t* runtime_services() { return &kServices; }
+
+StatusOr<Ref> create_module(const kiln_module_desc_t* descriptor) {
+  KILN_RETURN_IF_ERROR(validate(descriptor, "static C module"));
+  return Ref::adopt(new CModule(descriptor, nullptr));
+}
+
+void register_static_module(kiln_module_get_fn_t getter) {
+  const kiln_module_desc_t* d = getter ? getter() : nullptr;
+  if (!d || !d->name) return;
+  std::lock_guard<std::mutex> lock(static_mutex());
+  for (StaticEntry& e : static_entries()) {
+    if (e.name == d->name) {
+      e.getter = getter;
+      return;
+    }
+  }
+  static_entries().push_back(StaticEntry{d->name, getter});
+}
+
+StatusOr<Ref> load_static_module(std::string_view name) {
+  kiln_module_get_fn_t getter = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(static_mutex());
+    for (StaticEntry& e : static_entries()) {
+      if (e.name == name) getter = e.getter;
+    }
+  }
+  if (!getter) {
+    return vm::make_status(StatusCode::kNotFound,
+                           "no statically linked C module named '%.*s'",
+                           static_cast<int>(name.size()), name.data());
+  }
+  return create_module(getter());
+}
+
+StatusOr<Ref> load_module_from_file(vm::Instance&, const char* path) {
+  void* handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+  if (!handle) {
+    const char* err = dlerror();
+    return vm::make_status(StatusCode::kNotFound, "dlopen('%s') failed: %s", path,
+                           err ? err : "unknown error");
+  }
+  void* sym = dlsym(handle, KILN_MODULE_ENTRY_SYMBOL);
+  if (!sym) {
+    dlclose(handle);
+    return vm::make_status(StatusCode::kInvalidArgument,
+                           "'%s' is not a Kiln C module: it has no symbol '%s' "
+                           "(C module ABI version %u)",
+                           path, KILN_MODULE_ENTRY_SYMBOL, KILN_MODULE_ABI_VERSION);
+  }
+  kiln_module_get_fn_t getter;
+  static_assert(sizeof(getter) == sizeof(sym), "function pointer size");
+  std::memcpy(&getter, &sym, sizeof(getter));
+  const kiln_module_desc_t* d = getter();
+  Status s = validate(d, path);
+  if (!s.ok()) {
+    dlclose(handle);
+    return s;
+  }
+  return Ref::adopt(new CModule(d, handle));
+}
+
+}  // namespace kiln::cmodule

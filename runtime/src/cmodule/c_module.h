@@ -1,0 +1,38 @@
+// The runtime adapter for C modules (kiln/c/module.h): a vm::Module over a
+// kiln_module_desc_t, created from a statically linked descriptor or loaded
+// from a shared library with dlopen.
+#ifndef KILN_CMODULE_C_MODULE_H_
+#define KILN_CMODULE_C_MODULE_H_
+
+#include <string>
+#include <string_view>
+
+#include "kiln/c/module.h"
+#include "kiln/vm/instance.h"
+#include "kiln/vm/module.h"
+#include "kiln/vm/ref.h"
+#include "kiln/vm/status.h"
+
+namespace kiln::cmodule {
+
+// The services table the runtime hands every C module.
+const kiln_services_t* runtime_services();
+
+// Checks the descriptor (ABI version, sizes, tables) and wraps it. The
+// descriptor must outlive the module (static storage, or keep `keepalive`).
+vm::StatusOr<vm::Ref> create_module(const kiln_module_desc_t* descriptor);
+
+// Registers a statically linked module's descriptor getter under the
+// module's name so load_static_module(name) can find it. Registering the same
+// name twice replaces the earlier entry.
+void register_static_module(kiln_module_get_fn_t getter);
+vm::StatusOr<vm::Ref> load_static_module(std::string_view name);
+
+// dlopen()s `path`, calls kiln_module_v1_get and wraps the descriptor; the
+// library stays loaded until the module is destroyed.
+vm::StatusOr<vm::Ref> load_module_from_file(vm::Instance& instance,
+                                            const char* path);
+
+}  // namespace kiln::cmodule
+
+#endif  // KILN_CMODULE_C_MODULE_H_

@@ -1,0 +1,14 @@
+// The emitted C compiles warning-free as strict C11 against
+// runtime/include/kiln/c/ only, and links as a shared library.
+// RUN: %vm-to-c %S/control.mlir -o %t.control.c
+// RUN: %cc -O2 -shared -fPIC %t.control.c -lm -o %t.control.so
+// RUN: %vm-to-c %S/imports_globals.mlir -o %t.app.c
+// RUN: %cc -O2 -shared -fPIC %t.app.c -lm -o %t.app.so
+// RUN: %vm-to-c %S/arith.mlir -o %t.arith.c
+// RUN: %cc -O2 -shared -fPIC %t.arith.c -lm -o %t.arith.so
+// RUN: %vm-to-c %S/cmp_cast.mlir -o %t.cmpcast.c
+// RUN: %cc -O2 -shared -fPIC %t.cmpcast.c -lm -o %t.cmpcast.so
+// RUN: nm -D %t.control.so | FileCheck %s
+// CHECK: T kiln_module_v1_get
+// RUN: %vm-to-c %S/buffers_lists.mlir -o %t.refs.c
+// RUN: %cc -O2 -shared -fPIC %t.refs.c -lm -o %t.refs.so

@@ -1,0 +1,166 @@
+// RUN: vm-opt -split-input-file --vm-inline %s | FileCheck %s
+// RUN: vm-opt -split-input-file --vm-inline="max-ops=0 max-single-site-ops=0" %s | FileCheck %s --check-prefix=NONE
+
+// CHECK-LABEL: vm.module {{(public )?}}@small
+// NONE-LABEL: vm.module {{(public )?}}@small
+vm.module @small {
+  // Small and private: inlined at both sites, then erased.
+  // CHECK-NOT: vm.func private @add1
+  // NONE: vm.func private @add1
+  vm.func private @add1(%x : i32) -> i32 {
+    %c1 = vm.const.i32 1
+    %0 = vm.add.i32 %x, %c1 : i32
+    vm.return %0 : i32
+  }
+  // CHECK-LABEL: vm.func @f
+  vm.func @f(%x : i32) -> i32 {
+    // CHECK-NOT: vm.call
+    // CHECK: vm.add.i32 %arg0
+    // CHECK: vm.add.i32
+    // CHECK: vm.return
+    // NONE: vm.call @add1
+    %0 = vm.call @add1(%x) : (i32) -> i32
+    %1 = vm.call @add1(%0) : (i32) -> i32
+    vm.return %1 : i32
+  }
+  vm.export @f
+}
+
+// -----
+
+// A multi-block callee: vm.return becomes a branch to the continuation.
+// CHECK-LABEL: vm.module {{(public )?}}@multi_block
+vm.module @multi_block {
+  // CHECK-NOT: vm.func private @abs
+  vm.func private @abs(%x : i32) -> i32 {
+    %c0 = vm.const.i32 0
+    %neg = vm.cmp.lt.i32.s %x, %c0 : i32
+    vm.cond_br %neg, ^negate, ^done(%x : i32)
+  ^negate:
+    %y = vm.sub.i32 %c0, %x : i32
+    vm.br ^done(%y : i32)
+  ^done(%r : i32):
+    vm.return %r : i32
+  }
+  // CHECK-LABEL: vm.func @f
+  vm.func @f(%x : i32) -> i32 {
+    // CHECK-NOT: vm.call
+    // CHECK: vm.cond_br
+    // CHECK: vm.br ^[[CONT:bb[0-9]+]](%{{.+}} : i32)
+    // CHECK: ^[[CONT]](%{{.+}}: i32):
+    // CHECK: vm.return %{{.+}} : i32
+    %0 = vm.call @abs(%x) : (i32) -> i32
+    vm.return %0 : i32
+  }
+  vm.export @f
+}
+
+// -----
+
+// Hints and things never inlined.
+// CHECK-LABEL: vm.module {{(public )?}}@hints
+vm.module @hints {
+  // CHECK: vm.func private @noinline
+  vm.func private @noinline(%x : i32) -> i32 attributes {noinline} {
+    vm.return %x : i32
+  }
+  // CHECK: vm.func private @never
+  vm.func private @never(%x : i32) -> i32 attributes {inlining_policy = "never"} {
+    vm.return %x : i32
+  }
+  // Public functions stay callable from outside; not inlined.
+  // CHECK: vm.func @public
+  vm.func @public(%x : i32) -> i32 {
+    vm.return %x : i32
+  }
+  // Recursive: never inlined.
+  // CHECK: vm.func private @recurse
+  vm.func private @recurse(%x : i32) -> i32 {
+    %0 = vm.call @recurse(%x) : (i32) -> i32
+    vm.return %0 : i32
+  }
+  // CHECK-LABEL: vm.func @f
+  vm.func @f(%x : i32) -> i32 {
+    // CHECK: vm.call @noinline
+    %0 = vm.call @noinline(%x) : (i32) -> i32
+    // CHECK: vm.call @never
+    %1 = vm.call @never(%0) : (i32) -> i32
+    // CHECK: vm.call @public
+    %2 = vm.call @public(%1) : (i32) -> i32
+    // CHECK: vm.call @recurse
+    %3 = vm.call @recurse(%2) : (i32) -> i32
+    vm.return %3 : i32
+  }
+  vm.export @f
+}
+
+// -----
+
+// Too big for many sites, but a single call site pays.
+// CHECK-LABEL: vm.module {{(public )?}}@sites
+vm.module @sites {
+  // CHECK: vm.func private @big_twice
+  vm.func private @big_twice(%x : i32) -> i32 {
+    %0 = vm.add.i32 %x, %x : i32
+    %1 = vm.add.i32 %0, %x : i32
+    %2 = vm.add.i32 %1, %x : i32
+    %3 = vm.add.i32 %2, %x : i32
+    %4 = vm.add.i32 %3, %x : i32
+    %5 = vm.add.i32 %4, %x : i32
+    %6 = vm.add.i32 %5, %x : i32
+    %7 = vm.add.i32 %6, %x : i32
+    %8 = vm.add.i32 %7, %x : i32
+    vm.return %8 : i32
+  }
+  // CHECK-NOT: vm.func private @big_once
+  vm.func private @big_once(%x : i32) -> i32 {
+    %0 = vm.mul.i32 %x, %x : i32
+    %1 = vm.mul.i32 %0, %x : i32
+    %2 = vm.mul.i32 %1, %x : i32
+    %3 = vm.mul.i32 %2, %x : i32
+    %4 = vm.mul.i32 %3, %x : i32
+    %5 = vm.mul.i32 %4, %x : i32
+    %6 = vm.mul.i32 %5, %x : i32
+    %7 = vm.mul.i32 %6, %x : i32
+    %8 = vm.mul.i32 %7, %x : i32
+    vm.return %8 : i32
+  }
+  // CHECK-LABEL: vm.func @f
+  vm.func @f(%x : i32) -> i32 {
+    // CHECK: vm.call @big_twice
+    // CHECK: vm.call @big_twice
+    // CHECK-NOT: vm.call
+    // CHECK: vm.mul.i32
+    %0 = vm.call @big_twice(%x) : (i32) -> i32
+    %1 = vm.call @big_twice(%0) : (i32) -> i32
+    %2 = vm.call @big_once(%1) : (i32) -> i32
+    vm.return %2 : i32
+  }
+  vm.export @f
+}
+
+// -----
+
+// Inlining a callee exposes its callees to the next round.
+// CHECK-LABEL: vm.module {{(public )?}}@nested
+vm.module @nested {
+  // CHECK-NOT: vm.func private
+  vm.func private @inner(%x : i32) -> i32 {
+    %0 = vm.add.i32 %x, %x : i32
+    vm.return %0 : i32
+  }
+  vm.func private @outer(%x : i32) -> i32 {
+    %0 = vm.call @inner(%x) : (i32) -> i32
+    %1 = vm.call @inner(%0) : (i32) -> i32
+    vm.return %1 : i32
+  }
+  // CHECK-LABEL: vm.func @f
+  vm.func @f(%x : i32) -> i32 {
+    // CHECK-NOT: vm.call
+    // CHECK: vm.return
+    %0 = vm.call @outer(%x) : (i32) -> i32
+    %1 = vm.call @outer(%0) : (i32) -> i32
+    vm.return %1 : i32
+  }
+  vm.export @f
+}
