@@ -1,3 +1,4 @@
+// SAMPLE-RUN: sum_i32 --input=buffer=i32:1,2,3,4,5
 // Sums the 32-bit integers of a buffer and keeps a running total in a global.
 vm.module @buffers {
   vm.global.i64 private mutable @total : i64

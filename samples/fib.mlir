@@ -1,3 +1,4 @@
+// SAMPLE-RUN: fib_recursive --input=20
 // Recursive and iterative Fibonacci in the vm dialect.
 vm.module @fib {
   // fib(n) = n < 2 ? n : fib(n - 1) + fib(n - 2)

@@ -1,3 +1,4 @@
+// SAMPLE-RUN: gcd --input=84 --input=18
 // Euclid's algorithm, with constants the canonicalizer folds away.
 vm.module @gcd {
   vm.func @gcd(%a: i32, %b: i32) -> i32 {

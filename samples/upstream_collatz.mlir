@@ -1,3 +1,4 @@
+// SAMPLE-RUN: steps --input=i64=27
 // Number of Collatz steps from n down to 1, with cf branches.
 module @collatz {
   func.func @steps(%n: i64) -> i64 {

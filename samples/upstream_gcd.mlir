@@ -1,3 +1,4 @@
+// SAMPLE-RUN: gcd --input=84 --input=18
 // Greatest common divisor with scf.while, written in upstream MLIR.
 // vm-opt --kiln-lower-to-vm samples/upstream_gcd.mlir
 module @upstream_gcd {

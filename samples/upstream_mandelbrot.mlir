@@ -1,3 +1,4 @@
+// SAMPLE-RUN: count_inside --input=40 --input=30 --input=100
 // Mandelbrot set in f64: counts the points of a w x h grid over
 // [-2, 1] x [-1.5, 1.5] that stay bounded for max_iter iterations.
 module @mandelbrot {

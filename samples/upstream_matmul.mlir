@@ -1,3 +1,4 @@
+// SAMPLE-RUN: trace_of_square --input=f32=1.5
 // f32 matrix multiply over dynamically sized memrefs, plus a driver that
 // multiplies two 4x4 matrices and returns the trace of the product.
 module @matmul {

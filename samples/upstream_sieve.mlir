@@ -1,3 +1,4 @@
+// SAMPLE-RUN: count_primes --input=1000
 // Counts the primes below n with a sieve of Eratosthenes over a memref<?xi8>.
 module @sieve {
   func.func private @mark(%flags: memref<?xi8>, %p: index, %n: index) {
