@@ -9,7 +9,8 @@
 
 #include "compiler/Target/Bytecode/BytecodeModuleTarget.h"
 #include "kiln/bytecode/opcodes.h"
-#include "kiln/schema/vmfb_generated.h"
+#include "kiln/bytecode/file_format.h"
+#include "kiln/bytecode/vmfb_generated.h"
 
 #include "mlir/IR/Operation.h"
 #include "mlir/Pass/PassManager.h"
@@ -387,19 +388,24 @@ llvm::json::Array flagNames(uint32_t flags,
 
 LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os,
                                   std::string &error) {
-  if (file.size() < 32 || std::memcmp(file.data(), "KILNVMFB", 8) != 0) {
+  namespace format = ::kiln::bytecode;
+  if (file.size() < format::kFileHeaderSize ||
+      std::memcmp(file.data(), format::kFileMagic, 8) != 0) {
     error = "not a .vmfb file (bad magic)";
     return failure();
   }
   uint32_t version = readLE(file.data() + 8, 4);
-  uint64_t fbLength = readLE(file.data() + 16, 8);
-  uint64_t externalOffset = readLE(file.data() + 24, 8);
-  if (32 + fbLength > file.size() || externalOffset > file.size() ||
-      externalOffset % 64 != 0 || externalOffset < 32 + fbLength) {
+  uint64_t fbLength = readLE(file.data() + format::kFlatbufferLengthOffset, 8);
+  uint64_t externalOffset =
+      readLE(file.data() + format::kExternalOffsetOffset, 8);
+  if (format::kFileHeaderSize + fbLength > file.size() ||
+      externalOffset > file.size() ||
+      externalOffset % format::kExternalAlignment != 0 ||
+      externalOffset < format::kFileHeaderSize + fbLength) {
     error = "bad header lengths";
     return failure();
   }
-  const uint8_t *buffer = file.data() + 32;
+  const uint8_t *buffer = file.data() + format::kFileHeaderSize;
   flatbuffers::Verifier verifier(buffer, fbLength);
   if (!fb::VerifyModuleBuffer(verifier)) {
     error = "FlatBuffer verification failed";

@@ -4,7 +4,8 @@
 
 #include "compiler/Target/Bytecode/BytecodeEncoder.h"
 #include "dialects/vm/VMTypes.h"
-#include "kiln/schema/vmfb_generated.h"
+#include "kiln/bytecode/file_format.h"
+#include "kiln/bytecode/vmfb_generated.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -24,8 +25,8 @@ namespace fb = ::kiln::vmfb;
 
 namespace {
 
-constexpr size_t kHeaderSize = 32;
-constexpr size_t kExternalAlignment = 64;
+using ::kiln::bytecode::kExternalAlignment;
+using ::kiln::bytecode::kFileHeaderSize;
 
 /// Module-level ops in ordinal order.
 struct ModuleLayout {
@@ -560,16 +561,16 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
   // Header, FlatBuffer, padding, external data.
   uint64_t fbLength = fbb.GetSize();
   uint64_t externalOffset =
-      llvm::alignTo(kHeaderSize + fbLength, kExternalAlignment);
+      llvm::alignTo(kFileHeaderSize + fbLength, kExternalAlignment);
   std::vector<uint8_t> file;
   file.reserve(externalOffset + external.size());
   auto put = [&](uint64_t value, unsigned size) {
     for (unsigned i = 0; i < size; ++i)
       file.push_back((value >> (8 * i)) & 0xFF);
   };
-  const char magic[8] = {'K', 'I', 'L', 'N', 'V', 'M', 'F', 'B'};
+  const char *magic = ::kiln::bytecode::kFileMagic;
   file.insert(file.end(), magic, magic + 8);
-  put(1, 4); // format_version
+  put(::kiln::bytecode::kFormatVersion, 4);
   put(0, 4); // reserved
   put(fbLength, 8);
   put(externalOffset, 8);

@@ -246,8 +246,8 @@ Status BytecodeModule::parse(vm::Instance& instance, const LoadOptions& options)
     return load_error("unsupported format version " + std::to_string(version) +
                       " (this runtime reads version 1)");
   }
-  flatbuffer_length_ = load_u64(data_ + 16);
-  external_offset_ = load_u64(data_ + 24);
+  flatbuffer_length_ = load_u64(data_ + kFlatbufferLengthOffset);
+  external_offset_ = load_u64(data_ + kExternalOffsetOffset);
   if (flatbuffer_length_ > size_ - kFileHeaderSize) {
     return load_error("flatbuffer length " + std::to_string(flatbuffer_length_) +
                       " exceeds the file size " + std::to_string(size_));

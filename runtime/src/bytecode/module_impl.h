@@ -17,14 +17,12 @@
 #include "kiln/vm/list.h"
 #include "kiln/vm/module.h"
 #include "kiln/vm/ref.h"
+#include "kiln/bytecode/file_format.h"
 #include "kiln/vm/stack.h"
 #include "kiln/vm/status.h"
 
 namespace kiln::bytecode {
 
-inline constexpr char kFileMagic[8] = {'K', 'I', 'L', 'N', 'V', 'M', 'F', 'B'};
-inline constexpr uint32_t kFormatVersion = 1;
-inline constexpr size_t kFileHeaderSize = 32;
 inline constexpr uint16_t kMoveBit = 0x8000;
 inline constexpr uint16_t kRegisterMask = 0x7FFF;
 

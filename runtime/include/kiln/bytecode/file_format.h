@@ -1,0 +1,24 @@
+// The fixed part of the .vmfb container (docs/bytecode.md, "File layout"):
+// one definition that the compiler's writer and JSON view and the runtime's
+// loader all read, so the header cannot drift between them.
+#ifndef KILN_BYTECODE_FILE_FORMAT_H_
+#define KILN_BYTECODE_FILE_FORMAT_H_
+
+#include <cstddef>
+#include <cstdint>
+
+namespace kiln::bytecode {
+
+inline constexpr char kFileMagic[8] = {'K', 'I', 'L', 'N', 'V', 'M', 'F', 'B'};
+inline constexpr uint32_t kFormatVersion = 1;
+// magic[8], u32 format_version, u32 reserved, u64 flatbuffer_length,
+// u64 external_offset; the Module FlatBuffer follows immediately.
+inline constexpr size_t kFileHeaderSize = 32;
+inline constexpr size_t kFlatbufferLengthOffset = 16;
+inline constexpr size_t kExternalOffsetOffset = 24;
+// External rodata segments start at multiples of this.
+inline constexpr size_t kExternalAlignment = 64;
+
+}  // namespace kiln::bytecode
+
+#endif  // KILN_BYTECODE_FILE_FORMAT_H_
