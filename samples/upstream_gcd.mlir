@@ -1,6 +1,7 @@
 // SAMPLE-RUN: gcd --input=84 --input=18
 // Greatest common divisor with scf.while, written in upstream MLIR.
-// vm-opt --kiln-lower-to-vm samples/upstream_gcd.mlir
+// vm-translate --vm-to-bytecode samples/upstream_gcd.mlir -o gcd.vmfb (see
+// the vm it becomes with vm-opt --kiln-lower-to-vm samples/upstream_gcd.mlir)
 module @upstream_gcd {
   func.func @gcd(%a: i32, %b: i32) -> i32 {
     %c0 = arith.constant 0 : i32

@@ -8,7 +8,9 @@
 // Rounds repeat until nothing changes, so inlining a callee can expose its
 // own callees. A private callee left without uses is erased. The splicing is
 // upstream's mlir::inlineCall with the vm dialect's inliner interface (which
-// turns vm.return into branches).
+// turns vm.return into branches). Inlined ops keep the name of the function
+// they came from: the callee side of their CallSiteLoc is a NameLoc with the
+// callee's name, so stack traces can show inlined code as frames of its own.
 //
 //===----------------------------------------------------------------------===//
 
@@ -153,6 +155,7 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
     InlinerInterface interface(&getContext());
     bool changed = false;
     for (FuncOp callee : chosen) {
+      setLocationNames(callee, /*named=*/true);
       for (CallOp call : callSites.lookup(callee)) {
         // When the caller is itself a chosen callee already inlined this
         // round, its copies keep the call; the next round takes those.
@@ -167,11 +170,32 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
       }
     }
     // Erased only now: call sites collected above may sit in these bodies.
-    for (FuncOp callee : chosen)
+    for (FuncOp callee : chosen) {
       if (::mlir::SymbolTable::symbolKnownUseEmpty(callee.getSymNameAttr(),
                                                    moduleOp))
         callee.erase();
+      else
+        setLocationNames(callee, /*named=*/false);
+    }
     return changed;
+  }
+
+  /// Wraps (or unwraps) the location of every op in `funcOp`'s body in a
+  /// NameLoc naming the function; the copies inlineCall makes carry it.
+  static void setLocationNames(FuncOp funcOp, bool named) {
+    StringAttr name = funcOp.getSymNameAttr();
+    auto rename = [&](Location loc) -> Location {
+      if (!named) {
+        auto nameLoc = dyn_cast<NameLoc>(loc);
+        return nameLoc && nameLoc.getName() == name ? nameLoc.getChildLoc()
+                                                    : loc;
+      }
+      return NameLoc::get(name, loc);
+    };
+    funcOp.getBody().walk([&](Operation *op) { op->setLoc(rename(op->getLoc())); });
+    for (Block &block : funcOp.getBody())
+      for (BlockArgument arg : block.getArguments())
+        arg.setLoc(rename(arg.getLoc()));
   }
 };
 

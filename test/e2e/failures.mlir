@@ -219,6 +219,27 @@ vm.module @failures {
     vm.return %v : i32
   }
   vm.export @fail_nested_fault_trace
+
+  // The same shape left to the inliner: both helpers are inlined into the
+  // export, and the trace still names them, as inlined frames.
+  vm.func private @inlined_inner(%b: !vm.buffer) -> i32 {
+    %big = vm.const.i64 1000
+    %v = vm.buffer.load.i32 %b[%big] : !vm.buffer -> i32
+    vm.return %v : i32
+  }
+  vm.func private @inlined_middle(%b: !vm.buffer) -> i32 {
+    %v = vm.call @inlined_inner(%b) : (!vm.buffer) -> i32
+    vm.return %v : i32
+  }
+  vm.func @fail_inlined_fault_trace() -> i32 {
+    %c8 = vm.const.i64 8
+    %c4 = vm.const.i32 4
+    %b = vm.buffer.alloc %c8, %c4 : !vm.buffer
+    %v = vm.call @inlined_middle(%b) : (!vm.buffer) -> i32
+    vm.return %v : i32
+  }
+  vm.export @fail_inlined_fault_trace
 }
 // inner_fault and middle are noinline so their frames stay in the trace.
 // E2E-EXPECT-TRACE: fail_nested_fault_trace inner_fault middle fail_nested_fault_trace
+// E2E-EXPECT-TRACE: fail_inlined_fault_trace inlined_inner inlined_middle fail_inlined_fault_trace

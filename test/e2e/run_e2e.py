@@ -45,7 +45,13 @@ TRACE_FRAME_RE = re.compile(r"^\s+at \S+ @\d+ \(\S+:\d+:\d+\)\s*$", re.M)
 TIMEOUT_SECONDS = 60
 
 
+# In upstream MLIR input every public func.func with a body is exported.
+FUNC_RE = re.compile(r"^\s*func\.func\s+(?!private\b)@(\w+)\([^)]*\)[^{\n]*\{", re.M)
+
+
 def exported_names(text):
+    if "vm.module" not in text:
+        return FUNC_RE.findall(text)
     names = []
     for match in EXPORT_RE.finditer(text):
         names.append(match.group(2) or match.group(1))

@@ -164,3 +164,27 @@ vm.module @nested {
   }
   vm.export @f
 }
+
+// -----
+
+// Inlined ops keep the callee's name on the callee side of their call-site
+// location; a callee that survives keeps its own locations unchanged.
+// RUN: vm-opt --vm-inline --mlir-print-debuginfo -split-input-file %s | FileCheck %s --check-prefix=LOC
+// LOC-LABEL: vm.module {{(public )?}}@located
+vm.module @located {
+  vm.func private @sq(%a: i32) -> i32 {
+    %s = vm.mul.i32 %a, %a : i32 loc("sq.mlir":2:5)
+    vm.return %s : i32 loc("sq.mlir":3:5)
+  }
+  // LOC: vm.func @f
+  // LOC: vm.mul.i32 {{.*}} loc([[L:#loc[0-9]*]])
+  vm.func @f(%a: i32) -> i32 {
+    %t = vm.call @sq(%a) : (i32) -> i32 loc("f.mlir":9:3)
+    vm.return %t : i32
+  }
+  vm.export @f
+}
+// LOC-DAG: [[SQ:#loc[0-9]*]] = loc("sq.mlir":2:5)
+// LOC-DAG: [[CALL:#loc[0-9]*]] = loc("f.mlir":9:3)
+// LOC-DAG: [[NAMED:#loc[0-9]*]] = loc("sq"([[SQ]]))
+// LOC-DAG: [[L]] = loc(callsite([[NAMED]] at [[CALL]]))

@@ -494,6 +494,9 @@ LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os,
       if (loc->name() >= 0 && debug->files() &&
           uint32_t(loc->name()) < debug->files()->size())
         s += "'" + debug->files()->Get(loc->name())->str() + "' ";
+      if (loc->inlined_from() >= 0 && debug->files() &&
+          uint32_t(loc->inlined_from()) < debug->files()->size())
+        s += "[" + debug->files()->Get(loc->inlined_from())->str() + "] ";
       if (debug->files() && loc->file() < debug->files()->size())
         s += debug->files()->Get(loc->file())->str();
       s += llvm::formatv(":{0}:{1}", loc->line(), loc->column()).str();

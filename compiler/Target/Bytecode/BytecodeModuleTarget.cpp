@@ -181,35 +181,53 @@ FailureOr<std::vector<uint8_t>> getRodataBytes(Operation *op) {
 /// Builds the debug database tables.
 class DebugTables {
 public:
-  int32_t getLocation(Location loc, int32_t caller = -1, int32_t name = -1) {
+  /// Index of `loc` in the location table. `caller` is the entry of the
+  /// call site `loc` was inlined at and `inlinedFrom` the function it came
+  /// from: the inliner (compiler/Transforms/Inline.cpp) wraps the callee
+  /// side of each CallSiteLoc in a NameLoc holding the callee's name.
+  int32_t getLocation(Location loc, int32_t caller = -1, int32_t name = -1,
+                      int32_t inlinedFrom = -1) {
     if (auto fileLoc = llvm::dyn_cast<FileLineColLoc>(loc))
-      return intern(internFile(fileLoc.getFilename().getValue()),
-                    fileLoc.getLine(), fileLoc.getColumn(), caller, name);
+      return intern({uint32_t(internFile(fileLoc.getFilename().getValue())),
+                     fileLoc.getLine(), fileLoc.getColumn(), caller, name,
+                     inlinedFrom});
     if (auto nameLoc = llvm::dyn_cast<NameLoc>(loc))
       return getLocation(nameLoc.getChildLoc(), caller,
-                         internFile(nameLoc.getName().getValue()));
+                         internFile(nameLoc.getName().getValue()),
+                         inlinedFrom);
     if (auto callSite = llvm::dyn_cast<CallSiteLoc>(loc)) {
-      int32_t callerIndex = getLocation(callSite.getCaller());
-      return getLocation(callSite.getCallee(), callerIndex, name);
+      int32_t callerIndex =
+          getLocation(callSite.getCaller(), caller, -1, inlinedFrom);
+      Location callee = callSite.getCallee();
+      if (auto calleeName = llvm::dyn_cast<NameLoc>(callee))
+        return getLocation(calleeName.getChildLoc(), callerIndex, name,
+                           internFile(calleeName.getName().getValue()));
+      return getLocation(callee, callerIndex, name);
     }
     if (auto fused = llvm::dyn_cast<FusedLoc>(loc)) {
       for (Location child : fused.getLocations()) {
-        int32_t index = getLocation(child, caller, name);
+        int32_t index = getLocation(child, caller, name, inlinedFrom);
         if (index >= 0)
           return index;
       }
     }
     if (auto opaque = llvm::dyn_cast<OpaqueLoc>(loc))
-      return getLocation(opaque.getFallbackLocation(), caller, name);
-    if (name >= 0 || caller >= 0)
-      return intern(internFile(""), 0, 0, caller, name);
+      return getLocation(opaque.getFallbackLocation(), caller, name,
+                         inlinedFrom);
+    if (name >= 0 || caller >= 0 || inlinedFrom >= 0)
+      return intern({uint32_t(internFile("")), 0, 0, caller, name, inlinedFrom});
     return -1;
   }
 
   std::vector<std::string> files;
   struct Entry {
     uint32_t file, line, column;
-    int32_t caller, name;
+    int32_t caller, name, inlinedFrom;
+    using Key =
+        std::tuple<uint32_t, uint32_t, uint32_t, int32_t, int32_t, int32_t>;
+    Key key() const {
+      return {file, line, column, caller, name, inlinedFrom};
+    }
   };
   std::vector<Entry> locations;
 
@@ -220,17 +238,15 @@ private:
       files.push_back(file.str());
     return it->second;
   }
-  int32_t intern(uint32_t file, uint32_t line, uint32_t column, int32_t caller,
-                 int32_t name) {
-    auto key = std::make_tuple(file, line, column, caller, name);
-    auto [it, inserted] = locationIndices.try_emplace(key, locations.size());
+  int32_t intern(const Entry &entry) {
+    auto [it, inserted] =
+        locationIndices.try_emplace(entry.key(), locations.size());
     if (inserted)
-      locations.push_back({file, line, column, caller, name});
+      locations.push_back(entry);
     return it->second;
   }
   llvm::StringMap<int32_t> fileIndices;
-  std::map<std::tuple<uint32_t, uint32_t, uint32_t, int32_t, int32_t>, int32_t>
-      locationIndices;
+  std::map<Entry::Key, int32_t> locationIndices;
 };
 
 /// Feature bits a function needs: any f32 / f64 value in it.
@@ -520,7 +536,7 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     std::vector<flatbuffers::Offset<fb::SourceLocation>> locations;
     for (const DebugTables::Entry &e : db.locations)
       locations.push_back(fb::CreateSourceLocation(
-          fbb, e.file, e.line, e.column, e.caller, e.name));
+          fbb, e.file, e.line, e.column, e.caller, e.name, e.inlinedFrom));
     auto filesVec = fbb.CreateVector(files);
     auto locationsVec = fbb.CreateVector(locations);
     auto infosVec = fbb.CreateVector(infos);

@@ -1,5 +1,6 @@
 //===- TranslationRegistration.cpp - vm-translate's bytecode targets ------===//
 
+#include "compiler/Conversion/InputConversion.h"
 #include "compiler/Target/Bytecode/BytecodeModuleTarget.h"
 #include "compiler/Tools/Registration.h"
 
@@ -38,12 +39,15 @@ struct BytecodeOptionsCL {
 
 void registerVMBytecodeTranslations() {
   static BytecodeOptionsCL *options = new BytecodeOptionsCL();
+  registerInputConversionCLOptions();
   auto dialects = [](DialectRegistry &registry) {
     registerKilnDialects(registry);
   };
   static TranslateFromMLIRRegistration toBytecode(
       "vm-to-bytecode", "Translate a vm module to a Kiln .vmfb file",
       [](Operation *op, raw_ostream &os) {
+        if (failed(lowerInputToVM(op, getInputConversionCLOptions())))
+          return failure();
         return translateModuleToBytecode(op, options->get(), os);
       },
       dialects);
@@ -52,6 +56,8 @@ void registerVMBytecodeTranslations() {
       "Translate a vm module to a .vmfb and print it as JSON with a "
       "disassembly",
       [](Operation *op, raw_ostream &os) {
+        if (failed(lowerInputToVM(op, getInputConversionCLOptions())))
+          return failure();
         return translateModuleToBytecodeJSON(op, options->get(), os);
       },
       dialects);

@@ -11,6 +11,9 @@
 
 #include "compiler/Target/C/VMToC.h"
 
+#include "compiler/Conversion/InputConversion.h"
+#include "compiler/Tools/Registration.h"
+
 #include "dialects/vm/VMDialect.h"
 #include "dialects/vm/VMTypes.h"
 
@@ -932,8 +935,13 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os) {
 void registerVMToCTranslation() {
   static TranslateFromMLIRRegistration reg(
       "vm-to-c", "translate a vm.module to C (kiln/c/module.h ABI)",
-      [](Operation *op, raw_ostream &os) { return translateVMToC(op, os); },
-      [](DialectRegistry &registry) { registry.insert<vm::VMDialect>(); });
+      [](Operation *op, raw_ostream &os) {
+        if (failed(lowerInputToVM(op, getInputConversionCLOptions())))
+          return failure();
+        return translateVMToC(op, os);
+      },
+      [](DialectRegistry &registry) { registerKilnDialects(registry); });
+  registerInputConversionCLOptions();
 }
 
 } // namespace mlir::kiln

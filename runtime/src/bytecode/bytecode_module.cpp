@@ -475,14 +475,16 @@ std::string BytecodeModule::function_name(const vm::Function& f) const {
   return vm::Module::function_name(f);
 }
 
-std::string BytecodeModule::location_for(int32_t ordinal, uint32_t pc) const {
+std::vector<vm::Module::SourcePosition> BytecodeModule::positions_for(
+    int32_t ordinal, uint32_t pc) const {
+  std::vector<SourcePosition> positions;
   const vmfb::DebugDatabase* db = fb_->debug();
   if (!db || !db->functions() || !db->locations() || ordinal < 0 ||
       static_cast<uint32_t>(ordinal) >= db->functions()->size()) {
-    return {};
+    return positions;
   }
   const vmfb::FunctionDebugInfo* fd = db->functions()->Get(ordinal);
-  if (!fd || !fd->pcs() || !fd->locations()) return {};
+  if (!fd || !fd->pcs() || !fd->locations()) return positions;
   const auto* pcs = fd->pcs();
   const auto* locs = fd->locations();
   // Greatest pc not above `pc` (binary search over the sorted array).
@@ -491,18 +493,33 @@ std::string BytecodeModule::location_for(int32_t ordinal, uint32_t pc) const {
     uint32_t mid = lo + (hi - lo) / 2;
     if (pcs->Get(mid) <= pc) lo = mid + 1; else hi = mid;
   }
-  if (lo == 0) return {};
+  if (lo == 0) return positions;
   uint32_t loc_index = locs->Get(lo - 1);
-  std::string out;
-  for (int depth = 0; depth < 16; ++depth) {
+  auto string_at = [&](int64_t index) -> std::string_view {
+    if (index < 0 || !db->files() || index >= db->files()->size()) return {};
+    return sv(db->files()->Get(static_cast<uint32_t>(index)));
+  };
+  // Bounded: a hostile file may make the caller chain a cycle.
+  for (int depth = 0; depth < 64; ++depth) {
     if (loc_index >= db->locations()->size()) break;
     const vmfb::SourceLocation* loc = db->locations()->Get(loc_index);
-    std::string_view file;
-    if (db->files() && loc->file() < db->files()->size()) file = sv(db->files()->Get(loc->file()));
-    if (!out.empty()) out += " inlined at ";
-    out += str(file) + ":" + std::to_string(loc->line()) + ":" + std::to_string(loc->column());
+    SourcePosition position;
+    position.inlined_from = str(string_at(loc->inlined_from()));
+    position.location = str(string_at(loc->file())) + ":" + std::to_string(loc->line()) +
+                        ":" + std::to_string(loc->column());
+    positions.push_back(std::move(position));
     if (loc->caller() < 0) break;
     loc_index = static_cast<uint32_t>(loc->caller());
+  }
+  return positions;
+}
+
+std::string BytecodeModule::location_for(int32_t ordinal, uint32_t pc) const {
+  std::string out;
+  for (const SourcePosition& position : positions_for(ordinal, pc)) {
+    if (!out.empty()) out += " inlined at ";
+    out += position.location;
+    if (!position.inlined_from.empty()) out += " [" + position.inlined_from + "]";
   }
   return out;
 }
@@ -513,6 +530,15 @@ std::string BytecodeModule::source_location(const vm::Frame& frame) const {
     return {};
   }
   return location_for(frame.function.ordinal, static_cast<uint32_t>(frame.pc));
+}
+
+std::vector<vm::Module::SourcePosition> BytecodeModule::source_positions(
+    const vm::Frame& frame) const {
+  if (frame.type != vm::FrameType::kBytecode || frame.pc < 0 ||
+      frame.function.linkage != vm::Linkage::kInternal) {
+    return {};
+  }
+  return positions_for(frame.function.ordinal, static_cast<uint32_t>(frame.pc));
 }
 
 StatusOr<vm::ModuleState*> BytecodeModule::create_state(vm::Instance& instance) {

@@ -145,6 +145,7 @@ class BytecodeModule final : public vm::Module {
   std::string_view function_signature(const vm::Function& function) const override;
   std::string function_name(const vm::Function& function) const override;
   std::string source_location(const vm::Frame& frame) const override;
+  std::vector<SourcePosition> source_positions(const vm::Frame& frame) const override;
   vm::StatusOr<vm::ModuleState*> create_state(vm::Instance& instance) override;
   void destroy_state(vm::ModuleState* state) override;
   vm::Status resolve_import(vm::ModuleState* state, int32_t ordinal,
@@ -168,8 +169,10 @@ class BytecodeModule final : public vm::Module {
   uint64_t file_size() const { return size_; }
   uint64_t flatbuffer_length() const { return flatbuffer_length_; }
   uint64_t external_offset() const { return external_offset_; }
-  // "file:line:col" (with "inlined from" callers) for a pc, or empty.
+  // "file:line:col" (with "inlined at" callers) for a pc, or empty.
   std::string location_for(int32_t function_ordinal, uint32_t pc) const;
+  // The same position split per inlining level, innermost first.
+  std::vector<SourcePosition> positions_for(int32_t function_ordinal, uint32_t pc) const;
 
   // Interpreter entry points (interpreter.cpp).
   vm::Status run_initializer(BytecodeState* state);

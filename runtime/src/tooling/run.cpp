@@ -148,10 +148,7 @@ void print_error(std::FILE* out, const Status& status) {
   std::fprintf(out, "error: %s\n", line.c_str());
   if (!status.has_trace()) return;
   for (const vm::StackTraceFrame& frame : status.trace()) {
-    std::string text = "  at " + frame.module + "." + frame.function;
-    if (frame.pc >= 0) text += " @" + std::to_string(frame.pc);
-    if (!frame.location.empty()) text += " (" + frame.location + ")";
-    std::fprintf(out, "%s\n", text.c_str());
+    std::fprintf(out, "%s\n", vm::format_trace_frame(frame).c_str());
   }
 }
 

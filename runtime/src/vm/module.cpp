@@ -48,6 +48,11 @@ std::string Module::function_name(const Function& function) const {
 
 std::string Module::source_location(const Frame&) const { return {}; }
 
+std::vector<Module::SourcePosition> Module::source_positions(
+    const Frame& frame) const {
+  return {SourcePosition{{}, source_location(frame)}};
+}
+
 StatusOr<ModuleState*> Module::create_state(Instance&) {
   return static_cast<ModuleState*>(nullptr);
 }

@@ -41,8 +41,21 @@ void Stack::capture_trace(Status* status) const {
     Module* module = frame.function.module;
     if (module) {
       entry.module = std::string(module->name());
+      std::vector<Module::SourcePosition> positions =
+          module->source_positions(frame);
+      // Inlined code first, innermost first, then the frame's own function.
+      for (size_t i = 0; i + 1 < positions.size(); ++i) {
+        StackTraceFrame inlined;
+        inlined.module = entry.module;
+        inlined.function = positions[i].inlined_from.empty()
+                               ? std::string("<inlined>")
+                               : positions[i].inlined_from;
+        inlined.location = std::move(positions[i].location);
+        inlined.inlined = true;
+        status->add_frame(std::move(inlined));
+      }
       entry.function = module->function_name(frame.function);
-      entry.location = module->source_location(frame);
+      if (!positions.empty()) entry.location = std::move(positions.back().location);
     } else {
       entry.module = "<host>";
       entry.function = "<unknown>";

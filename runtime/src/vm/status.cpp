@@ -120,22 +120,29 @@ std::string Status::to_string() const {
   return out;
 }
 
+std::string format_trace_frame(const StackTraceFrame& f) {
+  std::string out = "  at ";
+  out.append(f.module);
+  out.push_back('.');
+  out.append(f.function);
+  if (f.pc >= 0) {
+    out.append(" @");
+    out.append(std::to_string(f.pc));
+  }
+  if (!f.location.empty()) {
+    out.append(" (");
+    out.append(f.location);
+    out.push_back(')');
+  }
+  if (f.inlined) out.append(" [inlined]");
+  return out;
+}
+
 std::string Status::to_string_with_trace() const {
   std::string out = to_string();
   for (const StackTraceFrame& f : trace()) {
-    out.append("\n  at ");
-    out.append(f.module);
-    out.push_back('.');
-    out.append(f.function);
-    if (f.pc >= 0) {
-      out.append(" @");
-      out.append(std::to_string(f.pc));
-    }
-    if (!f.location.empty()) {
-      out.append(" (");
-      out.append(f.location);
-      out.push_back(')');
-    }
+    out.push_back('\n');
+    out.append(format_trace_frame(f));
   }
   return out;
 }

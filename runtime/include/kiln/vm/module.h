@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiln/vm/ref.h"
 #include "kiln/vm/status.h"
@@ -110,6 +111,15 @@ class Module : public RefObject {
   virtual std::string function_name(const Function& function) const;
   // "file:line:col" of the frame's current pc, or empty. Error paths only.
   virtual std::string source_location(const Frame& frame) const;
+  // The source positions of the frame's current pc, innermost first: code
+  // inlined from other functions gives one entry per inlining level, each
+  // naming the function it came from; the last entry is the frame's own
+  // function (empty `inlined_from`). Default: one entry, source_location().
+  struct SourcePosition {
+    std::string inlined_from;
+    std::string location;
+  };
+  virtual std::vector<SourcePosition> source_positions(const Frame& frame) const;
 
   // Per-context state. Default: no state (nullptr).
   virtual StatusOr<ModuleState*> create_state(Instance& instance);

@@ -65,7 +65,14 @@ struct StackTraceFrame {
   std::string function;  // function name (or "<ordinal N>")
   int64_t pc = -1;       // bytecode offset, -1 for native/C frames
   std::string location;  // "file:line:col" when known, else empty
+  // Code the compiler inlined into the next frame's function: `function` is
+  // where it came from, and `pc` is -1.
+  bool inlined = false;
 };
+
+// "  at module.function @12 (file.mlir:3:5)", with " [inlined]" for inlined
+// frames: the one spelling of a trace line for every tool.
+std::string format_trace_frame(const StackTraceFrame& frame);
 
 class [[nodiscard]] Status {
  public:

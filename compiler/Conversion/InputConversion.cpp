@@ -1,0 +1,120 @@
+//===- InputConversion.cpp - Upstream input accepted by the targets -------===//
+
+#include "compiler/Conversion/InputConversion.h"
+
+#include "dialects/vm/VMOps.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Location.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/Passes.h"
+
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Path.h"
+
+namespace mlir::kiln {
+
+namespace {
+
+struct InputOptionsCL {
+  llvm::cl::opt<unsigned> indexBitwidth{
+      "vm-input-index-bitwidth",
+      llvm::cl::desc("Bit width of `index` when the input is upstream MLIR "
+                     "(32 or 64)"),
+      llvm::cl::init(64)};
+  llvm::cl::opt<std::string> moduleName{
+      "vm-module-name",
+      llvm::cl::desc("Name of the vm.module made from upstream input "
+                     "(default: the builtin.module's sym_name, else the "
+                     "input file's stem)"),
+      llvm::cl::init("")};
+};
+
+InputOptionsCL &inputOptionsCL() {
+  static InputOptionsCL *options = new InputOptionsCL();
+  return *options;
+}
+
+/// The file name of the first file location found in `loc`.
+std::optional<StringRef> fileNameOf(Location loc) {
+  std::optional<StringRef> name;
+  loc->walk([&](Location inner) {
+    if (auto file = dyn_cast<FileLineColLoc>(inner)) {
+      name = file.getFilename().getValue();
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return name;
+}
+
+/// A vm symbol made from a file stem: characters other than letters, digits
+/// and `_` become `_`, and a leading digit gets a `_` in front.
+std::string moduleNameFromFile(StringRef fileName) {
+  StringRef stem = llvm::sys::path::stem(fileName);
+  std::string name;
+  for (char c : stem)
+    name += llvm::isAlnum(c) || c == '_' ? c : '_';
+  if (name.empty() || llvm::isDigit(name.front()))
+    name.insert(name.begin(), '_');
+  return name;
+}
+
+} // namespace
+
+bool needsInputConversion(Operation *op) {
+  auto module = dyn_cast<mlir::ModuleOp>(op);
+  if (!module)
+    return false;
+  bool anyVM = false, anyOther = false;
+  for (Operation &child : module.getBody()->getOperations()) {
+    if (isa<vm::ModuleOp>(child))
+      anyVM = true;
+    else
+      anyOther = true;
+  }
+  return anyOther && !anyVM;
+}
+
+LogicalResult lowerInputToVM(Operation *op, ConvertToVMOptions options) {
+  auto module = dyn_cast<mlir::ModuleOp>(op);
+  if (!module)
+    return success();
+  bool anyVM = false;
+  Operation *firstOther = nullptr;
+  for (Operation &child : module.getBody()->getOperations()) {
+    if (isa<vm::ModuleOp>(child))
+      anyVM = true;
+    else if (!firstOther)
+      firstOther = &child;
+  }
+  if (!firstOther)
+    return success();
+  if (anyVM)
+    return firstOther->emitError()
+           << "input holds a vm.module and upstream ops side by side; give "
+              "either one vm.module or plain upstream MLIR";
+
+  if (options.moduleName.empty() && !module.getSymName()) {
+    if (std::optional<StringRef> file = fileNameOf(module.getLoc()))
+      options.moduleName = moduleNameFromFile(*file);
+  }
+  PassManager pm(module.getContext(), mlir::ModuleOp::getOperationName());
+  pm.addPass(createConvertToVMPass(options));
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
+  return pm.run(module);
+}
+
+void registerInputConversionCLOptions() { (void)inputOptionsCL(); }
+
+ConvertToVMOptions getInputConversionCLOptions() {
+  InputOptionsCL &cl = inputOptionsCL();
+  ConvertToVMOptions options;
+  options.indexBitwidth = cl.indexBitwidth;
+  options.moduleName = cl.moduleName;
+  return options;
+}
+
+} // namespace mlir::kiln
