@@ -471,6 +471,8 @@ LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os,
       if (seg->embedded_data()) {
         entry["embedded_length"] =
             static_cast<int64_t>(seg->embedded_data()->size());
+        entry["file_offset"] = static_cast<int64_t>(
+            seg->embedded_data()->data() - file.data());
       } else {
         entry["external_offset"] = static_cast<int64_t>(seg->external_offset());
         entry["external_length"] = static_cast<int64_t>(seg->external_length());

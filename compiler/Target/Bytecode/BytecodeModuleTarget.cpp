@@ -482,8 +482,17 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     if (failed(data))
       return failure();
     uint32_t alignment = 16;
-    if (auto attr = r->getAttrOfType<IntegerAttr>("alignment"))
-      alignment = attr.getInt();
+    if (auto attr = r->getAttrOfType<IntegerAttr>("alignment")) {
+      uint64_t requested = attr.getValue().getZExtValue();
+      if (requested > ::kiln::bytecode::kMaxRodataAlignment ||
+          !llvm::isPowerOf2_64(requested))
+        return r->emitOpError()
+               << "alignment " << requested
+               << " cannot be kept in a .vmfb: rodata is aligned to a power "
+                  "of two up to "
+               << ::kiln::bytecode::kMaxRodataAlignment << " bytes";
+      alignment = requested;
+    }
     flatbuffers::Offset<flatbuffers::String> mime = 0, name = 0;
     if (auto attr = r->getAttrOfType<StringAttr>("mime_type"))
       mime = fbb.CreateString(attr.getValue().str());
@@ -590,6 +599,7 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
   put(0, 4); // reserved
   put(fbLength, 8);
   put(externalOffset, 8);
+  file.resize(kFileHeaderSize, 0);
   file.insert(file.end(), fbb.GetBufferPointer(),
               fbb.GetBufferPointer() + fbLength);
   file.resize(externalOffset, 0);

@@ -221,10 +221,16 @@ StatusOr<vm::Ref> BytecodeModule::load(vm::Instance& instance, const uint8_t* da
   BytecodeModule* m = ref.as<BytecodeModule>();
   g_bytecode_vtable.store(vtable_of(m), std::memory_order_relaxed);
   m->keepalive_ = std::move(keepalive);
-  if (reinterpret_cast<uintptr_t>(data) % 16 != 0) {
-    m->aligned_copy_.resize((size + 7) / 8 + 1);
-    std::memcpy(m->aligned_copy_.data(), data, size);
-    data = reinterpret_cast<const uint8_t*>(m->aligned_copy_.data());
+  // Rodata is served in place with the alignment the file promises (up to
+  // 64 bytes), which holds only if the file itself starts 64-byte aligned.
+  if (reinterpret_cast<uintptr_t>(data) % kMaxRodataAlignment != 0) {
+    m->aligned_copy_.reset(new (std::nothrow) uint8_t[size + kMaxRodataAlignment]);
+    if (!m->aligned_copy_) return vm::resource_exhausted_error("out of memory copying the module");
+    uintptr_t base = reinterpret_cast<uintptr_t>(m->aligned_copy_.get());
+    uint8_t* aligned = m->aligned_copy_.get() +
+                       ((kMaxRodataAlignment - base % kMaxRodataAlignment) % kMaxRodataAlignment);
+    std::memcpy(aligned, data, size);
+    data = aligned;
   }
   m->data_ = data;
   m->size_ = size;
@@ -235,8 +241,8 @@ StatusOr<vm::Ref> BytecodeModule::load(vm::Instance& instance, const uint8_t* da
 Status BytecodeModule::parse(vm::Instance& instance, const LoadOptions& options) {
   // Header.
   if (size_ < kFileHeaderSize) {
-    return load_error("file is " + std::to_string(size_) +
-                      " bytes, smaller than the 32-byte header");
+    return load_error("file is " + std::to_string(size_) + " bytes, smaller than the " +
+                      std::to_string(kFileHeaderSize) + "-byte header");
   }
   if (std::memcmp(data_, kFileMagic, 8) != 0) {
     return load_error("bad magic (expected \"KILNVMFB\")");
@@ -244,7 +250,7 @@ Status BytecodeModule::parse(vm::Instance& instance, const LoadOptions& options)
   uint32_t version = load_u32(data_ + 8);
   if (version != kFormatVersion) {
     return load_error("unsupported format version " + std::to_string(version) +
-                      " (this runtime reads version 1)");
+                      " (this runtime reads version " + std::to_string(kFormatVersion) + ")");
   }
   flatbuffer_length_ = load_u64(data_ + kFlatbufferLengthOffset);
   external_offset_ = load_u64(data_ + kExternalOffsetOffset);
@@ -407,6 +413,12 @@ Status BytecodeModule::parse(vm::Instance& instance, const LoadOptions& options)
       } else {
         d.data = data_;  // empty segment
         d.length = 0;
+      }
+      if (d.alignment > kMaxRodataAlignment || (d.alignment & (d.alignment - 1)) != 0 ||
+          (d.alignment && reinterpret_cast<uintptr_t>(d.data) % d.alignment != 0)) {
+        return load_error("rodata segment " + std::to_string(rodata_.size()) +
+                          " is not placed at its alignment of " +
+                          std::to_string(d.alignment) + " bytes");
       }
       rodata_.push_back(d);
     }

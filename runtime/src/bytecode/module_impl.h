@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -182,7 +183,9 @@ class BytecodeModule final : public vm::Module {
   vm::Status parse(vm::Instance& instance, const LoadOptions& options);
 
   vm::Ref keepalive_;
-  std::vector<uint64_t> aligned_copy_;
+  // Module data copied to 64-byte aligned storage when the caller's bytes
+  // were not aligned (aligned_data_ points into it).
+  std::unique_ptr<uint8_t[]> aligned_copy_;
   const uint8_t* data_ = nullptr;
   size_t size_ = 0;
   uint64_t flatbuffer_length_ = 0;

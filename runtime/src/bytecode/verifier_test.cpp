@@ -1,6 +1,7 @@
 // Loader and verifier rejections, and hostile inputs.
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "gtest/gtest.h"
 #include "kiln/bytecode/bytecode_module.h"
 #include "kiln/vm/instance.h"
+#include "module_impl.h"
 #include "testing/module_builder.h"
 
 namespace kiln::bytecode {
@@ -244,19 +246,19 @@ TEST(Verifier, UnknownTypesOnlyMatterWhereUsed) {
 TEST(HostileInput, HeaderChecks) {
   std::vector<uint8_t> file = valid().build();
   EXPECT_FALSE(load(std::vector<uint8_t>()).ok());
-  EXPECT_FALSE(load(std::vector<uint8_t>(file.begin(), file.begin() + 31)).ok());
+  EXPECT_FALSE(load(std::vector<uint8_t>(file.begin(), file.begin() + kFileHeaderSize - 1)).ok());
   auto bad_magic = file;
   bad_magic[0] = 'X';
   EXPECT_NE(load(bad_magic).to_string().find("bad magic"), std::string::npos);
   auto bad_version = file;
-  bad_version[8] = 2;
-  EXPECT_NE(load(bad_version).to_string().find("version 2"), std::string::npos);
+  bad_version[8] = 1;
+  EXPECT_NE(load(bad_version).to_string().find("version 1"), std::string::npos);
   auto bad_length = file;
   bad_length[16] = 0xFF;
   bad_length[20] = 0xFF;
   EXPECT_FALSE(load(bad_length).ok());
   auto bad_external = file;
-  bad_external[31] = 0x10;
+  bad_external[kExternalOffsetOffset + 7] = 0x10;
   EXPECT_FALSE(load(bad_external).ok());
 }
 
@@ -264,14 +266,14 @@ TEST(HostileInput, EveryTruncationIsRejected) {
   std::vector<uint8_t> file = valid().build();
   // Trailing bytes that are pure FlatBuffer padding may be dropped.
   size_t end = file.size();
-  while (end > 32 && file[end - 1] == 0) --end;
+  while (end > kFileHeaderSize && file[end - 1] == 0) --end;
   for (size_t n = 0; n < end; ++n) {
     std::vector<uint8_t> cut(file.begin(), file.begin() + n);
     // Keep the header's length consistent with the cut so the FlatBuffer
     // verifier (not only the header check) sees the truncation.
-    if (n >= 32) {
-      uint64_t len = n - 32;
-      std::memcpy(cut.data() + 16, &len, 8);
+    if (n >= kFileHeaderSize) {
+      uint64_t len = n - kFileHeaderSize;
+      std::memcpy(cut.data() + kFlatbufferLengthOffset, &len, 8);
     }
     EXPECT_FALSE(load(cut).ok()) << "prefix of " << n << " bytes loaded";
   }
@@ -285,7 +287,7 @@ TEST(HostileInput, MutatedFilesNeverCrash) {
     std::vector<uint8_t> file = base;
     int edits = 1 + static_cast<int>(rng() % 6);
     for (int e = 0; e < edits; ++e) {
-      size_t at = 32 + rng() % (file.size() - 32);
+      size_t at = kFileHeaderSize + rng() % (file.size() - kFileHeaderSize);
       file[at] = static_cast<uint8_t>(rng());
     }
     vm::Instance instance;
@@ -298,14 +300,14 @@ TEST(HostileInput, MutatedFilesNeverCrash) {
   }
   // Random bytes with a valid header.
   for (int iteration = 0; iteration < 500; ++iteration) {
-    std::vector<uint8_t> file(32 + rng() % 512);
+    std::vector<uint8_t> file(kFileHeaderSize + rng() % 512);
     for (auto& b : file) b = static_cast<uint8_t>(rng());
-    std::memcpy(file.data(), "KILNVMFB", 8);
-    uint32_t version = 1;
+    std::memcpy(file.data(), kFileMagic, 8);
+    uint32_t version = kFormatVersion;
     std::memcpy(file.data() + 8, &version, 4);
-    uint64_t len = file.size() - 32, ext = 0;
-    std::memcpy(file.data() + 16, &len, 8);
-    std::memcpy(file.data() + 24, &ext, 8);
+    uint64_t len = file.size() - kFileHeaderSize, ext = 0;
+    std::memcpy(file.data() + kFlatbufferLengthOffset, &len, 8);
+    std::memcpy(file.data() + kExternalOffsetOffset, &ext, 8);
     EXPECT_FALSE(load(file).ok());
   }
   SUCCEED() << loaded << " mutated files still verified";
@@ -318,6 +320,40 @@ TEST(HostileInput, UnalignedDataIsCopied) {
   vm::Instance instance;
   auto m = load_module(instance, shifted.data() + 1, file.size(), vm::Ref());
   EXPECT_TRUE(m.ok()) << m.status().to_string();
+}
+
+// Embedded rodata is served in place at the alignment the file declares: a
+// 64-byte segment lands on a 64-byte boundary whether the caller's bytes
+// were aligned or had to be copied.
+TEST(Rodata, EmbeddedSegmentsKeepTheirAlignment) {
+  for (size_t shift : {size_t(0), size_t(1), size_t(8)}) {
+    FunctionBuilder f;
+    f.emit(Opcode::RETURN, {L({})});
+    ModuleBuilder b = one("0_", 0, 0, f);
+    b.add_rodata(std::vector<uint8_t>(100, 7), /*external=*/false, /*alignment=*/64);
+    std::vector<uint8_t> file = b.build();
+    std::unique_ptr<uint8_t[]> storage(new uint8_t[file.size() + 128]);
+    uintptr_t base = reinterpret_cast<uintptr_t>(storage.get());
+    uint8_t* at = storage.get() + (64 - base % 64) % 64 + shift;
+    std::memcpy(at, file.data(), file.size());
+    vm::Instance instance;
+    auto m = load_module(instance, at, file.size(), vm::Ref());
+    ASSERT_TRUE(m.ok()) << m.status().to_string();
+    const auto* bm = static_cast<const BytecodeModule*>(m->as<vm::Module>());
+    ASSERT_EQ(bm->rodata().size(), 1u);
+    EXPECT_EQ(reinterpret_cast<uintptr_t>(bm->rodata()[0].data) % 64, 0u) << "shift " << shift;
+  }
+}
+
+// A segment that promises more alignment than its place in the file gives
+// is rejected rather than served misaligned.
+TEST(HostileInput, MisplacedRodataIsRejected) {
+  FunctionBuilder f;
+  f.emit(Opcode::RETURN, {L({})});
+  ModuleBuilder b = one("0_", 0, 0, f);
+  b.add_rodata(std::vector<uint8_t>(16, 1), /*external=*/false, /*alignment=*/128);
+  Status s = load(b);
+  EXPECT_NE(s.message().find("alignment of 128"), std::string::npos) << s.to_string();
 }
 
 }  // namespace

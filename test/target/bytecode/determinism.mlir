@@ -7,9 +7,9 @@
 // RUN: vm-translate --vm-to-bytecode --vm-bytecode-strip-debug %s -o %t.4.vmfb
 // RUN: cmp %t.3.vmfb %t.4.vmfb
 // RUN: not cmp -s %t.1.vmfb %t.3.vmfb
-// The header: magic, version 1.
+// The header: magic, version 2.
 // RUN: head -c 12 %t.1.vmfb | od -An -c | FileCheck %s --check-prefix=HEADER
-// HEADER: K   I   L   N   V   M   F   B 001  \0  \0  \0
+// HEADER: K   I   L   N   V   M   F   B 002  \0  \0  \0
 
 vm.module @det {
   vm.rodata private @a dense<[1, 2, 3, 4]> : tensor<4xi32>

@@ -13,3 +13,15 @@ vm.module @m {
 // expected-error @+1 {{expected a 'vm.module' to translate}}
 module {
 }
+
+// -----
+
+vm.module @m {
+  // expected-error @+1 {{alignment 128 cannot be kept in a .vmfb: rodata is aligned to a power of two up to 64 bytes}}
+  vm.rodata public @wide {alignment = 128 : i64} dense<[1, 2]> : tensor<2xi32>
+  vm.func @f() -> !vm.buffer {
+    %0 = vm.const.ref.rodata @wide : !vm.buffer
+    vm.return %0 : !vm.buffer
+  }
+  vm.export @f
+}

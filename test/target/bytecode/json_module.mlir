@@ -8,7 +8,7 @@
 // CHECK-NEXT:   {
 // CHECK-NEXT:     "function": 1,
 // CHECK-NEXT:     "name": "main"
-// CHECK:      "format_version": 1,
+// CHECK:      "format_version": 2,
 
 // CHECK-LABEL: "disassembly": [
 // CHECK-NEXT: "0: ADD_F32 i0, i0, i0"
@@ -53,6 +53,7 @@
 // CHECK-NEXT:   {
 // CHECK-NEXT:     "alignment": 16,
 // CHECK-NEXT:     "embedded_length": 2,
+// CHECK-NEXT:     "file_offset": {{[0-9]+}},
 // CHECK-NEXT:     "name": "greeting"
 
 vm.module @tables {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "flatbuffers/flatbuffers.h"
+#include "kiln/bytecode/file_format.h"
 #include "kiln/bytecode/opcodes.h"
 #include "kiln/bytecode/vmfb_generated.h"
 
@@ -150,7 +151,7 @@ class ModuleBuilder {
   uint32_t global_bytes = 0;
   uint32_t global_refs = 0;
   int32_t init_function = -1;
-  uint32_t format_version = 1;
+  uint32_t format_version = kFormatVersion;
 
   int add_type(const std::string& name) { return push(types_, name); }
   int add_string(const std::string& s) { return push(strings_, s); }
@@ -173,8 +174,9 @@ class ModuleBuilder {
   void add_export(const std::string& name, int function) {
     exports_.push_back({name, static_cast<uint32_t>(function)});
   }
-  int add_rodata(std::vector<uint8_t> data, bool external = false) {
-    rodata_.push_back({std::move(data), external});
+  // `alignment` 0 declares the writer's defaults (64 external, 16 embedded).
+  int add_rodata(std::vector<uint8_t> data, bool external = false, uint32_t alignment = 0) {
+    rodata_.push_back({std::move(data), external, alignment});
     return static_cast<int>(rodata_.size() - 1);
   }
   // Debug info: `pc` of `function` maps to file:line:col.
@@ -219,14 +221,14 @@ class ModuleBuilder {
         vmfb::RodataSegmentBuilder rb(fbb);
         rb.add_external_offset(off);
         rb.add_external_length(r.data.size());
-        rb.add_alignment(64);
+        rb.add_alignment(r.alignment ? r.alignment : 64);
         rodata.push_back(rb.Finish());
       } else {
         fbb.ForceVectorAlignment(r.data.size(), 1, 64);
         auto data = fbb.CreateVector(r.data);
         vmfb::RodataSegmentBuilder rb(fbb);
         rb.add_embedded_data(data);
-        rb.add_alignment(16);
+        rb.add_alignment(r.alignment ? r.alignment : 16);
         rodata.push_back(rb.Finish());
       }
     }
@@ -277,21 +279,21 @@ class ModuleBuilder {
     fbb.Finish(mb.Finish(), vmfb::ModuleIdentifier());
 
     std::vector<uint8_t> file;
-    file.reserve(32 + fbb.GetSize() + 64 + external.size());
-    file.resize(32, 0);
-    std::memcpy(file.data(), "KILNVMFB", 8);
+    file.reserve(kFileHeaderSize + fbb.GetSize() + kExternalAlignment + external.size());
+    file.resize(kFileHeaderSize, 0);
+    std::memcpy(file.data(), kFileMagic, 8);
     std::memcpy(file.data() + 8, &format_version, 4);
     uint64_t fb_length = fbb.GetSize();
-    std::memcpy(file.data() + 16, &fb_length, 8);
+    std::memcpy(file.data() + kFlatbufferLengthOffset, &fb_length, 8);
     const uint8_t* fb_bytes = fbb.GetBufferPointer();
     for (size_t i = 0; i < fbb.GetSize(); ++i) file.push_back(fb_bytes[i]);
     uint64_t external_offset = 0;
     if (!external.empty()) {
-      while (file.size() % 64) file.push_back(0);
+      while (file.size() % kExternalAlignment) file.push_back(0);
       external_offset = file.size();
       file.insert(file.end(), external.begin(), external.end());
     }
-    std::memcpy(file.data() + 24, &external_offset, 8);
+    std::memcpy(file.data() + kExternalOffsetOffset, &external_offset, 8);
     return file;
   }
 
@@ -313,6 +315,7 @@ class ModuleBuilder {
   struct RodataRow {
     std::vector<uint8_t> data;
     bool external;
+    uint32_t alignment;
   };
   struct LocationRow {
     uint32_t file, line, column;
