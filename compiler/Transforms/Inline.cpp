@@ -110,25 +110,16 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
       });
     }
     // Uses that are not vm.call (exports, call.yieldable, ...) keep a callee.
-    for (auto &entry : funcs) {
-      auto uses = ::mlir::SymbolTable::getSymbolUses(
-          entry.second.getSymNameAttr(), moduleOp);
-      symbolUses[entry.second] = uses ? llvm::range_size(*uses) : 0;
-    }
+    // Counted in one walk of the module: a query per function would make the
+    // pass quadratic in the number of functions.
+    llvm::StringMap<unsigned> useCounts = countSymbolUses(moduleOp);
+    for (auto &entry : funcs)
+      symbolUses[entry.second] = useCounts.lookup(entry.first());
 
+    llvm::DenseSet<Operation *> recursive = findRecursiveFunctions(
+        moduleOp, callees);
     auto reachesItself = [&](Operation *start) {
-      llvm::DenseSet<Operation *> seen;
-      SmallVector<Operation *> stack(callees.lookup(start));
-      while (!stack.empty()) {
-        Operation *op = stack.pop_back_val();
-        if (op == start)
-          return true;
-        if (!seen.insert(op).second)
-          continue;
-        auto more = callees.lookup(op);
-        stack.append(more.begin(), more.end());
-      }
-      return false;
+      return recursive.contains(start);
     };
 
     // Pick the callees to inline this round, in module order.
@@ -170,14 +161,90 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
       }
     }
     // Erased only now: call sites collected above may sit in these bodies.
+    llvm::StringMap<unsigned> remainingUses = countSymbolUses(moduleOp);
     for (FuncOp callee : chosen) {
-      if (::mlir::SymbolTable::symbolKnownUseEmpty(callee.getSymNameAttr(),
-                                                   moduleOp))
+      if (remainingUses.lookup(callee.getSymName()) == 0)
         callee.erase();
       else
         setLocationNames(callee, /*named=*/false);
     }
     return changed;
+  }
+
+  /// Uses of each symbol of `moduleOp`, by root name, from one walk of its
+  /// body (the Operation overload would stop at the module, a symbol table).
+  static llvm::StringMap<unsigned> countSymbolUses(Operation *moduleOp) {
+    llvm::StringMap<unsigned> counts;
+    if (auto uses = ::mlir::SymbolTable::getSymbolUses(&moduleOp->getRegion(0)))
+      for (const ::mlir::SymbolTable::SymbolUse &use : *uses)
+        ++counts[use.getSymbolRef().getRootReference().getValue()];
+    return counts;
+  }
+
+  /// Functions that can reach themselves through calls: members of a
+  /// strongly connected component of the call graph with more than one
+  /// function, or with a call to itself. Tarjan's algorithm, iterative so
+  /// deep call chains cannot overflow the C stack; linear in the graph.
+  static llvm::DenseSet<Operation *> findRecursiveFunctions(
+      kiln::vm::ModuleOp moduleOp,
+      const llvm::DenseMap<Operation *, SmallVector<Operation *>> &callees) {
+    llvm::DenseSet<Operation *> recursive;
+    llvm::DenseMap<Operation *, unsigned> index, lowLink;
+    llvm::DenseSet<Operation *> onStack;
+    SmallVector<Operation *> sccStack;
+    unsigned nextIndex = 0;
+    struct Visit {
+      Operation *op;
+      unsigned next; // next callee to look at
+    };
+    auto calleesOf = [&](Operation *op) -> ArrayRef<Operation *> {
+      auto it = callees.find(op);
+      return it == callees.end() ? ArrayRef<Operation *>() : it->second;
+    };
+    for (FuncOp root : moduleOp.getBlock().getOps<FuncOp>()) {
+      if (index.count(root))
+        continue;
+      SmallVector<Visit> work;
+      auto enter = [&](Operation *op) {
+        index[op] = lowLink[op] = nextIndex++;
+        sccStack.push_back(op);
+        onStack.insert(op);
+        work.push_back({op, 0});
+      };
+      enter(root);
+      while (!work.empty()) {
+        Visit &visit = work.back();
+        ArrayRef<Operation *> next = calleesOf(visit.op);
+        if (visit.next < next.size()) {
+          Operation *callee = next[visit.next++];
+          if (callee == visit.op)
+            recursive.insert(callee);
+          if (!index.count(callee))
+            enter(callee);
+          else if (onStack.contains(callee))
+            lowLink[visit.op] = std::min(lowLink[visit.op], index[callee]);
+          continue;
+        }
+        Operation *op = visit.op;
+        work.pop_back();
+        if (!work.empty())
+          lowLink[work.back().op] =
+              std::min(lowLink[work.back().op], lowLink[op]);
+        if (lowLink[op] != index[op])
+          continue;
+        // `op` roots a component: pop it.
+        SmallVector<Operation *> component;
+        Operation *member;
+        do {
+          member = sccStack.pop_back_val();
+          onStack.erase(member);
+          component.push_back(member);
+        } while (member != op);
+        if (component.size() > 1)
+          recursive.insert(component.begin(), component.end());
+      }
+    }
+    return recursive;
   }
 
   /// Wraps (or unwraps) the location of every op in `funcOp`'s body in a

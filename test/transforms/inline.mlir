@@ -167,6 +167,43 @@ vm.module @nested {
 
 // -----
 
+// Mutually recursive private functions (one call-graph cycle through three
+// functions) are never inlined into each other or into their caller; a
+// small function hanging off the cycle still is.
+// CHECK-LABEL: vm.module {{(public )?}}@cycle
+vm.module @cycle {
+  // CHECK: vm.func private @ping
+  vm.func private @ping(%x : i32) -> i32 {
+    %0 = vm.call @pong(%x) : (i32) -> i32
+    %1 = vm.call @leaf(%0) : (i32) -> i32
+    vm.return %1 : i32
+  }
+  // CHECK: vm.func private @pong
+  vm.func private @pong(%x : i32) -> i32 {
+    %0 = vm.call @pang(%x) : (i32) -> i32
+    vm.return %0 : i32
+  }
+  // CHECK: vm.func private @pang
+  vm.func private @pang(%x : i32) -> i32 {
+    %0 = vm.call @ping(%x) : (i32) -> i32
+    vm.return %0 : i32
+  }
+  // CHECK-NOT: vm.func private @leaf
+  vm.func private @leaf(%x : i32) -> i32 {
+    %0 = vm.add.i32 %x, %x : i32
+    vm.return %0 : i32
+  }
+  // CHECK-LABEL: vm.func @f
+  // CHECK: vm.call @ping
+  vm.func @f(%x : i32) -> i32 {
+    %0 = vm.call @ping(%x) : (i32) -> i32
+    vm.return %0 : i32
+  }
+  vm.export @f
+}
+
+// -----
+
 // Inlined ops keep the callee's name on the callee side of their call-site
 // location; a callee that survives keeps its own locations unchanged.
 // RUN: vm-opt --vm-inline --mlir-print-debuginfo -split-input-file %s | FileCheck %s --check-prefix=LOC
