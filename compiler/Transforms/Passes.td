@@ -54,6 +54,21 @@ def VMDeduplicateRodataPass
   }];
 }
 
+def VMFoldImmutableGlobalsPass
+    : Pass<"vm-fold-immutable-globals", "::mlir::kiln::vm::ModuleOp"> {
+  let summary = "replaces loads of never-stored immutable globals with constants";
+  let description = [{
+    A global that is not `mutable` and that nothing in the module stores to
+    (not even an initializer) or takes the address of always holds its
+    initial value (zero when it has none, null for refs). Each direct load of
+    such a global is replaced with that constant, and every other load of an
+    immutable global whose address is never taken is marked `immutable` (it
+    reads nothing that changes after initialization). The symbol uses of the
+    whole module are gathered in one walk, so the pass is linear in the size
+    of the module (a per-load folder would rescan the module for every load).
+  }];
+}
+
 def VMDropOptimizationBarriersPass
     : Pass<"vm-drop-optimization-barriers", "::mlir::kiln::vm::ModuleOp"> {
   let summary = "removes vm.optimization_barrier ops";

@@ -17,6 +17,7 @@ static void buildPipelineOnVMModule(OpPassManager &pm) {
   pm.addPass(vm::createVMGlobalInitializationPass());
   // Barriers go after the folding above has run with them in place.
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(vm::createVMFoldImmutableGlobalsPass());
   pm.addPass(vm::createVMDropOptimizationBarriersPass());
   pm.addPass(vm::createVMInlinePass());
   pm.addPass(createCanonicalizerPass());

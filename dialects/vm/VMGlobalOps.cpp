@@ -154,8 +154,14 @@ static LogicalResult verifyGlobalStore(Operation *op, FlatSymbolRefAttr ref,
 
 #define KILN_VM_GLOBAL_ACCESSORS(LOAD, STORE, GLOBAL)                          \
   LogicalResult LOAD::verifySymbolUses(SymbolTableCollection &table) {         \
-    return failure(failed(verifyGlobalAccess<GLOBAL>(                          \
-        *this, getGlobalAttr(), getType(), table)));                           \
+    auto globalOp = verifyGlobalAccess<GLOBAL>(*this, getGlobalAttr(),         \
+                                               getType(), table);              \
+    if (failed(globalOp))                                                      \
+      return failure();                                                        \
+    if (getIsImmutable() && globalOp->getIsMutable())                          \
+      return emitOpError() << "is marked immutable but global "               \
+                           << getGlobalAttr() << " is mutable";               \
+    return success();                                                          \
   }                                                                            \
   LogicalResult STORE::verifySymbolUses(SymbolTableCollection &table) {        \
     return verifyGlobalStore<GLOBAL>(*this, getGlobalAttr(),                   \
@@ -184,60 +190,22 @@ GlobalAddressOp::verifySymbolUses(SymbolTableCollection &table) {
 // Loads: effects, names, folding
 //===----------------------------------------------------------------------===//
 
-/// Loads read memory only when the global can change; loads of immutable
-/// globals are free to move and merge.
-template <typename GlobalOpT>
+/// Loads read memory unless they are marked `immutable`. The flag is read off
+/// the op rather than the global: looking the global up would scan the
+/// module on every effect query and make passes quadratic. Loads of
+/// never-stored immutable globals become constants in
+/// --vm-fold-immutable-globals.
 static void addLoadEffects(
-    Operation *op, FlatSymbolRefAttr ref,
+    bool isImmutable,
     SmallVectorImpl<MemoryEffects::EffectInstance> &effects) {
-  auto globalOp = dyn_cast_or_null<GlobalOpT>(
-      SymbolTable::lookupNearestSymbolFrom(op, ref));
-  if (!globalOp || globalOp.getIsMutable())
+  if (!isImmutable)
     effects.emplace_back(MemoryEffects::Read::get());
-}
-
-static bool isDirectGlobalLoad(Operation *op) {
-  return isa<GlobalLoadI32Op, GlobalLoadI64Op, GlobalLoadF32Op,
-             GlobalLoadF64Op, GlobalLoadRefOp>(op);
-}
-
-/// The immutable global of kind `GlobalOpT` named `ref` when its value can
-/// never differ from its declaration: nothing in the module but direct loads
-/// refers to it (no store, even in an initializer, and no address taken).
-template <typename GlobalOpT>
-static GlobalOpT getNeverStoredGlobal(Operation *loadOp, FlatSymbolRefAttr ref,
-                                      Type loadType) {
-  auto moduleOp = loadOp->getParentOfType<kiln::vm::ModuleOp>();
-  if (!moduleOp)
-    return {};
-  auto globalOp =
-      dyn_cast_or_null<GlobalOpT>(SymbolTable::lookupSymbolIn(moduleOp, ref));
-  if (!globalOp || globalOp.getIsMutable() || globalOp.getType() != loadType)
-    return {};
-  auto uses = SymbolTable::getSymbolUses(globalOp.getSymNameAttr(), moduleOp);
-  if (!uses)
-    return {};
-  for (const SymbolTable::SymbolUse &use : *uses)
-    if (!isDirectGlobalLoad(use.getUser()))
-      return {};
-  return globalOp;
-}
-
-template <typename GlobalOpT>
-static OpFoldResult foldPrimitiveLoad(Operation *op, FlatSymbolRefAttr ref,
-                                      Type type) {
-  auto globalOp = getNeverStoredGlobal<GlobalOpT>(op, ref, type);
-  if (!globalOp)
-    return {};
-  if (auto value = globalOp.getInitialValueAttr())
-    return value;
-  return Builder(op->getContext()).getZeroAttr(type);
 }
 
 #define KILN_VM_GLOBAL_LOAD_COMMON(LOAD, GLOBAL)                               \
   void LOAD::getEffects(                                                       \
       SmallVectorImpl<MemoryEffects::EffectInstance> &effects) {               \
-    addLoadEffects<GLOBAL>(*this, getGlobalAttr(), effects);                   \
+    addLoadEffects(getIsImmutable(), effects);                                 \
   }                                                                            \
   void LOAD::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {                \
     setNameFn(getResult(), getGlobal());                                       \
@@ -248,25 +216,6 @@ KILN_VM_GLOBAL_LOAD_COMMON(GlobalLoadF32Op, GlobalF32Op)
 KILN_VM_GLOBAL_LOAD_COMMON(GlobalLoadF64Op, GlobalF64Op)
 KILN_VM_GLOBAL_LOAD_COMMON(GlobalLoadRefOp, GlobalRefOp)
 #undef KILN_VM_GLOBAL_LOAD_COMMON
-
-OpFoldResult GlobalLoadI32Op::fold(FoldAdaptor) {
-  return foldPrimitiveLoad<GlobalI32Op>(*this, getGlobalAttr(), getType());
-}
-OpFoldResult GlobalLoadI64Op::fold(FoldAdaptor) {
-  return foldPrimitiveLoad<GlobalI64Op>(*this, getGlobalAttr(), getType());
-}
-OpFoldResult GlobalLoadF32Op::fold(FoldAdaptor) {
-  return foldPrimitiveLoad<GlobalF32Op>(*this, getGlobalAttr(), getType());
-}
-OpFoldResult GlobalLoadF64Op::fold(FoldAdaptor) {
-  return foldPrimitiveLoad<GlobalF64Op>(*this, getGlobalAttr(), getType());
-}
-// A ref global that is never stored stays null.
-OpFoldResult GlobalLoadRefOp::fold(FoldAdaptor) {
-  if (!getNeverStoredGlobal<GlobalRefOp>(*this, getGlobalAttr(), getType()))
-    return {};
-  return UnitAttr::get(getContext());
-}
 
 //===----------------------------------------------------------------------===//
 // Indirect access

@@ -158,8 +158,10 @@ class VM_GlobalLoadOp<string mnemonic, Type type, string globalOp,
       ])> {
   let description = [{
     Reads the `}] # globalOp # [{` named `global`. `immutable` records that
-    the global is never stored to. Loads of an immutable global that nothing
-    stores to fold to its initial value.
+    the global is never stored to outside initialization, so the load reads
+    no mutable memory and may move or merge freely. Loads of an immutable
+    global that nothing stores to become its initial value in
+    `--vm-fold-immutable-globals`.
   }];
   let arguments = (ins
     FlatSymbolRefAttr:$global,
@@ -169,7 +171,6 @@ class VM_GlobalLoadOp<string mnemonic, Type type, string globalOp,
   let assemblyFormat = [{
     (`immutable` $is_immutable^)? $global attr-dict `:` type($value)
   }];
-  let hasFolder = 1;
 }
 
 class VM_GlobalStoreOp<string mnemonic, Type type, string globalOp,
