@@ -399,8 +399,15 @@ void release_frame_refs(Frame* frame) {
 
 // ---- The dispatch loop ------------------------------------------------------
 
-Status execute(BytecodeModule* module, Stack& stack, Frame* entry,
-               vm::ByteSpan results) {
+namespace {
+
+// The loop is instantiated twice: kTrace = false is the normal interpreter;
+// kTrace = true additionally reports every instruction before it runs (see
+// ModuleOptions::trace). The choice is made once per invocation in
+// execute(), so the normal loop carries no per-instruction test for it.
+template <bool kTrace>
+KILN_NOINLINE Status run_loop(BytecodeModule* module, Stack& stack, Frame* entry,
+                vm::ByteSpan results) {
   Frame* frame = stack.top();
   BytecodeState* state = static_cast<BytecodeState*>(frame->module_state);
   const FunctionInfo* fi = frame_info(frame);
@@ -434,7 +441,14 @@ Status execute(BytecodeModule* module, Stack& stack, Frame* entry,
 #undef LABEL_ADDRESS
   static_assert(sizeof(kDispatch) / sizeof(kDispatch[0]) == kOpcodeCount,
                 "dispatch table out of sync with opcodes.txt");
-#define DISPATCH() goto* kDispatch[load_u16(ip)]
+#define DISPATCH()                                                             \
+  do {                                                                         \
+    if constexpr (kTrace) {                                                    \
+      trace_instruction(*module, frame->function.ordinal,                     \
+                        static_cast<uint32_t>(ip - code));                     \
+    }                                                                          \
+    goto* kDispatch[load_u16(ip)];                                             \
+  } while (0)
 #define OP(name) L_##name:
 #define NEXT(len)  \
   do {             \
@@ -451,6 +465,9 @@ Status execute(BytecodeModule* module, Stack& stack, Frame* entry,
     goto dispatch; \
   } while (0)
 dispatch:
+  if constexpr (kTrace) {
+    trace_instruction(*module, frame->function.ordinal, static_cast<uint32_t>(ip - code));
+  }
   switch (static_cast<Opcode>(load_u16(ip))) {
 #endif
 
@@ -1330,6 +1347,16 @@ unwind:
 #undef DISPATCH
 #undef OP
 #undef NEXT
+}
+
+}  // namespace
+
+Status execute(BytecodeModule* module, Stack& stack, Frame* entry,
+               vm::ByteSpan results) {
+  if (KILN_UNLIKELY(module->trace_file() != nullptr)) {
+    return run_loop<true>(module, stack, entry, results);
+  }
+  return run_loop<false>(module, stack, entry, results);
 }
 
 // ---- Module entry points ----------------------------------------------------
