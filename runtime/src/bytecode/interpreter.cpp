@@ -1205,6 +1205,27 @@ dispatch:
   BR_CMP(BR_IF_LTE_I64_S, RI64, <=)
   BR_CMP_U64(BR_IF_LTE_I64_U, <=)
 
+  // reg <op> imm, compared as T (int32_t signed, uint32_t unsigned).
+#define BR_CMP_IMM(name, T, expr_op)                                        \
+  OP(name) {                                                                \
+    if (static_cast<T>(RI32(2)) expr_op static_cast<T>(U32(4))) {           \
+      ip = code + U32(8);                                                   \
+      DISPATCH();                                                           \
+    }                                                                       \
+    NEXT(12);                                                               \
+  }
+  BR_CMP_IMM(BR_IF_EQ_I32_IMM, int32_t, ==)
+  BR_CMP_IMM(BR_IF_NE_I32_IMM, int32_t, !=)
+  BR_CMP_IMM(BR_IF_LT_I32_S_IMM, int32_t, <)
+  BR_CMP_IMM(BR_IF_LTE_I32_S_IMM, int32_t, <=)
+  BR_CMP_IMM(BR_IF_GT_I32_S_IMM, int32_t, >)
+  BR_CMP_IMM(BR_IF_GTE_I32_S_IMM, int32_t, >=)
+  BR_CMP_IMM(BR_IF_LT_I32_U_IMM, uint32_t, <)
+  BR_CMP_IMM(BR_IF_LTE_I32_U_IMM, uint32_t, <=)
+  BR_CMP_IMM(BR_IF_GT_I32_U_IMM, uint32_t, >)
+  BR_CMP_IMM(BR_IF_GTE_I32_U_IMM, uint32_t, >=)
+#undef BR_CMP_IMM
+
   OP(CALL) {
     const int32_t callee = static_cast<int32_t>(U32(2));
     const FunctionInfo& cf = module->functions()[callee];

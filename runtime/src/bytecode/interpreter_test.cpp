@@ -271,6 +271,50 @@ TEST(InterpreterOps, Comparisons) {
   EXPECT_EQ(nan->as_i32(), 1);
 }
 
+// f(x) = 1 when `x <op> imm` (the branch is taken), else 0.
+int32_t branch_imm(Opcode op, int32_t x, int32_t imm) {
+  ModuleBuilder mb;
+  FunctionBuilder f;
+  Label taken = f.label();
+  f.emit(Opcode::CONST_I32, {1, 1});
+  f.emit(op, {0, imm, taken});
+  f.emit(Opcode::CONST_I32, {1, 0});
+  f.bind(taken);
+  f.emit(Opcode::RETURN, {L({1})});
+  mb.add_export("f", mb.add_function("f", "0i_i", 2, 0, f));
+  Harness h;
+  Status s = h.add(mb);
+  EXPECT_TRUE(s.ok()) << s.to_string();
+  ValueList results;
+  s = h.call("f", {Value::i32(x)}, &results);
+  EXPECT_TRUE(s.ok()) << s.to_string();
+  return s.ok() ? results[0].as_i32() : -1;
+}
+
+TEST(InterpreterOps, CompareImmediateBranches) {
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_EQ_I32_IMM, 7, 7), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_EQ_I32_IMM, -7, 7), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_NE_I32_IMM, -7, 7), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_NE_I32_IMM, 7, 7), 0);
+  // Signed: -1 < 2; unsigned: 0xFFFFFFFF > 2.
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LT_I32_S_IMM, -1, 2), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LT_I32_S_IMM, 2, 2), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LTE_I32_S_IMM, 2, 2), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LTE_I32_S_IMM, 3, 2), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GT_I32_S_IMM, 3, 2), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GT_I32_S_IMM, -1, 2), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GTE_I32_S_IMM, 2, 2), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GTE_I32_S_IMM, INT32_MIN, -5), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LT_I32_U_IMM, -1, 2), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LT_I32_U_IMM, 1, 2), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LTE_I32_U_IMM, 2, 2), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LTE_I32_U_IMM, -1, -2), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GT_I32_U_IMM, -1, 2), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GT_I32_U_IMM, 2, 2), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GTE_I32_U_IMM, 0, -1), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GTE_I32_U_IMM, -1, -1), 1);
+}
+
 // ---- Control flow and calls ---------------------------------------------
 
 ModuleBuilder loop_sum_module() {
