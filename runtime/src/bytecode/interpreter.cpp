@@ -1236,14 +1236,19 @@ dispatch:
     uint64_t* ns = frame_scalars(nf);
     RefObject** nr = frame_refs(nf, &cf);
     const uint16_t n = U16(6);
-    const char* codes = cf.args.codes.data();
-    uint16_t si = 0, ri = 0;
-    for (uint16_t k = 0; k < n; ++k) {
-      uint16_t reg = U16(8 + 2 * k);
-      if (codes[k] == 'r') {
-        nr[ri++] = take_ref(r, reg);
-      } else {
-        ns[si++] = s[reg];
+    if (!cf.args.has_refs) {
+      // All scalars: argument k is the callee's scalar register k.
+      for (uint16_t k = 0; k < n; ++k) ns[k] = s[U16(8 + 2 * k)];
+    } else {
+      const char* codes = cf.args.codes.data();
+      uint16_t si = 0, ri = 0;
+      for (uint16_t k = 0; k < n; ++k) {
+        uint16_t reg = U16(8 + 2 * k);
+        if (codes[k] == 'r') {
+          nr[ri++] = take_ref(r, reg);
+        } else {
+          ns[si++] = s[reg];
+        }
       }
     }
     frame = nf;
@@ -1295,16 +1300,22 @@ dispatch:
     const uint8_t* res = cip + 8 + 2 * load_u16(cip + 6);
     uint64_t* cs = frame_scalars(caller);
     RefObject** cr = frame_refs(caller, cfi);
-    for (uint16_t k = 0; k < n; ++k) {
-      uint16_t src = U16(4 + 2 * k);
-      uint16_t dst = load_u16(res + 2 + 2 * k);
-      if (codes[k] == 'r') {
-        put_ref(cr, dst, take_ref(r, src));
-      } else {
-        cs[dst] = s[src];
+    if (!fi->results.has_refs) {
+      for (uint16_t k = 0; k < n; ++k) cs[load_u16(res + 2 + 2 * k)] = s[U16(4 + 2 * k)];
+    } else {
+      for (uint16_t k = 0; k < n; ++k) {
+        uint16_t src = U16(4 + 2 * k);
+        uint16_t dst = load_u16(res + 2 + 2 * k);
+        if (codes[k] == 'r') {
+          put_ref(cr, dst, take_ref(r, src));
+        } else {
+          cs[dst] = s[src];
+        }
       }
     }
-    pop_function_frame(stack, frame);
+    // The callee's ref registers still hold whatever it did not return.
+    if (fi->ref_count) release_frame_refs(frame);
+    stack.pop_frame();
     frame = caller;
     fi = cfi;
     code = cfi->code;
