@@ -12,10 +12,8 @@
 
 // CHECK:      [trace] t.count 0000: CONST_I32 s1, 0  ; count.mlir:2:10
 // CHECK-NEXT: [trace] t.count 0008: BR_IF_LTE_I32_S s0, s1, ^[[EXIT:[0-9a-f]+]]  ; count.mlir:4:5
-// CHECK-NEXT: [trace] t.count [[BODY:[0-9a-f]+]]: ADD_I32_IMM s1, s1, 1  ; count.mlir:6:10
-// CHECK-NEXT: [trace] t.count {{[0-9a-f]+}}: BR_IF_LT_I32_S s1, s0, ^[[BODY]]  ; count.mlir:4:5
-// CHECK-NEXT: [trace] t.count [[BODY]]: ADD_I32_IMM s1, s1, 1  ; count.mlir:6:10
-// CHECK-NEXT: [trace] t.count {{[0-9a-f]+}}: BR_IF_LT_I32_S s1, s0, ^[[BODY]]  ; count.mlir:4:5
+// CHECK-NEXT: [trace] t.count [[BODY:[0-9a-f]+]]: ADD_BR_IF_LT_I32_S s1, s1, 1, s0, ^[[BODY]]  ; count.mlir:6:10
+// CHECK-NEXT: [trace] t.count [[BODY]]: ADD_BR_IF_LT_I32_S s1, s1, 1, s0, ^[[BODY]]  ; count.mlir:6:10
 // CHECK-NEXT: [trace] t.count [[EXIT]]: RETURN ({{.*}})  ; count.mlir:8:5
 // CHECK-NOT:  [trace]
 

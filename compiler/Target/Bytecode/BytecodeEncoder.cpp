@@ -137,6 +137,8 @@ private:
   }
   void emitOpcode(Opcode opcode, Location loc) {
     uint32_t pc = bytes.size();
+    lastOpcode = opcode;
+    lastOpcodePc = pc;
     if (locations.empty() || locations.back().second != loc) {
       if (!locations.empty() && locations.back().first == pc)
         locations.back().second = loc;
@@ -149,7 +151,48 @@ private:
     labelOffsets.push_back(-1);
     return labelOffsets.size() - 1;
   }
-  void bindLabel(unsigned label) { labelOffsets[label] = bytes.size(); }
+  void bindLabel(unsigned label) {
+    labelOffsets[label] = bytes.size();
+    lastLabelPc = bytes.size();
+  }
+  /// Turns the ADD_*_IMM just emitted into ADD_BR_IF_LT_* when the
+  /// BR_IF_<fused> about to be emitted tests its result against `rhs`:
+  /// both instructions become one (the counted-loop latch). Only when the
+  /// add is the last thing emitted and no label points between the two.
+  bool fuseAddIntoBranch(StringRef fused, uint16_t lhs, uint16_t rhs,
+                         unsigned label) {
+    Opcode add, fusedOpcode;
+    size_t addLength;
+    if (fused == "BR_IF_LT_I32_S" || fused == "BR_IF_LT_I32_U") {
+      add = Opcode::ADD_I32_IMM;
+      addLength = 10;
+      fusedOpcode = fused.ends_with("_S") ? Opcode::ADD_BR_IF_LT_I32_S
+                                          : Opcode::ADD_BR_IF_LT_I32_U;
+    } else if (fused == "BR_IF_LT_I64_S" || fused == "BR_IF_LT_I64_U") {
+      add = Opcode::ADD_I64_IMM;
+      addLength = 14;
+      fusedOpcode = fused.ends_with("_S") ? Opcode::ADD_BR_IF_LT_I64_S
+                                          : Opcode::ADD_BR_IF_LT_I64_U;
+    } else {
+      return false;
+    }
+    if (!lastOpcode || *lastOpcode != add ||
+        lastOpcodePc + addLength != bytes.size() ||
+        lastLabelPc == bytes.size())
+      return false;
+    uint16_t dst = bytes[lastOpcodePc + 2] | (bytes[lastOpcodePc + 3] << 8);
+    if (dst != lhs)
+      return false;
+    // Same leading operands (dst, src, imm): rewrite the opcode in place and
+    // append the bound and the target.
+    uint16_t code = static_cast<uint16_t>(fusedOpcode);
+    bytes[lastOpcodePc] = code & 0xFF;
+    bytes[lastOpcodePc + 1] = code >> 8;
+    lastOpcode = fusedOpcode;
+    emitU16(rhs);
+    emitTarget(label);
+    return true;
+  }
   void emitTarget(unsigned label) {
     fixups.push_back({bytes.size(), label});
     emitU32(0);
@@ -274,6 +317,11 @@ private:
   unsigned refCount = 0;
   std::optional<uint16_t> scalarTempReg;
   std::optional<uint16_t> refTempReg;
+  /// The last instruction emitted and where it starts, and the offset of
+  /// the last label bound (for fuseAddIntoBranch).
+  std::optional<Opcode> lastOpcode;
+  size_t lastOpcodePc = 0;
+  size_t lastLabelPc = ~size_t(0);
 };
 
 //===----------------------------------------------------------------------===//
@@ -803,6 +851,8 @@ LogicalResult FunctionEncoder::encodeCondBranch(Operation *op,
     std::optional<Opcode> opcode = lookupOpcodeByName(fused);
     if (!opcode)
       return op->emitError() << "cannot be encoded: no opcode " << fused;
+    if (fuseAddIntoBranch(fused, reg(lhs), reg(rhs), label))
+      return success();
     emitOpcode(*opcode, op->getLoc());
     emitU16(reg(lhs));
     emitU16(reg(rhs));

@@ -1226,6 +1226,27 @@ dispatch:
   BR_CMP_IMM(BR_IF_GTE_I32_U_IMM, uint32_t, >=)
 #undef BR_CMP_IMM
 
+  // dst = src + imm; branch when dst < bound (T: the comparison type). The
+  // bound is read after the write, as the unfused pair would.
+#define ADD_BR_IF_LT(name, R, W, add, imm, T, bound_at, target_at, length) \
+  OP(name) {                                                               \
+    W(2, add(R(4), imm));                                                  \
+    if (static_cast<T>(R(2)) < static_cast<T>(R(bound_at))) {             \
+      ip = code + U32(target_at);                                          \
+      DISPATCH();                                                          \
+    }                                                                      \
+    NEXT(length);                                                          \
+  }
+  ADD_BR_IF_LT(ADD_BR_IF_LT_I32_S, RI32, WI32, kiln_add_i32, static_cast<int32_t>(U32(6)),
+               int32_t, 10, 12, 16)
+  ADD_BR_IF_LT(ADD_BR_IF_LT_I32_U, RI32, WI32, kiln_add_i32, static_cast<int32_t>(U32(6)),
+               uint32_t, 10, 12, 16)
+  ADD_BR_IF_LT(ADD_BR_IF_LT_I64_S, RI64, WI64, kiln_add_i64,
+               static_cast<int64_t>(load_u64(ip + 6)), int64_t, 14, 16, 20)
+  ADD_BR_IF_LT(ADD_BR_IF_LT_I64_U, RI64, WI64, kiln_add_i64,
+               static_cast<int64_t>(load_u64(ip + 6)), uint64_t, 14, 16, 20)
+#undef ADD_BR_IF_LT
+
   OP(CALL) {
     const int32_t callee = static_cast<int32_t>(U32(2));
     const FunctionInfo& cf = module->functions()[callee];

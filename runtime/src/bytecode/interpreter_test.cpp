@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <vector>
+#include <utility>
 
 #include "gtest/gtest.h"
 #include "kiln/bytecode/bytecode_module.h"
@@ -313,6 +314,53 @@ TEST(InterpreterOps, CompareImmediateBranches) {
   EXPECT_EQ(branch_imm(Opcode::BR_IF_GT_I32_U_IMM, 2, 2), 0);
   EXPECT_EQ(branch_imm(Opcode::BR_IF_GTE_I32_U_IMM, 0, -1), 0);
   EXPECT_EQ(branch_imm(Opcode::BR_IF_GTE_I32_U_IMM, -1, -1), 1);
+}
+
+// Counts the iterations of `do { x += step; } while (x < bound)` with the
+// fused ADD_BR_IF_LT_* latch; returns {iterations, final x}.
+std::pair<int64_t, int64_t> count_latch(Opcode op, bool is64, int64_t x, int64_t step,
+                                        int64_t bound) {
+  ModuleBuilder mb;
+  FunctionBuilder f;
+  Label loop = f.label();
+  const std::string sig = is64 ? "0II_II" : "0ii_ii";
+  f.emit(is64 ? Opcode::CONST_I64 : Opcode::CONST_I32,
+         {2, is64 ? testing::Operand(int64_t{0}) : testing::Operand(0)});
+  f.bind(loop);
+  f.emit(is64 ? Opcode::ADD_I64_IMM : Opcode::ADD_I32_IMM,
+         {2, 2, is64 ? testing::Operand(int64_t{1}) : testing::Operand(1)});
+  f.emit(op, {0, 0, is64 ? testing::Operand(step) : testing::Operand(static_cast<int32_t>(step)),
+              1, loop});
+  f.emit(Opcode::RETURN, {L({2, 0})});
+  mb.add_export("f", mb.add_function("f", sig, 3, 0, f));
+  Harness h;
+  Status s = h.add(mb);
+  EXPECT_TRUE(s.ok()) << s.to_string();
+  ValueList results;
+  ValueList args = is64 ? ValueList{Value::i64(x), Value::i64(bound)}
+                        : ValueList{Value::i32(static_cast<int32_t>(x)),
+                                    Value::i32(static_cast<int32_t>(bound))};
+  s = h.call("f", args, &results);
+  EXPECT_TRUE(s.ok()) << s.to_string();
+  if (!s.ok()) return {-1, -1};
+  if (is64) return {results[0].as_i64(), results[1].as_i64()};
+  return {results[0].as_i32(), results[1].as_i32()};
+}
+
+TEST(InterpreterOps, AddAndBranchLatch) {
+  using P = std::pair<int64_t, int64_t>;
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I32_S, false, 0, 1, 10), P(10, 10));
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I32_S, false, -5, 2, 0), P(3, 1));
+  // Unsigned: -1 is the largest value, so the first test fails.
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I32_U, false, -3, 1, 5), P(1, -2));
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I32_U, false, 0, 3, 7), P(3, 9));
+  // The add wraps like ADD_I32_IMM.
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I32_S, false, INT32_MAX, 1, INT32_MIN + 2),
+            P(3, INT32_MIN + 2));
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I64_S, true, 0, 1, 4096), P(4096, 4096));
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I64_S, true, -10, 5, -1), P(2, 0));
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I64_U, true, 0, 1, 3), P(3, 3));
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I64_U, true, -4, 1, 3), P(1, -3));
 }
 
 // ---- Control flow and calls ---------------------------------------------

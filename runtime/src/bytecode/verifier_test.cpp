@@ -122,6 +122,19 @@ TEST(Verifier, RejectsBadCompareImmediateBranch) {
   expect_rejected(one("0i_", 1, 0, t), "truncated operand");
 }
 
+TEST(Verifier, RejectsBadAddAndBranch) {
+  // The bound register out of range; an i64 latch on an i32 register
+  // bank is just a register index here, so check the target too.
+  FunctionBuilder f;
+  f.emit(Opcode::ADD_BR_IF_LT_I32_S, {0, 0, 1, 9, uint64_t{0}});
+  f.emit(Opcode::RETURN, {L({})});
+  expect_rejected(one("0i_", 1, 0, f), "scalar register 9 out of range");
+  FunctionBuilder g;
+  g.emit(Opcode::ADD_BR_IF_LT_I64_U, {0, 0, int64_t{1}, 0, uint64_t{3}});
+  g.emit(Opcode::RETURN, {L({})});
+  expect_rejected(one("0I_", 1, 0, g), "not the start of an instruction");
+}
+
 TEST(Verifier, RejectsTruncatedOperandAndUnknownOpcode) {
   FunctionBuilder f;
   f.emit(Opcode::RETURN, {L({})});
