@@ -9,6 +9,8 @@
 //                     system allocator goes through it too)
 //   x_native          (VM benchmarks) time per iteration divided by the
 //                     native version's, measured in this process
+//   x_native_O2       (buffer reduction) the same against the loop built at
+//                     -O2, where GCC does not vectorize it (native_o2.cpp)
 //
 // Keeping the native versions honest: the optimizer must not turn a loop
 // into its closed form or fold a call chain into a constant, or the ratio
@@ -161,6 +163,11 @@ __attribute__((noinline)) int32_t native_reduce(const int32_t* data, size_t coun
   return static_cast<int32_t>(acc);
 }
 
+}  // namespace
+// bench/native_o2.cpp: the same loop as native_reduce, built at -O2.
+int32_t native_reduce_o2(const int32_t* data, size_t count);
+namespace {
+
 // Plain recursion; the argument comes from an opaque value.
 __attribute__((noinline)) int32_t native_fib(int32_t n) {
   return n < 2 ? n : native_fib(n - 1) + native_fib(n - 2);
@@ -270,11 +277,21 @@ void BM_native_fib(benchmark::State& state) {
     return true;
   });
 }
+void BM_native_reduce_i32_o2(benchmark::State& state) {
+  std::vector<int32_t> data = make_data(static_cast<size_t>(state.range(0)));
+  measure(state, static_cast<double>(data.size()), "elem", 0, [&] {
+    benchmark::DoNotOptimize(data.data());
+    benchmark::ClobberMemory();
+    benchmark::DoNotOptimize(native_reduce_o2(data.data(), data.size()));
+    return true;
+  });
+}
 BENCHMARK(BM_native_empty_call);
 BENCHMARK(BM_native_loop_sum)->Arg(1000)->Arg(100000);
 BENCHMARK(BM_native_call_chain);
 BENCHMARK(BM_native_import_calls);
 BENCHMARK(BM_native_reduce_i32)->Arg(4096);
+BENCHMARK(BM_native_reduce_i32_o2)->Arg(4096);
 BENCHMARK(BM_native_fib)->Arg(20);
 
 // ---- Runtime-only: host -> NativeModule export through invoke() ---------------
@@ -429,6 +446,16 @@ void BM_vm_reduce_i32(benchmark::State& state) {
   std::memcpy(buffer.value()->mutable_data(), data.data(), count * sizeof(int32_t));
   run_vm(state, &Workloads::reduce_i32, {vm::Value::ref(buffer.value().as_ref())},
          static_cast<double>(count), "elem", native);
+  // The ratio to the unvectorized -O2 loop too (see bench/native_o2.cpp).
+  double native_o2 = native_ns_per_iter("reduce_o2/" + std::to_string(count), [&] {
+    benchmark::DoNotOptimize(data.data());
+    benchmark::ClobberMemory();
+    benchmark::DoNotOptimize(native_reduce_o2(data.data(), data.size()));
+  });
+  auto it = state.counters.find("x_native");
+  if (it != state.counters.end()) {
+    state.counters["x_native_O2"] = it->second.value * native / native_o2;
+  }
 }
 void BM_vm_fib(benchmark::State& state) {
   int32_t n = static_cast<int32_t>(state.range(0));

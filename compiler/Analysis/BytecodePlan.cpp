@@ -96,6 +96,13 @@ BytecodePlan::BytecodePlan(Region &body) {
              cmp->getName().getStringRef() == "vm.cmp.nz.i32")) {
           fusedCompares[&op] = cmp;
           elided.insert(cmp);
+          if (auto imm = matchCompareImmediate(cmp)) {
+            compareImmediates[&op] = *imm;
+            Value constant = cmp->getOperand(0) == imm->reg
+                                 ? cmp->getOperand(1)
+                                 : cmp->getOperand(0);
+            constCandidates.insert(constant.getDefiningOp());
+          }
         }
         continue;
       }
@@ -127,22 +134,60 @@ BytecodePlan::BytecodePlan(Region &body) {
     }
   }
 
-  // A constant is dropped when nothing reads its register any more.
+  // A constant is dropped when nothing reads its register any more: every
+  // use is an add folded to ADD_*_IMM or a compare folded to BR_IF_*_IMM.
   for (Operation *constOp : constCandidates) {
     Value value = constOp->getResult(0);
     bool allFolded = llvm::all_of(value.getUses(), [&](OpOperand &use) {
-      auto it = addImmediates.find(use.getOwner());
-      return it != addImmediates.end() && it->second.reg != value;
+      Operation *user = use.getOwner();
+      auto it = addImmediates.find(user);
+      if (it != addImmediates.end())
+        return it->second.reg != value;
+      if (elided.contains(user) && user->hasOneUse()) {
+        Operation *branch = *user->getUsers().begin();
+        auto ci = compareImmediates.find(branch);
+        return ci != compareImmediates.end() && ci->second.reg != value;
+      }
+      return false;
     });
     if (allFolded)
       elided.insert(constOp);
   }
 }
 
+std::optional<BytecodePlan::CompareImmediate>
+BytecodePlan::matchCompareImmediate(Operation *cmp) {
+  StringRef stem = getFusibleCompareStem(cmp);
+  if (!stem.ends_with("_I32") && !stem.ends_with("_I32_S") &&
+      !stem.ends_with("_I32_U"))
+    return std::nullopt;
+  // Operands in the stem's order (a swapped compare reads them reversed).
+  Value lhs = cmp->getOperand(0), rhs = cmp->getOperand(1);
+  if (!getSwappedCompareName(cmp->getName().getStringRef()).empty())
+    std::swap(lhs, rhs);
+  if (std::optional<int64_t> k = getIntegerConstant(rhs))
+    return CompareImmediate{lhs, *k, stem.str()};
+  std::optional<int64_t> k = getIntegerConstant(lhs);
+  if (!k)
+    return std::nullopt;
+  // k < x is x > k: mirror the relation.
+  std::string relation = stem.str();
+  if (stem.starts_with("LTE_"))
+    relation = ("GTE_" + stem.drop_front(4)).str();
+  else if (stem.starts_with("LT_"))
+    relation = ("GT_" + stem.drop_front(3)).str();
+  return CompareImmediate{rhs, *k, relation};
+}
+
 void BytecodePlan::getReads(Operation *op,
                             SmallVectorImpl<Value> &reads) const {
   if (isElided(op))
     return;
+  if (auto imm = getCompareImmediate(op)) {
+    reads.push_back(imm->reg);
+    reads.append(std::next(op->operand_begin()), op->operand_end());
+    return;
+  }
   if (Operation *cmp = getFusedCompare(op)) {
     reads.append(cmp->operand_begin(), cmp->operand_end());
     if (!getSwappedCompareName(cmp->getName().getStringRef()).empty())

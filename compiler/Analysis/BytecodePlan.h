@@ -23,6 +23,7 @@
 #include "llvm/ADT/DenseSet.h"
 
 #include <optional>
+#include <string>
 
 namespace mlir::kiln {
 
@@ -32,6 +33,15 @@ public:
   struct AddImmediate {
     Value reg;
     int64_t imm;
+  };
+
+  /// A fused i32 compare with a constant operand, encoded as
+  /// BR_IF_<relation>_IMM: the branch is taken when `reg <relation> imm`.
+  /// `relation` is an opcode name stem ("LT_I32_S", "GTE_I32_U", "EQ_I32").
+  struct CompareImmediate {
+    Value reg;
+    int64_t imm;
+    std::string relation;
   };
 
   explicit BytecodePlan(Region &body);
@@ -48,6 +58,14 @@ public:
   std::optional<AddImmediate> getAddImmediate(Operation *op) const {
     auto it = addImmediates.find(op);
     if (it == addImmediates.end())
+      return std::nullopt;
+    return it->second;
+  }
+
+  /// The immediate form of the compare fused into `condBr`, if it has one.
+  std::optional<CompareImmediate> getCompareImmediate(Operation *condBr) const {
+    auto it = compareImmediates.find(condBr);
+    if (it == compareImmediates.end())
       return std::nullopt;
     return it->second;
   }
@@ -76,8 +94,12 @@ public:
   static StringRef getFusibleCompareStem(Operation *op);
 
 private:
+  /// The immediate form of a fusible i32 compare with a constant operand.
+  static std::optional<CompareImmediate> matchCompareImmediate(Operation *cmp);
+
   llvm::DenseSet<Operation *> elided;
   llvm::DenseMap<Operation *, Operation *> fusedCompares;
+  llvm::DenseMap<Operation *, CompareImmediate> compareImmediates;
   llvm::DenseMap<Operation *, AddImmediate> addImmediates;
 };
 

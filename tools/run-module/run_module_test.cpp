@@ -148,6 +148,31 @@ TEST(RunModule, FailureHasOneLineErrorAndTrace) {
   EXPECT_EQ(r.out, "");
 }
 
+TEST(RunModule, TraceGoesToStderrWithLocations) {
+  ToolRun r = run_tool(KILN_RUN_MODULE, {"--module=" + m_module(), "--function=div", "--input=7",
+                                "--input=2", "--trace"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "i32=3\n");
+  EXPECT_EQ(r.err,
+            "[trace] m.div 0000: DIV_I32_S s2, s0, s1  ; div.mlir:3:10\n"
+            "[trace] m.div 0008: RETURN (s2)  ; div.mlir:3:10\n");
+  // Calls across modules: both bytecode modules trace, in execution order.
+  r = run_tool(KILN_RUN_MODULE, {"--module=" + m_module(), "--module=" + app_module(),
+                            "--function=twice_fib", "--input=1", "--trace"});
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "i32=2\n");
+  size_t call = r.err.find("[trace] app.twice_fib 0000: CALL_IMPORT @m.fib, (s0), (s1)\n");
+  size_t callee = r.err.find("[trace] m.fib 0000: CONST_I32 s1, 2\n");
+  size_t add = r.err.find("[trace] app.twice_fib ", call + 1);
+  ASSERT_NE(call, std::string::npos) << r.err;
+  ASSERT_NE(callee, std::string::npos) << r.err;
+  EXPECT_LT(call, callee);
+  EXPECT_LT(callee, add);
+  // Without --trace nothing is printed.
+  r = run_tool(KILN_RUN_MODULE, {"--module=" + m_module(), "--function=fib", "--input=3"});
+  EXPECT_EQ(r.err, "");
+}
+
 TEST(RunModule, InputErrors) {
   ToolRun r = run_tool(KILN_RUN_MODULE, {"--module=" + m_module(), "--function=div", "--input=7"});
   EXPECT_EQ(r.status, 2);

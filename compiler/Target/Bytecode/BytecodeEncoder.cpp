@@ -14,6 +14,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace mlir::kiln {
@@ -136,6 +137,8 @@ private:
   }
   void emitOpcode(Opcode opcode, Location loc) {
     uint32_t pc = bytes.size();
+    lastOpcode = opcode;
+    lastOpcodePc = pc;
     if (locations.empty() || locations.back().second != loc) {
       if (!locations.empty() && locations.back().first == pc)
         locations.back().second = loc;
@@ -148,7 +151,48 @@ private:
     labelOffsets.push_back(-1);
     return labelOffsets.size() - 1;
   }
-  void bindLabel(unsigned label) { labelOffsets[label] = bytes.size(); }
+  void bindLabel(unsigned label) {
+    labelOffsets[label] = bytes.size();
+    lastLabelPc = bytes.size();
+  }
+  /// Turns the ADD_*_IMM just emitted into ADD_BR_IF_LT_* when the
+  /// BR_IF_<fused> about to be emitted tests its result against `rhs`:
+  /// both instructions become one (the counted-loop latch). Only when the
+  /// add is the last thing emitted and no label points between the two.
+  bool fuseAddIntoBranch(StringRef fused, uint16_t lhs, uint16_t rhs,
+                         unsigned label) {
+    Opcode add, fusedOpcode;
+    size_t addLength;
+    if (fused == "BR_IF_LT_I32_S" || fused == "BR_IF_LT_I32_U") {
+      add = Opcode::ADD_I32_IMM;
+      addLength = 10;
+      fusedOpcode = fused.ends_with("_S") ? Opcode::ADD_BR_IF_LT_I32_S
+                                          : Opcode::ADD_BR_IF_LT_I32_U;
+    } else if (fused == "BR_IF_LT_I64_S" || fused == "BR_IF_LT_I64_U") {
+      add = Opcode::ADD_I64_IMM;
+      addLength = 14;
+      fusedOpcode = fused.ends_with("_S") ? Opcode::ADD_BR_IF_LT_I64_S
+                                          : Opcode::ADD_BR_IF_LT_I64_U;
+    } else {
+      return false;
+    }
+    if (!lastOpcode || *lastOpcode != add ||
+        lastOpcodePc + addLength != bytes.size() ||
+        lastLabelPc == bytes.size())
+      return false;
+    uint16_t dst = bytes[lastOpcodePc + 2] | (bytes[lastOpcodePc + 3] << 8);
+    if (dst != lhs)
+      return false;
+    // Same leading operands (dst, src, imm): rewrite the opcode in place and
+    // append the bound and the target.
+    uint16_t code = static_cast<uint16_t>(fusedOpcode);
+    bytes[lastOpcodePc] = code & 0xFF;
+    bytes[lastOpcodePc + 1] = code >> 8;
+    lastOpcode = fusedOpcode;
+    emitU16(rhs);
+    emitTarget(label);
+    return true;
+  }
   void emitTarget(unsigned label) {
     fixups.push_back({bytes.size(), label});
     emitU32(0);
@@ -226,7 +270,15 @@ private:
   LogicalResult encodeOp(Operation *op);
   LogicalResult encodeGeneric(Operation *op, Opcode opcode);
   LogicalResult encodeCall(Operation *op);
-  LogicalResult encodeCondBranch(Operation *op);
+  /// `layoutBlock` is the block whose code this is: op's own block, or a
+  /// loop latch that ends in a copy of op (see duplicableTest).
+  LogicalResult encodeCondBranch(Operation *op, Block *layoutBlock);
+  /// The conditional branch of `block` when the block is nothing but a test:
+  /// no ops besides elided (fused) compares and a vm.cond_br, nothing to
+  /// do on entry. A plain branch to such a block that would need a BR can
+  /// instead end in a copy of the test (loop rotation: the back edge of a
+  /// `while` loop then costs one conditional branch instead of BR + test).
+  Operation *duplicableTest(Block *block);
   LogicalResult encodeBranchTable(Operation *op);
   LogicalResult encodeReturn(Operation *op);
   LogicalResult encodeFail(Operation *op, bool conditional);
@@ -265,6 +317,11 @@ private:
   unsigned refCount = 0;
   std::optional<uint16_t> scalarTempReg;
   std::optional<uint16_t> refTempReg;
+  /// The last instruction emitted and where it starts, and the offset of
+  /// the last label bound (for fuseAddIntoBranch).
+  std::optional<Opcode> lastOpcode;
+  size_t lastOpcodePc = 0;
+  size_t lastLabelPc = ~size_t(0);
 };
 
 //===----------------------------------------------------------------------===//
@@ -698,8 +755,24 @@ LogicalResult FunctionEncoder::encodeCall(Operation *op) {
   return success();
 }
 
-LogicalResult FunctionEncoder::encodeCondBranch(Operation *op) {
-  Block *block = op->getBlock();
+Operation *FunctionEncoder::duplicableTest(Block *block) {
+  if (block->empty() || threaded.count(block) || blockPrologues.count(block))
+    return nullptr;
+  Operation *terminator = &block->back();
+  if (terminator->getName().getStringRef() != "vm.cond_br")
+    return nullptr;
+  for (Operation &op : *block)
+    if (&op != terminator && !plan.isElided(&op))
+      return nullptr;
+  for (BlockArgument arg : block->getArguments())
+    if (RegisterAllocation::isRefType(arg.getType()) && liveness.isUnused(arg))
+      return nullptr; // its entry code releases the ref
+  return terminator;
+}
+
+LogicalResult FunctionEncoder::encodeCondBranch(Operation *op,
+                                                Block *layoutBlock) {
+  Block *block = layoutBlock;
   unsigned trueLabel = edgeLabel(op, 0);
   unsigned falseLabel = edgeLabel(op, 1);
   Block *trueDest = op->getSuccessor(0);
@@ -711,6 +784,34 @@ LogicalResult FunctionEncoder::encodeCondBranch(Operation *op) {
 
   // Branch to `label` when the condition is `sense`.
   auto emitConditional = [&](bool sense, unsigned label) -> LogicalResult {
+    if (auto imm = plan.getCompareImmediate(op)) {
+      // BR_IF_<relation>_IMM reg, imm; the negated relation when branching
+      // on false: !(x == k) is x != k, !(x < k) is x >= k, !(x <= k) is
+      // x > k (and back).
+      StringRef relation = imm->relation;
+      std::string name = relation.str();
+      if (!sense) {
+        auto [head, tail] = relation.split('_');
+        StringRef negated = llvm::StringSwitch<StringRef>(head)
+                                .Case("EQ", "NE")
+                                .Case("NE", "EQ")
+                                .Case("LT", "GTE")
+                                .Case("GTE", "LT")
+                                .Case("LTE", "GT")
+                                .Case("GT", "LTE")
+                                .Default("");
+        name = (negated + "_" + tail).str();
+      }
+      std::string fused = "BR_IF_" + name + "_IMM";
+      std::optional<Opcode> opcode = lookupOpcodeByName(fused);
+      if (!opcode)
+        return op->emitError() << "cannot be encoded: no opcode " << fused;
+      emitOpcode(*opcode, op->getLoc());
+      emitU16(reg(imm->reg));
+      emitU32(static_cast<uint32_t>(imm->imm));
+      emitTarget(label);
+      return success();
+    }
     Operation *cmp = plan.getFusedCompare(op);
     if (!cmp) {
       emitOpcode(sense ? Opcode::BR_IF_NZ : Opcode::BR_IF_Z, op->getLoc());
@@ -750,6 +851,8 @@ LogicalResult FunctionEncoder::encodeCondBranch(Operation *op) {
     std::optional<Opcode> opcode = lookupOpcodeByName(fused);
     if (!opcode)
       return op->emitError() << "cannot be encoded: no opcode " << fused;
+    if (fuseAddIntoBranch(fused, reg(lhs), reg(rhs), label))
+      return success();
     emitOpcode(*opcode, op->getLoc());
     emitU16(reg(lhs));
     emitU16(reg(rhs));
@@ -833,13 +936,18 @@ LogicalResult FunctionEncoder::encodeOp(Operation *op) {
       emitU16(reg(op->getOperand(0)));
       emitTarget(blockLabel(dest));
       emitBranchTo(block, dest, op->getLoc());
+    } else if (Operation *test = duplicableTest(resolve(dest));
+               test && !isNextBlock(block, dest)) {
+      // The edge copies above already put the values in the test block's
+      // argument registers, so its code runs the same here as there.
+      return encodeCondBranch(test, block);
     } else {
       emitBranchTo(block, dest, op->getLoc());
     }
     return success();
   }
   if (name == "vm.cond_br")
-    return encodeCondBranch(op);
+    return encodeCondBranch(op, block);
   if (name == "vm.br_table")
     return encodeBranchTable(op);
   if (name == "vm.return")

@@ -234,6 +234,9 @@ StatusOr<vm::Ref> BytecodeModule::load(vm::Instance& instance, const uint8_t* da
   }
   m->data_ = data;
   m->size_ = size;
+  if (options.module.trace) {
+    m->trace_file_ = options.module.trace_file ? options.module.trace_file : stderr;
+  }
   KILN_RETURN_IF_ERROR(m->parse(instance, options));
   return ref;
 }
@@ -617,8 +620,16 @@ bool is_bytecode_module(const vm::Module* module) {
 
 StatusOr<vm::Ref> load_module(vm::Instance& instance, const uint8_t* data,
                               size_t size, vm::Ref keepalive) {
+  return load_module(instance, data, size, std::move(keepalive), ModuleOptions());
+}
+
+StatusOr<vm::Ref> load_module(vm::Instance& instance, const uint8_t* data,
+                              size_t size, vm::Ref keepalive,
+                              const ModuleOptions& options) {
+  LoadOptions load_options;
+  load_options.module = options;
   return BytecodeModule::load(instance, data, size, std::move(keepalive),
-                              LoadOptions());
+                              load_options);
 }
 
 namespace {
@@ -657,13 +668,20 @@ StatusOr<vm::Ref> map_file(const char* path, const uint8_t** data, size_t* size)
 }  // namespace
 
 StatusOr<vm::Ref> load_module_from_file(vm::Instance& instance, const char* path) {
+  return load_module_from_file(instance, path, ModuleOptions());
+}
+
+StatusOr<vm::Ref> load_module_from_file(vm::Instance& instance, const char* path,
+                                        const ModuleOptions& options) {
   const uint8_t* data = nullptr;
   size_t size = 0;
   KILN_ASSIGN_OR_RETURN(vm::Ref mapping, map_file(path, &data, &size));
   static const uint8_t kEmpty[16] = {};
   if (!data) data = kEmpty;
+  LoadOptions load_options;
+  load_options.module = options;
   auto loaded = BytecodeModule::load(instance, data, size, std::move(mapping),
-                                     LoadOptions());
+                                     load_options);
   if (!loaded.ok()) {
     Status s = std::move(loaded).status();
     s.annotate(std::string("loading '") + path + "'");

@@ -208,6 +208,43 @@ const char* type_kind_name(TypeKind k) {
 
 }  // namespace
 
+void format_instruction(const BytecodeModule& module, int32_t ordinal,
+                        const DecodedInstruction& inst, std::string* out) {
+  const FunctionInfo& fn = module.functions()[ordinal];
+  *out += kOpcodeInfo[static_cast<uint16_t>(inst.opcode)].name;
+  for (uint8_t k = 0; k < inst.operand_count; ++k) {
+    *out += k ? ", " : " ";
+    format_operand(module, fn, inst, k, out);
+  }
+}
+
+void trace_instruction(const BytecodeModule& module, int32_t ordinal, uint32_t pc) {
+  const FunctionInfo& fn = module.functions()[ordinal];
+  std::string line = "[trace] ";
+  line.append(module.name().data(), module.name().size());
+  line += '.';
+  if (fn.name.empty()) {
+    appendf(&line, "%d", ordinal);
+  } else {
+    line.append(fn.name.data(), fn.name.size());
+  }
+  appendf(&line, " %04x: ", pc);
+  // The code was verified at load, so decoding cannot fail; keep the check
+  // anyway so a trace never prints garbage.
+  DecodedInstruction inst;
+  Status s = decode_instruction(fn.code, fn.length, pc, &inst);
+  if (s.ok()) {
+    format_instruction(module, ordinal, inst, &line);
+  } else {
+    line += "<" + std::string(s.message()) + ">";
+  }
+  std::string location = module.location_for(ordinal, pc);
+  if (!location.empty()) line += "  ; " + location;
+  line += '\n';
+  // One write per line so traces of interleaved invocations stay readable.
+  std::fwrite(line.data(), 1, line.size(), module.trace_file());
+}
+
 Status dump_module(const vm::Module* module, std::string* out) {
   if (!is_bytecode_module(module)) {
     return vm::invalid_argument_error("dump_module: not a bytecode module");
@@ -278,11 +315,8 @@ Status dump_module(const vm::Module* module, std::string* out) {
         break;
       }
       std::string line;
-      appendf(&line, "    %04x: %s", pc, kOpcodeInfo[static_cast<uint16_t>(inst.opcode)].name);
-      for (uint8_t k = 0; k < inst.operand_count; ++k) {
-        line += k ? ", " : " ";
-        format_operand(m, f, inst, k, &line);
-      }
+      appendf(&line, "    %04x: ", pc);
+      format_instruction(m, static_cast<int32_t>(i), inst, &line);
       std::string location = m.location_for(static_cast<int32_t>(i), pc);
       if (!location.empty() && location != last_location) {
         if (line.size() < 56) line.append(56 - line.size(), ' ');

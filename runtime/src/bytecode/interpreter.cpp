@@ -61,14 +61,24 @@ KILN_ALWAYS_INLINE double get_f64(const uint64_t* s, uint16_t r) {
   std::memcpy(&v, &s[r], 8);
   return v;
 }
+// 4-byte values are written as a whole 8-byte register slot (the value in
+// its low-addressed half, zeros above): MOV, call arguments and return
+// values copy registers as 8-byte words, and an 8-byte load that follows a
+// 4-byte store to the same slot cannot be forwarded from it and stalls
+// (profiled: it dominated recursive calls).
+KILN_ALWAYS_INLINE void put_word32(uint64_t* slot, const void* bytes) {
+  uint64_t word = 0;
+  std::memcpy(&word, bytes, 4);
+  *slot = word;
+}
 KILN_ALWAYS_INLINE void set_i32(uint64_t* s, uint16_t r, int32_t v) {
-  std::memcpy(&s[r], &v, 4);
+  put_word32(&s[r], &v);
 }
 KILN_ALWAYS_INLINE void set_i64(uint64_t* s, uint16_t r, int64_t v) {
   std::memcpy(&s[r], &v, 8);
 }
 KILN_ALWAYS_INLINE void set_f32(uint64_t* s, uint16_t r, float v) {
-  std::memcpy(&s[r], &v, 4);
+  put_word32(&s[r], &v);
 }
 KILN_ALWAYS_INLINE void set_f64(uint64_t* s, uint16_t r, double v) {
   std::memcpy(&s[r], &v, 8);
@@ -204,7 +214,16 @@ KILN_ALWAYS_INLINE Status push_function_frame(BytecodeModule* module, Stack& sta
   // Registers start zeroed / null. Frames are small: a word loop beats a
   // memset call here.
   uint64_t* words = reinterpret_cast<uint64_t*>(f->storage);
-  for (uint32_t i = 0, n = fi.scratch_offset / 8; i < n; ++i) words[i] = 0;
+  for (uint32_t i = 0, n = fi.scratch_offset / 8; i < n; ++i) {
+    words[i] = 0;
+#if defined(__GNUC__) || defined(__clang__)
+    // GCC and Clang recognize this loop as memset and emit a library call,
+    // which costs more than the handful of stores a frame needs (it showed
+    // in profiles of recursive calls). The empty asm makes the index opaque
+    // so the loop stays a loop; it constrains nothing else.
+    __asm__("" : "+r"(i));
+#endif
+  }
   return Status();
 }
 
@@ -285,47 +304,54 @@ size_t pack_variadic(std::string_view codes, const uint8_t* segments,
   return vm::align_up(offset, max_align);
 }
 
-// Packs the arguments, calls the import, releases leftover argument refs.
-// On OK the results are unpacked into registers. DEFERRED leaves the results
-// span in the frame's scratch for resume.
+// Unpacks an import's results (laid out by `d.results` at `res`) into the
+// registers listed by the instruction's results operand.
+KILN_ALWAYS_INLINE void unpack_import_results(const ImportDesc& d, const uint8_t* res,
+                                              const uint8_t* result_regs, uint64_t* s,
+                                              RefObject** r) {
+  const uint16_t count = load_u16(result_regs);
+  const char* codes = d.results.codes.data();
+  const uint32_t* offsets = d.results.offsets.data();
+  for (uint16_t k = 0; k < count; ++k) {
+    uint16_t reg = load_u16(result_regs + 2 + 2 * k);
+    char c = codes[k];
+    const uint8_t* slot = res + offsets[k];
+    if (c == 'r') {
+      RefObject* o;
+      std::memcpy(&o, slot, sizeof(o));
+      put_ref(r, reg, o);
+    } else if (c == 'i' || c == 'f') {
+      put_word32(&s[reg], slot);
+    } else {
+      std::memcpy(&s[reg], slot, 8);
+    }
+  }
+}
+
+KILN_NOINLINE Status unresolved_import_error(const ImportDesc& d) {
+  return vm::make_status(StatusCode::kFailedPrecondition,
+                         "call to import '%.*s', which is not resolved",
+                         static_cast<int>(d.full_name.size()), d.full_name.data());
+}
+
+// Packs the arguments, calls the import, releases leftover argument refs and
+// on OK unpacks the results into registers. DEFERRED leaves the results
+// span in the frame's scratch for resume (finish_import). The instruction
+// is decoded once; `*length` receives its size.
 KILN_NOINLINE Status call_import(BytecodeModule* module, Stack& stack, Frame* frame,
-                                 BytecodeState* state, const uint8_t* ip, bool variadic);
-Status finish_import(BytecodeModule* module, Frame* frame, const uint8_t* ip,
-                     bool variadic);
-
-void import_spans(BytecodeModule* module, Frame* frame, const ImportCallShape& shape,
-                  size_t args_size, vm::ByteSpan* args, vm::ByteSpan* results) {
-  const ImportDesc& d = module->imports()[shape.ordinal];
-  uint8_t* scratch = frame->storage + frame_info(frame)->scratch_offset;
-  *args = vm::ByteSpan{scratch, args_size};
-  *results = vm::ByteSpan{scratch + vm::align_up(args_size, 8), d.results.size};
-}
-
-size_t variadic_args_size(const ImportDesc& d, const uint8_t* segments) {
-  int32_t counts[64];
-  uint16_t n = load_u16(segments);
-  if (n > 64) n = 64;
-  for (uint16_t k = 0; k < n; ++k) counts[k] = load_u16(segments + 2 + 2 * k);
-  auto size = vm::packed_size(d.args.codes, counts, n);
-  return size.ok() ? *size : 0;
-}
-
-Status call_import(BytecodeModule* module, Stack& stack, Frame* frame,
-                   BytecodeState* state, const uint8_t* ip, bool variadic) {
+                                 BytecodeState* state, const uint8_t* ip, bool variadic,
+                                 uint32_t* length) {
   ImportCallShape shape = import_call_shape(ip, variadic);
+  *length = shape.length;
   const ImportDesc& d = module->imports()[shape.ordinal];
   const BytecodeState::Import& target = state->imports[shape.ordinal];
-  if (KILN_UNLIKELY(target.function.is_null())) {
-    return vm::make_status(StatusCode::kFailedPrecondition,
-                           "call to import '%.*s', which is not resolved",
-                           static_cast<int>(d.full_name.size()), d.full_name.data());
-  }
+  if (KILN_UNLIKELY(target.function.is_null())) return unresolved_import_error(d);
   const FunctionInfo* fi = frame_info(frame);
   uint64_t* s = frame_scalars(frame);
   RefObject** r = frame_refs(frame, fi);
   uint8_t* scratch = frame->storage + fi->scratch_offset;
   size_t args_size;
-  if (!variadic) {
+  if (KILN_LIKELY(!variadic)) {
     uint16_t count = load_u16(shape.args);
     const char* codes = d.args.codes.data();
     const uint32_t* offsets = d.args.offsets.data();
@@ -345,41 +371,49 @@ Status call_import(BytecodeModule* module, Stack& stack, Frame* frame,
   } else {
     args_size = pack_variadic(d.args.codes, shape.segments, shape.args, s, r, scratch);
   }
-  vm::ByteSpan args, results;
-  import_spans(module, frame, shape, args_size, &args, &results);
-  Status status = target.function.module->begin_call(
-      stack, vm::FunctionCall{target.function, target.state, args, results});
-  if (d.args.has_refs) vm::release_packed_refs(d.args.codes, args.data, args.size);
+  uint8_t* res = scratch + vm::align_up(args_size, 8);
+  vm::FunctionCall call;
+  call.function.module = target.function.module;
+  call.function.linkage = target.function.linkage;
+  call.function.ordinal = target.function.ordinal;
+  call.state = target.state;
+  call.arguments = vm::ByteSpan{scratch, args_size};
+  call.results = vm::ByteSpan{res, d.results.size};
+  Status status = target.function.module->begin_call(stack, call);
+  if (d.args.has_refs) vm::release_packed_refs(d.args.codes, scratch, args_size);
   if (KILN_UNLIKELY(!status.ok())) return status;
-  return finish_import(module, frame, ip, variadic);
+  unpack_import_results(d, res, shape.results, s, r);
+  return Status();
 }
 
-// Unpacks an import's results into registers.
+// The packed size of a variadic call's arguments (for resuming one).
+size_t variadic_args_size(const ImportDesc& d, const uint8_t* segments) {
+  int32_t counts[64];
+  uint16_t n = load_u16(segments);
+  if (n > 64) n = 64;
+  for (uint16_t k = 0; k < n; ++k) counts[k] = load_u16(segments + 2 + 2 * k);
+  auto size = vm::packed_size(d.args.codes, counts, n);
+  return size.ok() ? *size : 0;
+}
+
+// Unpacks the results of an import call that completed after DEFERRED.
 Status finish_import(BytecodeModule* module, Frame* frame, const uint8_t* ip,
                      bool variadic) {
   ImportCallShape shape = import_call_shape(ip, variadic);
   const ImportDesc& d = module->imports()[shape.ordinal];
   const FunctionInfo* fi = frame_info(frame);
-  uint64_t* s = frame_scalars(frame);
-  RefObject** r = frame_refs(frame, fi);
   size_t args_size = variadic ? variadic_args_size(d, shape.segments) : d.args.size;
   const uint8_t* res = frame->storage + fi->scratch_offset + vm::align_up(args_size, 8);
-  uint16_t count = load_u16(shape.results);
-  for (uint16_t k = 0; k < count; ++k) {
-    uint16_t reg = load_u16(shape.results + 2 + 2 * k);
-    char c = d.results.codes[k];
-    uint32_t off = d.results.offsets[k];
-    if (c == 'r') {
-      RefObject* o;
-      std::memcpy(&o, res + off, sizeof(o));
-      put_ref(r, reg, o);
-    } else if (c == 'i' || c == 'f') {
-      std::memcpy(&s[reg], res + off, 4);
-    } else {
-      std::memcpy(&s[reg], res + off, 8);
-    }
-  }
+  unpack_import_results(d, res, shape.results, frame_scalars(frame), frame_refs(frame, fi));
   return Status();
+}
+
+void import_spans(BytecodeModule* module, Frame* frame, const ImportCallShape& shape,
+                  size_t args_size, vm::ByteSpan* args, vm::ByteSpan* results) {
+  const ImportDesc& d = module->imports()[shape.ordinal];
+  uint8_t* scratch = frame->storage + frame_info(frame)->scratch_offset;
+  *args = vm::ByteSpan{scratch, args_size};
+  *results = vm::ByteSpan{scratch + vm::align_up(args_size, 8), d.results.size};
 }
 
 }  // namespace
@@ -399,8 +433,15 @@ void release_frame_refs(Frame* frame) {
 
 // ---- The dispatch loop ------------------------------------------------------
 
-Status execute(BytecodeModule* module, Stack& stack, Frame* entry,
-               vm::ByteSpan results) {
+namespace {
+
+// The loop is instantiated twice: kTrace = false is the normal interpreter;
+// kTrace = true additionally reports every instruction before it runs (see
+// ModuleOptions::trace). The choice is made once per invocation in
+// execute(), so the normal loop carries no per-instruction test for it.
+template <bool kTrace>
+KILN_NOINLINE Status run_loop(BytecodeModule* module, Stack& stack, Frame* entry,
+                vm::ByteSpan results) {
   Frame* frame = stack.top();
   BytecodeState* state = static_cast<BytecodeState*>(frame->module_state);
   const FunctionInfo* fi = frame_info(frame);
@@ -434,7 +475,14 @@ Status execute(BytecodeModule* module, Stack& stack, Frame* entry,
 #undef LABEL_ADDRESS
   static_assert(sizeof(kDispatch) / sizeof(kDispatch[0]) == kOpcodeCount,
                 "dispatch table out of sync with opcodes.txt");
-#define DISPATCH() goto* kDispatch[load_u16(ip)]
+#define DISPATCH()                                                             \
+  do {                                                                         \
+    if constexpr (kTrace) {                                                    \
+      trace_instruction(*module, frame->function.ordinal,                     \
+                        static_cast<uint32_t>(ip - code));                     \
+    }                                                                          \
+    goto* kDispatch[load_u16(ip)];                                             \
+  } while (0)
 #define OP(name) L_##name:
 #define NEXT(len)  \
   do {             \
@@ -451,6 +499,9 @@ Status execute(BytecodeModule* module, Stack& stack, Frame* entry,
     goto dispatch; \
   } while (0)
 dispatch:
+  if constexpr (kTrace) {
+    trace_instruction(*module, frame->function.ordinal, static_cast<uint32_t>(ip - code));
+  }
   switch (static_cast<Opcode>(load_u16(ip))) {
 #endif
 
@@ -509,7 +560,7 @@ dispatch:
   }
   OP(CONST_I32) { set_i32(s, U16(2), static_cast<int32_t>(U32(4))); NEXT(8); }
   OP(CONST_I64) { set_i64(s, U16(2), static_cast<int64_t>(load_u64(ip + 4))); NEXT(12); }
-  OP(CONST_F32) { std::memcpy(&s[U16(2)], ip + 4, 4); NEXT(8); }
+  OP(CONST_F32) { put_word32(&s[U16(2)], ip + 4); NEXT(8); }
   OP(CONST_F64) { std::memcpy(&s[U16(2)], ip + 4, 8); NEXT(12); }
   OP(CONST_REF_ZERO) { put_ref(r, U16(2), nullptr); NEXT(4); }
   OP(CONST_REF_RODATA) {
@@ -530,9 +581,9 @@ dispatch:
   }
 
   // ---- Globals ----
-  OP(GLOBAL_LOAD_I32) { std::memcpy(&s[U16(2)], state->globals + U32(4), 4); NEXT(8); }
+  OP(GLOBAL_LOAD_I32) { put_word32(&s[U16(2)], state->globals + U32(4)); NEXT(8); }
   OP(GLOBAL_LOAD_I64) { std::memcpy(&s[U16(2)], state->globals + U32(4), 8); NEXT(8); }
-  OP(GLOBAL_LOAD_F32) { std::memcpy(&s[U16(2)], state->globals + U32(4), 4); NEXT(8); }
+  OP(GLOBAL_LOAD_F32) { put_word32(&s[U16(2)], state->globals + U32(4)); NEXT(8); }
   OP(GLOBAL_LOAD_F64) { std::memcpy(&s[U16(2)], state->globals + U32(4), 8); NEXT(8); }
   OP(GLOBAL_STORE_I32) { std::memcpy(state->globals + U32(2), &s[U16(6)], 4); NEXT(8); }
   OP(GLOBAL_STORE_I64) { std::memcpy(state->globals + U32(2), &s[U16(6)], 8); NEXT(8); }
@@ -543,7 +594,11 @@ dispatch:
     int64_t off = RI32(4);                                                 \
     if (KILN_UNLIKELY(off < 0 || off + width > state->global_bytes))       \
       FAULT(global_range_error(off, width, state->global_bytes));          \
-    std::memcpy(&s[U16(2)], state->globals + off, width);                  \
+    if (width == 4) {                                                      \
+      put_word32(&s[U16(2)], state->globals + off);                        \
+    } else {                                                               \
+      std::memcpy(&s[U16(2)], state->globals + off, width);                \
+    }                                                                      \
     NEXT(6);                                                               \
   }
 #define GLOBAL_INDIRECT_STORE(name, width)                                 \
@@ -1150,6 +1205,48 @@ dispatch:
   BR_CMP(BR_IF_LTE_I64_S, RI64, <=)
   BR_CMP_U64(BR_IF_LTE_I64_U, <=)
 
+  // reg <op> imm, compared as T (int32_t signed, uint32_t unsigned).
+#define BR_CMP_IMM(name, T, expr_op)                                        \
+  OP(name) {                                                                \
+    if (static_cast<T>(RI32(2)) expr_op static_cast<T>(U32(4))) {           \
+      ip = code + U32(8);                                                   \
+      DISPATCH();                                                           \
+    }                                                                       \
+    NEXT(12);                                                               \
+  }
+  BR_CMP_IMM(BR_IF_EQ_I32_IMM, int32_t, ==)
+  BR_CMP_IMM(BR_IF_NE_I32_IMM, int32_t, !=)
+  BR_CMP_IMM(BR_IF_LT_I32_S_IMM, int32_t, <)
+  BR_CMP_IMM(BR_IF_LTE_I32_S_IMM, int32_t, <=)
+  BR_CMP_IMM(BR_IF_GT_I32_S_IMM, int32_t, >)
+  BR_CMP_IMM(BR_IF_GTE_I32_S_IMM, int32_t, >=)
+  BR_CMP_IMM(BR_IF_LT_I32_U_IMM, uint32_t, <)
+  BR_CMP_IMM(BR_IF_LTE_I32_U_IMM, uint32_t, <=)
+  BR_CMP_IMM(BR_IF_GT_I32_U_IMM, uint32_t, >)
+  BR_CMP_IMM(BR_IF_GTE_I32_U_IMM, uint32_t, >=)
+#undef BR_CMP_IMM
+
+  // dst = src + imm; branch when dst < bound (T: the comparison type). The
+  // bound is read after the write, as the unfused pair would.
+#define ADD_BR_IF_LT(name, R, W, add, imm, T, bound_at, target_at, length) \
+  OP(name) {                                                               \
+    W(2, add(R(4), imm));                                                  \
+    if (static_cast<T>(R(2)) < static_cast<T>(R(bound_at))) {             \
+      ip = code + U32(target_at);                                          \
+      DISPATCH();                                                          \
+    }                                                                      \
+    NEXT(length);                                                          \
+  }
+  ADD_BR_IF_LT(ADD_BR_IF_LT_I32_S, RI32, WI32, kiln_add_i32, static_cast<int32_t>(U32(6)),
+               int32_t, 10, 12, 16)
+  ADD_BR_IF_LT(ADD_BR_IF_LT_I32_U, RI32, WI32, kiln_add_i32, static_cast<int32_t>(U32(6)),
+               uint32_t, 10, 12, 16)
+  ADD_BR_IF_LT(ADD_BR_IF_LT_I64_S, RI64, WI64, kiln_add_i64,
+               static_cast<int64_t>(load_u64(ip + 6)), int64_t, 14, 16, 20)
+  ADD_BR_IF_LT(ADD_BR_IF_LT_I64_U, RI64, WI64, kiln_add_i64,
+               static_cast<int64_t>(load_u64(ip + 6)), uint64_t, 14, 16, 20)
+#undef ADD_BR_IF_LT
+
   OP(CALL) {
     const int32_t callee = static_cast<int32_t>(U32(2));
     const FunctionInfo& cf = module->functions()[callee];
@@ -1160,14 +1257,19 @@ dispatch:
     uint64_t* ns = frame_scalars(nf);
     RefObject** nr = frame_refs(nf, &cf);
     const uint16_t n = U16(6);
-    const char* codes = cf.args.codes.data();
-    uint16_t si = 0, ri = 0;
-    for (uint16_t k = 0; k < n; ++k) {
-      uint16_t reg = U16(8 + 2 * k);
-      if (codes[k] == 'r') {
-        nr[ri++] = take_ref(r, reg);
-      } else {
-        ns[si++] = s[reg];
+    if (!cf.args.has_refs) {
+      // All scalars: argument k is the callee's scalar register k.
+      for (uint16_t k = 0; k < n; ++k) ns[k] = s[U16(8 + 2 * k)];
+    } else {
+      const char* codes = cf.args.codes.data();
+      uint16_t si = 0, ri = 0;
+      for (uint16_t k = 0; k < n; ++k) {
+        uint16_t reg = U16(8 + 2 * k);
+        if (codes[k] == 'r') {
+          nr[ri++] = take_ref(r, reg);
+        } else {
+          ns[si++] = s[reg];
+        }
       }
     }
     frame = nf;
@@ -1180,15 +1282,17 @@ dispatch:
   }
   OP(CALL_IMPORT) {
     frame->pc = static_cast<int32_t>(ip - code);
-    status = call_import(module, stack, frame, state, ip, false);
+    uint32_t length;
+    status = call_import(module, stack, frame, state, ip, false, &length);
     if (KILN_UNLIKELY(!status.ok())) goto call_not_ok;
-    NEXT(import_call_shape(ip, false).length);
+    NEXT(length);
   }
   OP(CALL_IMPORT_VARIADIC) {
     frame->pc = static_cast<int32_t>(ip - code);
-    status = call_import(module, stack, frame, state, ip, true);
+    uint32_t length;
+    status = call_import(module, stack, frame, state, ip, true, &length);
     if (KILN_UNLIKELY(!status.ok())) goto call_not_ok;
-    NEXT(import_call_shape(ip, true).length);
+    NEXT(length);
   }
   OP(RETURN) {
     const uint16_t n = U16(2);
@@ -1217,16 +1321,22 @@ dispatch:
     const uint8_t* res = cip + 8 + 2 * load_u16(cip + 6);
     uint64_t* cs = frame_scalars(caller);
     RefObject** cr = frame_refs(caller, cfi);
-    for (uint16_t k = 0; k < n; ++k) {
-      uint16_t src = U16(4 + 2 * k);
-      uint16_t dst = load_u16(res + 2 + 2 * k);
-      if (codes[k] == 'r') {
-        put_ref(cr, dst, take_ref(r, src));
-      } else {
-        cs[dst] = s[src];
+    if (!fi->results.has_refs) {
+      for (uint16_t k = 0; k < n; ++k) cs[load_u16(res + 2 + 2 * k)] = s[U16(4 + 2 * k)];
+    } else {
+      for (uint16_t k = 0; k < n; ++k) {
+        uint16_t src = U16(4 + 2 * k);
+        uint16_t dst = load_u16(res + 2 + 2 * k);
+        if (codes[k] == 'r') {
+          put_ref(cr, dst, take_ref(r, src));
+        } else {
+          cs[dst] = s[src];
+        }
       }
     }
-    pop_function_frame(stack, frame);
+    // The callee's ref registers still hold whatever it did not return.
+    if (fi->ref_count) release_frame_refs(frame);
+    stack.pop_frame();
     frame = caller;
     fi = cfi;
     code = cfi->code;
@@ -1332,6 +1442,16 @@ unwind:
 #undef NEXT
 }
 
+}  // namespace
+
+Status execute(BytecodeModule* module, Stack& stack, Frame* entry,
+               vm::ByteSpan results) {
+  if (KILN_UNLIKELY(module->trace_file() != nullptr)) {
+    return run_loop<true>(module, stack, entry, results);
+  }
+  return run_loop<false>(module, stack, entry, results);
+}
+
 // ---- Module entry points ----------------------------------------------------
 
 Status BytecodeModule::begin_call(Stack& stack, const vm::FunctionCall& call) {
@@ -1383,7 +1503,11 @@ Status BytecodeModule::begin_call(Stack& stack, const vm::FunctionCall& call) {
       std::memset(slot, 0, sizeof(o));  // moved out of the argument span
       r[ri++] = o;
     } else {
-      std::memcpy(&s[si++], slot, vm::code_size(c));
+      if (c == 'i' || c == 'f') {
+        put_word32(&s[si++], slot);
+      } else {
+        std::memcpy(&s[si++], slot, 8);
+      }
     }
   }
   return execute(this, stack, frame, call.results);

@@ -1,11 +1,13 @@
 // Interpreter semantics, calls, refs, suspension and faults, on modules
 // assembled with testing/module_builder.h.
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <memory>
 #include <string>
 #include <vector>
+#include <utility>
 
 #include "gtest/gtest.h"
 #include "kiln/bytecode/bytecode_module.h"
@@ -270,6 +272,97 @@ TEST(InterpreterOps, Comparisons) {
   EXPECT_EQ(nan->as_i32(), 1);
 }
 
+// f(x) = 1 when `x <op> imm` (the branch is taken), else 0.
+int32_t branch_imm(Opcode op, int32_t x, int32_t imm) {
+  ModuleBuilder mb;
+  FunctionBuilder f;
+  Label taken = f.label();
+  f.emit(Opcode::CONST_I32, {1, 1});
+  f.emit(op, {0, imm, taken});
+  f.emit(Opcode::CONST_I32, {1, 0});
+  f.bind(taken);
+  f.emit(Opcode::RETURN, {L({1})});
+  mb.add_export("f", mb.add_function("f", "0i_i", 2, 0, f));
+  Harness h;
+  Status s = h.add(mb);
+  EXPECT_TRUE(s.ok()) << s.to_string();
+  ValueList results;
+  s = h.call("f", {Value::i32(x)}, &results);
+  EXPECT_TRUE(s.ok()) << s.to_string();
+  return s.ok() ? results[0].as_i32() : -1;
+}
+
+TEST(InterpreterOps, CompareImmediateBranches) {
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_EQ_I32_IMM, 7, 7), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_EQ_I32_IMM, -7, 7), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_NE_I32_IMM, -7, 7), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_NE_I32_IMM, 7, 7), 0);
+  // Signed: -1 < 2; unsigned: 0xFFFFFFFF > 2.
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LT_I32_S_IMM, -1, 2), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LT_I32_S_IMM, 2, 2), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LTE_I32_S_IMM, 2, 2), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LTE_I32_S_IMM, 3, 2), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GT_I32_S_IMM, 3, 2), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GT_I32_S_IMM, -1, 2), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GTE_I32_S_IMM, 2, 2), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GTE_I32_S_IMM, INT32_MIN, -5), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LT_I32_U_IMM, -1, 2), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LT_I32_U_IMM, 1, 2), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LTE_I32_U_IMM, 2, 2), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_LTE_I32_U_IMM, -1, -2), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GT_I32_U_IMM, -1, 2), 1);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GT_I32_U_IMM, 2, 2), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GTE_I32_U_IMM, 0, -1), 0);
+  EXPECT_EQ(branch_imm(Opcode::BR_IF_GTE_I32_U_IMM, -1, -1), 1);
+}
+
+// Counts the iterations of `do { x += step; } while (x < bound)` with the
+// fused ADD_BR_IF_LT_* latch; returns {iterations, final x}.
+std::pair<int64_t, int64_t> count_latch(Opcode op, bool is64, int64_t x, int64_t step,
+                                        int64_t bound) {
+  ModuleBuilder mb;
+  FunctionBuilder f;
+  Label loop = f.label();
+  const std::string sig = is64 ? "0II_II" : "0ii_ii";
+  f.emit(is64 ? Opcode::CONST_I64 : Opcode::CONST_I32,
+         {2, is64 ? testing::Operand(int64_t{0}) : testing::Operand(0)});
+  f.bind(loop);
+  f.emit(is64 ? Opcode::ADD_I64_IMM : Opcode::ADD_I32_IMM,
+         {2, 2, is64 ? testing::Operand(int64_t{1}) : testing::Operand(1)});
+  f.emit(op, {0, 0, is64 ? testing::Operand(step) : testing::Operand(static_cast<int32_t>(step)),
+              1, loop});
+  f.emit(Opcode::RETURN, {L({2, 0})});
+  mb.add_export("f", mb.add_function("f", sig, 3, 0, f));
+  Harness h;
+  Status s = h.add(mb);
+  EXPECT_TRUE(s.ok()) << s.to_string();
+  ValueList results;
+  ValueList args = is64 ? ValueList{Value::i64(x), Value::i64(bound)}
+                        : ValueList{Value::i32(static_cast<int32_t>(x)),
+                                    Value::i32(static_cast<int32_t>(bound))};
+  s = h.call("f", args, &results);
+  EXPECT_TRUE(s.ok()) << s.to_string();
+  if (!s.ok()) return {-1, -1};
+  if (is64) return {results[0].as_i64(), results[1].as_i64()};
+  return {results[0].as_i32(), results[1].as_i32()};
+}
+
+TEST(InterpreterOps, AddAndBranchLatch) {
+  using P = std::pair<int64_t, int64_t>;
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I32_S, false, 0, 1, 10), P(10, 10));
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I32_S, false, -5, 2, 0), P(3, 1));
+  // Unsigned: -1 is the largest value, so the first test fails.
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I32_U, false, -3, 1, 5), P(1, -2));
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I32_U, false, 0, 3, 7), P(3, 9));
+  // The add wraps like ADD_I32_IMM.
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I32_S, false, INT32_MAX, 1, INT32_MIN + 2),
+            P(3, INT32_MIN + 2));
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I64_S, true, 0, 1, 4096), P(4096, 4096));
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I64_S, true, -10, 5, -1), P(2, 0));
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I64_U, true, 0, 1, 3), P(3, 3));
+  EXPECT_EQ(count_latch(Opcode::ADD_BR_IF_LT_I64_U, true, -4, 1, 3), P(1, -3));
+}
+
 // ---- Control flow and calls ---------------------------------------------
 
 ModuleBuilder loop_sum_module() {
@@ -324,6 +417,57 @@ TEST(Interpreter, RecursiveFib) {
   Status s = h.call("fib", {Value::i32(20)}, &results);
   ASSERT_TRUE(s.ok()) << s.to_string();
   EXPECT_EQ(results[0].as_i32(), 6765);
+}
+
+std::string read_all(std::FILE* f) {
+  std::fflush(f);
+  std::rewind(f);
+  std::string out;
+  char buf[512];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) out.append(buf, n);
+  return out;
+}
+
+TEST(Interpreter, TraceListsEveryInstructionInOrder) {
+  std::FILE* trace = std::tmpfile();
+  ASSERT_NE(trace, nullptr);
+  ModuleBuilder mb("t");
+  FunctionBuilder f;
+  Label after = f.label();
+  f.emit(Opcode::ADD_I32_IMM, {1, 0, 1});
+  f.emit(Opcode::YIELD, {after});
+  f.bind(after);
+  f.emit(Opcode::RETURN, {L({1})});
+  int fn = mb.add_function("step", "0i_i", 2, 0, f);
+  mb.add_location(fn, 0, "t.mlir", 2, 4);
+  mb.add_export("step", fn);
+  std::vector<uint8_t> file = mb.build();
+  vm::Instance instance;
+  ModuleOptions options;
+  options.trace = true;
+  options.trace_file = trace;
+  auto module = load_module(instance, file.data(), file.size(), vm::Ref(), options);
+  ASSERT_TRUE(module.ok()) << module.status().to_string();
+  {
+    vm::Context context(instance);
+    ASSERT_TRUE(context.register_module(*module).ok());
+    ValueList results;
+    auto step = context.lookup_function("t.step").value();
+    // invoke() resumes across the yield; the trace continues after it.
+    Status s = vm::invoke(context, step, {Value::i32(41)}, &results);
+    ASSERT_TRUE(s.ok()) << s.to_string();
+    EXPECT_EQ(results[0].as_i32(), 42);
+  }
+  EXPECT_EQ(read_all(trace),
+            "[trace] t.step 0000: ADD_I32_IMM s1, s0, 1  ; t.mlir:2:4\n"
+            "[trace] t.step 000a: YIELD ^0010  ; t.mlir:2:4\n"
+            "[trace] t.step 0010: RETURN (s1)  ; t.mlir:2:4\n");
+  std::fclose(trace);
+  // The same bytes loaded without the option run untraced (nothing to
+  // observe but the result; the dispatch loop is the untraced copy).
+  auto plain = load_module(instance, file.data(), file.size(), vm::Ref());
+  ASSERT_TRUE(plain.ok());
 }
 
 TEST(Interpreter, BranchTableSelectSwitch) {

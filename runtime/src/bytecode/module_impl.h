@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -127,6 +128,7 @@ class BytecodeState final : public vm::ModuleState {
 
 struct LoadOptions {
   bool allow_unknown_types = false;
+  ModuleOptions module;
 };
 
 class BytecodeModule final : public vm::Module {
@@ -175,6 +177,9 @@ class BytecodeModule final : public vm::Module {
   // The same position split per inlining level, innermost first.
   std::vector<SourcePosition> positions_for(int32_t function_ordinal, uint32_t pc) const;
 
+  // Where instruction trace lines go; null when this module is not traced.
+  std::FILE* trace_file() const { return trace_file_; }
+
   // Interpreter entry points (interpreter.cpp).
   vm::Status run_initializer(BytecodeState* state);
 
@@ -202,6 +207,7 @@ class BytecodeModule final : public vm::Module {
   uint32_t global_bytes_ = 0;
   uint32_t global_refs_ = 0;
   int32_t init_function_ = -1;
+  std::FILE* trace_file_ = nullptr;
 };
 
 // ---- Instruction decoding (verifier and disassembler) ---------------------
@@ -225,6 +231,16 @@ struct DecodedInstruction {
 // the opcode is unknown or an operand runs past `length`.
 vm::Status decode_instruction(const uint8_t* code, uint32_t length, uint32_t pc,
                               DecodedInstruction* out);
+
+// Appends "NAME operand, operand..." for a decoded instruction of function
+// `ordinal` (disassembler.cpp; dump-module's syntax).
+void format_instruction(const BytecodeModule& module, int32_t ordinal,
+                        const DecodedInstruction& inst, std::string* out);
+
+// Writes one trace line for the instruction at `pc` of function `ordinal`
+// to module.trace_file() (disassembler.cpp). Cold: only the tracing
+// instantiation of the dispatch loop calls it.
+void trace_instruction(const BytecodeModule& module, int32_t ordinal, uint32_t pc);
 
 // Parses a signature's argument or result codes into a layout.
 vm::Status make_layout(std::string_view codes, PackedLayout* out);

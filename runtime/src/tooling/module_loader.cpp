@@ -25,20 +25,10 @@ using LoaderFn = StatusOr<vm::Ref> (*)(vm::Instance& instance,
 #if defined(KILN_TOOLING_HAVE_BYTECODE)
 StatusOr<vm::Ref> load_bytecode(vm::Instance& instance, const std::string& path,
                                 const ModuleLoadOptions& options) {
-#if defined(KILN_BYTECODE_TRACE_API)
-  // Proposed interpreter hook: options struct with a trace switch.
   kiln::bytecode::ModuleOptions bytecode_options;
   bytecode_options.trace = options.trace;
   return kiln::bytecode::load_module_from_file(instance, path.c_str(),
                                                bytecode_options);
-#else
-  if (options.trace) {
-    std::fprintf(stderr,
-                 "warning: --trace: the bytecode interpreter has no trace hook "
-                 "in this build; running without instruction tracing\n");
-  }
-  return kiln::bytecode::load_module_from_file(instance, path.c_str());
-#endif
 }
 #endif
 
@@ -109,7 +99,7 @@ bool module_kind_supported(ModuleKind kind) {
 }
 
 bool module_trace_supported() {
-#if defined(KILN_TOOLING_HAVE_BYTECODE) && defined(KILN_BYTECODE_TRACE_API)
+#if defined(KILN_TOOLING_HAVE_BYTECODE)
   return true;
 #else
   return false;

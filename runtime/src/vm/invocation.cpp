@@ -49,12 +49,24 @@ Status pack_arguments(std::string_view codes, const ValueList& args,
   return pack_values(codes, args.data(), args.size(), out->data, out->size);
 }
 
-Status prepare_results(std::string_view codes, std::vector<uint64_t>& storage,
-                       ByteSpan* out) {
+Status prepare_results_for_codes(std::string_view codes, std::vector<uint64_t>& storage,
+                                 ByteSpan* out) {
   if (KILN_UNLIKELY(has_variadic(codes))) {
     return unimplemented_error("variadic results cannot be returned to the host");
   }
   KILN_ASSIGN_OR_RETURN(size_t size, packed_size(codes));
+  *out = words_span(storage, size);
+  if (size) std::memset(out->data, 0, size);
+  return Status();
+}
+
+// A zeroed result span of the cached size (see prepare_cached).
+Status prepare_results(const Context::InvokeScratch& scratch,
+                       std::vector<uint64_t>& storage, ByteSpan* out) {
+  if (KILN_UNLIKELY(scratch.cached_results_variadic)) {
+    return unimplemented_error("variadic results cannot be returned to the host");
+  }
+  size_t size = scratch.cached_results_size;
   *out = words_span(storage, size);
   if (size) std::memset(out->data, 0, size);
   return Status();
@@ -85,10 +97,17 @@ KILN_ALWAYS_INLINE Status prepare_cached(Context::InvokeScratch& scratch,
   }
   Prepared p;
   KILN_RETURN_IF_ERROR(prepare(context, function, &p));
+  size_t results_size = 0;
+  bool results_variadic = has_variadic(p.signature.results);
+  if (!results_variadic) {
+    KILN_ASSIGN_OR_RETURN(results_size, packed_size(p.signature.results));
+  }
   scratch.cached_function = function;
   scratch.cached_state = p.state;
   scratch.cached_signature = p.signature;
   scratch.cached_arguments_have_refs = has_refs(p.signature.arguments);
+  scratch.cached_results_size = results_size;
+  scratch.cached_results_variadic = results_variadic;
   return Status();
 }
 
@@ -98,8 +117,10 @@ Status invoke_with(Context::InvokeScratch& scratch, Context& context,
   KILN_RETURN_IF_ERROR(prepare_cached(scratch, context, function));
   const Signature sig = scratch.cached_signature;
   ByteSpan arg_bytes, result_bytes;
-  KILN_RETURN_IF_ERROR(prepare_results(sig.results, scratch.results, &result_bytes));
-  KILN_RETURN_IF_ERROR(pack_arguments(sig.arguments, args, scratch.arguments, &arg_bytes));
+  KILN_RETURN_IF_ERROR(prepare_results(scratch, scratch.results, &result_bytes));
+  if (!sig.arguments.empty() || !args.empty()) {
+    KILN_RETURN_IF_ERROR(pack_arguments(sig.arguments, args, scratch.arguments, &arg_bytes));
+  }
   FunctionCall call{function, scratch.cached_state, arg_bytes, result_bytes};
   Status s = run_to_completion(scratch.stack, call);
   if (scratch.cached_arguments_have_refs) {
@@ -220,7 +241,7 @@ Status begin_invoke(Invocation& inv, const Function& function,
   }
   const Signature sig = inv.signature_;
   ByteSpan arg_bytes, result_bytes;
-  KILN_RETURN_IF_ERROR(prepare_results(sig.results, inv.results_, &result_bytes));
+  KILN_RETURN_IF_ERROR(prepare_results_for_codes(sig.results, inv.results_, &result_bytes));
   KILN_RETURN_IF_ERROR(pack_arguments(sig.arguments, args, inv.arguments_, &arg_bytes));
   inv.results_size_ = result_bytes.size;
   FunctionCall call{function, inv.state_, arg_bytes, result_bytes};

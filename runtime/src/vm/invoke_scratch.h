@@ -19,6 +19,11 @@ struct Context::InvokeScratch {
   ModuleState* cached_state = nullptr;
   Signature cached_signature;
   bool cached_arguments_have_refs = false;
+  // Derived once per cached function so a repeated invoke does not
+  // re-validate the result codes: their packed size, or an error status
+  // for result codes the host cannot receive (variadic).
+  size_t cached_results_size = 0;
+  bool cached_results_variadic = false;
 
   Stack stack;
   std::vector<uint64_t> arguments;

@@ -1,14 +1,13 @@
 // RUN: vm-translate --vm-to-bytecode-json -split-input-file %s | FileCheck %s
 
 // A counted loop: the compare fuses into the branch, the increment uses an
-// immediate and the back edge jumps straight to the loop header.
+// immediate, and increment + test + back edge are one ADD_BR_IF_LT.
 // CHECK-LABEL: "disassembly": [
 // CHECK-NEXT: "0: CONST_I32 i1, 0"
 // CHECK-NEXT: "8: MOV i2, i1"
 // CHECK-NEXT: "14: ADD_I32 i2, i2, i1"
-// CHECK-NEXT: "22: ADD_I32_IMM i1, i1, 1"
-// CHECK-NEXT: "32: BR_IF_LT_I32_S i1, i0, @14"
-// CHECK-NEXT: "42: RETURN (i2)"
+// CHECK-NEXT: "22: ADD_BR_IF_LT_I32_S i1, i1, 1, i0, @14"
+// CHECK-NEXT: "38: RETURN (i2)"
 // CHECK-NEXT: ]
 vm.module @m {
   vm.func @loop_sum(%n: i32) -> i32 {

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <string>
 
 #include "kiln/vm/instance.h"
@@ -13,6 +14,20 @@
 #include "kiln/vm/status.h"
 
 namespace kiln::bytecode {
+
+// How a loaded module runs. The defaults are what load_module without
+// options gives.
+struct ModuleOptions {
+  // Print every instruction this module executes, before it executes, as one
+  // line: module.function, bytecode offset, the disassembled instruction
+  // (dump-module's syntax) and its source location from the debug database.
+  // Checked once per invocation: the interpreter then runs a separate
+  // instantiation of its dispatch loop, so modules loaded without tracing
+  // pay nothing for it.
+  bool trace = false;
+  // Where trace lines go; stderr when null. Must outlive the module.
+  std::FILE* trace_file = nullptr;
+};
 
 // Loads a module from `size` bytes at `data` (header + FlatBuffer + external
 // data). The bytes are used in place, not copied (unless `data` is not
@@ -31,11 +46,17 @@ namespace kiln::bytecode {
 // Returns a ref to a vm::Module (Ref::as<vm::Module>()).
 vm::StatusOr<vm::Ref> load_module(vm::Instance& instance, const uint8_t* data,
                                   size_t size, vm::Ref keepalive);
+vm::StatusOr<vm::Ref> load_module(vm::Instance& instance, const uint8_t* data,
+                                  size_t size, vm::Ref keepalive,
+                                  const ModuleOptions& options);
 
 // Maps the file read-only (mmap) and loads it; rodata is served in place from
 // the mapping, which lives as long as the module or any buffer viewing it.
 vm::StatusOr<vm::Ref> load_module_from_file(vm::Instance& instance,
                                             const char* path);
+vm::StatusOr<vm::Ref> load_module_from_file(vm::Instance& instance,
+                                            const char* path,
+                                            const ModuleOptions& options);
 
 // Human-readable dump: header, imports/exports with signatures, types,
 // rodata sizes, globals, and a disassembly of every function annotated with

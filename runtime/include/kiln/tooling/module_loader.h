@@ -31,8 +31,9 @@ ModuleKind module_kind_for_path(std::string_view path);
 bool module_kind_supported(ModuleKind kind);
 
 struct ModuleLoadOptions {
-  // Print every executed instruction with its source location (to stderr).
-  // Needs an interpreter hook; see module_loader.cpp for its status.
+  // Print every executed bytecode instruction with its source location (to
+  // stderr; see kiln::bytecode::ModuleOptions::trace). Emitted C modules
+  // have no instruction trace and warn.
   bool trace = false;
 };
 

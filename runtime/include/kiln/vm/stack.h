@@ -98,7 +98,14 @@ class Stack {
       return overflow_error(function, storage_size);
     }
     Frame* frame = &frames_[depth_++];
-    frame->function = function;
+    // Field by field, not `frame->function = function`: callers build the
+    // Function in registers or a just-written temporary, and a whole-struct
+    // copy becomes one 16-byte load of three narrower stores, which stalls
+    // on store forwarding (measured: the biggest single cost of a bytecode
+    // call).
+    frame->function.module = function.module;
+    frame->function.linkage = function.linkage;
+    frame->function.ordinal = function.ordinal;
     frame->module_state = state;
     frame->storage = arena_ + arena_top_;
     frame->storage_size = static_cast<uint32_t>(storage_size);
