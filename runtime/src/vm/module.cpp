@@ -48,6 +48,8 @@ std::string Module::function_name(const Function& function) const {
 
 std::string Module::source_location(const Frame&) const { return {}; }
 
+int32_t Module::frame_offset(const Frame& frame) const { return frame.pc; }
+
 StatusOr<ModuleState*> Module::create_state(Instance&) {
   return static_cast<ModuleState*>(nullptr);
 }

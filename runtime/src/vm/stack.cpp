@@ -43,11 +43,12 @@ void Stack::capture_trace(Status* status) const {
       entry.module = std::string(module->name());
       entry.function = module->function_name(frame.function);
       entry.location = module->source_location(frame);
+      entry.pc = module->frame_offset(frame);
     } else {
       entry.module = "<host>";
       entry.function = "<unknown>";
+      entry.pc = frame.pc;
     }
-    entry.pc = frame.pc;
     status->add_frame(std::move(entry));
   }
 }

@@ -110,6 +110,9 @@ class Module : public RefObject {
   virtual std::string function_name(const Function& function) const;
   // "file:line:col" of the frame's current pc, or empty. Error paths only.
   virtual std::string source_location(const Frame& frame) const;
+  // The offset a trace shows for the frame ("@N"). Default: frame.pc (the
+  // bytecode offset); emitted-C frames report their current op's number.
+  virtual int32_t frame_offset(const Frame& frame) const;
 
   // Per-context state. Default: no state (nullptr).
   virtual StatusOr<ModuleState*> create_state(Instance& instance);
