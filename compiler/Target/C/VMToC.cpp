@@ -128,6 +128,16 @@ std::string importSignatureOf(Operation *import, FunctionType type) {
   return s;
 }
 
+/// The services-table expression for a ref type the runtime knows
+/// ("S->buffer_type"), or "" for refs of any or unknown type.
+std::string refTypeExpr(Type type) {
+  if (auto rt = dyn_cast<vm::RefType>(type)) {
+    if (isa<vm::BufferType>(rt.getObjectType())) return "S->buffer_type";
+    if (isa<vm::ListType>(rt.getObjectType())) return "S->list_type";
+  }
+  return "";
+}
+
 std::string cIdent(StringRef name) {
   std::string out;
   for (char c : name)
@@ -748,8 +758,15 @@ LogicalResult Printer::printOp(Operation &op) {
       if (k == Kind::Ref) {
         std::string t = tmp();
         b << "  { kiln_ref_t " << t << " = NULL;\n    st = S->list_get(exec, " << arg(0) << ", "
-          << arg(1) << ", 'r', &" << t << ");\n  " << statusCheck(&op)
-          << "    kiln_ref_release(S, " << res() << "); " << res() << " = " << t << "; }\n";
+          << arg(1) << ", 'r', &" << t << ");\n  " << statusCheck(&op);
+        // Like the interpreter: the element must have the result's type.
+        std::string type = refTypeExpr(op.getResult(0).getType());
+        if (!type.empty())
+          b << "    if (" << t << " && " << t << "->type != " << type << ") {\n"
+            << "      st = S->ref_type_error(exec, " << t << ", " << type << ");\n"
+            << "      kiln_ref_release(S, " << t << "); fh->loc = " << locFor(&op)
+            << "; goto cleanup;\n    }\n";
+        b << "    kiln_ref_release(S, " << res() << "); " << res() << " = " << t << "; }\n";
       } else {
         b << "  st = S->list_get(exec, " << arg(0) << ", " << arg(1) << ", '" << code(k) << "', &"
           << res() << ");\n";

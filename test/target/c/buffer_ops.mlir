@@ -4,7 +4,7 @@
 // Bulk buffer ops: null check, kiln_buffer_range on every range (the same
 // check the interpreter makes), read-only check on writes.
 vm.module @bops {
-  // CHECK-LABEL: bops_f_fill(
+  // CHECK-LABEL: bops_f_fill({{.*}}) {
   vm.func @fill(%b: !vm.buffer, %off: i64, %n: i64, %x: i32) {
     // CHECK: if (!v0) {
     // CHECK-NEXT: st = S->make_status(exec, KILN_STATUS_INVALID_ARGUMENT, "null ref where a vm.buffer is required"
@@ -19,7 +19,7 @@ vm.module @bops {
   }
   vm.export @fill
 
-  // CHECK-LABEL: bops_f_copy_compare(
+  // CHECK-LABEL: bops_f_copy_compare({{.*}}) {
   vm.func @copy_compare(%a: !vm.buffer, %b: !vm.buffer, %n: i64) -> i32 {
     %z = vm.const.i64.zero
     // CHECK: kiln_buffer_range({{t[0-9]+}}, {{v[0-9]+}}, v2, 1,
@@ -32,7 +32,7 @@ vm.module @bops {
   }
   vm.export @copy_compare
 
-  // CHECK-LABEL: bops_f_clone_hash(
+  // CHECK-LABEL: bops_f_clone_hash({{.*}}) {
   vm.func @clone_hash(%a: !vm.buffer, %n: i64) -> (!vm.buffer, i64) {
     %z = vm.const.i64.zero
     %c8 = vm.const.i32 8

@@ -15,7 +15,7 @@ vm.module @ga {
   vm.global.i32 private mutable @c : i32
   vm.global.ref private mutable @r : !vm.buffer
 
-  // CHECK-LABEL: ga_f_addresses(
+  // CHECK-LABEL: ga_f_addresses({{.*}}) {
   vm.func @addresses() -> (i32, i32, i32) {
     // CHECK: = 8;
     %pa = vm.global.address @a : i32
@@ -27,7 +27,7 @@ vm.module @ga {
   }
   vm.export @addresses
 
-  // CHECK-LABEL: ga_f_indirect(
+  // CHECK-LABEL: ga_f_indirect({{.*}}) {
   vm.func @indirect(%p: i32, %x: i64) -> i64 {
     // CHECK: if (kiln_global_range(v0, 8, 16) != KILN_OP_OK) {
     // CHECK-NEXT: st = S->make_status(exec, KILN_STATUS_OUT_OF_RANGE,
@@ -39,7 +39,7 @@ vm.module @ga {
   }
   vm.export @indirect
 
-  // CHECK-LABEL: ga_f_indirect_ref(
+  // CHECK-LABEL: ga_f_indirect_ref({{.*}}) {
   vm.func @indirect_ref(%p: i32) -> !vm.buffer {
     // CHECK: if (v0 < 0 || v0 >= 1) {
     // CHECK: if (state->gr[v0] && state->gr[v0]->type != S->buffer_type) {

@@ -4,7 +4,7 @@
 // vm.switch.* prints as a C switch over the index: case k takes value k,
 // anything else (negative or too large) the default.
 vm.module @sw {
-  // CHECK-LABEL: sw_f_pick(
+  // CHECK-LABEL: sw_f_pick({{.*}}) {
   vm.func @pick(%i: i32, %a: i32, %b: i32, %c: i32) -> i32 {
     // CHECK: switch (v0) {
     // CHECK-NEXT: case 0: v{{[0-9]+}} = v2; break;
@@ -15,7 +15,7 @@ vm.module @sw {
   }
   vm.export @pick
 
-  // CHECK-LABEL: sw_f_pick_ref(
+  // CHECK-LABEL: sw_f_pick_ref({{.*}}) {
   vm.func @pick_ref(%i: i32, %a: !vm.buffer, %b: !vm.buffer) -> !vm.buffer {
     // CHECK: switch (v0) {
     // CHECK-NEXT: case 0: kiln_ref_assign(S, &v{{[0-9]+}}, v2); break;
@@ -25,7 +25,7 @@ vm.module @sw {
   }
   vm.export @pick_ref
 
-  // CHECK-LABEL: sw_f_pick_f64(
+  // CHECK-LABEL: sw_f_pick_f64({{.*}}) {
   vm.func @pick_f64(%i: i32, %a: f64, %b: f64) -> f64 {
     // CHECK: switch (v0) {
     // CHECK-NEXT: case 0: v{{[0-9]+}} = v2; break;

@@ -5,12 +5,10 @@
 // expanded signature: a variadic span is an int32_t count, then its values
 // (tuples flattened).
 vm.module @va {
-  // CHECK: {"native.sum", "0iCiD_i", 0},
-  // CHECK: {"native.pairs", "0CiID_v", 0},
   vm.import private @native.sum(%a : i32, %rest : i32 ...) -> i32
   vm.import private @native.pairs(%p : tuple<i32, i64> ...)
 
-  // CHECK-LABEL: va_f_sum3(
+  // CHECK-LABEL: va_f_sum3({{.*}}) {
   // CHECK: struct { int32_t a0; int32_t n1; int32_t a1; int32_t a2; } [[IN:t[0-9]+]];
   // CHECK-NEXT: [[IN]].a0 = v0;
   // CHECK-NEXT: [[IN]].n1 = 2;
@@ -23,7 +21,7 @@ vm.module @va {
   }
   vm.export @sum3
 
-  // CHECK-LABEL: va_f_pairs(
+  // CHECK-LABEL: va_f_pairs({{.*}}) {
   // CHECK: struct { int32_t n0; int32_t a0; int64_t a1; } [[IN:t[0-9]+]];
   // CHECK: [[IN]].n0 = 1;
   vm.func @pairs(%a: i32, %b: i64) {
@@ -31,4 +29,8 @@ vm.module @va {
     vm.return
   }
   vm.export @pairs
+
+  // CHECK: static const kiln_import_desc_t va_imports[] = {
+  // CHECK-NEXT: {"native.sum", "0iCiD_i", 0},
+  // CHECK-NEXT: {"native.pairs", "0CiID_v", 0},
 }

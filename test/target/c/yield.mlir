@@ -6,12 +6,13 @@
 // out), and a switch jumps to the point's label; on DEFERRED every local is
 // spilled into the frame and the function returns KILN_DEFERRED.
 vm.module @y {
+  // CHECK: } y_state_t;
   // CHECK: typedef struct {
   // CHECK-NEXT: kiln_frame_header_t header;
   // CHECK-NEXT: kiln_ref_t v1;
   // CHECK-NEXT: int32_t v0;
   // CHECK: } y_frame_counter_t;
-  // CHECK-LABEL: y_f_counter(
+  // CHECK-LABEL: y_f_counter({{.*}}) {
   // CHECK: st = S->frame_enter(exec, 0, &fh, &rp);
   // CHECK-NEXT: if (st) return st;
   // CHECK-NEXT: if (rp) {
@@ -39,7 +40,7 @@ vm.module @y {
 
   // A caller of a suspending function is one too: its call is a resume point
   // whose label precedes the call, which is re-issued on resume.
-  // CHECK-LABEL: y_f_caller(
+  // CHECK-LABEL: y_f_caller({{.*}}) {
   // CHECK: resume1:
   // CHECK-NEXT: {
   // CHECK: st = y_f_counter(exec, state,
@@ -52,7 +53,7 @@ vm.module @y {
   vm.export @caller
 
   // vm.call.yieldable delivers the results to its destination block.
-  // CHECK-LABEL: y_f_yieldable(
+  // CHECK-LABEL: y_f_yieldable({{.*}}) {
   // CHECK: if (st == KILN_DEFERRED) { rp = 1; goto suspend; }
   // CHECK: goto bb1;
   vm.func @yieldable(%n: i32, %b: !vm.buffer) -> i32 {
@@ -64,7 +65,7 @@ vm.module @y {
 
   // A function that cannot suspend has a header-only frame and no state
   // machine.
-  // CHECK-LABEL: y_f_plain(
+  // CHECK-LABEL: y_f_plain({{.*}}) {
   // CHECK-NOT: suspend
   // CHECK: S->frame_leave(exec, st);
   vm.func @plain(%n: i32) -> i32 {
