@@ -8,11 +8,13 @@
 #include <string>
 
 #include "cmodule/c_module.h"
+#include "kiln/vm/buffer.h"
 #include "kiln/vm/context.h"
 #include "kiln/vm/invocation.h"
 #include "kiln/vm/stack.h"
 
 extern "C" const kiln_module_desc_t* cvar_kiln_module(void);
+extern "C" const kiln_module_desc_t* csusp_kiln_module(void);
 
 namespace {
 
@@ -83,13 +85,15 @@ class CModuleCMakeTest : public ::testing::Test {
   void SetUp() override {
     host_ = kiln::vm::Ref::adopt(new HostModule());
     ASSERT_TRUE(context_.register_module(host_).ok());
-    auto m = kiln::cmodule::create_module(cvar_kiln_module());
-    ASSERT_TRUE(m.ok()) << m.status().to_string();
-    Status s = context_.register_module(*m);
-    ASSERT_TRUE(s.ok()) << s.to_string();
+    for (auto* desc : {cvar_kiln_module(), csusp_kiln_module()}) {
+      auto m = kiln::cmodule::create_module(desc);
+      ASSERT_TRUE(m.ok()) << m.status().to_string();
+      Status s = context_.register_module(*m);
+      ASSERT_TRUE(s.ok()) << s.to_string();
+    }
   }
   Function Fn(const char* name) {
-    auto f = context_.lookup_function(std::string("cvar.") + name);
+    auto f = context_.lookup_function(std::string(std::strchr(name, '.') ? "" : "cvar.") + name);
     EXPECT_TRUE(f.ok()) << f.status().to_string();
     return f.ok() ? *f : Function();
   }
@@ -121,6 +125,32 @@ TEST_F(CModuleCMakeTest, VariadicTuples) {
                               &results_);
   ASSERT_TRUE(s.ok()) << s.to_string_with_trace();
   EXPECT_EQ(results_[0].as_i64(), 6 * 1000 + 35);
+}
+
+// A suspended C frame owns the refs it spilled: one more reference while
+// suspended, released when the call completes or is abandoned.
+TEST_F(CModuleCMakeTest, SuspendedFrameOwnsSpilledRefs) {
+  auto buffer = kiln::vm::Buffer::allocate(24);
+  ASSERT_TRUE(buffer.ok());
+  kiln::vm::Ref b = std::move(*buffer).as_ref();
+  ValueList args;
+  args.push_back(Value::ref(b));
+  const uint32_t base = b.ref_count();
+  {
+    kiln::vm::Invocation invocation(context_);
+    Status s = kiln::vm::begin_invoke(invocation, Fn("csusp.hold"), args, &results_);
+    ASSERT_TRUE(s.is_deferred()) << s.to_string_with_trace();
+    EXPECT_EQ(b.ref_count(), base + 1);
+    invocation.abandon();
+    EXPECT_EQ(b.ref_count(), base);
+  }
+  kiln::vm::Invocation invocation(context_);
+  Status s = kiln::vm::begin_invoke(invocation, Fn("csusp.hold"), args, &results_);
+  ASSERT_TRUE(s.is_deferred()) << s.to_string_with_trace();
+  s = kiln::vm::resume_invoke(invocation, &results_);
+  ASSERT_TRUE(s.ok()) << s.to_string_with_trace();
+  EXPECT_EQ(results_[0].as_i64(), 24);
+  EXPECT_EQ(b.ref_count(), base);
 }
 
 }  // namespace
