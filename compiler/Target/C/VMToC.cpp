@@ -1098,7 +1098,8 @@ LogicalResult Printer::printFunction(Operation *func) {
   if (mayYield) {
     // Resuming: reload the locals (taking the refs out of the frame) and
     // jump to the suspension point.
-    os << "  if (rp) {\n    " << frameType << "* fr = (" << frameType << "*)(void*)fh;\n";
+    os << "  if (rp) {\n    " << frameType << "* fr = (" << frameType << "*)(void*)fh;\n"
+       << "    (void)fr;\n";
     for (Value r : refLocals)
       os << "    " << v(r) << " = fr->" << v(r) << "; fr->" << v(r) << " = NULL;\n";
     for (Value r : scalarLocals) os << "    " << v(r) << " = fr->" << v(r) << ";\n";
@@ -1112,7 +1113,8 @@ LogicalResult Printer::printFunction(Operation *func) {
   os << body;
   if (mayYield) {
     // Suspending: move every local into the frame; it stays on the stack.
-    os << "suspend:\n  {\n    " << frameType << "* fr = (" << frameType << "*)(void*)fh;\n";
+    os << "suspend:\n  {\n    " << frameType << "* fr = (" << frameType << "*)(void*)fh;\n"
+       << "    (void)fr;\n";
     for (Value r : refLocals) os << "    fr->" << v(r) << " = " << v(r) << ";\n";
     for (Value r : scalarLocals) os << "    fr->" << v(r) << " = " << v(r) << ";\n";
     os << "  }\n  S->frame_suspend(exec, rp);\n  return KILN_DEFERRED;\n";

@@ -17,6 +17,7 @@ vm.module @y {
   // CHECK-NEXT: if (st) return st;
   // CHECK-NEXT: if (rp) {
   // CHECK-NEXT: y_frame_counter_t* fr = (y_frame_counter_t*)(void*)fh;
+  // CHECK-NEXT: (void)fr;
   // CHECK-NEXT: v1 = fr->v1; fr->v1 = NULL;
   // CHECK-NEXT: v0 = fr->v0;
   // CHECK-NEXT: switch (rp) {
