@@ -213,6 +213,24 @@ bool isHelperOp(StringRef name) {
   return false;
 }
 
+/// True for ops that can neither fail nor call: a function made only of
+/// these needs no VM frame (nothing can put it in a trace, it cannot
+/// suspend and it cannot recurse).
+bool isFramelessOp(Operation &op) {
+  StringRef name = op.getName().getStringRef();
+  if (!name.consume_front("vm.")) return false;
+  if (name == "const.ref.rodata" || name == "cast.any.ref") return false;
+  if (name.starts_with("const.") || name.starts_with("cmp.") ||
+      name.starts_with("select.") || name.starts_with("switch.") || isHelperOp(name))
+    return true;
+  return llvm::is_contained(
+      {"br", "cond_br", "br_table", "return", "global.address", "global.load.i32",
+       "global.load.i64", "global.load.f32", "global.load.f64", "global.store.i32",
+       "global.store.i64", "global.store.f32", "global.store.f64", "global.store.ref",
+       "optimization_barrier", "cast.ref.any"},
+      name);
+}
+
 class Printer {
 public:
   Printer(Operation *module, raw_ostream &os) : module(module), os(os) {}
@@ -1031,6 +1049,10 @@ LogicalResult Printer::printFunction(Operation *func) {
   auto type = cast<FunctionType>(func->getAttrOfType<TypeAttr>("function_type").getValue());
   StringRef sym = func->getAttrOfType<StringAttr>("sym_name").getValue();
   bool mayYield = suspendable.contains(sym);
+  bool frameless = !mayYield;
+  for (Block &block : region)
+    for (Operation &op : block)
+      frameless = frameless && isFramelessOp(op);
   std::string frameType = prefix + "frame_" + cIdent(sym) + "_t";
 
   // Name every value; declare locals; number the ops (trace offsets).
@@ -1087,14 +1109,16 @@ LogicalResult Printer::printFunction(Operation *func) {
   os << prototype(func) << " {\n"
      << "  const kiln_services_t* S = exec->services;\n"
      << "  kiln_status_t st = KILN_OK;\n"
-     << "  kiln_frame_header_t* fh = NULL;\n"
-     << "  int32_t rp = 0;\n";
+     << (frameless ? "" : "  kiln_frame_header_t* fh = NULL;\n  int32_t rp = 0;\n");
   os << decls;
   os << "  (void)S; (void)state;\n";
   for (unsigned i = 0; i < type.getNumInputs(); ++i) os << "  (void)a" << i << ";\n";
   for (unsigned i = 0; i < type.getNumResults(); ++i) os << "  (void)r" << i << ";\n";
-  os << "  st = S->frame_enter(exec, " << funcIndex.lookup(sym) << ", &fh, &rp);\n"
-     << "  if (st) return st;\n";
+  if (frameless)
+    os << "  /* cannot fail, call or suspend: no VM frame */\n";
+  else
+    os << "  st = S->frame_enter(exec, " << funcIndex.lookup(sym) << ", &fh, &rp);\n"
+       << "  if (st) return st;\n";
   if (mayYield) {
     // Resuming: reload the locals (taking the refs out of the frame) and
     // jump to the suspension point.
@@ -1121,7 +1145,8 @@ LogicalResult Printer::printFunction(Operation *func) {
   }
   os << "cleanup:\n";
   for (Value r : refLocals) os << "  kiln_ref_release(S, " << v(r) << ");\n";
-  os << "  S->frame_leave(exec, st);\n  return st;\n}\n\n";
+  if (!frameless) os << "  S->frame_leave(exec, st);\n";
+  os << "  return st;\n}\n\n";
   return success();
 }
 

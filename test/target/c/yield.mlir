@@ -68,13 +68,29 @@ vm.module @y {
   // machine.
   // CHECK-LABEL: y_f_plain({{.*}}) {
   // CHECK-NOT: suspend
+  // CHECK: st = S->frame_enter(exec, 3, &fh, &rp);
+  // CHECK-NOT: suspend
   // CHECK: S->frame_leave(exec, st);
-  vm.func @plain(%n: i32) -> i32 {
-    vm.return %n : i32
+  vm.func @plain(%n: i32, %d: i32) -> i32 {
+    %q = vm.div.i32.s %n, %d : i32
+    vm.return %q : i32
   }
   vm.export @plain
 
+  // One that can neither fail, call nor suspend gets no frame at all.
+  // CHECK-LABEL: y_f_leaf({{.*}}) {
+  // CHECK-NOT: fh
+  // CHECK: /* cannot fail, call or suspend: no VM frame */
+  // CHECK-NOT: frame_
+  // CHECK: return st;
+  vm.func @leaf(%n: i32) -> i32 {
+    %c3 = vm.const.i32 3
+    %r = vm.mul.i32 %n, %c3 : i32
+    vm.return %r : i32
+  }
+  vm.export @leaf
+
   // CHECK: static const kiln_function_desc_t y_functions[] = {
   // CHECK-NEXT: {"counter", "0ir_i", y_e_counter, sizeof(y_frame_counter_t), 1},
-  // CHECK: {"plain", "0i_i", y_e_plain, sizeof(kiln_frame_header_t), 0},
+  // CHECK: {"plain", "0ii_i", y_e_plain, sizeof(kiln_frame_header_t), 0},
 }
