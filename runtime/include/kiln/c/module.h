@@ -20,8 +20,9 @@
  * success only. Calls between functions of one module are direct C calls and
  * never go through this table.
  *
- * Frames. A function that wants a VM stack frame (for stack traces and for
- * suspension; emitted C always does) calls services->frame_enter on entry and
+ * Frames. A function that wants a VM stack frame (for stack traces, the
+ * stack depth limit and suspension; emitted C does unless the function can
+ * neither fail, call nor suspend) calls services->frame_enter on entry and
  * services->frame_leave on every exit. The frame's storage starts with a
  * kiln_frame_header_t whose `loc` the function keeps pointing at the op it
  * is executing (a plain store, no call), so a trace captured anywhere shows
