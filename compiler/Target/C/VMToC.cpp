@@ -227,7 +227,7 @@ bool isFramelessOp(Operation &op) {
       {"br", "cond_br", "br_table", "return", "global.address", "global.load.i32",
        "global.load.i64", "global.load.f32", "global.load.f64", "global.store.i32",
        "global.store.i64", "global.store.f32", "global.store.f64", "global.store.ref",
-       "optimization_barrier", "cast.ref.any"},
+       "optimization_barrier", "cast.ref.any", "break", "cond_break", "trace"},
       name);
 }
 
@@ -869,6 +869,15 @@ LogicalResult Printer::printOp(Operation &op) {
     b << "  }\n";
     return success();
   }
+  // Debugging: vm.break / vm.cond_break continue at their destination (the
+  // interpreter has no debugger to stop in either); vm.trace records
+  // nothing without a tracer, as in the interpreter.
+  if (name == "break" || name == "cond_break") {
+    Block *dest = op.getSuccessor(0);
+    printEdge(dest, op.getOperands().take_back(dest->getNumArguments()));
+    return success();
+  }
+  if (name == "trace") return success();
   if (name == "yield") {
     // Block arguments first, then suspend; resuming continues at the
     // destination.
