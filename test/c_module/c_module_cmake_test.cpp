@@ -153,4 +153,17 @@ TEST_F(CModuleCMakeTest, SuspendedFrameOwnsSpilledRefs) {
   EXPECT_EQ(b.ref_count(), base);
 }
 
+// resume_call with a frame that is not a suspended C entry frame is an
+// error, never undefined behavior.
+TEST_F(CModuleCMakeTest, ResumeWithoutSuspendedFrameIsAnError) {
+  Function f = Fn("csusp.hold");
+  Stack stack;
+  Status s = f.module->resume_call(stack, nullptr, ByteSpan{});
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.to_string();
+  kiln::vm::Frame* frame = nullptr;
+  ASSERT_TRUE(stack.push_frame(kiln::vm::FrameType::kHost, Function{}, nullptr, 0, &frame).ok());
+  s = f.module->resume_call(stack, frame, ByteSpan{});
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.to_string();
+}
+
 }  // namespace

@@ -411,9 +411,13 @@ kiln_status_t svc_frame_enter(kiln_exec_t* c_exec, int32_t function_index,
                               Function{exec->state->module, Linkage::kInternal, function_index},
                               exec->state, size, &f);
   if (KILN_UNLIKELY(!s.ok())) return to_c(std::move(s));
-  std::memset(f->storage, 0,
-              sizeof(kiln_frame_header_t) + sizeof(kiln_ref_t) * fn.frame_ref_count);
-  if (fn.frame_ref_count) f->cleanup = release_frame_refs;
+  kiln_frame_header_t* header = frame_header(f);
+  header->loc = nullptr;
+  header->reserved = nullptr;
+  if (fn.frame_ref_count) {
+    std::memset(header + 1, 0, sizeof(kiln_ref_t) * fn.frame_ref_count);
+    f->cleanup = release_frame_refs;
+  }
   set_frame_link(f, 0, parent);
   exec->frame = f;
   *out_frame = frame_header(f);
