@@ -1,4 +1,3 @@
-// E2E-C-SKIP: vm.buffer.fill/copy/compare/clone are not in the C target yet (issue 6)
 // vm.buffer ops and read-only data. Load/store/fill offsets and lengths are
 // in elements of the access type; copy/compare/clone/hash use bytes.
 // E2E-ARGS: test_sum_input_buffer --input=buffer=i32:1,2,3,4,-10

@@ -1,4 +1,3 @@
-// E2E-C-SKIP: uses vm.buffer.fill, not in the C target yet (issue 6)
 // Internal calls: recursion (fib), mutual recursion, multiple results,
 // refs passed into and returned from calls, deep call chains.
 // E2E-ARGS: test_fib_args --input=20

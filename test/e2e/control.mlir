@@ -1,4 +1,3 @@
-// E2E-C-SKIP: vm.switch.* is not in the C target yet (issue 6)
 // select, switch, br_table, cond_br and loops with block arguments.
 // E2E-ARGS: test_br_table_args --input=2
 // E2E-ARGS: test_loop_sum_args --input=100

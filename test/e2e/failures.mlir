@@ -1,4 +1,3 @@
-// E2E-C-SKIP: uses vm.buffer.copy, not in the C target yet (issue 6)
 // Functions that must fail cleanly: a non-zero exit, a one-line error and a
 // VM stack trace, never a crash. Where docs/runtime.md fixes the status code
 // the expected code is checked too.

@@ -1,4 +1,3 @@
-// E2E-C-SKIP: vm.initializer / __init is not run by C modules yet (issue 6)
 // Globals of every type: initial values, vm.initializer, stores that
 // persist across calls, and ref globals.
 vm.module @globals {

@@ -1,4 +1,3 @@
-// E2E-C-SKIP: vm.global.address and indirect globals are not in the C target yet (issue 6)
 // Indirect global access through vm.global.address (an i32 handle), for
 // every type, and the run-time bounds check on a bad handle.
 // E2E-EXPECT-ERROR: fail_indirect_out_of_range OUT_OF_RANGE

@@ -1,4 +1,3 @@
-// E2E-C-SKIP: C stack frames carry no instruction offset, so the trace check fails (issue 6)
 // Calls into a second module through vm.import: scalars, multiple results,
 // refs in both directions, per-module state, and errors raised in the
 // imported module (the stack trace spans both modules).

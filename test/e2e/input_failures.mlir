@@ -1,6 +1,5 @@
 // Written in upstream MLIR: runtime errors of lowered code fail cleanly with
 // a message and a source location in the stack trace.
-// E2E-C-SKIP: C frames carry no instruction offset yet, so the trace check cannot pass (issue 6)
 // E2E-ARGS: fail_assert --input=i32=-4
 // E2E-EXPECT-ERROR: fail_assert x must not be negative
 // E2E-EXPECT-TRACE: fail_assert check_positive fail_assert

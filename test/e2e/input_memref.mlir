@@ -1,7 +1,6 @@
 // Written in upstream MLIR: memrefs (static and dynamic shapes, subviews,
 // copies) lowered to !vm.buffer plus index arithmetic, passed between
 // functions, with scf loops. Sizes arrive as arguments so nothing folds.
-// E2E-C-SKIP: memref.copy lowers to vm.buffer.copy, not in the C target yet (issue 6)
 // E2E-ARGS: test_dynamic_fill_and_sum --input=i64=100
 // E2E-ARGS: test_matrix_2d --input=i64=3 --input=i64=4
 // E2E-ARGS: test_subview_and_copy --input=i64=10

@@ -36,8 +36,9 @@ EXPORT_RE = re.compile(r"vm\.export\s+@(\w+)(?:\s+as\s*\(\s*\"([^\"]+)\"\s*\))?"
 DEPENDS_RE = re.compile(r"//\s*E2E-DEPENDS:\s*(\S+)")
 ARGS_RE = re.compile(r"//\s*E2E-ARGS:\s*(\w+)\s+(.*)")
 LIBRARY_RE = re.compile(r"//\s*E2E-LIBRARY\b")
-# A file the C form cannot run yet names why, so every exclusion is tracked:
-#   // E2E-C-SKIP: vm.yield needs the C resume state machine
+# A file the C form cannot run names why, so every exclusion is tracked:
+#   // E2E-C-SKIP: <what the C target lacks>
+# (no file carries one today: every e2e module runs in both forms).
 C_SKIP_RE = re.compile(r"//\s*E2E-C-SKIP:\s*(.+)")
 EXPECT_ERROR_RE = re.compile(r"//\s*E2E-EXPECT-ERROR:\s*(\w+)\s+(.*\S)")
 EXPECT_TRACE_RE = re.compile(r"//\s*E2E-EXPECT-TRACE:\s*(\w+)\s+(.*\S)")

@@ -1,4 +1,3 @@
-// E2E-C-SKIP: vm.yield needs the C resume state machine (issue 6)
 // vm.yield suspends the invocation; run-module resumes it until it
 // completes. Yields inside loops, inside nested internal calls, with
 // registers (scalars and refs) live across the suspension.

@@ -7,15 +7,28 @@
 // are direct C calls; imports go through the services table with arguments
 // packed by the import's signature. #line directives map back to the .mlir.
 //
+// Every function enters a VM stack frame (services->frame_enter) and keeps
+// the frame header's `loc` at the op that may fail or call out, so traces
+// show C frames like bytecode ones. A function that may suspend (vm.yield,
+// vm.call.yieldable, any import call, or a call to such a function) is a
+// resume state machine: each suspension point has a number; on DEFERRED the
+// function spills all its locals into its frame storage and returns
+// DEFERRED; on resume frame_enter hands back the point, the function reloads
+// its locals and jumps to the point's label, which re-issues the call (or,
+// for vm.yield, continues at the destination block).
+//
 //===----------------------------------------------------------------------===//
 
 #include "compiler/Target/C/VMToC.h"
 
 #include "compiler/Conversion/InputConversion.h"
 #include "compiler/Tools/Registration.h"
+#include "compiler/Transforms/Passes.h"
 
 #include "dialects/vm/VMDialect.h"
 #include "dialects/vm/VMTypes.h"
+
+#include "mlir/Pass/PassManager.h"
 
 #include "mlir/IR/Attributes.h"
 #include "mlir/IR/Block.h"
@@ -34,6 +47,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cinttypes>
@@ -89,6 +103,41 @@ std::string signatureOf(FunctionType type) {
   for (Type t : type.getResults()) s += code(kindOf(t));
   if (type.getResults().empty()) s += 'v';
   return s;
+}
+
+/// An import's signature: like signatureOf, with each argument marked
+/// `vm.variadic` in arg_attrs spelled as a C...D span of its (flattened
+/// tuple) element codes.
+std::string importSignatureOf(Operation *import, FunctionType type) {
+  auto argAttrs = import->getAttrOfType<ArrayAttr>("arg_attrs");
+  std::string s = "0";
+  if (type.getInputs().empty()) s += 'v';
+  for (auto [i, t] : llvm::enumerate(type.getInputs())) {
+    bool variadic = false;
+    if (argAttrs && i < argAttrs.size())
+      if (auto dict = dyn_cast<DictionaryAttr>(argAttrs[i]))
+        variadic = static_cast<bool>(dict.get("vm.variadic"));
+    SmallVector<Type> flat;
+    if (auto tuple = dyn_cast<TupleType>(t)) tuple.getFlattenedTypes(flat);
+    else flat.push_back(t);
+    if (variadic) s += 'C';
+    for (Type e : flat) s += code(kindOf(e));
+    if (variadic) s += 'D';
+  }
+  s += '_';
+  for (Type t : type.getResults()) s += code(kindOf(t));
+  if (type.getResults().empty()) s += 'v';
+  return s;
+}
+
+/// The services-table expression for a ref type the runtime knows
+/// ("S->buffer_type"), or "" for refs of any or unknown type.
+std::string refTypeExpr(Type type) {
+  if (auto rt = dyn_cast<vm::RefType>(type)) {
+    if (isa<vm::BufferType>(rt.getObjectType())) return "S->buffer_type";
+    if (isa<vm::ListType>(rt.getObjectType())) return "S->list_type";
+  }
+  return "";
 }
 
 std::string cIdent(StringRef name) {
@@ -166,6 +215,24 @@ bool isHelperOp(StringRef name) {
   return false;
 }
 
+/// True for ops that can neither fail nor call: a function made only of
+/// these needs no VM frame (nothing can put it in a trace, it cannot
+/// suspend and it cannot recurse).
+bool isFramelessOp(Operation &op) {
+  StringRef name = op.getName().getStringRef();
+  if (!name.consume_front("vm.")) return false;
+  if (name == "const.ref.rodata" || name == "cast.any.ref") return false;
+  if (name.starts_with("const.") || name.starts_with("cmp.") ||
+      name.starts_with("select.") || name.starts_with("switch.") || isHelperOp(name))
+    return true;
+  return llvm::is_contained(
+      {"br", "cond_br", "br_table", "return", "global.address", "global.load.i32",
+       "global.load.i64", "global.load.f32", "global.load.f64", "global.store.i32",
+       "global.store.i64", "global.store.f32", "global.store.f64", "global.store.ref",
+       "optimization_barrier", "cast.ref.any", "break", "cond_break", "trace"},
+      name);
+}
+
 class Printer {
 public:
   Printer(Operation *module, raw_ostream &os) : module(module), os(os) {}
@@ -177,10 +244,14 @@ private:
   raw_ostream &os;
   std::string prefix; // C identifier prefix: module name + '_'
   llvm::StringMap<Operation *> funcs;
+  llvm::StringMap<int> funcIndex; // into the descriptor's function table
+  llvm::StringSet<> suspendable;  // functions that may return DEFERRED
   llvm::StringMap<int> importOrdinals;
   llvm::StringMap<Operation *> imports;
-  llvm::StringMap<Kind> globals;
-  llvm::StringSet<> rodata;
+  // Globals: scalar byte offset or ref ordinal (the `ordinal` attribute).
+  llvm::StringMap<int64_t> globalSlots;
+  int64_t globalBytes = 0;
+  int64_t globalRefs = 0;
   std::string locs; // static kiln_source_loc_t definitions
   int locCount = 0;
 
@@ -189,31 +260,123 @@ private:
   llvm::raw_string_ostream b{body};
   llvm::DenseMap<Value, std::string> names;
   llvm::DenseMap<Block *, int> blockIds;
+  llvm::DenseMap<Operation *, int> opOffsets;
+  llvm::DenseMap<Operation *, std::string> opLocs;
   SmallVector<Value> refLocals;
   int tmpCount = 0;
+  int resumePoints = 0;
 
   std::string fnName(StringRef sym) { return prefix + "f_" + cIdent(sym); }
   std::string v(Value value) { return names.lookup(value); }
   std::string tmp() { return "t" + std::to_string(tmpCount++); }
+  struct InlinedPosition {
+    FileLineColLoc file;
+    std::string inlinedFrom;
+  };
+  llvm::StringMap<std::string> sharedLocs;
   std::string locFor(Operation *op);
+  void decomposeLocation(Location loc, StringRef inlinedFrom,
+                         SmallVectorImpl<InlinedPosition> &out);
+  std::string emitLoc(const InlinedPosition &position, int64_t offset,
+                      const std::string &caller, bool shared);
+  std::string statusCheck(Operation *op);
   void lineDirective(Operation *op);
   std::string prototype(Operation *func);
   LogicalResult printFunction(Operation *func);
   LogicalResult printOp(Operation &op);
-  void printEdge(Block *dest, OperandRange operands);
+  void printEdgeCopies(Block *dest, ValueRange operands);
+  void printEdge(Block *dest, ValueRange operands);
   void printFail(Operation *op, const std::string &code, const std::string &message);
+  std::string bufferSpan(Operation *op, const std::string &buffer, const std::string &data,
+                         const std::string &length, const std::string &writable);
+  std::string rangeCheck(Operation *op, const std::string &length, const std::string &offset,
+                         const std::string &count, unsigned elementSize,
+                         const std::string &byteOffset);
+  LogicalResult printCall(Operation &op, StringRef callee, ValueRange args,
+                          ArrayRef<Type> resultTypes, ValueRange resultsTo,
+                          Block *dest, ArrayRef<int16_t> segmentSizes);
 };
 
+// One static location per op, numbered by the op's offset in its function.
+// Inlined code gets a chain: the op's own position, then (through `caller`)
+// each call site it was inlined at, sharing the caller structs.
 std::string Printer::locFor(Operation *op) {
-  auto fl = fileLoc(op->getLoc());
-  if (!fl) return "NULL";
-  std::string name = prefix + "loc" + std::to_string(locCount++);
-  llvm::raw_string_ostream l(locs);
-  l << "static const kiln_source_loc_t " << name << " = {"
-    << cString(fl.getFilename().getValue()) << ", " << fl.getLine() << ", "
-    << fl.getColumn() << "};\n";
-  return "&" + name;
+  auto it = opLocs.find(op);
+  if (it != opLocs.end()) return it->second;
+  SmallVector<InlinedPosition> chain;
+  decomposeLocation(op->getLoc(), /*inlinedFrom=*/"", chain);
+  std::string caller = "NULL";
+  for (size_t i = chain.size(); i-- > 1;)
+    caller = emitLoc(chain[i], -1, caller, /*shared=*/true);
+  InlinedPosition innermost = chain.empty() ? InlinedPosition{} : chain.front();
+  std::string ref = emitLoc(innermost, opOffsets.lookup(op), caller, /*shared=*/false);
+  opLocs[op] = ref;
+  return ref;
 }
+
+// Innermost first, as the bytecode debug database records it: the callee
+// side of a CallSiteLoc that the inliner wrapped in a NameLoc came from the
+// function of that name, and its call site belongs to the enclosing level.
+void Printer::decomposeLocation(Location loc, StringRef inlinedFrom,
+                                SmallVectorImpl<InlinedPosition> &out) {
+  if (auto f = dyn_cast<FileLineColLoc>(loc)) {
+    out.push_back({f, inlinedFrom.str()});
+    return;
+  }
+  if (auto n = dyn_cast<NameLoc>(loc))
+    return decomposeLocation(n.getChildLoc(), inlinedFrom, out);
+  if (auto c = dyn_cast<CallSiteLoc>(loc)) {
+    if (auto named = dyn_cast<NameLoc>(c.getCallee()))
+      decomposeLocation(named.getChildLoc(), named.getName().getValue(), out);
+    else
+      decomposeLocation(c.getCallee(), "", out);
+    decomposeLocation(c.getCaller(), inlinedFrom, out);
+    return;
+  }
+  if (auto f = dyn_cast<FusedLoc>(loc)) {
+    for (Location l : f.getLocations()) {
+      size_t before = out.size();
+      decomposeLocation(l, inlinedFrom, out);
+      if (out.size() != before) return;
+    }
+    return;
+  }
+  if (auto o = dyn_cast<OpaqueLoc>(loc))
+    decomposeLocation(o.getFallbackLocation(), inlinedFrom, out);
+}
+
+// Writes one kiln_source_loc_t and returns its address expression. Caller
+// positions (shared) are written once per distinct content.
+std::string Printer::emitLoc(const InlinedPosition &position, int64_t offset,
+                             const std::string &caller, bool shared) {
+  std::string init;
+  llvm::raw_string_ostream l(init);
+  if (position.file)
+    l << cString(position.file.getFilename().getValue()) << ", " << position.file.getLine()
+      << ", " << position.file.getColumn();
+  else
+    l << "NULL, 0, 0";
+  l << ", " << offset << ", ";
+  if (position.inlinedFrom.empty()) l << "NULL";
+  else l << cString(position.inlinedFrom);
+  l << ", " << caller;
+  if (shared) {
+    auto found = sharedLocs.find(init);
+    if (found != sharedLocs.end()) return found->second;
+  }
+  std::string name = prefix + "loc" + std::to_string(locCount++);
+  llvm::raw_string_ostream(locs) << "static const kiln_source_loc_t " << name << " = {" << init
+                                 << "};\n";
+  std::string ref = "&" + name;
+  if (shared) sharedLocs[init] = ref;
+  return ref;
+}
+
+// After a service call that set `st`: on error, point the frame at `op`.
+std::string Printer::statusCheck(Operation *op) {
+  return "  if (st) { fh->loc = " + locFor(op) + "; goto cleanup; }\n";
+}
+
 
 void Printer::lineDirective(Operation *op) {
   auto fl = fileLoc(op->getLoc());
@@ -243,7 +406,35 @@ void Printer::printFail(Operation *op, const std::string &code,
     << locFor(op) << "); goto cleanup;\n";
 }
 
-void Printer::printEdge(Block *dest, OperandRange operands) {
+// Null check, then the buffer's span into fresh locals (declared by the
+// caller's enclosing block text returned here).
+std::string Printer::bufferSpan(Operation *op, const std::string &buffer,
+                                const std::string &data, const std::string &length,
+                                const std::string &writable) {
+  b << "  if (!" << buffer << ") {\n  ";
+  printFail(op, "KILN_STATUS_INVALID_ARGUMENT", "\"null ref where a vm.buffer is required\"");
+  b << "  }\n";
+  return "uint8_t* " + data + "; uint64_t " + length + "; int32_t " + writable + ";\n" +
+         "    S->buffer_span(" + buffer + ", &" + data + ", &" + length + ", &" + writable + ");\n";
+}
+
+// kiln_buffer_range with the interpreter's OUT_OF_RANGE fault.
+std::string Printer::rangeCheck(Operation *op, const std::string &length,
+                                const std::string &offset, const std::string &count,
+                                unsigned elementSize, const std::string &byteOffset) {
+  std::string out = "    if (kiln_buffer_range(" + length + ", " + offset + ", " + count + ", " +
+                    std::to_string(elementSize) + ", &" + byteOffset + ") != KILN_OP_OK) {\n" +
+                    "      st = S->make_status(exec, KILN_STATUS_OUT_OF_RANGE, "
+                    "\"out-of-bounds buffer access\", -1, " + locFor(op) + "); goto cleanup;\n    }\n";
+  return out;
+}
+
+void Printer::printEdge(Block *dest, ValueRange operands) {
+  printEdgeCopies(dest, operands);
+  b << "  goto bb" << blockIds.lookup(dest) << ";\n";
+}
+
+void Printer::printEdgeCopies(Block *dest, ValueRange operands) {
   if (!operands.empty()) {
     b << "  {\n";
     SmallVector<std::string> temps;
@@ -261,7 +452,6 @@ void Printer::printEdge(Block *dest, OperandRange operands) {
     }
     b << "  }\n";
   }
-  b << "  goto bb" << blockIds.lookup(dest) << ";\n";
 }
 
 LogicalResult Printer::printOp(Operation &op) {
@@ -295,7 +485,7 @@ LogicalResult Printer::printOp(Operation &op) {
     b << "  { kiln_ref_t " << t << " = NULL;\n"
       << "    st = S->buffer_wrap_rodata(exec, " << prefix << "rodata_" << cIdent(sym.getValue())
       << ", (int64_t)sizeof(" << prefix << "rodata_" << cIdent(sym.getValue()) << "), &" << t << ");\n"
-      << "    if (st) goto cleanup;\n"
+      << "  " << statusCheck(&op)
       << "    kiln_ref_release(S, " << res() << "); " << res() << " = " << t << "; }\n";
     return success();
   }
@@ -364,7 +554,7 @@ LogicalResult Printer::printOp(Operation &op) {
     if (!type.empty()) {
       b << "  if (" << arg(0) << " && " << arg(0) << "->type != " << type << ") {\n"
         << "    st = S->ref_type_error(exec, " << arg(0) << ", " << type << ");\n"
-        << "    S->set_location(exec, " << locFor(&op) << ");\n    goto cleanup;\n  }\n";
+        << "    fh->loc = " << locFor(&op) << ";\n    goto cleanup;\n  }\n";
     }
     b << "  kiln_ref_assign(S, &" << res() << ", " << arg(0) << ");\n";
     return success();
@@ -401,27 +591,96 @@ LogicalResult Printer::printOp(Operation &op) {
     }
     return success();
   }
-  // Globals.
-  if (name.starts_with("global.load.") || name.starts_with("global.store.")) {
+  // Globals: scalars in the byte area `gb` at their byte offset, refs in
+  // `gr` at their ordinal; vm.global.address is that offset or ordinal, as
+  // in the bytecode form, and the indirect ops bounds-check it.
+  if (name == "global.address") {
     auto sym = op.getAttrOfType<FlatSymbolRefAttr>("global");
-    if (!sym) return op.emitOpError("indirect globals are not supported by the C target yet");
-    std::string g = "state->g_" + cIdent(sym.getValue());
+    auto it = sym ? globalSlots.find(sym.getValue()) : globalSlots.end();
+    if (it == globalSlots.end())
+      return op.emitOpError("refers to an unknown global");
+    b << "  " << res() << " = " << it->second << ";\n";
+    return success();
+  }
+  if (name.starts_with("global.load.") || name.starts_with("global.store.")) {
+    bool isLoad = name.starts_with("global.load.");
+    bool indirect = name.contains(".indirect.");
     bool isRef = name.ends_with(".ref");
-    if (name.starts_with("global.load."))
-      b << (isRef ? "  kiln_ref_assign(S, &" + res() + ", " + g + ");\n"
-                  : "  " + res() + " = " + g + ";\n");
-    else
-      b << (isRef ? "  kiln_ref_assign(S, &" + g + ", " + arg(0) + ");\n"
-                  : "  " + g + " = " + arg(0) + ";\n");
+    Value value = isLoad ? op.getResult(0) : op.getOperand(0);
+    std::string slot;
+    if (indirect) {
+      std::string address = isLoad ? arg(0) : arg(1);
+      if (isRef) {
+        b << "  if (" << address << " < 0 || " << address << " >= " << globalRefs << ") {\n  ";
+        printFail(&op, "KILN_STATUS_OUT_OF_RANGE", "\"out-of-bounds indirect ref global access\"");
+        b << "  }\n";
+        slot = "state->gr[" + address + "]";
+      } else {
+        unsigned width = kindOf(value.getType()) == Kind::I64 ||
+                                 kindOf(value.getType()) == Kind::F64 ? 8 : 4;
+        b << "  if (kiln_global_range(" << address << ", " << width << ", " << globalBytes
+          << ") != KILN_OP_OK) {\n  ";
+        printFail(&op, "KILN_STATUS_OUT_OF_RANGE", "\"out-of-bounds indirect global access\"");
+        b << "  }\n";
+        slot = "state->gb + " + address;
+      }
+    } else {
+      auto sym = op.getAttrOfType<FlatSymbolRefAttr>("global");
+      auto it = sym ? globalSlots.find(sym.getValue()) : globalSlots.end();
+      if (it == globalSlots.end())
+        return op.emitOpError("refers to an unknown global");
+      slot = isRef ? "state->gr[" + std::to_string(it->second) + "]"
+                   : "state->gb + " + std::to_string(it->second);
+    }
+    if (isRef) {
+      std::string type;
+      if (isLoad) {
+        if (auto rt = dyn_cast<vm::RefType>(value.getType())) {
+          if (isa<vm::BufferType>(rt.getObjectType())) type = "S->buffer_type";
+          else if (isa<vm::ListType>(rt.getObjectType())) type = "S->list_type";
+        }
+      }
+      if (!type.empty()) {
+        b << "  if (" << slot << " && " << slot << "->type != " << type << ") {\n"
+          << "    st = S->ref_type_error(exec, " << slot << ", " << type << ");\n"
+          << "    fh->loc = " << locFor(&op) << ";\n    goto cleanup;\n  }\n";
+      }
+      b << (isLoad ? "  kiln_ref_assign(S, &" + res() + ", " + slot + ");\n"
+                   : "  kiln_ref_assign(S, &" + slot + ", " + arg(0) + ");\n");
+    } else {
+      b << (isLoad ? "  memcpy(&" + res() + ", " + slot + ", sizeof(" + res() + "));\n"
+                   : "  memcpy(" + slot + ", &" + arg(0) + ", sizeof(" + arg(0) + "));\n");
+    }
+    return success();
+  }
+  // vm.switch.*: operand 0 is the index, 1 the default, then the cases.
+  if (name.starts_with("switch.")) {
+    bool isRef = name == "switch.ref";
+    b << "  switch (" << arg(0) << ") {\n";
+    for (unsigned i = 2; i < op.getNumOperands(); ++i) {
+      b << "  case " << (i - 2) << ": ";
+      if (isRef) b << "kiln_ref_assign(S, &" << res() << ", " << arg(i) << "); break;\n";
+      else b << res() << " = " << arg(i) << "; break;\n";
+    }
+    b << "  default: ";
+    if (isRef) b << "kiln_ref_assign(S, &" << res() << ", " << arg(1) << "); break;\n";
+    else b << res() << " = " << arg(1) << "; break;\n";
+    b << "  }\n";
     return success();
   }
   // Refs and buffers (as far as the first step goes).
   if (name == "buffer.alloc") {
-    std::string t = tmp();
-    b << "  { kiln_ref_t " << t << " = NULL;\n"
-      << "    st = S->buffer_allocate(exec, " << arg(0) << ", "
-      << (op.getNumOperands() > 1 ? arg(1) : std::string("16")) << ", &" << t << ");\n"
-      << "    if (st) goto cleanup;\n"
+    std::string t = tmp(), a = tmp();
+    b << "  if (" << arg(0) << " < 0) {\n  ";
+    printFail(&op, "KILN_STATUS_OUT_OF_RANGE", "\"vm.buffer.alloc length: negative value\"");
+    b << "  }\n  { kiln_ref_t " << t << " = NULL; int32_t " << a << ";\n"
+      << "    if (kiln_buffer_alignment(" << (op.getNumOperands() > 1 ? arg(1) : std::string("0"))
+      << ", &" << a << ") != KILN_OP_OK) {\n    ";
+    printFail(&op, "KILN_STATUS_INVALID_ARGUMENT",
+              "\"vm.buffer.alloc alignment must be a power of two\"");
+    b << "    }\n"
+      << "    st = S->buffer_allocate(exec, " << arg(0) << ", " << a << ", &" << t << ");\n"
+      << "  " << statusCheck(&op)
       << "    kiln_ref_release(S, " << res() << "); " << res() << " = " << t << "; }\n";
     return success();
   }
@@ -432,6 +691,72 @@ LogicalResult Printer::printOp(Operation &op) {
     b << "  }\n  { uint8_t* " << d << "; uint64_t " << l << "; int32_t " << w << ";\n"
       << "    S->buffer_span(" << arg(0) << ", &" << d << ", &" << l << ", &" << w << ");\n"
       << "    " << res() << " = (int64_t)" << l << "; }\n";
+    return success();
+  }
+  // Bulk buffer ops: byte ranges (fill: element ranges), checked by
+  // kiln_buffer_range exactly as the interpreter does.
+  if (name.starts_with("buffer.fill.")) {
+    StringRef ty = name.drop_front(12);
+    unsigned size = ty == "i8" ? 1 : ty == "i16" ? 2 : (ty == "i64" || ty == "f64") ? 8 : 4;
+    const char *ctype = ty == "i8" ? "uint8_t" : ty == "i16" ? "uint16_t" : ty == "i32" ? "int32_t"
+                      : ty == "i64" ? "int64_t" : ty == "f32" ? "float" : "double";
+    std::string d = tmp(), l = tmp(), w = tmp(), o = tmp(), x = tmp();
+    std::string decl = bufferSpan(&op, arg(0), d, l, w);
+    b << "  { " << decl << "    uint64_t " << o << ";\n    " << ctype << " " << x << " = ("
+      << ctype << ")" << arg(3) << ";\n"
+      << rangeCheck(&op, l, arg(1), arg(2), size, o)
+      << "    if (!" << w << ") {\n    ";
+    printFail(&op, "KILN_STATUS_PERMISSION_DENIED", "\"write to a read-only buffer (e.g. rodata)\"");
+    b << "    }\n    kiln_buffer_fill(" << d << " + " << o << ", " << arg(2) << ", &" << x << ", "
+      << size << ");\n  }\n";
+    return success();
+  }
+  if (name == "buffer.copy") {
+    std::string sd = tmp(), sl = tmp(), sw = tmp(), so = tmp();
+    std::string dd = tmp(), dl = tmp(), dw = tmp(), dof = tmp();
+    std::string sdecl = bufferSpan(&op, arg(0), sd, sl, sw);
+    std::string ddecl = bufferSpan(&op, arg(2), dd, dl, dw);
+    b << "  { " << sdecl << "    " << ddecl << "    uint64_t " << so << ", " << dof << ";\n"
+      << "    (void)" << sw << ";\n"
+      << rangeCheck(&op, sl, arg(1), arg(4), 1, so) << rangeCheck(&op, dl, arg(3), arg(4), 1, dof)
+      << "    if (!" << dw << ") {\n    ";
+    printFail(&op, "KILN_STATUS_PERMISSION_DENIED", "\"write to a read-only buffer (e.g. rodata)\"");
+    b << "    }\n    memmove(" << dd << " + " << dof << ", " << sd << " + " << so << ", (size_t)"
+      << arg(4) << ");\n  }\n";
+    return success();
+  }
+  if (name == "buffer.compare") {
+    std::string ad = tmp(), al = tmp(), aw = tmp(), ao = tmp();
+    std::string bd = tmp(), bl = tmp(), bw = tmp(), bo = tmp();
+    std::string adecl = bufferSpan(&op, arg(0), ad, al, aw);
+    std::string bdecl = bufferSpan(&op, arg(2), bd, bl, bw);
+    b << "  { " << adecl << "    " << bdecl << "    uint64_t " << ao << ", " << bo << ";\n"
+      << "    (void)" << aw << "; (void)" << bw << ";\n"
+      << rangeCheck(&op, al, arg(1), arg(4), 1, ao) << rangeCheck(&op, bl, arg(3), arg(4), 1, bo)
+      << "    " << res() << " = memcmp(" << ad << " + " << ao << ", " << bd << " + " << bo
+      << ", (size_t)" << arg(4) << ") == 0;\n  }\n";
+    return success();
+  }
+  if (name == "buffer.hash") {
+    std::string d = tmp(), l = tmp(), w = tmp(), o = tmp();
+    std::string decl = bufferSpan(&op, arg(0), d, l, w);
+    b << "  { " << decl << "    uint64_t " << o << ";\n    (void)" << w << ";\n"
+      << rangeCheck(&op, l, arg(1), arg(2), 1, o) << "    " << res()
+      << " = kiln_buffer_hash_bytes(" << d << " + " << o << ", (uint64_t)" << arg(2) << ");\n  }\n";
+    return success();
+  }
+  if (name == "buffer.clone") {
+    std::string d = tmp(), l = tmp(), w = tmp(), o = tmp(), a = tmp(), t = tmp();
+    std::string decl = bufferSpan(&op, arg(0), d, l, w);
+    b << "  { " << decl << "    uint64_t " << o << "; int32_t " << a << "; kiln_ref_t " << t
+      << " = NULL;\n    (void)" << d << "; (void)" << w << ";\n"
+      << rangeCheck(&op, l, arg(1), arg(2), 1, o)
+      << "    if (kiln_buffer_alignment(" << arg(3) << ", &" << a << ") != KILN_OP_OK) {\n    ";
+    printFail(&op, "KILN_STATUS_INVALID_ARGUMENT",
+              "\"vm.buffer.clone alignment must be a power of two\"");
+    b << "    }\n    st = S->buffer_clone(exec, " << arg(0) << ", (int64_t)" << o << ", " << arg(2)
+      << ", " << a << ", &" << t << ");\n  " << statusCheck(&op)
+      << "    kiln_ref_release(S, " << res() << "); " << res() << " = " << t << ";\n  }\n";
     return success();
   }
   // Buffer element loads/stores: offsets are element indices (ops.h).
@@ -448,7 +773,7 @@ LogicalResult Printer::printOp(Operation &op) {
       << "    S->buffer_span(" << buf << ", &" << d << ", &" << l << ", &" << w << ");\n"
       << "    if (kiln_buffer_element(" << l << ", " << off << ", " << size << ", &" << o
       << ") != KILN_OP_OK) {\n    ";
-    printFail(&op, "KILN_STATUS_OUT_OF_RANGE", "\"buffer access out of range\"");
+    printFail(&op, "KILN_STATUS_OUT_OF_RANGE", "\"out-of-bounds buffer access\"");
     b << "    }\n";
     if (isLoad) {
       const char *narrow = ty == "i8.u" ? "uint8_t" : ty == "i8.s" ? "int8_t"
@@ -482,7 +807,7 @@ LogicalResult Printer::printOp(Operation &op) {
       printFail(&op, "KILN_STATUS_INVALID_ARGUMENT", "\"null list\"");
       b << "  }\n";
     };
-    auto check = [&]() { b << "  if (st) goto cleanup;\n"; };
+    auto check = [&]() { b << statusCheck(&op); };
     if (name == "list.alloc") {
       vm::ListType lt = vm::getListObjectType(op.getResult(0).getType());
       std::string kind = "KILN_ELEMENT_VARIANT", refType = "NULL";
@@ -501,7 +826,7 @@ LogicalResult Printer::printOp(Operation &op) {
       }
       std::string t = tmp();
       b << "  { kiln_ref_t " << t << " = NULL;\n    st = S->list_create(exec, " << kind << ", "
-        << refType << ", " << arg(0) << ", &" << t << ");\n    if (st) goto cleanup;\n"
+        << refType << ", " << arg(0) << ", &" << t << ");\n  " << statusCheck(&op)
         << "    kiln_ref_release(S, " << res() << "); " << res() << " = " << t << "; }\n";
       return success();
     }
@@ -521,8 +846,15 @@ LogicalResult Printer::printOp(Operation &op) {
       if (k == Kind::Ref) {
         std::string t = tmp();
         b << "  { kiln_ref_t " << t << " = NULL;\n    st = S->list_get(exec, " << arg(0) << ", "
-          << arg(1) << ", 'r', &" << t << ");\n    if (st) goto cleanup;\n"
-          << "    kiln_ref_release(S, " << res() << "); " << res() << " = " << t << "; }\n";
+          << arg(1) << ", 'r', &" << t << ");\n  " << statusCheck(&op);
+        // Like the interpreter: the element must have the result's type.
+        std::string type = refTypeExpr(op.getResult(0).getType());
+        if (!type.empty())
+          b << "    if (" << t << " && " << t << "->type != " << type << ") {\n"
+            << "      st = S->ref_type_error(exec, " << t << ", " << type << ");\n"
+            << "      kiln_ref_release(S, " << t << "); fh->loc = " << locFor(&op)
+            << "; goto cleanup;\n    }\n";
+        b << "    kiln_ref_release(S, " << res() << "); " << res() << " = " << t << "; }\n";
       } else {
         b << "  st = S->list_get(exec, " << arg(0) << ", " << arg(1) << ", '" << code(k) << "', &"
           << res() << ");\n";
@@ -607,64 +939,45 @@ LogicalResult Printer::printOp(Operation &op) {
     b << "  }\n";
     return success();
   }
-  if (name == "call") {
-    auto callee = op.getAttrOfType<FlatSymbolRefAttr>("callee").getValue();
-    if (funcs.count(callee)) {
-      SmallVector<std::string> temps;
-      b << "  {\n";
-      for (Value r : op.getResults()) {
-        std::string t = tmp();
-        temps.push_back(t);
-        Kind k = kindOf(r.getType());
-        b << "    " << cType(k) << " " << t << (k == Kind::Ref ? " = NULL" : " = 0") << ";\n";
-      }
-      b << "    st = " << fnName(callee) << "(exec, state";
-      for (Value a : op.getOperands()) b << ", " << v(a);
-      for (auto &t : temps) b << ", &" << t;
-      b << ");\n    if (st) goto cleanup;\n";
-      for (auto [i, r] : llvm::enumerate(op.getResults())) {
-        if (kindOf(r.getType()) == Kind::Ref) b << "    kiln_ref_release(S, " << v(r) << ");\n";
-        b << "    " << v(r) << " = " << temps[i] << ";\n";
-      }
-      b << "  }\n";
-      return success();
-    }
-    auto it = importOrdinals.find(callee);
-    if (it == importOrdinals.end())
-      return op.emitOpError("calls unknown function @") << callee;
-    std::string in = tmp(), out = tmp();
-    b << "  {\n";
-    if (op.getNumOperands()) {
-      b << "    struct {";
-      for (auto [i, a] : llvm::enumerate(op.getOperands()))
-        b << " " << cType(kindOf(a.getType())) << " a" << i << ";";
-      b << " } " << in << ";\n";
-      for (auto [i, a] : llvm::enumerate(op.getOperands())) {
-        b << "    " << in << ".a" << i << " = " << v(a) << ";\n";
-        if (kindOf(a.getType()) == Kind::Ref) b << "    kiln_ref_retain(S, " << v(a) << ");\n";
-      }
-    }
-    if (op.getNumResults()) {
-      b << "    struct {";
-      for (auto [i, r] : llvm::enumerate(op.getResults()))
-        b << " " << cType(kindOf(r.getType())) << " r" << i << ";";
-      b << " } " << out << ";\n";
-    }
-    b << "    S->set_location(exec, " << locFor(&op) << ");\n";
-    b << "    st = S->call_import(exec, " << it->second << ", "
-      << (op.getNumOperands() ? "&" + in + ", sizeof(" + in + ")" : std::string("NULL, 0"))
-      << ", "
-      << (op.getNumResults() ? "&" + out + ", sizeof(" + out + ")" : std::string("NULL, 0"))
-      << ");\n";
-    for (auto [i, a] : llvm::enumerate(op.getOperands()))
-      if (kindOf(a.getType()) == Kind::Ref) b << "    kiln_ref_release(S, " << in << ".a" << i << ");\n";
-    b << "    if (st) goto cleanup;\n";
-    for (auto [i, r] : llvm::enumerate(op.getResults())) {
-      if (kindOf(r.getType()) == Kind::Ref) b << "    kiln_ref_release(S, " << v(r) << ");\n";
-      b << "    " << v(r) << " = " << out << ".r" << i << ";\n";
-    }
-    b << "  }\n";
+  // Debugging: vm.break / vm.cond_break continue at their destination (the
+  // interpreter has no debugger to stop in either); vm.trace records
+  // nothing without a tracer, as in the interpreter.
+  if (name == "break" || name == "cond_break") {
+    Block *dest = op.getSuccessor(0);
+    printEdge(dest, op.getOperands().take_back(dest->getNumArguments()));
     return success();
+  }
+  if (name == "trace") return success();
+  if (name == "yield") {
+    // Block arguments first, then suspend; resuming continues at the
+    // destination.
+    Block *dest = op.getSuccessor(0);
+    printEdgeCopies(dest, op.getOperands());
+    int k = ++resumePoints;
+    b << "  fh->loc = " << locFor(&op) << ";\n  rp = " << k << "; goto suspend;\n"
+      << "resume" << k << ":\n  goto bb" << blockIds.lookup(dest) << ";\n";
+    return success();
+  }
+  if (name == "call" || name == "call.yieldable" || name == "call.variadic" ||
+      name == "call.variadic.yieldable") {
+    auto callee = op.getAttrOfType<FlatSymbolRefAttr>("callee");
+    if (!callee) return op.emitOpError("has no callee");
+    SmallVector<int16_t> segments;
+    if (name.starts_with("call.variadic")) {
+      auto sizes = op.getAttrOfType<DenseIntElementsAttr>("segment_sizes");
+      if (!sizes) return op.emitOpError("has no segment_sizes");
+      for (APInt size : sizes) segments.push_back(static_cast<int16_t>(size.getSExtValue()));
+    }
+    Block *dest = op.getNumSuccessors() ? op.getSuccessor(0) : nullptr;
+    SmallVector<Type> resultTypes;
+    if (dest) {
+      for (BlockArgument a : dest->getArguments()) resultTypes.push_back(a.getType());
+      return printCall(op, callee.getValue(), op.getOperands(), resultTypes,
+                       dest->getArguments(), dest, segments);
+    }
+    for (Value r : op.getResults()) resultTypes.push_back(r.getType());
+    return printCall(op, callee.getValue(), op.getOperands(), resultTypes, op.getResults(),
+                     nullptr, segments);
   }
   if (name == "import.resolved") {
     auto callee = op.getAttrOfType<FlatSymbolRefAttr>("import").getValue();
@@ -674,19 +987,158 @@ LogicalResult Printer::printOp(Operation &op) {
   return op.emitOpError("is not supported by the C target yet");
 }
 
+// A call to an internal function (direct C call) or an import (packed through
+// services->call_import). Results go to `resultsTo` (op results or the
+// destination block's arguments, then `goto` it). A callee that may suspend
+// makes this a resume point: the label precedes the call, so resuming
+// re-issues it and the callee (or the runtime, for an import) resumes.
+LogicalResult Printer::printCall(Operation &op, StringRef callee, ValueRange args,
+                                 ArrayRef<Type> resultTypes, ValueRange resultsTo,
+                                 Block *dest, ArrayRef<int16_t> segmentSizes) {
+  std::string label;
+  auto finish = [&](const std::string &from) {
+    for (auto [i, r] : llvm::enumerate(resultsTo)) {
+      if (kindOf(r.getType()) == Kind::Ref) b << "    kiln_ref_release(S, " << v(r) << ");\n";
+      b << "    " << v(r) << " = " << from << i << ";\n";
+    }
+    b << "  }\n";
+    if (dest) b << "  goto bb" << blockIds.lookup(dest) << ";\n";
+  };
+  if (funcs.count(callee)) {
+    if (!segmentSizes.empty())
+      return op.emitOpError("variadic calls must target an import");
+    Operation *f = funcs.lookup(callee);
+    auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
+    if (type.getNumInputs() != args.size() || type.getNumResults() != resultTypes.size())
+      return op.emitOpError("does not match the signature of @") << callee;
+    bool mayYield = suspendable.contains(callee);
+    if (mayYield) {
+      label = "resume" + std::to_string(++resumePoints);
+      b << label << ":\n";
+    }
+    b << "  {\n";
+    std::string r = tmp();
+    for (auto [i, t] : llvm::enumerate(resultTypes)) {
+      Kind k = kindOf(t);
+      b << "    " << cType(k) << " " << r << "_" << i << (k == Kind::Ref ? " = NULL" : " = 0") << ";\n";
+    }
+    b << "    fh->loc = " << locFor(&op) << ";\n";
+    b << "    st = " << fnName(callee) << "(exec, state";
+    for (Value a : args) b << ", " << v(a);
+    for (unsigned i = 0; i < resultTypes.size(); ++i) b << ", &" << r << "_" << i;
+    b << ");\n";
+    if (mayYield)
+      b << "    if (st == KILN_DEFERRED) { rp = " << label.substr(6) << "; goto suspend; }\n";
+    b << "    if (st) goto cleanup;\n";
+    finish(r + "_");
+    return success();
+  }
+  auto it = importOrdinals.find(callee);
+  if (it == importOrdinals.end())
+    return op.emitOpError("calls unknown function @") << callee;
+  Operation *import = imports.lookup(callee);
+  auto type = cast<FunctionType>(import->getAttrOfType<TypeAttr>("function_type").getValue());
+  if (type.getNumResults() != resultTypes.size())
+    return op.emitOpError("does not match the signature of @") << callee;
+  // Arguments as one struct laid out like the packed signature (a variadic
+  // span is an int32_t count and then its values).
+  SmallVector<std::string> fields;   // C declarations
+  SmallVector<std::string> stores;   // assignments
+  SmallVector<std::string> refFields;
+  std::string in = tmp(), out = tmp();
+  if (segmentSizes.empty()) {
+    for (auto [i, a] : llvm::enumerate(args)) {
+      std::string f = "a" + std::to_string(i);
+      fields.push_back(std::string(cType(kindOf(a.getType()))) + " " + f);
+      stores.push_back(in + "." + f + " = " + v(a));
+      if (kindOf(a.getType()) == Kind::Ref) refFields.push_back(f);
+    }
+  } else {
+    if (segmentSizes.size() != type.getNumInputs())
+      return op.emitOpError("segment_sizes does not match the callee's arguments");
+    unsigned pos = 0;
+    for (auto [i, size] : llvm::enumerate(segmentSizes)) {
+      if (size < 0) {
+        if (pos >= args.size()) return op.emitOpError("has too few operands for its segments");
+        std::string f = "a" + std::to_string(pos);
+        fields.push_back(std::string(cType(kindOf(args[pos].getType()))) + " " + f);
+        stores.push_back(in + "." + f + " = " + v(args[pos]));
+        if (kindOf(args[pos].getType()) == Kind::Ref) refFields.push_back(f);
+        ++pos;
+        continue;
+      }
+      SmallVector<Type> flat;
+      if (auto tuple = dyn_cast<TupleType>(type.getInput(i))) tuple.getFlattenedTypes(flat);
+      else flat.push_back(type.getInput(i));
+      std::string n = "n" + std::to_string(i);
+      fields.push_back("int32_t " + n);
+      stores.push_back(in + "." + n + " = " + std::to_string(size));
+      unsigned count = static_cast<unsigned>(size) * flat.size();
+      for (unsigned k = 0; k < count; ++k, ++pos) {
+        if (pos >= args.size()) return op.emitOpError("has too few operands for its segments");
+        std::string f = "a" + std::to_string(pos);
+        fields.push_back(std::string(cType(kindOf(args[pos].getType()))) + " " + f);
+        stores.push_back(in + "." + f + " = " + v(args[pos]));
+        if (kindOf(args[pos].getType()) == Kind::Ref) refFields.push_back(f);
+      }
+    }
+    if (pos != args.size()) return op.emitOpError("has more operands than its segments");
+  }
+  // Any import may suspend (a bytecode import can yield).
+  int k = ++resumePoints;
+  label = "resume" + std::to_string(k);
+  b << label << ":\n  {\n";
+  if (!fields.empty()) {
+    b << "    struct {";
+    for (auto &f : fields) b << " " << f << ";";
+    b << " } " << in << ";\n";
+    for (auto &st : stores) b << "    " << st << ";\n";
+    for (auto &f : refFields) b << "    kiln_ref_retain(S, " << in << "." << f << ");\n";
+  }
+  if (!resultTypes.empty()) {
+    b << "    struct {";
+    for (auto [i, t] : llvm::enumerate(resultTypes)) b << " " << cType(kindOf(t)) << " r" << i << ";";
+    b << " } " << out << ";\n";
+    for (auto [i, t] : llvm::enumerate(resultTypes))
+      if (kindOf(t) == Kind::Ref) b << "    " << out << ".r" << i << " = NULL;\n";
+  }
+  b << "    fh->loc = " << locFor(&op) << ";\n";
+  b << "    st = S->call_import(exec, " << it->second << ", "
+    << (fields.empty() ? std::string("NULL, 0") : "&" + in + ", sizeof(" + in + ")") << ", "
+    << (resultTypes.empty() ? std::string("NULL, 0") : "&" + out + ", sizeof(" + out + ")")
+    << ");\n";
+  for (auto &f : refFields) b << "    kiln_ref_release(S, " << in << "." << f << ");\n";
+  b << "    if (st == KILN_DEFERRED) { rp = " << k << "; goto suspend; }\n";
+  b << "    if (st) goto cleanup;\n";
+  finish(out + ".r");
+  return success();
+}
+
 LogicalResult Printer::printFunction(Operation *func) {
   body.clear();
   names.clear();
   blockIds.clear();
+  opOffsets.clear();
+  opLocs.clear();
   refLocals.clear();
   tmpCount = 0;
+  resumePoints = 0;
   Region &region = func->getRegion(0);
+  if (region.empty()) return func->emitOpError("has no body");
   auto type = cast<FunctionType>(func->getAttrOfType<TypeAttr>("function_type").getValue());
+  StringRef sym = func->getAttrOfType<StringAttr>("sym_name").getValue();
+  bool mayYield = suspendable.contains(sym);
+  bool frameless = !mayYield;
+  for (Block &block : region)
+    for (Operation &op : block)
+      frameless = frameless && isFramelessOp(op);
+  std::string frameType = prefix + "frame_" + cIdent(sym) + "_t";
 
-  // Name every value; declare locals.
+  // Name every value; declare locals; number the ops (trace offsets).
   std::string decls;
   llvm::raw_string_ostream d(decls);
-  int valueCount = 0, blockCount = 0;
+  SmallVector<Value> scalarLocals;
+  int valueCount = 0, blockCount = 0, opCount = 0;
   auto declare = [&](Value value) {
     std::string n = "v" + std::to_string(valueCount++);
     names[value] = n;
@@ -694,62 +1146,168 @@ LogicalResult Printer::printFunction(Operation *func) {
     d << "  " << cType(k) << " " << n << (k == Kind::Ref ? " = NULL" : " = 0")
       << "; (void)" << n << ";\n";
     if (k == Kind::Ref) refLocals.push_back(value);
+    else scalarLocals.push_back(value);
   };
   for (Block &block : region) {
     blockIds[&block] = blockCount++;
     for (BlockArgument a : block.getArguments()) declare(a);
-    for (Operation &op : block)
+    for (Operation &op : block) {
+      opOffsets[&op] = opCount++;
       for (Value r : op.getResults()) declare(r);
+    }
   }
 
   // Entry: parameters into the entry block's arguments (refs retained).
   Block &entry = region.front();
+  if (entry.getNumArguments() != type.getNumInputs())
+    return func->emitOpError("entry block does not match the function type");
   for (auto [i, a] : llvm::enumerate(entry.getArguments())) {
     if (kindOf(a.getType()) == Kind::Ref)
       b << "  kiln_ref_retain(S, a" << i << ");\n";
     b << "  " << v(a) << " = a" << i << ";\n";
   }
   for (Block &block : region) {
-    if (!block.hasNoPredecessors() || &block == &entry) {
-      if (&block != &entry) b << "bb" << blockIds[&block] << ":\n";
-    }
+    if (&block != &entry && !block.hasNoPredecessors())
+      b << "bb" << blockIds[&block] << ":\n";
     for (Operation &op : block)
       if (failed(printOp(op))) return failure();
+    if (block.empty() || !block.back().hasTrait<OpTrait::IsTerminator>())
+      return func->emitOpError("has a block without a terminator");
+  }
+  if (resumePoints && !mayYield)
+    return func->emitOpError("suspends but was not found suspendable (internal error)");
+
+  // The frame's storage: header, then (for a state machine) the spilled
+  // locals, refs first.
+  if (mayYield) {
+    os << "typedef struct {\n  kiln_frame_header_t header;\n";
+    for (Value r : refLocals) os << "  kiln_ref_t " << v(r) << ";\n";
+    for (Value r : scalarLocals) os << "  " << cType(kindOf(r.getType())) << " " << v(r) << ";\n";
+    os << "} " << frameType << ";\n";
   }
   os << prototype(func) << " {\n"
      << "  const kiln_services_t* S = exec->services;\n"
-     << "  kiln_status_t st = KILN_OK;\n";
+     << "  kiln_status_t st = KILN_OK;\n"
+     << (frameless ? "" : "  kiln_frame_header_t* fh = NULL;\n  int32_t rp = 0;\n");
   os << decls;
   os << "  (void)S; (void)state;\n";
+  for (unsigned i = 0; i < type.getNumInputs(); ++i) os << "  (void)a" << i << ";\n";
   for (unsigned i = 0; i < type.getNumResults(); ++i) os << "  (void)r" << i << ";\n";
+  if (frameless)
+    os << "  /* cannot fail, call or suspend: no VM frame */\n";
+  else
+    os << "  st = S->frame_enter(exec, " << funcIndex.lookup(sym) << ", &fh, &rp);\n"
+       << "  if (st) return st;\n";
+  if (mayYield) {
+    // Resuming: reload the locals (taking the refs out of the frame) and
+    // jump to the suspension point.
+    os << "  if (rp) {\n    " << frameType << "* fr = (" << frameType << "*)(void*)fh;\n"
+       << "    (void)fr;\n";
+    for (Value r : refLocals)
+      os << "    " << v(r) << " = fr->" << v(r) << "; fr->" << v(r) << " = NULL;\n";
+    for (Value r : scalarLocals) os << "    " << v(r) << " = fr->" << v(r) << ";\n";
+    os << "    switch (rp) {\n";
+    for (int k = 1; k <= resumePoints; ++k)
+      os << "    case " << k << ": goto resume" << k << ";\n";
+    os << "    default: break;\n    }\n"
+       << "    st = S->make_status(exec, KILN_STATUS_INTERNAL, \"bad resume point\", -1, NULL);\n"
+       << "    goto cleanup;\n  }\n";
+  }
   os << body;
+  if (mayYield) {
+    // Suspending: move every local into the frame; it stays on the stack.
+    os << "suspend:\n  {\n    " << frameType << "* fr = (" << frameType << "*)(void*)fh;\n"
+       << "    (void)fr;\n";
+    for (Value r : refLocals) os << "    fr->" << v(r) << " = " << v(r) << ";\n";
+    for (Value r : scalarLocals) os << "    fr->" << v(r) << " = " << v(r) << ";\n";
+    os << "  }\n  S->frame_suspend(exec, rp);\n  return KILN_DEFERRED;\n";
+  }
   os << "cleanup:\n";
   for (Value r : refLocals) os << "  kiln_ref_release(S, " << v(r) << ");\n";
+  if (!frameless) os << "  S->frame_leave(exec, st);\n";
   os << "  return st;\n}\n\n";
   return success();
 }
 
+/// Functions that may return DEFERRED: those holding vm.yield or any import
+/// call (an import may suspend, e.g. a bytecode function that yields), and
+/// every caller of one (plain or yieldable call alike).
+static llvm::StringSet<> findSuspendable(ArrayRef<Operation *> funcList,
+                                         const llvm::StringMap<int> &importOrdinals) {
+  llvm::StringSet<> result;
+  llvm::StringMap<SmallVector<StringRef>> callers;
+  SmallVector<StringRef> work;
+  for (Operation *f : funcList) {
+    StringRef sym = f->getAttrOfType<StringAttr>("sym_name").getValue();
+    bool direct = false;
+    f->walk([&](Operation *op) {
+      StringRef n = op->getName().getStringRef();
+      if (n == "vm.yield") direct = true;
+      if (auto callee = op->getAttrOfType<FlatSymbolRefAttr>("callee")) {
+        if (importOrdinals.count(callee.getValue())) direct = true;
+        else callers[callee.getValue()].push_back(sym);
+      }
+    });
+    if (direct && result.insert(sym).second) work.push_back(sym);
+  }
+  while (!work.empty()) {
+    StringRef callee = work.pop_back_val();
+    for (StringRef caller : callers.lookup(callee))
+      if (result.insert(caller).second) work.push_back(caller);
+  }
+  return result;
+}
+
 LogicalResult Printer::run() {
-  StringRef moduleName = module->getAttrOfType<StringAttr>("sym_name").getValue();
+  auto nameAttr = module->getAttrOfType<StringAttr>("sym_name");
+  if (!nameAttr) return module->emitOpError("has no name");
+  StringRef moduleName = nameAttr.getValue();
   prefix = cIdent(moduleName) + "_";
   SmallVector<Operation *> funcList, exportList, importList, globalList, rodataList;
   for (Operation &op : module->getRegion(0).front()) {
     StringRef n = op.getName().getStringRef();
     if (n == "vm.func") {
+      funcIndex[op.getAttrOfType<StringAttr>("sym_name").getValue()] = funcList.size();
       funcList.push_back(&op);
       funcs[op.getAttrOfType<StringAttr>("sym_name").getValue()] = &op;
     } else if (n == "vm.export") {
       exportList.push_back(&op);
     } else if (n == "vm.import") {
       importOrdinals[op.getAttrOfType<StringAttr>("sym_name").getValue()] = importList.size();
+      imports[op.getAttrOfType<StringAttr>("sym_name").getValue()] = &op;
       importList.push_back(&op);
     } else if (n.starts_with("vm.global.")) {
       globalList.push_back(&op);
     } else if (n == "vm.rodata") {
       rodataList.push_back(&op);
     } else if (n == "vm.module_terminator") {
+    } else if (n == "vm.initializer") {
+      return op.emitOpError("must be merged into __init by the preparation pipeline "
+                            "before the C target runs");
     } else {
-      return op.emitOpError("is not supported by the C target yet");
+      return op.emitOpError("is not supported by the C target");
+    }
+  }
+  suspendable = findSuspendable(funcList, importOrdinals);
+
+  // Globals: the ordinals from ordinal allocation (byte offsets for scalars).
+  for (Operation *g : globalList) {
+    StringRef sym = g->getAttrOfType<StringAttr>("sym_name").getValue();
+    auto ordinal = g->getAttrOfType<IntegerAttr>("ordinal");
+    if (!ordinal)
+      return g->emitOpError("has no ordinal; the C target needs the preparation pipeline");
+    int64_t slot = ordinal.getInt();
+    globalSlots[sym] = slot;
+    auto typeAttr = g->getAttrOfType<TypeAttr>("type");
+    if (!typeAttr) return g->emitOpError("has no type");
+    Kind k = kindOf(typeAttr.getValue());
+    if (k == Kind::Ref) {
+      globalRefs = std::max(globalRefs, slot + 1);
+    } else {
+      int64_t width = (k == Kind::I64 || k == Kind::F64) ? 8 : 4;
+      if (slot < 0 || slot % width)
+        return g->emitOpError("has a misaligned byte offset ") << slot;
+      globalBytes = std::max(globalBytes, slot + width);
     }
   }
 
@@ -757,21 +1315,19 @@ LogicalResult Printer::run() {
      << ". Do not edit.\n * Build: cc -std=c11 -O2 -shared -fPIC -I runtime/include x.c -lm -o x.so */\n"
      << "#include \"kiln/c/module.h\"\n#include \"kiln/c/ops.h\"\n\n";
 
-  // State: globals.
-  os << "typedef struct {\n  int32_t unused_;\n";
-  for (Operation *g : globalList) {
-    Kind k = kindOf(g->getAttrOfType<TypeAttr>("type").getValue());
-    os << "  " << cType(k) << " g_" << cIdent(g->getAttrOfType<StringAttr>("sym_name").getValue()) << ";\n";
-  }
-  os << "} " << prefix << "state_t;\n\n";
+  // State: the scalar globals' byte area and the ref globals.
+  os << "typedef struct {\n  int64_t gb_align_;\n"
+     << "  uint8_t gb[" << std::max<int64_t>(globalBytes, 8) << "];\n"
+     << "  kiln_ref_t gr[" << std::max<int64_t>(globalRefs, 1) << "];\n"
+     << "} " << prefix << "state_t;\n\n";
 
   // Rodata.
   for (Operation *r : rodataList) {
     std::string n = prefix + "rodata_" + cIdent(r->getAttrOfType<StringAttr>("sym_name").getValue());
     std::string bytes;
     Attribute value = r->getAttr("value");
-    if (auto s = dyn_cast<StringAttr>(value)) bytes = s.getValue().str();
-    else if (auto dense = dyn_cast<DenseElementsAttr>(value)) {
+    if (auto s = dyn_cast_or_null<StringAttr>(value)) bytes = s.getValue().str();
+    else if (auto dense = dyn_cast_or_null<DenseElementsAttr>(value)) {
       ArrayRef<char> raw = dense.getRawData();
       if (dense.isSplat()) {
         auto st = cast<ShapedType>(dense.getType());
@@ -780,7 +1336,7 @@ LogicalResult Printer::run() {
         bytes.assign(raw.begin(), raw.end());
       }
     } else {
-      return r->emitOpError("rodata value kind not supported by the C target yet");
+      return r->emitOpError("rodata value kind not supported by the C target");
     }
     if (bytes.empty()) bytes.push_back('\0');
     os << "KILN_MODULE_MAYBE_UNUSED static const uint8_t " << n << "[" << bytes.size() << "] = {";
@@ -797,14 +1353,19 @@ LogicalResult Printer::run() {
   std::string funcsText;
   {
     llvm::raw_string_ostream fo(funcsText);
-    // Each function prints through its own Printer into a string.
     for (Operation *f : funcList) {
       std::string one;
       llvm::raw_string_ostream oneOs(one);
       Printer sub(module, oneOs);
       sub.prefix = prefix;
       sub.funcs = funcs;
+      sub.funcIndex = funcIndex;
+      sub.suspendable = suspendable;
       sub.importOrdinals = importOrdinals;
+      sub.imports = imports;
+      sub.globalSlots = globalSlots;
+      sub.globalBytes = globalBytes;
+      sub.globalRefs = globalRefs;
       sub.locCount = locCount;
       if (failed(sub.printFunction(f))) return failure();
       locCount = sub.locCount;
@@ -814,14 +1375,18 @@ LogicalResult Printer::run() {
   }
   os << locs << "\n" << funcsText;
 
-  // Export entry points: packed arguments/results -> typed C call.
+  // Export entry points: packed arguments/results -> typed C call. A resumed
+  // call passes no arguments (the function reloads its frame instead).
+  llvm::StringMap<std::string> entryOf; // function symbol -> entry function
   for (Operation *e : exportList) {
     StringRef fnSym = e->getAttrOfType<FlatSymbolRefAttr>("function_ref").getValue();
     Operation *f = funcs.lookup(fnSym);
     if (!f) return e->emitOpError("exports an unknown function");
+    if (entryOf.count(fnSym)) continue;
     auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
-    StringRef exportName = e->getAttrOfType<StringAttr>("export_name").getValue();
-    os << "static kiln_status_t " << prefix << "e_" << cIdent(exportName)
+    std::string entry = prefix + "e_" + cIdent(fnSym);
+    entryOf[fnSym] = entry;
+    os << "static kiln_status_t " << entry
        << "(kiln_exec_t* exec, void* state, const void* args, void* results) {\n";
     if (type.getNumInputs()) {
       os << "  const struct {";
@@ -838,28 +1403,40 @@ LogicalResult Printer::run() {
       os << "  (void)results;\n";
     }
     os << "  return " << fnName(fnSym) << "(exec, (" << prefix << "state_t*)state";
-    for (unsigned i = 0; i < type.getNumInputs(); ++i) os << ", in->a" << i;
+    for (auto [i, t] : llvm::enumerate(type.getInputs()))
+      os << ", in ? in->a" << i << " : " << (kindOf(t) == Kind::Ref ? "NULL" : "0");
     for (unsigned i = 0; i < type.getNumResults(); ++i) os << ", &out->r" << i;
     os << ");\n}\n\n";
   }
 
-  // State init: global initial values.
+  // State init: global initial values still on the globals (the
+  // preparation pipeline usually moves them into __init).
   os << "static kiln_status_t " << prefix << "state_init(kiln_exec_t* exec, void* state) {\n"
      << "  " << prefix << "state_t* s = (" << prefix << "state_t*)state;\n  (void)exec; (void)s;\n";
   for (Operation *g : globalList) {
     Attribute init = g->getAttr("initial_value");
-    std::string field = "s->g_" + cIdent(g->getAttrOfType<StringAttr>("sym_name").getValue());
-    if (auto i = dyn_cast_or_null<IntegerAttr>(init))
-      os << "  " << field << " = " << intLiteral(i.getValue().getSExtValue(), i.getType().isInteger(64)) << ";\n";
-    else if (auto fl = dyn_cast_or_null<FloatAttr>(init))
-      os << "  " << field << " = " << floatLiteral(fl.getValueAsDouble(), fl.getType().isF32()) << ";\n";
+    int64_t slot = globalSlots.lookup(g->getAttrOfType<StringAttr>("sym_name").getValue());
+    std::string literal, ctype;
+    if (auto i = dyn_cast_or_null<IntegerAttr>(init)) {
+      bool is64 = i.getType().isInteger(64);
+      literal = intLiteral(i.getValue().getSExtValue(), is64);
+      ctype = is64 ? "int64_t" : "int32_t";
+    } else if (auto fl = dyn_cast_or_null<FloatAttr>(init)) {
+      bool isF32 = fl.getType().isF32();
+      literal = floatLiteral(fl.getValueAsDouble(), isF32);
+      ctype = isF32 ? "float" : "double";
+    }
+    if (!literal.empty())
+      os << "  { " << ctype << " v = " << literal << "; memcpy(s->gb + " << slot
+         << ", &v, sizeof(v)); }\n";
   }
   os << "  return KILN_OK;\n}\n\n";
   os << "static void " << prefix << "state_deinit(const kiln_services_t* S, void* state) {\n"
-     << "  " << prefix << "state_t* s = (" << prefix << "state_t*)state;\n  (void)S; (void)s;\n";
-  for (Operation *g : globalList)
-    if (kindOf(g->getAttrOfType<TypeAttr>("type").getValue()) == Kind::Ref)
-      os << "  kiln_ref_reset(S, &s->g_" << cIdent(g->getAttrOfType<StringAttr>("sym_name").getValue()) << ");\n";
+     << "  " << prefix << "state_t* s = (" << prefix << "state_t*)state;\n";
+  if (globalRefs)
+    os << "  int32_t i;\n  for (i = 0; i < " << globalRefs << "; ++i) kiln_ref_reset(S, &s->gr[i]);\n";
+  else
+    os << "  (void)S; (void)s;\n";
   os << "}\n\n";
 
   // Tables and descriptor.
@@ -868,26 +1445,41 @@ LogicalResult Printer::run() {
     for (Operation *i : importList) {
       auto type = cast<FunctionType>(i->getAttrOfType<TypeAttr>("function_type").getValue());
       os << "  {" << cString(i->getAttrOfType<StringAttr>("sym_name").getValue()) << ", "
-         << cString(signatureOf(type)) << ", "
+         << cString(importSignatureOf(i, type)) << ", "
          << (i->hasAttr("is_optional") ? "KILN_IMPORT_OPTIONAL" : "0") << "},\n";
     }
     os << "};\n";
   }
-  if (!exportList.empty()) {
+  if (!funcList.empty()) {
     os << "static const kiln_function_desc_t " << prefix << "functions[] = {\n";
+    for (Operation *f : funcList) {
+      StringRef sym = f->getAttrOfType<StringAttr>("sym_name").getValue();
+      auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
+      std::string entry = entryOf.count(sym) ? entryOf.lookup(sym) : "NULL";
+      os << "  {" << cString(sym) << ", " << cString(signatureOf(type)) << ", " << entry << ", ";
+      if (suspendable.contains(sym)) {
+        std::string frameType = prefix + "frame_" + cIdent(sym) + "_t";
+        unsigned refs = 0;
+        for (Block &block : f->getRegion(0)) {
+          for (BlockArgument a : block.getArguments()) refs += kindOf(a.getType()) == Kind::Ref;
+          for (Operation &op : block)
+            for (Value r : op.getResults()) refs += kindOf(r.getType()) == Kind::Ref;
+        }
+        os << "sizeof(" << frameType << "), " << refs << "},\n";
+      } else {
+        os << "sizeof(kiln_frame_header_t), 0},\n";
+      }
+    }
+    os << "};\n";
+  }
+  if (!exportList.empty()) {
+    os << "static const kiln_export_desc_t " << prefix << "exports[] = {\n";
     for (Operation *e : exportList) {
       StringRef exportName = e->getAttrOfType<StringAttr>("export_name").getValue();
-      Operation *f = funcs.lookup(e->getAttrOfType<FlatSymbolRefAttr>("function_ref").getValue());
-      auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
+      StringRef fnSym = e->getAttrOfType<FlatSymbolRefAttr>("function_ref").getValue();
+      auto type = cast<FunctionType>(funcs.lookup(fnSym)->getAttrOfType<TypeAttr>("function_type").getValue());
       os << "  {" << cString(exportName) << ", " << cString(signatureOf(type)) << ", "
-         << prefix << "e_" << cIdent(exportName) << "},\n";
-    }
-    os << "};\nstatic const kiln_export_desc_t " << prefix << "exports[] = {\n";
-    for (auto [idx, e] : llvm::enumerate(exportList)) {
-      StringRef exportName = e->getAttrOfType<StringAttr>("export_name").getValue();
-      Operation *f = funcs.lookup(e->getAttrOfType<FlatSymbolRefAttr>("function_ref").getValue());
-      auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
-      os << "  {" << cString(exportName) << ", " << cString(signatureOf(type)) << ", " << idx << "},\n";
+         << funcIndex.lookup(fnSym) << "},\n";
     }
     os << "};\n";
   }
@@ -898,7 +1490,7 @@ LogicalResult Printer::run() {
      << "  " << cString(moduleName) << ", " << version << "u,\n"
      << "  " << importList.size() << ", " << (importList.empty() ? "NULL" : prefix + "imports") << ",\n"
      << "  " << exportList.size() << ", " << (exportList.empty() ? "NULL" : prefix + "exports") << ",\n"
-     << "  " << exportList.size() << ", " << (exportList.empty() ? "NULL" : prefix + "functions") << ",\n"
+     << "  " << funcList.size() << ", " << (funcList.empty() ? "NULL" : prefix + "functions") << ",\n"
      << "  sizeof(" << prefix << "state_t), " << prefix << "state_init, " << prefix << "state_deinit,\n"
      << "};\n\n"
      << "/* For static linking: register with kiln::cmodule::register_static_module. */\n"
@@ -913,7 +1505,12 @@ LogicalResult Printer::run() {
 
 } // namespace
 
-LogicalResult translateVMToC(Operation *op, raw_ostream &os) {
+LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation) {
+  if (runPreparation) {
+    PassManager pm(op->getContext(), op->getName().getStringRef());
+    buildVMBytecodePreparationPipeline(pm);
+    if (failed(pm.run(op))) return failure();
+  }
   Operation *vmModule = nullptr;
   if (op->getName().getStringRef() == "vm.module") {
     vmModule = op;
@@ -933,12 +1530,17 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os) {
 }
 
 void registerVMToCTranslation() {
+  static llvm::cl::opt<bool> noPreparation(
+      "vm-c-no-preparation",
+      llvm::cl::desc("Print the input as is, without the preparation pipeline "
+                     "(the module must already be prepared)"),
+      llvm::cl::init(false));
   static TranslateFromMLIRRegistration reg(
       "vm-to-c", "translate a vm.module to C (kiln/c/module.h ABI)",
       [](Operation *op, raw_ostream &os) {
         if (failed(lowerInputToVM(op, getInputConversionCLOptions())))
           return failure();
-        return translateVMToC(op, os);
+        return translateVMToC(op, os, !noPreparation);
       },
       [](DialectRegistry &registry) { registerKilnDialects(registry); });
   registerInputConversionCLOptions();

@@ -1,8 +1,8 @@
 //===- VMToC.h - vm dialect -> C source ---------------------------*- C++ -*-===//
 //
 // Translates a vm.module into C11 source against runtime/include/kiln/c/
-// (module.h: the C module ABI; ops.h: op semantics). First step: a direct C
-// printer over the vm IR (not yet through the upstream emitc dialect).
+// (module.h: the C module ABI; ops.h: op semantics): a direct C printer over
+// the vm IR, after the same preparation pipeline as the bytecode target.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,8 +22,12 @@ class Operation;
 namespace mlir::kiln {
 
 /// Translates `op` (a vm.module, or a builtin.module holding exactly one) to
-/// C. Emits diagnostics and fails on ops the C target does not support yet.
-LogicalResult translateVMToC(Operation *op, llvm::raw_ostream &os);
+/// C. Runs the vm preparation pipeline on `op` first unless `runPreparation`
+/// is false (then the module must already be prepared: ordinals allocated,
+/// checks lowered, initializers merged into __init). Emits diagnostics and
+/// fails on ops the C target does not support.
+LogicalResult translateVMToC(Operation *op, llvm::raw_ostream &os,
+                             bool runPreparation = true);
 
 /// Registers `--vm-to-c` with mlir-translate-style tools.
 void registerVMToCTranslation();

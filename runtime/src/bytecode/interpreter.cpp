@@ -592,7 +592,7 @@ dispatch:
 #define GLOBAL_INDIRECT_LOAD(name, width)                                  \
   OP(name) {                                                               \
     int64_t off = RI32(4);                                                 \
-    if (KILN_UNLIKELY(off < 0 || off + width > state->global_bytes))       \
+    if (KILN_UNLIKELY(kiln_global_range(off, width, state->global_bytes) != KILN_OP_OK)) \
       FAULT(global_range_error(off, width, state->global_bytes));          \
     if (width == 4) {                                                      \
       put_word32(&s[U16(2)], state->globals + off);                        \
@@ -604,7 +604,7 @@ dispatch:
 #define GLOBAL_INDIRECT_STORE(name, width)                                 \
   OP(name) {                                                               \
     int64_t off = RI32(2);                                                 \
-    if (KILN_UNLIKELY(off < 0 || off + width > state->global_bytes))       \
+    if (KILN_UNLIKELY(kiln_global_range(off, width, state->global_bytes) != KILN_OP_OK)) \
       FAULT(global_range_error(off, width, state->global_bytes));          \
     std::memcpy(state->globals + off, &s[U16(4)], width);                  \
     NEXT(6);                                                               \
@@ -912,8 +912,7 @@ dispatch:
     int64_t length = RI64(4);
     int32_t alignment = RI32(6);
     if (KILN_UNLIKELY(length < 0)) FAULT(negative_error("vm.buffer.alloc length", length));
-    if (alignment <= 0) alignment = 16;
-    if (KILN_UNLIKELY(alignment & (alignment - 1)))
+    if (KILN_UNLIKELY(kiln_buffer_alignment(alignment, &alignment) != KILN_OP_OK))
       FAULT(vm::invalid_argument_error("vm.buffer.alloc alignment must be a power of two"));
     {
       // Scoped so the indirect jump in NEXT leaves no live destructor behind.
@@ -932,8 +931,7 @@ dispatch:
     uint64_t byte_offset;
     if (KILN_UNLIKELY(kiln_buffer_range(src->length(), offset, length, 1, &byte_offset) != KILN_OP_OK))
       FAULT(buffer_range_error(src, offset, length, 1));
-    if (alignment <= 0) alignment = 16;
-    if (KILN_UNLIKELY(alignment & (alignment - 1)))
+    if (KILN_UNLIKELY(kiln_buffer_alignment(alignment, &alignment) != KILN_OP_OK))
       FAULT(vm::invalid_argument_error("vm.buffer.clone alignment must be a power of two"));
     {
       auto b = vm::Buffer::clone(*src, byte_offset, static_cast<size_t>(length),
@@ -1007,8 +1005,7 @@ dispatch:
       FAULT(buffer_range_error(b, off, len, sizeof(T)));                            \
     if (KILN_UNLIKELY(!b->is_mutable())) FAULT(read_only_error());                  \
     T value = static_cast<T>(R(8));                                                 \
-    uint8_t* p = b->mutable_data() + bo;                                            \
-    for (int64_t k = 0; k < len; ++k) std::memcpy(p + k * sizeof(T), &value, sizeof(T)); \
+    kiln_buffer_fill(b->mutable_data() + bo, len, &value, sizeof(T));               \
     consume(r, U16(2));                                                             \
     NEXT(10);                                                                       \
   }

@@ -47,10 +47,12 @@ const kiln_ref_type_t* ctype(const vm::RefType* t) {
 // A status crossing the C boundary: a heap vm::Status (error paths only).
 kiln_status_t to_c(Status status) {
   if (status.ok()) return KILN_OK;
+  if (status.is_deferred()) return KILN_DEFERRED;
   return reinterpret_cast<kiln_status_t>(new Status(std::move(status)));
 }
 Status from_c(kiln_status_t status) {
   if (!status) return Status();
+  if (status == KILN_DEFERRED) return vm::deferred_status();
   Status* s = reinterpret_cast<Status*>(status);
   Status result = std::move(*s);
   delete s;
@@ -70,18 +72,55 @@ class CModuleState final : public ModuleState {
   vm::Instance* instance = nullptr;
   void* c_state = nullptr;
   std::vector<ResolvedImport> imports;
+  bool initialized = false;
   ~CModuleState() override;
 };
 
-// exec->reserved: [0] CModuleState*, [1] Stack*, [2] Frame*.
-CModuleState* exec_state(kiln_exec_t* e) { return static_cast<CModuleState*>(e->reserved[0]); }
-Stack* exec_stack(kiln_exec_t* e) { return static_cast<Stack*>(e->reserved[1]); }
-Frame* exec_frame(kiln_exec_t* e) { return static_cast<Frame*>(e->reserved[2]); }
+// The runtime's side of a kiln_exec_t: one per entry into the module (a
+// begin_call, a resume_call, state_init). The C code only sees `c`.
+struct Exec {
+  kiln_exec_t c;
+  CModuleState* state = nullptr;
+  Stack* stack = nullptr;  // NULL during state_init
+  Frame* frame = nullptr;  // the current C frame, if any
+  // While resuming: the depth of the next suspended frame to hand out (by
+  // frame_enter or call_import), else -1.
+  int32_t resume_cursor = -1;
+};
+static_assert(offsetof(Exec, c) == 0, "Exec must start with kiln_exec_t");
+
+Exec* exec_of(kiln_exec_t* e) { return reinterpret_cast<Exec*>(e); }
+CModuleState* exec_state(kiln_exec_t* e) { return exec_of(e)->state; }
+Stack* exec_stack(kiln_exec_t* e) { return exec_of(e)->stack; }
+Frame* exec_frame(kiln_exec_t* e) { return exec_of(e)->frame; }
+
+// A C frame keeps its resume point in user[1]'s low half and the depth of
+// its caller's C frame (-1 for the entry frame of a call) in the high half.
+constexpr uint8_t kFrameSuspended = 1;
+int32_t frame_resume_point(const Frame* f) { return static_cast<int32_t>(f->user[1] & 0xffffffffu); }
+int32_t frame_parent(const Frame* f) { return static_cast<int32_t>(f->user[1] >> 32); }
+void set_frame_link(Frame* f, int32_t resume_point, int32_t parent) {
+  f->user[1] = static_cast<uint64_t>(static_cast<uint32_t>(resume_point)) |
+               (static_cast<uint64_t>(static_cast<uint32_t>(parent)) << 32);
+}
+kiln_frame_header_t* frame_header(const Frame* f) {
+  return reinterpret_cast<kiln_frame_header_t*>(f->storage);
+}
+// Depth of a live frame of `stack` (frames are one array), or -1.
+int32_t depth_of_c(Stack& stack, const Frame* f) {
+  const Frame* base = stack.frame_at(0);
+  if (!base || !f) return -1;
+  std::ptrdiff_t d = f - base;
+  return (d >= 0 && d < stack.depth()) ? static_cast<int32_t>(d) : -1;
+}
 
 class CModule final : public vm::Module {
  public:
   CModule(const kiln_module_desc_t* desc, void* dl_handle)
       : desc_(desc), dl_handle_(dl_handle) {
+    for (int32_t i = 0; i < desc->export_count; ++i) {
+      if (std::strcmp(desc->exports[i].name, "__init") == 0) init_export_ = i;
+    }
     export_sizes_.resize(static_cast<size_t>(desc->export_count));
     for (int32_t i = 0; i < desc->export_count; ++i) {
       auto sig = vm::parse_signature(desc->exports[i].signature);
@@ -113,12 +152,38 @@ class CModule final : public vm::Module {
     return vm::ImportInfo{i.full_name, i.signature,
                           (i.flags & KILN_IMPORT_OPTIONAL) != 0};
   }
+  std::string function_name(const Function& function) const override {
+    if (function.linkage == Linkage::kInternal && function.ordinal >= 0 &&
+        function.ordinal < desc_->function_count) {
+      return desc_->functions[function.ordinal].name;
+    }
+    return Module::function_name(function);
+  }
   std::string source_location(const Frame& frame) const override {
-    auto* loc = reinterpret_cast<const kiln_source_loc_t*>(
-        static_cast<uintptr_t>(frame.user[0]));
+    const kiln_source_loc_t* loc = frame_loc(frame);
     if (!loc || !loc->file) return {};
     return std::string(loc->file) + ":" + std::to_string(loc->line) + ":" +
            std::to_string(loc->column);
+  }
+  std::vector<SourcePosition> source_positions(const Frame& frame) const override {
+    std::vector<SourcePosition> positions;
+    // Bounded: the chain is static data of the module, but a broken module
+    // must not hang a trace.
+    const kiln_source_loc_t* loc = frame_loc(frame);
+    for (int depth = 0; loc && depth < 64; ++depth, loc = loc->caller) {
+      SourcePosition position;
+      if (loc->inlined_from) position.inlined_from = loc->inlined_from;
+      if (loc->file) {
+        position.location = std::string(loc->file) + ":" + std::to_string(loc->line) + ":" +
+                            std::to_string(loc->column);
+      }
+      positions.push_back(std::move(position));
+    }
+    return positions;
+  }
+  int32_t frame_offset(const Frame& frame) const override {
+    const kiln_source_loc_t* loc = frame_loc(frame);
+    return loc ? loc->offset : -1;
   }
 
   StatusOr<ModuleState*> create_state(vm::Instance& instance) override {
@@ -131,13 +196,18 @@ class CModule final : public vm::Module {
     state->c_state = ::operator new(size, std::align_val_t(16));
     std::memset(state->c_state, 0, size);
     if (desc_->state_init) {
-      kiln_exec_t exec = {runtime_services(), {state.get(), nullptr, nullptr, nullptr}};
-      Status s = from_c(desc_->state_init(&exec, state->c_state));
+      Exec exec;
+      exec.c.services = runtime_services();
+      exec.state = state.get();
+      Status s = from_c(desc_->state_init(&exec.c, state->c_state));
       if (!s.ok()) {
         s.annotate("while initializing module '" + std::string(name()) + "'");
         return s;
       }
     }
+    // Like a bytecode module: __init runs once every import is resolved
+    // (right away when there are none).
+    if (desc_->import_count == 0) KILN_RETURN_IF_ERROR(run_initializer(state.get()));
     return static_cast<ModuleState*>(state.release());
   }
 
@@ -152,6 +222,7 @@ class CModule final : public vm::Module {
                              "import ordinal %d out of range", ordinal);
     }
     s->imports[static_cast<size_t>(ordinal)] = ResolvedImport{target, target_state};
+    if (ordinal + 1 == desc_->import_count) return run_initializer(s);
     return Status();
   }
 
@@ -180,22 +251,48 @@ class CModule final : public vm::Module {
                              "module '%s' called without its state",
                              desc_->name);
     }
-    Frame* frame;
-    KILN_RETURN_IF_ERROR(stack.push_frame(vm::FrameType::kEmittedC,
-                                          call.function, call.state, 0, &frame));
+    if (KILN_UNLIKELY(!state->initialized)) KILN_RETURN_IF_ERROR(run_initializer(state));
     const kiln_function_desc_t& fn =
         desc_->functions[desc_->exports[ordinal].function_index];
-    kiln_exec_t exec = {runtime_services(), {state, &stack, frame, nullptr}};
-    kiln_status_t c_status =
-        fn.entry(&exec, state->c_state, call.arguments.data, call.results.data);
-    if (KILN_LIKELY(!c_status)) {
-      stack.pop_frame();
-      return Status();
+    return run_entry(stack, state, fn, call.arguments.data, call.results.data, -1);
+  }
+
+  Status resume_call(Stack& stack, Frame* frame, ByteSpan results) override {
+    const int32_t depth = depth_of_c(stack, frame);
+    if (!frame || depth < 0 || frame->function.module != this ||
+        frame->type != vm::FrameType::kEmittedC || frame_parent(frame) != -1 ||
+        !(frame->flags & kFrameSuspended) || frame->function.ordinal < 0 ||
+        frame->function.ordinal >= desc_->function_count ||
+        !desc_->functions[frame->function.ordinal].entry) {
+      return vm::make_status(StatusCode::kFailedPrecondition,
+                             "module '%s' has no suspended call at that frame",
+                             desc_->name);
     }
-    Status s = from_c(c_status);
-    while (stack.top() != frame) stack.unwind_to(stack.depth() - 1);
-    stack.capture_trace(&s);
-    stack.pop_frame();
+    auto* state = static_cast<CModuleState*>(frame->module_state);
+    const kiln_function_desc_t& fn = desc_->functions[frame->function.ordinal];
+    return run_entry(stack, state, fn, nullptr, results.data, depth);
+  }
+
+  // Runs __init once per state (a no-op without one), on a private stack,
+  // resuming it until it completes.
+  Status run_initializer(CModuleState* state) {
+    if (state->initialized) return Status();
+    state->initialized = true;
+    if (init_export_ < 0) return Status();
+    vm::StackOptions options;
+    options.storage_bytes = 64 * 1024;
+    Stack stack(options);
+    const kiln_function_desc_t& fn =
+        desc_->functions[desc_->exports[init_export_].function_index];
+    Status s = run_entry(stack, state, fn, nullptr, nullptr, -1);
+    while (s.is_deferred()) {
+      Frame* entry = stack.frame_at(0);
+      s = resume_call(stack, entry, ByteSpan{});
+    }
+    if (!s.ok()) {
+      stack.unwind_to(0);
+      s.annotate("in the initializer of module '" + std::string(name()) + "'");
+    }
     return s;
   }
 
@@ -204,10 +301,56 @@ class CModule final : public vm::Module {
     size_t arguments = 0;
     size_t results = 0;
   };
+  static const kiln_source_loc_t* frame_loc(const Frame& frame) {
+    if (frame.type != vm::FrameType::kEmittedC ||
+        frame.storage_size < sizeof(kiln_frame_header_t)) {
+      return nullptr;
+    }
+    return frame_header(&frame)->loc;
+  }
+
+  // Calls an entry point: a new call (resume_depth -1) or the resumption of
+  // the suspended call whose entry frame is at resume_depth.
+  Status run_entry(Stack& stack, CModuleState* state, const kiln_function_desc_t& fn,
+                   void* arguments, void* results, int32_t resume_depth) {
+    const int32_t depth = resume_depth >= 0 ? resume_depth : stack.depth();
+    Exec exec;
+    exec.c.services = runtime_services();
+    exec.state = state;
+    exec.stack = &stack;
+    exec.resume_cursor = resume_depth;
+    Status s = from_c(fn.entry(&exec.c, state->c_state, arguments, results));
+    if (KILN_UNLIKELY(!s.ok())) {
+      if (s.is_deferred()) {
+        if (KILN_UNLIKELY(stack.depth() <= depth)) {
+          return vm::internal_error("C module returned DEFERRED without a suspended frame");
+        }
+        return s;
+      }
+      stack.capture_trace(&s);
+    }
+    // Frames the C code left behind (it pops its own on every exit).
+    if (KILN_UNLIKELY(stack.depth() > depth)) stack.unwind_to(depth);
+    return s;
+  }
+
   const kiln_module_desc_t* desc_;
   void* dl_handle_;
   std::vector<Sizes> export_sizes_;
+  int32_t init_export_ = -1;
 };
+
+// Releases the refs a suspended frame spilled (frame_ref_count slots after
+// the header) when its call is abandoned.
+void release_frame_refs(Frame* frame) {
+  auto* module = static_cast<CModule*>(frame->function.module);
+  const kiln_function_desc_t& fn = module->desc()->functions[frame->function.ordinal];
+  auto* slots = reinterpret_cast<kiln_ref_t*>(frame->storage + sizeof(kiln_frame_header_t));
+  for (uint32_t i = 0; i < fn.frame_ref_count; ++i) {
+    if (slots[i]) vm::ref_release(obj(slots[i]));
+    slots[i] = nullptr;
+  }
+}
 
 CModuleState::~CModuleState() {
   if (c_state) {
@@ -234,7 +377,7 @@ kiln_status_t svc_make_status(kiln_exec_t* exec, int32_t code,
   Status s(static_cast<StatusCode>(code), text);
   if (exec) {
     if (Frame* frame = exec_frame(exec)) {
-      if (loc) frame->user[0] = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(loc));
+      if (loc) frame_header(frame)->loc = loc;
     } else if (loc && loc->file) {
       s.annotate(std::string("at ") + loc->file + ":" + std::to_string(loc->line) +
                  ":" + std::to_string(loc->column));
@@ -243,10 +386,92 @@ kiln_status_t svc_make_status(kiln_exec_t* exec, int32_t code,
   return to_c(std::move(s));
 }
 
-void svc_set_location(kiln_exec_t* exec, const kiln_source_loc_t* loc) {
-  if (Frame* frame = exec_frame(exec)) {
-    frame->user[0] = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(loc));
+kiln_status_t svc_frame_enter(kiln_exec_t* c_exec, int32_t function_index,
+                              kiln_frame_header_t** out_frame, int32_t* resume_point) {
+  Exec* exec = exec_of(c_exec);
+  *out_frame = nullptr;
+  *resume_point = 0;
+  const kiln_module_desc_t* desc = exec->state->module->desc();
+  if (KILN_UNLIKELY(!exec->stack || function_index < 0 ||
+                    function_index >= desc->function_count)) {
+    return to_c(vm::make_status(StatusCode::kInvalidArgument,
+                                "module '%s': frame_enter of function %d %s",
+                                desc->name, function_index,
+                                exec->stack ? "out of range" : "outside a call"));
   }
+  const kiln_function_desc_t& fn = desc->functions[function_index];
+  Stack& stack = *exec->stack;
+  const int32_t parent = exec->frame ? depth_of_c(stack, exec->frame) : -1;
+  if (exec->resume_cursor >= 0) {
+    Frame* f = stack.frame_at(exec->resume_cursor);
+    if (KILN_UNLIKELY(!f || f->type != vm::FrameType::kEmittedC ||
+                      f->function.module != exec->state->module ||
+                      f->function.ordinal != function_index ||
+                      !(f->flags & kFrameSuspended))) {
+      return to_c(vm::internal_error("resumed C code does not match its suspended frames"));
+    }
+    f->flags &= static_cast<uint8_t>(~kFrameSuspended);
+    *resume_point = frame_resume_point(f);
+    set_frame_link(f, 0, frame_parent(f));
+    exec->frame = f;
+    ++exec->resume_cursor;
+    if (exec->resume_cursor >= stack.depth()) exec->resume_cursor = -1;
+    *out_frame = frame_header(f);
+    return KILN_OK;
+  }
+  uint32_t size = fn.frame_size < sizeof(kiln_frame_header_t)
+                      ? static_cast<uint32_t>(sizeof(kiln_frame_header_t))
+                      : fn.frame_size;
+  Frame* f;
+  Status s = stack.push_frame(vm::FrameType::kEmittedC,
+                              Function{exec->state->module, Linkage::kInternal, function_index},
+                              exec->state, size, &f);
+  if (KILN_UNLIKELY(!s.ok())) return to_c(std::move(s));
+  kiln_frame_header_t* header = frame_header(f);
+  header->loc = nullptr;
+  header->reserved = nullptr;
+  if (fn.frame_ref_count) {
+    std::memset(header + 1, 0, sizeof(kiln_ref_t) * fn.frame_ref_count);
+    f->cleanup = release_frame_refs;
+  }
+  set_frame_link(f, 0, parent);
+  exec->frame = f;
+  *out_frame = frame_header(f);
+  return KILN_OK;
+}
+
+// The frame that becomes current when `f` (the current frame) exits.
+Frame* parent_frame(Exec* exec, Frame* f) {
+  int32_t parent = frame_parent(f);
+  return parent >= 0 ? exec->stack->frame_at(parent) : nullptr;
+}
+
+void svc_frame_leave(kiln_exec_t* c_exec, kiln_status_t status) {
+  Exec* exec = exec_of(c_exec);
+  Frame* f = exec->frame;
+  if (!f || !exec->stack) return;
+  Stack& stack = *exec->stack;
+  if (status && status != KILN_DEFERRED) {
+    stack.capture_trace(reinterpret_cast<Status*>(status));
+  }
+  exec->frame = parent_frame(exec, f);
+  // The current frame is on top (its ref slots are NULL: the C code moved
+  // them out when it resumed) unless the C code lost track of its frames.
+  if (KILN_LIKELY(stack.top() == f)) {
+    stack.pop_frame();
+    return;
+  }
+  int32_t depth = depth_of_c(stack, f);
+  if (depth >= 0) stack.unwind_to(depth);
+}
+
+void svc_frame_suspend(kiln_exec_t* c_exec, int32_t resume_point) {
+  Exec* exec = exec_of(c_exec);
+  Frame* f = exec->frame;
+  if (!f) return;
+  f->flags |= kFrameSuspended;
+  set_frame_link(f, resume_point, frame_parent(f));
+  exec->frame = parent_frame(exec, f);
 }
 
 void svc_status_free(kiln_status_t status) { (void)from_c(status); }
@@ -290,22 +515,25 @@ kiln_status_t svc_call_import(kiln_exec_t* exec, int32_t ordinal,
         desc->name));
   }
   const ResolvedImport& import = state->imports[static_cast<size_t>(ordinal)];
-  int32_t depth = stack->depth();
+  Exec* ex = exec_of(exec);
+  if (ex->resume_cursor >= 0) {
+    // Resuming: the suspended import's entry frame is the next one up.
+    Frame* callee = stack->frame_at(ex->resume_cursor);
+    ex->resume_cursor = -1;
+    if (KILN_UNLIKELY(!callee || callee->function.module != import.function.module)) {
+      return to_c(vm::internal_error("resumed C code does not match its suspended import"));
+    }
+    return to_c(import.function.module->resume_call(
+        *stack, callee, ByteSpan{static_cast<uint8_t*>(results), results_size}));
+  }
   // The packed argument span is borrowed: the callee may move refs out of it,
   // which the emitted C caller then sees as NULL slots (and still releases
-  // whatever remains).
+  // whatever remains). DEFERRED leaves the callee's frames on the stack.
   Status s = import.function.module->begin_call(
       *stack, FunctionCall{import.function, import.state,
                            ByteSpan{static_cast<uint8_t*>(const_cast<void*>(arguments)),
                                     arguments_size},
                            ByteSpan{static_cast<uint8_t*>(results), results_size}});
-  if (KILN_UNLIKELY(s.is_deferred())) {
-    stack->unwind_to(depth);
-    s = vm::make_status(StatusCode::kUnimplemented,
-                        "import '%s' of module '%s' suspended; C modules cannot "
-                        "suspend yet",
-                        desc->imports[ordinal].full_name, desc->name);
-  }
   return to_c(std::move(s));
 }
 
@@ -451,8 +679,10 @@ const kiln_services_t kServices = {
     KILN_MODULE_ABI_VERSION,
     sizeof(kiln_services_t),
     svc_make_status,
-    svc_set_location,
     svc_status_free,
+    svc_frame_enter,
+    svc_frame_leave,
+    svc_frame_suspend,
     svc_ref_retain,
     svc_ref_release,
     svc_ref_type_error,
@@ -511,6 +741,17 @@ Status validate(const kiln_module_desc_t* d, const char* origin) {
         !d->functions[e.function_index].entry) {
       return vm::make_status(StatusCode::kInvalidArgument,
                              "%s: module '%s' export %d is malformed", origin,
+                             d->name, i);
+    }
+  }
+  for (int32_t i = 0; i < d->function_count; ++i) {
+    const kiln_function_desc_t& f = d->functions[i];
+    if (!f.name || !f.signature ||
+        (f.frame_ref_count &&
+         f.frame_size < sizeof(kiln_frame_header_t) +
+                            sizeof(kiln_ref_t) * uint64_t{f.frame_ref_count})) {
+      return vm::make_status(StatusCode::kInvalidArgument,
+                             "%s: module '%s' function %d is malformed", origin,
                              d->name, i);
     }
   }

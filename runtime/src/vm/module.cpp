@@ -53,6 +53,8 @@ std::vector<Module::SourcePosition> Module::source_positions(
   return {SourcePosition{{}, source_location(frame)}};
 }
 
+int32_t Module::frame_offset(const Frame& frame) const { return frame.pc; }
+
 StatusOr<ModuleState*> Module::create_state(Instance&) {
   return static_cast<ModuleState*>(nullptr);
 }

@@ -56,11 +56,12 @@ void Stack::capture_trace(Status* status) const {
       }
       entry.function = module->function_name(frame.function);
       if (!positions.empty()) entry.location = std::move(positions.back().location);
+      entry.pc = module->frame_offset(frame);
     } else {
       entry.module = "<host>";
       entry.function = "<unknown>";
+      entry.pc = frame.pc;
     }
-    entry.pc = frame.pc;
     status->add_frame(std::move(entry));
   }
 }

@@ -5,7 +5,8 @@ vm.module @refs {
   vm.func @buffers(%v: i32) -> i32 {
     %c16 = vm.const.i64 16
     %c4 = vm.const.i32 4
-    // CHECK: st = S->buffer_allocate(exec, v{{[0-9]+}}, v{{[0-9]+}}, &[[B:t[0-9]+]]);
+    // CHECK: if (kiln_buffer_alignment(v{{[0-9]+}}, &[[A:t[0-9]+]]) != KILN_OP_OK) {
+    // CHECK: st = S->buffer_allocate(exec, v{{[0-9]+}}, [[A]], &[[B:t[0-9]+]]);
     %b = vm.buffer.alloc %c16, %c4 : !vm.buffer
     %i1 = vm.const.i64 1
     // CHECK: if (kiln_buffer_element({{.*}}, v{{[0-9]+}}, 4, &t{{[0-9]+}}) != KILN_OP_OK) {

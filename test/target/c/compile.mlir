@@ -12,3 +12,17 @@
 // CHECK: T kiln_module_v1_get
 // RUN: %vm-to-c %S/buffers_lists.mlir -o %t.refs.c
 // RUN: %cc -O2 -shared -fPIC %t.refs.c -lm -o %t.refs.so
+// Every e2e module that suspends or fails, too (state machines, frames,
+// variadic-free imports, globals byte area).
+// RUN: %vm-to-c %S/../../e2e/yield.mlir -o %t.yield.c
+// RUN: %cc -O2 -shared -fPIC %t.yield.c -lm -o %t.yield.so
+// RUN: %vm-to-c %S/../../e2e/yield_imports.mlir -o %t.yimp.c
+// RUN: %cc -O2 -shared -fPIC %t.yimp.c -lm -o %t.yimp.so
+// RUN: %vm-to-c %S/../../e2e/imports.mlir -o %t.imports.c
+// RUN: %cc -O2 -shared -fPIC %t.imports.c -lm -o %t.imports.so
+// RUN: %vm-to-c %S/../../e2e/failures.mlir -o %t.failures.c
+// RUN: %cc -O2 -shared -fPIC %t.failures.c -lm -o %t.failures.so
+// RUN: %vm-to-c %S/../../e2e/globals_indirect.mlir -o %t.gi.c
+// RUN: %cc -O2 -shared -fPIC %t.gi.c -lm -o %t.gi.so
+// RUN: %vm-to-c %S/../../e2e/buffers.mlir -o %t.buffers.c
+// RUN: %cc -O2 -shared -fPIC %t.buffers.c -lm -o %t.buffers.so

@@ -3,8 +3,9 @@
 vm.module @control {
   // Internal functions are direct C calls with typed parameters.
   // CHECK: KILN_MODULE_MAYBE_UNUSED static kiln_status_t control_f_fib(kiln_exec_t* exec, control_state_t* state, int32_t a0, int32_t* r0);
-  // Locations: static records pointing back to the .mlir.
-  // CHECK: static const kiln_source_loc_t control_loc{{[0-9]+}} = {"{{.*}}control.mlir", {{[0-9]+}}, {{[0-9]+}}};
+  // Locations: static records pointing back to the .mlir, with the op's
+  // number in its function (the trace offset).
+  // CHECK: static const kiln_source_loc_t control_loc{{[0-9]+}} = {"{{.*}}control.mlir", {{[0-9]+}}, {{[0-9]+}}, {{[0-9]+}}, NULL, NULL};
   vm.func private @fib(%n: i32) -> i32 {
     %c2 = vm.const.i32 2
     %small = vm.cmp.lt.i32.s %n, %c2 : i32
@@ -19,7 +20,8 @@ vm.module @control {
   ^recurse:
     %c1 = vm.const.i32 1
     %n1 = vm.sub.i32 %n, %c1 : i32
-    // CHECK: st = control_f_fib(exec, state, v{{[0-9]+}}, &t{{[0-9]+}});
+    // CHECK: fh->loc = &control_loc{{[0-9]+}};
+    // CHECK-NEXT: st = control_f_fib(exec, state, v{{[0-9]+}}, &t{{[0-9]+}}_0);
     // CHECK-NEXT: if (st) goto cleanup;
     %f1 = vm.call @fib(%n1) : (i32) -> i32
     %n2 = vm.sub.i32 %n, %c2 : i32
@@ -75,19 +77,24 @@ vm.module @control {
 
   vm.func @checked(%c: i32) {
     %s = vm.const.i32 3
+    // (canonicalized into a branch to a vm.fail)
     // CHECK: if (v0) {
-    // CHECK-NEXT: st = S->make_status(exec, v{{[0-9]+}}, "bad input", -1, &control_loc{{[0-9]+}}); goto cleanup;
+    // CHECK: st = S->make_status(exec, v{{[0-9]+}}, "bad input", -1, &control_loc{{[0-9]+}}); goto cleanup;
     vm.cond_fail %c, %s, "bad input"
     vm.return
   }
   vm.export @checked as("checked_export")
 
 
-  // Exports take packed arguments/results.
-  // CHECK: static kiln_status_t control_e_checked_export(kiln_exec_t* exec, void* state, const void* args, void* results) {
+  // Exports take packed arguments/results through one entry per exported
+  // function; the function table lists every function (fib first) and the
+  // exports index into it.
+  // CHECK: static kiln_status_t control_e_checked(kiln_exec_t* exec, void* state, const void* args, void* results) {
+  // CHECK: static const kiln_function_desc_t control_functions[] = {
+  // CHECK-NEXT: {"fib", "0i_i", NULL, sizeof(kiln_frame_header_t), 0},
   // CHECK: static const kiln_export_desc_t control_exports[] = {
-  // CHECK-NEXT: {"loop", "0i_i", 0},
-  // CHECK-NEXT: {"table", "0i_i", 1},
-  // CHECK-NEXT: {"checked_export", "0i_v", 2},
+  // CHECK-NEXT: {"loop", "0i_i", 1},
+  // CHECK-NEXT: {"table", "0i_i", 2},
+  // CHECK-NEXT: {"checked_export", "0i_v", 3},
   // CHECK: const kiln_module_desc_t* kiln_module_v1_get(void) { return &control_descriptor; }
 }

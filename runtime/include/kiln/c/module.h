@@ -1,4 +1,4 @@
-/* The Kiln C module ABI, version 1.
+/* The Kiln C module ABI, version 2.
  *
  * A C module (usually emitted by `vm-translate --vm-to-c`, or written by
  * hand) is described by one constant kiln_module_desc_t. A shared library
@@ -19,6 +19,25 @@
  * after the call); result ref slots are written with owned references on
  * success only. Calls between functions of one module are direct C calls and
  * never go through this table.
+ *
+ * Frames. A function that wants a VM stack frame (for stack traces, the
+ * stack depth limit and suspension; emitted C does unless the function can
+ * neither fail, call nor suspend) calls services->frame_enter on entry and
+ * services->frame_leave on every exit. The frame's storage starts with a
+ * kiln_frame_header_t whose `loc` the function keeps pointing at the op it
+ * is executing (a plain store, no call), so a trace captured anywhere shows
+ * `function @offset (file:line:col)` for every C frame.
+ *
+ * Suspension. A function that gets KILN_DEFERRED from a callee (an internal
+ * function, an import, or vm.yield in itself) spills its live values into its
+ * frame storage, calls services->frame_suspend(exec, point) with a resume
+ * point > 0 and returns KILN_DEFERRED; its frame stays on the VM stack. When
+ * the runtime resumes the call it calls the export's entry again with
+ * `arguments` NULL: frame_enter then hands every function its suspended
+ * frame and resume point (outermost first), and the function reloads its
+ * values and continues at that point, re-issuing the call it was suspended
+ * in (the callee resumes the same way; services->call_import resumes the
+ * suspended import instead of starting a new call).
  *
  * Status. NULL (KILN_OK) is success. Anything else is an error made by the
  * runtime (services->make_status, or a failed service / import call) that
@@ -42,7 +61,7 @@
 extern "C" {
 #endif
 
-#define KILN_MODULE_ABI_VERSION 1u
+#define KILN_MODULE_ABI_VERSION 2u
 
 /* ---- Status ------------------------------------------------------------- */
 
@@ -70,13 +89,33 @@ enum {
 /* Opaque; NULL is OK. Owned by whoever holds it (see the file comment). */
 typedef struct kiln_status_opaque_t* kiln_status_t;
 #define KILN_OK ((kiln_status_t)0)
+/* Not an error: the call suspended (see "Suspension" above). Never freed. */
+#define KILN_DEFERRED ((kiln_status_t)(uintptr_t)1)
 
-/* A source location for failures: static storage in the module. */
+/* A source location for failures: static storage in the module. `offset`
+ * identifies the op within its function (emitted C numbers the ops of a
+ * function from 0); traces show it where bytecode frames show the bytecode
+ * offset. For code the compiler inlined, `inlined_from` names the function
+ * it came from and `caller` is the location of the call site it was inlined
+ * at (itself possibly inlined); traces show one frame per level. Both are
+ * NULL otherwise. */
 typedef struct kiln_source_loc_t {
   const char* file;
   int32_t line;
   int32_t column;
+  int32_t offset;
+  const char* inlined_from;
+  const struct kiln_source_loc_t* caller;
 } kiln_source_loc_t;
+
+/* The start of every frame's storage (see "Frames" above). The module's
+ * spill area follows it; its first kiln_function_desc_t::frame_ref_count
+ * pointer-sized slots after the header are refs (NULL on a fresh frame;
+ * released by the runtime if a suspended call is abandoned). */
+typedef struct kiln_frame_header_t {
+  const kiln_source_loc_t* loc; /* current op, or NULL */
+  void* reserved;
+} kiln_frame_header_t;
 
 /* ---- Refs ---------------------------------------------------------------- */
 
@@ -125,11 +164,22 @@ struct kiln_services_t {
   kiln_status_t (*make_status)(kiln_exec_t* exec, int32_t code,
                                const char* message, int64_t length,
                                const kiln_source_loc_t* loc);
-  /* Records `loc` as the current location of the module's frame in `exec`
-   * (so a status coming back from an import gets it in its trace).
-   * Optional to call; cheap. */
-  void (*set_location)(kiln_exec_t* exec, const kiln_source_loc_t* loc);
   void (*status_free)(kiln_status_t status);
+
+  /* Frames (see "Frames" and "Suspension" above). frame_enter pushes a frame
+   * for function `function_index` of the descriptor's function table (its
+   * frame_size bytes of storage, header zeroed, ref slots NULL) and sets
+   * *resume_point to 0, or, while a suspended call is being resumed, hands
+   * back that function's suspended frame and its resume point. Fails with
+   * RESOURCE_EXHAUSTED on stack overflow (then no frame was entered).
+   * frame_leave pops the current frame; if `status` is an error it first
+   * records the VM stack trace into it. frame_suspend leaves the current
+   * frame on the stack with `resume_point` (> 0). */
+  kiln_status_t (*frame_enter)(kiln_exec_t* exec, int32_t function_index,
+                               kiln_frame_header_t** frame,
+                               int32_t* resume_point);
+  void (*frame_leave)(kiln_exec_t* exec, kiln_status_t status);
+  void (*frame_suspend)(kiln_exec_t* exec, int32_t resume_point);
 
   /* Refs: slow paths (the inline helpers below use atomics directly). */
   void (*ref_retain)(kiln_ref_t object);
@@ -144,8 +194,11 @@ struct kiln_services_t {
   const kiln_ref_type_t* list_type;   /* "vm.list" */
 
   /* Imports, by ordinal into the descriptor's import table. Arguments and
-   * results are packed by the import's signature; argument ref slots stay
-   * owned by the caller. */
+   * results are packed by the import's signature (for a variadic import, by
+   * the signature with each C...D span expanded to a 32-bit count and that
+   * many tuples); argument ref slots stay owned by the caller. Returns
+   * KILN_DEFERRED if the import suspended; while resuming it resumes that
+   * import (ignoring `arguments`) instead of starting a new call. */
   int32_t (*import_resolved)(kiln_exec_t* exec, int32_t ordinal);
   kiln_status_t (*call_import)(kiln_exec_t* exec, int32_t ordinal,
                                const void* arguments, size_t arguments_size,
@@ -205,7 +258,9 @@ typedef struct kiln_export_desc_t {
 typedef struct kiln_function_desc_t {
   const char* name;       /* for traces */
   const char* signature;
-  kiln_entry_fn_t entry;
+  kiln_entry_fn_t entry;  /* NULL for a function that is not exported */
+  uint32_t frame_size;      /* storage for frame_enter, >= header size */
+  uint32_t frame_ref_count; /* ref slots right after the header */
 } kiln_function_desc_t;
 
 typedef struct kiln_module_desc_t {
@@ -222,7 +277,9 @@ typedef struct kiln_module_desc_t {
   /* Per-context state: the runtime allocates state_size zeroed bytes
    * (16-byte aligned) and calls state_init (may be NULL); state_deinit (may
    * be NULL) releases what the state owns before the runtime frees it.
-   * Imports are not resolved yet during state_init. */
+   * Imports are not resolved yet during state_init. After state_init, once
+   * all imports are resolved, the runtime calls the export named `__init`
+   * (if any) once, like a bytecode module's initializer. */
   size_t state_size;
   kiln_status_t (*state_init)(kiln_exec_t* exec, void* state);
   void (*state_deinit)(const kiln_services_t* services, void* state);

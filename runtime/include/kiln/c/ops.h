@@ -49,6 +49,7 @@ enum {
   KILN_OP_OK = 0,
   KILN_OP_DIV_BY_ZERO = 1,
   KILN_OP_OUT_OF_RANGE = 2,
+  KILN_OP_INVALID = 3
 };
 
 /* ---- Bit casts --------------------------------------------------------- */
@@ -365,6 +366,35 @@ KILN_OP_INLINE int kiln_buffer_element(uint64_t buffer_length, int64_t index,
                                        uint64_t* out_byte_offset) {
   if ((uint64_t)index >= buffer_length / element_size) return KILN_OP_OUT_OF_RANGE;
   *out_byte_offset = (uint64_t)index * element_size;
+  return KILN_OP_OK;
+}
+
+/* vm.buffer.fill: `count` copies of the element_size-byte value at `value`
+ * (range already checked). */
+KILN_OP_INLINE void kiln_buffer_fill(uint8_t* dst, int64_t count, const void* value,
+                                     uint32_t element_size) {
+  int64_t i;
+  for (i = 0; i < count; ++i) memcpy(dst + i * element_size, value, element_size);
+}
+
+/* vm.buffer.alloc / vm.buffer.clone alignment: <= 0 means 16; otherwise it
+ * must be a power of two (else KILN_OP_INVALID). */
+KILN_OP_INLINE int kiln_buffer_alignment(int32_t alignment, int32_t* out) {
+  if (alignment <= 0) {
+    *out = 16;
+    return KILN_OP_OK;
+  }
+  if (alignment & (alignment - 1)) return KILN_OP_INVALID;
+  *out = alignment;
+  return KILN_OP_OK;
+}
+
+/* ---- Globals ------------------------------------------------------------ */
+
+/* Indirect scalar global access: `width` bytes at byte `offset` of a global
+ * area of `size` bytes. */
+KILN_OP_INLINE int kiln_global_range(int64_t offset, uint32_t width, uint32_t size) {
+  if (offset < 0 || offset + (int64_t)width > (int64_t)size) return KILN_OP_OUT_OF_RANGE;
   return KILN_OP_OK;
 }
 

@@ -120,6 +120,9 @@ class Module : public RefObject {
     std::string location;
   };
   virtual std::vector<SourcePosition> source_positions(const Frame& frame) const;
+  // The offset a trace shows for the frame ("@N"). Default: frame.pc (the
+  // bytecode offset); emitted-C frames report their current op's number.
+  virtual int32_t frame_offset(const Frame& frame) const;
 
   // Per-context state. Default: no state (nullptr).
   virtual StatusOr<ModuleState*> create_state(Instance& instance);

@@ -3,6 +3,7 @@
  *   import native.twice : 0i_i
  *   export add(i32, i32) -> i32
  *   export div(i32, i32) -> i32        division by zero fails with a location
+ *                                      (in a VM frame: frame_enter/leave)
  *   export sum3(i32, i32, i32) -> i32  internal direct C calls
  *   export call_twice(i32) -> i32      calls the import
  *   export bump() -> i32               per-context state
@@ -15,8 +16,8 @@ typedef struct {
   int32_t counter;
 } cmath_state_t;
 
-static const kiln_source_loc_t loc_div = {"cmath.mlir", 12, 5};
-static const kiln_source_loc_t loc_buf = {"cmath.mlir", 30, 7};
+static const kiln_source_loc_t loc_div = {"cmath.mlir", 12, 5, 3, NULL, NULL};
+static const kiln_source_loc_t loc_buf = {"cmath.mlir", 30, 7, 1, NULL, NULL};
 
 static kiln_status_t cmath_add_impl(kiln_exec_t* exec, cmath_state_t* state,
                                     int32_t a, int32_t b, int32_t* out) {
@@ -36,11 +37,17 @@ static kiln_status_t cmath_div(kiln_exec_t* exec, void* state, const void* args,
                                void* results) {
   const struct { int32_t a; int32_t b; }* in = args;
   struct { int32_t r; }* out = results;
+  kiln_frame_header_t* frame;
+  int32_t resume_point;
+  kiln_status_t st = exec->services->frame_enter(exec, 1, &frame, &resume_point);
   (void)state;
+  if (st) return st;
   if (kiln_div_i32_s(in->a, in->b, &out->r) != KILN_OP_OK) {
-    return kiln_fail(exec, KILN_STATUS_INVALID_ARGUMENT, "division by zero", &loc_div);
+    frame->loc = &loc_div;
+    st = kiln_fail(exec, KILN_STATUS_INVALID_ARGUMENT, "division by zero", NULL);
   }
-  return KILN_OK;
+  exec->services->frame_leave(exec, st);
+  return st;
 }
 
 static kiln_status_t cmath_sum3(kiln_exec_t* exec, void* state, const void* args,
@@ -100,12 +107,12 @@ static const kiln_import_desc_t cmath_imports[] = {
     {"native.twice", "0i_i", 0},
 };
 static const kiln_function_desc_t cmath_functions[] = {
-    {"add", "0ii_i", cmath_add},
-    {"div", "0ii_i", cmath_div},
-    {"sum3", "0iii_i", cmath_sum3},
-    {"call_twice", "0i_i", cmath_call_twice},
-    {"bump", "0v_i", cmath_bump},
-    {"buf_len", "0r_I", cmath_buf_len},
+    {"add", "0ii_i", cmath_add, 0, 0},
+    {"div", "0ii_i", cmath_div, sizeof(kiln_frame_header_t), 0},
+    {"sum3", "0iii_i", cmath_sum3, 0, 0},
+    {"call_twice", "0i_i", cmath_call_twice, 0, 0},
+    {"bump", "0v_i", cmath_bump, 0, 0},
+    {"buf_len", "0r_I", cmath_buf_len, 0, 0},
 };
 static const kiln_export_desc_t cmath_exports[] = {
     {"add", "0ii_i", 0},        {"div", "0ii_i", 1},  {"sum3", "0iii_i", 2},

@@ -1,0 +1,24 @@
+// RUN: %vm-to-c %s > %t.c && FileCheck %s < %t.c && %cc -c %t.c -o %t.o
+
+// Code the inliner moved into @f keeps where it came from: the failing op's
+// location names the function it was inlined from and points at the call
+// site it was inlined at, which points at the next level out.
+
+// CHECK-DAG: static const kiln_source_loc_t [[OUTER:inl_loc[0-9]+]] = {"f.mlir", 20, 3, -1, NULL, NULL};
+// CHECK-DAG: static const kiln_source_loc_t [[MID:inl_loc[0-9]+]] = {"mid.mlir", 7, 5, -1, "mid", &[[OUTER]]};
+// CHECK-DAG: static const kiln_source_loc_t inl_loc{{[0-9]+}} = {"leaf.mlir", 2, 5, {{[0-9]+}}, "leaf", &[[MID]]};
+vm.module @inl {
+  vm.func private @leaf(%a: i32, %b: i32) -> i32 {
+    %q = vm.div.i32.s %a, %b : i32 loc("leaf.mlir":2:5)
+    vm.return %q : i32 loc("leaf.mlir":3:5)
+  }
+  vm.func private @mid(%a: i32, %b: i32) -> i32 {
+    %s = vm.call @leaf(%a, %b) : (i32, i32) -> i32 loc("mid.mlir":7:5)
+    vm.return %s : i32 loc("mid.mlir":8:5)
+  }
+  vm.func @f(%a: i32, %b: i32) -> i32 {
+    %t = vm.call @mid(%a, %b) : (i32, i32) -> i32 loc("f.mlir":20:3)
+    vm.return %t : i32 loc("f.mlir":21:3)
+  }
+  vm.export @f
+}
