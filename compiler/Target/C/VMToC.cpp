@@ -415,8 +415,11 @@ std::string Printer::prototype(Operation *func) {
 
 void Printer::printFail(Operation *op, const std::string &code,
                         const std::string &message) {
-  if (lightFrame) b << "  fh->loc = " << locFor(op) << ";\n";
-  b << "  st = S->make_status(exec, " << code << ", " << message << ", -1, "
+  // A light frame keeps its location itself (make_status cannot reach its
+  // local header); same line, so the status line reads the same.
+  b << "  ";
+  if (lightFrame) b << "fh->loc = " << locFor(op) << "; ";
+  b << "st = S->make_status(exec, " << code << ", " << message << ", -1, "
     << locFor(op) << "); goto cleanup;\n";
 }
 
@@ -438,8 +441,8 @@ std::string Printer::rangeCheck(Operation *op, const std::string &length,
                                 unsigned elementSize, const std::string &byteOffset) {
   std::string out = "    if (kiln_buffer_range(" + length + ", " + offset + ", " + count + ", " +
                     std::to_string(elementSize) + ", &" + byteOffset + ") != KILN_OP_OK) {\n" +
-                    (lightFrame ? "      fh->loc = " + locFor(op) + ";\n" : std::string()) +
-                    "      st = S->make_status(exec, KILN_STATUS_OUT_OF_RANGE, "
+                    "      " + (lightFrame ? "fh->loc = " + locFor(op) + "; " : std::string()) +
+                    "st = S->make_status(exec, KILN_STATUS_OUT_OF_RANGE, "
                     "\"out-of-bounds buffer access\", -1, " + locFor(op) + "); goto cleanup;\n    }\n";
   return out;
 }
@@ -785,7 +788,7 @@ LogicalResult Printer::printOp(Operation &op) {
     b << "  if (!" << buf << ") {\n  ";
     printFail(&op, "KILN_STATUS_INVALID_ARGUMENT", "\"null buffer\"");
     b << "  }\n  { uint8_t* " << d << "; uint64_t " << l << ", " << o << "; int32_t " << w << ";\n"
-      << "    S->buffer_span(" << buf << ", &" << d << ", &" << l << ", &" << w << ");\n"
+      << "    kiln_buffer_span(" << buf << ", &" << d << ", &" << l << ", &" << w << ");\n"
       << "    if (kiln_buffer_element(" << l << ", " << off << ", " << size << ", &" << o
       << ") != KILN_OP_OK) {\n    ";
     printFail(&op, "KILN_STATUS_OUT_OF_RANGE", "\"out-of-bounds buffer access\"");

@@ -15,6 +15,28 @@
 #include "kiln/vm/signature.h"
 #include "kiln/vm/stack.h"
 
+namespace kiln::vm {
+// Befriended by Buffer: checks that a Buffer starts like the C ABI's
+// kiln_buffer_header_t (emitted C reads buffer spans inline). A runtime
+// check on a real buffer: offsetof is not usable on Buffer (not standard
+// layout).
+struct BufferAccessForType {
+  static bool matches_c_header() {
+    auto b = Buffer::allocate(16, 16);
+    if (!b.ok()) return false;
+    const Buffer* buffer = b.value().get();
+    const auto* header = reinterpret_cast<const kiln_buffer_header_t*>(buffer);
+    return static_cast<const void*>(&header->data) == static_cast<const void*>(&buffer->data_) &&
+           static_cast<const void*>(&header->length) ==
+               static_cast<const void*>(&buffer->length_) &&
+           static_cast<const void*>(&header->access) ==
+               static_cast<const void*>(&buffer->access_) &&
+           sizeof(buffer->length_) == sizeof(header->length) &&
+           static_cast<uint8_t>(BufferAccess::kMutable) == KILN_BUFFER_ACCESS_MUTABLE;
+  }
+};
+}  // namespace kiln::vm
+
 namespace kiln::cmodule {
 namespace {
 
@@ -775,6 +797,10 @@ const kiln_services_t kServices = {
 };
 
 Status validate(const kiln_module_desc_t* d, const char* origin) {
+  static const bool buffer_layout_ok = vm::BufferAccessForType::matches_c_header();
+  if (!buffer_layout_ok) {
+    return vm::internal_error("runtime Buffer layout does not match kiln_buffer_header_t");
+  }
   if (!d) {
     return vm::make_status(StatusCode::kInvalidArgument,
                            "%s: module descriptor is null", origin);

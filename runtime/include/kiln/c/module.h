@@ -149,6 +149,18 @@ struct kiln_ref_header_t {
 };
 typedef kiln_ref_header_t* kiln_ref_t; /* NULL or one owned reference */
 
+/* The start of a vm.buffer object (the runtime's Buffer), so that buffer
+ * loads and stores read the span inline instead of calling
+ * services->buffer_span per access. The runtime refuses to create a C module
+ * if its Buffer does not start like this. */
+typedef struct kiln_buffer_header_t {
+  kiln_ref_header_t ref;
+  uint8_t* data;
+  uint64_t length;
+  uint8_t access; /* KILN_BUFFER_ACCESS_MUTABLE when writable */
+} kiln_buffer_header_t;
+#define KILN_BUFFER_ACCESS_MUTABLE 3u
+
 /* List element kinds (list_create). */
 enum {
   KILN_ELEMENT_I8 = 0,
@@ -381,6 +393,16 @@ KILN_MODULE_INLINE void kiln_ref_reset(const kiln_services_t* s, kiln_ref_t* r) 
   kiln_ref_t old = *r;
   *r = NULL;
   kiln_ref_release(s, old);
+}
+
+/* services->buffer_span without the call: `buffer` must be a non-NULL
+ * vm.buffer. */
+KILN_MODULE_INLINE void kiln_buffer_span(kiln_ref_t buffer, uint8_t** data,
+                                         uint64_t* length, int32_t* writable) {
+  const kiln_buffer_header_t* b = (const kiln_buffer_header_t*)(const void*)buffer;
+  *data = b->data;
+  *length = b->length;
+  *writable = b->access == KILN_BUFFER_ACCESS_MUTABLE;
 }
 
 /* Enters a light frame of function `function_index`: a counter bump and a
