@@ -1,6 +1,8 @@
-// Kiln VM benchmarks: each bytecode workload (bench/workloads.mlir, compiled
-// to workloads.vmfb at build time) runs beside a native C++ function doing
-// the same work, in the same process and run.
+// Kiln VM benchmarks: each workload of bench/workloads.mlir runs as
+// bytecode (workloads.vmfb, compiled at build time), as emitted C (the same
+// file through vm-translate --vm-to-c, built at -O2 and linked in as a
+// static C module) and as a native C++ function doing the same work, in the
+// same process and run. BM_native_*, BM_vm_* (bytecode) and BM_c_* rows.
 //
 // Counters on every benchmark (times are thread CPU time):
 //   ns_per_call / ns_per_elem   time per unit of work
@@ -11,6 +13,8 @@
 //                     native version's, measured in this process
 //   x_native_O2       (buffer reduction) the same against the loop built at
 //                     -O2, where GCC does not vectorize it (native_o2.cpp)
+//   x_bytecode        (C benchmarks) time per iteration divided by the
+//                     bytecode version's, measured in this process
 //
 // Keeping the native versions honest: the optimizer must not turn a loop
 // into its closed form or fold a call chain into a constant, or the ratio
@@ -42,6 +46,11 @@
 
 #if defined(KILN_BENCH_HAVE_BYTECODE)
 #include "kiln/bytecode/bytecode_module.h"
+#endif
+#if defined(KILN_BENCH_HAVE_C)
+#include "cmodule/c_module.h"
+// The descriptor getter of the static C module (bench/CMakeLists.txt).
+extern "C" const kiln_module_desc_t* bench_kiln_module(void);
 #endif
 
 // ---- Allocation counting ----------------------------------------------------
@@ -319,11 +328,12 @@ void BM_host_invoke_native_module(benchmark::State& state) {
 }
 BENCHMARK(BM_host_invoke_native_module);
 
-// ---- Bytecode benchmarks ------------------------------------------------------
-#if defined(KILN_BENCH_HAVE_BYTECODE)
+// ---- Workload modules: bytecode and C ---------------------------------------
 
 std::string g_vmfb_path;
 
+// One context holding native.add1 and one form of the `bench` module (the
+// two forms share the name, so each gets its own context).
 struct Workloads {
   vm::Instance instance;
   vm::Context context{instance};
@@ -333,56 +343,82 @@ struct Workloads {
   std::string error;
 };
 
-Workloads* workloads() {
-  static Workloads* w = [] {
-    Workloads* w = new Workloads();
-    auto native = vm::NativeModule::create("native");
-    native->export_function("add1", [](int32_t x) { return x + 1; });
-    w->native = native.as_ref();
-    vm::Status s = w->context.register_module(w->native);
+using LoadFn = vm::StatusOr<vm::Ref> (*)(Workloads* w);
+
+Workloads* make_workloads(LoadFn load) {
+  Workloads* w = new Workloads();
+  auto native = vm::NativeModule::create("native");
+  native->export_function("add1", [](int32_t x) { return x + 1; });
+  w->native = native.as_ref();
+  vm::Status s = w->context.register_module(w->native);
+  if (!s.ok()) {
+    w->error = s.to_string();
+    return w;
+  }
+  auto loaded = load(w);
+  if (!loaded.ok()) {
+    if (w->error.empty()) w->error = loaded.status().to_string();
+    return w;
+  }
+  w->module = loaded.value();
+  s = w->context.register_module(w->module);
+  if (!s.ok()) {
+    w->error = s.to_string();
+    return w;
+  }
+  struct { const char* name; vm::Function* out; } names[] = {
+      {"bench.empty", &w->empty},           {"bench.loop_sum", &w->loop_sum},
+      {"bench.call_chain", &w->call_chain}, {"bench.import_calls", &w->import_calls},
+      {"bench.reduce_i32", &w->reduce_i32}, {"bench.fib", &w->fib}};
+  for (auto& n : names) {
+    auto f = w->context.lookup_function(n.name);
+    if (!f.ok()) {
+      w->error = f.status().to_string();
+      return w;
+    }
+    *n.out = f.value();
+  }
+  return w;
+}
+
+#if defined(KILN_BENCH_HAVE_BYTECODE)
+Workloads* bytecode_workloads() {
+  static Workloads* w = make_workloads([](Workloads* w) -> vm::StatusOr<vm::Ref> {
     if (g_vmfb_path.empty()) {
       w->error = "no workloads.vmfb: build with the compiler (vm-translate) "
                  "or pass --vmfb=PATH";
-      return w;
+      return vm::make_status(vm::StatusCode::kNotFound, "no vmfb");
     }
     auto loaded = kiln::bytecode::load_module_from_file(w->instance, g_vmfb_path.c_str());
     if (!loaded.ok()) {
       w->error = "loading " + g_vmfb_path + ": " + loaded.status().to_string() +
                  " (build the kiln_bench_workloads target, as bench/run.sh does, "
                  "or pass --vmfb=PATH)";
-      return w;
     }
-    w->module = loaded.value();
-    s = w->context.register_module(w->module);
-    if (!s.ok()) {
-      w->error = s.to_string();
-      return w;
-    }
-    struct { const char* name; vm::Function* out; } names[] = {
-        {"bench.empty", &w->empty},           {"bench.loop_sum", &w->loop_sum},
-        {"bench.call_chain", &w->call_chain}, {"bench.import_calls", &w->import_calls},
-        {"bench.reduce_i32", &w->reduce_i32}, {"bench.fib", &w->fib}};
-    for (auto& n : names) {
-      auto f = w->context.lookup_function(n.name);
-      if (!f.ok()) {
-        w->error = f.status().to_string();
-        return w;
-      }
-      *n.out = f.value();
-    }
-    return w;
-  }();
+    return loaded;
+  });
   return w;
 }
+#endif
+
+#if defined(KILN_BENCH_HAVE_C)
+Workloads* c_workloads() {
+  static Workloads* w = make_workloads([](Workloads*) -> vm::StatusOr<vm::Ref> {
+    return kiln::cmodule::create_module(bench_kiln_module());
+  });
+  return w;
+}
+#endif
 
 // Runs `function` with `args` per iteration through the synchronous host
 // path (context-owned stack, reused ValueLists: no allocation expected).
-void run_vm(benchmark::State& state, vm::Function Workloads::*function,
-            vm::ValueList args, double units, const char* unit, double native_ns) {
-  Workloads* w = workloads();
+// Returns false (after SkipWithError) if the workloads are unavailable.
+bool run_workload(benchmark::State& state, Workloads* w, vm::Function Workloads::*function,
+                  const vm::ValueList& args, double units, const char* unit,
+                  double native_ns) {
   if (!w->error.empty()) {
     state.SkipWithError(w->error.c_str());
-    return;
+    return false;
   }
   vm::ValueList results;
   measure(state, units, unit, native_ns, [&] {
@@ -393,19 +429,171 @@ void run_vm(benchmark::State& state, vm::Function Workloads::*function,
     }
     return true;
   });
+  return true;
 }
 
+// The per-workload native baselines, measured once per process.
+double native_empty_ns() {
+  return native_ns_per_iter("empty", [] { g_native_empty(); });
+}
+double native_loop_sum_ns(int32_t n) {
+  return native_ns_per_iter("loop_sum/" + std::to_string(n), [n] {
+    benchmark::DoNotOptimize(native_loop_sum(n));
+  });
+}
+double native_chain_ns() {
+  return native_ns_per_iter("chain", [] { benchmark::DoNotOptimize(g_native_chain(1)); });
+}
+double native_import_calls_ns() {
+  return native_ns_per_iter("import_calls", [] {
+    benchmark::DoNotOptimize(native_import_calls(1));
+  });
+}
+double native_reduce_ns(const std::vector<int32_t>& data) {
+  return native_ns_per_iter("reduce/" + std::to_string(data.size()), [&] {
+    benchmark::DoNotOptimize(native_reduce(data.data(), data.size()));
+  });
+}
+double native_reduce_o2_ns(const std::vector<int32_t>& data) {
+  return native_ns_per_iter("reduce_o2/" + std::to_string(data.size()), [&] {
+    benchmark::DoNotOptimize(data.data());
+    benchmark::ClobberMemory();
+    benchmark::DoNotOptimize(native_reduce_o2(data.data(), data.size()));
+  });
+}
+double native_fib_ns(int32_t n) {
+  return native_ns_per_iter("fib/" + std::to_string(n), [n] {
+    int32_t m = n;
+    benchmark::DoNotOptimize(m);
+    benchmark::DoNotOptimize(native_fib(m));
+  });
+}
+
+// A buffer holding `data` for the reduction (null on allocation failure).
+vm::Ref make_buffer(const std::vector<int32_t>& data) {
+  auto buffer = vm::Buffer::allocate(data.size() * sizeof(int32_t), 64);
+  if (!buffer.ok()) return vm::Ref();
+  std::memcpy(buffer.value()->mutable_data(), data.data(), data.size() * sizeof(int32_t));
+  return buffer.value().as_ref();
+}
+
+// One benchmark body for both module forms. `bytecode_ns` (C rows only,
+// > 0 when the bytecode module is available) adds the x_bytecode ratio.
+using WorkloadsFn = Workloads* (*)();
+void add_x_bytecode(benchmark::State& state, double native_ns, double bytecode_ns) {
+  auto it = state.counters.find("x_native");
+  if (bytecode_ns > 0 && it != state.counters.end()) {
+    state.counters["x_bytecode"] = it->second.value * native_ns / bytecode_ns;
+  }
+}
+
+// Time per iteration of `function` in the bytecode module, for x_bytecode
+// (0 without the bytecode module).
+double bytecode_ns_per_iter(const std::string& key, vm::Function Workloads::*function,
+                            const vm::ValueList& args) {
+#if defined(KILN_BENCH_HAVE_BYTECODE)
+  Workloads* w = bytecode_workloads();
+  if (!w->error.empty()) return 0;
+  vm::ValueList results;
+  return native_ns_per_iter("bytecode/" + key, [&] {
+    vm::Status s = vm::invoke(w->context, w->*function, args, &results);
+    benchmark::DoNotOptimize(s.ok());
+  });
+#else
+  (void)key;
+  (void)function;
+  (void)args;
+  return 0;
+#endif
+}
+
+void bench_empty(benchmark::State& state, WorkloadsFn workloads, bool with_bytecode) {
+  double native = native_empty_ns();
+  if (run_workload(state, workloads(), &Workloads::empty, {}, 1, "call", native) &&
+      with_bytecode) {
+    add_x_bytecode(state, native, bytecode_ns_per_iter("empty", &Workloads::empty, {}));
+  }
+}
+void bench_loop_sum(benchmark::State& state, WorkloadsFn workloads, bool with_bytecode) {
+  int32_t n = static_cast<int32_t>(state.range(0));
+  double native = native_loop_sum_ns(n);
+  vm::ValueList args{vm::Value::i32(n)};
+  if (run_workload(state, workloads(), &Workloads::loop_sum, args, n, "elem", native) &&
+      with_bytecode) {
+    add_x_bytecode(state, native, bytecode_ns_per_iter("loop_sum/" + std::to_string(n),
+                                                       &Workloads::loop_sum, args));
+  }
+}
+void bench_call_chain(benchmark::State& state, WorkloadsFn workloads, bool with_bytecode) {
+  double native = native_chain_ns();
+  vm::ValueList args{vm::Value::i32(1)};
+  if (run_workload(state, workloads(), &Workloads::call_chain, args, kChainLength, "call",
+                   native) &&
+      with_bytecode) {
+    add_x_bytecode(state, native,
+                   bytecode_ns_per_iter("chain", &Workloads::call_chain, args));
+  }
+}
+void bench_import_calls(benchmark::State& state, WorkloadsFn workloads, bool with_bytecode) {
+  double native = native_import_calls_ns();
+  vm::ValueList args{vm::Value::i32(1)};
+  if (run_workload(state, workloads(), &Workloads::import_calls, args, kImportCalls, "call",
+                   native) &&
+      with_bytecode) {
+    add_x_bytecode(state, native,
+                   bytecode_ns_per_iter("import_calls", &Workloads::import_calls, args));
+  }
+}
+void bench_reduce_i32(benchmark::State& state, WorkloadsFn workloads, bool with_bytecode) {
+  size_t count = static_cast<size_t>(state.range(0));
+  std::vector<int32_t> data = make_data(count);
+  double native = native_reduce_ns(data);
+  vm::Ref buffer = make_buffer(data);
+  if (!buffer) {
+    state.SkipWithError("buffer allocation failed");
+    return;
+  }
+  vm::ValueList args{vm::Value::ref(buffer)};
+  if (!run_workload(state, workloads(), &Workloads::reduce_i32, args,
+                    static_cast<double>(count), "elem", native)) {
+    return;
+  }
+  // The ratio to the unvectorized -O2 loop too (see bench/native_o2.cpp).
+  double native_o2 = native_reduce_o2_ns(data);
+  auto it = state.counters.find("x_native");
+  if (it != state.counters.end()) {
+    state.counters["x_native_O2"] = it->second.value * native / native_o2;
+  }
+  if (with_bytecode) {
+    add_x_bytecode(state, native,
+                   bytecode_ns_per_iter("reduce/" + std::to_string(count),
+                                        &Workloads::reduce_i32, args));
+  }
+}
+void bench_fib(benchmark::State& state, WorkloadsFn workloads, bool with_bytecode) {
+  int32_t n = static_cast<int32_t>(state.range(0));
+  double native = native_fib_ns(n);
+  vm::ValueList args{vm::Value::i32(n)};
+  if (run_workload(state, workloads(), &Workloads::fib, args, fib_calls(n), "call", native) &&
+      with_bytecode) {
+    add_x_bytecode(state, native,
+                   bytecode_ns_per_iter("fib/" + std::to_string(n), &Workloads::fib, args));
+  }
+}
+
+// ---- Bytecode benchmarks ------------------------------------------------------
+#if defined(KILN_BENCH_HAVE_BYTECODE)
+
 void BM_vm_empty_call(benchmark::State& state) {
-  double native = native_ns_per_iter("empty", [] { g_native_empty(); });
-  run_vm(state, &Workloads::empty, {}, 1, "call", native);
+  bench_empty(state, bytecode_workloads, false);
 }
 void BM_vm_empty_call_packed(benchmark::State& state) {
-  Workloads* w = workloads();
+  Workloads* w = bytecode_workloads();
   if (!w->error.empty()) {
     state.SkipWithError(w->error.c_str());
     return;
   }
-  double native = native_ns_per_iter("empty", [] { g_native_empty(); });
+  double native = native_empty_ns();
   measure(state, 1, "call", native, [&] {
     vm::Status s = vm::invoke_packed(w->context, w->empty, vm::ByteSpan{}, vm::ByteSpan{});
     if (KILN_UNLIKELY(!s.ok())) {
@@ -415,57 +603,17 @@ void BM_vm_empty_call_packed(benchmark::State& state) {
     return true;
   });
 }
-void BM_vm_loop_sum(benchmark::State& state) {
-  int32_t n = static_cast<int32_t>(state.range(0));
-  double native = native_ns_per_iter("loop_sum/" + std::to_string(n), [n] {
-    benchmark::DoNotOptimize(native_loop_sum(n));
-  });
-  run_vm(state, &Workloads::loop_sum, {vm::Value::i32(n)}, n, "elem", native);
-}
+void BM_vm_loop_sum(benchmark::State& state) { bench_loop_sum(state, bytecode_workloads, false); }
 void BM_vm_call_chain(benchmark::State& state) {
-  double native = native_ns_per_iter("chain", [] { benchmark::DoNotOptimize(g_native_chain(1)); });
-  run_vm(state, &Workloads::call_chain, {vm::Value::i32(1)}, kChainLength, "call", native);
+  bench_call_chain(state, bytecode_workloads, false);
 }
 void BM_vm_import_calls(benchmark::State& state) {
-  double native = native_ns_per_iter("import_calls", [] {
-    benchmark::DoNotOptimize(native_import_calls(1));
-  });
-  run_vm(state, &Workloads::import_calls, {vm::Value::i32(1)}, kImportCalls, "call", native);
+  bench_import_calls(state, bytecode_workloads, false);
 }
 void BM_vm_reduce_i32(benchmark::State& state) {
-  size_t count = static_cast<size_t>(state.range(0));
-  std::vector<int32_t> data = make_data(count);
-  double native = native_ns_per_iter("reduce/" + std::to_string(count), [&] {
-    benchmark::DoNotOptimize(native_reduce(data.data(), data.size()));
-  });
-  auto buffer = vm::Buffer::allocate(count * sizeof(int32_t), 64);
-  if (!buffer.ok()) {
-    state.SkipWithError("buffer allocation failed");
-    return;
-  }
-  std::memcpy(buffer.value()->mutable_data(), data.data(), count * sizeof(int32_t));
-  run_vm(state, &Workloads::reduce_i32, {vm::Value::ref(buffer.value().as_ref())},
-         static_cast<double>(count), "elem", native);
-  // The ratio to the unvectorized -O2 loop too (see bench/native_o2.cpp).
-  double native_o2 = native_ns_per_iter("reduce_o2/" + std::to_string(count), [&] {
-    benchmark::DoNotOptimize(data.data());
-    benchmark::ClobberMemory();
-    benchmark::DoNotOptimize(native_reduce_o2(data.data(), data.size()));
-  });
-  auto it = state.counters.find("x_native");
-  if (it != state.counters.end()) {
-    state.counters["x_native_O2"] = it->second.value * native / native_o2;
-  }
+  bench_reduce_i32(state, bytecode_workloads, false);
 }
-void BM_vm_fib(benchmark::State& state) {
-  int32_t n = static_cast<int32_t>(state.range(0));
-  double native = native_ns_per_iter("fib/" + std::to_string(n), [n] {
-    int32_t m = n;
-    benchmark::DoNotOptimize(m);
-    benchmark::DoNotOptimize(native_fib(m));
-  });
-  run_vm(state, &Workloads::fib, {vm::Value::i32(n)}, fib_calls(n), "call", native);
-}
+void BM_vm_fib(benchmark::State& state) { bench_fib(state, bytecode_workloads, false); }
 BENCHMARK(BM_vm_empty_call);
 BENCHMARK(BM_vm_empty_call_packed);
 BENCHMARK(BM_vm_loop_sum)->Arg(1000)->Arg(100000);
@@ -475,6 +623,26 @@ BENCHMARK(BM_vm_reduce_i32)->Arg(4096);
 BENCHMARK(BM_vm_fib)->Arg(20);
 
 #endif  // KILN_BENCH_HAVE_BYTECODE
+
+// ---- Emitted-C benchmarks --------------------------------------------------------
+#if defined(KILN_BENCH_HAVE_C)
+
+void BM_c_empty_call(benchmark::State& state) { bench_empty(state, c_workloads, true); }
+void BM_c_loop_sum(benchmark::State& state) { bench_loop_sum(state, c_workloads, true); }
+void BM_c_call_chain(benchmark::State& state) { bench_call_chain(state, c_workloads, true); }
+void BM_c_import_calls(benchmark::State& state) {
+  bench_import_calls(state, c_workloads, true);
+}
+void BM_c_reduce_i32(benchmark::State& state) { bench_reduce_i32(state, c_workloads, true); }
+void BM_c_fib(benchmark::State& state) { bench_fib(state, c_workloads, true); }
+BENCHMARK(BM_c_empty_call);
+BENCHMARK(BM_c_loop_sum)->Arg(1000)->Arg(100000);
+BENCHMARK(BM_c_call_chain);
+BENCHMARK(BM_c_import_calls);
+BENCHMARK(BM_c_reduce_i32)->Arg(4096);
+BENCHMARK(BM_c_fib)->Arg(20);
+
+#endif  // KILN_BENCH_HAVE_C
 
 }  // namespace
 

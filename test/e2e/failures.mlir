@@ -238,7 +238,31 @@ vm.module @failures {
     vm.return %v : i32
   }
   vm.export @fail_inlined_fault_trace
+
+  // A fault in a function that never suspends, called (through another)
+  // from one that suspends: in the C form the two inner frames are light
+  // frames above a VM frame, and the trace must still be innermost first.
+  vm.func private @light_fault(%b: !vm.buffer) -> i32 attributes {noinline} {
+    %big = vm.const.i64 1000
+    %v = vm.buffer.load.i32 %b[%big] : !vm.buffer -> i32
+    vm.return %v : i32
+  }
+  vm.func private @light_middle(%b: !vm.buffer) -> i32 attributes {noinline} {
+    %v = vm.call @light_fault(%b) : (!vm.buffer) -> i32
+    vm.return %v : i32
+  }
+  vm.func @fail_light_under_suspending_frame() -> i32 {
+    %c8 = vm.const.i64 8
+    %c4 = vm.const.i32 4
+    %b = vm.buffer.alloc %c8, %c4 : !vm.buffer
+    vm.yield ^resumed
+  ^resumed:
+    %v = vm.call @light_middle(%b) : (!vm.buffer) -> i32
+    vm.return %v : i32
+  }
+  vm.export @fail_light_under_suspending_frame
 }
 // inner_fault and middle are noinline so their frames stay in the trace.
 // E2E-EXPECT-TRACE: fail_nested_fault_trace inner_fault middle fail_nested_fault_trace
 // E2E-EXPECT-TRACE: fail_inlined_fault_trace inlined_inner inlined_middle fail_inlined_fault_trace
+// E2E-EXPECT-TRACE: fail_light_under_suspending_frame light_fault light_middle fail_light_under_suspending_frame

@@ -7,9 +7,14 @@
 // are direct C calls; imports go through the services table with arguments
 // packed by the import's signature. #line directives map back to the .mlir.
 //
-// Every function enters a VM stack frame (services->frame_enter) and keeps
-// the frame header's `loc` at the op that may fail or call out, so traces
-// show C frames like bytecode ones. A function that may suspend (vm.yield,
+// A function that may suspend enters a VM stack frame (services->
+// frame_enter); one that can fail or call but never suspends enters a light
+// frame (kiln_light_enter: a depth counter, no runtime call; its trace line
+// is added on the error path only, see kiln/c/module.h). Either way the
+// frame header's `loc` (for a light frame, a local header) is kept at the op
+// that may fail or call out, so traces show C frames like bytecode ones.
+// Calls between functions of the module are plain C calls. A function that
+// may suspend (vm.yield,
 // vm.call.yieldable, any import call, or a call to such a function) is a
 // resume state machine: each suspension point has a number; on DEFERRED the
 // function spills all its locals into its frame storage and returns
@@ -233,6 +238,11 @@ bool isFramelessOp(Operation &op) {
       name);
 }
 
+/// --vm-c-light-frames (default on): off gives every function that is not
+/// frameless a VM frame through the services, as ABI v2 did, for A/B
+/// measurements of the light-frame path (bench/).
+bool lightFramesEnabled = true;
+
 class Printer {
 public:
   Printer(Operation *module, raw_ostream &os) : module(module), os(os) {}
@@ -265,6 +275,9 @@ private:
   SmallVector<Value> refLocals;
   int tmpCount = 0;
   int resumePoints = 0;
+  // The function being printed takes a light frame (see the file comment):
+  // failures also store their location in the local frame header.
+  bool lightFrame = false;
 
   std::string fnName(StringRef sym) { return prefix + "f_" + cIdent(sym); }
   std::string v(Value value) { return names.lookup(value); }
@@ -402,7 +415,11 @@ std::string Printer::prototype(Operation *func) {
 
 void Printer::printFail(Operation *op, const std::string &code,
                         const std::string &message) {
-  b << "  st = S->make_status(exec, " << code << ", " << message << ", -1, "
+  // A light frame keeps its location itself (make_status cannot reach its
+  // local header); same line, so the status line reads the same.
+  b << "  ";
+  if (lightFrame) b << "fh->loc = " << locFor(op) << "; ";
+  b << "st = S->make_status(exec, " << code << ", " << message << ", -1, "
     << locFor(op) << "); goto cleanup;\n";
 }
 
@@ -424,7 +441,8 @@ std::string Printer::rangeCheck(Operation *op, const std::string &length,
                                 unsigned elementSize, const std::string &byteOffset) {
   std::string out = "    if (kiln_buffer_range(" + length + ", " + offset + ", " + count + ", " +
                     std::to_string(elementSize) + ", &" + byteOffset + ") != KILN_OP_OK) {\n" +
-                    "      st = S->make_status(exec, KILN_STATUS_OUT_OF_RANGE, "
+                    "      " + (lightFrame ? "fh->loc = " + locFor(op) + "; " : std::string()) +
+                    "st = S->make_status(exec, KILN_STATUS_OUT_OF_RANGE, "
                     "\"out-of-bounds buffer access\", -1, " + locFor(op) + "); goto cleanup;\n    }\n";
   return out;
 }
@@ -770,7 +788,7 @@ LogicalResult Printer::printOp(Operation &op) {
     b << "  if (!" << buf << ") {\n  ";
     printFail(&op, "KILN_STATUS_INVALID_ARGUMENT", "\"null buffer\"");
     b << "  }\n  { uint8_t* " << d << "; uint64_t " << l << ", " << o << "; int32_t " << w << ";\n"
-      << "    S->buffer_span(" << buf << ", &" << d << ", &" << l << ", &" << w << ");\n"
+      << "    kiln_buffer_span(" << buf << ", &" << d << ", &" << l << ", &" << w << ");\n"
       << "    if (kiln_buffer_element(" << l << ", " << off << ", " << size << ", &" << o
       << ") != KILN_OP_OK) {\n    ";
     printFail(&op, "KILN_STATUS_OUT_OF_RANGE", "\"out-of-bounds buffer access\"");
@@ -1132,6 +1150,7 @@ LogicalResult Printer::printFunction(Operation *func) {
   for (Block &block : region)
     for (Operation &op : block)
       frameless = frameless && isFramelessOp(op);
+  lightFrame = lightFramesEnabled && !frameless && !mayYield;
   std::string frameType = prefix + "frame_" + cIdent(sym) + "_t";
 
   // Name every value; declare locals; number the ops (trace offsets).
@@ -1188,13 +1207,18 @@ LogicalResult Printer::printFunction(Operation *func) {
   os << prototype(func) << " {\n"
      << "  const kiln_services_t* S = exec->services;\n"
      << "  kiln_status_t st = KILN_OK;\n"
-     << (frameless ? "" : "  kiln_frame_header_t* fh = NULL;\n  int32_t rp = 0;\n");
+     << (frameless || lightFrame ? "" : "  kiln_frame_header_t* fh = NULL;\n  int32_t rp = 0;\n")
+     << (!lightFrame ? "" : "  kiln_frame_header_t lf = {NULL, NULL};\n  kiln_frame_header_t* fh = &lf;\n");
   os << decls;
   os << "  (void)S; (void)state;\n";
   for (unsigned i = 0; i < type.getNumInputs(); ++i) os << "  (void)a" << i << ";\n";
   for (unsigned i = 0; i < type.getNumResults(); ++i) os << "  (void)r" << i << ";\n";
   if (frameless)
     os << "  /* cannot fail, call or suspend: no VM frame */\n";
+  else if (lightFrame)
+    os << "  /* never suspends: a light frame */\n"
+       << "  st = kiln_light_enter(exec, " << funcIndex.lookup(sym) << ");\n"
+       << "  if (st) return st;\n";
   else
     os << "  st = S->frame_enter(exec, " << funcIndex.lookup(sym) << ", &fh, &rp);\n"
        << "  if (st) return st;\n";
@@ -1224,8 +1248,11 @@ LogicalResult Printer::printFunction(Operation *func) {
   }
   os << "cleanup:\n";
   for (Value r : refLocals) os << "  kiln_ref_release(S, " << v(r) << ");\n";
-  if (!frameless) os << "  S->frame_leave(exec, st);\n";
-  os << "  return st;\n}\n\n";
+  if (!frameless && !lightFrame) os << "  S->frame_leave(exec, st);\n";
+  if (lightFrame)
+    os << "  return kiln_light_leave(exec, st, " << funcIndex.lookup(sym) << ", fh->loc);\n}\n\n";
+  else
+    os << "  return st;\n}\n\n";
   return success();
 }
 
@@ -1535,11 +1562,18 @@ void registerVMToCTranslation() {
       llvm::cl::desc("Print the input as is, without the preparation pipeline "
                      "(the module must already be prepared)"),
       llvm::cl::init(false));
+  static llvm::cl::opt<bool> lightFrames(
+      "vm-c-light-frames",
+      llvm::cl::desc("Give functions that can fail or call but never suspend a "
+                     "light frame (kiln_light_enter) instead of a VM frame "
+                     "through the services (off: for A/B measurements)"),
+      llvm::cl::init(true));
   static TranslateFromMLIRRegistration reg(
       "vm-to-c", "translate a vm.module to C (kiln/c/module.h ABI)",
       [](Operation *op, raw_ostream &os) {
         if (failed(lowerInputToVM(op, getInputConversionCLOptions())))
           return failure();
+        lightFramesEnabled = lightFrames;
         return translateVMToC(op, os, !noPreparation);
       },
       [](DialectRegistry &registry) { registerKilnDialects(registry); });

@@ -15,6 +15,28 @@
 #include "kiln/vm/signature.h"
 #include "kiln/vm/stack.h"
 
+namespace kiln::vm {
+// Befriended by Buffer: checks that a Buffer starts like the C ABI's
+// kiln_buffer_header_t (emitted C reads buffer spans inline). A runtime
+// check on a real buffer: offsetof is not usable on Buffer (not standard
+// layout).
+struct BufferAccessForType {
+  static bool matches_c_header() {
+    auto b = Buffer::allocate(16, 16);
+    if (!b.ok()) return false;
+    const Buffer* buffer = b.value().get();
+    const auto* header = reinterpret_cast<const kiln_buffer_header_t*>(buffer);
+    return static_cast<const void*>(&header->data) == static_cast<const void*>(&buffer->data_) &&
+           static_cast<const void*>(&header->length) ==
+               static_cast<const void*>(&buffer->length_) &&
+           static_cast<const void*>(&header->access) ==
+               static_cast<const void*>(&buffer->access_) &&
+           sizeof(buffer->length_) == sizeof(header->length) &&
+           static_cast<uint8_t>(BufferAccess::kMutable) == KILN_BUFFER_ACCESS_MUTABLE;
+  }
+};
+}  // namespace kiln::vm
+
 namespace kiln::cmodule {
 namespace {
 
@@ -79,7 +101,7 @@ class CModuleState final : public ModuleState {
 // The runtime's side of a kiln_exec_t: one per entry into the module (a
 // begin_call, a resume_call, state_init). The C code only sees `c`.
 struct Exec {
-  kiln_exec_t c;
+  kiln_exec_t c{};
   CModuleState* state = nullptr;
   Stack* stack = nullptr;  // NULL during state_init
   Frame* frame = nullptr;  // the current C frame, if any
@@ -93,6 +115,33 @@ Exec* exec_of(kiln_exec_t* e) { return reinterpret_cast<Exec*>(e); }
 CModuleState* exec_state(kiln_exec_t* e) { return exec_of(e)->state; }
 Stack* exec_stack(kiln_exec_t* e) { return exec_of(e)->stack; }
 Frame* exec_frame(kiln_exec_t* e) { return exec_of(e)->frame; }
+
+// How many light frames the depth limit allows on top of the stack as it is
+// now. Light frames only ever sit above every VM frame of their call, so
+// this is recomputed whenever this call pushes or pops a VM frame (and at
+// entry). Without a stack (state_init) the default limit applies.
+void update_light_limit(Exec* exec) {
+  exec->c.light_limit = exec->stack ? exec->stack->max_depth() - exec->stack->depth()
+                                    : vm::StackOptions().max_depth;
+}
+
+// One source position per level of `loc`'s inlined-from chain, innermost
+// first (what Module::source_positions returns for a frame at `loc`).
+std::vector<vm::Module::SourcePosition> positions_of(const kiln_source_loc_t* loc) {
+  std::vector<vm::Module::SourcePosition> positions;
+  // Bounded: the chain is static data of the module, but a broken module
+  // must not hang a trace.
+  for (int depth = 0; loc && depth < 64; ++depth, loc = loc->caller) {
+    vm::Module::SourcePosition position;
+    if (loc->inlined_from) position.inlined_from = loc->inlined_from;
+    if (loc->file) {
+      position.location = std::string(loc->file) + ":" + std::to_string(loc->line) + ":" +
+                          std::to_string(loc->column);
+    }
+    positions.push_back(std::move(position));
+  }
+  return positions;
+}
 
 // A C frame keeps its resume point in user[1]'s low half and the depth of
 // its caller's C frame (-1 for the entry frame of a call) in the high half.
@@ -166,20 +215,7 @@ class CModule final : public vm::Module {
            std::to_string(loc->column);
   }
   std::vector<SourcePosition> source_positions(const Frame& frame) const override {
-    std::vector<SourcePosition> positions;
-    // Bounded: the chain is static data of the module, but a broken module
-    // must not hang a trace.
-    const kiln_source_loc_t* loc = frame_loc(frame);
-    for (int depth = 0; loc && depth < 64; ++depth, loc = loc->caller) {
-      SourcePosition position;
-      if (loc->inlined_from) position.inlined_from = loc->inlined_from;
-      if (loc->file) {
-        position.location = std::string(loc->file) + ":" + std::to_string(loc->line) + ":" +
-                            std::to_string(loc->column);
-      }
-      positions.push_back(std::move(position));
-    }
-    return positions;
+    return positions_of(frame_loc(frame));
   }
   int32_t frame_offset(const Frame& frame) const override {
     const kiln_source_loc_t* loc = frame_loc(frame);
@@ -199,6 +235,7 @@ class CModule final : public vm::Module {
       Exec exec;
       exec.c.services = runtime_services();
       exec.state = state.get();
+      update_light_limit(&exec);
       Status s = from_c(desc_->state_init(&exec.c, state->c_state));
       if (!s.ok()) {
         s.annotate("while initializing module '" + std::string(name()) + "'");
@@ -319,6 +356,7 @@ class CModule final : public vm::Module {
     exec.state = state;
     exec.stack = &stack;
     exec.resume_cursor = resume_depth;
+    update_light_limit(&exec);
     Status s = from_c(fn.entry(&exec.c, state->c_state, arguments, results));
     if (KILN_UNLIKELY(!s.ok())) {
       if (s.is_deferred()) {
@@ -375,7 +413,9 @@ kiln_status_t svc_make_status(kiln_exec_t* exec, int32_t code,
                       : std::string_view(message, static_cast<size_t>(length));
   }
   Status s(static_cast<StatusCode>(code), text);
-  if (exec) {
+  // Inside a light frame the location is the light frame's (it reports it
+  // itself on the way out), not the enclosing VM frame's.
+  if (exec && exec->light_depth == 0) {
     if (Frame* frame = exec_frame(exec)) {
       if (loc) frame_header(frame)->loc = loc;
     } else if (loc && loc->file) {
@@ -416,6 +456,7 @@ kiln_status_t svc_frame_enter(kiln_exec_t* c_exec, int32_t function_index,
     exec->frame = f;
     ++exec->resume_cursor;
     if (exec->resume_cursor >= stack.depth()) exec->resume_cursor = -1;
+    update_light_limit(exec);
     *out_frame = frame_header(f);
     return KILN_OK;
   }
@@ -436,6 +477,7 @@ kiln_status_t svc_frame_enter(kiln_exec_t* c_exec, int32_t function_index,
   }
   set_frame_link(f, 0, parent);
   exec->frame = f;
+  update_light_limit(exec);
   *out_frame = frame_header(f);
   return KILN_OK;
 }
@@ -459,10 +501,11 @@ void svc_frame_leave(kiln_exec_t* c_exec, kiln_status_t status) {
   // them out when it resumed) unless the C code lost track of its frames.
   if (KILN_LIKELY(stack.top() == f)) {
     stack.pop_frame();
-    return;
+  } else {
+    int32_t depth = depth_of_c(stack, f);
+    if (depth >= 0) stack.unwind_to(depth);
   }
-  int32_t depth = depth_of_c(stack, f);
-  if (depth >= 0) stack.unwind_to(depth);
+  update_light_limit(exec);
 }
 
 void svc_frame_suspend(kiln_exec_t* c_exec, int32_t resume_point) {
@@ -472,6 +515,54 @@ void svc_frame_suspend(kiln_exec_t* c_exec, int32_t resume_point) {
   f->flags |= kFrameSuspended;
   set_frame_link(f, resume_point, frame_parent(f));
   exec->frame = parent_frame(exec, f);
+}
+
+// The error a VM frame push gives at the depth limit (Stack::overflow_error),
+// without a trace yet: the light frames below add theirs as it unwinds, then
+// the VM frames theirs.
+kiln_status_t svc_light_overflow(kiln_exec_t* c_exec, int32_t function_index) {
+  Exec* exec = exec_of(c_exec);
+  const kiln_module_desc_t* desc = exec->state->module->desc();
+  const int32_t max_depth = exec->stack ? exec->stack->max_depth()
+                                        : vm::StackOptions().max_depth;
+  Status s = vm::make_status(StatusCode::kResourceExhausted,
+                             "stack overflow: call depth limit of %d frames exceeded",
+                             max_depth);
+  if (function_index >= 0 && function_index < desc->function_count) {
+    s.annotate(std::string("while calling ") + desc->name + "." +
+               desc->functions[function_index].name);
+  }
+  return to_c(std::move(s));
+}
+
+// The trace line(s) Stack::capture_trace would add for a C frame of
+// `function_index` whose header points at `loc`.
+kiln_status_t svc_light_trace(kiln_exec_t* c_exec, kiln_status_t status,
+                              int32_t function_index, const kiln_source_loc_t* loc) {
+  if (!status || status == KILN_DEFERRED) return status;
+  Status* s = reinterpret_cast<Status*>(status);
+  if (s->has_trace()) return status;
+  const kiln_module_desc_t* desc = exec_of(c_exec)->state->module->desc();
+  std::string module = desc->name;
+  std::vector<vm::Module::SourcePosition> positions = positions_of(loc);
+  for (size_t i = 0; i + 1 < positions.size(); ++i) {
+    vm::StackTraceFrame inlined;
+    inlined.module = module;
+    inlined.function = positions[i].inlined_from.empty() ? std::string("<inlined>")
+                                                         : positions[i].inlined_from;
+    inlined.location = std::move(positions[i].location);
+    inlined.inlined = true;
+    s->add_inner_frame(std::move(inlined));
+  }
+  vm::StackTraceFrame entry;
+  entry.module = std::move(module);
+  entry.function = function_index >= 0 && function_index < desc->function_count
+                       ? std::string(desc->functions[function_index].name)
+                       : "<ordinal " + std::to_string(function_index) + ">";
+  if (!positions.empty()) entry.location = std::move(positions.back().location);
+  entry.pc = loc ? loc->offset : -1;
+  s->add_inner_frame(std::move(entry));
+  return status;
 }
 
 void svc_status_free(kiln_status_t status) { (void)from_c(status); }
@@ -683,6 +774,8 @@ const kiln_services_t kServices = {
     svc_frame_enter,
     svc_frame_leave,
     svc_frame_suspend,
+    svc_light_overflow,
+    svc_light_trace,
     svc_ref_retain,
     svc_ref_release,
     svc_ref_type_error,
@@ -704,6 +797,10 @@ const kiln_services_t kServices = {
 };
 
 Status validate(const kiln_module_desc_t* d, const char* origin) {
+  static const bool buffer_layout_ok = vm::BufferAccessForType::matches_c_header();
+  if (!buffer_layout_ok) {
+    return vm::internal_error("runtime Buffer layout does not match kiln_buffer_header_t");
+  }
   if (!d) {
     return vm::make_status(StatusCode::kInvalidArgument,
                            "%s: module descriptor is null", origin);

@@ -103,6 +103,13 @@ Status& Status::add_frame(StackTraceFrame frame) {
   return *this;
 }
 
+Status& Status::add_inner_frame(StackTraceFrame frame) {
+  if (ok() || is_deferred() || has_trace()) return *this;
+  ensure_rep();
+  as_rep(word_)->trace.push_back(std::move(frame));
+  return *this;
+}
+
 Status& Status::mark_trace_captured() {
   if (ok()) return *this;
   ensure_rep();

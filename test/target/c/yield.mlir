@@ -1,5 +1,6 @@
 // RUN: %vm-to-c %s | FileCheck %s
 // RUN: %vm-to-c %s -o %t.c && %cc -fsyntax-only %t.c
+// RUN: %vm-to-c --vm-c-light-frames=false %s | FileCheck %s --check-prefix=NOLIGHT
 
 // A function that may suspend is a resume state machine: frame_enter hands
 // back the resume point, the locals come back from the frame (refs moved
@@ -64,13 +65,22 @@ vm.module @y {
   }
   vm.export @yieldable
 
-  // A function that cannot suspend has a header-only frame and no state
-  // machine.
+  // A function that can fail but cannot suspend has a light frame (a depth
+  // counter and a local header, no service call unless it fails) and no
+  // state machine.
   // CHECK-LABEL: y_f_plain({{.*}}) {
   // CHECK-NOT: suspend
-  // CHECK: st = S->frame_enter(exec, 3, &fh, &rp);
+  // CHECK: kiln_frame_header_t* fh = &lf;
+  // CHECK-NOT: frame_enter
+  // CHECK: st = kiln_light_enter(exec, 3);
   // CHECK-NOT: suspend
-  // CHECK: S->frame_leave(exec, st);
+  // CHECK: fh->loc = &y_loc{{[0-9]+}};
+  // CHECK-NOT: frame_leave
+  // CHECK: return kiln_light_leave(exec, st, 3, fh->loc);
+  // NOLIGHT-LABEL: y_f_plain({{.*}}) {
+  // NOLIGHT: st = S->frame_enter(exec, 3, &fh, &rp);
+  // NOLIGHT-NOT: kiln_light
+  // NOLIGHT: S->frame_leave(exec, st);
   vm.func @plain(%n: i32, %d: i32) -> i32 {
     %q = vm.div.i32.s %n, %d : i32
     vm.return %q : i32

@@ -1,4 +1,4 @@
-/* The Kiln C module ABI, version 2.
+/* The Kiln C module ABI, version 3.
  *
  * A C module (usually emitted by `vm-translate --vm-to-c`, or written by
  * hand) is described by one constant kiln_module_desc_t. A shared library
@@ -20,13 +20,32 @@
  * success only. Calls between functions of one module are direct C calls and
  * never go through this table.
  *
- * Frames. A function that wants a VM stack frame (for stack traces, the
- * stack depth limit and suspension; emitted C does unless the function can
- * neither fail, call nor suspend) calls services->frame_enter on entry and
- * services->frame_leave on every exit. The frame's storage starts with a
- * kiln_frame_header_t whose `loc` the function keeps pointing at the op it
- * is executing (a plain store, no call), so a trace captured anywhere shows
- * `function @offset (file:line:col)` for every C frame.
+ * Frames. A function that may suspend (or call an import, or call a
+ * function that may) needs a VM stack frame: its spills must outlive the C
+ * call, and an import's callee captures the trace from the VM stack. It
+ * calls services->frame_enter on entry and services->frame_leave on every
+ * exit. The frame's storage starts with a kiln_frame_header_t whose `loc`
+ * the function keeps pointing at the op it is executing (a plain store, no
+ * call), so a trace captured anywhere shows `function @offset
+ * (file:line:col)` for every C frame.
+ *
+ * Light frames. A function that can fail or call but never suspends (so
+ * everything it calls is in its own module and never suspends either) takes
+ * a light frame instead, with no call into the runtime on the fast path:
+ * kiln_light_enter on entry counts it against the stack depth limit (a
+ * counter in kiln_exec_t, failing through services->light_overflow with the
+ * same RESOURCE_EXHAUSTED error a VM frame push gives), kiln_light_leave on
+ * every exit uncounts it. It keeps its current op in a local
+ * kiln_frame_header_t. Its trace line is added on the error path only: on
+ * an error exit it passes the status to services->light_trace with its
+ * function index and current location, which appends its frame(s) (inlined
+ * ones first). Light frames are always the innermost frames of a call
+ * (nothing they call pushes a VM frame), so appending while the error
+ * unwinds gives the innermost-first order, and the VM frames below add
+ * themselves when the runtime captures the rest of the trace (frame_leave
+ * of the nearest VM frame, or the return to the runtime). A light
+ * function's locals live on the C stack only: it never suspends, so there
+ * is nothing to spill or to clean up for an abandoned call.
  *
  * Suspension. A function that gets KILN_DEFERRED from a callee (an internal
  * function, an import, or vm.yield in itself) spills its live values into its
@@ -61,7 +80,7 @@
 extern "C" {
 #endif
 
-#define KILN_MODULE_ABI_VERSION 2u
+#define KILN_MODULE_ABI_VERSION 3u
 
 /* ---- Status ------------------------------------------------------------- */
 
@@ -130,6 +149,18 @@ struct kiln_ref_header_t {
 };
 typedef kiln_ref_header_t* kiln_ref_t; /* NULL or one owned reference */
 
+/* The start of a vm.buffer object (the runtime's Buffer), so that buffer
+ * loads and stores read the span inline instead of calling
+ * services->buffer_span per access. The runtime refuses to create a C module
+ * if its Buffer does not start like this. */
+typedef struct kiln_buffer_header_t {
+  kiln_ref_header_t ref;
+  uint8_t* data;
+  uint64_t length;
+  uint8_t access; /* KILN_BUFFER_ACCESS_MUTABLE when writable */
+} kiln_buffer_header_t;
+#define KILN_BUFFER_ACCESS_MUTABLE 3u
+
 /* List element kinds (list_create). */
 enum {
   KILN_ELEMENT_I8 = 0,
@@ -148,10 +179,17 @@ typedef struct kiln_services_t kiln_services_t;
 
 /* One per call that enters the module through the function table. The
  * runtime owns it; the module reads `services` and passes the pointer back
- * to services that need it. The reserved fields belong to the runtime. */
+ * to services that need it. The reserved fields belong to the runtime.
+ * light_depth and light_limit are the light-frame depth counter (see "Light
+ * frames"): the number of light frames live in this call, and how many the
+ * stack depth limit allows on top of the VM frames the call has now (the
+ * runtime keeps light_limit current whenever it pushes or pops a VM frame
+ * for this call). Only kiln_light_enter / kiln_light_leave touch them. */
 typedef struct kiln_exec_t {
   const kiln_services_t* services;
   void* reserved[4];
+  int32_t light_depth;
+  int32_t light_limit;
 } kiln_exec_t;
 
 struct kiln_services_t {
@@ -180,6 +218,16 @@ struct kiln_services_t {
                                int32_t* resume_point);
   void (*frame_leave)(kiln_exec_t* exec, kiln_status_t status);
   void (*frame_suspend)(kiln_exec_t* exec, int32_t resume_point);
+  /* Light frames (see "Light frames" above). light_overflow: the
+   * RESOURCE_EXHAUSTED stack overflow error for entering function
+   * `function_index` (kiln_light_enter calls it). light_trace: appends the
+   * trace frame(s) of a light frame of function `function_index` at `loc`
+   * (may be NULL) to `status` and returns it; OK and DEFERRED pass
+   * through. */
+  kiln_status_t (*light_overflow)(kiln_exec_t* exec, int32_t function_index);
+  kiln_status_t (*light_trace)(kiln_exec_t* exec, kiln_status_t status,
+                               int32_t function_index,
+                               const kiln_source_loc_t* loc);
 
   /* Refs: slow paths (the inline helpers below use atomics directly). */
   void (*ref_retain)(kiln_ref_t object);
@@ -345,6 +393,41 @@ KILN_MODULE_INLINE void kiln_ref_reset(const kiln_services_t* s, kiln_ref_t* r) 
   kiln_ref_t old = *r;
   *r = NULL;
   kiln_ref_release(s, old);
+}
+
+/* services->buffer_span without the call: `buffer` must be a non-NULL
+ * vm.buffer. */
+KILN_MODULE_INLINE void kiln_buffer_span(kiln_ref_t buffer, uint8_t** data,
+                                         uint64_t* length, int32_t* writable) {
+  const kiln_buffer_header_t* b = (const kiln_buffer_header_t*)(const void*)buffer;
+  *data = b->data;
+  *length = b->length;
+  *writable = b->access == KILN_BUFFER_ACCESS_MUTABLE;
+}
+
+/* Enters a light frame of function `function_index`: a counter bump and a
+ * compare; the runtime is called only when the depth limit is exceeded
+ * (then no frame was entered and the caller returns the status). */
+KILN_MODULE_INLINE kiln_status_t kiln_light_enter(kiln_exec_t* exec,
+                                                  int32_t function_index) {
+  if (KILN_MODULE_UNLIKELY(exec->light_depth >= exec->light_limit)) {
+    return exec->services->light_overflow(exec, function_index);
+  }
+  ++exec->light_depth;
+  return KILN_OK;
+}
+
+/* Leaves the light frame entered by kiln_light_enter. On error, adds the
+ * frame's trace line(s) to `status` (the error path's only runtime call). */
+KILN_MODULE_INLINE kiln_status_t kiln_light_leave(kiln_exec_t* exec,
+                                                  kiln_status_t status,
+                                                  int32_t function_index,
+                                                  const kiln_source_loc_t* loc) {
+  --exec->light_depth;
+  if (KILN_MODULE_UNLIKELY(status != KILN_OK)) {
+    return exec->services->light_trace(exec, status, function_index, loc);
+  }
+  return KILN_OK;
 }
 
 KILN_MODULE_INLINE kiln_status_t kiln_fail(kiln_exec_t* exec, int32_t code,

@@ -127,6 +127,12 @@ class [[nodiscard]] Status {
   Status& annotate(std::string_view context);
   // Appends one trace frame (no-op on OK). Marks the trace as captured.
   Status& add_frame(StackTraceFrame frame);
+  // Appends one trace frame without marking the trace captured: for frames
+  // that are not on the VM stack (emitted-C light frames, see
+  // kiln/c/module.h) and add themselves while the error unwinds through
+  // them, before Stack::capture_trace appends the frames below. No-op on OK
+  // or once the trace is captured (it is then complete).
+  Status& add_inner_frame(StackTraceFrame frame);
   // Marks the trace as captured even if it has no frames.
   Status& mark_trace_captured();
 
