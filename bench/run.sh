@@ -9,7 +9,7 @@
 # runtime-only build). Extra flags go to Google Benchmark, e.g.
 #   bench/run.sh build --benchmark_filter=fib --benchmark_repetitions=5
 # For the best of the repetitions with their ratios:
-#   bench/run.sh build --benchmark_repetitions=5 --benchmark_format=json > out.json
+#   bench/run.sh build --benchmark_repetitions=5 --benchmark_out=out.json --benchmark_out_format=json
 #   python3 bench/summarize_json.py out.json
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"

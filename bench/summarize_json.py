@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Best figure per benchmark from a kiln_vm_bench JSON report.
 
-usage: kiln_vm_bench --benchmark_format=json --benchmark_repetitions=5 > out.json
+usage: kiln_vm_bench --benchmark_repetitions=5 --benchmark_out=out.json \
+           --benchmark_out_format=json
        python3 bench/summarize_json.py out.json
 
 For each benchmark the repetition with the lowest ns_per_* counter wins (the
