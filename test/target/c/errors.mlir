@@ -21,13 +21,3 @@ vm.module @e2 {
   }
 }
 
-// -----
-
-vm.module @e3 {
-  vm.func @f(%x: i32) {
-    // expected-error @+1 {{is not supported by the C target}}
-    vm.print "x"(%x) : i32
-    vm.return
-  }
-  vm.export @f
-}
