@@ -21,3 +21,11 @@ _cc = os.environ.get("CC") or shutil.which("cc") or "cc"
 config.substitutions.append(
     ("%cc", _cc + " -std=c11 -Wall -Wextra -pedantic -Werror -I"
      + os.path.join(config.kiln_source_dir, "runtime", "include")))
+# The emitted C must also build warning-free with clang-22 (scripts/deps.sh
+# installs it); %clang-cc is that compiler with the same strict flags.
+_clang = shutil.which("clang-22")
+if _clang:
+    config.available_features.add("clang-22")
+    config.substitutions.append(
+        ("%clang-cc", _clang + " -std=c11 -Wall -Wextra -pedantic -Werror -I"
+         + os.path.join(config.kiln_source_dir, "runtime", "include")))
