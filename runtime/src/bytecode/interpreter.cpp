@@ -211,10 +211,12 @@ KILN_ALWAYS_INLINE Status push_function_frame(BytecodeModule* module, Stack& sta
   f->cleanup = &release_frame_refs;
   f->user[0] = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(&fi));
   f->pc = 0;
-  // Registers start zeroed / null. Frames are small: a word loop beats a
+  // Registers start zeroed / null. The verifier narrows the range to the ref
+  // bank when no scalar register can be read before it is written
+  // (FunctionInfo::zero_begin). Frames are small: a word loop beats a
   // memset call here.
-  uint64_t* words = reinterpret_cast<uint64_t*>(f->storage);
-  for (uint32_t i = 0, n = fi.scratch_offset / 8; i < n; ++i) {
+  uint64_t* words = reinterpret_cast<uint64_t*>(f->storage) + fi.zero_begin;
+  for (uint32_t i = 0, n = fi.zero_words; i < n; ++i) {
     words[i] = 0;
 #if defined(__GNUC__) || defined(__clang__)
     // GCC and Clang recognize this loop as memset and emit a library call,
@@ -1040,6 +1042,22 @@ dispatch:
   BUFFER_LOAD(BUFFER_LOAD_I64, int64_t, WI64, AS_IS)
   BUFFER_LOAD(BUFFER_LOAD_F32, float, WF32, AS_IS)
   BUFFER_LOAD(BUFFER_LOAD_F64, double, WF64, AS_IS)
+  // dst = acc + buffer[index]: BUFFER_LOAD_I32 fused with the ADD_I32 that
+  // consumes it. The accumulator is read before dst is written.
+  OP(BUFFER_LOAD_ADD_I32) {
+    vm::Buffer* b = as_buffer(REF(6));
+    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(6), "vm.buffer"));
+    int64_t index = RI64(8);
+    uint64_t bo;
+    if (KILN_UNLIKELY(kiln_buffer_element(b->length(), index, sizeof(int32_t), &bo) !=
+                      KILN_OP_OK))
+      FAULT(buffer_range_error(b, index, 1, sizeof(int32_t)));
+    int32_t v;
+    std::memcpy(&v, b->data() + bo, sizeof(v));
+    WI32(2, kiln_add_i32(RI32(4), v));
+    consume(r, U16(6));
+    NEXT(10);
+  }
 #define BUFFER_STORE(name, T, R)                                                   \
   OP(name) {                                                                       \
     vm::Buffer* b = as_buffer(REF(2));                                             \

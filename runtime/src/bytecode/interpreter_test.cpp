@@ -419,6 +419,37 @@ TEST(Interpreter, RecursiveFib) {
   EXPECT_EQ(results[0].as_i32(), 6765);
 }
 
+// The verifier lets frame push skip zeroing scalar registers only when no
+// read can precede a write; a function that may read an unwritten register
+// must still see zero, even in storage a previous frame left dirty.
+TEST(Interpreter, UnwrittenScalarRegistersReadAsZero) {
+  ModuleBuilder mb;
+  FunctionBuilder dirty;  // fills registers 1..5 with garbage
+  for (uint64_t k = 1; k < 6; ++k) dirty.emit(Opcode::CONST_I32, {k, 1000 + k});
+  dirty.emit(Opcode::RETURN, {L({0})});
+  int32_t d = mb.add_function("dirty", "0i_i", 6, 0, dirty);
+  FunctionBuilder maybe;  // r1 is written only when the argument is zero
+  Label join = maybe.label();
+  maybe.emit(Opcode::BR_IF_NZ, {0, join});
+  maybe.emit(Opcode::CONST_I32, {1, 7});
+  maybe.bind(join);
+  maybe.emit(Opcode::ADD_I32, {2, 1, 0});
+  maybe.emit(Opcode::RETURN, {L({2})});
+  int32_t m = mb.add_function("maybe", "0i_i", 6, 0, maybe);
+  FunctionBuilder both;
+  both.emit(Opcode::CALL, {static_cast<uint64_t>(d), L({0}), L({1})});
+  both.emit(Opcode::CALL, {static_cast<uint64_t>(m), L({0}), L({2})});
+  both.emit(Opcode::RETURN, {L({2})});
+  mb.add_export("both", mb.add_function("both", "0i_i", 3, 0, both));
+  Harness h;
+  ASSERT_TRUE(h.add(mb).ok());
+  ValueList results;
+  ASSERT_TRUE(h.call("both", {Value::i32(5)}, &results).ok());
+  EXPECT_EQ(results[0].as_i32(), 5);
+  ASSERT_TRUE(h.call("both", {Value::i32(0)}, &results).ok());
+  EXPECT_EQ(results[0].as_i32(), 7);
+}
+
 std::string read_all(std::FILE* f) {
   std::fflush(f);
   std::rewind(f);
