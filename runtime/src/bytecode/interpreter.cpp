@@ -248,7 +248,7 @@ struct ImportCallShape {
   uint32_t length;          // instruction length
 };
 
-ImportCallShape import_call_shape(const uint8_t* ip, bool variadic) {
+KILN_ALWAYS_INLINE ImportCallShape import_call_shape(const uint8_t* ip, bool variadic) {
   ImportCallShape shape;
   shape.ordinal = load_u32(ip + 2);
   const uint8_t* p = ip + 6;
@@ -340,8 +340,9 @@ KILN_NOINLINE Status unresolved_import_error(const ImportDesc& d) {
 // on OK unpacks the results into registers. DEFERRED leaves the results
 // span in the frame's scratch for resume (finish_import). The instruction
 // is decoded once; `*length` receives its size.
+template <bool variadic>
 KILN_NOINLINE Status call_import(BytecodeModule* module, Stack& stack, Frame* frame,
-                                 BytecodeState* state, const uint8_t* ip, bool variadic,
+                                 BytecodeState* state, const uint8_t* ip,
                                  uint32_t* length) {
   ImportCallShape shape = import_call_shape(ip, variadic);
   *length = shape.length;
@@ -353,7 +354,7 @@ KILN_NOINLINE Status call_import(BytecodeModule* module, Stack& stack, Frame* fr
   RefObject** r = frame_refs(frame, fi);
   uint8_t* scratch = frame->storage + fi->scratch_offset;
   size_t args_size;
-  if (KILN_LIKELY(!variadic)) {
+  if constexpr (!variadic) {
     uint16_t count = load_u16(shape.args);
     const char* codes = d.args.codes.data();
     const uint32_t* offsets = d.args.offsets.data();
@@ -1265,13 +1266,21 @@ dispatch:
   OP(CALL) {
     const int32_t callee = static_cast<int32_t>(U32(2));
     const FunctionInfo& cf = module->functions()[callee];
+    const uint16_t n = U16(6);
     frame->pc = static_cast<int32_t>(ip - code);
+    // Where RETURN finds the results operand: saves it re-decoding this
+    // instruction (a chain of dependent loads ahead of the next dispatch).
+    frame->user[1] = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(ip + 8 + 2 * n));
     Frame* nf;
-    status = push_function_frame(module, stack, state, callee, &nf);
-    if (KILN_UNLIKELY(!status.ok())) goto unwind;  // trace already captured
+    {
+      Status pushed = push_function_frame(module, stack, state, callee, &nf);
+      if (KILN_UNLIKELY(!pushed.ok())) {
+        status = std::move(pushed);
+        goto unwind;  // trace already captured
+      }
+    }
     uint64_t* ns = frame_scalars(nf);
     RefObject** nr = frame_refs(nf, &cf);
-    const uint16_t n = U16(6);
     if (!cf.args.has_refs) {
       // All scalars: argument k is the callee's scalar register k.
       for (uint16_t k = 0; k < n; ++k) ns[k] = s[U16(8 + 2 * k)];
@@ -1298,14 +1307,14 @@ dispatch:
   OP(CALL_IMPORT) {
     frame->pc = static_cast<int32_t>(ip - code);
     uint32_t length;
-    status = call_import(module, stack, frame, state, ip, false, &length);
+    status = call_import<false>(module, stack, frame, state, ip, &length);
     if (KILN_UNLIKELY(!status.ok())) goto call_not_ok;
     NEXT(length);
   }
   OP(CALL_IMPORT_VARIADIC) {
     frame->pc = static_cast<int32_t>(ip - code);
     uint32_t length;
-    status = call_import(module, stack, frame, state, ip, true, &length);
+    status = call_import<true>(module, stack, frame, state, ip, &length);
     if (KILN_UNLIKELY(!status.ok())) goto call_not_ok;
     NEXT(length);
   }
@@ -1332,8 +1341,9 @@ dispatch:
     }
     Frame* caller = frame - 1;
     const FunctionInfo* cfi = frame_info(caller);
-    const uint8_t* cip = cfi->code + caller->pc;  // its CALL instruction
-    const uint8_t* res = cip + 8 + 2 * load_u16(cip + 6);
+    // The results operand of its CALL instruction (saved by CALL).
+    const uint8_t* res =
+        reinterpret_cast<const uint8_t*>(static_cast<uintptr_t>(caller->user[1]));
     uint64_t* cs = frame_scalars(caller);
     RefObject** cr = frame_refs(caller, cfi);
     if (!fi->results.has_refs) {
