@@ -732,6 +732,49 @@ TEST(Interpreter, BuffersAndFaults) {
   EXPECT_EQ(r[0].as_i32(), 1);
 }
 
+// BUFFER_LOAD_ADD_I32 dst, acc, buffer, index: dst = acc + buffer[index],
+// wrapping, with BUFFER_LOAD_I32's faults; the move bit releases the buffer.
+TEST(Interpreter, BufferLoadAdd) {
+  ModuleBuilder mb;
+  FunctionBuilder f;
+  // f(len i64, index i64, acc i32) -> i32: buffer[k] = k * 0x40000000 for
+  // k < 4, then acc + buffer[index] (acc read before dst is written: dst ==
+  // acc).
+  f.emit(Opcode::CONST_I32, {3, 0});
+  f.emit(Opcode::BUFFER_ALLOC, {0, 0, 3});
+  f.emit(Opcode::CONST_I64, {4, int64_t{1}});
+  f.emit(Opcode::CONST_I32, {5, 0x40000000});
+  f.emit(Opcode::BUFFER_STORE_I32, {0, 4, 5});
+  f.emit(Opcode::CONST_I64, {4, int64_t{3}});
+  f.emit(Opcode::CONST_I32, {5, -0x40000000});
+  f.emit(Opcode::BUFFER_STORE_I32, {0, 4, 5});
+  f.emit(Opcode::BUFFER_LOAD_ADD_I32, {2, 2, MOVE(0), 1});
+  f.emit(Opcode::RETURN, {L({2})});
+  mb.add_export("f", mb.add_function("f", "0IIi_i", 6, 1, f));
+  FunctionBuilder n;  // null buffer
+  n.emit(Opcode::CONST_I64, {0, int64_t{0}});
+  n.emit(Opcode::BUFFER_LOAD_ADD_I32, {1, 1, 0, 0});
+  n.emit(Opcode::RETURN, {L({1})});
+  mb.add_export("null", mb.add_function("null", "0i_i", 2, 1, n));
+  Harness h;
+  ASSERT_TRUE(h.add(mb).ok());
+  ValueList r;
+  Status s = h.call("f", {Value::i64(16), Value::i64(1), Value::i32(0x40000000)}, &r);
+  ASSERT_TRUE(s.ok()) << s.to_string();
+  EXPECT_EQ(r[0].as_i32(), std::numeric_limits<int32_t>::min());  // wraps
+  ASSERT_TRUE(h.call("f", {Value::i64(16), Value::i64(3), Value::i32(5)}, &r).ok());
+  EXPECT_EQ(r[0].as_i32(), 5 - 0x40000000);
+  ASSERT_TRUE(h.call("f", {Value::i64(16), Value::i64(0), Value::i32(-9)}, &r).ok());
+  EXPECT_EQ(r[0].as_i32(), -9);
+  EXPECT_EQ(h.call("f", {Value::i64(16), Value::i64(4), Value::i32(0)}, &r).code(),
+            StatusCode::kOutOfRange);
+  EXPECT_EQ(h.call("f", {Value::i64(16), Value::i64(-1), Value::i32(0)}, &r).code(),
+            StatusCode::kOutOfRange);
+  s = h.call("null", {Value::i32(1)}, &r);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(s.message().find("null"), std::string::npos);
+}
+
 TEST(Interpreter, RefOwnershipNoLeaks) {
   ModuleBuilder mb;
   mb.global_refs = 1;

@@ -435,5 +435,26 @@ TEST(Verifier, ProvesScalarsWrittenBeforeRead) {
   EXPECT_EQ(zero_range(self, 2, 0), std::make_pair(0u, 2u));
 }
 
+
+TEST(Verifier, BufferLoadAddOperandsAreChecked) {
+  FunctionBuilder ok;
+  ok.emit(Opcode::BUFFER_LOAD_ADD_I32, {1, 0, 0, 2});
+  ok.emit(Opcode::RETURN, {L({1})});
+  // Valid encoding (a null buffer faults at run time, not at load).
+  EXPECT_TRUE(load(one("0i_i", 3, 1, ok)).ok());
+  FunctionBuilder bad_ref;
+  bad_ref.emit(Opcode::BUFFER_LOAD_ADD_I32, {1, 0, 1, 2});
+  bad_ref.emit(Opcode::RETURN, {L({1})});
+  expect_rejected(one("0i_i", 3, 1, bad_ref), "ref register 1 out of range");
+  FunctionBuilder bad_scalar;
+  bad_scalar.emit(Opcode::BUFFER_LOAD_ADD_I32, {1, 3, 0, 2});
+  bad_scalar.emit(Opcode::RETURN, {L({1})});
+  expect_rejected(one("0i_i", 3, 1, bad_scalar), "scalar register 3 out of range");
+  // Truncated: the last operand runs past the end of the function.
+  FunctionBuilder cut;
+  cut.raw(static_cast<uint16_t>(Opcode::BUFFER_LOAD_ADD_I32), 2).raw(1, 2).raw(0, 2).raw(0, 2);
+  expect_rejected(one("0i_i", 3, 1, cut), "truncated operand");
+}
+
 }  // namespace
 }  // namespace kiln::bytecode
