@@ -202,8 +202,7 @@ KILN_ALWAYS_INLINE RefObject** frame_refs(const Frame* f, const FunctionInfo* fi
 
 KILN_ALWAYS_INLINE Status push_function_frame(BytecodeModule* module, Stack& stack,
                                               vm::ModuleState* state, int32_t ordinal,
-                                              Frame** out) {
-  const FunctionInfo& fi = module->functions()[ordinal];
+                                              const FunctionInfo& fi, Frame** out) {
   KILN_RETURN_IF_ERROR(stack.push_frame(
       vm::FrameType::kBytecode, vm::Function{module, vm::Linkage::kInternal, ordinal},
       state, fi.frame_bytes, out));
@@ -453,6 +452,8 @@ KILN_NOINLINE Status run_loop(BytecodeModule* module, Stack& stack, Frame* entry
   uint64_t* s = frame_scalars(frame);
   RefObject** r = frame_refs(frame, fi);
   const TypeInfo* types = module->types().data();
+  // Loaded once: a CALL indexes it on the way to the callee's first opcode.
+  const FunctionInfo* functions = module->functions().data();
   Status status;
 
 #define U16(o) load_u16(ip + (o))
@@ -1265,7 +1266,7 @@ dispatch:
 
   OP(CALL) {
     const int32_t callee = static_cast<int32_t>(U32(2));
-    const FunctionInfo& cf = module->functions()[callee];
+    const FunctionInfo& cf = functions[callee];
     const uint16_t n = U16(6);
     frame->pc = static_cast<int32_t>(ip - code);
     // Where RETURN finds the results operand: saves it re-decoding this
@@ -1273,7 +1274,7 @@ dispatch:
     frame->user[1] = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(ip + 8 + 2 * n));
     Frame* nf;
     {
-      Status pushed = push_function_frame(module, stack, state, callee, &nf);
+      Status pushed = push_function_frame(module, stack, state, callee, cf, &nf);
       if (KILN_UNLIKELY(!pushed.ok())) {
         status = std::move(pushed);
         goto unwind;  // trace already captured
@@ -1513,7 +1514,7 @@ Status BytecodeModule::begin_call(Stack& stack, const vm::FunctionCall& call) {
                            call.results.size, fi.args.size, fi.results.size);
   }
   Frame* frame;
-  KILN_RETURN_IF_ERROR(push_function_frame(this, stack, state, ordinal, &frame));
+  KILN_RETURN_IF_ERROR(push_function_frame(this, stack, state, ordinal, fi, &frame));
   frame->flags = kFrameEntry;
   uint64_t* s = frame_scalars(frame);
   RefObject** r = frame_refs(frame, &fi);
