@@ -37,13 +37,13 @@ vm.module @m {
 // CHECK-LABEL: "disassembly": [
 // CHECK: BUFFER_LOAD_I32 i[[V:[0-9]+]], r0, i0"
 // CHECK-NEXT: ADD_I32 i{{[0-9]+}}, i{{[0-9]+}}, i{{[0-9]+}}"
-// CHECK: BUFFER_LOAD_ADD_I32 i{{[0-9]+}}, i{{[0-9]+}}, r0:mv, i0"
+// CHECK: BUFFER_LOAD_ADD_I32 i{{[0-9]+}}, i{{[0-9]+}}, r0:mv, i1"
 // CHECK: ]
 vm.module @m {
-  vm.func @twice(%buf: !vm.buffer, %i: i64, %x: i32) -> (i32, i32, i32) {
+  vm.func @twice(%buf: !vm.buffer, %i: i64, %j: i64, %x: i32) -> (i32, i32, i32) {
     %v = vm.buffer.load.i32 %buf[%i] : !vm.buffer -> i32
     %s = vm.add.i32 %x, %v : i32
-    %w = vm.buffer.load.i32 %buf[%i] : !vm.buffer -> i32
+    %w = vm.buffer.load.i32 %buf[%j] : !vm.buffer -> i32
     %t = vm.add.i32 %w, %s : i32
     vm.return %s, %v, %t : i32, i32, i32
   }
