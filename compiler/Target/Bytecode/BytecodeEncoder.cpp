@@ -193,6 +193,39 @@ private:
     emitTarget(label);
     return true;
   }
+  /// Encodes `op` (a vm.add.i32) as BUFFER_LOAD_ADD_I32 when one operand is
+  /// the result of the BUFFER_LOAD_I32 emitted just before it, that value has
+  /// no other use and no label points between the two: the load's register
+  /// is then never written. The fused instruction starts where the load did
+  /// and keeps its location (only the load part can fault).
+  bool fuseLoadIntoAdd(Operation *op) {
+    constexpr size_t kLoadLength = 8;
+    if (op->getNumOperands() != 2 || op->getNumResults() != 1 || !lastOpcode ||
+        *lastOpcode != Opcode::BUFFER_LOAD_I32 ||
+        lastOpcodePc + kLoadLength != bytes.size() ||
+        lastLabelPc == bytes.size())
+      return false;
+    for (unsigned k = 0; k < 2; ++k) {
+      Value loaded = op->getOperand(k), acc = op->getOperand(1 - k);
+      Operation *load = loaded.getDefiningOp();
+      if (!load || load->getName().getStringRef() != "vm.buffer.load.i32" ||
+          load->getBlock() != op->getBlock() || !loaded.hasOneUse())
+        continue;
+      uint16_t dst = bytes[lastOpcodePc + 2] | (bytes[lastOpcodePc + 3] << 8);
+      if (dst != reg(loaded))
+        continue;
+      uint16_t buffer = bytes[lastOpcodePc + 4] | (bytes[lastOpcodePc + 5] << 8);
+      uint16_t index = bytes[lastOpcodePc + 6] | (bytes[lastOpcodePc + 7] << 8);
+      bytes.resize(lastOpcodePc);
+      emitOpcode(Opcode::BUFFER_LOAD_ADD_I32, load->getLoc());
+      emitU16(reg(op->getResult(0)));
+      emitU16(reg(acc));
+      emitU16(buffer);
+      emitU16(index);
+      return true;
+    }
+    return false;
+  }
   void emitTarget(unsigned label) {
     fixups.push_back({bytes.size(), label});
     emitU32(0);
@@ -1008,6 +1041,9 @@ LogicalResult FunctionEncoder::encodeOp(Operation *op) {
   if (plan.getAddImmediate(op))
     return encodeGeneric(op, name.ends_with("i32") ? Opcode::ADD_I32_IMM
                                                    : Opcode::ADD_I64_IMM);
+
+  if (name == "vm.add.i32" && fuseLoadIntoAdd(op))
+    return success();
 
   const auto &map = getOpcodeMap();
   std::string swapped = BytecodePlan::getSwappedCompareName(name);

@@ -202,8 +202,7 @@ KILN_ALWAYS_INLINE RefObject** frame_refs(const Frame* f, const FunctionInfo* fi
 
 KILN_ALWAYS_INLINE Status push_function_frame(BytecodeModule* module, Stack& stack,
                                               vm::ModuleState* state, int32_t ordinal,
-                                              Frame** out) {
-  const FunctionInfo& fi = module->functions()[ordinal];
+                                              const FunctionInfo& fi, Frame** out) {
   KILN_RETURN_IF_ERROR(stack.push_frame(
       vm::FrameType::kBytecode, vm::Function{module, vm::Linkage::kInternal, ordinal},
       state, fi.frame_bytes, out));
@@ -211,10 +210,12 @@ KILN_ALWAYS_INLINE Status push_function_frame(BytecodeModule* module, Stack& sta
   f->cleanup = &release_frame_refs;
   f->user[0] = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(&fi));
   f->pc = 0;
-  // Registers start zeroed / null. Frames are small: a word loop beats a
+  // Registers start zeroed / null. The verifier narrows the range to the ref
+  // bank when no scalar register can be read before it is written
+  // (FunctionInfo::zero_begin). Frames are small: a word loop beats a
   // memset call here.
-  uint64_t* words = reinterpret_cast<uint64_t*>(f->storage);
-  for (uint32_t i = 0, n = fi.scratch_offset / 8; i < n; ++i) {
+  uint64_t* words = reinterpret_cast<uint64_t*>(f->storage) + fi.zero_begin;
+  for (uint32_t i = 0, n = fi.zero_words; i < n; ++i) {
     words[i] = 0;
 #if defined(__GNUC__) || defined(__clang__)
     // GCC and Clang recognize this loop as memset and emit a library call,
@@ -246,7 +247,7 @@ struct ImportCallShape {
   uint32_t length;          // instruction length
 };
 
-ImportCallShape import_call_shape(const uint8_t* ip, bool variadic) {
+KILN_ALWAYS_INLINE ImportCallShape import_call_shape(const uint8_t* ip, bool variadic) {
   ImportCallShape shape;
   shape.ordinal = load_u32(ip + 2);
   const uint8_t* p = ip + 6;
@@ -338,8 +339,9 @@ KILN_NOINLINE Status unresolved_import_error(const ImportDesc& d) {
 // on OK unpacks the results into registers. DEFERRED leaves the results
 // span in the frame's scratch for resume (finish_import). The instruction
 // is decoded once; `*length` receives its size.
+template <bool variadic>
 KILN_NOINLINE Status call_import(BytecodeModule* module, Stack& stack, Frame* frame,
-                                 BytecodeState* state, const uint8_t* ip, bool variadic,
+                                 BytecodeState* state, const uint8_t* ip,
                                  uint32_t* length) {
   ImportCallShape shape = import_call_shape(ip, variadic);
   *length = shape.length;
@@ -351,7 +353,7 @@ KILN_NOINLINE Status call_import(BytecodeModule* module, Stack& stack, Frame* fr
   RefObject** r = frame_refs(frame, fi);
   uint8_t* scratch = frame->storage + fi->scratch_offset;
   size_t args_size;
-  if (KILN_LIKELY(!variadic)) {
+  if constexpr (!variadic) {
     uint16_t count = load_u16(shape.args);
     const char* codes = d.args.codes.data();
     const uint32_t* offsets = d.args.offsets.data();
@@ -450,6 +452,8 @@ KILN_NOINLINE Status run_loop(BytecodeModule* module, Stack& stack, Frame* entry
   uint64_t* s = frame_scalars(frame);
   RefObject** r = frame_refs(frame, fi);
   const TypeInfo* types = module->types().data();
+  // Loaded once: a CALL indexes it on the way to the callee's first opcode.
+  const FunctionInfo* functions = module->functions().data();
   Status status;
 
 #define U16(o) load_u16(ip + (o))
@@ -1040,6 +1044,22 @@ dispatch:
   BUFFER_LOAD(BUFFER_LOAD_I64, int64_t, WI64, AS_IS)
   BUFFER_LOAD(BUFFER_LOAD_F32, float, WF32, AS_IS)
   BUFFER_LOAD(BUFFER_LOAD_F64, double, WF64, AS_IS)
+  // dst = acc + buffer[index]: BUFFER_LOAD_I32 fused with the ADD_I32 that
+  // consumes it. The accumulator is read before dst is written.
+  OP(BUFFER_LOAD_ADD_I32) {
+    vm::Buffer* b = as_buffer(REF(6));
+    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(6), "vm.buffer"));
+    int64_t index = RI64(8);
+    uint64_t bo;
+    if (KILN_UNLIKELY(kiln_buffer_element(b->length(), index, sizeof(int32_t), &bo) !=
+                      KILN_OP_OK))
+      FAULT(buffer_range_error(b, index, 1, sizeof(int32_t)));
+    int32_t v;
+    std::memcpy(&v, b->data() + bo, sizeof(v));
+    WI32(2, kiln_add_i32(RI32(4), v));
+    consume(r, U16(6));
+    NEXT(10);
+  }
 #define BUFFER_STORE(name, T, R)                                                   \
   OP(name) {                                                                       \
     vm::Buffer* b = as_buffer(REF(2));                                             \
@@ -1246,14 +1266,22 @@ dispatch:
 
   OP(CALL) {
     const int32_t callee = static_cast<int32_t>(U32(2));
-    const FunctionInfo& cf = module->functions()[callee];
+    const FunctionInfo& cf = functions[callee];
+    const uint16_t n = U16(6);
     frame->pc = static_cast<int32_t>(ip - code);
+    // Where RETURN finds the results operand: saves it re-decoding this
+    // instruction (a chain of dependent loads ahead of the next dispatch).
+    frame->user[1] = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(ip + 8 + 2 * n));
     Frame* nf;
-    status = push_function_frame(module, stack, state, callee, &nf);
-    if (KILN_UNLIKELY(!status.ok())) goto unwind;  // trace already captured
+    {
+      Status pushed = push_function_frame(module, stack, state, callee, cf, &nf);
+      if (KILN_UNLIKELY(!pushed.ok())) {
+        status = std::move(pushed);
+        goto unwind;  // trace already captured
+      }
+    }
     uint64_t* ns = frame_scalars(nf);
     RefObject** nr = frame_refs(nf, &cf);
-    const uint16_t n = U16(6);
     if (!cf.args.has_refs) {
       // All scalars: argument k is the callee's scalar register k.
       for (uint16_t k = 0; k < n; ++k) ns[k] = s[U16(8 + 2 * k)];
@@ -1280,14 +1308,14 @@ dispatch:
   OP(CALL_IMPORT) {
     frame->pc = static_cast<int32_t>(ip - code);
     uint32_t length;
-    status = call_import(module, stack, frame, state, ip, false, &length);
+    status = call_import<false>(module, stack, frame, state, ip, &length);
     if (KILN_UNLIKELY(!status.ok())) goto call_not_ok;
     NEXT(length);
   }
   OP(CALL_IMPORT_VARIADIC) {
     frame->pc = static_cast<int32_t>(ip - code);
     uint32_t length;
-    status = call_import(module, stack, frame, state, ip, true, &length);
+    status = call_import<true>(module, stack, frame, state, ip, &length);
     if (KILN_UNLIKELY(!status.ok())) goto call_not_ok;
     NEXT(length);
   }
@@ -1314,8 +1342,9 @@ dispatch:
     }
     Frame* caller = frame - 1;
     const FunctionInfo* cfi = frame_info(caller);
-    const uint8_t* cip = cfi->code + caller->pc;  // its CALL instruction
-    const uint8_t* res = cip + 8 + 2 * load_u16(cip + 6);
+    // The results operand of its CALL instruction (saved by CALL).
+    const uint8_t* res =
+        reinterpret_cast<const uint8_t*>(static_cast<uintptr_t>(caller->user[1]));
     uint64_t* cs = frame_scalars(caller);
     RefObject** cr = frame_refs(caller, cfi);
     if (!fi->results.has_refs) {
@@ -1485,7 +1514,7 @@ Status BytecodeModule::begin_call(Stack& stack, const vm::FunctionCall& call) {
                            call.results.size, fi.args.size, fi.results.size);
   }
   Frame* frame;
-  KILN_RETURN_IF_ERROR(push_function_frame(this, stack, state, ordinal, &frame));
+  KILN_RETURN_IF_ERROR(push_function_frame(this, stack, state, ordinal, fi, &frame));
   frame->flags = kFrameEntry;
   uint64_t* s = frame_scalars(frame);
   RefObject** r = frame_refs(frame, &fi);

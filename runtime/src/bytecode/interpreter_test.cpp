@@ -419,6 +419,37 @@ TEST(Interpreter, RecursiveFib) {
   EXPECT_EQ(results[0].as_i32(), 6765);
 }
 
+// The verifier lets frame push skip zeroing scalar registers only when no
+// read can precede a write; a function that may read an unwritten register
+// must still see zero, even in storage a previous frame left dirty.
+TEST(Interpreter, UnwrittenScalarRegistersReadAsZero) {
+  ModuleBuilder mb;
+  FunctionBuilder dirty;  // fills registers 1..5 with garbage
+  for (uint64_t k = 1; k < 6; ++k) dirty.emit(Opcode::CONST_I32, {k, 1000 + k});
+  dirty.emit(Opcode::RETURN, {L({0})});
+  int32_t d = mb.add_function("dirty", "0i_i", 6, 0, dirty);
+  FunctionBuilder maybe;  // r1 is written only when the argument is zero
+  Label join = maybe.label();
+  maybe.emit(Opcode::BR_IF_NZ, {0, join});
+  maybe.emit(Opcode::CONST_I32, {1, 7});
+  maybe.bind(join);
+  maybe.emit(Opcode::ADD_I32, {2, 1, 0});
+  maybe.emit(Opcode::RETURN, {L({2})});
+  int32_t m = mb.add_function("maybe", "0i_i", 6, 0, maybe);
+  FunctionBuilder both;
+  both.emit(Opcode::CALL, {static_cast<uint64_t>(d), L({0}), L({1})});
+  both.emit(Opcode::CALL, {static_cast<uint64_t>(m), L({0}), L({2})});
+  both.emit(Opcode::RETURN, {L({2})});
+  mb.add_export("both", mb.add_function("both", "0i_i", 3, 0, both));
+  Harness h;
+  ASSERT_TRUE(h.add(mb).ok());
+  ValueList results;
+  ASSERT_TRUE(h.call("both", {Value::i32(5)}, &results).ok());
+  EXPECT_EQ(results[0].as_i32(), 5);
+  ASSERT_TRUE(h.call("both", {Value::i32(0)}, &results).ok());
+  EXPECT_EQ(results[0].as_i32(), 7);
+}
+
 std::string read_all(std::FILE* f) {
   std::fflush(f);
   std::rewind(f);
@@ -699,6 +730,49 @@ TEST(Interpreter, BuffersAndFaults) {
   s = h.call("copy", {}, &r);
   ASSERT_TRUE(s.ok()) << s.to_string();
   EXPECT_EQ(r[0].as_i32(), 1);
+}
+
+// BUFFER_LOAD_ADD_I32 dst, acc, buffer, index: dst = acc + buffer[index],
+// wrapping, with BUFFER_LOAD_I32's faults; the move bit releases the buffer.
+TEST(Interpreter, BufferLoadAdd) {
+  ModuleBuilder mb;
+  FunctionBuilder f;
+  // f(len i64, index i64, acc i32) -> i32: buffer[k] = k * 0x40000000 for
+  // k < 4, then acc + buffer[index] (acc read before dst is written: dst ==
+  // acc).
+  f.emit(Opcode::CONST_I32, {3, 0});
+  f.emit(Opcode::BUFFER_ALLOC, {0, 0, 3});
+  f.emit(Opcode::CONST_I64, {4, int64_t{1}});
+  f.emit(Opcode::CONST_I32, {5, 0x40000000});
+  f.emit(Opcode::BUFFER_STORE_I32, {0, 4, 5});
+  f.emit(Opcode::CONST_I64, {4, int64_t{3}});
+  f.emit(Opcode::CONST_I32, {5, -0x40000000});
+  f.emit(Opcode::BUFFER_STORE_I32, {0, 4, 5});
+  f.emit(Opcode::BUFFER_LOAD_ADD_I32, {2, 2, MOVE(0), 1});
+  f.emit(Opcode::RETURN, {L({2})});
+  mb.add_export("f", mb.add_function("f", "0IIi_i", 6, 1, f));
+  FunctionBuilder n;  // null buffer
+  n.emit(Opcode::CONST_I64, {0, int64_t{0}});
+  n.emit(Opcode::BUFFER_LOAD_ADD_I32, {1, 1, 0, 0});
+  n.emit(Opcode::RETURN, {L({1})});
+  mb.add_export("null", mb.add_function("null", "0i_i", 2, 1, n));
+  Harness h;
+  ASSERT_TRUE(h.add(mb).ok());
+  ValueList r;
+  Status s = h.call("f", {Value::i64(16), Value::i64(1), Value::i32(0x40000000)}, &r);
+  ASSERT_TRUE(s.ok()) << s.to_string();
+  EXPECT_EQ(r[0].as_i32(), std::numeric_limits<int32_t>::min());  // wraps
+  ASSERT_TRUE(h.call("f", {Value::i64(16), Value::i64(3), Value::i32(5)}, &r).ok());
+  EXPECT_EQ(r[0].as_i32(), 5 - 0x40000000);
+  ASSERT_TRUE(h.call("f", {Value::i64(16), Value::i64(0), Value::i32(-9)}, &r).ok());
+  EXPECT_EQ(r[0].as_i32(), -9);
+  EXPECT_EQ(h.call("f", {Value::i64(16), Value::i64(4), Value::i32(0)}, &r).code(),
+            StatusCode::kOutOfRange);
+  EXPECT_EQ(h.call("f", {Value::i64(16), Value::i64(-1), Value::i32(0)}, &r).code(),
+            StatusCode::kOutOfRange);
+  s = h.call("null", {Value::i32(1)}, &r);
+  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(s.message().find("null"), std::string::npos);
 }
 
 TEST(Interpreter, RefOwnershipNoLeaks) {

@@ -80,6 +80,12 @@ struct FunctionInfo {
   uint32_t ref_offset = 0;      // byte offset of the ref bank in frame storage
   uint32_t scratch_offset = 0;  // byte offset of import-call scratch
   uint32_t frame_bytes = 0;     // total frame storage
+  // Frame push zeroes storage words [zero_begin, zero_begin + zero_words):
+  // the whole register file, or only the ref bank when the verifier proved
+  // that every scalar register read is preceded by a write on every path
+  // (then no code can observe the initial scalar contents).
+  uint32_t zero_begin = 0;
+  uint32_t zero_words = 0;
   std::string_view name;
   std::string_view signature;
   PackedLayout args;     // argument codes/layout

@@ -96,6 +96,115 @@ class FunctionVerifier {
     return Status();
   }
 
+  // Whether every scalar register read in the function is preceded, on every
+  // path from the entry, by a write of that register (arguments count as
+  // written). A forward must-be-written dataflow over basic blocks; reads
+  // are checked against the state before the instruction's own writes, which
+  // is conservative whatever order an opcode reads and writes in. Only call
+  // after run() succeeded (operands and targets are valid). Returns false
+  // (not proven) for functions too large to analyze cheaply.
+  bool scalars_written_before_read() const {
+    const uint32_t words = (fn_.scalar_count + 63u) / 64u;
+    if (words == 0) return true;
+    // Block leaders: the entry, every branch target and every instruction
+    // after a branch or terminator.
+    std::vector<uint8_t> leader(fn_.length + 1, 0);
+    leader[0] = 1;
+    uint32_t pc = 0;
+    DecodedInstruction inst;
+    while (pc < fn_.length) {
+      if (!decode_instruction(fn_.code, fn_.length, pc, &inst).ok()) return false;
+      bool ends = is_terminator(inst.opcode);
+      for (uint8_t i = 0; i < inst.operand_count; ++i) {
+        const DecodedOperand& d = inst.operands[i];
+        if (d.kind == OperandKind::kTarget) {
+          leader[load_u32(at(d.offset))] = 1;
+          ends = true;
+        } else if (d.kind == OperandKind::kTargets) {
+          for (uint16_t k = 0; k < d.count; ++k) leader[load_u32(at(d.offset + 2 + 4 * k))] = 1;
+          ends = true;
+        }
+      }
+      pc += inst.length;
+      if (ends) leader[pc] = 1;
+    }
+    std::vector<uint32_t> block_of(fn_.length, 0), starts;
+    for (uint32_t i = 0; i < fn_.length; ++i) {
+      if (leader[i]) starts.push_back(i);
+      block_of[i] = static_cast<uint32_t>(starts.size() - 1);
+    }
+    const size_t blocks = starts.size();
+    // Bounded work on hostile input: too big to analyze cheaply means not
+    // proven (the frame keeps zeroing every register).
+    if (blocks * words > (1u << 18)) return false;
+    std::vector<uint64_t> gen(blocks * words, 0), in(blocks * words, ~uint64_t{0});
+    std::vector<std::pair<uint32_t, uint32_t>> edges;  // (from, to)
+    auto set = [](uint64_t* bits, uint16_t r) { bits[r / 64] |= uint64_t{1} << (r % 64); };
+    for (size_t b = 0; b < blocks; ++b) {
+      uint32_t end = b + 1 < blocks ? starts[b + 1] : fn_.length;
+      for (pc = starts[b]; pc < end; pc += inst.length) {
+        (void)decode_instruction(fn_.code, fn_.length, pc, &inst);
+        for_each_scalar(inst, [&](uint16_t r, bool write) {
+          if (write) set(&gen[b * words], r);
+        });
+        if (pc + inst.length == end) {
+          for (uint8_t i = 0; i < inst.operand_count; ++i) {
+            const DecodedOperand& d = inst.operands[i];
+            if (d.kind == OperandKind::kTarget) {
+              edges.emplace_back(b, block_of[load_u32(at(d.offset))]);
+            } else if (d.kind == OperandKind::kTargets) {
+              for (uint16_t k = 0; k < d.count; ++k) {
+                edges.emplace_back(b, block_of[load_u32(at(d.offset + 2 + 4 * k))]);
+              }
+            }
+          }
+          if (!is_terminator(inst.opcode) && end < fn_.length) edges.emplace_back(b, b + 1);
+        }
+      }
+    }
+    if (edges.size() * words > (1u << 20)) return false;
+    // Entry: the scalar arguments are written.
+    std::vector<uint64_t> entry(words, 0);
+    uint16_t scalar_args = 0;
+    for (char c : fn_.args.codes) {
+      if (c != 'r') set(entry.data(), scalar_args++);
+    }
+    for (uint32_t w = 0; w < words; ++w) in[w] = entry[w];
+    // Iterate in[b] = AND over predecessors p of (in[p] | gen[p]) to the
+    // greatest fixpoint (monotone decreasing from all-ones).
+    std::vector<uint64_t> next(blocks * words);
+    for (int round = 0;; ++round) {
+      if (round == 32) return false;  // not converged: do not rely on it
+      for (size_t b = 0; b < blocks; ++b) {
+        for (uint32_t w = 0; w < words; ++w) next[b * words + w] = b == 0 ? entry[w] : ~uint64_t{0};
+      }
+      for (auto& e : edges) {
+        for (uint32_t w = 0; w < words; ++w) {
+          next[e.second * words + w] &= in[e.first * words + w] | gen[e.first * words + w];
+        }
+      }
+      if (next == in) break;
+      in.swap(next);
+    }
+    // Check every read against the state before its instruction.
+    bool ok = true;
+    std::vector<uint64_t> cur(words);
+    for (size_t b = 0; b < blocks && ok; ++b) {
+      std::copy(in.begin() + b * words, in.begin() + (b + 1) * words, cur.begin());
+      uint32_t end = b + 1 < blocks ? starts[b + 1] : fn_.length;
+      for (pc = starts[b]; pc < end && ok; pc += inst.length) {
+        (void)decode_instruction(fn_.code, fn_.length, pc, &inst);
+        for_each_scalar(inst, [&](uint16_t r, bool write) {
+          if (!write && !(cur[r / 64] >> (r % 64) & 1)) ok = false;
+        });
+        for_each_scalar(inst, [&](uint16_t r, bool write) {
+          if (write) set(cur.data(), r);
+        });
+      }
+    }
+    return ok;
+  }
+
  private:
   Status fail(uint32_t pc, const std::string& what) const {
     return vm::make_status(StatusCode::kInvalidArgument,
@@ -152,6 +261,68 @@ class FunctionVerifier {
       KILN_RETURN_IF_ERROR(reg_for_code(inst, codes[k], load_u16(at(d.offset + 2 + 2 * k)), is_read));
     }
     return Status();
+  }
+
+  // Calls fn(register, is_write) for every scalar register operand of an
+  // already checked instruction.
+  template <typename Fn>
+  void for_each_scalar(const DecodedInstruction& inst, Fn&& fn) const {
+    const Opcode op = inst.opcode;
+    std::string_view arg_codes, result_codes;
+    std::string expanded;
+    std::vector<uint16_t> segments;
+    const ImportDesc* import = nullptr;
+    auto list = [&](const DecodedOperand& d, std::string_view codes, bool write) {
+      for (uint16_t k = 0; k < d.count && k < codes.size(); ++k) {
+        if (codes[k] != 'r') fn(load_u16(at(d.offset + 2 + 2 * k)), write);
+      }
+    };
+    for (uint8_t i = 0; i < inst.operand_count; ++i) {
+      const DecodedOperand& d = inst.operands[i];
+      switch (d.kind) {
+        case OperandKind::kReadI32: case OperandKind::kReadI64:
+        case OperandKind::kReadF32: case OperandKind::kReadF64:
+          fn(load_u16(at(d.offset)), false);
+          break;
+        case OperandKind::kWriteI32: case OperandKind::kWriteI64:
+        case OperandKind::kWriteF32: case OperandKind::kWriteF64:
+          fn(load_u16(at(d.offset)), true);
+          break;
+        case OperandKind::kFunc: {
+          const FunctionInfo& f = functions_[load_u32(at(d.offset))];
+          arg_codes = f.args.codes;
+          result_codes = f.results.codes;
+          break;
+        }
+        case OperandKind::kImport:
+          import = &module_.imports()[load_u32(at(d.offset))];
+          arg_codes = import->args.codes;
+          result_codes = import->results.codes;
+          break;
+        case OperandKind::kSegments:
+          for (uint16_t k = 0; k < d.count; ++k) segments.push_back(load_u16(at(d.offset + 2 + 2 * k)));
+          if (import && expand_variadic(import->args.codes, segments, &expanded)) {
+            arg_codes = expanded;
+          }
+          break;
+        case OperandKind::kArgs:
+          list(d, op == Opcode::RETURN ? fn_.results.codes : arg_codes, false);
+          break;
+        case OperandKind::kResults:
+          list(d, result_codes, true);
+          break;
+        case OperandKind::kScalarRegs:
+          for (uint16_t k = 0; k < d.count; ++k) fn(load_u16(at(d.offset + 2 + 2 * k)), false);
+          break;
+        case OperandKind::kTyped:
+          for (uint16_t k = 0; k < d.count; ++k) {
+            if (*at(d.offset + 2 + 3 * k) != 'r') fn(load_u16(at(d.offset + 3 + 3 * k)), false);
+          }
+          break;
+        default:
+          break;
+      }
+    }
   }
 
   Status check(const DecodedInstruction& inst,
@@ -321,6 +492,13 @@ Status verify_module(BytecodeModule& module, std::vector<FunctionInfo>& function
     KILN_RETURN_IF_ERROR(v.run(&scratch));
     FunctionInfo& f = functions[i];
     f.frame_bytes = f.scratch_offset + scratch;
+    if (v.scalars_written_before_read()) {
+      f.zero_begin = f.ref_offset / 8;
+      f.zero_words = f.ref_count;
+    } else {
+      f.zero_begin = 0;
+      f.zero_words = f.scratch_offset / 8;
+    }
   }
   return Status();
 }

@@ -390,5 +390,71 @@ TEST(HostileInput, MisplacedRodataIsRejected) {
   EXPECT_NE(s.message().find("alignment of 128"), std::string::npos) << s.to_string();
 }
 
+
+// Which register words frame push zeroes: only the ref bank when every
+// scalar read is preceded by a write on all paths, else the whole file.
+TEST(Verifier, ProvesScalarsWrittenBeforeRead) {
+  auto zero_range = [](const FunctionBuilder& body, uint16_t scalars, uint16_t refs) {
+    ModuleBuilder mb = one("0i_i", scalars, refs, body);
+    std::vector<uint8_t> file = mb.build();
+    vm::Instance instance;
+    auto m = load_module(instance, file.data(), file.size(), vm::Ref());
+    EXPECT_TRUE(m.ok()) << m.status().to_string();
+    const FunctionInfo& fi = static_cast<BytecodeModule*>(m->as<vm::Module>())->functions()[0];
+    return std::make_pair(fi.zero_begin, fi.zero_words);
+  };
+  // Loop: r1 = 0; do { r1 += r0 } while (r1 < 100); r2 (ref bank) exists.
+  FunctionBuilder loop;
+  Label head = loop.label();
+  loop.emit(Opcode::CONST_I32, {1, 0});
+  loop.bind(head);
+  loop.emit(Opcode::ADD_I32, {1, 1, 0});
+  loop.emit(Opcode::BR_IF_LT_I32_S_IMM, {1, 100, head});
+  loop.emit(Opcode::RETURN, {L({1})});
+  EXPECT_EQ(zero_range(loop, 2, 1), std::make_pair(2u, 1u));
+  // The same loop without the initialization reads r1 unwritten.
+  FunctionBuilder uninit;
+  Label head2 = uninit.label();
+  uninit.bind(head2);
+  uninit.emit(Opcode::ADD_I32, {1, 1, 0});
+  uninit.emit(Opcode::BR_IF_LT_I32_S_IMM, {1, 100, head2});
+  uninit.emit(Opcode::RETURN, {L({1})});
+  EXPECT_EQ(zero_range(uninit, 2, 1), std::make_pair(0u, 3u));
+  // Written on one path of a diamond only.
+  FunctionBuilder half;
+  Label join = half.label();
+  half.emit(Opcode::BR_IF_NZ, {0, join});
+  half.emit(Opcode::CONST_I32, {1, 7});
+  half.bind(join);
+  half.emit(Opcode::RETURN, {L({1})});
+  EXPECT_EQ(zero_range(half, 2, 0), std::make_pair(0u, 2u));
+  // A register that is both read and written by one instruction is read first.
+  FunctionBuilder self;
+  self.emit(Opcode::ADD_I32, {1, 1, 0});
+  self.emit(Opcode::RETURN, {L({1})});
+  EXPECT_EQ(zero_range(self, 2, 0), std::make_pair(0u, 2u));
+}
+
+
+TEST(Verifier, BufferLoadAddOperandsAreChecked) {
+  FunctionBuilder ok;
+  ok.emit(Opcode::BUFFER_LOAD_ADD_I32, {1, 0, 0, 2});
+  ok.emit(Opcode::RETURN, {L({1})});
+  // Valid encoding (a null buffer faults at run time, not at load).
+  EXPECT_TRUE(load(one("0i_i", 3, 1, ok)).ok());
+  FunctionBuilder bad_ref;
+  bad_ref.emit(Opcode::BUFFER_LOAD_ADD_I32, {1, 0, 1, 2});
+  bad_ref.emit(Opcode::RETURN, {L({1})});
+  expect_rejected(one("0i_i", 3, 1, bad_ref), "ref register 1 out of range");
+  FunctionBuilder bad_scalar;
+  bad_scalar.emit(Opcode::BUFFER_LOAD_ADD_I32, {1, 3, 0, 2});
+  bad_scalar.emit(Opcode::RETURN, {L({1})});
+  expect_rejected(one("0i_i", 3, 1, bad_scalar), "scalar register 3 out of range");
+  // Truncated: the last operand runs past the end of the function.
+  FunctionBuilder cut;
+  cut.raw(static_cast<uint16_t>(Opcode::BUFFER_LOAD_ADD_I32), 2).raw(1, 2).raw(0, 2).raw(0, 2);
+  expect_rejected(one("0i_i", 3, 1, cut), "truncated operand");
+}
+
 }  // namespace
 }  // namespace kiln::bytecode
