@@ -862,12 +862,15 @@ TEST(Interpreter, ListsAndTypeChecks) {
   f.emit(Opcode::RETURN, {L({3})});
   mb.add_export("f", mb.add_function("f", "0i_i", 5, 1, f));
   // Stores a list (not a buffer) into a ref list and reads it back as a buffer.
+  // (The stored list is a second one: a list holding itself would be a
+  // reference cycle, which no reference count frees.)
   FunctionBuilder g;
   g.emit(Opcode::CONST_I32, {0, 1});
   g.emit(Opcode::LIST_ALLOC, {0, list_any, 0});
   g.emit(Opcode::LIST_RESIZE, {0, 0});
+  g.emit(Opcode::LIST_ALLOC, {1, list_any, 0});
   g.emit(Opcode::CONST_I32, {1, 0});
-  g.emit(Opcode::LIST_SET_REF, {0, 1, 0});
+  g.emit(Opcode::LIST_SET_REF, {0, 1, 1});
   g.emit(Opcode::LIST_GET_REF, {1, 0, 1, list});
   g.emit(Opcode::LIST_GET_REF, {1, 0, 1, buf});  // mismatch
   g.emit(Opcode::RETURN, {L({})});
