@@ -63,20 +63,6 @@ std::string moduleNameFromFile(StringRef fileName) {
 
 } // namespace
 
-bool needsInputConversion(Operation *op) {
-  auto module = dyn_cast<mlir::ModuleOp>(op);
-  if (!module)
-    return false;
-  bool anyVM = false, anyOther = false;
-  for (Operation &child : module.getBody()->getOperations()) {
-    if (isa<vm::ModuleOp>(child))
-      anyVM = true;
-    else
-      anyOther = true;
-  }
-  return anyOther && !anyVM;
-}
-
 LogicalResult lowerInputToVM(Operation *op, ConvertToVMOptions options) {
   auto module = dyn_cast<mlir::ModuleOp>(op);
   if (!module)

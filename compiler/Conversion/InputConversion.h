@@ -17,10 +17,6 @@
 
 namespace mlir::kiln {
 
-/// True when `op` (the translation's top-level op) holds upstream input to
-/// lower: a builtin.module without a vm.module whose body is not empty.
-bool needsInputConversion(Operation *op);
-
 /// Lowers upstream input in place into one vm.module (convert-to-vm, then
 /// canonicalize and CSE). Without a module name in `options` or a sym_name on
 /// the module, the vm.module is named after the input file's stem. A no-op

@@ -300,6 +300,7 @@ private:
   void printEdgeCopies(Block *dest, ValueRange operands);
   void printEdge(Block *dest, ValueRange operands);
   void printFail(Operation *op, const std::string &code, const std::string &message);
+  void printWritableCheck(Operation *op, const std::string &writable);
   std::string bufferSpan(Operation *op, const std::string &buffer, const std::string &data,
                          const std::string &length, const std::string &writable);
   std::string rangeCheck(Operation *op, const std::string &length, const std::string &offset,
@@ -411,6 +412,14 @@ std::string Printer::prototype(Operation *func) {
     p << ", " << cType(kindOf(t)) << "* r" << i;
   p << ")";
   return s;
+}
+
+// Stores into rodata fail as in the interpreter (same code and message).
+void Printer::printWritableCheck(Operation *op, const std::string &writable) {
+  b << "    if (!" << writable << ") {\n    ";
+  printFail(op, "KILN_STATUS_PERMISSION_DENIED",
+            "\"write to a read-only buffer (e.g. rodata)\"");
+  b << "    }\n";
 }
 
 void Printer::printFail(Operation *op, const std::string &code,
@@ -723,9 +732,9 @@ LogicalResult Printer::printOp(Operation &op) {
     b << "  { " << decl << "    uint64_t " << o << ";\n    " << ctype << " " << x << " = ("
       << ctype << ")" << arg(3) << ";\n"
       << rangeCheck(&op, l, arg(1), arg(2), size, o)
-      << "    if (!" << w << ") {\n    ";
-    printFail(&op, "KILN_STATUS_PERMISSION_DENIED", "\"write to a read-only buffer (e.g. rodata)\"");
-    b << "    }\n    kiln_buffer_fill(" << d << " + " << o << ", " << arg(2) << ", &" << x << ", "
+;
+    printWritableCheck(&op, w);
+    b << "    kiln_buffer_fill(" << d << " + " << o << ", " << arg(2) << ", &" << x << ", "
       << size << ");\n  }\n";
     return success();
   }
@@ -737,9 +746,9 @@ LogicalResult Printer::printOp(Operation &op) {
     b << "  { " << sdecl << "    " << ddecl << "    uint64_t " << so << ", " << dof << ";\n"
       << "    (void)" << sw << ";\n"
       << rangeCheck(&op, sl, arg(1), arg(4), 1, so) << rangeCheck(&op, dl, arg(3), arg(4), 1, dof)
-      << "    if (!" << dw << ") {\n    ";
-    printFail(&op, "KILN_STATUS_PERMISSION_DENIED", "\"write to a read-only buffer (e.g. rodata)\"");
-    b << "    }\n    memmove(" << dd << " + " << dof << ", " << sd << " + " << so << ", (size_t)"
+;
+    printWritableCheck(&op, dw);
+    b << "    memmove(" << dd << " + " << dof << ", " << sd << " + " << so << ", (size_t)"
       << arg(4) << ");\n  }\n";
     return success();
   }
@@ -804,9 +813,7 @@ LogicalResult Printer::printOp(Operation &op) {
         b << "    memcpy(&" << res() << ", " << d << " + " << o << ", " << size << ");\n";
       }
     } else {
-      b << "    if (!" << w << ") {\n    ";
-      printFail(&op, "KILN_STATUS_PERMISSION_DENIED", "\"write to a read-only buffer\"");
-      b << "    }\n";
+      printWritableCheck(&op, w);
       if (size < 4) {
         std::string n = tmp();
         b << "    { " << (size == 1 ? "uint8_t " : "uint16_t ") << n << " = (" << (size == 1 ? "uint8_t" : "uint16_t")

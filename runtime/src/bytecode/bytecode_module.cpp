@@ -539,20 +539,21 @@ std::string BytecodeModule::location_for(int32_t ordinal, uint32_t pc) const {
   return out;
 }
 
+// Only interpreter frames of this module's own functions have a pc the
+// debug database knows.
+static bool has_debug_position(const vm::Frame& frame) {
+  return frame.type == vm::FrameType::kBytecode && frame.pc >= 0 &&
+         frame.function.linkage == vm::Linkage::kInternal;
+}
+
 std::string BytecodeModule::source_location(const vm::Frame& frame) const {
-  if (frame.type != vm::FrameType::kBytecode || frame.pc < 0 ||
-      frame.function.linkage != vm::Linkage::kInternal) {
-    return {};
-  }
+  if (!has_debug_position(frame)) return {};
   return location_for(frame.function.ordinal, static_cast<uint32_t>(frame.pc));
 }
 
 std::vector<vm::Module::SourcePosition> BytecodeModule::source_positions(
     const vm::Frame& frame) const {
-  if (frame.type != vm::FrameType::kBytecode || frame.pc < 0 ||
-      frame.function.linkage != vm::Linkage::kInternal) {
-    return {};
-  }
+  if (!has_debug_position(frame)) return {};
   return positions_for(frame.function.ordinal, static_cast<uint32_t>(frame.pc));
 }
 
