@@ -1,28 +1,34 @@
-//===- VMToC.cpp - vm dialect -> C source ---------------------------------===//
+//===- VMToC.cpp - vm dialect -> emitc -> C ---------------------------------===//
 //
-// A direct C printer over vm IR (see VMToC.h). Every SSA value becomes a C
-// local declared at the top of its function; blocks become labels; block
-// arguments are assigned on each edge as a parallel copy. Ref locals own one
-// reference each and are released at the single exit label. Internal calls
-// are direct C calls; imports go through the services table with arguments
-// packed by the import's signature. #line directives map back to the .mlir.
+// The C target (see VMToC.h). A vm.module becomes a builtin module of
+// upstream `emitc` ops (convertVMToEmitC), which mlir::emitc::translateToCpp
+// prints as C11 against runtime/include/kiln/c/.
 //
-// A function that may suspend enters a VM stack frame (services->
-// frame_enter); one that can fail or call but never suspends enters a light
-// frame (kiln_light_enter: a depth counter, no runtime call; its trace line
-// is added on the error path only, see kiln/c/module.h). Either way the
-// frame header's `loc` (for a light frame, a local header) is kept at the op
-// that may fail or call out, so traces show C frames like bytecode ones.
-// Calls between functions of the module are plain C calls. A function that
-// may suspend (vm.yield,
+// Each vm.func becomes an emitc.func. Every vm value lives in an
+// emitc.variable; blocks become blocks (printed as labels and gotos); block
+// arguments are assigned on each edge as a parallel copy. Ref variables own
+// one reference each and are released in the single cleanup block. Internal
+// calls are emitc.call (direct C calls); imports go through kiln_call_import
+// with arguments packed by the import's signature. Ops that can fail branch
+// to a cold block that makes the status at the op's static source location
+// (an emitc.global kiln_source_loc_t, chained through inlined call sites).
+// `#line` directives (emitc.verbatim) map the C back to the .mlir.
+//
+// A function that may suspend enters a VM stack frame (kiln_frame_enter);
+// one that can fail or call but never suspends enters a light frame
+// (kiln_light_enter: a depth counter, no runtime call; its trace line is
+// added on the error path only, see kiln/c/module.h). Either way the frame
+// header's `loc` is kept at the op that may fail or call out, so traces show
+// C frames like bytecode ones. A function that may suspend (vm.yield,
 // vm.call.yieldable, any import call, or a call to such a function) is a
 // resume state machine: each suspension point has a number; on DEFERRED the
-// function spills all its locals into its frame storage and returns
-// DEFERRED; on resume frame_enter hands back the point, the function reloads
-// its locals and jumps to the point's label, which re-issues the call (or,
-// for vm.yield, continues at the destination block).
+// function spills its variables into its frame storage and returns
+// DEFERRED; on resume kiln_frame_enter hands back the point, the function
+// reloads its variables and branches to the point's block, which re-issues
+// the call (or, for vm.yield, continues at the destination block).
 //
 //===----------------------------------------------------------------------===//
+
 
 #include "compiler/Target/C/VMToC.h"
 
@@ -33,7 +39,15 @@
 #include "dialects/vm/VMDialect.h"
 #include "dialects/vm/VMTypes.h"
 
+#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
+#include "mlir/Dialect/EmitC/IR/EmitC.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/OwningOpRef.h"
+#include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Target/Cpp/CppEmitter.h"
+#include "llvm/ADT/StringSwitch.h"
 
 #include "mlir/IR/Attributes.h"
 #include "mlir/IR/Block.h"
@@ -135,16 +149,6 @@ std::string importSignatureOf(Operation *import, FunctionType type) {
   return s;
 }
 
-/// The services-table expression for a ref type the runtime knows
-/// ("S->buffer_type"), or "" for refs of any or unknown type.
-std::string refTypeExpr(Type type) {
-  if (auto rt = dyn_cast<vm::RefType>(type)) {
-    if (isa<vm::BufferType>(rt.getObjectType())) return "S->buffer_type";
-    if (isa<vm::ListType>(rt.getObjectType())) return "S->list_type";
-  }
-  return "";
-}
-
 std::string cIdent(StringRef name) {
   std::string out;
   for (char c : name)
@@ -243,1046 +247,262 @@ bool isFramelessOp(Operation &op) {
 /// measurements of the light-frame path (bench/).
 bool lightFramesEnabled = true;
 
-class Printer {
+/// The ref kind constant of kiln/c/module.h for a ref of `type`.
+const char *refKind(Type type) {
+  if (auto rt = dyn_cast<vm::RefType>(type)) {
+    if (isa<vm::BufferType>(rt.getObjectType())) return "KILN_REF_KIND_BUFFER";
+    if (isa<vm::ListType>(rt.getObjectType())) return "KILN_REF_KIND_LIST";
+  }
+  return "KILN_REF_KIND_ANY";
+}
+
+/// The C types of the emitted code as emitc types.
+struct CTypes {
+  explicit CTypes(MLIRContext *ctx, StringRef prefix) {
+    Builder b(ctx);
+    auto opaque = [&](StringRef s) { return emitc::OpaqueType::get(ctx, s); };
+    auto ptr = [&](Type t) { return emitc::PointerType::get(t); };
+    i1 = b.getI1Type();
+    i32 = b.getI32Type();
+    i64 = b.getI64Type();
+    f32 = b.getF32Type();
+    f64 = b.getF64Type();
+    u64 = IntegerType::get(ctx, 64, IntegerType::Unsigned);
+    u32 = IntegerType::get(ctx, 32, IntegerType::Unsigned);
+    sizeT = emitc::SizeTType::get(ctx);
+    ref = opaque("kiln_ref_t");
+    status = opaque("kiln_status_t");
+    exec = ptr(opaque("kiln_exec_t"));
+    services = ptr(opaque("const kiln_services_t"));
+    header = opaque("kiln_frame_header_t");
+    headerPtr = ptr(header);
+    loc = opaque("const kiln_source_loc_t");
+    locPtr = ptr(loc);
+    bytes = ptr(IntegerType::get(ctx, 8, IntegerType::Unsigned));
+    voidPtr = ptr(opaque("void"));
+    constVoidPtr = ptr(opaque("const void"));
+    cstr = ptr(opaque("const char"));
+    charT = opaque("char");
+    state = ptr(opaque((prefix + "state_t").str()));
+  }
+  Type i1, i32, i64, f32, f64, u32, u64, sizeT, ref, status, exec, services, header, headerPtr,
+      loc, locPtr, bytes, voidPtr, constVoidPtr, cstr, charT, state;
+
+  Type of(Kind k) const {
+    switch (k) {
+    case Kind::I32: return i32;
+    case Kind::I64: return i64;
+    case Kind::F32: return f32;
+    case Kind::F64: return f64;
+    case Kind::Ref: return ref;
+    }
+    return i32;
+  }
+  Type of(Type vmType) const { return of(kindOf(vmType)); }
+};
+
+class ModuleEmitter;
+
+/// Builds one emitc.func from one vm.func. Every vm value lives in an
+/// emitc.variable declared at the top (refs own one reference each and are
+/// released at the single cleanup block); vm blocks become blocks whose
+/// labels translateToCpp prints; block arguments are assigned on each edge
+/// as a parallel copy (all operands are loaded before any is assigned).
+class FunctionEmitter {
 public:
-  Printer(Operation *module, raw_ostream &os) : module(module), os(os) {}
+  FunctionEmitter(ModuleEmitter &m, Operation *func, emitc::FuncOp cfunc);
   LogicalResult run();
 
 private:
-  // Per-module.
-  Operation *module;
-  raw_ostream &os;
-  std::string prefix; // C identifier prefix: module name + '_'
-  llvm::StringMap<Operation *> funcs;
-  llvm::StringMap<int> funcIndex; // into the descriptor's function table
-  llvm::StringSet<> suspendable;  // functions that may return DEFERRED
-  llvm::StringMap<int> importOrdinals;
-  llvm::StringMap<Operation *> imports;
-  // Globals: scalar byte offset or ref ordinal (the `ordinal` attribute).
-  llvm::StringMap<int64_t> globalSlots;
-  int64_t globalBytes = 0;
-  int64_t globalRefs = 0;
-  std::string locs; // static kiln_source_loc_t definitions
-  int locCount = 0;
+  ModuleEmitter &m;
+  const CTypes &t;
+  Operation *func;
+  emitc::FuncOp cfunc;
+  OpBuilder b;
+  Location l;
+  StringRef sym;
+  FunctionType type;
+  bool mayYield = false, frameless = false, lightFrame = false;
 
-  // Per-function.
-  std::string body;
-  llvm::raw_string_ostream b{body};
-  llvm::DenseMap<Value, std::string> names;
-  llvm::DenseMap<Block *, int> blockIds;
+  Value exec, state;
+  SmallVector<Value> params, resultPtrs;
+  Value S, st, fh, rp, lf;                 // lvalues
+  llvm::DenseMap<Value, Value> vars;       // vm value -> lvalue
+  llvm::DenseMap<Value, int> valueIds;     // vm value -> frame field number
+  SmallVector<Value> refValues, scalarValues;
+  SmallVector<Value> refTemps;             // extra ref lvalues, released at cleanup
+  llvm::DenseMap<Block *, Block *> blocks; // vm block -> emitc block
   llvm::DenseMap<Operation *, int> opOffsets;
   llvm::DenseMap<Operation *, std::string> opLocs;
-  SmallVector<Value> refLocals;
-  int tmpCount = 0;
-  int resumePoints = 0;
-  // The function being printed takes a light frame (see the file comment):
-  // failures also store their location in the local frame header.
-  bool lightFrame = false;
+  Block *entry = nullptr, *cleanup = nullptr, *suspend = nullptr;
+  SmallVector<Block *> resumeBlocks;
 
-  std::string fnName(StringRef sym) { return prefix + "f_" + cIdent(sym); }
-  std::string v(Value value) { return names.lookup(value); }
-  std::string tmp() { return "t" + std::to_string(tmpCount++); }
-  struct InlinedPosition {
-    FileLineColLoc file;
-    std::string inlinedFrom;
-  };
-  llvm::StringMap<std::string> sharedLocs;
+  // Building blocks.
+  Value lit(Type type, const Twine &text) {
+    return emitc::LiteralOp::create(b, l, type, text.str());
+  }
+  Value i32c(int64_t v) { return lit(t.i32, Twine(v)); }
+  Value i64c(int64_t v) { return lit(t.i64, Twine(v)); }
+  Value str(StringRef s) { return lit(t.cstr, cString(s)); }
+  Value call(Type result, StringRef callee, ValueRange operands) {
+    auto op = emitc::CallOpaqueOp::create(b, l, result ? TypeRange(result) : TypeRange(),
+                                          callee, operands);
+    return result ? op.getResult(0) : Value();
+  }
+  void callVoid(StringRef callee, ValueRange operands) { call(Type(), callee, operands); }
+  Value load(Value lvalue) {
+    Type vt = cast<emitc::LValueType>(lvalue.getType()).getValueType();
+    return emitc::LoadOp::create(b, l, vt, lvalue);
+  }
+  void assign(Value lvalue, Value value) { emitc::AssignOp::create(b, l, lvalue, value); }
+  Value addr(Value lvalue) {
+    Type vt = cast<emitc::LValueType>(lvalue.getType()).getValueType();
+    return emitc::AddressOfOp::create(b, l, emitc::PointerType::get(vt), lvalue);
+  }
+  Value member(Value lvalue, StringRef name, Type type) {
+    return emitc::MemberOp::create(b, l, emitc::LValueType::get(type), name, lvalue);
+  }
+  Value memberOfPtr(Value lvalue, StringRef name, Type type) {
+    return emitc::MemberOfPtrOp::create(b, l, emitc::LValueType::get(type), name, lvalue);
+  }
+  Value cmp(emitc::CmpPredicate pred, Value a, Value c) {
+    return emitc::CmpOp::create(b, l, t.i1, pred, a, c);
+  }
+  Value isNonZero(Value v) { return cmp(emitc::CmpPredicate::ne, v, lit(v.getType(), "0")); }
+  Value castTo(Type type, Value v) { return emitc::CastOp::create(b, l, type, v); }
+  /// A fresh variable at the top of the function.
+  Value variable(Type type, Attribute init) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToStart(entry);
+    return emitc::VariableOp::create(b, l, emitc::LValueType::get(type), init);
+  }
+  Value variable(Type type, StringRef init) {
+    return variable(type, emitc::OpaqueAttr::get(b.getContext(), init));
+  }
+  Value refTemp() {
+    Value v = variable(t.ref, "NULL");
+    refTemps.push_back(v);
+    return v;
+  }
+  Value get(Value vm) { return load(vars.lookup(vm)); }
+  Value services() { return load(S); }
+
+  /// A new block placed right after the current one.
+  Block *newBlock() {
+    Block *current = b.getInsertionBlock();
+    return b.createBlock(current->getParent(), std::next(Region::iterator(current)));
+  }
+  /// A new block at the end of the function (error paths), leaving the
+  /// insertion point where it was.
+  Block *newColdBlock() {
+    OpBuilder::InsertionGuard guard(b);
+    return b.createBlock(&cfunc.getBody(), cfunc.getBody().end());
+  }
+  void br(Block *dest) { cf::BranchOp::create(b, l, dest); }
+  /// if (cond) goto taken; continues in a fresh block.
+  void branchIf(Value cond, Block *taken) {
+    Block *next = newBlock();
+    b.setInsertionPointToEnd(next->getPrevNode());
+    cf::CondBranchOp::create(b, l, cond, taken, next);
+    b.setInsertionPointToEnd(next);
+  }
+
   std::string locFor(Operation *op);
   void decomposeLocation(Location loc, StringRef inlinedFrom,
-                         SmallVectorImpl<InlinedPosition> &out);
-  std::string emitLoc(const InlinedPosition &position, int64_t offset,
-                      const std::string &caller, bool shared);
-  std::string statusCheck(Operation *op);
+                         SmallVectorImpl<std::pair<FileLineColLoc, std::string>> &out);
+  Value locAddr(Operation *op);
+  void setLoc(Operation *op) { assign(memberOfPtr(fh, "loc", t.locPtr), locAddr(op)); }
   void lineDirective(Operation *op);
-  std::string prototype(Operation *func);
-  LogicalResult printFunction(Operation *func);
-  LogicalResult printOp(Operation &op);
-  void printEdgeCopies(Block *dest, ValueRange operands);
-  void printEdge(Block *dest, ValueRange operands);
-  void printFail(Operation *op, const std::string &code, const std::string &message);
-  void printWritableCheck(Operation *op, const std::string &writable);
-  std::string bufferSpan(Operation *op, const std::string &buffer, const std::string &data,
-                         const std::string &length, const std::string &writable);
-  std::string rangeCheck(Operation *op, const std::string &length, const std::string &offset,
-                         const std::string &count, unsigned elementSize,
-                         const std::string &byteOffset);
-  LogicalResult printCall(Operation &op, StringRef callee, ValueRange args,
-                          ArrayRef<Type> resultTypes, ValueRange resultsTo,
-                          Block *dest, ArrayRef<int16_t> segmentSizes);
+
+  /// if (cond) fail with `code` and `message` at `op`.
+  void failIf(Value cond, Operation *op, StringRef code, StringRef message);
+  void failIf(Value cond, Operation *op, Value code, StringRef message);
+  /// After a call that set `st`: an error leaves through cleanup at `op`.
+  void checkStatus(Operation *op);
+  void checkOpCode(Value opResult, Operation *op, StringRef code, StringRef message) {
+    failIf(isNonZero(opResult), op, code, message);
+  }
+
+  // Refs.
+  void retain(Value ref) { callVoid("kiln_ref_retain", {services(), ref}); }
+  void release(Value ref) { callVoid("kiln_ref_release", {services(), ref}); }
+  /// dst = src with a new reference to src.
+  void refAssign(Value dstLvalue, Value src) {
+    callVoid("kiln_ref_assign", {services(), addr(dstLvalue), src});
+  }
+  /// dst takes the reference owned by `tempLvalue`, which becomes NULL.
+  void refMove(Value dstLvalue, Value tempLvalue) {
+    callVoid("kiln_ref_move", {services(), addr(dstLvalue), addr(tempLvalue)});
+  }
+  /// Stores `value` (owned when a ref) into the vm value's variable.
+  void setOwned(Value vm, Value value);
+  /// Stores a copy of `value` (retained when a ref).
+  void setCopy(Value vm, Value value);
+
+  void edge(Block *dest, ValueRange operands);
+  void checkRefKind(Value ref, Type vmType, Operation *op);
+
+  LogicalResult emitOp(Operation &op);
+  LogicalResult emitCall(Operation &op, StringRef callee, ValueRange args,
+                         ArrayRef<Type> resultTypes, ValueRange resultsTo, Block *dest,
+                         ArrayRef<int16_t> segmentSizes);
+  LogicalResult emitBufferOp(Operation &op, StringRef name);
+  LogicalResult emitListOp(Operation &op, StringRef name);
+  LogicalResult emitGlobalOp(Operation &op, StringRef name);
+  LogicalResult emitPrint(Operation &op);
+  Value bufferSpan(Operation *op, Value buffer, Value &length, Value &writable);
+  void rangeCheck(Operation *op, Value length, Value offset, Value count, unsigned elementSize,
+                  Value &byteOffset);
+  void writableCheck(Operation *op, Value writable);
+  int newResumePoint(Block *resumeBlock) {
+    resumeBlocks.push_back(resumeBlock);
+    return static_cast<int>(resumeBlocks.size());
+  }
+  void suspendAt(int point) {
+    assign(rp, i32c(point));
+    br(suspend);
+  }
 };
 
-// One static location per op, numbered by the op's offset in its function.
-// Inlined code gets a chain: the op's own position, then (through `caller`)
-// each call site it was inlined at, sharing the caller structs.
-std::string Printer::locFor(Operation *op) {
-  auto it = opLocs.find(op);
-  if (it != opLocs.end()) return it->second;
-  SmallVector<InlinedPosition> chain;
-  decomposeLocation(op->getLoc(), /*inlinedFrom=*/"", chain);
-  std::string caller = "NULL";
-  for (size_t i = chain.size(); i-- > 1;)
-    caller = emitLoc(chain[i], -1, caller, /*shared=*/true);
-  InlinedPosition innermost = chain.empty() ? InlinedPosition{} : chain.front();
-  std::string ref = emitLoc(innermost, opOffsets.lookup(op), caller, /*shared=*/false);
-  opLocs[op] = ref;
-  return ref;
-}
+/// Builds the emitc module of one vm.module: includes, state and frame
+/// layouts, rodata and source locations as emitc.global, one emitc.func per
+/// vm.func, the export entry points and the module descriptor.
+class ModuleEmitter {
+public:
+  ModuleEmitter(Operation *vmModule)
+      : vm(vmModule), ctx(vmModule->getContext()), b(ctx), l(vmModule->getLoc()) {}
+  FailureOr<OwningOpRef<ModuleOp>> run();
 
-// Innermost first, as the bytecode debug database records it: the callee
-// side of a CallSiteLoc that the inliner wrapped in a NameLoc came from the
-// function of that name, and its call site belongs to the enclosing level.
-void Printer::decomposeLocation(Location loc, StringRef inlinedFrom,
-                                SmallVectorImpl<InlinedPosition> &out) {
-  if (auto f = dyn_cast<FileLineColLoc>(loc)) {
-    out.push_back({f, inlinedFrom.str()});
-    return;
-  }
-  if (auto n = dyn_cast<NameLoc>(loc))
-    return decomposeLocation(n.getChildLoc(), inlinedFrom, out);
-  if (auto c = dyn_cast<CallSiteLoc>(loc)) {
-    if (auto named = dyn_cast<NameLoc>(c.getCallee()))
-      decomposeLocation(named.getChildLoc(), named.getName().getValue(), out);
-    else
-      decomposeLocation(c.getCallee(), "", out);
-    decomposeLocation(c.getCaller(), inlinedFrom, out);
-    return;
-  }
-  if (auto f = dyn_cast<FusedLoc>(loc)) {
-    for (Location l : f.getLocations()) {
-      size_t before = out.size();
-      decomposeLocation(l, inlinedFrom, out);
-      if (out.size() != before) return;
-    }
-    return;
-  }
-  if (auto o = dyn_cast<OpaqueLoc>(loc))
-    decomposeLocation(o.getFallbackLocation(), inlinedFrom, out);
-}
+  Operation *vm;
+  MLIRContext *ctx;
+  OpBuilder b;
+  Location l;
+  std::unique_ptr<CTypes> t;
+  OwningOpRef<ModuleOp> out;
+  std::string prefix; // C identifier prefix: module name + '_'
+  llvm::StringMap<Operation *> funcs;
+  llvm::StringMap<int> funcIndex;
+  llvm::StringSet<> suspendable;
+  llvm::StringMap<int> importOrdinals;
+  llvm::StringMap<Operation *> imports;
+  llvm::StringMap<emitc::FuncOp> cfuncs;
+  llvm::StringMap<int64_t> globalSlots;
+  int64_t globalBytes = 0, globalRefs = 0;
+  int64_t refsOffset = 16; // byte offset of the ref globals in the state
+  llvm::StringMap<std::string> sharedLocs;
+  int locCount = 0, structCount = 0;
+  Operation *firstFunction = nullptr;
 
-// Writes one kiln_source_loc_t and returns its address expression. Caller
-// positions (shared) are written once per distinct content.
-std::string Printer::emitLoc(const InlinedPosition &position, int64_t offset,
-                             const std::string &caller, bool shared) {
-  std::string init;
-  llvm::raw_string_ostream l(init);
-  if (position.file)
-    l << cString(position.file.getFilename().getValue()) << ", " << position.file.getLine()
-      << ", " << position.file.getColumn();
-  else
-    l << "NULL, 0, 0";
-  l << ", " << offset << ", ";
-  if (position.inlinedFrom.empty()) l << "NULL";
-  else l << cString(position.inlinedFrom);
-  l << ", " << caller;
-  if (shared) {
-    auto found = sharedLocs.find(init);
-    if (found != sharedLocs.end()) return found->second;
-  }
-  std::string name = prefix + "loc" + std::to_string(locCount++);
-  llvm::raw_string_ostream(locs) << "static const kiln_source_loc_t " << name << " = {" << init
-                                 << "};\n";
-  std::string ref = "&" + name;
-  if (shared) sharedLocs[init] = ref;
-  return ref;
-}
-
-// After a service call that set `st`: on error, point the frame at `op`.
-std::string Printer::statusCheck(Operation *op) {
-  return "  if (st) { fh->loc = " + locFor(op) + "; goto cleanup; }\n";
-}
-
-
-void Printer::lineDirective(Operation *op) {
-  auto fl = fileLoc(op->getLoc());
-  if (fl && fl.getLine() > 0)
-    b << "#line " << fl.getLine() << " " << cString(fl.getFilename().getValue()) << "\n";
-}
-
-std::string Printer::prototype(Operation *func) {
-  auto type = cast<FunctionType>(
-      func->getAttrOfType<TypeAttr>("function_type").getValue());
-  std::string s;
-  llvm::raw_string_ostream p(s);
-  p << "KILN_MODULE_MAYBE_UNUSED static kiln_status_t "
-    << fnName(func->getAttrOfType<StringAttr>("sym_name").getValue())
-    << "(kiln_exec_t* exec, " << prefix << "state_t* state";
-  for (auto [i, t] : llvm::enumerate(type.getInputs()))
-    p << ", " << cType(kindOf(t)) << " a" << i;
-  for (auto [i, t] : llvm::enumerate(type.getResults()))
-    p << ", " << cType(kindOf(t)) << "* r" << i;
-  p << ")";
-  return s;
-}
-
-// Stores into rodata fail as in the interpreter (same code and message).
-void Printer::printWritableCheck(Operation *op, const std::string &writable) {
-  b << "    if (!" << writable << ") {\n    ";
-  printFail(op, "KILN_STATUS_PERMISSION_DENIED",
-            "\"write to a read-only buffer (e.g. rodata)\"");
-  b << "    }\n";
-}
-
-void Printer::printFail(Operation *op, const std::string &code,
-                        const std::string &message) {
-  // A light frame keeps its location itself (make_status cannot reach its
-  // local header); same line, so the status line reads the same.
-  b << "  ";
-  if (lightFrame) b << "fh->loc = " << locFor(op) << "; ";
-  b << "st = S->make_status(exec, " << code << ", " << message << ", -1, "
-    << locFor(op) << "); goto cleanup;\n";
-}
-
-// Null check, then the buffer's span into fresh locals (declared by the
-// caller's enclosing block text returned here).
-std::string Printer::bufferSpan(Operation *op, const std::string &buffer,
-                                const std::string &data, const std::string &length,
-                                const std::string &writable) {
-  b << "  if (!" << buffer << ") {\n  ";
-  printFail(op, "KILN_STATUS_INVALID_ARGUMENT", "\"null ref where a vm.buffer is required\"");
-  b << "  }\n";
-  return "uint8_t* " + data + "; uint64_t " + length + "; int32_t " + writable + ";\n" +
-         "    S->buffer_span(" + buffer + ", &" + data + ", &" + length + ", &" + writable + ");\n";
-}
-
-// kiln_buffer_range with the interpreter's OUT_OF_RANGE fault.
-std::string Printer::rangeCheck(Operation *op, const std::string &length,
-                                const std::string &offset, const std::string &count,
-                                unsigned elementSize, const std::string &byteOffset) {
-  std::string out = "    if (kiln_buffer_range(" + length + ", " + offset + ", " + count + ", " +
-                    std::to_string(elementSize) + ", &" + byteOffset + ") != KILN_OP_OK) {\n" +
-                    "      " + (lightFrame ? "fh->loc = " + locFor(op) + "; " : std::string()) +
-                    "st = S->make_status(exec, KILN_STATUS_OUT_OF_RANGE, "
-                    "\"out-of-bounds buffer access\", -1, " + locFor(op) + "); goto cleanup;\n    }\n";
-  return out;
-}
-
-void Printer::printEdge(Block *dest, ValueRange operands) {
-  printEdgeCopies(dest, operands);
-  b << "  goto bb" << blockIds.lookup(dest) << ";\n";
-}
-
-void Printer::printEdgeCopies(Block *dest, ValueRange operands) {
-  if (!operands.empty()) {
-    b << "  {\n";
-    SmallVector<std::string> temps;
-    for (auto [i, operand] : llvm::enumerate(operands)) {
-      Kind k = kindOf(operand.getType());
-      std::string t = tmp();
-      temps.push_back(t);
-      b << "    " << cType(k) << " " << t << " = " << v(operand) << ";\n";
-      if (k == Kind::Ref) b << "    kiln_ref_retain(S, " << t << ");\n";
-    }
-    for (auto [i, arg] : llvm::enumerate(dest->getArguments())) {
-      if (kindOf(arg.getType()) == Kind::Ref)
-        b << "    kiln_ref_release(S, " << v(arg) << ");\n";
-      b << "    " << v(arg) << " = " << temps[i] << ";\n";
-    }
-    b << "  }\n";
-  }
-}
-
-LogicalResult Printer::printOp(Operation &op) {
-  StringRef full = op.getName().getStringRef();
-  if (!full.consume_front("vm."))
-    return op.emitOpError("is not a vm op; the C target only prints vm");
-  StringRef name = full;
-  lineDirective(&op);
-  auto res = [&](unsigned i = 0) { return v(op.getResult(i)); };
-  auto arg = [&](unsigned i) { return v(op.getOperand(i)); };
-
-  // Constants.
-  if (name == "const.i32" || name == "const.i64") {
-    auto a = op.getAttrOfType<IntegerAttr>("value");
-    b << "  " << res() << " = " << intLiteral(a.getValue().getSExtValue(), name == "const.i64") << ";\n";
-    return success();
-  }
-  if (name == "const.f32" || name == "const.f64") {
-    auto a = op.getAttrOfType<FloatAttr>("value");
-    b << "  " << res() << " = " << floatLiteral(a.getValueAsDouble(), name == "const.f32") << ";\n";
-    return success();
-  }
-  if (name.starts_with("const.") && name.ends_with(".zero")) {
-    if (name == "const.ref.zero") b << "  kiln_ref_reset(S, &" << res() << ");\n";
-    else b << "  " << res() << " = 0;\n";
-    return success();
-  }
-  if (name == "const.ref.rodata") {
-    auto sym = op.getAttrOfType<FlatSymbolRefAttr>("rodata");
-    std::string t = tmp();
-    b << "  { kiln_ref_t " << t << " = NULL;\n"
-      << "    st = S->buffer_wrap_rodata(exec, " << prefix << "rodata_" << cIdent(sym.getValue())
-      << ", (int64_t)sizeof(" << prefix << "rodata_" << cIdent(sym.getValue()) << "), &" << t << ");\n"
-      << "  " << statusCheck(&op)
-      << "    kiln_ref_release(S, " << res() << "); " << res() << " = " << t << "; }\n";
-    return success();
-  }
-  // Integer division/remainder (may fail).
-  if ((name.starts_with("div.i") || name.starts_with("rem.i"))) {
-    b << "  if (kiln_" << cIdent(name) << "(" << arg(0) << ", " << arg(1) << ", &" << res()
-      << ") != KILN_OP_OK) {\n  ";
-    printFail(&op, "KILN_STATUS_INVALID_ARGUMENT", "\"integer division by zero\"");
-    b << "  }\n";
-    return success();
-  }
-  if (name == "round.f32.even" || name == "round.f64.even") {
-    b << "  " << res() << " = kiln_round_even_" << (name == "round.f32.even" ? "f32" : "f64")
-      << "(" << arg(0) << ");\n";
-    return success();
-  }
-  // Comparisons.
-  if (name.starts_with("cmp.")) {
-    SmallVector<StringRef> parts;
-    name.split(parts, '.');
-    StringRef pred = parts[1], ty = parts.size() > 2 ? parts[2] : "";
-    bool isInt = ty.starts_with("i") || ty == "ref";
-    if (isInt) {
-      bool u = parts.size() > 3 && parts[3] == "u";
-      std::string cast = u ? (ty == "i64" ? "(uint64_t)" : "(uint32_t)") : "";
-      if (pred == "nz") {
-        b << "  " << res() << " = " << arg(0) << " != 0;\n";
-        return success();
-      }
-      const char *opc = pred == "eq" ? "==" : pred == "ne" ? "!=" : pred == "lt" ? "<"
-                      : pred == "lte" ? "<=" : pred == "gt" ? ">" : pred == "gte" ? ">=" : nullptr;
-      if (!opc) return op.emitOpError("unsupported comparison in the C target");
-      b << "  " << res() << " = " << cast << arg(0) << " " << opc << " " << cast << arg(1) << ";\n";
-      return success();
-    }
-    // Floats: helpers for eq/ne/lt/lte; gt/gte swap operands.
-    std::string helper = "kiln_" + cIdent(name);
-    bool swap = false;
-    if (pred == "gt" || pred == "gte") {
-      std::string n = name.str();
-      n.replace(4, pred.size(), pred == "gt" ? "lt" : "lte");
-      helper = "kiln_" + cIdent(n);
-      swap = true;
-    }
-    b << "  " << res() << " = " << helper << "(";
-    if (op.getNumOperands() == 1) b << arg(0);
-    else if (swap) b << arg(1) << ", " << arg(0);
-    else b << arg(0) << ", " << arg(1);
-    b << ");\n";
-    return success();
-  }
-  if (name == "trunc.i16.i8") {
-    b << "  " << res() << " = kiln_trunc_i32_i8(" << arg(0) << ");\n";
-    return success();
-  }
-  if (name == "cast.ref.any") {
-    b << "  kiln_ref_assign(S, &" << res() << ", " << arg(0) << ");\n";
-    return success();
-  }
-  if (name == "cast.any.ref") {
-    std::string type;
-    if (auto rt = dyn_cast<vm::RefType>(op.getResult(0).getType())) {
-      if (isa<vm::BufferType>(rt.getObjectType())) type = "S->buffer_type";
-      else if (isa<vm::ListType>(rt.getObjectType())) type = "S->list_type";
-    }
-    if (!type.empty()) {
-      b << "  if (" << arg(0) << " && " << arg(0) << "->type != " << type << ") {\n"
-        << "    st = S->ref_type_error(exec, " << arg(0) << ", " << type << ");\n"
-        << "    fh->loc = " << locFor(&op) << ";\n    goto cleanup;\n  }\n";
-    }
-    b << "  kiln_ref_assign(S, &" << res() << ", " << arg(0) << ");\n";
-    return success();
-  }
-  if (name == "check.nearly_eq") {
-    auto msg = op.getAttrOfType<StringAttr>("message");
-    std::string m = cString(msg ? msg.getValue() : StringRef("check failed"));
-    bool f32 = op.getOperand(0).getType().isF32();
-    b << "  if (!kiln_cmp_eq_" << (f32 ? "f32" : "f64") << "_near(" << arg(0) << ", " << arg(1)
-      << ")) {\n  ";
-    printFail(&op, "KILN_STATUS_FAILED_PRECONDITION", m);
-    b << "  }\n";
-    return success();
-  }
-  if (isHelperOp(name)) {
-    b << "  " << res() << " = kiln_" << cIdent(name) << "(";
-    for (unsigned i = 0; i < op.getNumOperands(); ++i) b << (i ? ", " : "") << arg(i);
-    b << ");\n";
-    return success();
-  }
-  if (name.starts_with("select.")) {
-    if (name == "select.ref")
-      b << "  kiln_ref_assign(S, &" << res() << ", " << arg(0) << " ? " << arg(1) << " : " << arg(2) << ");\n";
-    else
-      b << "  " << res() << " = " << arg(0) << " ? " << arg(1) << " : " << arg(2) << ";\n";
-    return success();
-  }
-  if (name == "optimization_barrier") {
-    for (unsigned i = 0; i < op.getNumOperands(); ++i) {
-      if (kindOf(op.getOperand(i).getType()) == Kind::Ref)
-        b << "  kiln_ref_assign(S, &" << res(i) << ", " << arg(i) << ");\n";
-      else
-        b << "  " << res(i) << " = " << arg(i) << ";\n";
-    }
-    return success();
-  }
-  // Globals: scalars in the byte area `gb` at their byte offset, refs in
-  // `gr` at their ordinal; vm.global.address is that offset or ordinal, as
-  // in the bytecode form, and the indirect ops bounds-check it.
-  if (name == "global.address") {
-    auto sym = op.getAttrOfType<FlatSymbolRefAttr>("global");
-    auto it = sym ? globalSlots.find(sym.getValue()) : globalSlots.end();
-    if (it == globalSlots.end())
-      return op.emitOpError("refers to an unknown global");
-    b << "  " << res() << " = " << it->second << ";\n";
-    return success();
-  }
-  if (name.starts_with("global.load.") || name.starts_with("global.store.")) {
-    bool isLoad = name.starts_with("global.load.");
-    bool indirect = name.contains(".indirect.");
-    bool isRef = name.ends_with(".ref");
-    Value value = isLoad ? op.getResult(0) : op.getOperand(0);
-    std::string slot;
-    if (indirect) {
-      std::string address = isLoad ? arg(0) : arg(1);
-      if (isRef) {
-        b << "  if (" << address << " < 0 || " << address << " >= " << globalRefs << ") {\n  ";
-        printFail(&op, "KILN_STATUS_OUT_OF_RANGE", "\"out-of-bounds indirect ref global access\"");
-        b << "  }\n";
-        slot = "state->gr[" + address + "]";
-      } else {
-        unsigned width = kindOf(value.getType()) == Kind::I64 ||
-                                 kindOf(value.getType()) == Kind::F64 ? 8 : 4;
-        b << "  if (kiln_global_range(" << address << ", " << width << ", " << globalBytes
-          << ") != KILN_OP_OK) {\n  ";
-        printFail(&op, "KILN_STATUS_OUT_OF_RANGE", "\"out-of-bounds indirect global access\"");
-        b << "  }\n";
-        slot = "state->gb + " + address;
-      }
-    } else {
-      auto sym = op.getAttrOfType<FlatSymbolRefAttr>("global");
-      auto it = sym ? globalSlots.find(sym.getValue()) : globalSlots.end();
-      if (it == globalSlots.end())
-        return op.emitOpError("refers to an unknown global");
-      slot = isRef ? "state->gr[" + std::to_string(it->second) + "]"
-                   : "state->gb + " + std::to_string(it->second);
-    }
-    if (isRef) {
-      std::string type;
-      if (isLoad) {
-        if (auto rt = dyn_cast<vm::RefType>(value.getType())) {
-          if (isa<vm::BufferType>(rt.getObjectType())) type = "S->buffer_type";
-          else if (isa<vm::ListType>(rt.getObjectType())) type = "S->list_type";
-        }
-      }
-      if (!type.empty()) {
-        b << "  if (" << slot << " && " << slot << "->type != " << type << ") {\n"
-          << "    st = S->ref_type_error(exec, " << slot << ", " << type << ");\n"
-          << "    fh->loc = " << locFor(&op) << ";\n    goto cleanup;\n  }\n";
-      }
-      b << (isLoad ? "  kiln_ref_assign(S, &" + res() + ", " + slot + ");\n"
-                   : "  kiln_ref_assign(S, &" + slot + ", " + arg(0) + ");\n");
-    } else {
-      b << (isLoad ? "  memcpy(&" + res() + ", " + slot + ", sizeof(" + res() + "));\n"
-                   : "  memcpy(" + slot + ", &" + arg(0) + ", sizeof(" + arg(0) + "));\n");
-    }
-    return success();
-  }
-  // vm.switch.*: operand 0 is the index, 1 the default, then the cases.
-  if (name.starts_with("switch.")) {
-    bool isRef = name == "switch.ref";
-    b << "  switch (" << arg(0) << ") {\n";
-    for (unsigned i = 2; i < op.getNumOperands(); ++i) {
-      b << "  case " << (i - 2) << ": ";
-      if (isRef) b << "kiln_ref_assign(S, &" << res() << ", " << arg(i) << "); break;\n";
-      else b << res() << " = " << arg(i) << "; break;\n";
-    }
-    b << "  default: ";
-    if (isRef) b << "kiln_ref_assign(S, &" << res() << ", " << arg(1) << "); break;\n";
-    else b << res() << " = " << arg(1) << "; break;\n";
-    b << "  }\n";
-    return success();
-  }
-  // Refs and buffers (as far as the first step goes).
-  if (name == "buffer.alloc") {
-    std::string t = tmp(), a = tmp();
-    b << "  if (" << arg(0) << " < 0) {\n  ";
-    printFail(&op, "KILN_STATUS_OUT_OF_RANGE", "\"vm.buffer.alloc length: negative value\"");
-    b << "  }\n  { kiln_ref_t " << t << " = NULL; int32_t " << a << ";\n"
-      << "    if (kiln_buffer_alignment(" << (op.getNumOperands() > 1 ? arg(1) : std::string("0"))
-      << ", &" << a << ") != KILN_OP_OK) {\n    ";
-    printFail(&op, "KILN_STATUS_INVALID_ARGUMENT",
-              "\"vm.buffer.alloc alignment must be a power of two\"");
-    b << "    }\n"
-      << "    st = S->buffer_allocate(exec, " << arg(0) << ", " << a << ", &" << t << ");\n"
-      << "  " << statusCheck(&op)
-      << "    kiln_ref_release(S, " << res() << "); " << res() << " = " << t << "; }\n";
-    return success();
-  }
-  if (name == "buffer.length") {
-    std::string d = tmp(), l = tmp(), w = tmp();
-    b << "  if (!" << arg(0) << ") {\n  ";
-    printFail(&op, "KILN_STATUS_INVALID_ARGUMENT", "\"null buffer\"");
-    b << "  }\n  { uint8_t* " << d << "; uint64_t " << l << "; int32_t " << w << ";\n"
-      << "    S->buffer_span(" << arg(0) << ", &" << d << ", &" << l << ", &" << w << ");\n"
-      << "    " << res() << " = (int64_t)" << l << "; }\n";
-    return success();
-  }
-  // Bulk buffer ops: byte ranges (fill: element ranges), checked by
-  // kiln_buffer_range exactly as the interpreter does.
-  if (name.starts_with("buffer.fill.")) {
-    StringRef ty = name.drop_front(12);
-    unsigned size = ty == "i8" ? 1 : ty == "i16" ? 2 : (ty == "i64" || ty == "f64") ? 8 : 4;
-    const char *ctype = ty == "i8" ? "uint8_t" : ty == "i16" ? "uint16_t" : ty == "i32" ? "int32_t"
-                      : ty == "i64" ? "int64_t" : ty == "f32" ? "float" : "double";
-    std::string d = tmp(), l = tmp(), w = tmp(), o = tmp(), x = tmp();
-    std::string decl = bufferSpan(&op, arg(0), d, l, w);
-    b << "  { " << decl << "    uint64_t " << o << ";\n    " << ctype << " " << x << " = ("
-      << ctype << ")" << arg(3) << ";\n"
-      << rangeCheck(&op, l, arg(1), arg(2), size, o)
-;
-    printWritableCheck(&op, w);
-    b << "    kiln_buffer_fill(" << d << " + " << o << ", " << arg(2) << ", &" << x << ", "
-      << size << ");\n  }\n";
-    return success();
-  }
-  if (name == "buffer.copy") {
-    std::string sd = tmp(), sl = tmp(), sw = tmp(), so = tmp();
-    std::string dd = tmp(), dl = tmp(), dw = tmp(), dof = tmp();
-    std::string sdecl = bufferSpan(&op, arg(0), sd, sl, sw);
-    std::string ddecl = bufferSpan(&op, arg(2), dd, dl, dw);
-    b << "  { " << sdecl << "    " << ddecl << "    uint64_t " << so << ", " << dof << ";\n"
-      << "    (void)" << sw << ";\n"
-      << rangeCheck(&op, sl, arg(1), arg(4), 1, so) << rangeCheck(&op, dl, arg(3), arg(4), 1, dof)
-;
-    printWritableCheck(&op, dw);
-    b << "    memmove(" << dd << " + " << dof << ", " << sd << " + " << so << ", (size_t)"
-      << arg(4) << ");\n  }\n";
-    return success();
-  }
-  if (name == "buffer.compare") {
-    std::string ad = tmp(), al = tmp(), aw = tmp(), ao = tmp();
-    std::string bd = tmp(), bl = tmp(), bw = tmp(), bo = tmp();
-    std::string adecl = bufferSpan(&op, arg(0), ad, al, aw);
-    std::string bdecl = bufferSpan(&op, arg(2), bd, bl, bw);
-    b << "  { " << adecl << "    " << bdecl << "    uint64_t " << ao << ", " << bo << ";\n"
-      << "    (void)" << aw << "; (void)" << bw << ";\n"
-      << rangeCheck(&op, al, arg(1), arg(4), 1, ao) << rangeCheck(&op, bl, arg(3), arg(4), 1, bo)
-      << "    " << res() << " = memcmp(" << ad << " + " << ao << ", " << bd << " + " << bo
-      << ", (size_t)" << arg(4) << ") == 0;\n  }\n";
-    return success();
-  }
-  if (name == "buffer.hash") {
-    std::string d = tmp(), l = tmp(), w = tmp(), o = tmp();
-    std::string decl = bufferSpan(&op, arg(0), d, l, w);
-    b << "  { " << decl << "    uint64_t " << o << ";\n    (void)" << w << ";\n"
-      << rangeCheck(&op, l, arg(1), arg(2), 1, o) << "    " << res()
-      << " = kiln_buffer_hash_bytes(" << d << " + " << o << ", (uint64_t)" << arg(2) << ");\n  }\n";
-    return success();
-  }
-  if (name == "buffer.clone") {
-    std::string d = tmp(), l = tmp(), w = tmp(), o = tmp(), a = tmp(), t = tmp();
-    std::string decl = bufferSpan(&op, arg(0), d, l, w);
-    b << "  { " << decl << "    uint64_t " << o << "; int32_t " << a << "; kiln_ref_t " << t
-      << " = NULL;\n    (void)" << d << "; (void)" << w << ";\n"
-      << rangeCheck(&op, l, arg(1), arg(2), 1, o)
-      << "    if (kiln_buffer_alignment(" << arg(3) << ", &" << a << ") != KILN_OP_OK) {\n    ";
-    printFail(&op, "KILN_STATUS_INVALID_ARGUMENT",
-              "\"vm.buffer.clone alignment must be a power of two\"");
-    b << "    }\n    st = S->buffer_clone(exec, " << arg(0) << ", (int64_t)" << o << ", " << arg(2)
-      << ", " << a << ", &" << t << ");\n  " << statusCheck(&op)
-      << "    kiln_ref_release(S, " << res() << "); " << res() << " = " << t << ";\n  }\n";
-    return success();
-  }
-  // Buffer element loads/stores: offsets are element indices (ops.h).
-  if (name.starts_with("buffer.load.") || name.starts_with("buffer.store.")) {
-    bool isLoad = name.starts_with("buffer.load.");
-    StringRef ty = name.drop_front(isLoad ? 12 : 13);
-    unsigned size = ty.starts_with("i8") ? 1 : ty.starts_with("i16") ? 2
-                  : (ty == "i64" || ty == "f64") ? 8 : 4;
-    std::string buf = arg(0), off = arg(1);
-    std::string d = tmp(), l = tmp(), w = tmp(), o = tmp();
-    b << "  if (!" << buf << ") {\n  ";
-    printFail(&op, "KILN_STATUS_INVALID_ARGUMENT", "\"null buffer\"");
-    b << "  }\n  { uint8_t* " << d << "; uint64_t " << l << ", " << o << "; int32_t " << w << ";\n"
-      << "    kiln_buffer_span(" << buf << ", &" << d << ", &" << l << ", &" << w << ");\n"
-      << "    if (kiln_buffer_element(" << l << ", " << off << ", " << size << ", &" << o
-      << ") != KILN_OP_OK) {\n    ";
-    printFail(&op, "KILN_STATUS_OUT_OF_RANGE", "\"out-of-bounds buffer access\"");
-    b << "    }\n";
-    if (isLoad) {
-      const char *narrow = ty == "i8.u" ? "uint8_t" : ty == "i8.s" ? "int8_t"
-                         : ty == "i16.u" ? "uint16_t" : ty == "i16.s" ? "int16_t" : nullptr;
-      if (narrow) {
-        std::string n = tmp();
-        b << "    { " << narrow << " " << n << "; memcpy(&" << n << ", " << d << " + " << o
-          << ", " << size << "); " << res() << " = (int32_t)" << n << "; }\n";
-      } else {
-        b << "    memcpy(&" << res() << ", " << d << " + " << o << ", " << size << ");\n";
-      }
-    } else {
-      printWritableCheck(&op, w);
-      if (size < 4) {
-        std::string n = tmp();
-        b << "    { " << (size == 1 ? "uint8_t " : "uint16_t ") << n << " = (" << (size == 1 ? "uint8_t" : "uint16_t")
-          << ")" << arg(2) << "; memcpy(" << d << " + " << o << ", &" << n << ", " << size << "); }\n";
-      } else {
-        b << "    memcpy(" << d << " + " << o << ", &" << arg(2) << ", " << size << ");\n";
-      }
-    }
-    b << "  }\n";
-    return success();
-  }
-  // Lists, through the services table.
-  if (name.starts_with("list.")) {
-    auto nullCheck = [&](const std::string &list) {
-      b << "  if (!" << list << ") {\n  ";
-      printFail(&op, "KILN_STATUS_INVALID_ARGUMENT", "\"null list\"");
-      b << "  }\n";
-    };
-    auto check = [&]() { b << statusCheck(&op); };
-    if (name == "list.alloc") {
-      vm::ListType lt = vm::getListObjectType(op.getResult(0).getType());
-      std::string kind = "KILN_ELEMENT_VARIANT", refType = "NULL";
-      if (lt) {
-        Type et = lt.getElementType();
-        if (auto it = dyn_cast<IntegerType>(et))
-          kind = it.getWidth() == 8 ? "KILN_ELEMENT_I8" : it.getWidth() == 16 ? "KILN_ELEMENT_I16"
-               : it.getWidth() == 64 ? "KILN_ELEMENT_I64" : "KILN_ELEMENT_I32";
-        else if (et.isF32()) kind = "KILN_ELEMENT_F32";
-        else if (et.isF64()) kind = "KILN_ELEMENT_F64";
-        else if (auto rt = dyn_cast<vm::RefType>(et)) {
-          kind = "KILN_ELEMENT_REF";
-          if (isa<vm::BufferType>(rt.getObjectType())) refType = "S->buffer_type";
-          else if (isa<vm::ListType>(rt.getObjectType())) refType = "S->list_type";
-        }
-      }
-      std::string t = tmp();
-      b << "  { kiln_ref_t " << t << " = NULL;\n    st = S->list_create(exec, " << kind << ", "
-        << refType << ", " << arg(0) << ", &" << t << ");\n  " << statusCheck(&op)
-        << "    kiln_ref_release(S, " << res() << "); " << res() << " = " << t << "; }\n";
-      return success();
-    }
-    nullCheck(arg(0));
-    if (name == "list.size") {
-      b << "  " << res() << " = S->list_size(" << arg(0) << ");\n";
-      return success();
-    }
-    if (name == "list.reserve" || name == "list.resize") {
-      b << "  st = S->" << (name == "list.reserve" ? "list_reserve" : "list_resize") << "(exec, "
-        << arg(0) << ", " << arg(1) << ");\n";
-      check();
-      return success();
-    }
-    if (name.starts_with("list.get.")) {
-      Kind k = kindOf(op.getResult(0).getType());
-      if (k == Kind::Ref) {
-        std::string t = tmp();
-        b << "  { kiln_ref_t " << t << " = NULL;\n    st = S->list_get(exec, " << arg(0) << ", "
-          << arg(1) << ", 'r', &" << t << ");\n  " << statusCheck(&op);
-        // Like the interpreter: the element must have the result's type.
-        std::string type = refTypeExpr(op.getResult(0).getType());
-        if (!type.empty())
-          b << "    if (" << t << " && " << t << "->type != " << type << ") {\n"
-            << "      st = S->ref_type_error(exec, " << t << ", " << type << ");\n"
-            << "      kiln_ref_release(S, " << t << "); fh->loc = " << locFor(&op)
-            << "; goto cleanup;\n    }\n";
-        b << "    kiln_ref_release(S, " << res() << "); " << res() << " = " << t << "; }\n";
-      } else {
-        b << "  st = S->list_get(exec, " << arg(0) << ", " << arg(1) << ", '" << code(k) << "', &"
-          << res() << ");\n";
-        check();
-      }
-      return success();
-    }
-    if (name.starts_with("list.set.")) {
-      Kind k = kindOf(op.getOperand(2).getType());
-      b << "  st = S->list_set(exec, " << arg(0) << ", " << arg(1) << ", '" << code(k) << "', &"
-        << arg(2) << ");\n";
-      check();
-      return success();
-    }
-  }
-  // Control flow.
-  if (name == "br") {
-    printEdge(op.getSuccessor(0), op.getOperands());
-    return success();
-  }
-  if (name == "cond_br") {
-    // Operands: condition, then true operands, then false operands.
-    Block *t = op.getSuccessor(0), *f = op.getSuccessor(1);
-    unsigned nt = t->getNumArguments();
-    auto ops = op.getOperands();
-    b << "  if (" << arg(0) << ") {\n";
-    printEdge(t, ops.slice(1, nt));
-    b << "  }\n";
-    printEdge(f, ops.slice(1 + nt, f->getNumArguments()));
-    return success();
-  }
-  if (name == "br_table") {
-    // Operands: index, default operands, then each case's operands.
-    auto ops = op.getOperands();
-    unsigned pos = 1;
-    Block *def = op.getSuccessor(0);
-    OperandRange defOps = ops.slice(pos, def->getNumArguments());
-    pos += def->getNumArguments();
-    b << "  switch (" << arg(0) << ") {\n";
-    for (unsigned i = 1; i < op.getNumSuccessors(); ++i) {
-      Block *c = op.getSuccessor(i);
-      b << "  case " << (i - 1) << ": {\n";
-      printEdge(c, ops.slice(pos, c->getNumArguments()));
-      pos += c->getNumArguments();
-      b << "  }\n";
-    }
-    b << "  default: break;\n  }\n";
-    printEdge(def, defOps);
-    return success();
-  }
-  if (name == "return") {
-    for (auto [i, operand] : llvm::enumerate(op.getOperands())) {
-      if (kindOf(operand.getType()) == Kind::Ref)
-        b << "  kiln_ref_retain(S, " << v(operand) << ");\n";
-      b << "  *r" << i << " = " << v(operand) << ";\n";
-    }
-    b << "  goto cleanup;\n";
-    return success();
-  }
-  if (name == "fail" || name == "cond_fail") {
-    auto msg = op.getAttrOfType<StringAttr>("message");
-    std::string m = cString(msg ? msg.getValue() : StringRef(""));
-    if (name == "cond_fail") {
-      // (cond, status) or (status): fails when cond (or status) is non-zero.
-      unsigned s = op.getNumOperands() > 1 ? 1 : 0;
-      b << "  if (" << arg(0) << ") {\n  ";
-      printFail(&op, arg(s), m);
-      b << "  }\n";
-    } else {
-      printFail(&op, op.getNumOperands() ? arg(0) : std::string("KILN_STATUS_UNKNOWN"), m);
-    }
-    return success();
-  }
-  if (name == "check.eq" || name == "check.ne" || name == "check.nz") {
-    auto msg = op.getAttrOfType<StringAttr>("message");
-    std::string m = cString(msg ? msg.getValue() : StringRef("check failed"));
-    std::string cond = name == "check.nz" ? arg(0) + " == 0"
-                     : name == "check.eq" ? arg(0) + " != " + arg(1)
-                                          : arg(0) + " == " + arg(1);
-    b << "  if (" << cond << ") {\n  ";
-    printFail(&op, "KILN_STATUS_FAILED_PRECONDITION", m);
-    b << "  }\n";
-    return success();
-  }
-  // Debugging: vm.break / vm.cond_break continue at their destination (the
-  // interpreter has no debugger to stop in either); vm.trace records
-  // nothing without a tracer, as in the interpreter.
-  if (name == "break" || name == "cond_break") {
-    Block *dest = op.getSuccessor(0);
-    printEdge(dest, op.getOperands().take_back(dest->getNumArguments()));
-    return success();
-  }
-  if (name == "trace") return success();
-  // vm.print writes the same line the interpreter writes to stdout. A
-  // module built with KILN_MODULE_NO_STDIO (a target without stdio) drops it.
-  if (name == "print") {
-    b << "#if !defined(KILN_MODULE_NO_STDIO)\n  fputs("
-      << cString(op.getAttrOfType<StringAttr>("message").getValue()) << ", stdout);\n";
-    for (Value value : op.getOperands()) {
-      Type type = value.getType();
-      std::string x = v(value);
-      if (type.isInteger(32))
-        b << "  printf(\" %\" PRId32, " << x << ");\n";
-      else if (type.isInteger(64))
-        b << "  printf(\" %\" PRId64, " << x << ");\n";
-      else if (isa<FloatType>(type))
-        b << "  printf(\" %g\", (double)" << x << ");\n";
-      else
-        b << "  printf(\" %s\", " << x << " ? (" << x << "->type ? " << x
-          << "->type->name : \"?\") : \"null\");\n";
-    }
-    b << "  fputs(\"\\n\", stdout);\n  fflush(stdout);\n#endif\n";
-    return success();
-  }
-  if (name == "yield") {
-    // Block arguments first, then suspend; resuming continues at the
-    // destination.
-    Block *dest = op.getSuccessor(0);
-    printEdgeCopies(dest, op.getOperands());
-    int k = ++resumePoints;
-    b << "  fh->loc = " << locFor(&op) << ";\n  rp = " << k << "; goto suspend;\n"
-      << "resume" << k << ":\n  goto bb" << blockIds.lookup(dest) << ";\n";
-    return success();
-  }
-  if (name == "call" || name == "call.yieldable" || name == "call.variadic" ||
-      name == "call.variadic.yieldable") {
-    auto callee = op.getAttrOfType<FlatSymbolRefAttr>("callee");
-    if (!callee) return op.emitOpError("has no callee");
-    SmallVector<int16_t> segments;
-    if (name.starts_with("call.variadic")) {
-      auto sizes = op.getAttrOfType<DenseIntElementsAttr>("segment_sizes");
-      if (!sizes) return op.emitOpError("has no segment_sizes");
-      for (APInt size : sizes) segments.push_back(static_cast<int16_t>(size.getSExtValue()));
-    }
-    Block *dest = op.getNumSuccessors() ? op.getSuccessor(0) : nullptr;
-    SmallVector<Type> resultTypes;
-    if (dest) {
-      for (BlockArgument a : dest->getArguments()) resultTypes.push_back(a.getType());
-      return printCall(op, callee.getValue(), op.getOperands(), resultTypes,
-                       dest->getArguments(), dest, segments);
-    }
-    for (Value r : op.getResults()) resultTypes.push_back(r.getType());
-    return printCall(op, callee.getValue(), op.getOperands(), resultTypes, op.getResults(),
-                     nullptr, segments);
-  }
-  if (name == "import.resolved") {
-    auto callee = op.getAttrOfType<FlatSymbolRefAttr>("import").getValue();
-    b << "  " << res() << " = S->import_resolved(exec, " << importOrdinals.lookup(callee) << ");\n";
-    return success();
-  }
-  return op.emitOpError("is not supported by the C target yet");
-}
-
-// A call to an internal function (direct C call) or an import (packed through
-// services->call_import). Results go to `resultsTo` (op results or the
-// destination block's arguments, then `goto` it). A callee that may suspend
-// makes this a resume point: the label precedes the call, so resuming
-// re-issues it and the callee (or the runtime, for an import) resumes.
-LogicalResult Printer::printCall(Operation &op, StringRef callee, ValueRange args,
-                                 ArrayRef<Type> resultTypes, ValueRange resultsTo,
-                                 Block *dest, ArrayRef<int16_t> segmentSizes) {
-  std::string label;
-  auto finish = [&](const std::string &from) {
-    for (auto [i, r] : llvm::enumerate(resultsTo)) {
-      if (kindOf(r.getType()) == Kind::Ref) b << "    kiln_ref_release(S, " << v(r) << ");\n";
-      b << "    " << v(r) << " = " << from << i << ";\n";
-    }
-    b << "  }\n";
-    if (dest) b << "  goto bb" << blockIds.lookup(dest) << ";\n";
-  };
-  if (funcs.count(callee)) {
-    if (!segmentSizes.empty())
-      return op.emitOpError("variadic calls must target an import");
-    Operation *f = funcs.lookup(callee);
-    auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
-    if (type.getNumInputs() != args.size() || type.getNumResults() != resultTypes.size())
-      return op.emitOpError("does not match the signature of @") << callee;
-    bool mayYield = suspendable.contains(callee);
-    if (mayYield) {
-      label = "resume" + std::to_string(++resumePoints);
-      b << label << ":\n";
-    }
-    b << "  {\n";
-    std::string r = tmp();
-    for (auto [i, t] : llvm::enumerate(resultTypes)) {
-      Kind k = kindOf(t);
-      b << "    " << cType(k) << " " << r << "_" << i << (k == Kind::Ref ? " = NULL" : " = 0") << ";\n";
-    }
-    b << "    fh->loc = " << locFor(&op) << ";\n";
-    b << "    st = " << fnName(callee) << "(exec, state";
-    for (Value a : args) b << ", " << v(a);
-    for (unsigned i = 0; i < resultTypes.size(); ++i) b << ", &" << r << "_" << i;
-    b << ");\n";
-    if (mayYield)
-      b << "    if (st == KILN_DEFERRED) { rp = " << label.substr(6) << "; goto suspend; }\n";
-    b << "    if (st) goto cleanup;\n";
-    finish(r + "_");
-    return success();
-  }
-  auto it = importOrdinals.find(callee);
-  if (it == importOrdinals.end())
-    return op.emitOpError("calls unknown function @") << callee;
-  Operation *import = imports.lookup(callee);
-  auto type = cast<FunctionType>(import->getAttrOfType<TypeAttr>("function_type").getValue());
-  if (type.getNumResults() != resultTypes.size())
-    return op.emitOpError("does not match the signature of @") << callee;
-  // Arguments as one struct laid out like the packed signature (a variadic
-  // span is an int32_t count and then its values).
-  SmallVector<std::string> fields;   // C declarations
-  SmallVector<std::string> stores;   // assignments
-  SmallVector<std::string> refFields;
-  std::string in = tmp(), out = tmp();
-  if (segmentSizes.empty()) {
-    for (auto [i, a] : llvm::enumerate(args)) {
-      std::string f = "a" + std::to_string(i);
-      fields.push_back(std::string(cType(kindOf(a.getType()))) + " " + f);
-      stores.push_back(in + "." + f + " = " + v(a));
-      if (kindOf(a.getType()) == Kind::Ref) refFields.push_back(f);
-    }
-  } else {
-    if (segmentSizes.size() != type.getNumInputs())
-      return op.emitOpError("segment_sizes does not match the callee's arguments");
-    unsigned pos = 0;
-    for (auto [i, size] : llvm::enumerate(segmentSizes)) {
-      if (size < 0) {
-        if (pos >= args.size()) return op.emitOpError("has too few operands for its segments");
-        std::string f = "a" + std::to_string(pos);
-        fields.push_back(std::string(cType(kindOf(args[pos].getType()))) + " " + f);
-        stores.push_back(in + "." + f + " = " + v(args[pos]));
-        if (kindOf(args[pos].getType()) == Kind::Ref) refFields.push_back(f);
-        ++pos;
-        continue;
-      }
-      SmallVector<Type> flat;
-      if (auto tuple = dyn_cast<TupleType>(type.getInput(i))) tuple.getFlattenedTypes(flat);
-      else flat.push_back(type.getInput(i));
-      std::string n = "n" + std::to_string(i);
-      fields.push_back("int32_t " + n);
-      stores.push_back(in + "." + n + " = " + std::to_string(size));
-      unsigned count = static_cast<unsigned>(size) * flat.size();
-      for (unsigned k = 0; k < count; ++k, ++pos) {
-        if (pos >= args.size()) return op.emitOpError("has too few operands for its segments");
-        std::string f = "a" + std::to_string(pos);
-        fields.push_back(std::string(cType(kindOf(args[pos].getType()))) + " " + f);
-        stores.push_back(in + "." + f + " = " + v(args[pos]));
-        if (kindOf(args[pos].getType()) == Kind::Ref) refFields.push_back(f);
-      }
-    }
-    if (pos != args.size()) return op.emitOpError("has more operands than its segments");
-  }
-  // Any import may suspend (a bytecode import can yield).
-  int k = ++resumePoints;
-  label = "resume" + std::to_string(k);
-  b << label << ":\n  {\n";
-  if (!fields.empty()) {
-    b << "    struct {";
-    for (auto &f : fields) b << " " << f << ";";
-    b << " } " << in << ";\n";
-    for (auto &st : stores) b << "    " << st << ";\n";
-    for (auto &f : refFields) b << "    kiln_ref_retain(S, " << in << "." << f << ");\n";
-  }
-  if (!resultTypes.empty()) {
-    b << "    struct {";
-    for (auto [i, t] : llvm::enumerate(resultTypes)) b << " " << cType(kindOf(t)) << " r" << i << ";";
-    b << " } " << out << ";\n";
-    for (auto [i, t] : llvm::enumerate(resultTypes))
-      if (kindOf(t) == Kind::Ref) b << "    " << out << ".r" << i << " = NULL;\n";
-  }
-  b << "    fh->loc = " << locFor(&op) << ";\n";
-  b << "    st = S->call_import(exec, " << it->second << ", "
-    << (fields.empty() ? std::string("NULL, 0") : "&" + in + ", sizeof(" + in + ")") << ", "
-    << (resultTypes.empty() ? std::string("NULL, 0") : "&" + out + ", sizeof(" + out + ")")
-    << ");\n";
-  for (auto &f : refFields) b << "    kiln_ref_release(S, " << in << "." << f << ");\n";
-  b << "    if (st == KILN_DEFERRED) { rp = " << k << "; goto suspend; }\n";
-  b << "    if (st) goto cleanup;\n";
-  finish(out + ".r");
-  return success();
-}
-
-LogicalResult Printer::printFunction(Operation *func) {
-  body.clear();
-  names.clear();
-  blockIds.clear();
-  opOffsets.clear();
-  opLocs.clear();
-  refLocals.clear();
-  tmpCount = 0;
-  resumePoints = 0;
-  Region &region = func->getRegion(0);
-  if (region.empty()) return func->emitOpError("has no body");
-  auto type = cast<FunctionType>(func->getAttrOfType<TypeAttr>("function_type").getValue());
-  StringRef sym = func->getAttrOfType<StringAttr>("sym_name").getValue();
-  bool mayYield = suspendable.contains(sym);
-  bool frameless = !mayYield;
-  for (Block &block : region)
-    for (Operation &op : block)
-      frameless = frameless && isFramelessOp(op);
-  lightFrame = lightFramesEnabled && !frameless && !mayYield;
-  std::string frameType = prefix + "frame_" + cIdent(sym) + "_t";
-
-  // Name every value; declare locals; number the ops (trace offsets).
-  std::string decls;
-  llvm::raw_string_ostream d(decls);
-  SmallVector<Value> scalarLocals;
-  int valueCount = 0, blockCount = 0, opCount = 0;
-  auto declare = [&](Value value) {
-    std::string n = "v" + std::to_string(valueCount++);
-    names[value] = n;
-    Kind k = kindOf(value.getType());
-    d << "  " << cType(k) << " " << n << (k == Kind::Ref ? " = NULL" : " = 0")
-      << "; (void)" << n << ";\n";
-    if (k == Kind::Ref) refLocals.push_back(value);
-    else scalarLocals.push_back(value);
-  };
-  for (Block &block : region) {
-    blockIds[&block] = blockCount++;
-    for (BlockArgument a : block.getArguments()) declare(a);
-    for (Operation &op : block) {
-      opOffsets[&op] = opCount++;
-      for (Value r : op.getResults()) declare(r);
-    }
-  }
-
-  // Entry: parameters into the entry block's arguments (refs retained).
-  Block &entry = region.front();
-  if (entry.getNumArguments() != type.getNumInputs())
-    return func->emitOpError("entry block does not match the function type");
-  for (auto [i, a] : llvm::enumerate(entry.getArguments())) {
-    if (kindOf(a.getType()) == Kind::Ref)
-      b << "  kiln_ref_retain(S, a" << i << ");\n";
-    b << "  " << v(a) << " = a" << i << ";\n";
-  }
-  for (Block &block : region) {
-    if (&block != &entry && !block.hasNoPredecessors())
-      b << "bb" << blockIds[&block] << ":\n";
-    for (Operation &op : block)
-      if (failed(printOp(op))) return failure();
-    if (block.empty() || !block.back().hasTrait<OpTrait::IsTerminator>())
-      return func->emitOpError("has a block without a terminator");
-  }
-  if (resumePoints && !mayYield)
-    return func->emitOpError("suspends but was not found suspendable (internal error)");
-
-  // The frame's storage: header, then (for a state machine) the spilled
-  // locals, refs first.
-  if (mayYield) {
-    os << "typedef struct {\n  kiln_frame_header_t header;\n";
-    for (Value r : refLocals) os << "  kiln_ref_t " << v(r) << ";\n";
-    for (Value r : scalarLocals) os << "  " << cType(kindOf(r.getType())) << " " << v(r) << ";\n";
-    os << "} " << frameType << ";\n";
-  }
-  os << prototype(func) << " {\n"
-     << "  const kiln_services_t* S = exec->services;\n"
-     << "  kiln_status_t st = KILN_OK;\n"
-     << (frameless || lightFrame ? "" : "  kiln_frame_header_t* fh = NULL;\n  int32_t rp = 0;\n")
-     << (!lightFrame ? "" : "  kiln_frame_header_t lf = {NULL, NULL};\n  kiln_frame_header_t* fh = &lf;\n");
-  os << decls;
-  os << "  (void)S; (void)state;\n";
-  for (unsigned i = 0; i < type.getNumInputs(); ++i) os << "  (void)a" << i << ";\n";
-  for (unsigned i = 0; i < type.getNumResults(); ++i) os << "  (void)r" << i << ";\n";
-  if (frameless)
-    os << "  /* cannot fail, call or suspend: no VM frame */\n";
-  else if (lightFrame)
-    os << "  /* never suspends: a light frame */\n"
-       << "  st = kiln_light_enter(exec, " << funcIndex.lookup(sym) << ");\n"
-       << "  if (st) return st;\n";
-  else
-    os << "  st = S->frame_enter(exec, " << funcIndex.lookup(sym) << ", &fh, &rp);\n"
-       << "  if (st) return st;\n";
-  if (mayYield) {
-    // Resuming: reload the locals (taking the refs out of the frame) and
-    // jump to the suspension point.
-    os << "  if (rp) {\n    " << frameType << "* fr = (" << frameType << "*)(void*)fh;\n"
-       << "    (void)fr;\n";
-    for (Value r : refLocals)
-      os << "    " << v(r) << " = fr->" << v(r) << "; fr->" << v(r) << " = NULL;\n";
-    for (Value r : scalarLocals) os << "    " << v(r) << " = fr->" << v(r) << ";\n";
-    os << "    switch (rp) {\n";
-    for (int k = 1; k <= resumePoints; ++k)
-      os << "    case " << k << ": goto resume" << k << ";\n";
-    os << "    default: break;\n    }\n"
-       << "    st = S->make_status(exec, KILN_STATUS_INTERNAL, \"bad resume point\", -1, NULL);\n"
-       << "    goto cleanup;\n  }\n";
-  }
-  os << body;
-  if (mayYield) {
-    // Suspending: move every local into the frame; it stays on the stack.
-    os << "suspend:\n  {\n    " << frameType << "* fr = (" << frameType << "*)(void*)fh;\n"
-       << "    (void)fr;\n";
-    for (Value r : refLocals) os << "    fr->" << v(r) << " = " << v(r) << ";\n";
-    for (Value r : scalarLocals) os << "    fr->" << v(r) << " = " << v(r) << ";\n";
-    os << "  }\n  S->frame_suspend(exec, rp);\n  return KILN_DEFERRED;\n";
-  }
-  os << "cleanup:\n";
-  for (Value r : refLocals) os << "  kiln_ref_release(S, " << v(r) << ");\n";
-  if (!frameless && !lightFrame) os << "  S->frame_leave(exec, st);\n";
-  if (lightFrame)
-    os << "  return kiln_light_leave(exec, st, " << funcIndex.lookup(sym) << ", fh->loc);\n}\n\n";
-  else
-    os << "  return st;\n}\n\n";
-  return success();
-}
+  std::string fnName(StringRef s) const { return prefix + "f_" + cIdent(s); }
+  void verbatim(const Twine &text) { emitc::VerbatimOp::create(b, l, text.str()); }
+  /// A static const kiln_source_loc_t placed before `before`; returns its name.
+  std::string locGlobal(Operation *before, const std::string &init, bool shared);
+  /// A struct typedef placed before `before`; returns its type name.
+  std::string structType(Operation *before, ArrayRef<std::string> fields, StringRef hint);
+  emitc::FuncOp declareFunction(Operation *f);
+  LogicalResult emitEntry(Operation *f, StringRef entryName);
+  void emitStateFunctions(ArrayRef<Operation *> globalList);
+};
 
 /// Functions that may return DEFERRED: those holding vm.yield or any import
 /// call (an import may suspend, e.g. a bytecode function that yields), and
@@ -1313,23 +533,1247 @@ static llvm::StringSet<> findSuspendable(ArrayRef<Operation *> funcList,
   return result;
 }
 
-LogicalResult Printer::run() {
-  auto nameAttr = module->getAttrOfType<StringAttr>("sym_name");
-  if (!nameAttr) return module->emitOpError("has no name");
+
+FunctionEmitter::FunctionEmitter(ModuleEmitter &m, Operation *func, emitc::FuncOp cfunc)
+    : m(m), t(*m.t), func(func), cfunc(cfunc), b(m.ctx), l(func->getLoc()) {
+  sym = func->getAttrOfType<StringAttr>("sym_name").getValue();
+  type = cast<FunctionType>(func->getAttrOfType<TypeAttr>("function_type").getValue());
+}
+
+// One static location per op, numbered by the op's offset in its function.
+// Inlined code gets a chain: the op's own position, then (through `caller`)
+// each call site it was inlined at, sharing the caller structs.
+std::string FunctionEmitter::locFor(Operation *op) {
+  auto it = opLocs.find(op);
+  if (it != opLocs.end()) return it->second;
+  SmallVector<std::pair<FileLineColLoc, std::string>> chain;
+  decomposeLocation(op->getLoc(), /*inlinedFrom=*/"", chain);
+  auto init = [&](const std::pair<FileLineColLoc, std::string> &position, int64_t offset,
+                  const std::string &caller) {
+    std::string s;
+    llvm::raw_string_ostream os(s);
+    os << "{";
+    if (position.first)
+      os << cString(position.first.getFilename().getValue()) << ", "
+         << position.first.getLine() << ", " << position.first.getColumn();
+    else
+      os << "NULL, 0, 0";
+    os << ", " << offset << ", "
+       << (position.second.empty() ? std::string("NULL") : cString(position.second)) << ", "
+       << (caller.empty() ? std::string("NULL") : "&" + caller) << "}";
+    return s;
+  };
+  std::string caller;
+  for (size_t i = chain.size(); i-- > 1;)
+    caller = m.locGlobal(cfunc, init(chain[i], -1, caller), /*shared=*/true);
+  std::pair<FileLineColLoc, std::string> innermost =
+      chain.empty() ? std::pair<FileLineColLoc, std::string>{} : chain.front();
+  std::string name = m.locGlobal(cfunc, init(innermost, opOffsets.lookup(op), caller),
+                                 /*shared=*/false);
+  opLocs[op] = name;
+  return name;
+}
+
+// Innermost first, as the bytecode debug database records it: the callee
+// side of a CallSiteLoc that the inliner wrapped in a NameLoc came from the
+// function of that name, and its call site belongs to the enclosing level.
+void FunctionEmitter::decomposeLocation(
+    Location loc, StringRef inlinedFrom,
+    SmallVectorImpl<std::pair<FileLineColLoc, std::string>> &out) {
+  if (auto f = dyn_cast<FileLineColLoc>(loc)) {
+    out.push_back({f, inlinedFrom.str()});
+    return;
+  }
+  if (auto n = dyn_cast<NameLoc>(loc))
+    return decomposeLocation(n.getChildLoc(), inlinedFrom, out);
+  if (auto c = dyn_cast<CallSiteLoc>(loc)) {
+    if (auto named = dyn_cast<NameLoc>(c.getCallee()))
+      decomposeLocation(named.getChildLoc(), named.getName().getValue(), out);
+    else
+      decomposeLocation(c.getCallee(), "", out);
+    decomposeLocation(c.getCaller(), inlinedFrom, out);
+    return;
+  }
+  if (auto f = dyn_cast<FusedLoc>(loc)) {
+    for (Location sub : f.getLocations()) {
+      size_t before = out.size();
+      decomposeLocation(sub, inlinedFrom, out);
+      if (out.size() != before) return;
+    }
+    return;
+  }
+  if (auto o = dyn_cast<OpaqueLoc>(loc))
+    decomposeLocation(o.getFallbackLocation(), inlinedFrom, out);
+}
+
+Value FunctionEmitter::locAddr(Operation *op) {
+  std::string name = locFor(op);
+  Value global = emitc::GetGlobalOp::create(b, l, emitc::LValueType::get(t.loc), name);
+  return addr(global);
+}
+
+void FunctionEmitter::lineDirective(Operation *op) {
+  auto fl = fileLoc(op->getLoc());
+  if (fl && fl.getLine() > 0)
+    emitc::VerbatimOp::create(b, l, ("#line " + Twine(fl.getLine()) + " " +
+                                     cString(fl.getFilename().getValue()))
+                                        .str());
+}
+
+void FunctionEmitter::failIf(Value cond, Operation *op, StringRef code, StringRef message) {
+  Block *fail = newColdBlock();
+  branchIf(cond, fail);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToEnd(fail);
+  failIf(Value(), op, lit(t.i32, code), message);
+}
+
+void FunctionEmitter::failIf(Value cond, Operation *op, Value code, StringRef message) {
+  if (cond) {
+    Block *fail = newColdBlock();
+    branchIf(cond, fail);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToEnd(fail);
+    failIf(Value(), op, code, message);
+    return;
+  }
+  // Unconditional: the status, the frame's position (for the trace) and out.
+  assign(st, call(t.status, "kiln_fail", {exec, code, str(message), locAddr(op)}));
+  setLoc(op);
+  br(cleanup);
+}
+
+void FunctionEmitter::checkStatus(Operation *op) {
+  Block *fail = newColdBlock();
+  branchIf(cmp(emitc::CmpPredicate::ne, load(st), lit(t.status, "KILN_OK")), fail);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToEnd(fail);
+  setLoc(op);
+  br(cleanup);
+}
+
+void FunctionEmitter::setOwned(Value vm, Value value) {
+  Value var = vars.lookup(vm);
+  if (kindOf(vm.getType()) == Kind::Ref) release(load(var));
+  assign(var, value);
+}
+
+void FunctionEmitter::setCopy(Value vm, Value value) {
+  if (kindOf(vm.getType()) == Kind::Ref) refAssign(vars.lookup(vm), value);
+  else assign(vars.lookup(vm), value);
+}
+
+// Block arguments as a parallel copy: every operand is loaded (and a ref
+// retained) before any destination is written.
+void FunctionEmitter::edge(Block *dest, ValueRange operands) {
+  SmallVector<Value> values;
+  for (Value operand : operands) {
+    Value v = get(operand);
+    if (kindOf(operand.getType()) == Kind::Ref) retain(v);
+    values.push_back(v);
+  }
+  for (auto [arg, v] : llvm::zip(dest->getArguments(), values)) setOwned(arg, v);
+  br(blocks.lookup(dest));
+}
+
+// Like the interpreter: a ref of a known type must hold that type (or null).
+void FunctionEmitter::checkRefKind(Value ref, Type vmType, Operation *op) {
+  StringRef kind = refKind(vmType);
+  if (kind == "KILN_REF_KIND_ANY") return;
+  Value ok = call(t.i32, "kiln_ref_has_kind", {exec, ref, lit(t.i32, kind)});
+  Block *fail = newColdBlock();
+  branchIf(cmp(emitc::CmpPredicate::eq, ok, i32c(0)), fail);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToEnd(fail);
+  assign(st, call(t.status, "kiln_ref_kind_error", {exec, ref, lit(t.i32, kind)}));
+  setLoc(op);
+  br(cleanup);
+}
+
+LogicalResult FunctionEmitter::emitOp(Operation &op) {
+  StringRef name = op.getName().getStringRef();
+  if (!name.consume_front("vm."))
+    return op.emitOpError("is not a vm op; the C target only translates vm");
+  l = op.getLoc();
+  lineDirective(&op);
+  auto arg = [&](unsigned i) { return get(op.getOperand(i)); };
+  auto result = [&](unsigned i = 0) { return op.getResult(i); };
+  auto resultType = [&](unsigned i = 0) { return t.of(op.getResult(i).getType()); };
+
+  // Constants.
+  if (name == "const.i32" || name == "const.i64") {
+    auto a = op.getAttrOfType<IntegerAttr>("value");
+    setCopy(result(), lit(resultType(), intLiteral(a.getValue().getSExtValue(),
+                                                   name == "const.i64")));
+    return success();
+  }
+  if (name == "const.f32" || name == "const.f64") {
+    auto a = op.getAttrOfType<FloatAttr>("value");
+    setCopy(result(), lit(resultType(), floatLiteral(a.getValueAsDouble(), name == "const.f32")));
+    return success();
+  }
+  if (name.starts_with("const.") && name.ends_with(".zero")) {
+    if (name == "const.ref.zero")
+      callVoid("kiln_ref_reset", {services(), addr(vars.lookup(result()))});
+    else
+      setCopy(result(), lit(resultType(), "0"));
+    return success();
+  }
+  if (name == "const.ref.rodata") {
+    auto sym = op.getAttrOfType<FlatSymbolRefAttr>("rodata");
+    std::string data = m.prefix + "rodata_" + cIdent(sym.getValue());
+    Value temp = refTemp();
+    setLoc(&op);
+    assign(st, call(t.status, "kiln_buffer_wrap_rodata",
+                    {exec, lit(t.constVoidPtr, data), lit(t.i64, "(int64_t)sizeof(" + data + ")"),
+                     addr(temp)}));
+    checkStatus(&op);
+    refMove(vars.lookup(result()), temp);
+    return success();
+  }
+  // Integer division and remainder (fail on zero).
+  if (name.starts_with("div.i") || name.starts_with("rem.i")) {
+    Value out = vars.lookup(result());
+    Value code = call(t.i32, "kiln_" + cIdent(name), {arg(0), arg(1), addr(out)});
+    checkOpCode(code, &op, "KILN_STATUS_INVALID_ARGUMENT", "integer division by zero");
+    return success();
+  }
+  if (name == "round.f32.even" || name == "round.f64.even") {
+    setCopy(result(), call(resultType(), name == "round.f32.even" ? "kiln_round_even_f32"
+                                                                  : "kiln_round_even_f64",
+                           {arg(0)}));
+    return success();
+  }
+  if (name.starts_with("cmp.")) {
+    SmallVector<StringRef> parts;
+    name.split(parts, '.');
+    StringRef pred = parts[1], ty = parts.size() > 2 ? parts[2] : "";
+    if (ty.starts_with("i") || ty == "ref") {
+      if (pred == "nz") {
+        Value v = arg(0);
+        Value zero = lit(v.getType(), ty == "ref" ? "NULL" : "0");
+        setCopy(result(), castTo(t.i32, cmp(emitc::CmpPredicate::ne, v, zero)));
+        return success();
+      }
+      std::optional<emitc::CmpPredicate> p =
+          llvm::StringSwitch<std::optional<emitc::CmpPredicate>>(pred)
+              .Case("eq", emitc::CmpPredicate::eq)
+              .Case("ne", emitc::CmpPredicate::ne)
+              .Case("lt", emitc::CmpPredicate::lt)
+              .Case("lte", emitc::CmpPredicate::le)
+              .Case("gt", emitc::CmpPredicate::gt)
+              .Case("gte", emitc::CmpPredicate::ge)
+              .Default(std::nullopt);
+      if (!p) return op.emitOpError("unsupported comparison in the C target");
+      Value lhs = arg(0), rhs = arg(1);
+      if (parts.size() > 3 && parts[3] == "u") {
+        Type u = ty == "i64" ? t.u64 : t.u32;
+        lhs = castTo(u, lhs);
+        rhs = castTo(u, rhs);
+      }
+      setCopy(result(), castTo(t.i32, cmp(*p, lhs, rhs)));
+      return success();
+    }
+    // Floats: helpers for eq/ne/lt/lte (ordered/unordered, near); gt/gte
+    // swap the operands.
+    std::string helper = "kiln_" + cIdent(name);
+    bool swap = false;
+    if (pred == "gt" || pred == "gte") {
+      std::string n = name.str();
+      n.replace(4, pred.size(), pred == "gt" ? "lt" : "lte");
+      helper = "kiln_" + cIdent(n);
+      swap = true;
+    }
+    SmallVector<Value> operands;
+    if (op.getNumOperands() == 1) operands.push_back(arg(0));
+    else if (swap) operands.append({arg(1), arg(0)});
+    else operands.append({arg(0), arg(1)});
+    setCopy(result(), call(t.i32, helper, operands));
+    return success();
+  }
+  if (name == "trunc.i16.i8") {
+    setCopy(result(), call(t.i32, "kiln_trunc_i32_i8", {arg(0)}));
+    return success();
+  }
+  if (name == "cast.ref.any") {
+    setCopy(result(), arg(0));
+    return success();
+  }
+  if (name == "cast.any.ref") {
+    Value v = arg(0);
+    checkRefKind(v, op.getResult(0).getType(), &op);
+    setCopy(result(), v);
+    return success();
+  }
+  if (name == "check.nearly_eq") {
+    auto msg = op.getAttrOfType<StringAttr>("message");
+    bool f32 = op.getOperand(0).getType().isF32();
+    Value near = call(t.i32, f32 ? "kiln_cmp_eq_f32_near" : "kiln_cmp_eq_f64_near",
+                      {arg(0), arg(1)});
+    failIf(cmp(emitc::CmpPredicate::eq, near, i32c(0)), &op, "KILN_STATUS_FAILED_PRECONDITION",
+           msg ? msg.getValue() : StringRef("check failed"));
+    return success();
+  }
+  if (isHelperOp(name)) {
+    SmallVector<Value> operands;
+    for (unsigned i = 0; i < op.getNumOperands(); ++i) operands.push_back(arg(i));
+    setCopy(result(), call(resultType(), "kiln_" + cIdent(name), operands));
+    return success();
+  }
+  if (name.starts_with("select.")) {
+    Value chosen = emitc::ConditionalOp::create(b, l, resultType(), isNonZero(arg(0)), arg(1),
+                                                arg(2));
+    setCopy(result(), chosen);
+    return success();
+  }
+  if (name == "optimization_barrier") {
+    for (unsigned i = 0; i < op.getNumOperands(); ++i) setCopy(result(i), arg(i));
+    return success();
+  }
+  // vm.switch.*: operand 0 is the index, 1 the default, then the cases.
+  if (name.starts_with("switch.")) {
+    Value index = arg(0);
+    Value chosen = arg(1);
+    for (unsigned i = op.getNumOperands(); i-- > 2;)
+      chosen = emitc::ConditionalOp::create(
+          b, l, resultType(), cmp(emitc::CmpPredicate::eq, index, i32c(i - 2)), arg(i), chosen);
+    setCopy(result(), chosen);
+    return success();
+  }
+  if (name.starts_with("global.")) return emitGlobalOp(op, name);
+  if (name.starts_with("buffer.")) return emitBufferOp(op, name);
+  if (name.starts_with("list.")) return emitListOp(op, name);
+
+  // Control flow.
+  if (name == "br") {
+    edge(op.getSuccessor(0), op.getOperands());
+    return success();
+  }
+  if (name == "cond_br") {
+    // Operands: condition, then the true operands, then the false operands.
+    Block *yes = op.getSuccessor(0), *no = op.getSuccessor(1);
+    auto operands = op.getOperands();
+    unsigned nt = yes->getNumArguments();
+    Value cond = isNonZero(arg(0));
+    Block *taken = newColdBlock();
+    Block *notTaken = newColdBlock();
+    cf::CondBranchOp::create(b, l, cond, taken, notTaken);
+    b.setInsertionPointToEnd(taken);
+    edge(yes, operands.slice(1, nt));
+    b.setInsertionPointToEnd(notTaken);
+    edge(no, operands.slice(1 + nt, no->getNumArguments()));
+    return success();
+  }
+  if (name == "br_table") {
+    // Operands: index, the default's operands, then each case's operands.
+    auto operands = op.getOperands();
+    Value index = arg(0);
+    unsigned pos = 1;
+    Block *def = op.getSuccessor(0);
+    OperandRange defOperands = operands.slice(pos, def->getNumArguments());
+    pos += def->getNumArguments();
+    for (unsigned i = 1; i < op.getNumSuccessors(); ++i) {
+      Block *c = op.getSuccessor(i);
+      OperandRange caseOperands = operands.slice(pos, c->getNumArguments());
+      pos += c->getNumArguments();
+      Block *taken = newColdBlock();
+      branchIf(cmp(emitc::CmpPredicate::eq, index, i32c(i - 1)), taken);
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToEnd(taken);
+      edge(c, caseOperands);
+    }
+    edge(def, defOperands);
+    return success();
+  }
+  if (name == "return") {
+    for (auto [i, operand] : llvm::enumerate(op.getOperands())) {
+      Value v = get(operand);
+      if (kindOf(operand.getType()) == Kind::Ref) retain(v);
+      assign(emitc::DereferenceOp::create(b, l, emitc::LValueType::get(v.getType()),
+                                          resultPtrs[i]),
+             v);
+    }
+    br(cleanup);
+    return success();
+  }
+  if (name == "fail" || name == "cond_fail") {
+    auto msg = op.getAttrOfType<StringAttr>("message");
+    StringRef message = msg ? msg.getValue() : StringRef("");
+    if (name == "cond_fail") {
+      // (cond, status) or (status): fails when cond (or status) is non-zero.
+      unsigned s = op.getNumOperands() > 1 ? 1 : 0;
+      Value status = arg(s);
+      failIf(isNonZero(arg(0)), &op, status, message);
+    } else {
+      failIf(Value(), &op, op.getNumOperands() ? arg(0) : lit(t.i32, "KILN_STATUS_UNKNOWN"),
+             message);
+    }
+    return success();
+  }
+  if (name == "check.eq" || name == "check.ne" || name == "check.nz") {
+    auto msg = op.getAttrOfType<StringAttr>("message");
+    Value bad = name == "check.nz"   ? cmp(emitc::CmpPredicate::eq, arg(0),
+                                           lit(arg(0).getType(), "0"))
+                : name == "check.eq" ? cmp(emitc::CmpPredicate::ne, arg(0), arg(1))
+                                     : cmp(emitc::CmpPredicate::eq, arg(0), arg(1));
+    failIf(bad, &op, "KILN_STATUS_FAILED_PRECONDITION",
+           msg ? msg.getValue() : StringRef("check failed"));
+    return success();
+  }
+  // Debugging: vm.break / vm.cond_break continue at their destination (the
+  // interpreter has no debugger to stop in either); vm.trace records
+  // nothing without a tracer, as in the interpreter.
+  if (name == "break" || name == "cond_break") {
+    Block *dest = op.getSuccessor(0);
+    edge(dest, op.getOperands().take_back(dest->getNumArguments()));
+    return success();
+  }
+  if (name == "trace") return success();
+  if (name == "print") return emitPrint(op);
+  if (name == "yield") {
+    // Block arguments first, then suspend; resuming continues at the
+    // destination.
+    Block *dest = op.getSuccessor(0);
+    SmallVector<Value> values;
+    for (Value operand : op.getOperands()) {
+      Value v = get(operand);
+      if (kindOf(operand.getType()) == Kind::Ref) retain(v);
+      values.push_back(v);
+    }
+    for (auto [a, v] : llvm::zip(dest->getArguments(), values)) setOwned(a, v);
+    setLoc(&op);
+    Block *resume = newColdBlock();
+    suspendAt(newResumePoint(resume));
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToEnd(resume);
+    br(blocks.lookup(dest));
+    return success();
+  }
+  if (name == "call" || name == "call.yieldable" || name == "call.variadic" ||
+      name == "call.variadic.yieldable") {
+    auto callee = op.getAttrOfType<FlatSymbolRefAttr>("callee");
+    if (!callee) return op.emitOpError("has no callee");
+    SmallVector<int16_t> segments;
+    if (name.starts_with("call.variadic")) {
+      auto sizes = op.getAttrOfType<DenseIntElementsAttr>("segment_sizes");
+      if (!sizes) return op.emitOpError("has no segment_sizes");
+      for (APInt size : sizes) segments.push_back(static_cast<int16_t>(size.getSExtValue()));
+    }
+    Block *dest = op.getNumSuccessors() ? op.getSuccessor(0) : nullptr;
+    SmallVector<Type> resultTypes;
+    if (dest) {
+      for (BlockArgument a : dest->getArguments()) resultTypes.push_back(a.getType());
+      return emitCall(op, callee.getValue(), op.getOperands(), resultTypes,
+                      dest->getArguments(), dest, segments);
+    }
+    for (Value r : op.getResults()) resultTypes.push_back(r.getType());
+    return emitCall(op, callee.getValue(), op.getOperands(), resultTypes, op.getResults(),
+                    nullptr, segments);
+  }
+  if (name == "import.resolved") {
+    auto callee = op.getAttrOfType<FlatSymbolRefAttr>("import").getValue();
+    setCopy(result(), call(t.i32, "kiln_import_resolved",
+                           {exec, i32c(m.importOrdinals.lookup(callee))}));
+    return success();
+  }
+  return op.emitOpError("is not supported by the C target yet");
+}
+
+// Globals: scalars in the state's byte area at their byte offset, refs
+// after it at their ordinal; vm.global.address is that offset or ordinal, as
+// in the bytecode form, and the indirect ops bounds-check it.
+LogicalResult FunctionEmitter::emitGlobalOp(Operation &op, StringRef name) {
+  if (name == "global.address") {
+    auto symRef = op.getAttrOfType<FlatSymbolRefAttr>("global");
+    auto it = symRef ? m.globalSlots.find(symRef.getValue()) : m.globalSlots.end();
+    if (it == m.globalSlots.end()) return op.emitOpError("refers to an unknown global");
+    setCopy(op.getResult(0), i32c(it->second));
+    return success();
+  }
+  bool isLoad = name.starts_with("global.load.");
+  if (!isLoad && !name.starts_with("global.store."))
+    return op.emitOpError("is not supported by the C target yet");
+  bool indirect = name.contains(".indirect.");
+  Value value = isLoad ? op.getResult(0) : op.getOperand(0);
+  Kind k = kindOf(value.getType());
+  Value slot;
+  if (indirect) {
+    slot = get(op.getOperand(isLoad ? 0 : 1));
+    if (k == Kind::Ref) {
+      Value below = cmp(emitc::CmpPredicate::lt, slot, i32c(0));
+      Value above = cmp(emitc::CmpPredicate::ge, slot, i32c(m.globalRefs));
+      failIf(emitc::LogicalOrOp::create(b, l, t.i1, below, above), &op, "KILN_STATUS_OUT_OF_RANGE",
+             "out-of-bounds indirect ref global access");
+    } else {
+      unsigned width = (k == Kind::I64 || k == Kind::F64) ? 8 : 4;
+      Value code = call(t.i32, "kiln_global_range",
+                        {slot, lit(t.u32, Twine(width) + "u"), lit(t.u32, Twine(m.globalBytes) + "u")});
+      checkOpCode(code, &op, "KILN_STATUS_OUT_OF_RANGE", "out-of-bounds indirect global access");
+    }
+  } else {
+    auto symRef = op.getAttrOfType<FlatSymbolRefAttr>("global");
+    auto it = symRef ? m.globalSlots.find(symRef.getValue()) : m.globalSlots.end();
+    if (it == m.globalSlots.end()) return op.emitOpError("refers to an unknown global");
+    slot = i64c(it->second);
+  }
+  Value stateArg = state;
+  if (k == Kind::Ref) {
+    Value refsOffset = i64c(m.refsOffset);
+    if (isLoad) {
+      Value v = call(t.ref, "kiln_state_ref_get", {stateArg, refsOffset, slot});
+      checkRefKind(v, value.getType(), &op);
+      setCopy(value, v);
+    } else {
+      Value ptr = call(emitc::PointerType::get(t.ref), "kiln_state_ref",
+                       {stateArg, refsOffset, slot});
+      callVoid("kiln_ref_assign", {services(), ptr, get(value)});
+    }
+    return success();
+  }
+  const char *suffix = k == Kind::I32 ? "i32" : k == Kind::I64 ? "i64" : k == Kind::F32 ? "f32" : "f64";
+  Value bytes = call(t.bytes, "kiln_state_bytes", {stateArg});
+  Value offset = castTo(t.u64, slot);
+  if (isLoad)
+    setCopy(value, call(t.of(k), std::string("kiln_load_") + suffix, {bytes, offset}));
+  else
+    callVoid(std::string("kiln_store_") + suffix, {bytes, offset, get(value)});
+  return success();
+}
+
+// Null check, then the buffer's span; returns its data pointer.
+Value FunctionEmitter::bufferSpan(Operation *op, Value buffer, Value &length, Value &writable) {
+  failIf(cmp(emitc::CmpPredicate::eq, buffer, lit(t.ref, "NULL")), op,
+         "KILN_STATUS_INVALID_ARGUMENT", "null ref where a vm.buffer is required");
+  Value data = variable(t.bytes, "NULL");
+  Value len = variable(t.u64, "0");
+  Value w = variable(t.i32, "0");
+  callVoid("kiln_buffer_span", {buffer, addr(data), addr(len), addr(w)});
+  length = load(len);
+  writable = load(w);
+  return load(data);
+}
+
+// kiln_buffer_range with the interpreter's OUT_OF_RANGE fault.
+void FunctionEmitter::rangeCheck(Operation *op, Value length, Value offset, Value count,
+                                 unsigned elementSize, Value &byteOffset) {
+  Value out = variable(t.u64, "0");
+  Value code = call(t.i32, "kiln_buffer_range",
+                    {length, offset, count, lit(t.u32, Twine(elementSize) + "u"), addr(out)});
+  checkOpCode(code, op, "KILN_STATUS_OUT_OF_RANGE", "out-of-bounds buffer access");
+  byteOffset = load(out);
+}
+
+// Stores into rodata fail as in the interpreter (same code and message).
+void FunctionEmitter::writableCheck(Operation *op, Value writable) {
+  failIf(cmp(emitc::CmpPredicate::eq, writable, i32c(0)), op, "KILN_STATUS_PERMISSION_DENIED",
+         "write to a read-only buffer (e.g. rodata)");
+}
+
+LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
+  auto arg = [&](unsigned i) { return get(op.getOperand(i)); };
+  auto alignment = [&](Value requested, StringRef message) {
+    Value out = variable(t.i32, "0");
+    Value code = call(t.i32, "kiln_buffer_alignment", {requested, addr(out)});
+    checkOpCode(code, &op, "KILN_STATUS_INVALID_ARGUMENT", message);
+    return load(out);
+  };
+  if (name == "buffer.alloc") {
+    Value length = arg(0);
+    failIf(cmp(emitc::CmpPredicate::lt, length, i64c(0)), &op, "KILN_STATUS_OUT_OF_RANGE",
+           "vm.buffer.alloc length: negative value");
+    Value align = alignment(op.getNumOperands() > 1 ? arg(1) : i32c(0),
+                            "vm.buffer.alloc alignment must be a power of two");
+    Value temp = refTemp();
+    assign(st, call(t.status, "kiln_buffer_allocate", {exec, length, align, addr(temp)}));
+    checkStatus(&op);
+    refMove(vars.lookup(op.getResult(0)), temp);
+    return success();
+  }
+  if (name == "buffer.length") {
+    Value buffer = arg(0);
+    failIf(cmp(emitc::CmpPredicate::eq, buffer, lit(t.ref, "NULL")), &op,
+           "KILN_STATUS_INVALID_ARGUMENT", "null buffer");
+    Value data = variable(t.bytes, "NULL");
+    Value len = variable(t.u64, "0");
+    Value w = variable(t.i32, "0");
+    callVoid("kiln_buffer_span", {buffer, addr(data), addr(len), addr(w)});
+    setCopy(op.getResult(0), castTo(t.i64, load(len)));
+    return success();
+  }
+  Value length, writable, offset;
+  if (name.starts_with("buffer.fill.")) {
+    StringRef ty = name.drop_front(12);
+    unsigned size = ty == "i8" ? 1 : ty == "i16" ? 2 : (ty == "i64" || ty == "f64") ? 8 : 4;
+    Value data = bufferSpan(&op, arg(0), length, writable);
+    rangeCheck(&op, length, arg(1), arg(2), size, offset);
+    writableCheck(&op, writable);
+    callVoid(("kiln_fill_" + ty).str(), {data, offset, arg(2), arg(3)});
+    return success();
+  }
+  if (name == "buffer.copy" || name == "buffer.compare") {
+    Value lengthA, writableA, offsetA, lengthB, writableB, offsetB;
+    Value a = bufferSpan(&op, arg(0), lengthA, writableA);
+    Value c = bufferSpan(&op, arg(2), lengthB, writableB);
+    rangeCheck(&op, lengthA, arg(1), arg(4), 1, offsetA);
+    rangeCheck(&op, lengthB, arg(3), arg(4), 1, offsetB);
+    if (name == "buffer.copy") {
+      writableCheck(&op, writableB);
+      callVoid("kiln_copy_bytes", {c, offsetB, a, offsetA, arg(4)});
+    } else {
+      setCopy(op.getResult(0), call(t.i32, "kiln_equal_bytes", {a, offsetA, c, offsetB, arg(4)}));
+    }
+    return success();
+  }
+  if (name == "buffer.hash") {
+    Value data = bufferSpan(&op, arg(0), length, writable);
+    rangeCheck(&op, length, arg(1), arg(2), 1, offset);
+    setCopy(op.getResult(0), call(t.i64, "kiln_hash_bytes_at", {data, offset, arg(2)}));
+    return success();
+  }
+  if (name == "buffer.clone") {
+    Value source = arg(0);
+    bufferSpan(&op, source, length, writable);
+    rangeCheck(&op, length, arg(1), arg(2), 1, offset);
+    Value align = alignment(arg(3), "vm.buffer.clone alignment must be a power of two");
+    Value temp = refTemp();
+    assign(st, call(t.status, "kiln_buffer_clone",
+                    {exec, source, castTo(t.i64, offset), arg(2), align, addr(temp)}));
+    checkStatus(&op);
+    refMove(vars.lookup(op.getResult(0)), temp);
+    return success();
+  }
+  // Element loads and stores: offsets are element indices (ops.h).
+  bool isLoad = name.starts_with("buffer.load.");
+  if (!isLoad && !name.starts_with("buffer.store."))
+    return op.emitOpError("is not supported by the C target yet");
+  StringRef ty = name.drop_front(isLoad ? 12 : 13);
+  unsigned size = ty.starts_with("i8") ? 1 : ty.starts_with("i16") ? 2
+                : (ty == "i64" || ty == "f64") ? 8 : 4;
+  Value buffer = arg(0);
+  failIf(cmp(emitc::CmpPredicate::eq, buffer, lit(t.ref, "NULL")), &op,
+         "KILN_STATUS_INVALID_ARGUMENT", "null buffer");
+  Value data = variable(t.bytes, "NULL");
+  Value len = variable(t.u64, "0");
+  Value w = variable(t.i32, "0");
+  callVoid("kiln_buffer_span", {buffer, addr(data), addr(len), addr(w)});
+  Value out = variable(t.u64, "0");
+  Value code = call(t.i32, "kiln_buffer_element",
+                    {load(len), arg(1), lit(t.u32, Twine(size) + "u"), addr(out)});
+  checkOpCode(code, &op, "KILN_STATUS_OUT_OF_RANGE", "out-of-bounds buffer access");
+  if (isLoad) {
+    setCopy(op.getResult(0),
+            call(t.of(op.getResult(0).getType()), "kiln_load_" + cIdent(ty), {load(data), load(out)}));
+    return success();
+  }
+  writableCheck(&op, load(w));
+  Kind k = kindOf(op.getOperand(2).getType());
+  std::string store = size == 1 ? "kiln_store_i8" : size == 2 ? "kiln_store_i16"
+                    : k == Kind::F32 ? "kiln_store_f32" : k == Kind::F64 ? "kiln_store_f64"
+                    : size == 8 ? "kiln_store_i64" : "kiln_store_i32";
+  callVoid(store, {load(data), load(out), arg(2)});
+  return success();
+}
+
+// Lists, through the services table.
+LogicalResult FunctionEmitter::emitListOp(Operation &op, StringRef name) {
+  auto arg = [&](unsigned i) { return get(op.getOperand(i)); };
+  auto codeOf = [&](Kind k) { return lit(t.charT, "'" + std::string(1, code(k)) + "'"); };
+  if (name == "list.alloc") {
+    vm::ListType lt = vm::getListObjectType(op.getResult(0).getType());
+    std::string kind = "KILN_ELEMENT_VARIANT", refType = "KILN_REF_KIND_ANY";
+    if (lt) {
+      Type et = lt.getElementType();
+      if (auto it = dyn_cast<IntegerType>(et))
+        kind = it.getWidth() == 8 ? "KILN_ELEMENT_I8" : it.getWidth() == 16 ? "KILN_ELEMENT_I16"
+             : it.getWidth() == 64 ? "KILN_ELEMENT_I64" : "KILN_ELEMENT_I32";
+      else if (et.isF32()) kind = "KILN_ELEMENT_F32";
+      else if (et.isF64()) kind = "KILN_ELEMENT_F64";
+      else if (isa<vm::RefType>(et)) {
+        kind = "KILN_ELEMENT_REF";
+        refType = refKind(et);
+      }
+    }
+    Value temp = refTemp();
+    assign(st, call(t.status, "kiln_list_create",
+                    {exec, lit(t.i32, kind), lit(t.i32, refType), arg(0), addr(temp)}));
+    checkStatus(&op);
+    refMove(vars.lookup(op.getResult(0)), temp);
+    return success();
+  }
+  Value list = arg(0);
+  failIf(cmp(emitc::CmpPredicate::eq, list, lit(t.ref, "NULL")), &op,
+         "KILN_STATUS_INVALID_ARGUMENT", "null list");
+  if (name == "list.size") {
+    setCopy(op.getResult(0), call(t.i32, "kiln_list_size", {exec, list}));
+    return success();
+  }
+  if (name == "list.reserve" || name == "list.resize") {
+    assign(st, call(t.status, name == "list.reserve" ? "kiln_list_reserve" : "kiln_list_resize",
+                    {exec, list, arg(1)}));
+    checkStatus(&op);
+    return success();
+  }
+  if (name.starts_with("list.get.")) {
+    Value result = op.getResult(0);
+    Kind k = kindOf(result.getType());
+    if (k == Kind::Ref) {
+      Value temp = refTemp();
+      assign(st, call(t.status, "kiln_list_get", {exec, list, arg(1), codeOf(k), addr(temp)}));
+      checkStatus(&op);
+      // Like the interpreter: the element must have the result's type.
+      checkRefKind(load(temp), result.getType(), &op);
+      refMove(vars.lookup(result), temp);
+    } else {
+      assign(st, call(t.status, "kiln_list_get",
+                      {exec, list, arg(1), codeOf(k), addr(vars.lookup(result))}));
+      checkStatus(&op);
+    }
+    return success();
+  }
+  if (name.starts_with("list.set.")) {
+    Value value = op.getOperand(2);
+    assign(st, call(t.status, "kiln_list_set",
+                    {exec, list, arg(1), codeOf(kindOf(value.getType())),
+                     addr(vars.lookup(value))}));
+    checkStatus(&op);
+    return success();
+  }
+  return op.emitOpError("is not supported by the C target yet");
+}
+
+// vm.print writes the same line the interpreter writes to stdout (through
+// kiln/c/print.h, which a module built with KILN_MODULE_NO_STDIO compiles
+// to nothing).
+LogicalResult FunctionEmitter::emitPrint(Operation &op) {
+  callVoid("kiln_print_begin", {str(op.getAttrOfType<StringAttr>("message").getValue())});
+  for (Value value : op.getOperands()) {
+    Type type = value.getType();
+    Value v = get(value);
+    if (type.isInteger(32)) callVoid("kiln_print_i32", {v});
+    else if (type.isInteger(64)) callVoid("kiln_print_i64", {v});
+    else if (isa<FloatType>(type)) callVoid("kiln_print_f64", {type.isF32() ? castTo(t.f64, v) : v});
+    else callVoid("kiln_print_ref", {v});
+  }
+  callVoid("kiln_print_end", {});
+  return success();
+}
+
+// A call to an internal function (a direct C call) or an import (packed
+// through kiln_call_import). Results go to `resultsTo` (op results or the
+// destination block's arguments, then a branch there). A callee that may
+// suspend makes this a resume point: the point's block holds the call, so
+// resuming re-issues it and the callee (or the runtime, for an import)
+// resumes.
+LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRange args,
+                                        ArrayRef<Type> resultTypes, ValueRange resultsTo,
+                                        Block *dest, ArrayRef<int16_t> segmentSizes) {
+  auto enterResumePoint = [&]() {
+    Block *point = newBlock();
+    b.setInsertionPointToEnd(point->getPrevNode());
+    br(point);
+    b.setInsertionPointToEnd(point);
+    return newResumePoint(point);
+  };
+  auto leaveOnError = [&](bool mayDefer, int point) {
+    if (mayDefer) {
+      Block *deferred = newColdBlock();
+      branchIf(cmp(emitc::CmpPredicate::eq, load(st), lit(t.status, "KILN_DEFERRED")), deferred);
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToEnd(deferred);
+      suspendAt(point);
+    }
+    Block *next = newBlock();
+    b.setInsertionPointToEnd(next->getPrevNode());
+    cf::CondBranchOp::create(b, l, cmp(emitc::CmpPredicate::ne, load(st), lit(t.status, "KILN_OK")),
+                             cleanup, next);
+    b.setInsertionPointToEnd(next);
+  };
+
+  if (m.funcs.count(callee)) {
+    if (!segmentSizes.empty()) return op.emitOpError("variadic calls must target an import");
+    Operation *f = m.funcs.lookup(callee);
+    auto calleeType = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
+    if (calleeType.getNumInputs() != args.size() ||
+        calleeType.getNumResults() != resultTypes.size())
+      return op.emitOpError("does not match the signature of @") << callee;
+    bool mayDefer = m.suspendable.contains(callee);
+    int point = mayDefer ? enterResumePoint() : 0;
+    SmallVector<Value> temps, operands{exec, state};
+    for (Value a : args) operands.push_back(get(a));
+    for (Type rt : resultTypes) {
+      Value temp = kindOf(rt) == Kind::Ref ? refTemp() : variable(t.of(rt), "0");
+      temps.push_back(temp);
+      operands.push_back(addr(temp));
+    }
+    setLoc(&op);
+    assign(st, emitc::CallOp::create(b, l, m.cfuncs.lookup(callee), operands).getResult(0));
+    leaveOnError(mayDefer, point);
+    for (auto [r, temp] : llvm::zip(resultsTo, temps)) {
+      if (kindOf(r.getType()) == Kind::Ref) refMove(vars.lookup(r), temp);
+      else assign(vars.lookup(r), load(temp));
+    }
+    if (dest) br(blocks.lookup(dest));
+    return success();
+  }
+
+  auto it = m.importOrdinals.find(callee);
+  if (it == m.importOrdinals.end()) return op.emitOpError("calls unknown function @") << callee;
+  Operation *import = m.imports.lookup(callee);
+  auto importType =
+      cast<FunctionType>(import->getAttrOfType<TypeAttr>("function_type").getValue());
+  if (importType.getNumResults() != resultTypes.size())
+    return op.emitOpError("does not match the signature of @") << callee;
+  // Arguments as one struct laid out like the packed signature (a variadic
+  // span is an int32_t count and then its values).
+  struct Field {
+    std::string name;
+    Kind kind;
+    Value value;     // vm operand, or null for a span count
+    int64_t count;   // span count
+  };
+  SmallVector<Field> fields;
+  if (segmentSizes.empty()) {
+    for (auto [i, a] : llvm::enumerate(args))
+      fields.push_back({"a" + std::to_string(i), kindOf(a.getType()), a, 0});
+  } else {
+    if (segmentSizes.size() != importType.getNumInputs())
+      return op.emitOpError("segment_sizes does not match the callee's arguments");
+    unsigned pos = 0;
+    for (auto [i, size] : llvm::enumerate(segmentSizes)) {
+      if (size < 0) {
+        if (pos >= args.size()) return op.emitOpError("has too few operands for its segments");
+        fields.push_back({"a" + std::to_string(pos), kindOf(args[pos].getType()), args[pos], 0});
+        ++pos;
+        continue;
+      }
+      SmallVector<Type> flat;
+      if (auto tuple = dyn_cast<TupleType>(importType.getInput(i))) tuple.getFlattenedTypes(flat);
+      else flat.push_back(importType.getInput(i));
+      fields.push_back({"n" + std::to_string(i), Kind::I32, Value(), size});
+      unsigned count = static_cast<unsigned>(size) * flat.size();
+      for (unsigned k = 0; k < count; ++k, ++pos) {
+        if (pos >= args.size()) return op.emitOpError("has too few operands for its segments");
+        fields.push_back({"a" + std::to_string(pos), kindOf(args[pos].getType()), args[pos], 0});
+      }
+    }
+    if (pos != args.size()) return op.emitOpError("has more operands than its segments");
+  }
+  // Any import may suspend (a bytecode import can yield).
+  int point = enterResumePoint();
+  Value in, out;
+  SmallVector<Value> retained;
+  if (!fields.empty()) {
+    SmallVector<std::string> decls;
+    for (const Field &f : fields) decls.push_back(std::string(cType(f.kind)) + " " + f.name);
+    in = variable(emitc::OpaqueType::get(m.ctx, m.structType(cfunc, decls, "args")), "");
+    for (const Field &f : fields) {
+      Value v = f.value ? get(f.value) : i32c(f.count);
+      if (f.kind == Kind::Ref) {
+        retain(v);
+        retained.push_back(v);
+      }
+      assign(member(in, f.name, t.of(f.kind)), v);
+    }
+  }
+  if (!resultTypes.empty()) {
+    SmallVector<std::string> decls;
+    for (auto [i, rt] : llvm::enumerate(resultTypes))
+      decls.push_back(std::string(cType(kindOf(rt))) + " r" + std::to_string(i));
+    out = variable(emitc::OpaqueType::get(m.ctx, m.structType(cfunc, decls, "results")), "");
+    for (auto [i, rt] : llvm::enumerate(resultTypes))
+      assign(member(out, "r" + std::to_string(i), t.of(rt)),
+             lit(t.of(rt), kindOf(rt) == Kind::Ref ? "NULL" : "0"));
+  }
+  auto sizeOf = [&](Value v) {
+    return lit(t.sizeT, "sizeof(" + cast<emitc::OpaqueType>(
+                            cast<emitc::LValueType>(v.getType()).getValueType()).getValue() + ")");
+  };
+  setLoc(&op);
+  assign(st, call(t.status, "kiln_call_import",
+                  {exec, i32c(it->second),
+                   in ? castTo(t.constVoidPtr, addr(in)) : lit(t.constVoidPtr, "NULL"),
+                   in ? sizeOf(in) : lit(t.sizeT, "0"),
+                   out ? castTo(t.voidPtr, addr(out)) : lit(t.voidPtr, "NULL"),
+                   out ? sizeOf(out) : lit(t.sizeT, "0")}));
+  for (Value v : retained) release(v);
+  leaveOnError(/*mayDefer=*/true, point);
+  for (auto [i, r] : llvm::enumerate(resultsTo))
+    setOwned(r, load(member(out, "r" + std::to_string(i), t.of(r.getType()))));
+  if (dest) br(blocks.lookup(dest));
+  return success();
+}
+
+LogicalResult FunctionEmitter::run() {
+  Region &region = func->getRegion(0);
+  if (region.empty()) return func->emitOpError("has no body");
+  mayYield = m.suspendable.contains(sym);
+  frameless = !mayYield;
+  for (Block &block : region)
+    for (Operation &op : block) frameless = frameless && isFramelessOp(op);
+  lightFrame = lightFramesEnabled && !frameless && !mayYield;
+  int index = m.funcIndex.lookup(sym);
+
+  entry = cfunc.addEntryBlock();
+  exec = entry->getArgument(0);
+  state = entry->getArgument(1);
+  for (unsigned i = 0; i < type.getNumInputs(); ++i) params.push_back(entry->getArgument(2 + i));
+  for (unsigned i = 0; i < type.getNumResults(); ++i)
+    resultPtrs.push_back(entry->getArgument(2 + type.getNumInputs() + i));
+  b.setInsertionPointToEnd(entry);
+
+  // Every vm value gets a variable; number the ops (trace offsets).
+  int valueCount = 0, opCount = 0;
+  auto declare = [&](Value value) {
+    Kind k = kindOf(value.getType());
+    Value var = variable(t.of(k), k == Kind::Ref ? "NULL" : "0");
+    vars[value] = var;
+    valueIds[value] = valueCount++;
+    (k == Kind::Ref ? refValues : scalarValues).push_back(value);
+  };
+  for (Block &block : region) {
+    for (BlockArgument a : block.getArguments()) declare(a);
+    for (Operation &op : block) {
+      opOffsets[&op] = opCount++;
+      for (Value r : op.getResults()) declare(r);
+    }
+  }
+  S = variable(t.services, "NULL");
+  st = variable(t.status, "KILN_OK");
+  // Values a block never reads stay quiet under -Wunused-but-set-variable.
+  for (Value v : llvm::concat<Value>(refValues, scalarValues))
+    emitc::VerbatimOp::create(b, l, b.getStringAttr("(void){};"), ValueRange{vars.lookup(v)});
+  for (Value a : llvm::concat<Value>(params, resultPtrs))
+    emitc::VerbatimOp::create(b, l, b.getStringAttr("(void){};"), ValueRange{a});
+  emitc::VerbatimOp::create(b, l, b.getStringAttr("(void){};"), ValueRange{state});
+  assign(S, call(t.services, "kiln_exec_services", {exec}));
+
+  cleanup = b.createBlock(&cfunc.getBody(), cfunc.getBody().end());
+  if (mayYield) suspend = b.createBlock(&cfunc.getBody(), cfunc.getBody().end());
+  for (Block &block : region) blocks[&block] = b.createBlock(cleanup);
+  b.setInsertionPointToEnd(entry);
+
+  Value functionIndex = i32c(index);
+  if (frameless) {
+    emitc::VerbatimOp::create(b, l, "/* cannot fail, call or suspend: no VM frame */");
+  } else {
+    fh = variable(t.headerPtr, "NULL");
+    if (lightFrame) {
+      emitc::VerbatimOp::create(b, l, "/* never suspends: a light frame */");
+      lf = variable(t.header, "");
+      assign(lf, call(t.header, "kiln_frame_header_empty", {}));
+      assign(fh, addr(lf));
+      assign(st, call(t.status, "kiln_light_enter", {exec, functionIndex}));
+    } else {
+      rp = variable(t.i32, "0");
+      assign(st, call(t.status, "kiln_frame_enter", {exec, functionIndex, addr(fh), addr(rp)}));
+    }
+    // No frame was entered: return the error as is.
+    Block *refused = newColdBlock();
+    branchIf(cmp(emitc::CmpPredicate::ne, load(st), lit(t.status, "KILN_OK")), refused);
+    {
+      OpBuilder::InsertionGuard guard(b);
+      b.setInsertionPointToEnd(refused);
+      emitc::ReturnOp::create(b, l, load(st));
+    }
+  }
+
+  // The frame's storage for a state machine: header, then the locals, refs
+  // first (frame_ref_count of the descriptor).
+  std::string frameType;
+  Value frame;
+  auto field = [&](Value v) { return "x" + std::to_string(valueIds.lookup(v)); };
+  if (mayYield) {
+    frameType = m.prefix + "frame_" + cIdent(sym) + "_t";
+    std::string text = "typedef struct {\n  kiln_frame_header_t header;\n";
+    for (Value v : refValues) text += "  kiln_ref_t " + field(v) + ";\n";
+    for (Value v : scalarValues)
+      text += std::string("  ") + cType(kindOf(v.getType())) + " " + field(v) + ";\n";
+    text += "} " + frameType + ";";
+    {
+      OpBuilder::InsertionGuard guard(m.b);
+      m.b.setInsertionPoint(cfunc);
+      m.verbatim(text);
+    }
+    frame = variable(emitc::PointerType::get(emitc::OpaqueType::get(m.ctx, frameType)), "NULL");
+    // Resuming: reload the locals (taking the refs out of the frame), then
+    // continue at the suspension point.
+    Block *resuming = newColdBlock();
+    branchIf(cmp(emitc::CmpPredicate::ne, load(rp), i32c(0)), resuming);
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPointToEnd(resuming);
+    assign(frame, castTo(cast<emitc::LValueType>(frame.getType()).getValueType(), load(fh)));
+    for (Value v : refValues) {
+      Value slot = memberOfPtr(frame, field(v), t.ref);
+      assign(vars.lookup(v), load(slot));
+      assign(slot, lit(t.ref, "NULL"));
+    }
+    for (Value v : scalarValues)
+      assign(vars.lookup(v), load(memberOfPtr(frame, field(v), t.of(v.getType()))));
+    // The dispatch over resume points is built once they are all known.
+  }
+  Block *resumeDispatch = mayYield ? &cfunc.getBody().back() : nullptr;
+
+  // Entry: parameters into the entry block's arguments (refs retained).
+  Block &vmEntry = region.front();
+  if (vmEntry.getNumArguments() != type.getNumInputs())
+    return func->emitOpError("entry block does not match the function type");
+  for (auto [a, p] : llvm::zip(vmEntry.getArguments(), params)) setCopy(a, p);
+  br(blocks.lookup(&vmEntry));
+
+  for (Block &block : region) {
+    b.setInsertionPointToEnd(blocks.lookup(&block));
+    for (Operation &op : block)
+      if (failed(emitOp(op))) return failure();
+    if (block.empty() || !block.back().hasTrait<OpTrait::IsTerminator>())
+      return func->emitOpError("has a block without a terminator");
+  }
+  l = func->getLoc();
+  if (!resumeBlocks.empty() && !mayYield)
+    return func->emitOpError("suspends but was not found suspendable (internal error)");
+
+  if (mayYield) {
+    b.setInsertionPointToEnd(resumeDispatch);
+    Value point = load(rp);
+    for (auto [k, target] : llvm::enumerate(resumeBlocks))
+      branchIf(cmp(emitc::CmpPredicate::eq, point, i32c(static_cast<int64_t>(k) + 1)), target);
+    assign(st, call(t.status, "kiln_fail", {exec, lit(t.i32, "KILN_STATUS_INTERNAL"),
+                                            str("bad resume point"), lit(t.locPtr, "NULL")}));
+    br(cleanup);
+
+    // Suspending: move every local into the frame; it stays on the stack.
+    b.setInsertionPointToEnd(suspend);
+    assign(frame, castTo(cast<emitc::LValueType>(frame.getType()).getValueType(), load(fh)));
+    for (Value v : refValues) assign(memberOfPtr(frame, field(v), t.ref), get(v));
+    for (Value v : scalarValues) assign(memberOfPtr(frame, field(v), t.of(v.getType())), get(v));
+    callVoid("kiln_frame_suspend", {exec, load(rp)});
+    emitc::ReturnOp::create(b, l, lit(t.status, "KILN_DEFERRED"));
+  }
+
+  b.setInsertionPointToEnd(cleanup);
+  for (Value v : refValues) release(get(v));
+  for (Value v : refTemps) release(load(v));
+  if (lightFrame) {
+    emitc::ReturnOp::create(
+        b, l,
+        call(t.status, "kiln_light_leave",
+             {exec, load(st), functionIndex, load(memberOfPtr(fh, "loc", t.locPtr))}));
+  } else {
+    if (!frameless) callVoid("kiln_frame_leave", {exec, load(st)});
+    emitc::ReturnOp::create(b, l, load(st));
+  }
+  return success();
+}
+
+std::string ModuleEmitter::locGlobal(Operation *before, const std::string &init, bool shared) {
+  if (shared) {
+    auto found = sharedLocs.find(init);
+    if (found != sharedLocs.end()) return found->second;
+  }
+  std::string name = prefix + "loc" + std::to_string(locCount++);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPoint(before);
+  auto global = emitc::GlobalOp::create(b, l, name, t->loc,
+                                        emitc::OpaqueAttr::get(ctx, init),
+                                        /*extern_specifier=*/false, /*static_specifier=*/true,
+                                        /*const_specifier=*/false);
+  (void)global;
+  if (shared) sharedLocs[init] = name;
+  return name;
+}
+
+std::string ModuleEmitter::structType(Operation *before, ArrayRef<std::string> fields,
+                                      StringRef hint) {
+  std::string name = prefix + hint.str() + std::to_string(structCount++) + "_t";
+  std::string text = "typedef struct {";
+  for (const std::string &f : fields) text += " " + f + ";";
+  text += " } " + name + ";";
+  OpBuilder::InsertionGuard guard(b);
+  if (before) b.setInsertionPoint(before);
+  verbatim(text);
+  return name;
+}
+
+emitc::FuncOp ModuleEmitter::declareFunction(Operation *f) {
+  auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
+  SmallVector<Type> inputs{t->exec, t->state};
+  for (Type in : type.getInputs()) inputs.push_back(t->of(in));
+  for (Type r : type.getResults()) inputs.push_back(emitc::PointerType::get(t->of(r)));
+  auto cfunc = emitc::FuncOp::create(
+      b, f->getLoc(), fnName(f->getAttrOfType<StringAttr>("sym_name").getValue()),
+      FunctionType::get(ctx, inputs, {t->status}));
+  cfunc.setSpecifiersAttr(b.getStrArrayAttr({"KILN_MODULE_MAYBE_UNUSED", "static"}));
+  return cfunc;
+}
+
+
+// Export entry points: packed arguments and results -> the typed C call. A
+// resumed call passes no arguments (the function reloads its frame instead).
+LogicalResult ModuleEmitter::emitEntry(Operation *f, StringRef entryName) {
+  auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
+  StringRef sym = f->getAttrOfType<StringAttr>("sym_name").getValue();
+  Location loc = f->getLoc();
+  SmallVector<std::string> inFields, outFields;
+  for (auto [i, in] : llvm::enumerate(type.getInputs()))
+    inFields.push_back(std::string(cType(kindOf(in))) + " a" + std::to_string(i));
+  for (auto [i, r] : llvm::enumerate(type.getResults()))
+    outFields.push_back(std::string(cType(kindOf(r))) + " r" + std::to_string(i));
+  std::string inType = inFields.empty() ? "" : structType(nullptr, inFields, "in");
+  std::string outType = outFields.empty() ? "" : structType(nullptr, outFields, "out");
+
+  auto efunc = emitc::FuncOp::create(
+      b, loc, entryName,
+      FunctionType::get(ctx, {t->exec, t->voidPtr, t->constVoidPtr, t->voidPtr}, {t->status}));
+  efunc.setSpecifiersAttr(b.getStrArrayAttr({"static"}));
+  Block *body = efunc.addEntryBlock();
+  OpBuilder fb = OpBuilder::atBlockEnd(body);
+  Value exec = body->getArgument(0), args = body->getArgument(2),
+        results = body->getArgument(3);
+  auto variable = [&](Type type) {
+    return emitc::VariableOp::create(fb, loc, emitc::LValueType::get(type),
+                                     emitc::OpaqueAttr::get(ctx, "NULL"));
+  };
+  auto lit = [&](Type type, StringRef text) {
+    return emitc::LiteralOp::create(fb, loc, type, text);
+  };
+  Value state = emitc::CastOp::create(fb, loc, t->state, body->getArgument(1));
+  SmallVector<Value> resultPtrs;
+  if (outType.empty()) {
+    emitc::VerbatimOp::create(fb, loc, fb.getStringAttr("(void){};"), ValueRange{results});
+  } else {
+    Type outPtr = emitc::PointerType::get(emitc::OpaqueType::get(ctx, outType));
+    Value out = variable(outPtr);
+    emitc::AssignOp::create(fb, loc, out, emitc::CastOp::create(fb, loc, outPtr, results));
+    for (auto [i, r] : llvm::enumerate(type.getResults())) {
+      Type rt = t->of(r);
+      Value field = emitc::MemberOfPtrOp::create(fb, loc, emitc::LValueType::get(rt),
+                                                 "r" + std::to_string(i), out);
+      resultPtrs.push_back(
+          emitc::AddressOfOp::create(fb, loc, emitc::PointerType::get(rt), field));
+    }
+  }
+  emitc::FuncOp callee = cfuncs.lookup(sym);
+  auto callWith = [&](ArrayRef<Value> arguments) {
+    SmallVector<Value> operands{exec, state};
+    operands.append(arguments.begin(), arguments.end());
+    operands.append(resultPtrs.begin(), resultPtrs.end());
+    Value status = emitc::CallOp::create(fb, loc, callee, operands).getResult(0);
+    emitc::ReturnOp::create(fb, loc, status);
+  };
+  if (inType.empty()) {
+    emitc::VerbatimOp::create(fb, loc, fb.getStringAttr("(void){};"), ValueRange{args});
+    callWith({});
+    return success();
+  }
+  Type inPtr = emitc::PointerType::get(emitc::OpaqueType::get(ctx, "const " + inType));
+  Value in = variable(inPtr);
+  emitc::AssignOp::create(fb, loc, in, emitc::CastOp::create(fb, loc, inPtr, args));
+  Value inValue = emitc::LoadOp::create(fb, loc, inPtr, in);
+  Value isNull = emitc::CmpOp::create(fb, loc, t->i1, emitc::CmpPredicate::eq, inValue,
+                                      lit(inPtr, "NULL"));
+  Block *resumed = new Block(), *started = new Block();
+  efunc.getBody().push_back(started);
+  efunc.getBody().push_back(resumed);
+  cf::CondBranchOp::create(fb, loc, isNull, resumed, started);
+  fb.setInsertionPointToEnd(started);
+  SmallVector<Value> fromArgs, zeros;
+  for (auto [i, in_] : llvm::enumerate(type.getInputs())) {
+    Type it = t->of(in_);
+    Value field = emitc::MemberOfPtrOp::create(fb, loc, emitc::LValueType::get(it),
+                                               "a" + std::to_string(i), in);
+    fromArgs.push_back(emitc::LoadOp::create(fb, loc, it, field));
+  }
+  callWith(fromArgs);
+  fb.setInsertionPointToEnd(resumed);
+  for (Type in_ : type.getInputs())
+    zeros.push_back(lit(t->of(in_), kindOf(in_) == Kind::Ref ? "NULL" : "0"));
+  callWith(zeros);
+  return success();
+}
+
+// State init: global initial values still on the globals (the preparation
+// pipeline usually moves them into __init); deinit releases the ref globals.
+void ModuleEmitter::emitStateFunctions(ArrayRef<Operation *> globalList) {
+  Location loc = vm->getLoc();
+  auto init = emitc::FuncOp::create(
+      b, loc, prefix + "state_init",
+      FunctionType::get(ctx, {t->exec, t->voidPtr}, {t->status}));
+  init.setSpecifiersAttr(b.getStrArrayAttr({"static"}));
+  {
+    Block *body = init.addEntryBlock();
+    OpBuilder fb = OpBuilder::atBlockEnd(body);
+    Value state = body->getArgument(1);
+    emitc::VerbatimOp::create(fb, loc, fb.getStringAttr("(void){};"),
+                              ValueRange{body->getArgument(0)});
+    emitc::VerbatimOp::create(fb, loc, fb.getStringAttr("(void){};"), ValueRange{state});
+    for (Operation *g : globalList) {
+      Attribute initial = g->getAttr("initial_value");
+      int64_t slot = globalSlots.lookup(g->getAttrOfType<StringAttr>("sym_name").getValue());
+      std::string literal, suffix;
+      Type valueType;
+      if (auto i = dyn_cast_or_null<IntegerAttr>(initial)) {
+        bool is64 = i.getType().isInteger(64);
+        literal = intLiteral(i.getValue().getSExtValue(), is64);
+        suffix = is64 ? "i64" : "i32";
+        valueType = is64 ? t->i64 : t->i32;
+      } else if (auto fl = dyn_cast_or_null<FloatAttr>(initial)) {
+        bool isF32 = fl.getType().isF32();
+        literal = floatLiteral(fl.getValueAsDouble(), isF32);
+        suffix = isF32 ? "f32" : "f64";
+        valueType = isF32 ? t->f32 : t->f64;
+      }
+      if (literal.empty()) continue;
+      Value bytes = emitc::CallOpaqueOp::create(fb, loc, TypeRange{t->bytes}, "kiln_state_bytes",
+                                                ValueRange{state})
+                        .getResult(0);
+      emitc::CallOpaqueOp::create(
+          fb, loc, TypeRange{}, "kiln_store_" + suffix,
+          ValueRange{bytes, emitc::LiteralOp::create(fb, loc, t->u64, std::to_string(slot) + "u"),
+                     emitc::LiteralOp::create(fb, loc, valueType, literal)});
+    }
+    emitc::ReturnOp::create(fb, loc, emitc::LiteralOp::create(fb, loc, t->status, "KILN_OK"));
+  }
+  auto deinit = emitc::FuncOp::create(
+      b, loc, prefix + "state_deinit", FunctionType::get(ctx, {t->services, t->voidPtr}, {}));
+  deinit.setSpecifiersAttr(b.getStrArrayAttr({"static"}));
+  {
+    Block *body = deinit.addEntryBlock();
+    OpBuilder fb = OpBuilder::atBlockEnd(body);
+    if (globalRefs) {
+      emitc::CallOpaqueOp::create(
+          fb, loc, TypeRange{}, "kiln_state_release_refs",
+          ValueRange{body->getArgument(0), body->getArgument(1),
+                     emitc::LiteralOp::create(fb, loc, t->i64, std::to_string(refsOffset)),
+                     emitc::LiteralOp::create(fb, loc, t->i64, std::to_string(globalRefs))});
+    } else {
+      for (Value a : body->getArguments())
+        emitc::VerbatimOp::create(fb, loc, fb.getStringAttr("(void){};"), ValueRange{a});
+    }
+    emitc::ReturnOp::create(fb, loc, Value());
+  }
+}
+
+FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
+  ctx->getOrLoadDialect<emitc::EmitCDialect>();
+  ctx->getOrLoadDialect<cf::ControlFlowDialect>();
+  auto nameAttr = vm->getAttrOfType<StringAttr>("sym_name");
+  if (!nameAttr) return vm->emitOpError("has no name");
   StringRef moduleName = nameAttr.getValue();
   prefix = cIdent(moduleName) + "_";
+  t = std::make_unique<CTypes>(ctx, prefix);
   SmallVector<Operation *> funcList, exportList, importList, globalList, rodataList;
-  for (Operation &op : module->getRegion(0).front()) {
+  for (Operation &op : vm->getRegion(0).front()) {
     StringRef n = op.getName().getStringRef();
     if (n == "vm.func") {
-      funcIndex[op.getAttrOfType<StringAttr>("sym_name").getValue()] = funcList.size();
+      StringRef s = op.getAttrOfType<StringAttr>("sym_name").getValue();
+      funcIndex[s] = funcList.size();
       funcList.push_back(&op);
-      funcs[op.getAttrOfType<StringAttr>("sym_name").getValue()] = &op;
+      funcs[s] = &op;
     } else if (n == "vm.export") {
       exportList.push_back(&op);
     } else if (n == "vm.import") {
-      importOrdinals[op.getAttrOfType<StringAttr>("sym_name").getValue()] = importList.size();
-      imports[op.getAttrOfType<StringAttr>("sym_name").getValue()] = &op;
+      StringRef s = op.getAttrOfType<StringAttr>("sym_name").getValue();
+      importOrdinals[s] = importList.size();
+      imports[s] = &op;
       importList.push_back(&op);
     } else if (n.starts_with("vm.global.")) {
       globalList.push_back(&op);
@@ -1347,12 +1791,12 @@ LogicalResult Printer::run() {
 
   // Globals: the ordinals from ordinal allocation (byte offsets for scalars).
   for (Operation *g : globalList) {
-    StringRef sym = g->getAttrOfType<StringAttr>("sym_name").getValue();
+    StringRef s = g->getAttrOfType<StringAttr>("sym_name").getValue();
     auto ordinal = g->getAttrOfType<IntegerAttr>("ordinal");
     if (!ordinal)
       return g->emitOpError("has no ordinal; the C target needs the preparation pipeline");
     int64_t slot = ordinal.getInt();
-    globalSlots[sym] = slot;
+    globalSlots[s] = slot;
     auto typeAttr = g->getAttrOfType<TypeAttr>("type");
     if (!typeAttr) return g->emitOpError("has no type");
     Kind k = kindOf(typeAttr.getValue());
@@ -1365,30 +1809,32 @@ LogicalResult Printer::run() {
       globalBytes = std::max(globalBytes, slot + width);
     }
   }
+  refsOffset = std::max<int64_t>((globalBytes + 15) / 16 * 16, 16);
 
-  os << "/* Generated by vm-translate --vm-to-c from vm.module @" << moduleName
-     << ". Do not edit.\n * Build: cc -std=c11 -O2 -shared -fPIC -I runtime/include x.c -lm -o x.so */\n"
-     << "#include \"kiln/c/module.h\"\n#include \"kiln/c/ops.h\"\n\n";
-  bool printsDebugOutput = false;
-  module->walk([&](Operation *op) {
-    if (op->getName().getStringRef() == "vm.print") printsDebugOutput = true;
-  });
-  if (printsDebugOutput)
-    os << "#if !defined(KILN_MODULE_NO_STDIO)\n#include <inttypes.h>\n#include <stdio.h>\n#endif\n\n";
+  out = ModuleOp::create(l);
+  b.setInsertionPointToEnd(out->getBody());
+  verbatim("/* Generated by vm-translate --vm-to-c from vm.module @" + moduleName +
+           " (vm -> emitc -> C). Do not edit.\n * Build: cc -std=c11 -O2 -shared -fPIC -I "
+           "runtime/include x.c -lm -o x.so */");
+  emitc::IncludeOp::create(b, l, "stdbool.h", /*is_standard_include=*/true);
+  emitc::IncludeOp::create(b, l, "kiln/c/module.h", false);
+  emitc::IncludeOp::create(b, l, "kiln/c/ops.h", false);
+  bool prints = false;
+  vm->walk([&](Operation *op) { prints |= op->getName().getStringRef() == "vm.print"; });
+  if (prints) emitc::IncludeOp::create(b, l, "kiln/c/print.h", false);
 
-  // State: the scalar globals' byte area and the ref globals.
-  os << "typedef struct {\n  int64_t gb_align_;\n"
-     << "  uint8_t gb[" << std::max<int64_t>(globalBytes, 8) << "];\n"
-     << "  kiln_ref_t gr[" << std::max<int64_t>(globalRefs, 1) << "];\n"
-     << "} " << prefix << "state_t;\n\n";
+  // State: the scalar globals' bytes, then the ref globals (module.h).
+  verbatim("typedef struct {\n  uint8_t gb[" + Twine(refsOffset) + "];\n  kiln_ref_t gr[" +
+           Twine(std::max<int64_t>(globalRefs, 1)) + "];\n} " + prefix + "state_t;");
 
   // Rodata.
   for (Operation *r : rodataList) {
     std::string n = prefix + "rodata_" + cIdent(r->getAttrOfType<StringAttr>("sym_name").getValue());
     std::string bytes;
     Attribute value = r->getAttr("value");
-    if (auto s = dyn_cast_or_null<StringAttr>(value)) bytes = s.getValue().str();
-    else if (auto dense = dyn_cast_or_null<DenseElementsAttr>(value)) {
+    if (auto s = dyn_cast_or_null<StringAttr>(value)) {
+      bytes = s.getValue().str();
+    } else if (auto dense = dyn_cast_or_null<DenseElementsAttr>(value)) {
       ArrayRef<char> raw = dense.getRawData();
       if (dense.isSplat()) {
         auto st = cast<ShapedType>(dense.getType());
@@ -1400,171 +1846,132 @@ LogicalResult Printer::run() {
       return r->emitOpError("rodata value kind not supported by the C target");
     }
     if (bytes.empty()) bytes.push_back('\0');
-    os << "KILN_MODULE_MAYBE_UNUSED static const uint8_t " << n << "[" << bytes.size() << "] = {";
-    for (size_t i = 0; i < bytes.size(); ++i)
-      os << (i % 16 ? " " : "\n  ") << static_cast<unsigned>(static_cast<uint8_t>(bytes[i])) << ",";
-    os << "\n};\n";
+    auto u8 = IntegerType::get(ctx, 8, IntegerType::Unsigned);
+    auto tensorType = RankedTensorType::get({static_cast<int64_t>(bytes.size())}, u8);
+    auto data = DenseElementsAttr::getFromRawBuffer(
+        tensorType, ArrayRef<char>(bytes.data(), bytes.size()));
+    auto global = emitc::GlobalOp::create(
+        b, r->getLoc(), n, emitc::ArrayType::get({static_cast<int64_t>(bytes.size())}, u8), data,
+        /*extern_specifier=*/false, /*static_specifier=*/true, /*const_specifier=*/true);
+    (void)global;
   }
 
-  // Prototypes.
-  for (Operation *f : funcList) os << prototype(f) << ";\n";
-  os << "\n";
-
-  // Bodies go to a buffer so the location table can precede them.
-  std::string funcsText;
-  {
-    llvm::raw_string_ostream fo(funcsText);
-    for (Operation *f : funcList) {
-      std::string one;
-      llvm::raw_string_ostream oneOs(one);
-      Printer sub(module, oneOs);
-      sub.prefix = prefix;
-      sub.funcs = funcs;
-      sub.funcIndex = funcIndex;
-      sub.suspendable = suspendable;
-      sub.importOrdinals = importOrdinals;
-      sub.imports = imports;
-      sub.globalSlots = globalSlots;
-      sub.globalBytes = globalBytes;
-      sub.globalRefs = globalRefs;
-      sub.locCount = locCount;
-      if (failed(sub.printFunction(f))) return failure();
-      locCount = sub.locCount;
-      locs += sub.locs;
-      fo << one;
-    }
+  // Functions: prototypes, then bodies (each preceded by its locations).
+  for (Operation *f : funcList)
+    cfuncs[f->getAttrOfType<StringAttr>("sym_name").getValue()] = declareFunction(f);
+  if (!funcList.empty()) {
+    OpBuilder::InsertionGuard guard(b);
+    b.setInsertionPoint(cfuncs.lookup(funcList.front()->getAttrOfType<StringAttr>("sym_name")
+                                          .getValue()));
+    for (Operation *f : funcList)
+      emitc::DeclareFuncOp::create(
+          b, l, fnName(f->getAttrOfType<StringAttr>("sym_name").getValue()));
   }
-  os << locs << "\n" << funcsText;
+  for (Operation *f : funcList) {
+    FunctionEmitter fe(*this, f, cfuncs.lookup(f->getAttrOfType<StringAttr>("sym_name").getValue()));
+    if (failed(fe.run())) return failure();
+  }
 
-  // Export entry points: packed arguments/results -> typed C call. A resumed
-  // call passes no arguments (the function reloads its frame instead).
+  // Export entry points.
   llvm::StringMap<std::string> entryOf; // function symbol -> entry function
   for (Operation *e : exportList) {
     StringRef fnSym = e->getAttrOfType<FlatSymbolRefAttr>("function_ref").getValue();
     Operation *f = funcs.lookup(fnSym);
     if (!f) return e->emitOpError("exports an unknown function");
     if (entryOf.count(fnSym)) continue;
-    auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
     std::string entry = prefix + "e_" + cIdent(fnSym);
     entryOf[fnSym] = entry;
-    os << "static kiln_status_t " << entry
-       << "(kiln_exec_t* exec, void* state, const void* args, void* results) {\n";
-    if (type.getNumInputs()) {
-      os << "  const struct {";
-      for (auto [i, t] : llvm::enumerate(type.getInputs())) os << " " << cType(kindOf(t)) << " a" << i << ";";
-      os << " }* in = args;\n";
-    } else {
-      os << "  (void)args;\n";
-    }
-    if (type.getNumResults()) {
-      os << "  struct {";
-      for (auto [i, t] : llvm::enumerate(type.getResults())) os << " " << cType(kindOf(t)) << " r" << i << ";";
-      os << " }* out = results;\n";
-    } else {
-      os << "  (void)results;\n";
-    }
-    os << "  return " << fnName(fnSym) << "(exec, (" << prefix << "state_t*)state";
-    for (auto [i, t] : llvm::enumerate(type.getInputs()))
-      os << ", in ? in->a" << i << " : " << (kindOf(t) == Kind::Ref ? "NULL" : "0");
-    for (unsigned i = 0; i < type.getNumResults(); ++i) os << ", &out->r" << i;
-    os << ");\n}\n\n";
+    if (failed(emitEntry(f, entry))) return failure();
   }
-
-  // State init: global initial values still on the globals (the
-  // preparation pipeline usually moves them into __init).
-  os << "static kiln_status_t " << prefix << "state_init(kiln_exec_t* exec, void* state) {\n"
-     << "  " << prefix << "state_t* s = (" << prefix << "state_t*)state;\n  (void)exec; (void)s;\n";
-  for (Operation *g : globalList) {
-    Attribute init = g->getAttr("initial_value");
-    int64_t slot = globalSlots.lookup(g->getAttrOfType<StringAttr>("sym_name").getValue());
-    std::string literal, ctype;
-    if (auto i = dyn_cast_or_null<IntegerAttr>(init)) {
-      bool is64 = i.getType().isInteger(64);
-      literal = intLiteral(i.getValue().getSExtValue(), is64);
-      ctype = is64 ? "int64_t" : "int32_t";
-    } else if (auto fl = dyn_cast_or_null<FloatAttr>(init)) {
-      bool isF32 = fl.getType().isF32();
-      literal = floatLiteral(fl.getValueAsDouble(), isF32);
-      ctype = isF32 ? "float" : "double";
-    }
-    if (!literal.empty())
-      os << "  { " << ctype << " v = " << literal << "; memcpy(s->gb + " << slot
-         << ", &v, sizeof(v)); }\n";
-  }
-  os << "  return KILN_OK;\n}\n\n";
-  os << "static void " << prefix << "state_deinit(const kiln_services_t* S, void* state) {\n"
-     << "  " << prefix << "state_t* s = (" << prefix << "state_t*)state;\n";
-  if (globalRefs)
-    os << "  int32_t i;\n  for (i = 0; i < " << globalRefs << "; ++i) kiln_ref_reset(S, &s->gr[i]);\n";
-  else
-    os << "  (void)S; (void)s;\n";
-  os << "}\n\n";
+  emitStateFunctions(globalList);
 
   // Tables and descriptor.
+  auto table = [&](StringRef name, StringRef elementType, ArrayRef<std::string> rows) {
+    std::string init = "{\n";
+    for (const std::string &row : rows) init += "  " + row + ",\n";
+    init += "}";
+    emitc::GlobalOp::create(
+        b, l, name,
+        emitc::ArrayType::get({static_cast<int64_t>(rows.size())},
+                              emitc::OpaqueType::get(ctx, elementType)),
+        emitc::OpaqueAttr::get(ctx, init), false, true, true);
+  };
   if (!importList.empty()) {
-    os << "static const kiln_import_desc_t " << prefix << "imports[] = {\n";
+    SmallVector<std::string> rows;
     for (Operation *i : importList) {
       auto type = cast<FunctionType>(i->getAttrOfType<TypeAttr>("function_type").getValue());
-      os << "  {" << cString(i->getAttrOfType<StringAttr>("sym_name").getValue()) << ", "
-         << cString(importSignatureOf(i, type)) << ", "
-         << (i->hasAttr("is_optional") ? "KILN_IMPORT_OPTIONAL" : "0") << "},\n";
+      rows.push_back("{" + cString(i->getAttrOfType<StringAttr>("sym_name").getValue()) + ", " +
+                     cString(importSignatureOf(i, type)) + ", " +
+                     (i->hasAttr("is_optional") ? "KILN_IMPORT_OPTIONAL" : "0") + "}");
     }
-    os << "};\n";
+    table(prefix + "imports", "kiln_import_desc_t", rows);
   }
   if (!funcList.empty()) {
-    os << "static const kiln_function_desc_t " << prefix << "functions[] = {\n";
+    SmallVector<std::string> rows;
     for (Operation *f : funcList) {
-      StringRef sym = f->getAttrOfType<StringAttr>("sym_name").getValue();
+      StringRef s = f->getAttrOfType<StringAttr>("sym_name").getValue();
       auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
-      std::string entry = entryOf.count(sym) ? entryOf.lookup(sym) : "NULL";
-      os << "  {" << cString(sym) << ", " << cString(signatureOf(type)) << ", " << entry << ", ";
-      if (suspendable.contains(sym)) {
-        std::string frameType = prefix + "frame_" + cIdent(sym) + "_t";
+      std::string entry = entryOf.count(s) ? entryOf.lookup(s) : "NULL";
+      std::string row = "{" + cString(s) + ", " + cString(signatureOf(type)) + ", " + entry + ", ";
+      if (suspendable.contains(s)) {
         unsigned refs = 0;
         for (Block &block : f->getRegion(0)) {
           for (BlockArgument a : block.getArguments()) refs += kindOf(a.getType()) == Kind::Ref;
           for (Operation &op : block)
             for (Value r : op.getResults()) refs += kindOf(r.getType()) == Kind::Ref;
         }
-        os << "sizeof(" << frameType << "), " << refs << "},\n";
+        row += "sizeof(" + prefix + "frame_" + cIdent(s) + "_t), " + std::to_string(refs) + "}";
       } else {
-        os << "sizeof(kiln_frame_header_t), 0},\n";
+        row += "sizeof(kiln_frame_header_t), 0}";
       }
+      rows.push_back(row);
     }
-    os << "};\n";
+    table(prefix + "functions", "kiln_function_desc_t", rows);
   }
   if (!exportList.empty()) {
-    os << "static const kiln_export_desc_t " << prefix << "exports[] = {\n";
+    SmallVector<std::string> rows;
     for (Operation *e : exportList) {
       StringRef exportName = e->getAttrOfType<StringAttr>("export_name").getValue();
       StringRef fnSym = e->getAttrOfType<FlatSymbolRefAttr>("function_ref").getValue();
-      auto type = cast<FunctionType>(funcs.lookup(fnSym)->getAttrOfType<TypeAttr>("function_type").getValue());
-      os << "  {" << cString(exportName) << ", " << cString(signatureOf(type)) << ", "
-         << funcIndex.lookup(fnSym) << "},\n";
+      auto type = cast<FunctionType>(
+          funcs.lookup(fnSym)->getAttrOfType<TypeAttr>("function_type").getValue());
+      rows.push_back("{" + cString(exportName) + ", " + cString(signatureOf(type)) + ", " +
+                     std::to_string(funcIndex.lookup(fnSym)) + "}");
     }
-    os << "};\n";
+    table(prefix + "exports", "kiln_export_desc_t", rows);
   }
   uint32_t version = 0;
-  if (auto ver = module->getAttrOfType<IntegerAttr>("version")) version = ver.getInt();
-  os << "static const kiln_module_desc_t " << prefix << "descriptor = {\n"
-     << "  KILN_MODULE_ABI_VERSION, sizeof(kiln_module_desc_t),\n"
-     << "  " << cString(moduleName) << ", " << version << "u,\n"
-     << "  " << importList.size() << ", " << (importList.empty() ? "NULL" : prefix + "imports") << ",\n"
-     << "  " << exportList.size() << ", " << (exportList.empty() ? "NULL" : prefix + "exports") << ",\n"
-     << "  " << funcList.size() << ", " << (funcList.empty() ? "NULL" : prefix + "functions") << ",\n"
-     << "  sizeof(" << prefix << "state_t), " << prefix << "state_init, " << prefix << "state_deinit,\n"
-     << "};\n\n"
-     << "/* For static linking: register with kiln::cmodule::register_static_module. */\n"
-     << "const kiln_module_desc_t* " << prefix << "kiln_module(void);\n"
-     << "const kiln_module_desc_t* " << prefix << "kiln_module(void) { return &" << prefix << "descriptor; }\n"
-     << "#if !defined(KILN_MODULE_NO_ENTRY)\n"
-     << "const kiln_module_desc_t* kiln_module_v1_get(void);\n"
-     << "const kiln_module_desc_t* kiln_module_v1_get(void) { return &" << prefix << "descriptor; }\n"
-     << "#endif\n";
-  return success();
+  if (auto ver = vm->getAttrOfType<IntegerAttr>("version")) version = ver.getInt();
+  std::string descriptor;
+  llvm::raw_string_ostream d(descriptor);
+  d << "{\n  KILN_MODULE_ABI_VERSION, sizeof(kiln_module_desc_t),\n  " << cString(moduleName)
+    << ", " << version << "u,\n  " << importList.size() << ", "
+    << (importList.empty() ? "NULL" : prefix + "imports") << ",\n  " << exportList.size()
+    << ", " << (exportList.empty() ? "NULL" : prefix + "exports") << ",\n  " << funcList.size()
+    << ", " << (funcList.empty() ? "NULL" : prefix + "functions") << ",\n  sizeof(" << prefix
+    << "state_t), " << prefix << "state_init, " << prefix << "state_deinit,\n}";
+  emitc::GlobalOp::create(b, l, prefix + "descriptor",
+                          emitc::OpaqueType::get(ctx, "const kiln_module_desc_t"),
+                          emitc::OpaqueAttr::get(ctx, descriptor), false, true, false);
+  // The module's entry symbols (fixed ABI; see kiln/c/module.h).
+  verbatim("/* For static linking: register with kiln::cmodule::register_static_module. */\n"
+           "const kiln_module_desc_t* " + prefix + "kiln_module(void);\n"
+           "const kiln_module_desc_t* " + prefix + "kiln_module(void) { return &" + prefix +
+           "descriptor; }\n"
+           "#if !defined(KILN_MODULE_NO_ENTRY)\n"
+           "const kiln_module_desc_t* kiln_module_v1_get(void);\n"
+           "const kiln_module_desc_t* kiln_module_v1_get(void) { return &" + prefix +
+           "descriptor; }\n#endif");
+  if (failed(mlir::verify(*out))) return failure();
+  return std::move(out);
 }
 
 } // namespace
+
+FailureOr<OwningOpRef<ModuleOp>> convertVMToEmitC(Operation *vmModule) {
+  ModuleEmitter emitter(vmModule);
+  return emitter.run();
+}
 
 LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation) {
   if (runPreparation) {
@@ -1580,20 +1987,20 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
       for (Block &blk : r)
         for (Operation &child : blk)
           if (child.getName().getStringRef() == "vm.module") {
-            if (vmModule)
-              return op->emitError("--vm-to-c translates one vm.module at a time");
+            if (vmModule) return op->emitError("--vm-to-c translates one vm.module at a time");
             vmModule = &child;
           }
   }
   if (!vmModule) return op->emitError("--vm-to-c expects a vm.module");
-  Printer printer(vmModule, os);
-  return printer.run();
+  FailureOr<OwningOpRef<ModuleOp>> emitc = convertVMToEmitC(vmModule);
+  if (failed(emitc)) return failure();
+  return emitc::translateToCpp(emitc->get(), os, /*declareVariablesAtTop=*/true);
 }
 
 void registerVMToCTranslation() {
   static llvm::cl::opt<bool> noPreparation(
       "vm-c-no-preparation",
-      llvm::cl::desc("Print the input as is, without the preparation pipeline "
+      llvm::cl::desc("Translate the input as is, without the preparation pipeline "
                      "(the module must already be prepared)"),
       llvm::cl::init(false));
   static llvm::cl::opt<bool> lightFrames(
@@ -1602,15 +2009,42 @@ void registerVMToCTranslation() {
                      "light frame (kiln_light_enter) instead of a VM frame "
                      "through the services (off: for A/B measurements)"),
       llvm::cl::init(true));
+  auto registerDialects = [](DialectRegistry &registry) {
+    registerKilnDialects(registry);
+    registry.insert<emitc::EmitCDialect, cf::ControlFlowDialect>();
+  };
   static TranslateFromMLIRRegistration reg(
-      "vm-to-c", "translate a vm.module to C (kiln/c/module.h ABI)",
+      "vm-to-c", "translate a vm.module to C (kiln/c/module.h ABI) through emitc",
       [](Operation *op, raw_ostream &os) {
-        if (failed(lowerInputToVM(op, getInputConversionCLOptions())))
-          return failure();
+        if (failed(lowerInputToVM(op, getInputConversionCLOptions()))) return failure();
         lightFramesEnabled = lightFrames;
         return translateVMToC(op, os, !noPreparation);
       },
-      [](DialectRegistry &registry) { registerKilnDialects(registry); });
+      registerDialects);
+  // The emitc form itself, for inspection and lit tests of the conversion.
+  static TranslateFromMLIRRegistration regEmitC(
+      "vm-to-emitc", "convert a vm.module to the emitc dialect (printed as MLIR)",
+      [](Operation *op, raw_ostream &os) -> LogicalResult {
+        if (failed(lowerInputToVM(op, getInputConversionCLOptions()))) return failure();
+        lightFramesEnabled = lightFrames;
+        if (!noPreparation) {
+          PassManager pm(op->getContext(), op->getName().getStringRef());
+          buildVMBytecodePreparationPipeline(pm);
+          if (failed(pm.run(op))) return failure();
+        }
+        Operation *vmModule = op->getName().getStringRef() == "vm.module" ? op : nullptr;
+        if (!vmModule)
+          op->walk([&](Operation *child) {
+            if (!vmModule && child->getName().getStringRef() == "vm.module") vmModule = child;
+          });
+        if (!vmModule) return op->emitError("--vm-to-emitc expects a vm.module");
+        FailureOr<OwningOpRef<ModuleOp>> emitc = convertVMToEmitC(vmModule);
+        if (failed(emitc)) return failure();
+        emitc->get()->print(os);
+        os << "\n";
+        return success();
+      },
+      registerDialects);
   registerInputConversionCLOptions();
 }
 

@@ -10,6 +10,8 @@
 #define KILN_COMPILER_TARGET_C_VMTOC_H
 
 #include "mlir/Support/LLVM.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
 #include "mlir/Support/LogicalResult.h"
 
 namespace llvm {
@@ -26,6 +28,13 @@ namespace mlir::kiln {
 /// is false (then the module must already be prepared: ordinals allocated,
 /// checks lowered, initializers merged into __init). Emits diagnostics and
 /// fails on ops the C target does not support.
+/// Builds the emitc form of a prepared vm.module: a builtin module that
+/// mlir::emitc::translateToCpp prints as the C module (declared variables
+/// at the top, as its multi-block functions require).
+FailureOr<OwningOpRef<ModuleOp>> convertVMToEmitC(Operation *vmModule);
+
+/// Runs the preparation pipeline (unless told not to), converts to emitc and
+/// prints C.
 LogicalResult translateVMToC(Operation *op, llvm::raw_ostream &os,
                              bool runPreparation = true);
 

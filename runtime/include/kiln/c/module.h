@@ -436,6 +436,116 @@ KILN_MODULE_INLINE kiln_status_t kiln_fail(kiln_exec_t* exec, int32_t code,
   return exec->services->make_status(exec, code, message, -1, loc);
 }
 
+/* ---- Runtime access for emitted code ----------------------------------------
+ * vm-translate --vm-to-c builds its output as MLIR emitc and prints it with
+ * mlir::emitc::translateToCpp, whose calls name a function, never an
+ * expression like `exec->services->x`; these one-line wrappers give every
+ * service and the module state layout a name. */
+
+KILN_MODULE_INLINE const kiln_services_t* kiln_exec_services(kiln_exec_t* exec) {
+  return exec->services;
+}
+
+KILN_MODULE_INLINE kiln_status_t kiln_frame_enter(kiln_exec_t* exec, int32_t function_index,
+                                                  kiln_frame_header_t** frame,
+                                                  int32_t* resume_point) {
+  return exec->services->frame_enter(exec, function_index, frame, resume_point);
+}
+KILN_MODULE_INLINE void kiln_frame_leave(kiln_exec_t* exec, kiln_status_t status) {
+  exec->services->frame_leave(exec, status);
+}
+KILN_MODULE_INLINE void kiln_frame_suspend(kiln_exec_t* exec, int32_t resume_point) {
+  exec->services->frame_suspend(exec, resume_point);
+}
+KILN_MODULE_INLINE kiln_frame_header_t kiln_frame_header_empty(void) {
+  kiln_frame_header_t header = {NULL, NULL};
+  return header;
+}
+KILN_MODULE_INLINE int32_t kiln_import_resolved(kiln_exec_t* exec, int32_t ordinal) {
+  return exec->services->import_resolved(exec, ordinal);
+}
+KILN_MODULE_INLINE kiln_status_t kiln_call_import(kiln_exec_t* exec, int32_t ordinal,
+                                                  const void* arguments, size_t arguments_size,
+                                                  void* results, size_t results_size) {
+  return exec->services->call_import(exec, ordinal, arguments, arguments_size, results,
+                                     results_size);
+}
+
+/* Ref types the runtime knows, by kind (emitted code cannot name
+ * services->buffer_type). */
+enum { KILN_REF_KIND_ANY = 0, KILN_REF_KIND_BUFFER = 1, KILN_REF_KIND_LIST = 2 };
+KILN_MODULE_INLINE const kiln_ref_type_t* kiln_ref_kind_type(kiln_exec_t* exec, int32_t kind) {
+  return kind == KILN_REF_KIND_BUFFER ? exec->services->buffer_type
+         : kind == KILN_REF_KIND_LIST ? exec->services->list_type
+                                      : NULL;
+}
+/* 1 if `r` is NULL or of ref kind `kind`. */
+KILN_MODULE_INLINE int32_t kiln_ref_has_kind(kiln_exec_t* exec, kiln_ref_t r, int32_t kind) {
+  return !r || kind == KILN_REF_KIND_ANY || r->type == kiln_ref_kind_type(exec, kind);
+}
+KILN_MODULE_INLINE kiln_status_t kiln_ref_kind_error(kiln_exec_t* exec, kiln_ref_t r,
+                                                     int32_t kind) {
+  return exec->services->ref_type_error(exec, r, kiln_ref_kind_type(exec, kind));
+}
+
+KILN_MODULE_INLINE kiln_status_t kiln_buffer_allocate(kiln_exec_t* exec, int64_t length,
+                                                      int32_t alignment, kiln_ref_t* out) {
+  return exec->services->buffer_allocate(exec, length, alignment, out);
+}
+KILN_MODULE_INLINE kiln_status_t kiln_buffer_clone(kiln_exec_t* exec, kiln_ref_t source,
+                                                   int64_t offset, int64_t length,
+                                                   int32_t alignment, kiln_ref_t* out) {
+  return exec->services->buffer_clone(exec, source, offset, length, alignment, out);
+}
+KILN_MODULE_INLINE kiln_status_t kiln_buffer_wrap_rodata(kiln_exec_t* exec, const void* data,
+                                                         int64_t length, kiln_ref_t* out) {
+  return exec->services->buffer_wrap_rodata(exec, data, length, out);
+}
+
+KILN_MODULE_INLINE kiln_status_t kiln_list_create(kiln_exec_t* exec, int32_t element_kind,
+                                                  int32_t ref_kind, int32_t capacity,
+                                                  kiln_ref_t* out) {
+  return exec->services->list_create(exec, element_kind, kiln_ref_kind_type(exec, ref_kind),
+                                     capacity, out);
+}
+KILN_MODULE_INLINE int32_t kiln_list_size(kiln_exec_t* exec, kiln_ref_t list) {
+  return exec->services->list_size(list);
+}
+KILN_MODULE_INLINE kiln_status_t kiln_list_reserve(kiln_exec_t* exec, kiln_ref_t list,
+                                                   int32_t capacity) {
+  return exec->services->list_reserve(exec, list, capacity);
+}
+KILN_MODULE_INLINE kiln_status_t kiln_list_resize(kiln_exec_t* exec, kiln_ref_t list,
+                                                  int32_t size) {
+  return exec->services->list_resize(exec, list, size);
+}
+KILN_MODULE_INLINE kiln_status_t kiln_list_get(kiln_exec_t* exec, kiln_ref_t list,
+                                               int32_t index, char code, void* value) {
+  return exec->services->list_get(exec, list, index, code, value);
+}
+KILN_MODULE_INLINE kiln_status_t kiln_list_set(kiln_exec_t* exec, kiln_ref_t list,
+                                               int32_t index, char code, const void* value) {
+  return exec->services->list_set(exec, list, index, code, value);
+}
+
+/* Module state layout: the scalar globals' bytes first (their size rounded
+ * up to 16 by the generator), then the ref globals, so both areas are
+ * reached from the state pointer and one generated constant. */
+KILN_MODULE_INLINE uint8_t* kiln_state_bytes(void* state) { return (uint8_t*)state; }
+KILN_MODULE_INLINE kiln_ref_t* kiln_state_ref(void* state, int64_t refs_offset,
+                                              int64_t ordinal) {
+  return (kiln_ref_t*)(void*)((uint8_t*)state + refs_offset) + ordinal;
+}
+KILN_MODULE_INLINE kiln_ref_t kiln_state_ref_get(void* state, int64_t refs_offset,
+                                                 int64_t ordinal) {
+  return *kiln_state_ref(state, refs_offset, ordinal);
+}
+KILN_MODULE_INLINE void kiln_state_release_refs(const kiln_services_t* s, void* state,
+                                                int64_t refs_offset, int64_t count) {
+  int64_t i;
+  for (i = 0; i < count; ++i) kiln_ref_reset(s, kiln_state_ref(state, refs_offset, i));
+}
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

@@ -410,6 +410,71 @@ KILN_OP_INLINE int64_t kiln_buffer_hash_bytes(const uint8_t* data, uint64_t leng
   return (int64_t)h;
 }
 
+/* ---- Element access at a checked byte offset ------------------------------
+ * Used for buffer elements (after kiln_buffer_element) and scalar globals
+ * (after kiln_global_range or at a constant offset). Narrow loads extend to
+ * 32 bits; narrow stores keep the low bits. */
+
+KILN_OP_INLINE int32_t kiln_load_i8_u(const uint8_t* d, uint64_t o) { return d[o]; }
+KILN_OP_INLINE int32_t kiln_load_i8_s(const uint8_t* d, uint64_t o) { return (int8_t)d[o]; }
+KILN_OP_INLINE int32_t kiln_load_i16_u(const uint8_t* d, uint64_t o) {
+  uint16_t v; memcpy(&v, d + o, 2); return v;
+}
+KILN_OP_INLINE int32_t kiln_load_i16_s(const uint8_t* d, uint64_t o) {
+  int16_t v; memcpy(&v, d + o, 2); return v;
+}
+KILN_OP_INLINE int32_t kiln_load_i32(const uint8_t* d, uint64_t o) {
+  int32_t v; memcpy(&v, d + o, 4); return v;
+}
+KILN_OP_INLINE int64_t kiln_load_i64(const uint8_t* d, uint64_t o) {
+  int64_t v; memcpy(&v, d + o, 8); return v;
+}
+KILN_OP_INLINE float kiln_load_f32(const uint8_t* d, uint64_t o) {
+  float v; memcpy(&v, d + o, 4); return v;
+}
+KILN_OP_INLINE double kiln_load_f64(const uint8_t* d, uint64_t o) {
+  double v; memcpy(&v, d + o, 8); return v;
+}
+KILN_OP_INLINE void kiln_store_i8(uint8_t* d, uint64_t o, int32_t v) { d[o] = (uint8_t)v; }
+KILN_OP_INLINE void kiln_store_i16(uint8_t* d, uint64_t o, int32_t v) {
+  uint16_t n = (uint16_t)v; memcpy(d + o, &n, 2);
+}
+KILN_OP_INLINE void kiln_store_i32(uint8_t* d, uint64_t o, int32_t v) { memcpy(d + o, &v, 4); }
+KILN_OP_INLINE void kiln_store_i64(uint8_t* d, uint64_t o, int64_t v) { memcpy(d + o, &v, 8); }
+KILN_OP_INLINE void kiln_store_f32(uint8_t* d, uint64_t o, float v) { memcpy(d + o, &v, 4); }
+KILN_OP_INLINE void kiln_store_f64(uint8_t* d, uint64_t o, double v) { memcpy(d + o, &v, 8); }
+
+/* Bulk buffer ops on checked byte ranges. */
+KILN_OP_INLINE void kiln_fill_i8(uint8_t* d, uint64_t o, int64_t n, int32_t v) {
+  uint8_t x = (uint8_t)v; kiln_buffer_fill(d + o, n, &x, 1);
+}
+KILN_OP_INLINE void kiln_fill_i16(uint8_t* d, uint64_t o, int64_t n, int32_t v) {
+  uint16_t x = (uint16_t)v; kiln_buffer_fill(d + o, n, &x, 2);
+}
+KILN_OP_INLINE void kiln_fill_i32(uint8_t* d, uint64_t o, int64_t n, int32_t v) {
+  kiln_buffer_fill(d + o, n, &v, 4);
+}
+KILN_OP_INLINE void kiln_fill_i64(uint8_t* d, uint64_t o, int64_t n, int64_t v) {
+  kiln_buffer_fill(d + o, n, &v, 8);
+}
+KILN_OP_INLINE void kiln_fill_f32(uint8_t* d, uint64_t o, int64_t n, float v) {
+  kiln_buffer_fill(d + o, n, &v, 4);
+}
+KILN_OP_INLINE void kiln_fill_f64(uint8_t* d, uint64_t o, int64_t n, double v) {
+  kiln_buffer_fill(d + o, n, &v, 8);
+}
+KILN_OP_INLINE void kiln_copy_bytes(uint8_t* dst, uint64_t dst_offset, const uint8_t* src,
+                                    uint64_t src_offset, int64_t n) {
+  memmove(dst + dst_offset, src + src_offset, (size_t)n);
+}
+KILN_OP_INLINE int32_t kiln_equal_bytes(const uint8_t* a, uint64_t a_offset, const uint8_t* b,
+                                        uint64_t b_offset, int64_t n) {
+  return memcmp(a + a_offset, b + b_offset, (size_t)n) == 0;
+}
+KILN_OP_INLINE int64_t kiln_hash_bytes_at(const uint8_t* d, uint64_t o, int64_t n) {
+  return kiln_buffer_hash_bytes(d + o, (uint64_t)n);
+}
+
 #ifdef __cplusplus
 }  /* extern "C" */
 #endif
