@@ -42,6 +42,7 @@
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
+#include "mlir/Dialect/EmitC/Transforms/Passes.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "mlir/IR/Verifier.h"
@@ -374,7 +375,11 @@ private:
   Value variable(Type type, Attribute init) {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPointToStart(entry);
-    return emitc::VariableOp::create(b, l, emitc::LValueType::get(type), init);
+    Value v = emitc::VariableOp::create(b, l, emitc::LValueType::get(type), init);
+    // A variable a path never reads stays quiet under
+    // -Wunused-but-set-variable.
+    emitc::VerbatimOp::create(b, l, b.getStringAttr("(void){};"), ValueRange{v});
+    return v;
   }
   Value variable(Type type, StringRef init) {
     return variable(type, emitc::OpaqueAttr::get(b.getContext(), init));
@@ -1040,7 +1045,7 @@ LogicalResult FunctionEmitter::emitGlobalOp(Operation &op, StringRef name) {
   return success();
 }
 
-// Null check, then the buffer's span; returns its data pointer.
+// Null check, then the buffer's span; returns its data pointer variable.
 Value FunctionEmitter::bufferSpan(Operation *op, Value buffer, Value &length, Value &writable) {
   failIf(cmp(emitc::CmpPredicate::eq, buffer, lit(t.ref, "NULL")), op,
          "KILN_STATUS_INVALID_ARGUMENT", "null ref where a vm.buffer is required");
@@ -1049,8 +1054,8 @@ Value FunctionEmitter::bufferSpan(Operation *op, Value buffer, Value &length, Va
   Value w = variable(t.i32, "0");
   callVoid("kiln_buffer_span", {buffer, addr(data), addr(len), addr(w)});
   length = load(len);
-  writable = load(w);
-  return load(data);
+  writable = w; // an lvalue: only stores read it
+  return data;    // an lvalue: buffer.clone does not read it
 }
 
 // kiln_buffer_range with the interpreter's OUT_OF_RANGE fault.
@@ -1065,7 +1070,8 @@ void FunctionEmitter::rangeCheck(Operation *op, Value length, Value offset, Valu
 
 // Stores into rodata fail as in the interpreter (same code and message).
 void FunctionEmitter::writableCheck(Operation *op, Value writable) {
-  failIf(cmp(emitc::CmpPredicate::eq, writable, i32c(0)), op, "KILN_STATUS_PERMISSION_DENIED",
+  failIf(cmp(emitc::CmpPredicate::eq, load(writable), i32c(0)), op,
+         "KILN_STATUS_PERMISSION_DENIED",
          "write to a read-only buffer (e.g. rodata)");
 }
 
@@ -1104,7 +1110,7 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
   if (name.starts_with("buffer.fill.")) {
     StringRef ty = name.drop_front(12);
     unsigned size = ty == "i8" ? 1 : ty == "i16" ? 2 : (ty == "i64" || ty == "f64") ? 8 : 4;
-    Value data = bufferSpan(&op, arg(0), length, writable);
+    Value data = load(bufferSpan(&op, arg(0), length, writable));
     rangeCheck(&op, length, arg(1), arg(2), size, offset);
     writableCheck(&op, writable);
     callVoid(("kiln_fill_" + ty).str(), {data, offset, arg(2), arg(3)});
@@ -1112,8 +1118,8 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
   }
   if (name == "buffer.copy" || name == "buffer.compare") {
     Value lengthA, writableA, offsetA, lengthB, writableB, offsetB;
-    Value a = bufferSpan(&op, arg(0), lengthA, writableA);
-    Value c = bufferSpan(&op, arg(2), lengthB, writableB);
+    Value a = load(bufferSpan(&op, arg(0), lengthA, writableA));
+    Value c = load(bufferSpan(&op, arg(2), lengthB, writableB));
     rangeCheck(&op, lengthA, arg(1), arg(4), 1, offsetA);
     rangeCheck(&op, lengthB, arg(3), arg(4), 1, offsetB);
     if (name == "buffer.copy") {
@@ -1125,7 +1131,7 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
     return success();
   }
   if (name == "buffer.hash") {
-    Value data = bufferSpan(&op, arg(0), length, writable);
+    Value data = load(bufferSpan(&op, arg(0), length, writable));
     rangeCheck(&op, length, arg(1), arg(2), 1, offset);
     setCopy(op.getResult(0), call(t.i64, "kiln_hash_bytes_at", {data, offset, arg(2)}));
     return success();
@@ -1165,7 +1171,7 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
             call(t.of(op.getResult(0).getType()), "kiln_load_" + cIdent(ty), {load(data), load(out)}));
     return success();
   }
-  writableCheck(&op, load(w));
+  writableCheck(&op, w);
   Kind k = kindOf(op.getOperand(2).getType());
   std::string store = size == 1 ? "kiln_store_i8" : size == 2 ? "kiln_store_i16"
                     : k == Kind::F32 ? "kiln_store_f32" : k == Kind::F64 ? "kiln_store_f64"
@@ -1221,7 +1227,8 @@ LogicalResult FunctionEmitter::emitListOp(Operation &op, StringRef name) {
       assign(st, call(t.status, "kiln_list_get", {exec, list, arg(1), codeOf(k), addr(temp)}));
       checkStatus(&op);
       // Like the interpreter: the element must have the result's type.
-      checkRefKind(load(temp), result.getType(), &op);
+      if (StringRef(refKind(result.getType())) != "KILN_REF_KIND_ANY")
+        checkRefKind(load(temp), result.getType(), &op);
       refMove(vars.lookup(result), temp);
     } else {
       assign(st, call(t.status, "kiln_list_get",
@@ -1439,9 +1446,6 @@ LogicalResult FunctionEmitter::run() {
   }
   S = variable(t.services, "NULL");
   st = variable(t.status, "KILN_OK");
-  // Values a block never reads stay quiet under -Wunused-but-set-variable.
-  for (Value v : llvm::concat<Value>(refValues, scalarValues))
-    emitc::VerbatimOp::create(b, l, b.getStringAttr("(void){};"), ValueRange{vars.lookup(v)});
   for (Value a : llvm::concat<Value>(params, resultPtrs))
     emitc::VerbatimOp::create(b, l, b.getStringAttr("(void){};"), ValueRange{a});
   emitc::VerbatimOp::create(b, l, b.getStringAttr("(void){};"), ValueRange{state});
@@ -1994,6 +1998,12 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
   if (!vmModule) return op->emitError("--vm-to-c expects a vm.module");
   FailureOr<OwningOpRef<ModuleOp>> emitc = convertVMToEmitC(vmModule);
   if (failed(emitc)) return failure();
+  // Fold single-use loads, casts and calls into the C expressions that use
+  // them, so the C reads like hand-written code instead of one temporary
+  // per op.
+  PassManager pm(op->getContext());
+  pm.addNestedPass<emitc::FuncOp>(emitc::createFormExpressionsPass());
+  if (failed(pm.run(emitc->get()))) return failure();
   return emitc::translateToCpp(emitc->get(), os, /*declareVariablesAtTop=*/true);
 }
 
