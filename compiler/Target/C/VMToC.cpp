@@ -325,7 +325,8 @@ private:
   FunctionType type;
   bool mayYield = false, frameless = false, lightFrame = false;
 
-  Value exec, state;
+  Value exec, state, depth; // depth: light frames below (light functions only)
+  Value pair;               // the {status, result} being returned, if paired
   SmallVector<Value> params, resultPtrs;
   Value S, st, fh, rp, lf;                 // lvalues
   llvm::DenseMap<Value, Value> vars;       // vm value -> lvalue
@@ -488,6 +489,11 @@ public:
   llvm::StringMap<Operation *> funcs;
   llvm::StringMap<int> funcIndex;
   llvm::StringSet<> suspendable;
+  llvm::StringSet<> light; // functions taking a light frame (and a depth)
+  // Light functions with one scalar result return it beside their status in
+  // a two-field struct (two registers in the common C ABIs) instead of
+  // through a pointer: function symbol -> struct type name.
+  llvm::StringMap<std::string> pairReturn;
   llvm::StringMap<int> importOrdinals;
   llvm::StringMap<Operation *> imports;
   llvm::StringMap<emitc::FuncOp> cfuncs;
@@ -643,7 +649,10 @@ void FunctionEmitter::failIf(Value cond, Operation *op, Value code, StringRef me
     return;
   }
   // Unconditional: the status, the frame's position (for the trace) and out.
-  assign(st, call(t.status, "kiln_fail", {exec, code, str(message), locAddr(op)}));
+  // A light frame reports its position itself on the way out (make_status
+  // would put it on the enclosing VM frame).
+  assign(st, call(t.status, "kiln_fail",
+                  {exec, code, str(message), lightFrame ? lit(t.locPtr, "NULL") : locAddr(op)}));
   setLoc(op);
   br(cleanup);
 }
@@ -894,9 +903,12 @@ LogicalResult FunctionEmitter::emitOp(Operation &op) {
     for (auto [i, operand] : llvm::enumerate(op.getOperands())) {
       Value v = get(operand);
       if (kindOf(operand.getType()) == Kind::Ref) retain(v);
-      assign(emitc::DereferenceOp::create(b, l, emitc::LValueType::get(v.getType()),
-                                          resultPtrs[i]),
-             v);
+      if (pair)
+        assign(member(pair, "r0", v.getType()), v);
+      else
+        assign(emitc::DereferenceOp::create(b, l, emitc::LValueType::get(v.getType()),
+                                            resultPtrs[i]),
+               v);
     }
     br(cleanup);
     return success();
@@ -1306,7 +1318,23 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
     bool mayDefer = m.suspendable.contains(callee);
     int point = mayDefer ? enterResumePoint() : 0;
     SmallVector<Value> temps, operands{exec, state};
+    if (m.light.contains(callee))
+      operands.push_back(lightFrame ? Value(emitc::AddOp::create(b, l, t.i32, depth, i32c(1)))
+                                    : i32c(0));
     for (Value a : args) operands.push_back(get(a));
+    auto pairType = m.pairReturn.find(callee);
+    if (pairType != m.pairReturn.end()) {
+      Value returned = variable(emitc::OpaqueType::get(m.ctx, pairType->second), "");
+      setLoc(&op);
+      assign(returned,
+             emitc::CallOp::create(b, l, m.cfuncs.lookup(callee), operands).getResult(0));
+      assign(st, load(member(returned, "st", t.status)));
+      leaveOnError(mayDefer, point);
+      Value r = resultsTo.front();
+      assign(vars.lookup(r), load(member(returned, "r0", t.of(r.getType()))));
+      if (dest) br(blocks.lookup(dest));
+      return success();
+    }
     for (Type rt : resultTypes) {
       Value temp = kindOf(rt) == Kind::Ref ? refTemp() : variable(t.of(rt), "0");
       temps.push_back(temp);
@@ -1417,15 +1445,22 @@ LogicalResult FunctionEmitter::run() {
   frameless = !mayYield;
   for (Block &block : region)
     for (Operation &op : block) frameless = frameless && isFramelessOp(op);
-  lightFrame = lightFramesEnabled && !frameless && !mayYield;
+  lightFrame = m.light.contains(sym);
+  if (lightFrame != (lightFramesEnabled && !frameless && !mayYield))
+    return func->emitOpError("frame kind disagrees with the module's (internal error)");
   int index = m.funcIndex.lookup(sym);
 
   entry = cfunc.addEntryBlock();
   exec = entry->getArgument(0);
   state = entry->getArgument(1);
-  for (unsigned i = 0; i < type.getNumInputs(); ++i) params.push_back(entry->getArgument(2 + i));
-  for (unsigned i = 0; i < type.getNumResults(); ++i)
-    resultPtrs.push_back(entry->getArgument(2 + type.getNumInputs() + i));
+  unsigned first = 2;
+  if (lightFrame) depth = entry->getArgument(first++);
+  for (unsigned i = 0; i < type.getNumInputs(); ++i)
+    params.push_back(entry->getArgument(first + i));
+  auto pairType = m.pairReturn.find(sym);
+  if (pairType == m.pairReturn.end())
+    for (unsigned i = 0; i < type.getNumResults(); ++i)
+      resultPtrs.push_back(entry->getArgument(first + type.getNumInputs() + i));
   b.setInsertionPointToEnd(entry);
 
   // Every vm value gets a variable; number the ops (trace offsets).
@@ -1445,6 +1480,10 @@ LogicalResult FunctionEmitter::run() {
     }
   }
   S = variable(t.services, "NULL");
+  if (pairType != m.pairReturn.end()) {
+    pair = variable(emitc::OpaqueType::get(m.ctx, pairType->second), "");
+    assign(member(pair, "r0", t.of(type.getResult(0))), lit(t.of(type.getResult(0)), "0"));
+  }
   st = variable(t.status, "KILN_OK");
   for (Value a : llvm::concat<Value>(params, resultPtrs))
     emitc::VerbatimOp::create(b, l, b.getStringAttr("(void){};"), ValueRange{a});
@@ -1466,7 +1505,7 @@ LogicalResult FunctionEmitter::run() {
       lf = variable(t.header, "");
       assign(lf, call(t.header, "kiln_frame_header_empty", {}));
       assign(fh, addr(lf));
-      assign(st, call(t.status, "kiln_light_enter", {exec, functionIndex}));
+      assign(st, call(t.status, "kiln_light_enter", {exec, depth, functionIndex}));
     } else {
       rp = variable(t.i32, "0");
       assign(st, call(t.status, "kiln_frame_enter", {exec, functionIndex, addr(fh), addr(rp)}));
@@ -1477,7 +1516,12 @@ LogicalResult FunctionEmitter::run() {
     {
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToEnd(refused);
-      emitc::ReturnOp::create(b, l, load(st));
+      if (pair) {
+        assign(member(pair, "st", t.status), load(st));
+        emitc::ReturnOp::create(b, l, load(pair));
+      } else {
+        emitc::ReturnOp::create(b, l, load(st));
+      }
     }
   }
 
@@ -1557,10 +1601,14 @@ LogicalResult FunctionEmitter::run() {
   for (Value v : refValues) release(get(v));
   for (Value v : refTemps) release(load(v));
   if (lightFrame) {
-    emitc::ReturnOp::create(
-        b, l,
-        call(t.status, "kiln_light_leave",
-             {exec, load(st), functionIndex, load(memberOfPtr(fh, "loc", t.locPtr))}));
+    Value status = call(t.status, "kiln_light_leave",
+                        {exec, load(st), functionIndex, load(memberOfPtr(fh, "loc", t.locPtr))});
+    if (pair) {
+      assign(member(pair, "st", t.status), status);
+      emitc::ReturnOp::create(b, l, load(pair));
+    } else {
+      emitc::ReturnOp::create(b, l, status);
+    }
   } else {
     if (!frameless) callVoid("kiln_frame_leave", {exec, load(st)});
     emitc::ReturnOp::create(b, l, load(st));
@@ -1599,12 +1647,24 @@ std::string ModuleEmitter::structType(Operation *before, ArrayRef<std::string> f
 
 emitc::FuncOp ModuleEmitter::declareFunction(Operation *f) {
   auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
+  StringRef sym = f->getAttrOfType<StringAttr>("sym_name").getValue();
   SmallVector<Type> inputs{t->exec, t->state};
+  if (light.contains(sym)) inputs.push_back(t->i32); // light frames below this one
   for (Type in : type.getInputs()) inputs.push_back(t->of(in));
-  for (Type r : type.getResults()) inputs.push_back(emitc::PointerType::get(t->of(r)));
-  auto cfunc = emitc::FuncOp::create(
-      b, f->getLoc(), fnName(f->getAttrOfType<StringAttr>("sym_name").getValue()),
-      FunctionType::get(ctx, inputs, {t->status}));
+  Type result = t->status;
+  auto pair = pairReturn.find(sym);
+  if (pair != pairReturn.end()) {
+    result = emitc::OpaqueType::get(ctx, pair->second);
+    OpBuilder::InsertionGuard guard(b);
+    if (firstFunction) b.setInsertionPoint(firstFunction);
+    verbatim("typedef struct { kiln_status_t st; " +
+             std::string(cType(kindOf(type.getResult(0)))) + " r0; } " + pair->second + ";");
+  } else {
+    for (Type r : type.getResults()) inputs.push_back(emitc::PointerType::get(t->of(r)));
+  }
+  auto cfunc = emitc::FuncOp::create(b, f->getLoc(), fnName(sym),
+                                     FunctionType::get(ctx, inputs, {result}));
+  if (!firstFunction) firstFunction = cfunc;
   cfunc.setSpecifiersAttr(b.getStrArrayAttr({"KILN_MODULE_MAYBE_UNUSED", "static"}));
   return cfunc;
 }
@@ -1656,12 +1716,32 @@ LogicalResult ModuleEmitter::emitEntry(Operation *f, StringRef entryName) {
     }
   }
   emitc::FuncOp callee = cfuncs.lookup(sym);
+  auto pairType = pairReturn.find(sym);
   auto callWith = [&](ArrayRef<Value> arguments) {
     SmallVector<Value> operands{exec, state};
+    if (light.contains(sym)) operands.push_back(lit(t->i32, "0"));
     operands.append(arguments.begin(), arguments.end());
-    operands.append(resultPtrs.begin(), resultPtrs.end());
-    Value status = emitc::CallOp::create(fb, loc, callee, operands).getResult(0);
-    emitc::ReturnOp::create(fb, loc, status);
+    if (pairType == pairReturn.end()) {
+      operands.append(resultPtrs.begin(), resultPtrs.end());
+      Value status = emitc::CallOp::create(fb, loc, callee, operands).getResult(0);
+      emitc::ReturnOp::create(fb, loc, status);
+      return;
+    }
+    // {status, result}: the result goes out whatever the status (the
+    // runtime reads results only after success).
+    Type rt = t->of(type.getResult(0));
+    Value returned = emitc::VariableOp::create(
+        fb, loc, emitc::LValueType::get(emitc::OpaqueType::get(ctx, pairType->second)),
+        emitc::OpaqueAttr::get(ctx, ""));
+    emitc::AssignOp::create(fb, loc, returned,
+                            emitc::CallOp::create(fb, loc, callee, operands).getResult(0));
+    Value r0 = emitc::MemberOp::create(fb, loc, emitc::LValueType::get(rt), "r0", returned);
+    emitc::AssignOp::create(fb, loc, emitc::DereferenceOp::create(
+                                         fb, loc, emitc::LValueType::get(rt), resultPtrs[0]),
+                            emitc::LoadOp::create(fb, loc, rt, r0));
+    Value stField =
+        emitc::MemberOp::create(fb, loc, emitc::LValueType::get(t->status), "st", returned);
+    emitc::ReturnOp::create(fb, loc, emitc::LoadOp::create(fb, loc, t->status, stField));
   };
   if (inType.empty()) {
     emitc::VerbatimOp::create(fb, loc, fb.getStringAttr("(void){};"), ValueRange{args});
@@ -1792,6 +1872,19 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
     }
   }
   suspendable = findSuspendable(funcList, importOrdinals);
+  for (Operation *f : funcList) {
+    StringRef s = f->getAttrOfType<StringAttr>("sym_name").getValue();
+    if (!lightFramesEnabled || suspendable.contains(s)) continue;
+    bool frameless = true;
+    f->walk([&](Operation *op) {
+      if (op != f && op->getParentOp() == f) frameless = frameless && isFramelessOp(*op);
+    });
+    if (!frameless) light.insert(s);
+    auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
+    if (light.contains(s) && type.getNumResults() == 1 &&
+        kindOf(type.getResult(0)) != Kind::Ref)
+      pairReturn[s] = prefix + "ret_" + cIdent(s) + "_t";
+  }
 
   // Globals: the ordinals from ordinal allocation (byte offsets for scalars).
   for (Operation *g : globalList) {

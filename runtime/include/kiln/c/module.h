@@ -32,11 +32,14 @@
  * Light frames. A function that can fail or call but never suspends (so
  * everything it calls is in its own module and never suspends either) takes
  * a light frame instead, with no call into the runtime on the fast path:
- * kiln_light_enter on entry counts it against the stack depth limit (a
- * counter in kiln_exec_t, failing through services->light_overflow with the
- * same RESOURCE_EXHAUSTED error a VM frame push gives), kiln_light_leave on
- * every exit uncounts it. It keeps its current op in a local
- * kiln_frame_header_t. Its trace line is added on the error path only: on
+ * it takes the number of light frames below it as a parameter (0 when
+ * called from a VM frame or the runtime; a light caller passes its own plus
+ * one, so the depth lives in a register, not in memory), and
+ * kiln_light_enter on entry checks it against the stack depth limit
+ * (exec->light_limit, failing through services->light_overflow with the same
+ * RESOURCE_EXHAUSTED error a VM frame push gives). It keeps its current op in
+ * a local kiln_frame_header_t and makes its error statuses without a
+ * location (make_status would put it on the enclosing VM frame). Its trace line is added on the error path only: on
  * an error exit it passes the status to services->light_trace with its
  * function index and current location, which appends its frame(s) (inlined
  * ones first). Light frames are always the innermost frames of a call
@@ -180,11 +183,11 @@ typedef struct kiln_services_t kiln_services_t;
 /* One per call that enters the module through the function table. The
  * runtime owns it; the module reads `services` and passes the pointer back
  * to services that need it. The reserved fields belong to the runtime.
- * light_depth and light_limit are the light-frame depth counter (see "Light
- * frames"): the number of light frames live in this call, and how many the
- * stack depth limit allows on top of the VM frames the call has now (the
- * runtime keeps light_limit current whenever it pushes or pops a VM frame
- * for this call). Only kiln_light_enter / kiln_light_leave touch them. */
+ * light_limit is how many light frames (see "Light frames") the stack depth
+ * limit allows on top of the VM frames the call has now (the runtime keeps it
+ * current whenever it pushes or pops a VM frame for this call). light_depth
+ * stays 0 with modules built by this version (the depth is a parameter of
+ * light functions); the runtime still honours a module that counts in it. */
 typedef struct kiln_exec_t {
   const kiln_services_t* services;
   void* reserved[4];
@@ -405,25 +408,24 @@ KILN_MODULE_INLINE void kiln_buffer_span(kiln_ref_t buffer, uint8_t** data,
   *writable = b->access == KILN_BUFFER_ACCESS_MUTABLE;
 }
 
-/* Enters a light frame of function `function_index`: a counter bump and a
- * compare; the runtime is called only when the depth limit is exceeded
- * (then no frame was entered and the caller returns the status). */
-KILN_MODULE_INLINE kiln_status_t kiln_light_enter(kiln_exec_t* exec,
+/* Enters a light frame of function `function_index` with `depth` light
+ * frames below it: one compare; the runtime is called only when the depth
+ * limit is exceeded (then no frame was entered and the caller returns the
+ * status). */
+KILN_MODULE_INLINE kiln_status_t kiln_light_enter(kiln_exec_t* exec, int32_t depth,
                                                   int32_t function_index) {
-  if (KILN_MODULE_UNLIKELY(exec->light_depth >= exec->light_limit)) {
+  if (KILN_MODULE_UNLIKELY(depth >= exec->light_limit)) {
     return exec->services->light_overflow(exec, function_index);
   }
-  ++exec->light_depth;
   return KILN_OK;
 }
 
-/* Leaves the light frame entered by kiln_light_enter. On error, adds the
- * frame's trace line(s) to `status` (the error path's only runtime call). */
+/* Leaves a light frame. On error, adds the frame's trace line(s) to
+ * `status` (the error path's only runtime call). */
 KILN_MODULE_INLINE kiln_status_t kiln_light_leave(kiln_exec_t* exec,
                                                   kiln_status_t status,
                                                   int32_t function_index,
                                                   const kiln_source_loc_t* loc) {
-  --exec->light_depth;
   if (KILN_MODULE_UNLIKELY(status != KILN_OK)) {
     return exec->services->light_trace(exec, status, function_index, loc);
   }
