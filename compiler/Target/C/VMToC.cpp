@@ -456,6 +456,11 @@ private:
   LogicalResult emitListOp(Operation &op, StringRef name);
   LogicalResult emitGlobalOp(Operation &op, StringRef name);
   LogicalResult emitPrint(Operation &op);
+  /// A buffer's span in three variables (data, byte length, writable).
+  struct Span {
+    Value data, length, writable;
+  };
+  Span spanOf(Operation *op, Value buffer, StringRef nullMessage);
   Value bufferSpan(Operation *op, Value buffer, Value &length, Value &writable);
   void rangeCheck(Operation *op, Value length, Value offset, Value count, unsigned elementSize,
                   Value &byteOffset);
@@ -1057,17 +1062,25 @@ LogicalResult FunctionEmitter::emitGlobalOp(Operation &op, StringRef name) {
   return success();
 }
 
-// Null check, then the buffer's span; returns its data pointer variable.
-Value FunctionEmitter::bufferSpan(Operation *op, Value buffer, Value &length, Value &writable) {
+// Null check (failing with `nullMessage`), then the buffer's span.
+FunctionEmitter::Span FunctionEmitter::spanOf(Operation *op, Value buffer,
+                                              StringRef nullMessage) {
   failIf(cmp(emitc::CmpPredicate::eq, buffer, lit(t.ref, "NULL")), op,
-         "KILN_STATUS_INVALID_ARGUMENT", "null ref where a vm.buffer is required");
-  Value data = variable(t.bytes, "NULL");
-  Value len = variable(t.u64, "0");
-  Value w = variable(t.i32, "0");
-  callVoid("kiln_buffer_span", {buffer, addr(data), addr(len), addr(w)});
-  length = load(len);
-  writable = w; // an lvalue: only stores read it
-  return data;    // an lvalue: buffer.clone does not read it
+         "KILN_STATUS_INVALID_ARGUMENT", nullMessage);
+  Span span{variable(t.bytes, "NULL"), variable(t.u64, "0"), variable(t.i32, "0")};
+  callVoid("kiln_buffer_span",
+           {buffer, addr(span.data), addr(span.length), addr(span.writable)});
+  return span;
+}
+
+// The span of a bulk op's buffer operand: the length loaded; data and
+// writable stay variables (buffer.clone reads neither, only stores read
+// writable).
+Value FunctionEmitter::bufferSpan(Operation *op, Value buffer, Value &length, Value &writable) {
+  Span span = spanOf(op, buffer, "null ref where a vm.buffer is required");
+  length = load(span.length);
+  writable = span.writable;
+  return span.data;
 }
 
 // kiln_buffer_range with the interpreter's OUT_OF_RANGE fault.
@@ -1108,14 +1121,8 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
     return success();
   }
   if (name == "buffer.length") {
-    Value buffer = arg(0);
-    failIf(cmp(emitc::CmpPredicate::eq, buffer, lit(t.ref, "NULL")), &op,
-           "KILN_STATUS_INVALID_ARGUMENT", "null buffer");
-    Value data = variable(t.bytes, "NULL");
-    Value len = variable(t.u64, "0");
-    Value w = variable(t.i32, "0");
-    callVoid("kiln_buffer_span", {buffer, addr(data), addr(len), addr(w)});
-    setCopy(op.getResult(0), castTo(t.i64, load(len)));
+    Span span = spanOf(&op, arg(0), "null buffer");
+    setCopy(op.getResult(0), castTo(t.i64, load(span.length)));
     return success();
   }
   Value length, writable, offset;
@@ -1167,13 +1174,8 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
   StringRef ty = name.drop_front(isLoad ? 12 : 13);
   unsigned size = ty.starts_with("i8") ? 1 : ty.starts_with("i16") ? 2
                 : (ty == "i64" || ty == "f64") ? 8 : 4;
-  Value buffer = arg(0);
-  failIf(cmp(emitc::CmpPredicate::eq, buffer, lit(t.ref, "NULL")), &op,
-         "KILN_STATUS_INVALID_ARGUMENT", "null buffer");
-  Value data = variable(t.bytes, "NULL");
-  Value len = variable(t.u64, "0");
-  Value w = variable(t.i32, "0");
-  callVoid("kiln_buffer_span", {buffer, addr(data), addr(len), addr(w)});
+  Span span = spanOf(&op, arg(0), "null buffer");
+  Value data = span.data, len = span.length, w = span.writable;
   Value out = variable(t.u64, "0");
   Value code = call(t.i32, "kiln_buffer_element",
                     {load(len), arg(1), lit(t.u32, Twine(size) + "u"), addr(out)});
