@@ -135,14 +135,10 @@ bool type_matches(const TypeInfo& t, const RefObject* o) {
 KILN_NOINLINE Status div_by_zero_error() {
   return Status(StatusCode::kInvalidArgument, "integer division by zero");
 }
-KILN_NOINLINE Status not_a_error(const RefObject* o, const char* what) {
-  if (!o) {
-    return vm::make_status(StatusCode::kInvalidArgument,
-                           "null ref where a %s is required", what);
-  }
-  return vm::make_status(StatusCode::kInvalidArgument,
-                         "ref of type '%s' where a %s is required",
-                         o->type ? o->type->name : "?", what);
+// The runtime's one wording for a ref operand of the wrong type (the C
+// module path reports the same through services->ref_type_error).
+KILN_NOINLINE Status not_a_error(const RefObject* o, const vm::RefType& expected) {
+  return vm::ref_type_error(o, expected);
 }
 KILN_NOINLINE Status buffer_range_error(const vm::Buffer* b, int64_t offset,
                                         int64_t count, uint32_t element_size) {
@@ -929,7 +925,7 @@ dispatch:
   OP(BUFFER_CLONE) {
     RefObject* o = REF(4);
     vm::Buffer* src = as_buffer(o);
-    if (KILN_UNLIKELY(!src)) FAULT(not_a_error(o, "vm.buffer"));
+    if (KILN_UNLIKELY(!src)) FAULT(not_a_error(o, vm::Buffer::kType));
     int64_t offset = RI64(6), length = RI64(8);
     int32_t alignment = RI32(10);
     uint64_t byte_offset;
@@ -949,7 +945,7 @@ dispatch:
   OP(BUFFER_LENGTH) {
     RefObject* o = REF(4);
     vm::Buffer* b = as_buffer(o);
-    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(o, "vm.buffer"));
+    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(o, vm::Buffer::kType));
     WI64(2, static_cast<int64_t>(b->length()));
     consume(r, U16(4));
     NEXT(6);
@@ -957,8 +953,8 @@ dispatch:
   OP(BUFFER_COPY) {
     vm::Buffer* src = as_buffer(REF(2));
     vm::Buffer* dst = as_buffer(REF(6));
-    if (KILN_UNLIKELY(!src)) FAULT(not_a_error(REF(2), "vm.buffer"));
-    if (KILN_UNLIKELY(!dst)) FAULT(not_a_error(REF(6), "vm.buffer"));
+    if (KILN_UNLIKELY(!src)) FAULT(not_a_error(REF(2), vm::Buffer::kType));
+    if (KILN_UNLIKELY(!dst)) FAULT(not_a_error(REF(6), vm::Buffer::kType));
     int64_t so = RI64(4), dof = RI64(8), len = RI64(10);
     uint64_t sb, db;
     if (KILN_UNLIKELY(kiln_buffer_range(src->length(), so, len, 1, &sb) != KILN_OP_OK))
@@ -974,8 +970,8 @@ dispatch:
   OP(BUFFER_COMPARE) {
     vm::Buffer* a = as_buffer(REF(4));
     vm::Buffer* b = as_buffer(REF(8));
-    if (KILN_UNLIKELY(!a)) FAULT(not_a_error(REF(4), "vm.buffer"));
-    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(8), "vm.buffer"));
+    if (KILN_UNLIKELY(!a)) FAULT(not_a_error(REF(4), vm::Buffer::kType));
+    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(8), vm::Buffer::kType));
     int64_t ao = RI64(6), bo = RI64(10), len = RI64(12);
     uint64_t ab, bb;
     if (KILN_UNLIKELY(kiln_buffer_range(a->length(), ao, len, 1, &ab) != KILN_OP_OK))
@@ -989,7 +985,7 @@ dispatch:
   }
   OP(BUFFER_HASH) {
     vm::Buffer* b = as_buffer(REF(4));
-    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(4), "vm.buffer"));
+    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(4), vm::Buffer::kType));
     int64_t off = RI64(6), len = RI64(8);
     uint64_t bo;
     if (KILN_UNLIKELY(kiln_buffer_range(b->length(), off, len, 1, &bo) != KILN_OP_OK))
@@ -1001,7 +997,7 @@ dispatch:
 #define BUFFER_FILL(name, T, R)                                                     \
   OP(name) {                                                                        \
     vm::Buffer* b = as_buffer(REF(2));                                              \
-    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(2), "vm.buffer"));                 \
+    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(2), vm::Buffer::kType));                 \
     int64_t off = RI64(4), len = RI64(6);                                           \
     uint64_t bo;                                                                    \
     if (KILN_UNLIKELY(kiln_buffer_range(b->length(), off, len, sizeof(T), &bo) !=   \
@@ -1022,7 +1018,7 @@ dispatch:
 #define BUFFER_LOAD(name, T, W, conv)                                              \
   OP(name) {                                                                       \
     vm::Buffer* b = as_buffer(REF(4));                                             \
-    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(4), "vm.buffer"));                \
+    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(4), vm::Buffer::kType));                \
     int64_t index = RI64(6);                                                       \
     uint64_t bo;                                                                   \
     if (KILN_UNLIKELY(kiln_buffer_element(b->length(), index, sizeof(T), &bo) !=   \
@@ -1048,7 +1044,7 @@ dispatch:
   // consumes it. The accumulator is read before dst is written.
   OP(BUFFER_LOAD_ADD_I32) {
     vm::Buffer* b = as_buffer(REF(6));
-    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(6), "vm.buffer"));
+    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(6), vm::Buffer::kType));
     int64_t index = RI64(8);
     uint64_t bo;
     if (KILN_UNLIKELY(kiln_buffer_element(b->length(), index, sizeof(int32_t), &bo) !=
@@ -1063,7 +1059,7 @@ dispatch:
 #define BUFFER_STORE(name, T, R)                                                   \
   OP(name) {                                                                       \
     vm::Buffer* b = as_buffer(REF(2));                                             \
-    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(2), "vm.buffer"));                \
+    if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(2), vm::Buffer::kType));                \
     int64_t index = RI64(4);                                                       \
     uint64_t bo;                                                                   \
     if (KILN_UNLIKELY(kiln_buffer_element(b->length(), index, sizeof(T), &bo) !=   \
@@ -1097,7 +1093,7 @@ dispatch:
   }
   OP(LIST_RESERVE) {
     vm::List* l = as_list(REF(2));
-    if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(2), "vm.list"));
+    if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(2), vm::List::kType));
     int32_t n = RI32(4);
     if (KILN_UNLIKELY(n < 0)) FAULT(negative_error("vm.list.reserve", n));
     status = l->reserve(static_cast<size_t>(n));
@@ -1107,14 +1103,14 @@ dispatch:
   }
   OP(LIST_SIZE) {
     vm::List* l = as_list(REF(4));
-    if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(4), "vm.list"));
+    if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(4), vm::List::kType));
     WI32(2, static_cast<int32_t>(l->size()));
     consume(r, U16(4));
     NEXT(6);
   }
   OP(LIST_RESIZE) {
     vm::List* l = as_list(REF(2));
-    if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(2), "vm.list"));
+    if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(2), vm::List::kType));
     int32_t n = RI32(4);
     if (KILN_UNLIKELY(n < 0)) FAULT(negative_error("vm.list.resize", n));
     status = l->resize(static_cast<size_t>(n));
@@ -1125,7 +1121,7 @@ dispatch:
 #define LIST_GET(name, T, W, getter)                                       \
   OP(name) {                                                               \
     vm::List* l = as_list(REF(4));                                         \
-    if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(4), "vm.list"));          \
+    if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(4), vm::List::kType));          \
     int32_t index = RI32(6);                                               \
     T v{};                                                                 \
     if (KILN_UNLIKELY(index < 0)) FAULT(negative_error("list index", index)); \
@@ -1141,7 +1137,7 @@ dispatch:
   LIST_GET(LIST_GET_F64, double, WF64, get_f64)
   OP(LIST_GET_REF) {
     vm::List* l = as_list(REF(4));
-    if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(4), "vm.list"));
+    if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(4), vm::List::kType));
     int32_t index = RI32(6);
     if (KILN_UNLIKELY(index < 0)) FAULT(negative_error("list index", index));
     {
@@ -1158,7 +1154,7 @@ dispatch:
 #define LIST_SET(name, R, setter)                                          \
   OP(name) {                                                               \
     vm::List* l = as_list(REF(2));                                         \
-    if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(2), "vm.list"));          \
+    if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(2), vm::List::kType));          \
     int32_t index = RI32(4);                                               \
     if (KILN_UNLIKELY(index < 0)) FAULT(negative_error("list index", index)); \
     status = l->setter(static_cast<size_t>(index), R(6));                  \
@@ -1172,7 +1168,7 @@ dispatch:
   LIST_SET(LIST_SET_F64, RF64, set_f64)
   OP(LIST_SET_REF) {
     vm::List* l = as_list(REF(2));
-    if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(2), "vm.list"));
+    if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(2), vm::List::kType));
     int32_t index = RI32(4);
     if (KILN_UNLIKELY(index < 0)) FAULT(negative_error("list index", index));
     {

@@ -2,10 +2,10 @@
 // RUN: %vm-to-c %s -o %t.c && %cc -fsyntax-only %t.c
 
 // Scalar globals live in a byte area at the offsets ordinal allocation gives
-// them (largest first), ref globals in an array; vm.global.address is that
-// offset or ordinal, and indirect access is bounds-checked like bytecode.
+// them (largest first), ref globals in an array after it; vm.global.address
+// is that offset or ordinal, and indirect access is bounds-checked like
+// bytecode.
 // CHECK: typedef struct {
-// CHECK-NEXT: int64_t gb_align_;
 // CHECK-NEXT: uint8_t gb[16];
 // CHECK-NEXT: kiln_ref_t gr[1];
 // CHECK-NEXT: } ga_state_t;
@@ -15,37 +15,79 @@ vm.module @ga {
   vm.global.i32 private mutable @c : i32
   vm.global.ref private mutable @r : !vm.buffer
 
-  // CHECK-LABEL: ga_f_addresses({{.*}}) {
+  // CHECK-LABEL: static {{[a-z0-9_]+}} ga_f_addresses({{.*}}) {
+  // CHECK: /* cannot fail, call or suspend: no VM frame */
   vm.func @addresses() -> (i32, i32, i32) {
-    // CHECK: = 8;
+    // CHECK: #line [[#@LINE+2]] "{{.*}}globals_address.mlir"
+    // CHECK-NEXT: [[PA:v[0-9]+]] = 8;
     %pa = vm.global.address @a : i32
-    // CHECK: = 12;
+    // CHECK-NEXT: #line [[#@LINE+2]] "{{.*}}globals_address.mlir"
+    // CHECK-NEXT: [[PC:v[0-9]+]] = 12;
     %pc = vm.global.address @c : i32
-    // CHECK: = 0;
+    // @r is ref ordinal 0.
+    // CHECK-NEXT: #line [[#@LINE+3]] "{{.*}}globals_address.mlir"
+    // CHECK-NOT: = {{[1-9][0-9]*}};
+    // CHECK: #line [[#@LINE+6]] "{{.*}}globals_address.mlir"
     %pr = vm.global.address @r : i32
+    // CHECK-NEXT: {{v[0-9]+}} = [[PA]];
+    // CHECK-NEXT: *{{v[0-9]+}} = {{v[0-9]+}};
+    // CHECK-NEXT: {{v[0-9]+}} = [[PC]];
+    // CHECK-NEXT: *{{v[0-9]+}} = {{v[0-9]+}};
     vm.return %pa, %pc, %pr : i32, i32, i32
   }
   vm.export @addresses
 
-  // CHECK-LABEL: ga_f_indirect({{.*}}) {
+  // CHECK: static const kiln_source_loc_t [[ILOC:ga_loc[0-9]+]] = {"{{.*}}globals_address.mlir", [[#@LINE+13]], 5, 0, NULL, NULL};
+  // CHECK-LABEL: static {{[a-z0-9_]+}} ga_f_indirect({{.*}}) {
   vm.func @indirect(%p: i32, %x: i64) -> i64 {
-    // CHECK: if (kiln_global_range(v0, 8, 16) != KILN_OP_OK) {
-    // CHECK-NEXT: st = S->make_status(exec, KILN_STATUS_OUT_OF_RANGE,
-    // CHECK: memcpy(state->gb + v0, &v1, sizeof(v1));
+    // 8 bytes at offset %p of the 16-byte area, or out of range.
+    // CHECK: #line [[#@LINE+9]] "{{.*}}globals_address.mlir"
+    // CHECK-NEXT: [[P:v[0-9]+]] = {{v[0-9]+}};
+    // CHECK-NEXT: [[RG:v[0-9]+]] = kiln_global_range([[P]], 8u, 16u);
+    // CHECK-NEXT: if ([[RG]] != 0) {
+    // CHECK-NEXT: goto [[OOB:label[0-9]+]];
+    // CHECK: [[BYTES:v[0-9]+]] = kiln_state_bytes({{v[0-9]+}});
+    // CHECK-NEXT: [[OFF:v[0-9]+]] = (uint64_t) [[P]];
+    // CHECK-NEXT: [[X:v[0-9]+]] = {{v[0-9]+}};
+    // CHECK-NEXT: kiln_store_i64([[BYTES]], [[OFF]], [[X]]);
     vm.global.store.indirect.i64 %x, %p : i64 -> i32
-    // CHECK: memcpy(&v{{[0-9]+}}, state->gb + 0, sizeof(v{{[0-9]+}}));
+    // @b (the largest) is at byte 0.
+    // CHECK-NEXT: #line [[#@LINE+3]] "{{.*}}globals_address.mlir"
+    // CHECK-NEXT: [[B2:v[0-9]+]] = kiln_state_bytes({{v[0-9]+}});
+    // CHECK-NEXT: {{v[0-9]+}} = kiln_load_i64([[B2]], (uint64_t) 0);
     %v = vm.global.load.i64 @b : i64
+    // CHECK: [[OOB]]:
+    // CHECK-NEXT: = kiln_fail({{v[0-9]+}}, KILN_STATUS_OUT_OF_RANGE, "out-of-bounds indirect global access", {{.*}});
+    // CHECK-NEXT: ->loc = &[[ILOC]];
     vm.return %v : i64
   }
   vm.export @indirect
 
-  // CHECK-LABEL: ga_f_indirect_ref({{.*}}) {
+  // CHECK: static const kiln_source_loc_t [[RLOC:ga_loc[0-9]+]] = {"{{.*}}globals_address.mlir", [[#@LINE+19]], 10, 0, NULL, NULL};
+  // CHECK-LABEL: static {{[a-z0-9_]+}} ga_f_indirect_ref({{.*}}) {
   vm.func @indirect_ref(%p: i32) -> !vm.buffer {
-    // CHECK: if (v0 < 0 || v0 >= 1) {
-    // CHECK: if (state->gr[v0] && state->gr[v0]->type != S->buffer_type) {
-    // CHECK: kiln_ref_assign(S, &v{{[0-9]+}}, state->gr[v0]);
+    // An ordinal of the one ref global, and a vm.buffer (or null) in it.
+    // CHECK: #line [[#@LINE+15]] "{{.*}}globals_address.mlir"
+    // CHECK-NEXT: [[P:v[0-9]+]] = {{v[0-9]+}};
+    // CHECK-NEXT: if ([[P]] < 0 || [[P]] >= 1) {
+    // CHECK-NEXT: goto [[OOB:label[0-9]+]];
+    // CHECK: [[R:v[0-9]+]] = kiln_state_ref_get({{v[0-9]+}}, 16, [[P]]);
+    // CHECK-NEXT: [[OK:v[0-9]+]] = kiln_ref_has_kind({{v[0-9]+}}, [[R]], KILN_REF_KIND_BUFFER);
+    // CHECK-NEXT: if ([[OK]] == 0) {
+    // CHECK-NEXT: goto [[BADTYPE:label[0-9]+]];
+    // CHECK: kiln_ref_assign({{v[0-9]+}}, {{v[0-9]+}}, [[R]]);
+    // CHECK: [[OOB]]:
+    // CHECK-NEXT: = kiln_fail({{v[0-9]+}}, KILN_STATUS_OUT_OF_RANGE, "out-of-bounds indirect ref global access", {{.*}});
+    // CHECK-NEXT: ->loc = &[[RLOC]];
+    // CHECK: [[BADTYPE]]:
+    // CHECK-NEXT: = kiln_ref_kind_error({{v[0-9]+}}, [[R]], KILN_REF_KIND_BUFFER);
+    // CHECK-NEXT: ->loc = &[[RLOC]];
     %r = vm.global.load.indirect.ref %p : i32 -> !vm.buffer
     vm.return %r : !vm.buffer
   }
   vm.export @indirect_ref
+
+  // The state's ref globals are released when it goes.
+  // CHECK: static void ga_state_deinit(const kiln_services_t* [[S:v[0-9]+]], void* [[ST:v[0-9]+]]) {
+  // CHECK: kiln_state_release_refs([[S]], [[ST]], 16, 1);
 }

@@ -6,7 +6,22 @@
 
 // CHECK-DAG: static const kiln_source_loc_t [[OUTER:inl_loc[0-9]+]] = {"f.mlir", 20, 3, -1, NULL, NULL};
 // CHECK-DAG: static const kiln_source_loc_t [[MID:inl_loc[0-9]+]] = {"mid.mlir", 7, 5, -1, "mid", &[[OUTER]]};
-// CHECK-DAG: static const kiln_source_loc_t inl_loc{{[0-9]+}} = {"leaf.mlir", 2, 5, {{[0-9]+}}, "leaf", &[[MID]]};
+// CHECK-DAG: static const kiln_source_loc_t [[LEAF:inl_loc[0-9]+]] = {"leaf.mlir", 2, 5, {{[0-9]+}}, "leaf", &[[MID]]};
+
+// The division keeps the leaf's line in its #line and, when it fails,
+// records the leaf location, whose chain leads out to @f.
+// CHECK-LABEL: static {{[a-z0-9_]+}} inl_f_f({{.*}}) {
+// CHECK: #line 2 "leaf.mlir"
+// CHECK: [[DST:v[0-9]+]] = kiln_div_i32_s({{v[0-9]+}}, {{v[0-9]+}}, &{{v[0-9]+}});
+// CHECK-NEXT: if ([[DST]] != 0) {
+// CHECK-NEXT: goto [[FAIL:label[0-9]+]];
+// CHECK: #line 21 "f.mlir"
+// CHECK: [[FAIL]]:
+// CHECK-NEXT: = kiln_fail({{v[0-9]+}}, KILN_STATUS_INVALID_ARGUMENT, "integer division by zero", {{.*}});
+// CHECK-NEXT: ->loc = &[[LEAF]];
+// The callees were inlined away.
+// CHECK-NOT: inl_f_leaf(
+// CHECK-NOT: inl_f_mid(
 vm.module @inl {
   vm.func private @leaf(%a: i32, %b: i32) -> i32 {
     %q = vm.div.i32.s %a, %b : i32 loc("leaf.mlir":2:5)

@@ -6,17 +6,29 @@
 // RUN: %cc -DKILN_MODULE_NO_STDIO -O2 -shared -fPIC %t.c -o %t.quiet.so
 // RUN: run-module --module=%t.quiet.so --function=show --input=7 --input=i64=-5 --input=f32=1.5 --input=buffer=i32:1,2 | FileCheck %s --check-prefix=QUIET --allow-empty
 
-// vm.print writes the same line in both forms; a module built for a target
-// without stdio (KILN_MODULE_NO_STDIO) leaves it out.
+// vm.print writes the same line in both forms: kiln/c/print.h's
+// kiln_print_* calls, which a module built for a target without stdio
+// (KILN_MODULE_NO_STDIO) compiles to nothing. An f32 prints as a double.
 
-// CHECK: #if !defined(KILN_MODULE_NO_STDIO)
-// CHECK-NEXT: #include <inttypes.h>
-// CHECK-NEXT: #include <stdio.h>
-// CHECK: fputs("values:", stdout);
-// CHECK-NEXT: printf(" %" PRId32,
-// CHECK-NEXT: printf(" %" PRId64,
-// CHECK-NEXT: printf(" %g", (double)
-// CHECK-NEXT: printf(" %s",
+// CHECK: #include "kiln/c/print.h"
+// CHECK-LABEL: static {{[a-z0-9_]+}} print_f_show({{.*}}) {
+// CHECK: #line [[#@LINE+22]] "{{.*}}print.mlir"
+// CHECK-NEXT: kiln_print_begin("values:");
+// CHECK-NEXT: [[X:v[0-9]+]] = {{v[0-9]+}};
+// CHECK-NEXT: kiln_print_i32([[X]]);
+// CHECK-NEXT: [[Y:v[0-9]+]] = {{v[0-9]+}};
+// CHECK-NEXT: kiln_print_i64([[Y]]);
+// CHECK-NEXT: [[Z:v[0-9]+]] = {{v[0-9]+}};
+// CHECK-NEXT: [[ZD:v[0-9]+]] = (double) [[Z]];
+// CHECK-NEXT: kiln_print_f64([[ZD]]);
+// CHECK-NEXT: [[B:v[0-9]+]] = {{v[0-9]+}};
+// CHECK-NEXT: kiln_print_ref([[B]]);
+// CHECK-NEXT: kiln_print_end();
+// CHECK-NEXT: #line [[#@LINE+12]] "{{.*}}print.mlir"
+// CHECK-NEXT: kiln_print_begin("null:");
+// CHECK-NEXT: [[N:v[0-9]+]] = {{v[0-9]+}};
+// CHECK-NEXT: kiln_print_ref([[N]]);
+// CHECK-NEXT: kiln_print_end();
 // OUT: values: 7 -5 1.5 vm.buffer
 // OUT-NEXT: null: null
 // QUIET-NOT: values

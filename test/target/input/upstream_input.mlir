@@ -11,8 +11,12 @@
 // CHECK: "signature": "0I_I"
 // CHECK: "name": "upstream_input"
 // RENAMED: "name": "renamed"
-// C: vm.module @upstream_input
-// C: upstream_input_f_add_one(
+// C: from vm.module @upstream_input
+// C-LABEL: static {{[a-z0-9_]+}} upstream_input_f_add_one({{.*}}) {
+// C: #line [[#@LINE+8]] "{{.*}}upstream_input.mlir"
+// C: = kiln_add_i64(
+// C: {"add_one", "0I_I", upstream_input_e_add_one,
+// C: "upstream_input", 0u,
 // INDEX32: "signature": "0i_i"
 module {
   func.func @add_one(%x: index) -> index {

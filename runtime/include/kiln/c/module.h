@@ -485,6 +485,11 @@ KILN_MODULE_INLINE const kiln_ref_type_t* kiln_ref_kind_type(kiln_exec_t* exec, 
 KILN_MODULE_INLINE int32_t kiln_ref_has_kind(kiln_exec_t* exec, kiln_ref_t r, int32_t kind) {
   return !r || kind == KILN_REF_KIND_ANY || r->type == kiln_ref_kind_type(exec, kind);
 }
+/* 1 if `r` is a non-NULL ref of kind `kind` (a buffer or list operand). */
+KILN_MODULE_INLINE int32_t kiln_ref_is_kind(kiln_exec_t* exec, kiln_ref_t r, int32_t kind) {
+  return r && r->type == kiln_ref_kind_type(exec, kind);
+}
+/* The runtime's error for a ref that is NULL or not of kind `kind`. */
 KILN_MODULE_INLINE kiln_status_t kiln_ref_kind_error(kiln_exec_t* exec, kiln_ref_t r,
                                                      int32_t kind) {
   return exec->services->ref_type_error(exec, r, kiln_ref_kind_type(exec, kind));
