@@ -13,7 +13,7 @@ import collections
 import json
 import sys
 
-RATIOS = ("x_native", "x_native_O2", "x_bytecode")
+RATIOS = ("x_native", "x_native_O2", "x_native_all_calls", "x_bytecode")
 
 
 def main():

@@ -13,6 +13,9 @@
 //                     native version's, measured in this process
 //   x_native_O2       (buffer reduction) the same against the loop built at
 //                     -O2, where GCC does not vectorize it (native_o2.cpp)
+//   x_native_all_calls (fib) the same against a native fib that makes every
+//                     call (native_fib_all_calls.cpp; GCC turns one of the
+//                     plain version's two calls into a loop)
 //   x_bytecode        (C benchmarks) time per iteration divided by the
 //                     bytecode version's, measured in this process
 //
@@ -175,6 +178,8 @@ __attribute__((noinline)) int32_t native_reduce(const int32_t* data, size_t coun
 }  // namespace
 // bench/native_o2.cpp: the same loop as native_reduce, built at -O2.
 int32_t native_reduce_o2(const int32_t* data, size_t count);
+// bench/native_fib_all_calls.cpp: fib with both recursive calls kept.
+int32_t native_fib_all_calls(int32_t n);
 namespace {
 
 // Plain recursion; the argument comes from an opaque value.
@@ -286,6 +291,15 @@ void BM_native_fib(benchmark::State& state) {
     return true;
   });
 }
+void BM_native_fib_all_calls(benchmark::State& state) {
+  int32_t n = static_cast<int32_t>(state.range(0));
+  measure(state, fib_calls(n), "call", 0, [n] {
+    int32_t m = n;
+    benchmark::DoNotOptimize(m);
+    benchmark::DoNotOptimize(native_fib_all_calls(m));
+    return true;
+  });
+}
 void BM_native_reduce_i32_o2(benchmark::State& state) {
   std::vector<int32_t> data = make_data(static_cast<size_t>(state.range(0)));
   measure(state, static_cast<double>(data.size()), "elem", 0, [&] {
@@ -302,6 +316,7 @@ BENCHMARK(BM_native_import_calls);
 BENCHMARK(BM_native_reduce_i32)->Arg(4096);
 BENCHMARK(BM_native_reduce_i32_o2)->Arg(4096);
 BENCHMARK(BM_native_fib)->Arg(20);
+BENCHMARK(BM_native_fib_all_calls)->Arg(20);
 
 // ---- Runtime-only: host -> NativeModule export through invoke() ---------------
 // Needs no bytecode: the cost of the host call path itself.
@@ -461,6 +476,13 @@ double native_reduce_o2_ns(const std::vector<int32_t>& data) {
     benchmark::DoNotOptimize(native_reduce_o2(data.data(), data.size()));
   });
 }
+double native_fib_all_calls_ns(int32_t n) {
+  return native_ns_per_iter("fib_all_calls/" + std::to_string(n), [n] {
+    int32_t m = n;
+    benchmark::DoNotOptimize(m);
+    benchmark::DoNotOptimize(native_fib_all_calls(m));
+  });
+}
 double native_fib_ns(int32_t n) {
   return native_ns_per_iter("fib/" + std::to_string(n), [n] {
     int32_t m = n;
@@ -574,8 +596,15 @@ void bench_fib(benchmark::State& state, WorkloadsFn workloads, bool with_bytecod
   int32_t n = static_cast<int32_t>(state.range(0));
   double native = native_fib_ns(n);
   vm::ValueList args{vm::Value::i32(n)};
-  if (run_workload(state, workloads(), &Workloads::fib, args, fib_calls(n), "call", native) &&
-      with_bytecode) {
+  if (!run_workload(state, workloads(), &Workloads::fib, args, fib_calls(n), "call", native)) {
+    return;
+  }
+  auto it = state.counters.find("x_native");
+  if (it != state.counters.end()) {
+    state.counters["x_native_all_calls"] =
+        it->second.value * native / native_fib_all_calls_ns(n);
+  }
+  if (with_bytecode) {
     add_x_bytecode(state, native,
                    bytecode_ns_per_iter("fib/" + std::to_string(n), &Workloads::fib, args));
   }
