@@ -247,6 +247,9 @@ bool isFramelessOp(Operation &op) {
 /// frameless a VM frame through the services, as ABI v2 did, for A/B
 /// measurements of the light-frame path (bench/).
 bool lightFramesEnabled = true;
+/// --vm-c-form-expressions (default on): emitc's form-expressions before
+/// printing (off: one C statement per emitc op).
+bool formExpressionsEnabled = true;
 
 /// The ref kind constant of kiln/c/module.h for a ref of `type`.
 const char *refKind(Type type) {
@@ -2107,9 +2110,11 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
   // Fold single-use loads, casts and calls into the C expressions that use
   // them, so the C reads like hand-written code instead of one temporary
   // per op.
-  PassManager pm(op->getContext());
-  pm.addNestedPass<emitc::FuncOp>(emitc::createFormExpressionsPass());
-  if (failed(pm.run(emitc->get()))) return failure();
+  if (formExpressionsEnabled) {
+    PassManager pm(op->getContext());
+    pm.addNestedPass<emitc::FuncOp>(emitc::createFormExpressionsPass());
+    if (failed(pm.run(emitc->get()))) return failure();
+  }
   return emitc::translateToCpp(emitc->get(), os, /*declareVariablesAtTop=*/true);
 }
 
@@ -2125,6 +2130,10 @@ void registerVMToCTranslation() {
                      "light frame (kiln_light_enter) instead of a VM frame "
                      "through the services (off: for A/B measurements)"),
       llvm::cl::init(true));
+  static llvm::cl::opt<bool> formExpressions(
+      "vm-c-form-expressions",
+      llvm::cl::desc("Fold single-use emitc ops into C expressions before printing"),
+      llvm::cl::init(true));
   auto registerDialects = [](DialectRegistry &registry) {
     registerKilnDialects(registry);
     registry.insert<emitc::EmitCDialect, cf::ControlFlowDialect>();
@@ -2134,6 +2143,7 @@ void registerVMToCTranslation() {
       [](Operation *op, raw_ostream &os) {
         if (failed(lowerInputToVM(op, getInputConversionCLOptions()))) return failure();
         lightFramesEnabled = lightFrames;
+        formExpressionsEnabled = formExpressions;
         return translateVMToC(op, os, !noPreparation);
       },
       registerDialects);
