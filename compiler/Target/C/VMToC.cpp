@@ -63,7 +63,11 @@
 #include "mlir/Support/LogicalResult.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "mlir/IR/Iterators.h"
+#include "mlir/IR/RegionGraphTraits.h"
+#include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
@@ -333,6 +337,8 @@ private:
   SmallVector<Value> params, resultPtrs;
   Value S, st, fh, rp, lf;                 // lvalues
   llvm::DenseMap<Value, Value> vars;       // vm value -> lvalue
+  llvm::DenseMap<Value, Value> direct;     // vm value -> emitc value (isDirect)
+  bool usedBeforeDefined = false, inUnreachableBlock = false;
   llvm::DenseMap<Value, int> valueIds;     // vm value -> frame field number
   SmallVector<Value> refValues, scalarValues;
   SmallVector<Value> refTemps;             // extra ref lvalues, released at cleanup
@@ -393,7 +399,31 @@ private:
     refTemps.push_back(v);
     return v;
   }
-  Value get(Value vm) { return load(vars.lookup(vm)); }
+  /// Scalar op results of a function that never suspends are plain emitc
+  /// values (C temporaries the printer names); block arguments, refs and
+  /// everything in a function that may suspend (which spills its values)
+  /// live in variables.
+  bool isDirect(Value vm) const {
+    return !mayYield && kindOf(vm.getType()) != Kind::Ref && !isa<BlockArgument>(vm);
+  }
+  Value get(Value vm) {
+    if (!isDirect(vm)) return load(vars.lookup(vm));
+    Value v = direct.lookup(vm);
+    if (!v) {
+      // Only in unreachable code (blocks are built in dominance order).
+      usedBeforeDefined = usedBeforeDefined || !inUnreachableBlock;
+      return lit(t.of(vm.getType()), "0");
+    }
+    return v;
+  }
+  /// A pointer to the vm value's current value (a temporary copy for a
+  /// direct value).
+  Value addressOf(Value vm) {
+    if (!isDirect(vm)) return addr(vars.lookup(vm));
+    Value temp = variable(t.of(vm.getType()), "0");
+    assign(temp, get(vm));
+    return addr(temp);
+  }
   Value services() { return load(S); }
 
   /// A new block placed right after the current one.
@@ -678,13 +708,15 @@ void FunctionEmitter::checkStatus(Operation *op) {
 }
 
 void FunctionEmitter::setOwned(Value vm, Value value) {
+  if (kindOf(vm.getType()) != Kind::Ref) return setCopy(vm, value);
   Value var = vars.lookup(vm);
-  if (kindOf(vm.getType()) == Kind::Ref) release(load(var));
+  release(load(var));
   assign(var, value);
 }
 
 void FunctionEmitter::setCopy(Value vm, Value value) {
-  if (kindOf(vm.getType()) == Kind::Ref) refAssign(vars.lookup(vm), value);
+  if (isDirect(vm)) direct[vm] = value;
+  else if (kindOf(vm.getType()) == Kind::Ref) refAssign(vars.lookup(vm), value);
   else assign(vars.lookup(vm), value);
 }
 
@@ -769,9 +801,10 @@ LogicalResult FunctionEmitter::emitOp(Operation &op) {
   }
   // Integer division and remainder (fail on zero).
   if (name.starts_with("div.i") || name.starts_with("rem.i")) {
-    Value out = vars.lookup(result());
+    Value out = variable(resultType(), "0");
     Value code = call(t.i32, "kiln_" + cIdent(name), {arg(0), arg(1), addr(out)});
     checkOpCode(code, &op, "KILN_STATUS_INVALID_ARGUMENT", "integer division by zero");
+    setCopy(result(), load(out));
     return success();
   }
   if (name == "round.f32.even" || name == "round.f64.even") {
@@ -1259,9 +1292,10 @@ LogicalResult FunctionEmitter::emitListOp(Operation &op, StringRef name) {
         checkRefKind(load(temp), result.getType(), &op);
       refMove(vars.lookup(result), temp);
     } else {
-      assign(st, call(t.status, "kiln_list_get",
-                      {exec, list, arg(1), codeOf(k), addr(vars.lookup(result))}));
+      Value out = variable(t.of(k), "0");
+      assign(st, call(t.status, "kiln_list_get", {exec, list, arg(1), codeOf(k), addr(out)}));
       checkStatus(&op);
+      setCopy(result, load(out));
     }
     return success();
   }
@@ -1269,7 +1303,7 @@ LogicalResult FunctionEmitter::emitListOp(Operation &op, StringRef name) {
     Value value = op.getOperand(2);
     assign(st, call(t.status, "kiln_list_set",
                     {exec, list, arg(1), codeOf(kindOf(value.getType())),
-                     addr(vars.lookup(value))}));
+                     addressOf(value)}));
     checkStatus(&op);
     return success();
   }
@@ -1347,7 +1381,7 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
       assign(st, load(member(returned, "st", t.status)));
       leaveOnError(mayDefer, point);
       Value r = resultsTo.front();
-      assign(vars.lookup(r), load(member(returned, "r0", t.of(r.getType()))));
+      setCopy(r, load(member(returned, "r0", t.of(r.getType()))));
       if (dest) br(blocks.lookup(dest));
       return success();
     }
@@ -1361,7 +1395,7 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
     leaveOnError(mayDefer, point);
     for (auto [r, temp] : llvm::zip(resultsTo, temps)) {
       if (kindOf(r.getType()) == Kind::Ref) refMove(vars.lookup(r), temp);
-      else assign(vars.lookup(r), load(temp));
+      else setCopy(r, load(temp));
     }
     if (dest) br(blocks.lookup(dest));
     return success();
@@ -1483,6 +1517,7 @@ LogicalResult FunctionEmitter::run() {
   int valueCount = 0, opCount = 0;
   auto declare = [&](Value value) {
     Kind k = kindOf(value.getType());
+    if (isDirect(value)) return;
     Value var = variable(t.of(k), k == Kind::Ref ? "NULL" : "0");
     vars[value] = var;
     valueIds[value] = valueCount++;
@@ -1584,13 +1619,27 @@ LogicalResult FunctionEmitter::run() {
   for (auto [a, p] : llvm::zip(vmEntry.getArguments(), params)) setCopy(a, p);
   br(blocks.lookup(&vmEntry));
 
-  for (Block &block : region) {
-    b.setInsertionPointToEnd(blocks.lookup(&block));
-    for (Operation &op : block)
+  // Dominance order (reverse post-order), so a direct value is built before
+  // its uses; then any unreachable blocks.
+  SmallVector<Block *> order;
+  llvm::SmallPtrSet<Block *, 16> reachable;
+  for (Block *block : llvm::post_order(&region.front())) {
+    order.push_back(block);
+    reachable.insert(block);
+  }
+  std::reverse(order.begin(), order.end());
+  for (Block &block : region)
+    if (!reachable.contains(&block)) order.push_back(&block);
+  for (Block *block : order) {
+    inUnreachableBlock = !reachable.contains(block);
+    b.setInsertionPointToEnd(blocks.lookup(block));
+    for (Operation &op : *block)
       if (failed(emitOp(op))) return failure();
-    if (block.empty() || !block.back().hasTrait<OpTrait::IsTerminator>())
+    if (block->empty() || !block->back().hasTrait<OpTrait::IsTerminator>())
       return func->emitOpError("has a block without a terminator");
   }
+  if (usedBeforeDefined)
+    return func->emitOpError("uses a value before its definition (internal error)");
   l = func->getLoc();
   if (!resumeBlocks.empty() && !mayYield)
     return func->emitOpError("suspends but was not found suspendable (internal error)");
@@ -2110,6 +2159,14 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
   // Fold single-use loads, casts and calls into the C expressions that use
   // them, so the C reads like hand-written code instead of one temporary
   // per op.
+  // Reads nothing uses (an operand loaded on a path that turned out not to
+  // need it) would print as set-but-unused C variables.
+  emitc->get()->walk<WalkOrder::PostOrder, mlir::ReverseIterator>([](Operation *op) {
+    if (isa<emitc::LoadOp, emitc::LiteralOp, emitc::CastOp, emitc::CmpOp, emitc::GetGlobalOp,
+            emitc::AddressOfOp, emitc::MemberOp, emitc::MemberOfPtrOp>(op) &&
+        op->use_empty())
+      op->erase();
+  });
   if (formExpressionsEnabled) {
     PassManager pm(op->getContext());
     pm.addNestedPass<emitc::FuncOp>(emitc::createFormExpressionsPass());
