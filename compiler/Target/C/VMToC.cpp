@@ -4,9 +4,12 @@
 // upstream `emitc` ops (convertVMToEmitC), which mlir::emitc::translateToCpp
 // prints as C11 against runtime/include/kiln/c/.
 //
-// Each vm.func becomes an emitc.func. Every vm value lives in an
-// emitc.variable; blocks become blocks (printed as labels and gotos); block
-// arguments are assigned on each edge as a parallel copy. Ref variables own
+// Each vm.func becomes an emitc.func. Block arguments, refs and every value
+// of a function that may suspend live in emitc.variables; other scalar op
+// results are plain emitc values (C temporaries, folded into expressions by
+// form-expressions). Blocks become blocks (printed as labels and gotos),
+// built in dominance order; block arguments are assigned on each edge as a
+// parallel copy. Ref variables own
 // one reference each and are released in the single cleanup block. Internal
 // calls are emitc.call (direct C calls); imports go through kiln_call_import
 // with arguments packed by the import's signature. Ops that can fail branch
@@ -311,9 +314,10 @@ struct CTypes {
 
 class ModuleEmitter;
 
-/// Builds one emitc.func from one vm.func. Every vm value lives in an
-/// emitc.variable declared at the top (refs own one reference each and are
-/// released at the single cleanup block); vm blocks become blocks whose
+/// Builds one emitc.func from one vm.func. Vm values live in emitc.variables
+/// declared at the top (refs own one reference each and are released at the
+/// single cleanup block) or, when isDirect, are plain emitc values; vm blocks
+/// become blocks whose
 /// labels translateToCpp prints; block arguments are assigned on each edge
 /// as a parallel copy (all operands are loaded before any is assigned).
 class FunctionEmitter {
