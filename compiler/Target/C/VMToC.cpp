@@ -267,6 +267,21 @@ const char *refKind(Type type) {
   return "KILN_REF_KIND_ANY";
 }
 
+/// The C spelling of an emitc type of this file (as translateToCpp prints
+/// it).
+std::string cTypeName(Type type) {
+  if (auto i = dyn_cast<IntegerType>(type)) {
+    if (i.getWidth() == 1) return "bool";
+    return (i.isUnsigned() ? "uint" : "int") + std::to_string(i.getWidth()) + "_t";
+  }
+  if (type.isF32()) return "float";
+  if (type.isF64()) return "double";
+  if (auto o = dyn_cast<emitc::OpaqueType>(type)) return o.getValue().str();
+  if (auto p = dyn_cast<emitc::PointerType>(type)) return cTypeName(p.getPointee()) + "*";
+  if (isa<emitc::SizeTType>(type)) return "size_t";
+  return "void";
+}
+
 /// The C types of the emitted code as emitc types.
 struct CTypes {
   explicit CTypes(MLIRContext *ctx, StringRef prefix) {
@@ -2029,9 +2044,19 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
     OpBuilder::InsertionGuard guard(b);
     b.setInsertionPoint(cfuncs.lookup(funcList.front()->getAttrOfType<StringAttr>("sym_name")
                                           .getValue()));
-    for (Operation *f : funcList)
-      emitc::DeclareFuncOp::create(
-          b, l, fnName(f->getAttrOfType<StringAttr>("sym_name").getValue()));
+    // Prototypes as emitc.verbatim, in the form translateToCpp prints an
+    // emitc.declare_func: printing a declare_func looks its function up by
+    // a scan of the whole module, which made modules of thousands of
+    // functions (and their location globals) quadratic to print.
+    for (Operation *f : funcList) {
+      emitc::FuncOp cfunc = cfuncs.lookup(f->getAttrOfType<StringAttr>("sym_name").getValue());
+      std::string text = "KILN_MODULE_MAYBE_UNUSED static " +
+                         cTypeName(cfunc.getFunctionType().getResult(0)) + " " +
+                         cfunc.getSymName().str() + "(";
+      for (auto [i, in] : llvm::enumerate(cfunc.getFunctionType().getInputs()))
+        text += (i ? ", " : "") + cTypeName(in) + " v" + std::to_string(i + 1);
+      verbatim(text + ");");
+    }
   }
   for (Operation *f : funcList) {
     FunctionEmitter fe(*this, f, cfuncs.lookup(f->getAttrOfType<StringAttr>("sym_name").getValue()));
