@@ -9,8 +9,10 @@
 // calls between functions as emitc.call, blocks and branches as cf.
 // CHECK: emitc.include "kiln/c/module.h"
 // CHECK: emitc.include "kiln/c/ops.h"
-// CHECK: emitc.declare_func @ef_f_callee
-// CHECK: emitc.declare_func @ef_f_f
+// Prototypes are verbatim text (see VMToC.cpp: printing emitc.declare_func
+// scans the module per function).
+// CHECK: emitc.verbatim "KILN_MODULE_MAYBE_UNUSED static kiln_status_t ef_f_callee(kiln_exec_t* v1, ef_state_t* v2, int32_t v3, int32_t* v4);"
+// CHECK: emitc.verbatim "KILN_MODULE_MAYBE_UNUSED static ef_ret_f_t ef_f_f(kiln_exec_t* v1, ef_state_t* v2, int32_t v3, int32_t v4, int32_t v5);"
 vm.module @ef {
   // CHECK-LABEL: emitc.func @ef_f_callee(%arg0: !emitc.ptr<!emitc.opaque<"kiln_exec_t">>, %arg1: !emitc.ptr<!emitc.opaque<"ef_state_t">>, %arg2: i32, %arg3: !emitc.ptr<i32>) -> !emitc.opaque<"kiln_status_t">
   // CHECK: verbatim "#line [[#@LINE+6]] \22{{.*}}emitc_form.mlir\22"
