@@ -5,143 +5,256 @@ vm.module @control {
   // CHECK: KILN_MODULE_MAYBE_UNUSED static {{[a-z0-9_]+}} control_f_fib(kiln_exec_t* {{v[0-9]+}}, control_state_t* {{v[0-9]+}}, {{.*}}int32_t {{v[0-9]+}}{{.*}});
   // Locations: static records pointing back to the .mlir, with the op's
   // number in its function (the trace offset).
-  // CHECK: static const kiln_source_loc_t [[CALL1:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+27]], 11, 6, NULL, NULL};
-  // CHECK: static const kiln_source_loc_t [[CALL2:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+30]], 11, 8, NULL, NULL};
+  // CHECK: static const kiln_source_loc_t [[CALL1:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+49]], 11, 6, NULL, NULL};
+  // CHECK: static const kiln_source_loc_t [[CALL2:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+62]], 11, 8, NULL, NULL};
   vm.func private @fib(%n: i32) -> i32 {
     %c2 = vm.const.i32 2
     %small = vm.cmp.lt.i32.s %n, %c2 : i32
     // CHECK-LABEL: static {{[a-z0-9_]+}} control_f_fib({{.*}}) {
     // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
-    // CHECK: [[SMALL:v[0-9]+]] = (int32_t) ({{v[0-9]+}} < {{v[0-9]+}});
-    // CHECK: #line [[#@LINE+5]] "{{.*}}control.mlir"
-    // CHECK-NEXT: [[C:v[0-9]+]] = [[SMALL]];
-    // CHECK-NEXT: if ([[C]] != 0) {
+    // CHECK: = kiln_light_enter([[EXEC]], [[DEPTH:v[0-9]+]], 0);
+    // CHECK: } else {
+    // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
+    // CHECK: [[ENTRY]]:
+    // CHECK-NEXT: [[NV:v[0-9]+]] = {{v[0-9]+}};
+    // CHECK-NEXT: goto
+    // The compare (its constant folded in) is folded into the branch
+    // condition.
+    // CHECK: #line [[#@LINE-11]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[N0:v[0-9]+]] = [[NV]];
+    // CHECK-NEXT: #line [[#@LINE+6]] "{{.*}}control.mlir"
+    // CHECK-NEXT: if ((int32_t) ([[N0]] < 2) != 0) {
     // CHECK-NEXT: goto [[BASE:label[0-9]+]];
     // CHECK-NEXT: } else {
+    // CHECK-NEXT: goto [[RECURSE:label[0-9]+]];
+    // CHECK-NEXT: }
     vm.cond_br %small, ^base, ^recurse
   ^base:
+    // CHECK-NEXT: [[BASEBLK:label[0-9]+]]:
+    // CHECK-NEXT: #line [[#@LINE+4]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[NR:v[0-9]+]] = [[NV]];
+    // CHECK-NEXT: {{v[0-9]+}}.r0 = [[NR]];
+    // CHECK-NEXT: goto [[EXIT:label[0-9]+]];
     vm.return %n : i32
   ^recurse:
     %c1 = vm.const.i32 1
-    // The call records its location in the frame first and leaves on a
-    // failed status.
-    // CHECK: [[N1:v[0-9]+]] = kiln_sub_i32(
-    // CHECK-NEXT: #line [[#@LINE+6]] "{{.*}}control.mlir"
-    // CHECK-NEXT: [[ARG:v[0-9]+]] = [[N1]];
-    // CHECK-NEXT: {{v[0-9]+}}->loc = &[[CALL1]];
-    // CHECK-NEXT: {{v[0-9]+}} = control_f_fib([[EXEC]], {{v[0-9]+}}, {{(.*, )?}}[[ARG]]{{(, .*)?}});
-    // CHECK: != KILN_OK;
+    // The call records its location in the frame first, passes the depth
+    // plus one, and leaves on a failed status.
+    // CHECK-NEXT: [[RECBLK:label[0-9]+]]:
+    // CHECK-NEXT: #line [[#@LINE+12]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[NA:v[0-9]+]] = [[NV]];
+    // CHECK-NEXT: [[N1:v[0-9]+]] = kiln_sub_i32([[NA]], 1);
+    // CHECK-NEXT: #line [[#@LINE+10]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[FH:v[0-9]+]]->loc = &[[CALL1]];
+    // CHECK-NEXT: [[RET1:v[0-9]+]] = control_f_fib([[EXEC]], [[STATE:v[0-9]+]], [[DEPTH]] + 1, [[N1]]);
+    // CHECK-NEXT: [[ST:v[0-9]+]] = [[RET1]].st;
+    // CHECK-NEXT: [[S1:v[0-9]+]] = [[ST]];
+    // CHECK-NEXT: [[BAD1:v[0-9]+]] = [[S1]] != KILN_OK;
+    // CHECK-NEXT: if ([[BAD1]]) {
+    // CHECK-NEXT: goto [[EXIT]];
+    // CHECK: [[F1:v[0-9]+]] = [[RET1]].r0;
     %n1 = vm.sub.i32 %n, %c1 : i32
     %f1 = vm.call @fib(%n1) : (i32) -> i32
     %n2 = vm.sub.i32 %n, %c2 : i32
-    // CHECK: {{v[0-9]+}}->loc = &[[CALL2]];
-    // CHECK-NEXT: {{v[0-9]+}} = control_f_fib([[EXEC]],
+    // CHECK-NEXT: #line [[#@LINE-1]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[NB:v[0-9]+]] = [[NV]];
+    // CHECK-NEXT: [[N2:v[0-9]+]] = kiln_sub_i32([[NB]], 2);
+    // CHECK-NEXT: #line [[#@LINE+9]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[FH]]->loc = &[[CALL2]];
+    // CHECK-NEXT: [[RET2:v[0-9]+]] = control_f_fib([[EXEC]], [[STATE]], [[DEPTH]] + 1, [[N2]]);
+    // CHECK-NEXT: [[ST]] = [[RET2]].st;
+    // CHECK-NEXT: [[S2:v[0-9]+]] = [[ST]];
+    // CHECK-NEXT: [[BAD2:v[0-9]+]] = [[S2]] != KILN_OK;
+    // CHECK-NEXT: if ([[BAD2]]) {
+    // CHECK-NEXT: goto [[EXIT]];
+    // CHECK: [[F2:v[0-9]+]] = [[RET2]].r0;
     %f2 = vm.call @fib(%n2) : (i32) -> i32
+    // CHECK-NEXT: #line [[#@LINE+2]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[SUM:v[0-9]+]] = kiln_add_i32([[F1]], [[F2]]);
     %sum = vm.add.i32 %f1, %f2 : i32
-    // The blocks follow in order, the cond_br's targets reached through
-    // its own branch blocks.
+    // CHECK-NEXT: #line [[#@LINE+10]] "{{.*}}control.mlir"
+    // CHECK-NEXT: {{v[0-9]+}}.r0 = [[SUM]];
+    // CHECK-NEXT: goto [[EXIT]];
+    // CHECK-NEXT: [[EXIT]]:
+    // CHECK: kiln_light_leave([[EXEC]], {{v[0-9]+}}, 0, {{v[0-9]+}});
+    // The cond_br's targets are reached through its own branch blocks.
     // CHECK: [[BASE]]:
-    // CHECK-NEXT: goto
+    // CHECK-NEXT: goto [[BASEBLK]];
+    // CHECK-NEXT: [[RECURSE]]:
+    // CHECK-NEXT: goto [[RECBLK]];
     vm.return %sum : i32
   }
 
+  // CHECK: static const kiln_source_loc_t [[CALL3:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+65]], 10, 8, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} control_f_loop({{.*}}) {
+  // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
+  // CHECK: = kiln_light_enter([[EXEC]], [[DEPTH:v[0-9]+]], 1);
+  // CHECK: } else {
+  // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
+  // CHECK: [[ENTRY]]:
+  // CHECK-NEXT: [[NV:v[0-9]+]] = {{v[0-9]+}};
+  // CHECK-NEXT: goto
   vm.func @loop(%n: i32) -> i32 {
     %zero = vm.const.i32.zero
     // Block arguments are a parallel copy on the edge: every source is read
-    // before any block argument is written.
-    // CHECK: #line [[#@LINE+6]] "{{.*}}control.mlir"
-    // CHECK-NEXT: [[Z1:v[0-9]+]] = [[ZERO:v[0-9]+]];
-    // CHECK-NEXT: [[Z2:v[0-9]+]] = [[ZERO]];
-    // CHECK-NEXT: [[I:v[0-9]+]] = [[Z1]];
-    // CHECK-NEXT: [[ACC:v[0-9]+]] = [[Z2]];
+    // before any block argument is written (the constant is written as is).
+    // CHECK: #line [[#@LINE+4]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[I:v[0-9]+]] = 0;
+    // CHECK-NEXT: [[ACC:v[0-9]+]] = 0;
     // CHECK-NEXT: goto [[HEAD:label[0-9]+]];
     vm.br ^head(%zero, %zero : i32, i32)
   ^head(%i: i32, %acc: i32):
-    // CHECK: [[HEAD]]:
-    // CHECK-NEXT: #line [[#@LINE+3]] "{{.*}}control.mlir"
-    // CHECK-NEXT: {{v[0-9]+}} = [[I]];
-    // CHECK: = (int32_t) (
+    // The compare is folded into the branch condition (canonicalized to
+    // %i < %n, branching to ^body).
+    // CHECK-NEXT: [[HEAD]]:
+    // CHECK-NEXT: #line [[#@LINE+9]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[IV:v[0-9]+]] = [[I]];
+    // CHECK-NEXT: [[NV1:v[0-9]+]] = [[NV]];
+    // CHECK-NEXT: #line [[#@LINE+7]] "{{.*}}control.mlir"
+    // CHECK-NEXT: if ((int32_t) ([[IV]] < [[NV1]]) != 0) {
+    // CHECK-NEXT: goto [[TOBODY:label[0-9]+]];
+    // CHECK-NEXT: } else {
+    // CHECK-NEXT: goto [[TOEXIT:label[0-9]+]];
+    // CHECK-NEXT: }
     %done = vm.cmp.gte.i32.s %i, %n : i32
     vm.cond_br %done, ^exit(%acc : i32), ^body
   ^body:
-    // CHECK: [[ACC2:v[0-9]+]] = kiln_add_i32(
+    // CHECK-NEXT: [[BODY:label[0-9]+]]:
+    // CHECK-NEXT: #line [[#@LINE+4]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[A1:v[0-9]+]] = [[ACC]];
+    // CHECK-NEXT: [[I1:v[0-9]+]] = [[I]];
+    // CHECK-NEXT: [[ACC2:v[0-9]+]] = kiln_add_i32([[A1]], [[I1]]);
     %acc2 = vm.add.i32 %acc, %i : i32
     %one = vm.const.i32 1
-    // CHECK: [[I2:v[0-9]+]] = kiln_add_i32(
+    // CHECK-NEXT: #line [[#@LINE+3]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[I1B:v[0-9]+]] = [[I]];
+    // CHECK-NEXT: [[I2:v[0-9]+]] = kiln_add_i32([[I1B]], 1);
     %i2 = vm.add.i32 %i, %one : i32
     // The back edge: (%i, %acc) = (%i2, %acc2).
-    // CHECK: #line [[#@LINE+6]] "{{.*}}control.mlir"
-    // CHECK-NEXT: [[X:v[0-9]+]] = [[I2]];
-    // CHECK-NEXT: [[Y:v[0-9]+]] = [[ACC2]];
-    // CHECK-NEXT: [[I]] = [[X]];
-    // CHECK-NEXT: [[ACC]] = [[Y]];
+    // CHECK-NEXT: #line [[#@LINE+4]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[I]] = [[I2]];
+    // CHECK-NEXT: [[ACC]] = [[ACC2]];
     // CHECK-NEXT: goto [[HEAD]];
     vm.br ^head(%i2, %acc2 : i32, i32)
   ^exit(%r: i32):
-    // CHECK: = control_f_fib([[EXEC:v[0-9]+]],
+    // CHECK-NEXT: [[EXITBLK:label[0-9]+]]:
+    // CHECK-NEXT: #line [[#@LINE+12]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[RV:v[0-9]+]] = [[R:v[0-9]+]];
+    // CHECK-NEXT: {{v[0-9]+}}->loc = &[[CALL3]];
+    // CHECK-NEXT: [[RET:v[0-9]+]] = control_f_fib([[EXEC]], {{v[0-9]+}}, [[DEPTH]] + 1, [[RV]]);
+    // CHECK: [[F:v[0-9]+]] = [[RET]].r0;
+    // CHECK-NEXT: #line [[#@LINE+8]] "{{.*}}control.mlir"
+    // CHECK-NEXT: {{v[0-9]+}}.r0 = [[F]];
+    // CHECK: [[TOBODY]]:
+    // CHECK-NEXT: goto [[BODY]];
+    // CHECK-NEXT: [[TOEXIT]]:
+    // CHECK-NEXT: [[R]] = [[ACC]];
+    // CHECK-NEXT: goto [[EXITBLK]];
     %f = vm.call @fib(%r) : (i32) -> i32
     vm.return %f : i32
   }
   vm.export @loop
 
+  // CHECK: static const kiln_source_loc_t [[FAILLOC:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+55]], 5, 5, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} control_f_table({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
+  // CHECK: = kiln_light_enter(
+  // CHECK: } else {
+  // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
+  // CHECK: [[ENTRY]]:
+  // CHECK-NEXT: [[IVAR:v[0-9]+]] = {{v[0-9]+}};
+  // CHECK-NEXT: goto
   vm.func @table(%i: i32) -> i32 {
     // vm.br_table compares the index with each case in turn.
-    // CHECK: [[NINE:v[0-9]+]] = 9;
-    // CHECK: #line [[#@LINE+11]] "{{.*}}control.mlir"
-    // CHECK-NEXT: [[IDX:v[0-9]+]] = [[IVAR:v[0-9]+]];
+    // CHECK: #line [[#@LINE+15]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[IDX:v[0-9]+]] = [[IVAR]];
     // CHECK-NEXT: if ([[IDX]] == 0) {
     // CHECK-NEXT: goto [[CASE0:label[0-9]+]];
     // CHECK-NEXT: } else {
     // CHECK-NEXT: goto [[NEXT:label[0-9]+]];
-    // CHECK: [[NEXT]]:
+    // CHECK-NEXT: }
+    // CHECK-NEXT: [[NEXT]]:
     // CHECK-NEXT: if ([[IDX]] == 1) {
     // CHECK-NEXT: goto [[CASE1:label[0-9]+]];
     // CHECK-NEXT: } else {
     // CHECK-NEXT: goto [[DEFAULT:label[0-9]+]];
+    // CHECK-NEXT: }
+    // CHECK-NEXT: [[DEFAULT]]:
+    // CHECK-NEXT: goto [[D:label[0-9]+]];
     vm.br_table %i {
       default: ^d,
       0: ^a,
       1: ^b(%i : i32)
     }
   ^a:
+    // CHECK-NEXT: [[A:label[0-9]+]]:
+    // CHECK-NEXT: #line [[#@LINE+4]] "{{.*}}control.mlir"
+    // CHECK-NEXT: {{v[0-9]+}}.r0 = 10;
+    // CHECK-NEXT: goto [[EXIT:label[0-9]+]];
     %c10 = vm.const.i32 10
     vm.return %c10 : i32
   ^b(%x: i32):
+    // CHECK-NEXT: [[B:label[0-9]+]]:
+    // CHECK-NEXT: #line [[#@LINE+4]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[XV:v[0-9]+]] = [[X:v[0-9]+]];
+    // CHECK-NEXT: {{v[0-9]+}}.r0 = [[XV]];
+    // CHECK-NEXT: goto [[EXIT]];
     vm.return %x : i32
   ^d:
     %s = vm.const.i32 9
-    // vm.fail fails with its status operand and message.
-    // CHECK: #line [[#@LINE+4]] "{{.*}}control.mlir"
-    // CHECK-NEXT: [[CODE:v[0-9]+]] = [[NINE]];
-    // CHECK-NEXT: {{v[0-9]+}} = kiln_fail([[EXEC]], [[CODE]], "no such case", {{.*}});
-    // CHECK-NEXT: {{v[0-9]+}}->loc = &control_loc{{[0-9]+}};
+    // vm.fail fails with its status operand (the constant, folded in) and
+    // message.
+    // CHECK-NEXT: [[D]]:
+    // CHECK-NEXT: #line [[#@LINE+5]] "{{.*}}control.mlir"
+    // CHECK-NEXT: {{v[0-9]+}} = kiln_fail([[EXEC]], 9, "no such case", {{.*}});
+    // CHECK-NEXT: {{v[0-9]+}}->loc = &[[FAILLOC]];
+    // CHECK-NEXT: goto [[EXIT]];
+    // CHECK-NEXT: [[EXIT]]:
     vm.fail %s, "no such case"
     // CHECK: [[CASE0]]:
-    // CHECK-NEXT: goto
+    // CHECK-NEXT: goto [[A]];
     // Case 1 passes the index to ^b.
-    // CHECK: [[CASE1]]:
-    // CHECK-NEXT: {{v[0-9]+}} = [[IVAR]];
-    // CHECK-NEXT: goto
+    // CHECK-NEXT: [[CASE1]]:
+    // CHECK-NEXT: [[X]] = [[IVAR]];
+    // CHECK-NEXT: goto [[B]];
   }
   vm.export @table
 
+  // CHECK: static const kiln_source_loc_t [[CFLOC:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+35]], 5, 3, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} control_f_checked({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
+  // CHECK: = kiln_light_enter(
+  // CHECK: } else {
+  // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
+  // CHECK: [[ENTRY]]:
+  // CHECK-NEXT: [[CVAR:v[0-9]+]] = {{v[0-9]+}};
+  // CHECK-NEXT: goto
   vm.func @checked(%c: i32) {
-    // CHECK: [[THREE:v[0-9]+]] = 3;
     %s = vm.const.i32 3
-    // (canonicalized into a branch to a vm.fail)
-    // CHECK: #line [[#@LINE+8]] "{{.*}}control.mlir"
-    // CHECK-NEXT: [[CV:v[0-9]+]] = {{v[0-9]+}};
+    // (canonicalized into a branch to a vm.fail, the status passed as a
+    // block argument)
+    // CHECK: #line [[#@LINE+22]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[CV:v[0-9]+]] = [[CVAR]];
     // CHECK-NEXT: if ([[CV]] != 0) {
-    // CHECK: [[CODE:v[0-9]+]] = [[FAILARG:v[0-9]+]];
+    // CHECK-NEXT: goto [[FAILEDGE:label[0-9]+]];
+    // CHECK-NEXT: } else {
+    // CHECK-NEXT: goto [[OKEDGE:label[0-9]+]];
+    // CHECK-NEXT: }
+    // CHECK-NEXT: [[OK:label[0-9]+]]:
+    // CHECK-NEXT: #line [[#@LINE+15]] "{{.*}}control.mlir"
+    // CHECK-NEXT: goto [[EXIT:label[0-9]+]];
+    // CHECK-NEXT: [[FAIL:label[0-9]+]]:
+    // CHECK-NEXT: #line [[#@LINE+11]] "{{.*}}control.mlir"
+    // CHECK-NEXT: [[CODE:v[0-9]+]] = [[FAILARG:v[0-9]+]];
     // CHECK-NEXT: {{v[0-9]+}} = kiln_fail([[EXEC]], [[CODE]], "bad input", {{.*}});
-    // CHECK-NEXT: {{v[0-9]+}}->loc = &control_loc{{[0-9]+}};
-    // CHECK: [[FAILARG]] = [[THREE]];
-    // CHECK-NEXT: goto
+    // CHECK-NEXT: {{v[0-9]+}}->loc = &[[CFLOC]];
+    // CHECK-NEXT: goto [[EXIT]];
+    // CHECK-NEXT: [[EXIT]]:
+    // CHECK: [[FAILEDGE]]:
+    // CHECK-NEXT: [[FAILARG]] = 3;
+    // CHECK-NEXT: goto [[FAIL]];
+    // CHECK-NEXT: [[OKEDGE]]:
+    // CHECK-NEXT: goto [[OK]];
     vm.cond_fail %c, %s, "bad input"
     vm.return
   }

@@ -76,7 +76,9 @@ vm.module @app attributes {version = 3 : i32} {
   }
   vm.export @bump
 
+  // CHECK: static const kiln_source_loc_t [[LENLOC:app_loc[0-9]+]] = {"{{.*}}imports_globals.mlir", [[#@LINE+28]], 10, 1, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} app_f_keep({{.*}}) {
+  // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
   vm.func @keep(%b: !vm.buffer) -> i64 {
     // The argument is retained into its variable, stored in ref global 0 by
     // assignment (retaining it, releasing the old value) and released on
@@ -90,14 +92,27 @@ vm.module @app attributes {version = 3 : i32} {
     // CHECK-NEXT: [[B:v[0-9]+]] = [[BV]];
     // CHECK-NEXT: kiln_ref_assign({{v[0-9]+}}, [[SLOT]], [[B]]);
     vm.global.store.ref %b, @cache : !vm.buffer
-    // CHECK: kiln_buffer_span({{v[0-9]+}}, {{v[0-9]+}}, {{v[0-9]+}}, {{v[0-9]+}});
-    // CHECK-NEXT: [[LEN:v[0-9]+]] = {{v[0-9]+}};
-    // CHECK-NEXT: {{v[0-9]+}} = (int64_t) [[LEN]];
+    // The length is the span's, cast to i64 (folded into the result's
+    // store); the operand must be a vm.buffer.
+    // CHECK-NEXT: #line [[#@LINE+10]] "{{.*}}imports_globals.mlir"
+    // CHECK-NEXT: [[B2:v[0-9]+]] = [[BV]];
+    // CHECK-NEXT: [[K:v[0-9]+]] = kiln_ref_is_kind([[EXEC]], [[B2]], KILN_REF_KIND_BUFFER);
+    // CHECK-NEXT: if ([[K]] == 0) {
+    // CHECK-NEXT: goto [[KFAIL:label[0-9]+]];
+    // CHECK: {{v[0-9]+}} = &{{v[0-9]+}};
+    // CHECK-NEXT: [[PL:v[0-9]+]] = &[[LENV:v[0-9]+]];
+    // CHECK-NEXT: {{v[0-9]+}} = &{{v[0-9]+}};
+    // CHECK-NEXT: kiln_buffer_span([[B2]], {{v[0-9]+}}, [[PL]], {{v[0-9]+}});
+    // CHECK-NEXT: [[LEN:v[0-9]+]] = [[LENV]];
     %n = vm.buffer.length %b : !vm.buffer -> i64
+    // CHECK-NEXT: #line [[#@LINE+8]] "{{.*}}imports_globals.mlir"
+    // CHECK-NEXT: {{\*v[0-9]+|v[0-9]+\.r0}} = (int64_t) [[LEN]];
     // CHECK: [[RB:v[0-9]+]] = [[BV]];
     // CHECK-NEXT: {{v[0-9]+}} = {{v[0-9]+}};
     // CHECK-NEXT: kiln_ref_release({{v[0-9]+}}, [[RB]]);
-    // CHECK: = kiln_ref_kind_error({{v[0-9]+}}, {{v[0-9]+}}, KILN_REF_KIND_BUFFER);
+    // CHECK: [[KFAIL]]:
+    // CHECK-NEXT: = kiln_ref_kind_error([[EXEC]], [[B2]], KILN_REF_KIND_BUFFER);
+    // CHECK-NEXT: ->loc = &[[LENLOC]];
     vm.return %n : i64
   }
   vm.export @keep
@@ -105,11 +120,11 @@ vm.module @app attributes {version = 3 : i32} {
   // The initial value moved into __init (preparation), an exported function
   // the runtime runs once per context.
   // CHECK-LABEL: static {{[a-z0-9_]+}} app_f___init({{.*}}) {
-  // CHECK: [[FIVE:v[0-9]+]] = 5;
-  // CHECK: [[GB:v[0-9]+]] = kiln_state_bytes({{v[0-9]+}});
+  // CHECK: #line [[#@LINE-113]] "{{.*}}imports_globals.mlir"
+  // CHECK-NEXT: #line [[#@LINE-114]] "{{.*}}imports_globals.mlir"
+  // CHECK-NEXT: [[GB:v[0-9]+]] = kiln_state_bytes({{v[0-9]+}});
   // CHECK-NEXT: [[OFF:v[0-9]+]] = (uint64_t) 0;
-  // CHECK-NEXT: [[V:v[0-9]+]] = [[FIVE]];
-  // CHECK-NEXT: kiln_store_i32([[GB]], [[OFF]], [[V]]);
+  // CHECK-NEXT: kiln_store_i32([[GB]], [[OFF]], 5);
   // CHECK: static void app_state_deinit(
   // CHECK: kiln_state_release_refs({{v[0-9]+}}, {{v[0-9]+}}, 16, 1);
   // CHECK: static const kiln_import_desc_t app_imports[2] = {
