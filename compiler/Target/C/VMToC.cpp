@@ -49,6 +49,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "mlir/IR/Verifier.h"
+#include "mlir/Analysis/Liveness.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/Cpp/CppEmitter.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -66,6 +67,7 @@
 #include "mlir/Support/LogicalResult.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "mlir/IR/Iterators.h"
 #include "mlir/IR/RegionGraphTraits.h"
 #include "llvm/ADT/PostOrderIterator.h"
@@ -357,6 +359,7 @@ private:
   Value S, st, fh, rp, lf;                 // lvalues
   llvm::DenseMap<Value, Value> vars;       // vm value -> lvalue
   llvm::DenseMap<Value, Value> direct;     // vm value -> emitc value (isDirect)
+  llvm::DenseSet<Value> liveAcrossSuspension;
   bool usedBeforeDefined = false, inUnreachableBlock = false;
   llvm::DenseMap<Value, int> valueIds;     // vm value -> frame field number
   SmallVector<Value> refValues, scalarValues;
@@ -423,8 +426,12 @@ private:
   /// everything in a function that may suspend (which spills its values)
   /// live in variables.
   bool isDirect(Value vm) const {
-    return !mayYield && kindOf(vm.getType()) != Kind::Ref && !isa<BlockArgument>(vm);
+    return kindOf(vm.getType()) != Kind::Ref && !isa<BlockArgument>(vm) &&
+           !liveAcrossSuspension.contains(vm);
   }
+  /// Scalars a resume point needs after the function reloads its frame: the
+  /// operands of a call it re-issues and every value live across it.
+  void findLiveAcrossSuspension();
   Value get(Value vm) {
     if (!isDirect(vm)) return load(vars.lookup(vm));
     Value v = direct.lookup(vm);
@@ -1507,10 +1514,42 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
   return success();
 }
 
+void FunctionEmitter::findLiveAcrossSuspension() {
+  Liveness liveness(func);
+  auto addLiveIn = [&](Block *block) {
+    for (Value v : liveness.getLiveIn(block)) liveAcrossSuspension.insert(v);
+  };
+  for (Block &block : func->getRegion(0)) {
+    for (Operation &op : block) {
+      StringRef name = op.getName().getStringRef();
+      bool point = name == "vm.yield";
+      if (auto callee = op.getAttrOfType<FlatSymbolRefAttr>("callee"))
+        point = m.importOrdinals.count(callee.getValue()) ||
+                m.suspendable.contains(callee.getValue());
+      if (!point) continue;
+      for (Value operand : op.getOperands()) liveAcrossSuspension.insert(operand);
+      for (Block *successor : op.getSuccessors()) addLiveIn(successor);
+      if (op.getNumSuccessors()) continue;
+      // Defined before the op and used further down this block or live out
+      // of it.
+      auto definedBefore = [&](Value v) {
+        Operation *def = v.getDefiningOp();
+        return v.getParentBlock() != &block || !def || def->isBeforeInBlock(&op);
+      };
+      for (Operation *after = op.getNextNode(); after; after = after->getNextNode())
+        for (Value operand : after->getOperands())
+          if (definedBefore(operand)) liveAcrossSuspension.insert(operand);
+      for (Value v : liveness.getLiveOut(&block))
+        if (definedBefore(v)) liveAcrossSuspension.insert(v);
+    }
+  }
+}
+
 LogicalResult FunctionEmitter::run() {
   Region &region = func->getRegion(0);
   if (region.empty()) return func->emitOpError("has no body");
   mayYield = m.suspendable.contains(sym);
+  if (mayYield) findLiveAcrossSuspension();
   frameless = !mayYield;
   for (Block &block : region)
     for (Operation &op : block) frameless = frameless && isFramelessOp(op);
