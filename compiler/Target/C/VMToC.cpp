@@ -2235,6 +2235,18 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
         op->use_empty())
       op->erase();
   });
+  // `(void)x;` keeps a variable or parameter nothing reads quiet under
+  // -Wunused; where something does read it, drop the noise.
+  emitc->get()->walk([](emitc::VerbatimOp verbatim) {
+    if (verbatim.getValue() != "(void){};" || verbatim.getFmtArgs().size() != 1) return;
+    Value v = verbatim.getFmtArgs()[0];
+    bool read = llvm::any_of(v.getUsers(), [&](Operation *user) {
+      if (isa<emitc::VerbatimOp>(user)) return false;
+      auto assign = dyn_cast<emitc::AssignOp>(user);
+      return !assign || assign.getValue() == v;
+    });
+    if (read) verbatim.erase();
+  });
   if (formExpressionsEnabled) {
     PassManager pm(op->getContext());
     pm.addNestedPass<emitc::FuncOp>(emitc::createFormExpressionsPass());
