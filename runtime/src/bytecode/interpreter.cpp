@@ -200,6 +200,42 @@ KILN_ALWAYS_INLINE RefObject** frame_refs(const Frame* f, const FunctionInfo* fi
   return reinterpret_cast<RefObject**>(f->storage + fi->ref_offset);
 }
 
+KILN_ALWAYS_INLINE size_t align_storage(size_t bytes) {
+  return (bytes + (Stack::kStorageAlignment - 1)) & ~(Stack::kStorageAlignment - 1);
+}
+
+// Fills the frame an internal CALL pushes at `f` (the slot above the top)
+// with `storage` (where the top frame's storage ends) as Stack::push_frame
+// and push_function_frame would, except user[1], which only a CALL made
+// from this frame reads and that CALL writes first.
+KILN_ALWAYS_INLINE void fill_function_frame(Frame* f, BytecodeModule* module,
+                                            vm::ModuleState* state, int32_t ordinal,
+                                            const FunctionInfo& fi, uint8_t* storage,
+                                            const uint8_t* arena_begin) {
+  f->function.module = module;
+  f->function.linkage = vm::Linkage::kInternal;
+  f->function.ordinal = ordinal;
+  f->module_state = state;
+  f->storage = storage;
+  f->storage_size = fi.frame_bytes;
+  f->pc = 0;
+  f->type = vm::FrameType::kBytecode;
+  f->flags = 0;
+  f->reserved = 0;
+  f->arena_mark = static_cast<uint32_t>(storage - arena_begin);
+  f->cleanup = &release_frame_refs;
+  f->user[0] = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(&fi));
+  // Registers start zeroed / null where the verifier could not prove that
+  // no read precedes a write (see push_function_frame).
+  uint64_t* words = reinterpret_cast<uint64_t*>(storage) + fi.zero_begin;
+  for (uint32_t i = 0, n = fi.zero_words; i < n; ++i) {
+    words[i] = 0;
+#if defined(__GNUC__) || defined(__clang__)
+    __asm__("" : "+r"(i));  // keep the loop a loop (see push_function_frame)
+#endif
+  }
+}
+
 KILN_ALWAYS_INLINE Status push_function_frame(BytecodeModule* module, Stack& stack,
                                               vm::ModuleState* state, int32_t ordinal,
                                               const FunctionInfo& fi, Frame** out) {
@@ -454,6 +490,10 @@ KILN_NOINLINE Status run_loop(BytecodeModule* module, Stack& stack, Frame* entry
   const TypeInfo* types = module->types().data();
   // Loaded once: a CALL indexes it on the way to the callee's first opcode.
   const FunctionInfo* functions = module->functions().data();
+  // Bounds for CALL's inline frame push (fixed for the Stack's lifetime).
+  Frame* const frame_limit = stack.frame_limit();
+  uint8_t* const arena_begin = stack.arena_begin();
+  uint8_t* const arena_end = stack.arena_end();
   Status status;
 
 #define U16(o) load_u16(ip + (o))
@@ -1272,14 +1312,23 @@ dispatch:
     // Where RETURN finds the results operand: saves it re-decoding this
     // instruction (a chain of dependent loads ahead of the next dispatch).
     frame->user[1] = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(ip + 8 + 2 * n));
-    Frame* nf;
-    {
-      Status pushed = push_function_frame(module, stack, state, callee, cf, &nf);
-      if (KILN_UNLIKELY(!pushed.ok())) {
-        status = std::move(pushed);
-        goto unwind;  // trace already captured
-      }
+    // The callee's frame goes right above this one, its storage right after
+    // this frame's (s is the start of this frame's storage), both known
+    // here: the push reads nothing back from the Stack (see Stack::set_top).
+    Frame* nf = frame + 1;
+    uint8_t* storage = reinterpret_cast<uint8_t*>(s) + align_storage(fi->frame_bytes);
+    if (KILN_UNLIKELY(nf >= frame_limit ||
+                      cf.frame_bytes > static_cast<size_t>(arena_end - storage))) {
+      // Over the depth limit or the storage budget: push_frame builds the
+      // error (and its trace) from the Stack's own bookkeeping.
+      status = push_function_frame(module, stack, state, callee, cf, &nf);
+      if (KILN_UNLIKELY(!status.ok())) goto unwind;  // trace already captured
+      status = Status();
+      stack.pop_frame();  // not reached when the checks agree; stay exact
+      nf = frame + 1;
     }
+    fill_function_frame(nf, module, state, callee, cf, storage, arena_begin);
+    stack.set_top(nf, storage + align_storage(cf.frame_bytes));
     uint64_t* ns = frame_scalars(nf);
     RefObject** nr = frame_refs(nf, &cf);
     if (!cf.args.has_refs) {
@@ -1322,7 +1371,7 @@ dispatch:
   OP(RETURN) {
     const uint16_t n = U16(2);
     const char* codes = fi->results.codes.data();
-    if (frame->flags & kFrameEntry) {
+    if (frame == entry) {  // the frame begin_call pushed (kFrameEntry)
       uint8_t* out = results.data;
       const uint32_t* offsets = fi->results.offsets.data();
       for (uint16_t k = 0; k < n; ++k) {
@@ -1362,13 +1411,18 @@ dispatch:
     }
     // The callee's ref registers still hold whatever it did not return.
     if (fi->ref_count) release_frame_refs(frame);
-    stack.pop_frame();
+    // Pop: the caller is on top again and storage ends where the callee's
+    // began (s), as Stack::pop_frame would compute from arena_mark.
+    stack.set_top(caller, reinterpret_cast<const uint8_t*>(s));
     frame = caller;
     fi = cfi;
     code = cfi->code;
     s = cs;
     r = cr;
-    ip = res + 2 + 2 * load_u16(res);
+    // The CALL's results list has n entries (the verifier matched both
+    // against the callee's signature): the next instruction follows it,
+    // without reading the count back from the CALL.
+    ip = res + 2 + 2 * n;
     DISPATCH();
   }
   OP(FAIL) {
