@@ -225,35 +225,44 @@ KILN_ALWAYS_INLINE size_t align_storage(size_t bytes) {
   return (bytes + (Stack::kStorageAlignment - 1)) & ~(Stack::kStorageAlignment - 1);
 }
 
-// Fills the frame an internal CALL pushes at `f` (the slot above the top)
-// with `storage` (where the top frame's storage ends) as Stack::push_frame
-// and push_function_frame would, except user[1], which only a CALL made
-// from this frame reads and that CALL writes first.
-KILN_ALWAYS_INLINE void fill_function_frame(Frame* f, BytecodeModule* module,
-                                            vm::ModuleState* state, int32_t ordinal,
-                                            const FunctionInfo& fi, uint8_t* storage,
-                                            const uint8_t* arena_begin) {
-  f->function.module = module;
-  f->function.linkage = vm::Linkage::kInternal;
-  f->function.ordinal = ordinal;
-  f->module_state = state;
-  f->storage = storage;
-  f->storage_size = fi.frame_bytes;
-  f->pc = 0;
-  f->type = vm::FrameType::kBytecode;
-  f->flags = 0;
-  f->reserved = 0;
-  f->arena_mark = static_cast<uint32_t>(storage - arena_begin);
-  f->cleanup = &release_frame_refs;
-  f->user[0] = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(&fi));
-  // Registers start zeroed / null where the verifier could not prove that
-  // no read precedes a write (see push_function_frame).
+// Registers start zeroed / null where the verifier could not prove that no
+// read precedes a write (see push_function_frame).
+KILN_ALWAYS_INLINE void zero_registers(uint8_t* storage, const FunctionInfo& fi) {
   uint64_t* words = reinterpret_cast<uint64_t*>(storage) + fi.zero_begin;
   for (uint32_t i = 0, n = fi.zero_words; i < n; ++i) {
     words[i] = 0;
 #if defined(__GNUC__) || defined(__clang__)
     __asm__("" : "+r"(i));  // keep the loop a loop (see push_function_frame)
 #endif
+  }
+}
+
+// Frames of internal calls are pushed lazily. A CALL writes only what the
+// interpreter itself reads back: the callee frame's storage and user[0]
+// (its FunctionInfo), and in the caller frame pc and user[1] (where RETURN
+// continues). Everything else push_frame would write (function, module
+// state, storage size, type, flags, arena mark, cleanup), and the Stack's
+// depth and arena top, is derived from those when anything outside the
+// loop may look at the stack: before an import call, a yield, a return to
+// the host, and on a fault or an overflow before the trace is captured.
+// Frames below `from` are complete; this completes [from, top] and makes
+// `top` the Stack's top frame.
+KILN_NOINLINE void complete_frames(BytecodeModule* module, Stack& stack,
+                                   vm::ModuleState* state, Frame* from, Frame* top) {
+  const FunctionInfo* functions = module->functions().data();
+  const uint8_t* arena_begin = stack.arena_begin();
+  for (Frame* f = from; f <= top; ++f) {
+    const FunctionInfo* fi = frame_info(f);
+    f->function.module = module;
+    f->function.linkage = vm::Linkage::kInternal;
+    f->function.ordinal = static_cast<int32_t>(fi - functions);
+    f->module_state = state;
+    f->storage_size = fi->frame_bytes;
+    f->type = vm::FrameType::kBytecode;
+    f->flags = 0;
+    f->reserved = 0;
+    f->arena_mark = static_cast<uint32_t>(f->storage - arena_begin);
+    f->cleanup = &release_frame_refs;
   }
 }
 
@@ -515,8 +524,12 @@ KILN_NOINLINE Status run_loop(BytecodeModule* module, Stack& stack, Frame* entry
   const uint8_t* latch_target = nullptr;
   // Bounds for CALL's inline frame push (fixed for the Stack's lifetime).
   Frame* const frame_limit = stack.frame_limit();
-  uint8_t* const arena_begin = stack.arena_begin();
   uint8_t* const arena_end = stack.arena_end();
+  // Frames below this one are complete (see complete_frames); the Stack's
+  // depth and arena top are current only after SYNC_STACK().
+  Frame* complete_end = frame + 1;
+  // The top frame the Stack last recorded.
+  Frame* synced_top = frame;
   Status status;
 
 #define U16(o) load_u16(ip + (o))
@@ -530,6 +543,19 @@ KILN_NOINLINE Status run_loop(BytecodeModule* module, Stack& stack, Frame* entry
 #define WF32(o, v) set_f32(s, U16(o), (v))
 #define WF64(o, v) set_f64(s, U16(o), (v))
 #define REF(o) r[U16(o) & kRegisterMask]
+  // Completes the lazily pushed frames and records the top frame on the
+  // Stack (see complete_frames).
+  // Nothing to do when this frame was the top at the last sync and has not
+  // been popped since (a pop lowers complete_end to it).
+#define SYNC_STACK()                                                          \
+  do {                                                                        \
+    if (KILN_UNLIKELY(synced_top != frame || complete_end <= frame)) {        \
+      if (complete_end <= frame) complete_frames(module, stack, state, complete_end, frame); \
+      complete_end = frame + 1;                                               \
+      synced_top = frame;                                                     \
+      stack.set_top(frame, reinterpret_cast<const uint8_t*>(s) + align_storage(fi->frame_bytes)); \
+    }                                                                         \
+  } while (0)
 #define FAULT(expr)   \
   do {                \
     status = (expr);  \
@@ -1348,14 +1374,21 @@ dispatch:
                       cf.frame_bytes > static_cast<size_t>(arena_end - storage))) {
       // Over the depth limit or the storage budget: push_frame builds the
       // error (and its trace) from the Stack's own bookkeeping.
+      SYNC_STACK();
       status = push_function_frame(module, stack, state, callee, cf, &nf);
       if (KILN_UNLIKELY(!status.ok())) goto unwind;  // trace already captured
       status = Status();
       stack.pop_frame();  // not reached when the checks agree; stay exact
       nf = frame + 1;
     }
-    fill_function_frame(nf, module, state, callee, cf, storage, arena_begin);
-    stack.set_top(nf, storage + align_storage(cf.frame_bytes));
+    nf->storage = storage;
+    nf->user[0] = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(&cf));
+    zero_registers(storage, cf);
+    if constexpr (kTrace) {
+      // Tracing reads the frame's function on every instruction.
+      nf->pc = 0;
+      complete_frames(module, stack, state, nf, nf);
+    }
     uint64_t* ns = frame_scalars(nf);
     RefObject** nr = frame_refs(nf, &cf);
     if (!cf.args.has_refs) {
@@ -1383,6 +1416,7 @@ dispatch:
   }
   OP(CALL_IMPORT) {
     frame->pc = static_cast<int32_t>(ip - code);
+    SYNC_STACK();
     uint32_t length;
     status = call_import<false>(module, stack, frame, state, ip, &length);
     if (KILN_UNLIKELY(!status.ok())) goto call_not_ok;
@@ -1390,6 +1424,7 @@ dispatch:
   }
   OP(CALL_IMPORT_VARIADIC) {
     frame->pc = static_cast<int32_t>(ip - code);
+    SYNC_STACK();
     uint32_t length;
     status = call_import<true>(module, stack, frame, state, ip, &length);
     if (KILN_UNLIKELY(!status.ok())) goto call_not_ok;
@@ -1413,6 +1448,7 @@ dispatch:
           std::memcpy(out + offsets[k], &s[reg], 8);
         }
       }
+      SYNC_STACK();
       pop_function_frame(stack, frame);
       return Status();
     }
@@ -1438,9 +1474,9 @@ dispatch:
     }
     // The callee's ref registers still hold whatever it did not return.
     if (fi->ref_count) release_frame_refs(frame);
-    // Pop: the caller is on top again and storage ends where the callee's
-    // began (s), as Stack::pop_frame would compute from arena_mark.
-    stack.set_top(caller, reinterpret_cast<const uint8_t*>(s));
+    // Pop. The Stack learns of it at the next SYNC_STACK(); a frame pushed
+    // into this slot again starts incomplete.
+    if (frame < complete_end) complete_end = frame;
     frame = caller;
     fi = cfi;
     code = cfi->code;
@@ -1465,6 +1501,7 @@ dispatch:
   }
   OP(YIELD) {
     frame->pc = static_cast<int32_t>(U32(2));
+    SYNC_STACK();
     frame->flags |= kFrameYielded;
     return vm::deferred_status();
   }
@@ -1527,6 +1564,7 @@ call_not_ok:
 
 fault:
   frame->pc = static_cast<int32_t>(ip - code);
+  SYNC_STACK();
   stack.capture_trace(&status);
 unwind:
   stack.unwind_to(depth_of(stack, entry));
@@ -1544,6 +1582,7 @@ unwind:
 #undef WF64
 #undef REF
 #undef FAULT
+#undef SYNC_STACK
 #undef DISPATCH
 #undef OP
 #undef NEXT
