@@ -200,25 +200,25 @@ KILN_ALWAYS_INLINE RefObject** frame_refs(const Frame* f, const FunctionInfo* fi
   return reinterpret_cast<RefObject**>(f->storage + fi->ref_offset);
 }
 
-// The next ip of a taken loop latch. Computed plainly, every iteration's ip
-// would wait for a load at the previous ip (the branch offset), a chain
-// through the whole loop that the CPU cannot overlap across iterations
-// (profiled: the latency bound of a two-instruction loop). Instead the ip
-// is taken from `*cache`, the target of the last taken latch, and the
-// computed target is only compared with it in a conditional branch, which
-// the CPU predicts: the next iteration can start before the offset has been
-// loaded. The branch is written in asm because the compiler would see that
-// both values are equal after it and use the loaded one.
-KILN_ALWAYS_INLINE const uint8_t* loop_head(const uint8_t* target,
-                                            const uint8_t** cache) {
-  const uint8_t* head = *cache;
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
-  __asm__("cmpq %1, %0\n\tje 1f\n\tmovq %1, %0\n1:" : "+r"(head) : "r"(target) : "cc");
-#else
-  head = target;
-#endif
-  *cache = head;
-  return head;
+// The next ip of the taken loop latch at `ip`. Computed plainly (the code
+// start plus the offset stored in the instruction), every iteration's ip
+// would wait for a load at the previous ip, a chain through the whole loop
+// that the CPU cannot overlap across iterations (profiled: the latency
+// bound of a two-instruction loop). Instead the last taken latch and its
+// target are remembered: when the same latch is taken again, the target
+// comes from there behind a compare of ip, which the CPU predicts, and the
+// offset is not read at all. Bytecode is immutable while it runs, so a
+// latch address always has the same target.
+struct LatchCache {
+  const uint8_t* latch = nullptr;
+  const uint8_t* head = nullptr;
+};
+KILN_ALWAYS_INLINE const uint8_t* loop_head(const uint8_t* ip, const uint8_t* code,
+                                            uint32_t target_at, LatchCache* cache) {
+  if (KILN_LIKELY(cache->latch == ip)) return cache->head;
+  cache->latch = ip;
+  cache->head = code + load_u32(ip + target_at);
+  return cache->head;
 }
 
 KILN_ALWAYS_INLINE size_t align_storage(size_t bytes) {
@@ -520,8 +520,8 @@ KILN_NOINLINE Status run_loop(BytecodeModule* module, Stack& stack, Frame* entry
   const TypeInfo* types = module->types().data();
   // Loaded once: a CALL indexes it on the way to the callee's first opcode.
   const FunctionInfo* functions = module->functions().data();
-  // The loop head the last taken ADD_BR_IF_LT_* jumped to (see loop_head).
-  const uint8_t* latch_target = nullptr;
+  // The last taken ADD_BR_IF_LT_* and its target (see loop_head).
+  LatchCache latch_cache;
   // Bounds for CALL's inline frame push (fixed for the Stack's lifetime).
   Frame* const frame_limit = stack.frame_limit();
   uint8_t* const arena_end = stack.arena_end();
@@ -1342,7 +1342,7 @@ dispatch:
     const auto sum = add(R(4), imm);                                       \
     W(2, sum);                                                             \
     if (static_cast<T>(sum) < static_cast<T>(R(bound_at))) {              \
-      ip = loop_head(code + U32(target_at), &latch_target);               \
+      ip = loop_head(ip, code, target_at, &latch_cache);                  \
       DISPATCH();                                                          \
     }                                                                      \
     NEXT(length);                                                          \
