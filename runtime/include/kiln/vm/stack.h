@@ -131,13 +131,14 @@ class Stack {
   // ---- Raw access for an interpreter that tracks the top frame itself ----
   // push_frame and pop_frame read depth_ and arena_top_ back from memory, so
   // a run of calls and returns chains each push or pop on the store of the
-  // one before (store-to-load forwarding on every call). An interpreter that
-  // already holds the top frame and the end of its storage in registers
-  // fills the next frame itself (every field push_frame sets, except that it
-  // may leave `user` as it likes) and then reports the new top with set_top,
-  // which only stores. The frames between are laid out exactly as push_frame
-  // lays them out, so unwind_to, capture_trace and every other reader see
-  // the same stack.
+  // one before. An interpreter that already holds the top frame and the end
+  // of its storage in registers fills frames itself (every field push_frame
+  // sets, except that it may leave `user` as it likes) and reports the top
+  // with set_top, which only stores. It may defer both, as the bytecode
+  // interpreter does for its internal calls, as long as they are done
+  // before anything else can look at the stack: unwind_to, capture_trace
+  // and every other reader must see frames laid out as push_frame lays
+  // them out.
   //
   // One past the last frame slot the depth limit allows.
   Frame* frame_limit() const { return frames_ + max_depth_; }
