@@ -522,9 +522,6 @@ KILN_NOINLINE Status run_loop(BytecodeModule* module, Stack& stack, Frame* entry
   const FunctionInfo* functions = module->functions().data();
   // The last taken ADD_BR_IF_LT_* and its target (see loop_head).
   LatchCache latch_cache;
-  // Bounds for CALL's inline frame push (fixed for the Stack's lifetime).
-  Frame* const frame_limit = stack.frame_limit();
-  uint8_t* const arena_end = stack.arena_end();
   // Frames below this one are complete (see complete_frames); the Stack's
   // depth and arena top are current only after SYNC_STACK().
   Frame* complete_end = frame + 1;
@@ -1370,8 +1367,10 @@ dispatch:
     // here: the push reads nothing back from the Stack (see Stack::set_top).
     Frame* nf = frame + 1;
     uint8_t* storage = reinterpret_cast<uint8_t*>(s) + align_storage(fi->frame_bytes);
-    if (KILN_UNLIKELY(nf >= frame_limit ||
-                      cf.frame_bytes > static_cast<size_t>(arena_end - storage))) {
+    // The bounds are read from the Stack here (fixed for its lifetime, not
+    // written by the loop) rather than kept in locals set up on every entry.
+    if (KILN_UNLIKELY(nf >= stack.frame_limit() ||
+                      cf.frame_bytes > static_cast<size_t>(stack.arena_end() - storage))) {
       // Over the depth limit or the storage budget: push_frame builds the
       // error (and its trace) from the Stack's own bookkeeping.
       SYNC_STACK();
