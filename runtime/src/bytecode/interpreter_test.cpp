@@ -590,6 +590,92 @@ TEST(Interpreter, FailCarriesMessageTraceAndLocation) {
   EXPECT_NE(text.find("test.inner @8 (model.mlir:4:7)"), std::string::npos) << text;
 }
 
+// Internal calls complete their frames lazily (interpreter.cpp,
+// complete_frames): a frame slot used by one callee and then by another
+// must still trace as the second, with the right pcs, and the stack must
+// be consistent for an import that suspends from a nested frame.
+TEST(Interpreter, TraceAfterFrameSlotReuse) {
+  ModuleBuilder mb;
+  int msg = mb.add_string("deep");
+  FunctionBuilder leaf;  // a big frame, returns
+  leaf.emit(Opcode::CONST_I32, {7, 1});
+  leaf.emit(Opcode::RETURN, {L({})});
+  int fl = mb.add_function("leaf", "0_", 8, 0, leaf);
+  FunctionBuilder c;
+  c.emit(Opcode::CONST_I32, {0, 9});
+  uint32_t fail_pc = c.pc();
+  c.emit(Opcode::FAIL, {0, msg});
+  int fc = mb.add_function("c", "0_", 1, 0, c);
+  FunctionBuilder b;
+  uint32_t b_call_pc = b.pc();
+  b.emit(Opcode::CALL, {fc, L({}), L({})});
+  b.emit(Opcode::RETURN, {L({})});
+  int fb = mb.add_function("b", "0_", 1, 0, b);
+  FunctionBuilder outer;
+  outer.emit(Opcode::CALL, {fl, L({}), L({})});
+  outer.emit(Opcode::CALL, {fl, L({}), L({})});
+  uint32_t outer_call_pc = outer.pc();
+  outer.emit(Opcode::CALL, {fb, L({}), L({})});
+  outer.emit(Opcode::RETURN, {L({})});
+  mb.add_export("outer", mb.add_function("outer", "0_", 1, 0, outer));
+  Harness h;
+  ASSERT_TRUE(h.add(mb).ok());
+  for (int round = 0; round < 2; ++round) {
+    ValueList r;
+    Status s = h.call("outer", {}, &r);
+    ASSERT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.to_string();
+    ASSERT_EQ(s.trace().size(), 3u) << s.to_string_with_trace();
+    EXPECT_EQ(s.trace()[0].function, "c");
+    EXPECT_EQ(s.trace()[0].pc, static_cast<int64_t>(fail_pc));
+    EXPECT_EQ(s.trace()[1].function, "b");
+    EXPECT_EQ(s.trace()[1].pc, static_cast<int64_t>(b_call_pc));
+    EXPECT_EQ(s.trace()[2].function, "outer");
+    EXPECT_EQ(s.trace()[2].pc, static_cast<int64_t>(outer_call_pc));
+  }
+}
+
+vm::StatusOr<int32_t> resume_add(vm::NativeCall&, uint64_t token);
+
+TEST(Interpreter, ImportSuspendsFromNestedFrame) {
+  auto native = vm::NativeModule::create("native");
+  native->export_function("slow", [](vm::NativeCall& call, int32_t x) -> vm::StatusOr<int32_t> {
+    return call.defer(&resume_add, static_cast<uint64_t>(x));
+  });
+  ModuleBuilder mb;
+  int slow = mb.add_import("native.slow", "0i_i");
+  FunctionBuilder big;  // pushed and popped first: its slot is reused by mid
+  big.emit(Opcode::ADD_I32_IMM, {15, 0, 1});
+  big.emit(Opcode::RETURN, {L({15})});
+  int fbig = mb.add_function("big", "0i_i", 16, 0, big);
+  FunctionBuilder mid;
+  mid.emit(Opcode::CALL_IMPORT, {slow, L({0}), L({1})});
+  mid.emit(Opcode::ADD_I32_IMM, {1, 1, 1000});
+  mid.emit(Opcode::RETURN, {L({1})});
+  int fmid = mb.add_function("mid", "0i_i", 2, 0, mid);
+  FunctionBuilder f;
+  f.emit(Opcode::CALL, {fbig, L({0}), L({1})});
+  f.emit(Opcode::CALL, {fmid, L({1}), L({2})});
+  f.emit(Opcode::RETURN, {L({2})});
+  mb.add_export("f", mb.add_function("f", "0i_i", 3, 0, f));
+  Harness h;
+  ASSERT_TRUE(h.add(native.as_ref()).ok());
+  ASSERT_TRUE(h.add(mb).ok());
+  vm::Invocation inv(h.context());
+  ValueList r;
+  Status s = vm::begin_invoke(inv, h.context().lookup_function("f").value(), {Value::i32(1)}, &r);
+  ASSERT_TRUE(s.is_deferred()) << s.to_string();
+  ASSERT_EQ(inv.stack().depth(), 3);  // f, mid, the native frame
+  EXPECT_EQ(inv.stack().frame_at(1)->function.module->function_name(
+                inv.stack().frame_at(1)->function), "mid");
+  EXPECT_EQ(inv.stack().frame_at(1)->storage, inv.stack().frame_at(0)->storage +
+                ((inv.stack().frame_at(0)->storage_size + 15) & ~size_t(15)));
+  s = vm::resume_invoke(inv, &r);
+  ASSERT_TRUE(s.ok()) << s.to_string();
+  EXPECT_EQ(r[0].as_i32(), 1 + 1 + 100 + 1000);
+  EXPECT_EQ(inv.stack().depth(), 0);
+  EXPECT_EQ(inv.stack().storage_used(), 0u);
+}
+
 TEST(Interpreter, CondFail) {
   ModuleBuilder mb;
   int msg = mb.add_string("cond");

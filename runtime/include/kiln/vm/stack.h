@@ -128,6 +128,29 @@ class Stack {
     arena_top_ = frame->arena_mark;
   }
 
+  // ---- Raw access for an interpreter that tracks the top frame itself ----
+  // push_frame and pop_frame read depth_ and arena_top_ back from memory, so
+  // a run of calls and returns chains each push or pop on the store of the
+  // one before. An interpreter that already holds the top frame and the end
+  // of its storage in registers fills frames itself (every field push_frame
+  // sets, except that it may leave `user` as it likes) and reports the top
+  // with set_top, which only stores. It may defer both, as the bytecode
+  // interpreter does for its internal calls, as long as they are done
+  // before anything else can look at the stack: unwind_to, capture_trace
+  // and every other reader must see frames laid out as push_frame lays
+  // them out.
+  //
+  // One past the last frame slot the depth limit allows.
+  Frame* frame_limit() const { return frames_ + max_depth_; }
+  uint8_t* arena_begin() const { return arena_; }
+  uint8_t* arena_end() const { return arena_ + arena_size_; }
+  // `top` becomes the top frame (depth = its index + 1) and the storage in
+  // use ends at `storage_end` (16-byte aligned, inside the arena).
+  KILN_ALWAYS_INLINE void set_top(const Frame* top, const uint8_t* storage_end) {
+    depth_ = static_cast<int32_t>(top - frames_) + 1;
+    arena_top_ = static_cast<size_t>(storage_end - arena_);
+  }
+
   // Pops frames down to `depth`, calling each frame's cleanup (top first).
   void unwind_to(int32_t depth);
 
