@@ -509,6 +509,7 @@ private:
   /// A buffer or list operand must be a non-null ref of that kind (the C
   /// signature only says "ref"); fails like the interpreter otherwise.
   void requireRefKind(Value ref, StringRef kind, Operation *op);
+  void failUnlessKind(StringRef test, Value ref, StringRef kind, Operation *op);
 
   LogicalResult emitOp(Operation &op);
   LogicalResult emitCall(Operation &op, StringRef callee, ValueRange args,
@@ -762,19 +763,17 @@ void FunctionEmitter::edge(Block *dest, ValueRange operands) {
 // Like the interpreter: a ref of a known type must hold that type (or null).
 void FunctionEmitter::checkRefKind(Value ref, Type vmType, Operation *op) {
   StringRef kind = refKind(vmType);
-  if (kind == "KILN_REF_KIND_ANY") return;
-  Value ok = call(t.i32, "kiln_ref_has_kind", {exec, ref, lit(t.i32, kind)});
-  Block *fail = newColdBlock();
-  branchIf(cmp(emitc::CmpPredicate::eq, ok, i32c(0)), fail);
-  OpBuilder::InsertionGuard guard(b);
-  b.setInsertionPointToEnd(fail);
-  assign(st, call(t.status, "kiln_ref_kind_error", {exec, ref, lit(t.i32, kind)}));
-  setLoc(op);
-  br(cleanup);
+  if (kind != "KILN_REF_KIND_ANY") failUnlessKind("kiln_ref_has_kind", ref, kind, op);
 }
 
 void FunctionEmitter::requireRefKind(Value ref, StringRef kind, Operation *op) {
-  Value ok = call(t.i32, "kiln_ref_is_kind", {exec, ref, lit(t.i32, kind)});
+  failUnlessKind("kiln_ref_is_kind", ref, kind, op);
+}
+
+// `test` (kiln_ref_has_kind: null passes; kiln_ref_is_kind: null fails) of
+// `ref` against `kind`, failing with the runtime's ref type error at `op`.
+void FunctionEmitter::failUnlessKind(StringRef test, Value ref, StringRef kind, Operation *op) {
+  Value ok = call(t.i32, test, {exec, ref, lit(t.i32, kind)});
   Block *fail = newColdBlock();
   branchIf(cmp(emitc::CmpPredicate::eq, ok, i32c(0)), fail);
   OpBuilder::InsertionGuard guard(b);
