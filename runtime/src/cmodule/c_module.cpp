@@ -543,25 +543,13 @@ kiln_status_t svc_light_trace(kiln_exec_t* c_exec, kiln_status_t status,
   Status* s = reinterpret_cast<Status*>(status);
   if (s->has_trace()) return status;
   const kiln_module_desc_t* desc = exec_of(c_exec)->state->module->desc();
-  std::string module = desc->name;
-  std::vector<vm::Module::SourcePosition> positions = positions_of(loc);
-  for (size_t i = 0; i + 1 < positions.size(); ++i) {
-    vm::StackTraceFrame inlined;
-    inlined.module = module;
-    inlined.function = positions[i].inlined_from.empty() ? std::string("<inlined>")
-                                                         : positions[i].inlined_from;
-    inlined.location = std::move(positions[i].location);
-    inlined.inlined = true;
-    s->add_inner_frame(std::move(inlined));
+  std::string function = function_index >= 0 && function_index < desc->function_count
+                             ? std::string(desc->functions[function_index].name)
+                             : "<ordinal " + std::to_string(function_index) + ">";
+  for (vm::StackTraceFrame& line : vm::frame_trace_lines(
+           desc->name, std::move(function), loc ? loc->offset : -1, positions_of(loc))) {
+    s->add_inner_frame(std::move(line));
   }
-  vm::StackTraceFrame entry;
-  entry.module = std::move(module);
-  entry.function = function_index >= 0 && function_index < desc->function_count
-                       ? std::string(desc->functions[function_index].name)
-                       : "<ordinal " + std::to_string(function_index) + ">";
-  if (!positions.empty()) entry.location = std::move(positions.back().location);
-  entry.pc = loc ? loc->offset : -1;
-  s->add_inner_frame(std::move(entry));
   return status;
 }
 

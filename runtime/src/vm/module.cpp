@@ -74,4 +74,27 @@ Status Module::resume_call(Stack&, Frame*, ByteSpan) {
                      static_cast<int>(name().size()), name().data());
 }
 
+std::vector<StackTraceFrame> frame_trace_lines(const std::string& module,
+                                               std::string function, int64_t pc,
+                                               std::vector<Module::SourcePosition> positions) {
+  std::vector<StackTraceFrame> lines;
+  lines.reserve(positions.size() + (positions.empty() ? 1 : 0));
+  for (size_t i = 0; i + 1 < positions.size(); ++i) {
+    StackTraceFrame inlined;
+    inlined.module = module;
+    inlined.function = positions[i].inlined_from.empty() ? std::string("<inlined>")
+                                                         : positions[i].inlined_from;
+    inlined.location = std::move(positions[i].location);
+    inlined.inlined = true;
+    lines.push_back(std::move(inlined));
+  }
+  StackTraceFrame own;
+  own.module = module;
+  own.function = std::move(function);
+  if (!positions.empty()) own.location = std::move(positions.back().location);
+  own.pc = pc;
+  lines.push_back(std::move(own));
+  return lines;
+}
+
 }  // namespace kiln::vm

@@ -37,32 +37,20 @@ void Stack::capture_trace(Status* status) const {
   status->mark_trace_captured();
   for (int32_t d = depth_ - 1; d >= 0; --d) {
     const Frame& frame = frames_[d];
-    StackTraceFrame entry;
     Module* module = frame.function.module;
-    if (module) {
-      entry.module = std::string(module->name());
-      std::vector<Module::SourcePosition> positions =
-          module->source_positions(frame);
-      // Inlined code first, innermost first, then the frame's own function.
-      for (size_t i = 0; i + 1 < positions.size(); ++i) {
-        StackTraceFrame inlined;
-        inlined.module = entry.module;
-        inlined.function = positions[i].inlined_from.empty()
-                               ? std::string("<inlined>")
-                               : positions[i].inlined_from;
-        inlined.location = std::move(positions[i].location);
-        inlined.inlined = true;
-        status->add_frame(std::move(inlined));
-      }
-      entry.function = module->function_name(frame.function);
-      if (!positions.empty()) entry.location = std::move(positions.back().location);
-      entry.pc = module->frame_offset(frame);
-    } else {
+    if (!module) {
+      StackTraceFrame entry;
       entry.module = "<host>";
       entry.function = "<unknown>";
       entry.pc = frame.pc;
+      status->add_frame(std::move(entry));
+      continue;
     }
-    status->add_frame(std::move(entry));
+    for (StackTraceFrame& line :
+         frame_trace_lines(std::string(module->name()), module->function_name(frame.function),
+                           module->frame_offset(frame), module->source_positions(frame))) {
+      status->add_frame(std::move(line));
+    }
   }
 }
 

@@ -146,6 +146,14 @@ class Module : public RefObject {
   Module() : RefObject(&kType) {}
 };
 
+// The trace lines of one frame of `module`'s `function` at `positions`
+// (Module::source_positions): one `inlined` line per inlined level,
+// innermost first, then the function's own line at offset `pc`. Shared by
+// Stack::capture_trace and the emitted-C light frames.
+std::vector<StackTraceFrame> frame_trace_lines(const std::string& module,
+                                               std::string function, int64_t pc,
+                                               std::vector<Module::SourcePosition> positions);
+
 }  // namespace kiln::vm
 
 #endif  // KILN_VM_MODULE_H_
