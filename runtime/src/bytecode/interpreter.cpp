@@ -221,14 +221,20 @@ KILN_ALWAYS_INLINE size_t align_storage(size_t bytes) {
   return (bytes + (Stack::kStorageAlignment - 1)) & ~(Stack::kStorageAlignment - 1);
 }
 
-// Registers start zeroed / null where the verifier could not prove that no
-// read precedes a write (see push_function_frame).
+// Registers start zeroed / null. The verifier narrows the range to the ref
+// bank when no scalar register can be read before it is written
+// (FunctionInfo::zero_begin). Frames are small: a word loop beats a memset
+// call here.
 KILN_ALWAYS_INLINE void zero_registers(uint8_t* storage, const FunctionInfo& fi) {
   uint64_t* words = reinterpret_cast<uint64_t*>(storage) + fi.zero_begin;
   for (uint32_t i = 0, n = fi.zero_words; i < n; ++i) {
     words[i] = 0;
 #if defined(__GNUC__) || defined(__clang__)
-    __asm__("" : "+r"(i));  // keep the loop a loop (see push_function_frame)
+    // GCC and Clang recognize this loop as memset and emit a library call,
+    // which costs more than the handful of stores a frame needs (it showed
+    // in profiles of recursive calls). The empty asm makes the index opaque
+    // so the loop stays a loop; it constrains nothing else.
+    __asm__("" : "+r"(i));
 #endif
   }
 }
@@ -272,21 +278,7 @@ KILN_ALWAYS_INLINE Status push_function_frame(BytecodeModule* module, Stack& sta
   f->cleanup = &release_frame_refs;
   f->user[0] = static_cast<uint64_t>(reinterpret_cast<uintptr_t>(&fi));
   f->pc = 0;
-  // Registers start zeroed / null. The verifier narrows the range to the ref
-  // bank when no scalar register can be read before it is written
-  // (FunctionInfo::zero_begin). Frames are small: a word loop beats a
-  // memset call here.
-  uint64_t* words = reinterpret_cast<uint64_t*>(f->storage) + fi.zero_begin;
-  for (uint32_t i = 0, n = fi.zero_words; i < n; ++i) {
-    words[i] = 0;
-#if defined(__GNUC__) || defined(__clang__)
-    // GCC and Clang recognize this loop as memset and emit a library call,
-    // which costs more than the handful of stores a frame needs (it showed
-    // in profiles of recursive calls). The empty asm makes the index opaque
-    // so the loop stays a loop; it constrains nothing else.
-    __asm__("" : "+r"(i));
-#endif
-  }
+  zero_registers(f->storage, fi);
   return Status();
 }
 
