@@ -250,8 +250,19 @@ def VM_FullBarrier : NativeOpTrait<"FullBarrier"> { let cppNamespace = "::mlir::
 // Needs the f32 / f64 extension of the runtime.
 def VM_ExtF32 : NativeOpTrait<"ExtF32"> { let cppNamespace = "::mlir::kiln::vm"; }
 def VM_ExtF64 : NativeOpTrait<"ExtF64"> { let cppNamespace = "::mlir::kiln::vm"; }
-// May end the invocation with an error status at run time.
-def VM_MayFail : NativeOpTrait<"MayFail"> { let cppNamespace = "::mlir::kiln::vm"; }
+// May end the invocation with an error status at run time (the marker that
+// passes and targets query).
+def VM_MayFailMarker : NativeOpTrait<"MayFail"> { let cppNamespace = "::mlir::kiln::vm"; }
+// What a run-time failure writes: failing is observable behaviour, so an op
+// that may fail declares a write to this resource and no pass removes it
+// (or hoists it) because its result is unused. IREE lets unused divisions
+// and casts fold away; Kiln keeps them (docs/architecture.md).
+def VM_FaultResource : Resource<"::mlir::kiln::vm::FaultResource">;
+// May fail: the marker plus the write to the fault resource. Ops that
+// implement MemoryEffectsOpInterface themselves (calls) use the marker and
+// report the write in their getEffects.
+def VM_MayFail : TraitList<[VM_MayFailMarker,
+                            MemoryEffects<[MemWrite<VM_FaultResource>]>]>;
 
 //===----------------------------------------------------------------------===//
 // Base op classes

@@ -183,7 +183,7 @@ class VM_CallBaseOp<string mnemonic, list<Trait> traits = []>
         CallOpInterface,
         DeclareOpInterfaceMethods<MemoryEffectsOpInterface>,
         DeclareOpInterfaceMethods<SymbolUserOpInterface>,
-        VM_MayFail,
+        VM_MayFailMarker,
       ])>, VM_CallCalleeAccessors {
   let extraClassDeclaration = calleeAccessors # [{
     operand_range getArgOperands() { return getOperands(); }
@@ -298,7 +298,7 @@ def VM_CallYieldableOp : VM_Op<"call.yieldable", [
     DeclareOpInterfaceMethods<MemoryEffectsOpInterface>,
     DeclareOpInterfaceMethods<SymbolUserOpInterface>,
     Terminator,
-    VM_MayFail,
+    VM_MayFailMarker,
   ]>, VM_CallCalleeAccessors {
   let summary = "call that may suspend the fiber, then continue at a block";
   let description = [{
@@ -359,7 +359,7 @@ def VM_CallVariadicYieldableOp : VM_Op<"call.variadic.yieldable", [
     DeclareOpInterfaceMethods<MemoryEffectsOpInterface>,
     DeclareOpInterfaceMethods<SymbolUserOpInterface>,
     Terminator,
-    VM_MayFail,
+    VM_MayFailMarker,
   ]>, VM_CallCalleeAccessors {
   let summary = "variadic import call that may suspend the fiber";
   let description = [{

@@ -8,6 +8,7 @@
 #define KILN_DIALECT_VM_VMTRAITS_H
 
 #include "mlir/IR/OpDefinition.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
 
 namespace mlir::kiln::vm {
 
@@ -28,6 +29,12 @@ class ExtF64 : public OpTrait::TraitBase<ConcreteType, ExtF64> {};
 
 template <typename ConcreteType>
 class MayFail : public OpTrait::TraitBase<ConcreteType, MayFail> {};
+
+/// The resource a failing op writes (VM_FaultResource): keeps ops that may
+/// fail at run time alive when their results are unused.
+struct FaultResource : public SideEffects::Resource::Base<FaultResource> {
+  StringRef getName() final { return "vm::Fault"; }
+};
 
 template <typename ConcreteType>
 class AssignmentOp : public OpTrait::TraitBase<ConcreteType, AssignmentOp> {

@@ -482,6 +482,10 @@ private:
   /// if (cond) fail with `code` and `message` at `op`.
   void failIf(Value cond, Operation *op, StringRef code, StringRef message);
   void failIf(Value cond, Operation *op, Value code, StringRef message);
+  /// Fails with the runtime's status for op fault `kind` (KILN_FAULT_* of
+  /// kiln/c/ops.h) and its operands when `cond` holds: the interpreter's
+  /// code and message, built by the same runtime function.
+  void faultIf(Value cond, Operation *op, StringRef kind, ArrayRef<Value> operands);
   /// After a call that set `st`: an error leaves through cleanup at `op`.
   void checkStatus(Operation *op);
   void checkOpCode(Value opResult, Operation *op, StringRef code, StringRef message) {
@@ -725,6 +729,21 @@ void FunctionEmitter::failIf(Value cond, Operation *op, Value code, StringRef me
   br(cleanup);
 }
 
+void FunctionEmitter::faultIf(Value cond, Operation *op, StringRef kind,
+                              ArrayRef<Value> operands) {
+  Block *fail = newColdBlock();
+  branchIf(cond, fail);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToEnd(fail);
+  SmallVector<Value> args{exec, lit(t.i32, kind)};
+  for (unsigned i = 0; i < 4; ++i)
+    args.push_back(i < operands.size() ? castTo(t.i64, operands[i]) : i64c(0));
+  args.push_back(lightFrame ? lit(t.locPtr, "NULL") : locAddr(op));
+  assign(st, call(t.status, "kiln_op_fault", args));
+  setLoc(op);
+  br(cleanup);
+}
+
 void FunctionEmitter::checkStatus(Operation *op) {
   Block *fail = newColdBlock();
   branchIf(cmp(emitc::CmpPredicate::ne, load(st), lit(t.status, "KILN_OK")), fail);
@@ -828,7 +847,7 @@ LogicalResult FunctionEmitter::emitOp(Operation &op) {
   if (name.starts_with("div.i") || name.starts_with("rem.i")) {
     Value out = variable(resultType(), "0");
     Value code = call(t.i32, "kiln_" + cIdent(name), {arg(0), arg(1), addr(out)});
-    checkOpCode(code, &op, "KILN_STATUS_INVALID_ARGUMENT", "integer division by zero");
+    faultIf(isNonZero(code), &op, "KILN_FAULT_DIV_BY_ZERO", {});
     setCopy(result(), load(out));
     return success();
   }
@@ -842,11 +861,17 @@ LogicalResult FunctionEmitter::emitOp(Operation &op) {
     SmallVector<StringRef> parts;
     name.split(parts, '.');
     StringRef pred = parts[1], ty = parts.size() > 2 ? parts[2] : "";
-    if (ty.starts_with("i") || ty == "ref") {
+    if (ty.starts_with("i")) {
+      // kiln_cmp_<pred>_<type>[_s|_u] of kiln/c/ops.h, as the interpreter.
+      SmallVector<Value> operands;
+      for (unsigned i = 0; i < op.getNumOperands(); ++i) operands.push_back(arg(i));
+      setCopy(result(), call(t.i32, "kiln_" + cIdent(name), operands));
+      return success();
+    }
+    if (ty == "ref") {
       if (pred == "nz") {
         Value v = arg(0);
-        Value zero = lit(v.getType(), ty == "ref" ? "NULL" : "0");
-        setCopy(result(), castTo(t.i32, cmp(emitc::CmpPredicate::ne, v, zero)));
+        setCopy(result(), castTo(t.i32, cmp(emitc::CmpPredicate::ne, v, lit(v.getType(), "NULL"))));
         return success();
       }
       std::optional<emitc::CmpPredicate> p =
@@ -859,13 +884,7 @@ LogicalResult FunctionEmitter::emitOp(Operation &op) {
               .Case("gte", emitc::CmpPredicate::ge)
               .Default(std::nullopt);
       if (!p) return op.emitOpError("unsupported comparison in the C target");
-      Value lhs = arg(0), rhs = arg(1);
-      if (parts.size() > 3 && parts[3] == "u") {
-        Type u = ty == "i64" ? t.u64 : t.u32;
-        lhs = castTo(u, lhs);
-        rhs = castTo(u, rhs);
-      }
-      setCopy(result(), castTo(t.i32, cmp(*p, lhs, rhs)));
+      setCopy(result(), castTo(t.i32, cmp(*p, arg(0), arg(1))));
       return success();
     }
     // Floats: helpers for eq/ne/lt/lte (ordered/unordered, near); gt/gte
@@ -1026,6 +1045,14 @@ LogicalResult FunctionEmitter::emitOp(Operation &op) {
     return success();
   }
   if (name == "trace") return success();
+  // vm.discard.refs: release each ref now (the variable becomes NULL), as
+  // the interpreter clears the register.
+  if (name == "discard.refs") {
+    for (Value operand : op.getOperands()) {
+      if (Value var = vars.lookup(operand)) callVoid("kiln_ref_reset", {services(), addr(var)});
+    }
+    return success();
+  }
   if (name == "print") return emitPrint(op);
   if (name == "yield") {
     // Block arguments first, then suspend; resuming continues at the
@@ -1099,13 +1126,14 @@ LogicalResult FunctionEmitter::emitGlobalOp(Operation &op, StringRef name) {
     if (k == Kind::Ref) {
       Value below = cmp(emitc::CmpPredicate::lt, slot, i32c(0));
       Value above = cmp(emitc::CmpPredicate::ge, slot, i32c(m.globalRefs));
-      failIf(emitc::LogicalOrOp::create(b, l, t.i1, below, above), &op, "KILN_STATUS_OUT_OF_RANGE",
-             "out-of-bounds indirect ref global access");
+      faultIf(emitc::LogicalOrOp::create(b, l, t.i1, below, above), &op,
+              "KILN_FAULT_REF_GLOBAL_RANGE", {slot, i32c(m.globalRefs)});
     } else {
       unsigned width = (k == Kind::I64 || k == Kind::F64) ? 8 : 4;
       Value code = call(t.i32, "kiln_global_range",
                         {slot, lit(t.u32, Twine(width) + "u"), lit(t.u32, Twine(m.globalBytes) + "u")});
-      checkOpCode(code, &op, "KILN_STATUS_OUT_OF_RANGE", "out-of-bounds indirect global access");
+      faultIf(isNonZero(code), &op, "KILN_FAULT_GLOBAL_RANGE",
+              {slot, i32c(width), i32c(m.globalBytes)});
     }
   } else {
     auto symRef = op.getAttrOfType<FlatSymbolRefAttr>("global");
@@ -1162,31 +1190,24 @@ void FunctionEmitter::rangeCheck(Operation *op, Value length, Value offset, Valu
   Value out = variable(t.u64, "0");
   Value code = call(t.i32, "kiln_buffer_range",
                     {length, offset, count, lit(t.u32, Twine(elementSize) + "u"), addr(out)});
-  checkOpCode(code, op, "KILN_STATUS_OUT_OF_RANGE", "out-of-bounds buffer access");
+  faultIf(isNonZero(code), op, "KILN_FAULT_BUFFER_RANGE",
+          {offset, count, i32c(elementSize), length});
   byteOffset = load(out);
 }
 
 // Stores into rodata fail as in the interpreter (same code and message).
 void FunctionEmitter::writableCheck(Operation *op, Value writable) {
-  failIf(cmp(emitc::CmpPredicate::eq, load(writable), i32c(0)), op,
-         "KILN_STATUS_PERMISSION_DENIED",
-         "write to a read-only buffer (e.g. rodata)");
+  faultIf(cmp(emitc::CmpPredicate::eq, load(writable), i32c(0)), op,
+          "KILN_FAULT_BUFFER_READ_ONLY", {});
 }
 
 LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
   auto arg = [&](unsigned i) { return get(op.getOperand(i)); };
-  auto alignment = [&](Value requested, StringRef message) {
-    Value out = variable(t.i32, "0");
-    Value code = call(t.i32, "kiln_buffer_alignment", {requested, addr(out)});
-    checkOpCode(code, &op, "KILN_STATUS_INVALID_ARGUMENT", message);
-    return load(out);
-  };
+  // buffer.alloc and buffer.clone check their operands in the runtime
+  // service, the function the interpreter calls (kiln/vm/ops.h).
   if (name == "buffer.alloc") {
     Value length = arg(0);
-    failIf(cmp(emitc::CmpPredicate::lt, length, i64c(0)), &op, "KILN_STATUS_OUT_OF_RANGE",
-           "vm.buffer.alloc length: negative value");
-    Value align = alignment(op.getNumOperands() > 1 ? arg(1) : i32c(0),
-                            "vm.buffer.alloc alignment must be a power of two");
+    Value align = op.getNumOperands() > 1 ? arg(1) : i32c(0);
     Value temp = refTemp();
     assign(st, call(t.status, "kiln_buffer_allocate", {exec, length, align, addr(temp)}));
     checkStatus(&op);
@@ -1230,12 +1251,9 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
   }
   if (name == "buffer.clone") {
     Value source = arg(0);
-    bufferSpan(&op, source, length, writable);
-    rangeCheck(&op, length, arg(1), arg(2), 1, offset);
-    Value align = alignment(arg(3), "vm.buffer.clone alignment must be a power of two");
+    requireRefKind(source, "KILN_REF_KIND_BUFFER", &op);
     Value temp = refTemp();
-    assign(st, call(t.status, "kiln_buffer_clone",
-                    {exec, source, castTo(t.i64, offset), arg(2), align, addr(temp)}));
+    assign(st, call(t.status, "kiln_buffer_clone", {exec, source, arg(1), arg(2), arg(3), addr(temp)}));
     checkStatus(&op);
     refMove(vars.lookup(op.getResult(0)), temp);
     return success();
@@ -1252,7 +1270,8 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
   Value out = variable(t.u64, "0");
   Value code = call(t.i32, "kiln_buffer_element",
                     {load(len), arg(1), lit(t.u32, Twine(size) + "u"), addr(out)});
-  checkOpCode(code, &op, "KILN_STATUS_OUT_OF_RANGE", "out-of-bounds buffer access");
+  faultIf(isNonZero(code), &op, "KILN_FAULT_BUFFER_RANGE",
+          {arg(1), i64c(1), i32c(size), load(len)});
   if (isLoad) {
     setCopy(op.getResult(0),
             call(t.of(op.getResult(0).getType()), "kiln_load_" + cIdent(ty), {load(data), load(out)}));
@@ -1312,9 +1331,19 @@ LogicalResult FunctionEmitter::emitListOp(Operation &op, StringRef name) {
       Value temp = refTemp();
       assign(st, call(t.status, "kiln_list_get", {exec, list, arg(1), codeOf(k), addr(temp)}));
       checkStatus(&op);
-      // Like the interpreter: the element must have the result's type.
-      if (StringRef(refKind(result.getType())) != "KILN_REF_KIND_ANY")
-        checkRefKind(load(temp), result.getType(), &op);
+      // An element of another type reads as null (IREE's behaviour, as in
+      // the interpreter).
+      StringRef kind = refKind(result.getType());
+      if (kind != "KILN_REF_KIND_ANY") {
+        Value ok = call(t.i32, "kiln_ref_has_kind", {exec, load(temp), lit(t.i32, kind)});
+        Block *mismatch = newColdBlock();
+        Block *next = newBlock();
+        cf::CondBranchOp::create(b, l, cmp(emitc::CmpPredicate::eq, ok, i32c(0)), mismatch, next);
+        b.setInsertionPointToEnd(mismatch);
+        callVoid("kiln_ref_reset", {services(), addr(temp)});
+        br(next);
+        b.setInsertionPointToEnd(next);
+      }
       refMove(vars.lookup(result), temp);
     } else {
       Value out = variable(t.of(k), "0");

@@ -1,8 +1,9 @@
 //===- VMToC.h - vm dialect -> C source ---------------------------*- C++ -*-===//
 //
 // Translates a vm.module into C11 source against runtime/include/kiln/c/
-// (module.h: the C module ABI; ops.h: op semantics): a direct C printer over
-// the vm IR, after the same preparation pipeline as the bytecode target.
+// (module.h: the C module ABI; ops.h: op semantics), after the same
+// preparation pipeline as the bytecode target: the vm module is converted to
+// upstream emitc (plus cf branches) and printed by mlir::emitc::translateToCpp.
 //
 //===----------------------------------------------------------------------===//
 

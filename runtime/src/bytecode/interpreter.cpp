@@ -18,8 +18,10 @@
 
 #include "kiln/bytecode/opcode_list.h"
 #include "kiln/c/ops.h"
+#include "kiln/c/print.h"
 #include "kiln/vm/buffer.h"
 #include "kiln/vm/list.h"
+#include "kiln/vm/ops.h"
 #include "kiln/vm/signature.h"
 #include "module_impl.h"
 
@@ -132,9 +134,9 @@ bool type_matches(const TypeInfo& t, const RefObject* o) {
 
 // ---- Fault constructors (cold) -------------------------------------------
 
-KILN_NOINLINE Status div_by_zero_error() {
-  return Status(StatusCode::kInvalidArgument, "integer division by zero");
-}
+// Faults are worded once, in vm::op_fault (emitted C reaches the same
+// function through services->op_fault).
+KILN_NOINLINE Status div_by_zero_error() { return vm::op_fault(KILN_FAULT_DIV_BY_ZERO); }
 // The runtime's one wording for a ref operand of the wrong type (the C
 // module path reports the same through services->ref_type_error).
 KILN_NOINLINE Status not_a_error(const RefObject* o, const vm::RefType& expected) {
@@ -142,30 +144,19 @@ KILN_NOINLINE Status not_a_error(const RefObject* o, const vm::RefType& expected
 }
 KILN_NOINLINE Status buffer_range_error(const vm::Buffer* b, int64_t offset,
                                         int64_t count, uint32_t element_size) {
-  return vm::make_status(StatusCode::kOutOfRange,
-                         "out-of-bounds buffer access: element offset %" PRId64
-                         ", count %" PRId64 " of %u-byte elements in a buffer of "
-                         "%zu bytes",
-                         offset, count, element_size, b->length());
+  return vm::op_fault(KILN_FAULT_BUFFER_RANGE, offset, count, element_size,
+                      static_cast<int64_t>(b->length()));
 }
-KILN_NOINLINE Status read_only_error() {
-  return Status(StatusCode::kPermissionDenied,
-                "write to a read-only buffer (e.g. rodata)");
-}
+KILN_NOINLINE Status read_only_error() { return vm::op_fault(KILN_FAULT_BUFFER_READ_ONLY); }
 KILN_NOINLINE Status global_range_error(int64_t offset, uint32_t width, uint32_t size) {
-  return vm::make_status(StatusCode::kOutOfRange,
-                         "out-of-bounds indirect global access: byte offset %" PRId64
-                         " width %u, module has %u global bytes",
-                         offset, width, size);
+  return vm::op_fault(KILN_FAULT_GLOBAL_RANGE, offset, width, size);
 }
 KILN_NOINLINE Status ref_global_range_error(int64_t ordinal, uint32_t count) {
-  return vm::make_status(StatusCode::kOutOfRange,
-                         "out-of-bounds indirect ref global access: ordinal %" PRId64
-                         ", module has %u ref globals",
-                         ordinal, count);
+  return vm::op_fault(KILN_FAULT_REF_GLOBAL_RANGE, ordinal, count);
 }
 KILN_NOINLINE Status type_mismatch_error(const RefObject* o, const TypeInfo& t,
                                          const char* what) {
+  if (t.ref_type && o) return vm::ref_type_error(o, *t.ref_type);
   return vm::make_status(StatusCode::kInvalidArgument,
                          "%s: ref type mismatch: have '%s', need '%.*s'", what,
                          o && o->type ? o->type->name : "null",
@@ -178,10 +169,6 @@ KILN_NOINLINE Status fail_error(int32_t code, std::string_view message) {
   }
   if (message.empty()) message = "vm.fail";
   return Status(c, message);
-}
-KILN_NOINLINE Status negative_error(const char* what, int64_t v) {
-  return vm::make_status(StatusCode::kOutOfRange, "%s: negative value %" PRId64,
-                         what, v);
 }
 
 // ---- Frames -----------------------------------------------------------------
@@ -594,8 +581,8 @@ dispatch:
 #define UN_F32(name, fn) OP(name) { WF32(2, fn(RF32(4))); NEXT(6); }
 #define UN_F64(name, fn) OP(name) { WF64(2, fn(RF64(4))); NEXT(6); }
 #define CONV(name, W, R, fn) OP(name) { W(2, fn(R(4))); NEXT(6); }
-#define CMP(name, R, fn) OP(name) { WI32(2, fn(R(4), R(6)) ? 1 : 0); NEXT(8); }
-#define CMP1(name, R, fn) OP(name) { WI32(2, fn(R(4)) ? 1 : 0); NEXT(6); }
+#define CMP(name, R, fn) OP(name) { WI32(2, fn(R(4), R(6))); NEXT(8); }
+#define CMP1(name, R, fn) OP(name) { WI32(2, fn(R(4))); NEXT(6); }
 #define DIV(name, T, R, W, fn)                              \
   OP(name) {                                                \
     T q;                                                    \
@@ -604,29 +591,13 @@ dispatch:
     W(2, q);                                                \
     NEXT(8);                                                \
   }
-#define BR_CMP(name, R, expr_op)                            \
+#define BR_CMP(name, R, fn)                                 \
   OP(name) {                                                \
-    if (R(2) expr_op R(4)) {                                \
+    if (fn(R(2), R(4))) {                                   \
       ip = code + U32(6);                                   \
       DISPATCH();                                           \
     }                                                       \
     NEXT(10);                                               \
-  }
-#define BR_CMP_U32(name, expr_op)                                                 \
-  OP(name) {                                                                      \
-    if (static_cast<uint32_t>(RI32(2)) expr_op static_cast<uint32_t>(RI32(4))) {  \
-      ip = code + U32(6);                                                         \
-      DISPATCH();                                                                 \
-    }                                                                             \
-    NEXT(10);                                                                     \
-  }
-#define BR_CMP_U64(name, expr_op)                                                 \
-  OP(name) {                                                                      \
-    if (static_cast<uint64_t>(RI64(2)) expr_op static_cast<uint64_t>(RI64(4))) {  \
-      ip = code + U32(6);                                                         \
-      DISPATCH();                                                                 \
-    }                                                                             \
-    NEXT(10);                                                                     \
   }
 
   // ---- Moves and constants ----
@@ -907,29 +878,20 @@ dispatch:
   CONV(BITCAST_F64_I64, WI64, RF64, kiln_bitcast_f64_i64)
 
   // ---- Comparisons ----
-#define EQ_(a, b) ((a) == (b))
-#define NE_(a, b) ((a) != (b))
-#define LT_(a, b) ((a) < (b))
-#define LTE_(a, b) ((a) <= (b))
-#define LTU32_(a, b) (static_cast<uint32_t>(a) < static_cast<uint32_t>(b))
-#define LTEU32_(a, b) (static_cast<uint32_t>(a) <= static_cast<uint32_t>(b))
-#define LTU64_(a, b) (static_cast<uint64_t>(a) < static_cast<uint64_t>(b))
-#define LTEU64_(a, b) (static_cast<uint64_t>(a) <= static_cast<uint64_t>(b))
-#define NZ_(a) ((a) != 0)
-  CMP(CMP_EQ_I32, RI32, EQ_)
-  CMP(CMP_NE_I32, RI32, NE_)
-  CMP(CMP_LT_I32_S, RI32, LT_)
-  CMP(CMP_LT_I32_U, RI32, LTU32_)
-  CMP(CMP_LTE_I32_S, RI32, LTE_)
-  CMP(CMP_LTE_I32_U, RI32, LTEU32_)
-  CMP1(CMP_NZ_I32, RI32, NZ_)
-  CMP(CMP_EQ_I64, RI64, EQ_)
-  CMP(CMP_NE_I64, RI64, NE_)
-  CMP(CMP_LT_I64_S, RI64, LT_)
-  CMP(CMP_LT_I64_U, RI64, LTU64_)
-  CMP(CMP_LTE_I64_S, RI64, LTE_)
-  CMP(CMP_LTE_I64_U, RI64, LTEU64_)
-  CMP1(CMP_NZ_I64, RI64, NZ_)
+  CMP(CMP_EQ_I32, RI32, kiln_cmp_eq_i32)
+  CMP(CMP_NE_I32, RI32, kiln_cmp_ne_i32)
+  CMP(CMP_LT_I32_S, RI32, kiln_cmp_lt_i32_s)
+  CMP(CMP_LT_I32_U, RI32, kiln_cmp_lt_i32_u)
+  CMP(CMP_LTE_I32_S, RI32, kiln_cmp_lte_i32_s)
+  CMP(CMP_LTE_I32_U, RI32, kiln_cmp_lte_i32_u)
+  CMP1(CMP_NZ_I32, RI32, kiln_cmp_nz_i32)
+  CMP(CMP_EQ_I64, RI64, kiln_cmp_eq_i64)
+  CMP(CMP_NE_I64, RI64, kiln_cmp_ne_i64)
+  CMP(CMP_LT_I64_S, RI64, kiln_cmp_lt_i64_s)
+  CMP(CMP_LT_I64_U, RI64, kiln_cmp_lt_i64_u)
+  CMP(CMP_LTE_I64_S, RI64, kiln_cmp_lte_i64_s)
+  CMP(CMP_LTE_I64_U, RI64, kiln_cmp_lte_i64_u)
+  CMP1(CMP_NZ_I64, RI64, kiln_cmp_nz_i64)
   CMP(CMP_EQ_F32_O, RF32, kiln_cmp_eq_f32_o)
   CMP(CMP_EQ_F32_U, RF32, kiln_cmp_eq_f32_u)
   CMP(CMP_NE_F32_O, RF32, kiln_cmp_ne_f32_o)
@@ -987,14 +949,9 @@ dispatch:
     NEXT(6);
   }
   OP(BUFFER_ALLOC) {
-    int64_t length = RI64(4);
-    int32_t alignment = RI32(6);
-    if (KILN_UNLIKELY(length < 0)) FAULT(negative_error("vm.buffer.alloc length", length));
-    if (KILN_UNLIKELY(kiln_buffer_alignment(alignment, &alignment) != KILN_OP_OK))
-      FAULT(vm::invalid_argument_error("vm.buffer.alloc alignment must be a power of two"));
     {
       // Scoped so the indirect jump in NEXT leaves no live destructor behind.
-      auto b = vm::Buffer::allocate(static_cast<size_t>(length), static_cast<size_t>(alignment));
+      auto b = vm::buffer_alloc_op(RI64(4), RI32(6));
       if (KILN_UNLIKELY(!b.ok())) FAULT(std::move(b).status());
       put_ref(r, U16(2), std::move(*b).as_ref().detach());
     }
@@ -1004,16 +961,8 @@ dispatch:
     RefObject* o = REF(4);
     vm::Buffer* src = as_buffer(o);
     if (KILN_UNLIKELY(!src)) FAULT(not_a_error(o, vm::Buffer::kType));
-    int64_t offset = RI64(6), length = RI64(8);
-    int32_t alignment = RI32(10);
-    uint64_t byte_offset;
-    if (KILN_UNLIKELY(kiln_buffer_range(src->length(), offset, length, 1, &byte_offset) != KILN_OP_OK))
-      FAULT(buffer_range_error(src, offset, length, 1));
-    if (KILN_UNLIKELY(kiln_buffer_alignment(alignment, &alignment) != KILN_OP_OK))
-      FAULT(vm::invalid_argument_error("vm.buffer.clone alignment must be a power of two"));
     {
-      auto b = vm::Buffer::clone(*src, byte_offset, static_cast<size_t>(length),
-                                 static_cast<size_t>(alignment));
+      auto b = vm::buffer_clone_op(*src, RI64(6), RI64(8), RI32(10));
       if (KILN_UNLIKELY(!b.ok())) FAULT(std::move(b).status());
       consume(r, U16(4));
       put_ref(r, U16(2), std::move(*b).as_ref().detach());
@@ -1040,7 +989,7 @@ dispatch:
     if (KILN_UNLIKELY(kiln_buffer_range(dst->length(), dof, len, 1, &db) != KILN_OP_OK))
       FAULT(buffer_range_error(dst, dof, len, 1));
     if (KILN_UNLIKELY(!dst->is_mutable())) FAULT(read_only_error());
-    std::memmove(dst->mutable_data() + db, src->data() + sb, static_cast<size_t>(len));
+    kiln_copy_bytes(dst->mutable_data(), db, src->data(), sb, len);
     consume(r, U16(2));
     consume(r, U16(6));
     NEXT(12);
@@ -1056,7 +1005,7 @@ dispatch:
       FAULT(buffer_range_error(a, ao, len, 1));
     if (KILN_UNLIKELY(kiln_buffer_range(b->length(), bo, len, 1, &bb) != KILN_OP_OK))
       FAULT(buffer_range_error(b, bo, len, 1));
-    WI32(2, std::memcmp(a->data() + ab, b->data() + bb, static_cast<size_t>(len)) == 0 ? 1 : 0);
+    WI32(2, kiln_equal_bytes(a->data(), ab, b->data(), bb, len));
     consume(r, U16(4));
     consume(r, U16(8));
     NEXT(14);
@@ -1068,11 +1017,11 @@ dispatch:
     uint64_t bo;
     if (KILN_UNLIKELY(kiln_buffer_range(b->length(), off, len, 1, &bo) != KILN_OP_OK))
       FAULT(buffer_range_error(b, off, len, 1));
-    WI64(2, kiln_buffer_hash_bytes(b->data() + bo, static_cast<uint64_t>(len)));
+    WI64(2, kiln_hash_bytes_at(b->data(), bo, len));
     consume(r, U16(4));
     NEXT(10);
   }
-#define BUFFER_FILL(name, T, R)                                                     \
+#define BUFFER_FILL(name, T, R, fill)                                               \
   OP(name) {                                                                        \
     vm::Buffer* b = as_buffer(REF(2));                                              \
     if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(2), vm::Buffer::kType));                 \
@@ -1082,18 +1031,17 @@ dispatch:
                       KILN_OP_OK))                                                  \
       FAULT(buffer_range_error(b, off, len, sizeof(T)));                            \
     if (KILN_UNLIKELY(!b->is_mutable())) FAULT(read_only_error());                  \
-    T value = static_cast<T>(R(8));                                                 \
-    kiln_buffer_fill(b->mutable_data() + bo, len, &value, sizeof(T));               \
+    fill(b->mutable_data(), bo, len, R(8));                                         \
     consume(r, U16(2));                                                             \
     NEXT(10);                                                                       \
   }
-  BUFFER_FILL(BUFFER_FILL_I8, uint8_t, RI32)
-  BUFFER_FILL(BUFFER_FILL_I16, uint16_t, RI32)
-  BUFFER_FILL(BUFFER_FILL_I32, int32_t, RI32)
-  BUFFER_FILL(BUFFER_FILL_I64, int64_t, RI64)
-  BUFFER_FILL(BUFFER_FILL_F32, float, RF32)
-  BUFFER_FILL(BUFFER_FILL_F64, double, RF64)
-#define BUFFER_LOAD(name, T, W, conv)                                              \
+  BUFFER_FILL(BUFFER_FILL_I8, uint8_t, RI32, kiln_fill_i8)
+  BUFFER_FILL(BUFFER_FILL_I16, uint16_t, RI32, kiln_fill_i16)
+  BUFFER_FILL(BUFFER_FILL_I32, int32_t, RI32, kiln_fill_i32)
+  BUFFER_FILL(BUFFER_FILL_I64, int64_t, RI64, kiln_fill_i64)
+  BUFFER_FILL(BUFFER_FILL_F32, float, RF32, kiln_fill_f32)
+  BUFFER_FILL(BUFFER_FILL_F64, double, RF64, kiln_fill_f64)
+#define BUFFER_LOAD(name, T, W, load)                                              \
   OP(name) {                                                                       \
     vm::Buffer* b = as_buffer(REF(4));                                             \
     if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(4), vm::Buffer::kType));                \
@@ -1102,22 +1050,18 @@ dispatch:
     if (KILN_UNLIKELY(kiln_buffer_element(b->length(), index, sizeof(T), &bo) !=   \
                       KILN_OP_OK))                                                 \
       FAULT(buffer_range_error(b, index, 1, sizeof(T)));                           \
-    T v;                                                                           \
-    std::memcpy(&v, b->data() + bo, sizeof(T));                                    \
-    W(2, conv(v));                                                                 \
+    W(2, load(b->data(), bo));                                                     \
     consume(r, U16(4));                                                            \
     NEXT(8);                                                                       \
   }
-#define AS_IS(v) (v)
-#define I32_OF(v) static_cast<int32_t>(v)
-  BUFFER_LOAD(BUFFER_LOAD_I8_U, uint8_t, WI32, I32_OF)
-  BUFFER_LOAD(BUFFER_LOAD_I8_S, int8_t, WI32, I32_OF)
-  BUFFER_LOAD(BUFFER_LOAD_I16_U, uint16_t, WI32, I32_OF)
-  BUFFER_LOAD(BUFFER_LOAD_I16_S, int16_t, WI32, I32_OF)
-  BUFFER_LOAD(BUFFER_LOAD_I32, int32_t, WI32, AS_IS)
-  BUFFER_LOAD(BUFFER_LOAD_I64, int64_t, WI64, AS_IS)
-  BUFFER_LOAD(BUFFER_LOAD_F32, float, WF32, AS_IS)
-  BUFFER_LOAD(BUFFER_LOAD_F64, double, WF64, AS_IS)
+  BUFFER_LOAD(BUFFER_LOAD_I8_U, uint8_t, WI32, kiln_load_i8_u)
+  BUFFER_LOAD(BUFFER_LOAD_I8_S, int8_t, WI32, kiln_load_i8_s)
+  BUFFER_LOAD(BUFFER_LOAD_I16_U, uint16_t, WI32, kiln_load_i16_u)
+  BUFFER_LOAD(BUFFER_LOAD_I16_S, int16_t, WI32, kiln_load_i16_s)
+  BUFFER_LOAD(BUFFER_LOAD_I32, int32_t, WI32, kiln_load_i32)
+  BUFFER_LOAD(BUFFER_LOAD_I64, int64_t, WI64, kiln_load_i64)
+  BUFFER_LOAD(BUFFER_LOAD_F32, float, WF32, kiln_load_f32)
+  BUFFER_LOAD(BUFFER_LOAD_F64, double, WF64, kiln_load_f64)
   // dst = acc + buffer[index]: BUFFER_LOAD_I32 fused with the ADD_I32 that
   // consumes it. The accumulator is read before dst is written.
   OP(BUFFER_LOAD_ADD_I32) {
@@ -1128,13 +1072,11 @@ dispatch:
     if (KILN_UNLIKELY(kiln_buffer_element(b->length(), index, sizeof(int32_t), &bo) !=
                       KILN_OP_OK))
       FAULT(buffer_range_error(b, index, 1, sizeof(int32_t)));
-    int32_t v;
-    std::memcpy(&v, b->data() + bo, sizeof(v));
-    WI32(2, kiln_add_i32(RI32(4), v));
+    WI32(2, kiln_add_i32(RI32(4), kiln_load_i32(b->data(), bo)));
     consume(r, U16(6));
     NEXT(10);
   }
-#define BUFFER_STORE(name, T, R)                                                   \
+#define BUFFER_STORE(name, T, R, store)                                            \
   OP(name) {                                                                       \
     vm::Buffer* b = as_buffer(REF(2));                                             \
     if (KILN_UNLIKELY(!b)) FAULT(not_a_error(REF(2), vm::Buffer::kType));                \
@@ -1144,26 +1086,24 @@ dispatch:
                       KILN_OP_OK))                                                 \
       FAULT(buffer_range_error(b, index, 1, sizeof(T)));                           \
     if (KILN_UNLIKELY(!b->is_mutable())) FAULT(read_only_error());                 \
-    T v = static_cast<T>(R(6));                                                    \
-    std::memcpy(b->mutable_data() + bo, &v, sizeof(T));                            \
+    store(b->mutable_data(), bo, R(6));                                            \
     consume(r, U16(2));                                                            \
     NEXT(8);                                                                       \
   }
-  BUFFER_STORE(BUFFER_STORE_I8, uint8_t, RI32)
-  BUFFER_STORE(BUFFER_STORE_I16, uint16_t, RI32)
-  BUFFER_STORE(BUFFER_STORE_I32, int32_t, RI32)
-  BUFFER_STORE(BUFFER_STORE_I64, int64_t, RI64)
-  BUFFER_STORE(BUFFER_STORE_F32, float, RF32)
-  BUFFER_STORE(BUFFER_STORE_F64, double, RF64)
+  BUFFER_STORE(BUFFER_STORE_I8, uint8_t, RI32, kiln_store_i8)
+  BUFFER_STORE(BUFFER_STORE_I16, uint16_t, RI32, kiln_store_i16)
+  BUFFER_STORE(BUFFER_STORE_I32, int32_t, RI32, kiln_store_i32)
+  BUFFER_STORE(BUFFER_STORE_I64, int64_t, RI64, kiln_store_i64)
+  BUFFER_STORE(BUFFER_STORE_F32, float, RF32, kiln_store_f32)
+  BUFFER_STORE(BUFFER_STORE_F64, double, RF64, kiln_store_f64)
   OP(LIST_ALLOC) {
     const TypeInfo& t = types[U32(4)];
     int32_t capacity = RI32(8);
     if (KILN_UNLIKELY(t.kind != TypeKind::kList))
       FAULT(vm::make_status(StatusCode::kNotFound, "vm.list.alloc: type '%.*s' is not a known list type",
                             static_cast<int>(t.name.size()), t.name.data()));
-    if (KILN_UNLIKELY(capacity < 0)) FAULT(negative_error("vm.list.alloc capacity", capacity));
     {
-      auto l = vm::List::create(t.element, static_cast<size_t>(capacity));
+      auto l = vm::list_alloc_op(t.element, capacity);
       if (KILN_UNLIKELY(!l.ok())) FAULT(std::move(l).status());
       put_ref(r, U16(2), std::move(*l).as_ref().detach());
     }
@@ -1172,9 +1112,7 @@ dispatch:
   OP(LIST_RESERVE) {
     vm::List* l = as_list(REF(2));
     if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(2), vm::List::kType));
-    int32_t n = RI32(4);
-    if (KILN_UNLIKELY(n < 0)) FAULT(negative_error("vm.list.reserve", n));
-    status = l->reserve(static_cast<size_t>(n));
+    status = vm::list_reserve_op(*l, RI32(4));
     if (KILN_UNLIKELY(!status.ok())) goto fault;
     consume(r, U16(2));
     NEXT(6);
@@ -1189,9 +1127,7 @@ dispatch:
   OP(LIST_RESIZE) {
     vm::List* l = as_list(REF(2));
     if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(2), vm::List::kType));
-    int32_t n = RI32(4);
-    if (KILN_UNLIKELY(n < 0)) FAULT(negative_error("vm.list.resize", n));
-    status = l->resize(static_cast<size_t>(n));
+    status = vm::list_resize_op(*l, RI32(4));
     if (KILN_UNLIKELY(!status.ok())) goto fault;
     consume(r, U16(2));
     NEXT(6);
@@ -1202,7 +1138,7 @@ dispatch:
     if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(4), vm::List::kType));          \
     int32_t index = RI32(6);                                               \
     T v{};                                                                 \
-    if (KILN_UNLIKELY(index < 0)) FAULT(negative_error("list index", index)); \
+    if (KILN_UNLIKELY(index < 0)) FAULT(vm::list_negative_index_error(index)); \
     status = l->getter(static_cast<size_t>(index), &v);                    \
     if (KILN_UNLIKELY(!status.ok())) goto fault;                           \
     W(2, v);                                                               \
@@ -1217,13 +1153,12 @@ dispatch:
     vm::List* l = as_list(REF(4));
     if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(4), vm::List::kType));
     int32_t index = RI32(6);
-    if (KILN_UNLIKELY(index < 0)) FAULT(negative_error("list index", index));
     {
-      vm::Ref v;
-      status = l->get_ref(static_cast<size_t>(index), &v);
-      if (KILN_UNLIKELY(!status.ok())) goto fault;
+      // An element of another type reads as null (IREE's behaviour).
       const TypeInfo& t = types[U32(8)];
-      if (KILN_UNLIKELY(!type_matches(t, v.get()))) FAULT(type_mismatch_error(v.get(), t, "vm.list.get.ref"));
+      vm::Ref v;
+      status = vm::list_get_ref_op(*l, index, t.ref_type, t.kind == TypeKind::kAny, &v);
+      if (KILN_UNLIKELY(!status.ok())) goto fault;
       consume(r, U16(4));
       put_ref(r, U16(2), v.detach());
     }
@@ -1234,7 +1169,7 @@ dispatch:
     vm::List* l = as_list(REF(2));                                         \
     if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(2), vm::List::kType));          \
     int32_t index = RI32(4);                                               \
-    if (KILN_UNLIKELY(index < 0)) FAULT(negative_error("list index", index)); \
+    if (KILN_UNLIKELY(index < 0)) FAULT(vm::list_negative_index_error(index)); \
     status = l->setter(static_cast<size_t>(index), R(6));                  \
     if (KILN_UNLIKELY(!status.ok())) goto fault;                           \
     consume(r, U16(2));                                                    \
@@ -1248,7 +1183,7 @@ dispatch:
     vm::List* l = as_list(REF(2));
     if (KILN_UNLIKELY(!l)) FAULT(not_a_error(REF(2), vm::List::kType));
     int32_t index = RI32(4);
-    if (KILN_UNLIKELY(index < 0)) FAULT(negative_error("list index", index));
+    if (KILN_UNLIKELY(index < 0)) FAULT(vm::list_negative_index_error(index));
     {
       // Borrow first (type/index errors leave the register untouched).
       vm::Ref value = vm::Ref::retain(REF(6));
@@ -1283,38 +1218,38 @@ dispatch:
     ip = code + target;
     DISPATCH();
   }
-  BR_CMP(BR_IF_EQ_I32, RI32, ==)
-  BR_CMP(BR_IF_NE_I32, RI32, !=)
-  BR_CMP(BR_IF_LT_I32_S, RI32, <)
-  BR_CMP_U32(BR_IF_LT_I32_U, <)
-  BR_CMP(BR_IF_LTE_I32_S, RI32, <=)
-  BR_CMP_U32(BR_IF_LTE_I32_U, <=)
-  BR_CMP(BR_IF_EQ_I64, RI64, ==)
-  BR_CMP(BR_IF_NE_I64, RI64, !=)
-  BR_CMP(BR_IF_LT_I64_S, RI64, <)
-  BR_CMP_U64(BR_IF_LT_I64_U, <)
-  BR_CMP(BR_IF_LTE_I64_S, RI64, <=)
-  BR_CMP_U64(BR_IF_LTE_I64_U, <=)
+  BR_CMP(BR_IF_EQ_I32, RI32, kiln_cmp_eq_i32)
+  BR_CMP(BR_IF_NE_I32, RI32, kiln_cmp_ne_i32)
+  BR_CMP(BR_IF_LT_I32_S, RI32, kiln_cmp_lt_i32_s)
+  BR_CMP(BR_IF_LT_I32_U, RI32, kiln_cmp_lt_i32_u)
+  BR_CMP(BR_IF_LTE_I32_S, RI32, kiln_cmp_lte_i32_s)
+  BR_CMP(BR_IF_LTE_I32_U, RI32, kiln_cmp_lte_i32_u)
+  BR_CMP(BR_IF_EQ_I64, RI64, kiln_cmp_eq_i64)
+  BR_CMP(BR_IF_NE_I64, RI64, kiln_cmp_ne_i64)
+  BR_CMP(BR_IF_LT_I64_S, RI64, kiln_cmp_lt_i64_s)
+  BR_CMP(BR_IF_LT_I64_U, RI64, kiln_cmp_lt_i64_u)
+  BR_CMP(BR_IF_LTE_I64_S, RI64, kiln_cmp_lte_i64_s)
+  BR_CMP(BR_IF_LTE_I64_U, RI64, kiln_cmp_lte_i64_u)
 
   // reg <op> imm, compared as T (int32_t signed, uint32_t unsigned).
-#define BR_CMP_IMM(name, T, expr_op)                                        \
+#define BR_CMP_IMM(name, fn)                                                \
   OP(name) {                                                                \
-    if (static_cast<T>(RI32(2)) expr_op static_cast<T>(U32(4))) {           \
+    if (fn(RI32(2), static_cast<int32_t>(U32(4)))) {                        \
       ip = code + U32(8);                                                   \
       DISPATCH();                                                           \
     }                                                                       \
     NEXT(12);                                                               \
   }
-  BR_CMP_IMM(BR_IF_EQ_I32_IMM, int32_t, ==)
-  BR_CMP_IMM(BR_IF_NE_I32_IMM, int32_t, !=)
-  BR_CMP_IMM(BR_IF_LT_I32_S_IMM, int32_t, <)
-  BR_CMP_IMM(BR_IF_LTE_I32_S_IMM, int32_t, <=)
-  BR_CMP_IMM(BR_IF_GT_I32_S_IMM, int32_t, >)
-  BR_CMP_IMM(BR_IF_GTE_I32_S_IMM, int32_t, >=)
-  BR_CMP_IMM(BR_IF_LT_I32_U_IMM, uint32_t, <)
-  BR_CMP_IMM(BR_IF_LTE_I32_U_IMM, uint32_t, <=)
-  BR_CMP_IMM(BR_IF_GT_I32_U_IMM, uint32_t, >)
-  BR_CMP_IMM(BR_IF_GTE_I32_U_IMM, uint32_t, >=)
+  BR_CMP_IMM(BR_IF_EQ_I32_IMM, kiln_cmp_eq_i32)
+  BR_CMP_IMM(BR_IF_NE_I32_IMM, kiln_cmp_ne_i32)
+  BR_CMP_IMM(BR_IF_LT_I32_S_IMM, kiln_cmp_lt_i32_s)
+  BR_CMP_IMM(BR_IF_LTE_I32_S_IMM, kiln_cmp_lte_i32_s)
+  BR_CMP_IMM(BR_IF_GT_I32_S_IMM, kiln_cmp_gt_i32_s)
+  BR_CMP_IMM(BR_IF_GTE_I32_S_IMM, kiln_cmp_gte_i32_s)
+  BR_CMP_IMM(BR_IF_LT_I32_U_IMM, kiln_cmp_lt_i32_u)
+  BR_CMP_IMM(BR_IF_LTE_I32_U_IMM, kiln_cmp_lte_i32_u)
+  BR_CMP_IMM(BR_IF_GT_I32_U_IMM, kiln_cmp_gt_i32_u)
+  BR_CMP_IMM(BR_IF_GTE_I32_U_IMM, kiln_cmp_gte_i32_u)
 #undef BR_CMP_IMM
 
   // dst = src + imm; branch when dst < bound (T: the comparison type). The
@@ -1508,15 +1443,18 @@ dispatch:
     for (uint16_t k = 0; k < n; ++k) {
       char c = static_cast<char>(ip[8 + 3 * k]);
       uint16_t reg = U16(9 + 3 * k);
-      char buf[64];
+      // Formatted by kiln/c/print.h, as emitted C prints.
+      char buf[128];
       switch (c) {
-        case 'i': std::snprintf(buf, sizeof(buf), " %d", get_i32(s, reg)); break;
-        case 'I': std::snprintf(buf, sizeof(buf), " %" PRId64, get_i64(s, reg)); break;
-        case 'f': std::snprintf(buf, sizeof(buf), " %g", static_cast<double>(get_f32(s, reg))); break;
-        case 'F': std::snprintf(buf, sizeof(buf), " %g", get_f64(s, reg)); break;
+        case 'i': kiln_format_i32(buf, sizeof(buf), get_i32(s, reg)); break;
+        case 'I': kiln_format_i64(buf, sizeof(buf), get_i64(s, reg)); break;
+        case 'f': kiln_format_f64(buf, sizeof(buf), static_cast<double>(get_f32(s, reg))); break;
+        case 'F': kiln_format_f64(buf, sizeof(buf), get_f64(s, reg)); break;
         default: {
           RefObject* o = r[reg & kRegisterMask];
-          std::snprintf(buf, sizeof(buf), " %s", o ? (o->type ? o->type->name : "?") : "null");
+          kiln_format_ref(buf, sizeof(buf),
+                          o ? reinterpret_cast<const kiln_ref_type_t*>(o->type) : nullptr,
+                          o == nullptr);
           break;
         }
       }

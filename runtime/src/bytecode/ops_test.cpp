@@ -89,4 +89,43 @@ TEST(Ops, BufferRanges) {
   EXPECT_EQ(kiln_buffer_range(16, 16, 0, 1, &off), KILN_OP_OK);
 }
 
+// vm.buffer.hash is IREE's SipHash-2-4 (key 00..0f, length in the top
+// byte): the reference implementation's vectors for the messages 00 01 ..
+// (n-1), plus longer inputs (length >= 256 keeps only the low byte).
+TEST(Ops, BufferHashIsSipHash24) {
+  uint8_t data[300];
+  for (int i = 0; i < 300; ++i) data[i] = static_cast<uint8_t>(i);
+  struct Vector {
+    uint64_t length, hash;
+  };
+  const Vector vectors[] = {
+      {0, 0x726fdb47dd0e0e31ull},  {1, 0x74f839c593dc67fdull},
+      {7, 0xab0200f58b01d137ull},  {8, 0x93f5f5799a932462ull},
+      {9, 0x9e0082df0ba9e4b0ull},  {15, 0xa129ca6149be45e5ull},
+      {16, 0x3f2acc7f57c29bdbull}, {63, 0x958a324ceb064572ull},
+      {300, 0x4b0b710db6117839ull},
+  };
+  for (const Vector& v : vectors) {
+    EXPECT_EQ(static_cast<uint64_t>(kiln_buffer_hash_bytes(data, v.length)), v.hash)
+        << "length " << v.length;
+  }
+  // At an offset: the bytes hashed are data[o, o + n).
+  EXPECT_EQ(kiln_hash_bytes_at(data, 0, 15), kiln_buffer_hash_bytes(data, 15));
+  EXPECT_NE(kiln_hash_bytes_at(data, 1, 15), kiln_buffer_hash_bytes(data, 15));
+}
+
+TEST(Ops, IntegerCompares) {
+  EXPECT_EQ(kiln_cmp_lt_i32_s(-1, 0), 1);
+  EXPECT_EQ(kiln_cmp_lt_i32_u(-1, 0), 0);
+  EXPECT_EQ(kiln_cmp_lte_i32_u(INT32_MIN, INT32_MIN), 1);
+  EXPECT_EQ(kiln_cmp_gt_i32_s(INT32_MIN, INT32_MAX), 0);
+  EXPECT_EQ(kiln_cmp_gt_i32_u(INT32_MIN, INT32_MAX), 1);
+  EXPECT_EQ(kiln_cmp_gte_i64_u(-1, INT64_MAX), 1);
+  EXPECT_EQ(kiln_cmp_gte_i64_s(-1, INT64_MAX), 0);
+  EXPECT_EQ(kiln_cmp_eq_i64(INT64_MIN, INT64_MIN), 1);
+  EXPECT_EQ(kiln_cmp_ne_i32(0, -1), 1);
+  EXPECT_EQ(kiln_cmp_nz_i64(INT64_MIN), 1);
+  EXPECT_EQ(kiln_cmp_nz_i32(0), 0);
+}
+
 }  // namespace

@@ -12,6 +12,7 @@
 
 #include "kiln/vm/buffer.h"
 #include "kiln/vm/list.h"
+#include "kiln/vm/ops.h"
 #include "kiln/vm/signature.h"
 #include "kiln/vm/stack.h"
 
@@ -401,18 +402,8 @@ CModuleState::~CModuleState() {
 
 // ---- services ----------------------------------------------------------------
 
-kiln_status_t svc_make_status(kiln_exec_t* exec, int32_t code,
-                              const char* message, int64_t length,
-                              const kiln_source_loc_t* loc) {
-  if (code <= 0 || code > static_cast<int32_t>(StatusCode::kUnauthenticated)) {
-    code = static_cast<int32_t>(StatusCode::kUnknown);
-  }
-  std::string_view text;
-  if (message) {
-    text = length < 0 ? std::string_view(message)
-                      : std::string_view(message, static_cast<size_t>(length));
-  }
-  Status s(static_cast<StatusCode>(code), text);
+// A status the C code raises at `loc` (static storage).
+kiln_status_t at_loc(kiln_exec_t* exec, Status s, const kiln_source_loc_t* loc) {
   // Inside a light frame the location is the light frame's (it reports it
   // itself on the way out), not the enclosing VM frame's.
   if (exec && exec->light_depth == 0) {
@@ -424,6 +415,25 @@ kiln_status_t svc_make_status(kiln_exec_t* exec, int32_t code,
     }
   }
   return to_c(std::move(s));
+}
+
+kiln_status_t svc_make_status(kiln_exec_t* exec, int32_t code,
+                              const char* message, int64_t length,
+                              const kiln_source_loc_t* loc) {
+  if (code <= 0 || code > static_cast<int32_t>(StatusCode::kUnauthenticated)) {
+    code = static_cast<int32_t>(StatusCode::kUnknown);
+  }
+  std::string_view text;
+  if (message) {
+    text = length < 0 ? std::string_view(message)
+                      : std::string_view(message, static_cast<size_t>(length));
+  }
+  return at_loc(exec, Status(static_cast<StatusCode>(code), text), loc);
+}
+
+kiln_status_t svc_op_fault(kiln_exec_t* exec, int32_t kind, int64_t a, int64_t b, int64_t c,
+                           int64_t d, const kiln_source_loc_t* loc) {
+  return at_loc(exec, vm::op_fault(kind, a, b, c, d), loc);
 }
 
 kiln_status_t svc_frame_enter(kiln_exec_t* c_exec, int32_t function_index,
@@ -619,16 +629,12 @@ kiln_status_t svc_call_import(kiln_exec_t* exec, int32_t ordinal,
 vm::Buffer* as_buffer(kiln_ref_t r) { return static_cast<vm::Buffer*>(obj(r)); }
 vm::List* as_list(kiln_ref_t r) { return static_cast<vm::List*>(obj(r)); }
 
+// Buffers and lists: the same checked entry points as the interpreter
+// (kiln/vm/ops.h), so both forms fail alike.
 kiln_status_t svc_buffer_allocate(kiln_exec_t*, int64_t length, int32_t alignment,
                                   kiln_ref_t* out) {
   *out = nullptr;
-  if (length < 0) {
-    return to_c(vm::make_status(StatusCode::kOutOfRange,
-                                "negative buffer length %lld",
-                                static_cast<long long>(length)));
-  }
-  auto b = vm::Buffer::allocate(static_cast<size_t>(length),
-                                alignment > 0 ? static_cast<size_t>(alignment) : 16);
+  auto b = vm::buffer_alloc_op(length, alignment);
   if (!b.ok()) return to_c(std::move(b).status());
   *out = cref(std::move(*b).as_ref().detach());
   return KILN_OK;
@@ -637,13 +643,7 @@ kiln_status_t svc_buffer_allocate(kiln_exec_t*, int64_t length, int32_t alignmen
 kiln_status_t svc_buffer_clone(kiln_exec_t*, kiln_ref_t source, int64_t offset,
                                int64_t length, int32_t alignment, kiln_ref_t* out) {
   *out = nullptr;
-  if (offset < 0 || length < 0) {
-    return to_c(vm::make_status(StatusCode::kOutOfRange,
-                                "negative buffer clone range"));
-  }
-  auto b = vm::Buffer::clone(*as_buffer(source), static_cast<size_t>(offset),
-                             static_cast<size_t>(length),
-                             alignment > 0 ? static_cast<size_t>(alignment) : 16);
+  auto b = vm::buffer_clone_op(*as_buffer(source), offset, length, alignment);
   if (!b.ok()) return to_c(std::move(b).status());
   *out = cref(std::move(*b).as_ref().detach());
   return KILN_OK;
@@ -685,7 +685,7 @@ kiln_status_t svc_list_create(kiln_exec_t*, int32_t element_kind,
       break;
     default: type = vm::ElementType::variant(); break;
   }
-  auto l = vm::List::create(type, capacity > 0 ? static_cast<size_t>(capacity) : 0);
+  auto l = vm::list_alloc_op(type, capacity);
   if (!l.ok()) return to_c(std::move(l).status());
   *out = cref(std::move(*l).as_ref().detach());
   return KILN_OK;
@@ -696,28 +696,21 @@ int32_t svc_list_size(kiln_ref_t list) {
 }
 
 kiln_status_t svc_list_reserve(kiln_exec_t*, kiln_ref_t list, int32_t capacity) {
-  if (capacity < 0) return KILN_OK;
-  return to_c(as_list(list)->reserve(static_cast<size_t>(capacity)));
+  return to_c(vm::list_reserve_op(*as_list(list), capacity));
 }
 
 kiln_status_t svc_list_resize(kiln_exec_t*, kiln_ref_t list, int32_t size) {
-  if (size < 0) {
-    return to_c(vm::make_status(StatusCode::kOutOfRange,
-                                "negative list size %d", size));
-  }
-  return to_c(as_list(list)->resize(static_cast<size_t>(size)));
+  return to_c(vm::list_resize_op(*as_list(list), size));
 }
 
-kiln_status_t index_error(int32_t index, vm::List* l) {
-  return to_c(vm::make_status(StatusCode::kOutOfRange,
-                              "list index %d out of range for a list of %zu elements",
-                              index, l->size()));
+kiln_status_t index_error(int32_t index) {
+  return to_c(vm::list_negative_index_error(index));
 }
 
 kiln_status_t svc_list_get(kiln_exec_t*, kiln_ref_t list, int32_t index, char code,
                            void* value) {
   vm::List* l = as_list(list);
-  if (index < 0) return index_error(index, l);
+  if (index < 0) return index_error(index);
   size_t i = static_cast<size_t>(index);
   switch (code) {
     case 'i': return to_c(l->get_i32(i, static_cast<int32_t*>(value)));
@@ -739,7 +732,7 @@ kiln_status_t svc_list_get(kiln_exec_t*, kiln_ref_t list, int32_t index, char co
 kiln_status_t svc_list_set(kiln_exec_t*, kiln_ref_t list, int32_t index, char code,
                            const void* value) {
   vm::List* l = as_list(list);
-  if (index < 0) return index_error(index, l);
+  if (index < 0) return index_error(index);
   size_t i = static_cast<size_t>(index);
   switch (code) {
     case 'i': return to_c(l->set_i32(i, *static_cast<const int32_t*>(value)));
@@ -782,6 +775,7 @@ const kiln_services_t kServices = {
     svc_list_resize,
     svc_list_get,
     svc_list_set,
+    svc_op_fault,
 };
 
 Status validate(const kiln_module_desc_t* d, const char* origin) {

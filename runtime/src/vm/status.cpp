@@ -117,28 +117,49 @@ Status& Status::mark_trace_captured() {
   return *this;
 }
 
+std::string escape_bytes(std::string_view bytes) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size());
+  for (char ch : bytes) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '\\') {
+      out.append("\\\\");
+    } else if (c < 0x20 || c >= 0x7f) {
+      out.append("\\x");
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    } else {
+      out.push_back(ch);
+    }
+  }
+  return out;
+}
+
+// The message may quote names and strings of a module or of the input:
+// rendered escaped (message() keeps the exact bytes).
 std::string Status::to_string() const {
   std::string out = status_code_name(code());
   std::string_view msg = message();
   if (!msg.empty()) {
     out.append(": ");
-    out.append(msg);
+    out.append(escape_bytes(msg));
   }
   return out;
 }
 
 std::string format_trace_frame(const StackTraceFrame& f) {
   std::string out = "  at ";
-  out.append(f.module);
+  out.append(escape_bytes(f.module));
   out.push_back('.');
-  out.append(f.function);
+  out.append(escape_bytes(f.function));
   if (f.pc >= 0) {
     out.append(" @");
     out.append(std::to_string(f.pc));
   }
   if (!f.location.empty()) {
     out.append(" (");
-    out.append(f.location);
+    out.append(escape_bytes(f.location));
     out.push_back(')');
   }
   if (f.inlined) out.append(" [inlined]");

@@ -128,5 +128,21 @@ TEST(StatusOrTest, NonTrivialValue) {
   EXPECT_FALSE(t.ok());
 }
 
+// Names and strings from a module are untrusted: rendering a status never
+// writes their control bytes (terminal escapes, newlines that would forge a
+// trace line) or non-ASCII bytes raw.
+TEST(StatusTest, ToStringEscapesUntrustedBytes) {
+  static const char kMessage[] = "import 'a\x1b[31m\nb\xff\\' missing";
+  Status s(StatusCode::kNotFound, std::string_view(kMessage, sizeof(kMessage) - 1));
+  EXPECT_EQ(s.message(), std::string_view(kMessage));  // the exact bytes are kept
+  EXPECT_EQ(s.to_string(), "NOT_FOUND: import 'a\\x1b[31m\\x0ab\\xff\\\\' missing");
+  StackTraceFrame f;
+  f.module = "m\x07";
+  f.function = "f\r";
+  f.location = "x.mlir:1:2";
+  EXPECT_EQ(format_trace_frame(f), "  at m\\x07.f\\x0d (x.mlir:1:2)");
+  EXPECT_EQ(escape_bytes("plain text: 0-9 ~"), "plain text: 0-9 ~");
+}
+
 }  // namespace
 }  // namespace kiln::vm

@@ -83,7 +83,7 @@
 extern "C" {
 #endif
 
-#define KILN_MODULE_ABI_VERSION 3u
+#define KILN_MODULE_ABI_VERSION 4u
 
 /* ---- Status ------------------------------------------------------------- */
 
@@ -284,6 +284,11 @@ struct kiln_services_t {
                             char code, void* value);
   kiln_status_t (*list_set)(kiln_exec_t* exec, kiln_ref_t list, int32_t index,
                             char code, const void* value);
+
+  /* The status of an op fault (KILN_FAULT_* of kiln/c/ops.h with its
+   * operands) at `loc`, worded exactly as the interpreter words it. */
+  kiln_status_t (*op_fault)(kiln_exec_t* exec, int32_t kind, int64_t a, int64_t b,
+                            int64_t c, int64_t d, const kiln_source_loc_t* loc);
 };
 
 /* ---- Module descriptor ---------------------------------------------------- */
@@ -436,6 +441,12 @@ KILN_MODULE_INLINE kiln_status_t kiln_fail(kiln_exec_t* exec, int32_t code,
                                            const char* message,
                                            const kiln_source_loc_t* loc) {
   return exec->services->make_status(exec, code, message, -1, loc);
+}
+
+KILN_MODULE_INLINE kiln_status_t kiln_op_fault(kiln_exec_t* exec, int32_t kind, int64_t a,
+                                               int64_t b, int64_t c, int64_t d,
+                                               const kiln_source_loc_t* loc) {
+  return exec->services->op_fault(exec, kind, a, b, c, d, loc);
 }
 
 /* ---- Runtime access for emitted code ----------------------------------------

@@ -303,6 +303,27 @@ KILN_OP_INLINE int64_t kiln_cast_f32_ui64(float a) { return kiln_cast_f64_ui64((
 
 /* ---- Comparisons (0 or 1) ---------------------------------------------- */
 
+/* Integer compares. The interpreter's compare and compare-and-branch
+ * opcodes, emitted C and the compile-time folders (tested against these,
+ * compare_folders_test) all mean exactly these. gt/gte are lt/lte with the
+ * operands swapped. */
+#define KILN_INT_CMPS(W, T, U)                                                                 \
+  KILN_OP_INLINE int32_t kiln_cmp_eq_##W(T a, T b) { return a == b; }                          \
+  KILN_OP_INLINE int32_t kiln_cmp_ne_##W(T a, T b) { return a != b; }                          \
+  KILN_OP_INLINE int32_t kiln_cmp_lt_##W##_s(T a, T b) { return a < b; }                       \
+  KILN_OP_INLINE int32_t kiln_cmp_lt_##W##_u(T a, T b) { return (U)a < (U)b; }                 \
+  KILN_OP_INLINE int32_t kiln_cmp_lte_##W##_s(T a, T b) { return a <= b; }                     \
+  KILN_OP_INLINE int32_t kiln_cmp_lte_##W##_u(T a, T b) { return (U)a <= (U)b; }               \
+  KILN_OP_INLINE int32_t kiln_cmp_gt_##W##_s(T a, T b) { return b < a; }                       \
+  KILN_OP_INLINE int32_t kiln_cmp_gt_##W##_u(T a, T b) { return (U)b < (U)a; }                 \
+  KILN_OP_INLINE int32_t kiln_cmp_gte_##W##_s(T a, T b) { return b <= a; }                     \
+  KILN_OP_INLINE int32_t kiln_cmp_gte_##W##_u(T a, T b) { return (U)b <= (U)a; }               \
+  KILN_OP_INLINE int32_t kiln_cmp_nz_##W(T a) { return a != 0; }
+KILN_INT_CMPS(i32, int32_t, uint32_t)
+KILN_INT_CMPS(i64, int64_t, uint64_t)
+#undef KILN_INT_CMPS
+
+
 KILN_OP_INLINE int32_t kiln_cmp_eq_f32_o(float a, float b) { return a == b; }
 KILN_OP_INLINE int32_t kiln_cmp_eq_f32_u(float a, float b) { return isunordered(a, b) || a == b; }
 KILN_OP_INLINE int32_t kiln_cmp_ne_f32_o(float a, float b) { return !isunordered(a, b) && a != b; }
@@ -398,17 +419,57 @@ KILN_OP_INLINE int kiln_global_range(int64_t offset, uint32_t width, uint32_t si
   return KILN_OP_OK;
 }
 
-/* vm.buffer.hash: 64-bit FNV-1a over the bytes (Kiln's definition; IREE
- * uses SipHash, so hash values differ from IREE's). */
-KILN_OP_INLINE int64_t kiln_buffer_hash_bytes(const uint8_t* data, uint64_t length) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  uint64_t i;
-  for (i = 0; i < length; ++i) {
-    h ^= data[i];
-    h *= 0x100000001b3ull;
-  }
-  return (int64_t)h;
+/* vm.buffer.hash: IREE's value (iree_vm_buffer_hash): SipHash-2-4 with the
+ * fixed key 00 01 .. 0f, the message read as little-endian 64-bit words and
+ * the byte length in the top byte of the final word (length mod 256), as in
+ * the SipHash reference. A hash stored by one runtime means the same thing in
+ * the other. */
+KILN_OP_INLINE uint64_t kiln_rotl64(uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
+KILN_OP_INLINE void kiln_sipround(uint64_t* v) {
+  v[0] += v[1]; v[1] = kiln_rotl64(v[1], 13); v[1] ^= v[0]; v[0] = kiln_rotl64(v[0], 32);
+  v[2] += v[3]; v[3] = kiln_rotl64(v[3], 16); v[3] ^= v[2];
+  v[0] += v[3]; v[3] = kiln_rotl64(v[3], 21); v[3] ^= v[0];
+  v[2] += v[1]; v[1] = kiln_rotl64(v[1], 17); v[1] ^= v[2]; v[2] = kiln_rotl64(v[2], 32);
 }
+KILN_OP_INLINE int64_t kiln_buffer_hash_bytes(const uint8_t* data, uint64_t length) {
+  /* "somepseudorandomlygeneratedbytes" xor the key words 0706..00 / 0f0e..08. */
+  uint64_t v[4];
+  uint64_t i, m, tail;
+  uint64_t words = length / 8;
+  unsigned k;
+  v[0] = 0x736f6d6570736575ull ^ 0x0706050403020100ull;
+  v[1] = 0x646f72616e646f6dull ^ 0x0f0e0d0c0b0a0908ull;
+  v[2] = 0x6c7967656e657261ull ^ 0x0706050403020100ull;
+  v[3] = 0x7465646279746573ull ^ 0x0f0e0d0c0b0a0908ull;
+  for (i = 0; i < words; ++i) {
+    m = 0;
+    for (k = 0; k < 8; ++k) m |= (uint64_t)data[i * 8 + k] << (8 * k);
+    v[3] ^= m;
+    kiln_sipround(v); kiln_sipround(v);
+    v[0] ^= m;
+  }
+  tail = length << 56;
+  for (k = 0; k < (unsigned)(length & 7); ++k) tail |= (uint64_t)data[words * 8 + k] << (8 * k);
+  v[3] ^= tail;
+  kiln_sipround(v); kiln_sipround(v);
+  v[0] ^= tail;
+  v[2] ^= 0xff;
+  kiln_sipround(v); kiln_sipround(v); kiln_sipround(v); kiln_sipround(v);
+  return (int64_t)(v[0] ^ v[1] ^ v[2] ^ v[3]);
+}
+
+/* ---- Faults ---------------------------------------------------------------
+ * What a failing op reports, by kind, with up to four operands. Both forms
+ * build the status from these through one runtime function (the interpreter
+ * directly, emitted C through services->op_fault), so the status code and
+ * the message of a fault are the same in both forms. */
+enum {
+  KILN_FAULT_DIV_BY_ZERO = 1,      /* (none) */
+  KILN_FAULT_BUFFER_RANGE = 2,     /* element offset, count, element bytes, buffer bytes */
+  KILN_FAULT_BUFFER_READ_ONLY = 3, /* (none) */
+  KILN_FAULT_GLOBAL_RANGE = 4,     /* byte offset, width, global bytes */
+  KILN_FAULT_REF_GLOBAL_RANGE = 5  /* ordinal, ref global count */
+};
 
 /* ---- Element access at a checked byte offset ------------------------------
  * Used for buffer elements (after kiln_buffer_element) and scalar globals

@@ -71,8 +71,15 @@ struct StackTraceFrame {
 };
 
 // "  at module.function @12 (file.mlir:3:5)", with " [inlined]" for inlined
-// frames: the one spelling of a trace line for every tool.
+// frames: the one spelling of a trace line for every tool. Names come from
+// modules (untrusted); they are escaped as escape_bytes does.
 std::string format_trace_frame(const StackTraceFrame& frame);
+
+// `bytes` with every byte that is not printable ASCII (controls, DEL, bytes
+// >= 0x80) and the backslash written as \xNN (a backslash as \\), so text
+// from an untrusted module or input cannot drive the terminal or forge
+// lines. Status::to_string and format_trace_frame apply it.
+std::string escape_bytes(std::string_view bytes);
 
 class [[nodiscard]] Status {
  public:
