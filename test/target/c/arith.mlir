@@ -60,12 +60,12 @@ vm.module @arith {
     // CHECK: [[EXIT]]:
     // CHECK: kiln_light_leave([[EXEC]], {{v[0-9]+}}, 0, {{v[0-9]+}});
     // CHECK: [[DIVFAIL]]:
-    // CHECK-NEXT: [[ST:v[0-9]+]] = kiln_fail([[EXEC]], KILN_STATUS_INVALID_ARGUMENT, "integer division by zero", {{.*}});
+    // CHECK-NEXT: [[ST:v[0-9]+]] = kiln_op_fault([[EXEC]], KILN_FAULT_DIV_BY_ZERO, {{.*}});
     // CHECK-NEXT: {{v[0-9]+}}->loc = &[[DIVLOC]];
     // CHECK-NEXT: goto [[EXIT]];
     vm.return %5 : i32
     // CHECK: [[REMFAIL]]:
-    // CHECK-NEXT: [[ST]] = kiln_fail([[EXEC]], KILN_STATUS_INVALID_ARGUMENT, "integer division by zero", {{.*}});
+    // CHECK-NEXT: [[ST]] = kiln_op_fault([[EXEC]], KILN_FAULT_DIV_BY_ZERO, {{.*}});
     // CHECK-NEXT: {{v[0-9]+}}->loc = &[[REMLOC]];
     // CHECK-NEXT: goto [[EXIT]];
   }
@@ -89,7 +89,7 @@ vm.module @arith {
     // CHECK-NEXT: {{\*v[0-9]+|v[0-9]+\.r0}} = [[QV64]];
     %1 = vm.div.i64.u %0, %b : i64
     vm.return %1 : i64
-    // CHECK: = kiln_fail({{v[0-9]+}}, KILN_STATUS_INVALID_ARGUMENT, "integer division by zero", {{.*}});
+    // CHECK: = kiln_op_fault({{v[0-9]+}}, KILN_FAULT_DIV_BY_ZERO, {{.*}});
     // CHECK-NEXT: {{v[0-9]+}}->loc = &[[DIV64LOC]];
   }
   vm.export @i64_ops

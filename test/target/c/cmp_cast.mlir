@@ -1,7 +1,7 @@
 // RUN: %vm-to-c %s | FileCheck %s
 
-// Integer compares are C expressions giving 0 or 1 (unsigned ones compare
-// uint32_t); float compares and casts are kiln/c/ops.h helpers. These
+// Integer and float compares and casts are kiln/c/ops.h helpers (the
+// functions the interpreter calls: kiln_cmp_lt_i32_u, ...). These
 // functions never suspend: an operand is read where its op stands, and a
 // single-use compare (a C expression) is folded into the expression using
 // it.
@@ -40,7 +40,7 @@ vm.module @cmpcast {
     // itself folded into the add using it.
     // CHECK-NEXT: #line [[#@LINE+3]] "{{.*}}cmp_cast.mlir"
     // CHECK-NEXT: #line [[#@LINE+3]] "{{.*}}cmp_cast.mlir"
-    // CHECK-NEXT: [[S1:v[0-9]+]] = kiln_add_i32((int32_t) ([[EA]] == [[EB]]) != 0 ? (int32_t) ((uint32_t) [[LA]] < (uint32_t) [[LB]]) : (int32_t) ([[NA]] != 0), [[FLT]]);
+    // CHECK-NEXT: [[S1:v[0-9]+]] = kiln_add_i32({{.*}}kiln_cmp_eq_i32([[EA]], [[EB]]){{.*}}kiln_cmp_lt_i32_u([[LA]], [[LB]]){{.*}}kiln_cmp_nz_i32([[NA]]){{.*}}, [[FLT]]);
     %5 = vm.select.i32 %0, %1, %2 : i32
     %6 = vm.add.i32 %5, %3 : i32
     // CHECK-NEXT: #line [[#@LINE+2]] "{{.*}}cmp_cast.mlir"

@@ -23,7 +23,7 @@ vm.module @control {
     // CHECK: #line [[#@LINE-11]] "{{.*}}control.mlir"
     // CHECK-NEXT: [[N0:v[0-9]+]] = [[NV]];
     // CHECK-NEXT: #line [[#@LINE+6]] "{{.*}}control.mlir"
-    // CHECK-NEXT: if ((int32_t) ([[N0]] < 2) != 0) {
+    // CHECK-NEXT: if (kiln_cmp_lt_i32_s([[N0]], 2) != 0) {
     // CHECK-NEXT: goto [[BASE:label[0-9]+]];
     // CHECK-NEXT: } else {
     // CHECK-NEXT: goto [[RECURSE:label[0-9]+]];
@@ -111,7 +111,7 @@ vm.module @control {
     // CHECK-NEXT: [[IV:v[0-9]+]] = [[I]];
     // CHECK-NEXT: [[NV1:v[0-9]+]] = [[NV]];
     // CHECK-NEXT: #line [[#@LINE+7]] "{{.*}}control.mlir"
-    // CHECK-NEXT: if ((int32_t) ([[IV]] < [[NV1]]) != 0) {
+    // CHECK-NEXT: if (kiln_cmp_lt_i32_s([[IV]], [[NV1]]) != 0) {
     // CHECK-NEXT: goto [[TOBODY:label[0-9]+]];
     // CHECK-NEXT: } else {
     // CHECK-NEXT: goto [[TOEXIT:label[0-9]+]];

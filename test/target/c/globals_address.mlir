@@ -64,7 +64,7 @@ vm.module @ga {
     // CHECK-NEXT: #line [[#@LINE+5]] "{{.*}}globals_address.mlir"
     // CHECK-NEXT: {{\*v[0-9]+|v[0-9]+\.r0}} = [[V]];
     // CHECK: [[OOB]]:
-    // CHECK-NEXT: = kiln_fail([[EXEC]], KILN_STATUS_OUT_OF_RANGE, "out-of-bounds indirect global access", {{.*}});
+    // CHECK-NEXT: = kiln_op_fault([[EXEC]], KILN_FAULT_GLOBAL_RANGE, {{.*}});
     // CHECK-NEXT: ->loc = &[[ILOC]];
     vm.return %v : i64
   }
@@ -99,7 +99,7 @@ vm.module @ga {
     // CHECK: kiln_ref_retain({{v[0-9]+}}, [[RR]]);
     // CHECK-NEXT: *{{v[0-9]+}} = [[RR]];
     // CHECK: [[OOB]]:
-    // CHECK-NEXT: = kiln_fail([[EXEC]], KILN_STATUS_OUT_OF_RANGE, "out-of-bounds indirect ref global access", {{.*}});
+    // CHECK-NEXT: = kiln_op_fault([[EXEC]], KILN_FAULT_REF_GLOBAL_RANGE, {{.*}});
     // CHECK-NEXT: ->loc = &[[RLOC]];
     // CHECK: [[BADTYPE]]:
     // CHECK-NEXT: = kiln_ref_kind_error([[EXEC]], [[R]], KILN_REF_KIND_BUFFER);

@@ -17,7 +17,7 @@
 // CHECK-NEXT: goto [[FAIL:label[0-9]+]];
 // CHECK: #line 21 "f.mlir"
 // CHECK: [[FAIL]]:
-// CHECK-NEXT: = kiln_fail({{v[0-9]+}}, KILN_STATUS_INVALID_ARGUMENT, "integer division by zero", {{.*}});
+// CHECK-NEXT: = kiln_op_fault({{v[0-9]+}}, KILN_FAULT_DIV_BY_ZERO, {{.*}});
 // CHECK-NEXT: ->loc = &[[LEAF]];
 // The callees were inlined away.
 // CHECK-NOT: inl_f_leaf(

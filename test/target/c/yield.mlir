@@ -135,7 +135,7 @@ vm.module @y {
   // CHECK: [[LOC:v[0-9]+]] = [[FH]]->loc;
   // CHECK-NEXT: {{.*}}kiln_light_leave([[EXEC]], {{v[0-9]+}}, 3, [[LOC]]);
   // CHECK-NOT: suspend
-  // CHECK: [[ST]] = kiln_fail([[EXEC]], KILN_STATUS_INVALID_ARGUMENT, "integer division by zero", {{.*}});
+  // CHECK: [[ST]] = kiln_op_fault([[EXEC]], KILN_FAULT_DIV_BY_ZERO, {{.*}});
   // CHECK-NEXT: [[FH]]->loc = &y_loc{{[0-9]+}};
   // NOLIGHT-LABEL: static {{[a-z0-9_]+}} y_f_plain({{.*}}) {
   // NOLIGHT: = kiln_frame_enter({{v[0-9]+}}, 3, &{{v[0-9]+}}, &{{v[0-9]+}});
