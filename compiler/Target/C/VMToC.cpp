@@ -1268,10 +1268,11 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
   Span span = spanOf(&op, arg(0));
   Value data = span.data, len = span.length, w = span.writable;
   Value out = variable(t.u64, "0");
+  Value lengthValue = load(len), index = arg(1);
   Value code = call(t.i32, "kiln_buffer_element",
-                    {load(len), arg(1), lit(t.u32, Twine(size) + "u"), addr(out)});
+                    {lengthValue, index, lit(t.u32, Twine(size) + "u"), addr(out)});
   faultIf(isNonZero(code), &op, "KILN_FAULT_BUFFER_RANGE",
-          {arg(1), i64c(1), i32c(size), load(len)});
+          {index, i64c(1), i32c(size), lengthValue});
   if (isLoad) {
     setCopy(op.getResult(0),
             call(t.of(op.getResult(0).getType()), "kiln_load_" + cIdent(ty), {load(data), load(out)}));
@@ -1337,12 +1338,12 @@ LogicalResult FunctionEmitter::emitListOp(Operation &op, StringRef name) {
       if (kind != "KILN_REF_KIND_ANY") {
         Value ok = call(t.i32, "kiln_ref_has_kind", {exec, load(temp), lit(t.i32, kind)});
         Block *mismatch = newColdBlock();
-        Block *next = newBlock();
-        cf::CondBranchOp::create(b, l, cmp(emitc::CmpPredicate::eq, ok, i32c(0)), mismatch, next);
+        branchIf(cmp(emitc::CmpPredicate::eq, ok, i32c(0)), mismatch);
+        Block *next = b.getInsertionBlock();
+        OpBuilder::InsertionGuard guard(b);
         b.setInsertionPointToEnd(mismatch);
         callVoid("kiln_ref_reset", {services(), addr(temp)});
         br(next);
-        b.setInsertionPointToEnd(next);
       }
       refMove(vars.lookup(result), temp);
     } else {

@@ -80,11 +80,13 @@ vm.module @m {
     vm.return %1 : !vm.buffer
   }
 
-  // Must fold away: an unused checked cast has no effect on memory.
+  // Must stay: an unused checked cast still fails on a mismatched type, and
+  // failing is observable (VM_MayFail; IREE drops it).
   // CHECK-LABEL: vm.func @dead_cast
   vm.func @dead_cast(%any: !vm.ref<?>) {
-    // CHECK-NEXT: vm.return
+    // CHECK-NEXT: vm.cast.any.ref
     %0 = vm.cast.any.ref %any : !vm.ref<?> -> !vm.buffer
+    // CHECK-NEXT: vm.return
     vm.return
   }
 }

@@ -15,16 +15,19 @@ vm.module @cmpcast {
   // CHECK-NEXT: [[YV:v[0-9]+]] = {{v[0-9]+}};
   // CHECK-NEXT: goto
   vm.func @compare(%a: i32, %b: i32, %x: f32, %y: f64) -> i32 {
-    // CHECK: #line [[#@LINE+3]] "{{.*}}cmp_cast.mlir"
+    // CHECK: #line [[#@LINE+4]] "{{.*}}cmp_cast.mlir"
     // CHECK-NEXT: [[EA:v[0-9]+]] = [[AV]];
     // CHECK-NEXT: [[EB:v[0-9]+]] = [[BV]];
+    // CHECK-NEXT: [[EQ:v[0-9]+]] = kiln_cmp_eq_i32([[EA]], [[EB]]);
     %0 = vm.cmp.eq.i32 %a, %b : i32
-    // CHECK-NEXT: #line [[#@LINE+3]] "{{.*}}cmp_cast.mlir"
+    // CHECK-NEXT: #line [[#@LINE+4]] "{{.*}}cmp_cast.mlir"
     // CHECK-NEXT: [[LA:v[0-9]+]] = [[AV]];
     // CHECK-NEXT: [[LB:v[0-9]+]] = [[BV]];
+    // CHECK-NEXT: [[LT:v[0-9]+]] = kiln_cmp_lt_i32_u([[LA]], [[LB]]);
     %1 = vm.cmp.lt.i32.u %a, %b : i32
-    // CHECK-NEXT: #line [[#@LINE+2]] "{{.*}}cmp_cast.mlir"
+    // CHECK-NEXT: #line [[#@LINE+3]] "{{.*}}cmp_cast.mlir"
     // CHECK-NEXT: [[NA:v[0-9]+]] = [[AV]];
+    // CHECK-NEXT: [[NZ:v[0-9]+]] = kiln_cmp_nz_i32([[NA]]);
     %2 = vm.cmp.nz.i32 %a : i32
     // The constant is an exact hex float.
     // CHECK-NEXT: #line [[#@LINE+4]] "{{.*}}cmp_cast.mlir"
@@ -36,11 +39,10 @@ vm.module @cmpcast {
     // CHECK-NEXT: [[Y:v[0-9]+]] = [[YV]];
     // CHECK-NEXT: [[NAN:v[0-9]+]] = kiln_cmp_nan_f64([[Y]]);
     %4 = vm.cmp.nan.f64 %y : f64
-    // select: %0 ? %1 : %2, the three compares folded in, and the select
-    // itself folded into the add using it.
+    // select: %0 ? %1 : %2 folded into the add using it.
     // CHECK-NEXT: #line [[#@LINE+3]] "{{.*}}cmp_cast.mlir"
     // CHECK-NEXT: #line [[#@LINE+3]] "{{.*}}cmp_cast.mlir"
-    // CHECK-NEXT: [[S1:v[0-9]+]] = kiln_add_i32({{.*}}kiln_cmp_eq_i32([[EA]], [[EB]]){{.*}}kiln_cmp_lt_i32_u([[LA]], [[LB]]){{.*}}kiln_cmp_nz_i32([[NA]]){{.*}}, [[FLT]]);
+    // CHECK-NEXT: [[S1:v[0-9]+]] = kiln_add_i32([[EQ]] != 0 ? [[LT]] : [[NZ]], [[FLT]]);
     %5 = vm.select.i32 %0, %1, %2 : i32
     %6 = vm.add.i32 %5, %3 : i32
     // CHECK-NEXT: #line [[#@LINE+2]] "{{.*}}cmp_cast.mlir"

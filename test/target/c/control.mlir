@@ -18,12 +18,12 @@ vm.module @control {
     // CHECK: [[ENTRY]]:
     // CHECK-NEXT: [[NV:v[0-9]+]] = {{v[0-9]+}};
     // CHECK-NEXT: goto
-    // The compare (its constant folded in) is folded into the branch
-    // condition.
-    // CHECK: #line [[#@LINE-11]] "{{.*}}control.mlir"
+    // The compare (its constant folded in) is the branch condition.
+    // CHECK: #line [[#@LINE-10]] "{{.*}}control.mlir"
     // CHECK-NEXT: [[N0:v[0-9]+]] = [[NV]];
+    // CHECK-NEXT: [[LT:v[0-9]+]] = kiln_cmp_lt_i32_s([[N0]], 2);
     // CHECK-NEXT: #line [[#@LINE+6]] "{{.*}}control.mlir"
-    // CHECK-NEXT: if (kiln_cmp_lt_i32_s([[N0]], 2) != 0) {
+    // CHECK-NEXT: if ([[LT]] != 0) {
     // CHECK-NEXT: goto [[BASE:label[0-9]+]];
     // CHECK-NEXT: } else {
     // CHECK-NEXT: goto [[RECURSE:label[0-9]+]];
@@ -104,14 +104,14 @@ vm.module @control {
     // CHECK-NEXT: goto [[HEAD:label[0-9]+]];
     vm.br ^head(%zero, %zero : i32, i32)
   ^head(%i: i32, %acc: i32):
-    // The compare is folded into the branch condition (canonicalized to
-    // %i < %n, branching to ^body).
+    // The compare (canonicalized to %i < %n) is the branch condition.
     // CHECK-NEXT: [[HEAD]]:
-    // CHECK-NEXT: #line [[#@LINE+9]] "{{.*}}control.mlir"
+    // CHECK-NEXT: #line [[#@LINE+10]] "{{.*}}control.mlir"
     // CHECK-NEXT: [[IV:v[0-9]+]] = [[I]];
     // CHECK-NEXT: [[NV1:v[0-9]+]] = [[NV]];
+    // CHECK-NEXT: [[LT2:v[0-9]+]] = kiln_cmp_lt_i32_s([[IV]], [[NV1]]);
     // CHECK-NEXT: #line [[#@LINE+7]] "{{.*}}control.mlir"
-    // CHECK-NEXT: if (kiln_cmp_lt_i32_s([[IV]], [[NV1]]) != 0) {
+    // CHECK-NEXT: if ([[LT2]] != 0) {
     // CHECK-NEXT: goto [[TOBODY:label[0-9]+]];
     // CHECK-NEXT: } else {
     // CHECK-NEXT: goto [[TOEXIT:label[0-9]+]];

@@ -142,7 +142,7 @@ vm.module @y {
   // NOLIGHT-NOT: kiln_light
   // NOLIGHT: kiln_frame_leave(
   // NOLIGHT-NOT: kiln_light
-  // NOLIGHT: "integer division by zero"
+  // NOLIGHT: kiln_op_fault({{.*}}, KILN_FAULT_DIV_BY_ZERO,
   // NOLIGHT-NOT: kiln_light
   // NOLIGHT: static {{[a-z0-9_]+}} y_f_leaf(
   vm.func @plain(%n: i32, %d: i32) -> i32 {
