@@ -29,6 +29,13 @@ void print_usage(std::FILE* out) {
       "  --trace             print every executed bytecode instruction (function,\n"
       "                      offset, disassembly, source file:line:col) on stderr\n"
       "  --list-functions    print every export with its signature and exit\n"
+      "  --device=NAME       the hal device when a module imports hal or check:\n"
+      "                      local-task (default: a worker pool) or local-sync\n"
+      "                      (queue work runs inline)\n"
+      "  --task-workers=N    local-task worker threads (default: one per core)\n"
+      "  --invocations=N     run the function N times concurrently on one thread\n"
+      "                      (invocations that wait on fences are suspended and\n"
+      "                      resumed by the scheduler); prints the first's results\n"
       "\n"
       "Exit status: 0 on success; 1 when the call fails (one-line error and the\n"
       "VM stack trace on stderr); 2 for bad flags, modules or inputs.\n"
@@ -56,7 +63,7 @@ int main(int argc, char** argv) {
 
   tooling::ModuleLoadOptions load_options;
   load_options.trace = flags.trace;
-  auto session = tooling::Session::create(flags.modules, load_options);
+  auto session = tooling::Session::create(flags.modules, load_options, flags.device);
   if (!session.ok()) {
     tooling::print_error(stderr, session.status());
     return 2;
@@ -79,8 +86,13 @@ int main(int argc, char** argv) {
   }
 
   vm::ValueList results;
-  status = vm::invoke(session.value()->context(), function.value(), args.value(),
-                      &results);
+  if (flags.invocations > 1) {
+    status = tooling::invoke_concurrently(session.value()->context(), function.value(),
+                                          args.value(), flags.invocations, &results);
+  } else {
+    status = vm::invoke(session.value()->context(), function.value(), args.value(),
+                        &results);
+  }
   if (!status.ok()) {
     tooling::print_error(stderr, status);
     return 1;
