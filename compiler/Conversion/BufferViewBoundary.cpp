@@ -69,7 +69,7 @@ std::string importName(func::FuncOp func) {
 }
 
 struct BufferViewBoundaryPass
-    : public impl::BufferViewBoundaryPassBase<BufferViewBoundaryPass> {
+    : public mlir::kiln::impl::BufferViewBoundaryPassBase<BufferViewBoundaryPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SmallVector<NamedAttribute> recorded, imports;

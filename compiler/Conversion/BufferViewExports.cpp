@@ -16,6 +16,7 @@
 
 #include "mlir/IR/SymbolTable.h"
 #include "mlir/Parser/Parser.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -160,8 +161,6 @@ void WrapperWriter::writePreamble() {
   allocator =
       call("device.allocator", {device},
            "(!vm.ref<!hal.device>) -> !vm.ref<!hal.allocator>", "allocator");
-  noFence = fresh("nofence");
-  line(noFence + " = vm.const.ref.zero : !vm.ref<!hal.fence>");
 }
 
 std::string WrapperWriter::viewOf(MemRefType type, const std::string &buffer,
@@ -348,6 +347,10 @@ FailureOr<std::string> WrapperWriter::write() {
     std::string fence =
         call("fence.create", {device, zero},
              "(!vm.ref<!hal.device>, i64) -> !vm.ref<!hal.fence>", "fence");
+    if (noFence.empty()) {
+      noFence = fresh("nofence");
+      line(noFence + " = vm.const.ref.zero : !vm.ref<!hal.fence>");
+    }
     call("device.queue.copy",
          {device, anyQueue, noFence, fence, sourceBuffer, zero, target, zero,
           length, zero},
@@ -447,7 +450,7 @@ FailureOr<std::string> WrapperWriter::write() {
 }
 
 struct BufferViewExportsPass
-    : public impl::BufferViewExportsPassBase<BufferViewExportsPass> {
+    : public mlir::kiln::impl::BufferViewExportsPassBase<BufferViewExportsPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
     auto recorded =
@@ -581,8 +584,12 @@ struct BufferViewExportsPass
     // declaration files.
     OpBuilder builder(&getContext());
     builder.setInsertionPointToStart(&vmModule.getBlock());
-    for (const auto &entry : neededImports) {
-      StringRef name = entry.getKey();
+    // In name order, so the output does not depend on hashing.
+    SmallVector<StringRef> names;
+    for (const auto &entry : neededImports)
+      names.push_back(entry.getKey());
+    llvm::sort(names);
+    for (StringRef name : names) {
       if (symbols.lookup(name))
         continue;
       vm::ImportOp declaration = known->lookup(name);

@@ -87,6 +87,35 @@ std::string mlir::kiln::formatImportSignature(vm::ImportOp import) {
   return text;
 }
 
+/// `declared` may stand for `expected`: the same type, or `!vm.ref<?>` for
+/// any ref (calls pass refs alike; the callee checks the object's type), also
+/// inside tuples.
+static bool isCompatible(Type declared, Type expected) {
+  if (declared == expected)
+    return true;
+  auto declaredRef = dyn_cast<vm::RefType>(declared);
+  if (declaredRef && isa<vm::RefType>(expected))
+    return isa<vm::OpaqueType>(declaredRef.getObjectType());
+  auto declaredTuple = dyn_cast<TupleType>(declared);
+  auto expectedTuple = dyn_cast<TupleType>(expected);
+  if (!declaredTuple || !expectedTuple ||
+      declaredTuple.size() != expectedTuple.size())
+    return false;
+  for (auto [d, e] : llvm::zip(declaredTuple.getTypes(), expectedTuple.getTypes()))
+    if (!isCompatible(d, e))
+      return false;
+  return true;
+}
+
+static bool areCompatible(ArrayRef<Type> declared, ArrayRef<Type> expected) {
+  if (declared.size() != expected.size())
+    return false;
+  for (auto [d, e] : llvm::zip(declared, expected))
+    if (!isCompatible(d, e))
+      return false;
+  return true;
+}
+
 LogicalResult KnownModuleImports::verify(vm::ImportOp import) const {
   StringRef name = import.getSymName();
   StringRef moduleName = name.split('.').first;
@@ -97,8 +126,9 @@ LogicalResult KnownModuleImports::verify(vm::ImportOp import) const {
     return import.emitOpError()
            << "imports '" << name << "', which the runtime's '" << moduleName
            << "' module does not export";
-  bool same = import.getArgumentTypes() == expected.getArgumentTypes() &&
-              import.getResultTypes() == expected.getResultTypes() &&
+  bool same = areCompatible(import.getArgumentTypes(),
+                            expected.getArgumentTypes()) &&
+              areCompatible(import.getResultTypes(), expected.getResultTypes()) &&
               import->hasAttr("vm.yield") == expected->hasAttr("vm.yield");
   for (unsigned i = 0; same && i < expected.getArgumentTypes().size(); ++i)
     same = import.isFuncArgumentVariadic(i) ==

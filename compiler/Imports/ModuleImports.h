@@ -38,7 +38,9 @@ public:
   /// Checks `import` against the declaration of the same name. No-op (success)
   /// when its module is not a known one; otherwise errors at `import` when the
   /// function does not exist or its signature (argument and result types,
-  /// variadic arguments, `vm.yield`) differs from the declaration.
+  /// variadic arguments, `vm.yield`) differs from the declaration. A
+  /// `!vm.ref<?>` matches any ref type (refs pass alike; the module checks
+  /// the object it receives).
   LogicalResult verify(vm::ImportOp import) const;
 
 private:

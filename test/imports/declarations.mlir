@@ -4,10 +4,10 @@
 // RUN: vm-opt %kiln_src/runtime/imports/check.imports.mlir | FileCheck %s --check-prefix=CHK
 // RUN: vm-opt %kiln_src/runtime/imports/hal.imports.mlir | grep -c "vm.import private @" | FileCheck %s --check-prefix=HAL-COUNT
 // RUN: vm-opt %kiln_src/runtime/imports/check.imports.mlir | grep -c "vm.import private optional @" | FileCheck %s --check-prefix=CHK-COUNT
-// HAL: vm.module @hal
-// HAL-DAG: vm.import private @buffer_view.create(%buffer: !vm.ref<!hal.buffer>
+// HAL: vm.module public @hal
+// HAL-DAG: vm.import private @buffer_view.create(%buffer : !vm.ref<!hal.buffer>
 // HAL-DAG: vm.import private @fence.await({{.*}}) -> i32 attributes {vm.yield}
 // HAL-COUNT: 58
-// CHK: vm.module @check
+// CHK: vm.module public @check
 // CHK: vm.import private optional @expect_almost_eq
 // CHK-COUNT: 5

@@ -6,7 +6,7 @@
 
 // Imports that match the declarations pass, named or not, with or without
 // other attributes; imports of other modules are not checked.
-// CHECK-LABEL: vm.module @good
+// CHECK-LABEL: vm.module public @good
 vm.module @good {
   vm.import private @hal.buffer_view.dim(%view : !vm.ref<!hal.buffer_view>, %i : i32) -> i64
   vm.import private @hal.buffer_view.create(!vm.ref<!hal.buffer>, i64, i64, i32, i32, i64 ...) -> !vm.ref<!hal.buffer_view>
@@ -16,6 +16,9 @@ vm.module @good {
   vm.import private @check.expect_true(i32)
   vm.import private @mylib.anything(i64) -> i64
   vm.import private @halfway.there(i32)
+  // !vm.ref<?> stands for any ref type.
+  vm.import private @hal.buffer_view.buffer(!vm.ref<?>) -> !vm.ref<?>
+  vm.import private @hal.command_buffer.dispatch(!vm.ref<?>, !vm.ref<?>, i64, i32, i32, i32, i64, i32 ..., tuple<i32, i32, !vm.ref<?>, i64, i64> ...)
 }
 
 // -----
@@ -23,6 +26,13 @@ vm.module @good {
 vm.module @wrong_argument_type {
   // expected-error @+1 {{signature of 'hal.buffer_view.dim' does not match the runtime's 'hal' module: declared (!vm.ref<!hal.buffer_view>, i64) -> i64, but the module exports (!vm.ref<!hal.buffer_view>, i32) -> i64}}
   vm.import private @hal.buffer_view.dim(!vm.ref<!hal.buffer_view>, i64) -> i64
+}
+
+// -----
+
+vm.module @ref_is_not_a_scalar {
+  // expected-error @+1 {{declared (!vm.ref<?>, i64) -> i64}}
+  vm.import private @hal.buffer_view.dim(!vm.ref<?>, i64) -> i64
 }
 
 // -----

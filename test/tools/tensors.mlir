@@ -1,7 +1,7 @@
 // RUN: vm-translate --vm-to-bytecode --vm-buffer-view-exports %s -o %t.vmfb
 // RUN: vm-translate --vm-to-c --vm-buffer-view-exports %s -o %t.c && %cc -O2 -shared -fPIC %t.c -o %t.so
 // RUN: run-module --module=%t.vmfb --function=transpose --input=2x3xf32=1,2,3,4,5,6 | FileCheck %s --check-prefix=T
-// RUN: run-module --module=%t.so --function=transpose --input=2x3xf32=[1 2 3][4 5 6] | FileCheck %s --check-prefix=T
+// RUN: run-module --module=%t.so --function=transpose '--input=2x3xf32=[1 2 3][4 5 6]' | FileCheck %s --check-prefix=T
 // RUN: run-module --module=%t.vmfb --device=local-sync --function=transpose --input=2x3xf32=1.5 | FileCheck %s --check-prefix=SPLAT
 // RUN: run-module --module=%t.vmfb --function=double_bytes --input=4xi8=1,-1,127,-128 | FileCheck %s --check-prefix=I8
 // RUN: run-module --module=%t.so --function=poke --input=3xf64=1,2,3 | FileCheck %s --check-prefix=POKE

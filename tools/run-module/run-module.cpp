@@ -26,6 +26,9 @@ void print_usage(std::FILE* out) {
       "  --module=PATH       a .vmfb (bytecode) or .so (emitted C) module\n"
       "  --function=NAME     an export of the last module, or MODULE.NAME\n"
       "  --input=VALUE       one per argument, in order (syntax below)\n"
+      "  --output=SPEC       one per result, in order: @PATH writes a buffer view\n"
+      "                      result to PATH (.npy: numpy, else raw bytes),\n"
+      "                      +PATH appends to it, - prints it as usual\n"
       "  --trace             print every executed bytecode instruction (function,\n"
       "                      offset, disassembly, source file:line:col) on stderr\n"
       "  --list-functions    print every export with its signature and exit\n"
@@ -97,8 +100,22 @@ int main(int argc, char** argv) {
     tooling::print_error(stderr, status);
     return 1;
   }
-  for (const vm::Value& value : results) {
-    std::printf("%s\n", tooling::format_value(value).c_str());
+  if (flags.outputs.size() > results.size()) {
+    std::fprintf(stderr, "error: %zu --output flags for %zu results\n",
+                 flags.outputs.size(), results.size());
+    return 2;
+  }
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (i < flags.outputs.size() && flags.outputs[i] != "-") {
+      status = tooling::write_tensor_output(results[i], flags.outputs[i]);
+      if (!status.ok()) {
+        status.annotate("result " + std::to_string(i));
+        tooling::print_error(stderr, status);
+        return 2;
+      }
+      continue;
+    }
+    std::printf("%s\n", tooling::format_value(results[i]).c_str());
   }
   std::fflush(stdout);
   return 0;

@@ -1501,7 +1501,10 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
   // Any import may suspend (a bytecode import can yield).
   int point = enterResumePoint();
   Value in, out;
-  SmallVector<Value> retained;
+  // Ref argument slots: each holds a reference of its own, which the callee
+  // may move out (leaving NULL); whatever is left in the slot is released
+  // after the call, not the value it was copied from.
+  SmallVector<std::string> refSlots;
   if (!fields.empty()) {
     SmallVector<std::string> decls;
     for (const Field &f : fields) decls.push_back(std::string(cType(f.kind)) + " " + f.name);
@@ -1510,7 +1513,7 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
       Value v = f.value ? get(f.value) : i32c(f.count);
       if (f.kind == Kind::Ref) {
         retain(v);
-        retained.push_back(v);
+        refSlots.push_back(f.name);
       }
       assign(member(in, f.name, t.of(f.kind)), v);
     }
@@ -1535,7 +1538,8 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
                    in ? sizeOf(in) : lit(t.sizeT, "0"),
                    out ? castTo(t.voidPtr, addr(out)) : lit(t.voidPtr, "NULL"),
                    out ? sizeOf(out) : lit(t.sizeT, "0")}));
-  for (Value v : retained) release(v);
+  for (const std::string &slot : refSlots)
+    release(load(member(in, slot, t.of(Kind::Ref))));
   leaveOnError(/*mayDefer=*/true, point);
   for (auto [i, r] : llvm::enumerate(resultsTo))
     setOwned(r, load(member(out, "r" + std::to_string(i), t.of(r.getType()))));

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "kiln/modules/hal/module.h"
+#include "kiln/tooling/tensor_io.h"
 #include "kiln/tooling/value_io.h"
 #include "kiln/vm/loop.h"
 #include "kiln/vm/signature.h"
@@ -56,6 +57,10 @@ Status parse_run_flags(int argc, char** argv, RunFlags* flags,
       std::string v;
       KILN_RETURN_IF_ERROR(take_value(&v));
       flags->inputs.push_back(v);
+    } else if (name == "output") {
+      std::string v;
+      KILN_RETURN_IF_ERROR(take_value(&v));
+      flags->outputs.push_back(v);
     } else if (name == "device") {
       KILN_RETURN_IF_ERROR(take_value(&flags->device.name));
     } else if (name == "task-workers" || name == "invocations") {
@@ -101,6 +106,7 @@ StatusOr<std::unique_ptr<Session>> Session::create(
     const std::vector<std::string>& module_paths,
     const ModuleLoadOptions& options, const hal::DeviceOptions& device) {
   std::unique_ptr<Session> session(new Session());
+  session->device_options_ = device;
   if (module_paths.empty()) {
     return vm::invalid_argument_error("no --module given");
   }
@@ -199,7 +205,22 @@ StatusOr<vm::ValueList> parse_function_arguments(
     return vm::failed_precondition_error("function '" + name +
                                          "' has no signature string");
   }
-  return parse_arguments(inputs, signature, name, session.instance());
+  // A device only when some input is a tensor (making one starts
+  // local-task's workers).
+  hal::Device* device = nullptr;
+  for (const std::string& input : inputs) {
+    if (!looks_like_tensor(input) && !has_tensor_prefix(input)) continue;
+    KILN_ASSIGN_OR_RETURN(device, session.tensor_device());
+    break;
+  }
+  return parse_arguments(inputs, signature, name, session.instance(), device);
+}
+
+StatusOr<hal::Device*> Session::tensor_device() {
+  if (!hal_.device) {
+    KILN_ASSIGN_OR_RETURN(hal_, hal::create_modules(*instance_, device_options_));
+  }
+  return hal_.device.get();
 }
 
 Status invoke_concurrently(vm::Context& context, const vm::Function& function,

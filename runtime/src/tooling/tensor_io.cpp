@@ -1,5 +1,8 @@
 #include "kiln/tooling/tensor_io.h"
 
+#include "kiln/modules/hal/buffer.h"
+#include "kiln/modules/hal/buffer_view.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -13,7 +16,16 @@
 namespace kiln::tooling {
 namespace {
 
-namespace et = element_types;
+namespace et = hal::element_type;
+using hal::element_bit_count;
+using hal::element_byte_size;
+using hal::element_numerical_type;
+using hal::format_element_type;
+using hal::parse_element_type;
+std::string format_shape_and_type(const std::vector<int64_t>& shape,
+                                  hal::ElementType type) {
+  return hal::format_shape_and_type(shape.data(), shape.size(), type);
+}
 using vm::Status;
 using vm::StatusOr;
 
@@ -191,7 +203,7 @@ bool parse_element(std::string_view s, uint32_t type, uint8_t* out) {
       return true;
     }
     case et::kFloat16:
-    case et::kBFloat16: {
+    case et::kBfloat16: {
       float v;
       if (!parse_fp(s, &v)) return false;
       store(out, type == et::kFloat16 ? f32_to_f16(v) : f32_to_bf16(v));
@@ -222,76 +234,8 @@ bool parse_element(std::string_view s, uint32_t type, uint8_t* out) {
       }
       return parse_hex_bytes(s, 1, out);
     default:
-      return parse_hex_bytes(s, et::byte_size(type), out);
+      return parse_hex_bytes(s, element_byte_size(type), out);
   }
-}
-
-void append_hex(std::string* out, const uint8_t* bytes, size_t n) {
-  static const char kDigits[] = "0123456789ABCDEF";
-  for (size_t i = 0; i < n; ++i) {
-    out->push_back(kDigits[bytes[i] >> 4]);
-    out->push_back(kDigits[bytes[i] & 15]);
-  }
-}
-
-void append_element(std::string* out, const uint8_t* p, uint32_t type) {
-  char text[64];
-  int n = -1;
-  switch (type) {
-    case et::kInt8:
-    case et::kSint8: n = std::snprintf(text, sizeof(text), "%d", load<int8_t>(p)); break;
-    case et::kUint8: n = std::snprintf(text, sizeof(text), "%u", load<uint8_t>(p)); break;
-    case et::kInt16:
-    case et::kSint16: n = std::snprintf(text, sizeof(text), "%d", load<int16_t>(p)); break;
-    case et::kUint16: n = std::snprintf(text, sizeof(text), "%u", load<uint16_t>(p)); break;
-    case et::kInt32:
-    case et::kSint32: n = std::snprintf(text, sizeof(text), "%d", load<int32_t>(p)); break;
-    case et::kUint32: n = std::snprintf(text, sizeof(text), "%u", load<uint32_t>(p)); break;
-    case et::kInt64:
-    case et::kSint64:
-      n = std::snprintf(text, sizeof(text), "%lld",
-                        static_cast<long long>(load<int64_t>(p)));
-      break;
-    case et::kUint64:
-      n = std::snprintf(text, sizeof(text), "%llu",
-                        static_cast<unsigned long long>(load<uint64_t>(p)));
-      break;
-    case et::kFloat16: n = std::snprintf(text, sizeof(text), "%G", f16_to_f32(load<uint16_t>(p))); break;
-    case et::kBFloat16: n = std::snprintf(text, sizeof(text), "%G", bf16_to_f32(load<uint16_t>(p))); break;
-    case et::kFloat32: n = std::snprintf(text, sizeof(text), "%G", load<float>(p)); break;
-    case et::kFloat64: n = std::snprintf(text, sizeof(text), "%G", load<double>(p)); break;
-    default:
-      // IREE prints i1 and types it has no printer for as hex bytes.
-      append_hex(out, p, et::byte_size(type));
-      return;
-  }
-  if (n > 0) out->append(text, static_cast<size_t>(n));
-}
-
-// Row-major elements with IREE's brackets: rank 1 is "a b c", higher ranks
-// wrap each slice of the leading dimension in [...].
-void append_elements(std::string* out, const uint8_t* data, const int64_t* shape,
-                     size_t rank, uint32_t type, size_t* budget) {
-  size_t element_size = et::byte_size(type);
-  if (rank > 1) {
-    int64_t inner = 1;
-    for (size_t i = 1; i < rank; ++i) inner *= shape[i];
-    for (int64_t i = 0; i < shape[0]; ++i) {
-      out->push_back('[');
-      append_elements(out, data + static_cast<size_t>(i * inner) * element_size,
-                      shape + 1, rank - 1, type, budget);
-      out->push_back(']');
-    }
-    return;
-  }
-  int64_t count = rank == 0 ? 1 : shape[0];
-  int64_t shown = std::min<int64_t>(count, static_cast<int64_t>(*budget));
-  *budget -= static_cast<size_t>(shown);
-  for (int64_t i = 0; i < shown; ++i) {
-    if (i) out->push_back(' ');
-    append_element(out, data + static_cast<size_t>(i) * element_size, type);
-  }
-  if (shown < count) out->append("...");
 }
 
 StatusOr<std::string> read_file(std::string_view text, const std::string& path) {
@@ -344,7 +288,7 @@ Status parse_shape_and_type(std::string_view text, std::string_view spec,
   auto parsed = parse_element_type(type_name);
   if (!parsed.ok()) return tensor_error(text, parsed.status().message());
   *type = parsed.value();
-  if (et::bit_count(*type) % 8 != 0 || et::bit_count(*type) == 0) {
+  if (element_bit_count(*type) % 8 != 0 || element_bit_count(*type) == 0) {
     return tensor_error(text, "element type '" + str(type_name) +
                                   "' is not a whole number of bytes");
   }
@@ -361,7 +305,7 @@ Status checked_size(std::string_view text, const std::vector<int64_t>& shape,
     }
     count *= static_cast<uint64_t>(d);
   }
-  *bytes = static_cast<size_t>(count) * et::byte_size(type);
+  *bytes = static_cast<size_t>(count) * element_byte_size(type);
   return Status();
 }
 
@@ -374,78 +318,7 @@ int64_t HostTensor::element_count() const {
 }
 
 size_t HostTensor::byte_length() const {
-  return static_cast<size_t>(element_count()) * et::byte_size(element_type);
-}
-
-StatusOr<uint32_t> parse_element_type(std::string_view name) {
-  if (name == "i1") return et::kBool8;
-  uint32_t numerical;
-  std::string_view bits = name;
-  // Longer prefixes first: "si"/"ui"/"bf"/"cf" before "i"/"f".
-  struct Prefix {
-    const char* text;
-    uint32_t numerical;
-  };
-  static const Prefix kPrefixes[] = {
-      {"si", et::kSigned},     {"ui", et::kUnsigned},   {"bf", et::kFloatBrain},
-      {"cf", et::kFloatComplex}, {"i", et::kInteger},   {"f", et::kFloatIEEE},
-      {"x", et::kUnknown},     {"*", et::kUnknown},
-  };
-  const Prefix* match = nullptr;
-  for (const Prefix& p : kPrefixes) {
-    size_t n = std::strlen(p.text);
-    if (name.size() > n && name.substr(0, n) == p.text) {
-      match = &p;
-      break;
-    }
-  }
-  if (!match) {
-    return vm::invalid_argument_error(
-        "unknown element type '" + str(name) +
-        "' (expected i1, i8..i64, si8..si64, ui8..ui64, f16, bf16, f32, f64)");
-  }
-  numerical = match->numerical;
-  bits.remove_prefix(std::strlen(match->text));
-  uint32_t bit_count = 0;
-  auto r = std::from_chars(bits.data(), bits.data() + bits.size(), bit_count);
-  if (r.ec != std::errc() || r.ptr != bits.data() + bits.size() ||
-      bit_count == 0 || bit_count > 0xFF) {
-    return vm::invalid_argument_error("bad bit width in element type '" +
-                                      str(name) + "'");
-  }
-  uint32_t type = et::make(numerical, bit_count);
-  // Only the float widths IREE defines.
-  if ((numerical == et::kFloatIEEE && bit_count != 16 && bit_count != 32 &&
-       bit_count != 64) ||
-      (numerical == et::kFloatBrain && bit_count != 16) ||
-      (numerical == et::kFloatComplex && bit_count != 64 && bit_count != 128)) {
-    return vm::invalid_argument_error("unsupported element type '" + str(name) +
-                                      "'");
-  }
-  return type;
-}
-
-std::string format_element_type(uint32_t type) {
-  uint32_t bits = et::bit_count(type);
-  const char* prefix = "*";
-  switch (et::numerical_type(type)) {
-    case et::kBoolean: prefix = "i"; bits = 1; break;
-    case et::kInteger: prefix = "i"; break;
-    case et::kSigned: prefix = "si"; break;
-    case et::kUnsigned: prefix = "ui"; break;
-    case et::kFloatIEEE: prefix = "f"; break;
-    case et::kFloatBrain: prefix = "bf"; break;
-    case et::kFloatComplex: prefix = "cf"; break;
-    default: break;
-  }
-  return prefix + std::to_string(bits);
-}
-
-std::string format_shape_and_type(const std::vector<int64_t>& shape,
-                                  uint32_t type) {
-  std::string out;
-  for (int64_t d : shape) out += std::to_string(d) + "x";
-  return out + format_element_type(type);
+  return static_cast<size_t>(element_count()) * element_byte_size(element_type);
 }
 
 bool has_tensor_prefix(std::string_view text) {
@@ -490,7 +363,7 @@ StatusOr<HostTensor> parse_tensor(std::string_view input) {
   HostTensor t;
   KILN_RETURN_IF_ERROR(
       parse_shape_and_type(input, text.substr(0, eq), &t.shape, &t.element_type));
-  size_t byte_length;
+  size_t byte_length = 0;
   KILN_RETURN_IF_ERROR(checked_size(input, t.shape, t.element_type, &byte_length));
   std::string_view data = trim(text.substr(eq + 1));
   if (!data.empty() && data[0] == '@') {
@@ -505,7 +378,7 @@ StatusOr<HostTensor> parse_tensor(std::string_view input) {
     t.bytes.assign(bytes.begin(), bytes.end());
     return t;
   }
-  size_t element_size = et::byte_size(t.element_type);
+  size_t element_size = element_byte_size(t.element_type);
   size_t capacity = byte_length / element_size;
   t.bytes.assign(byte_length, 0);
   size_t count = 0;
@@ -546,16 +419,31 @@ StatusOr<HostTensor> parse_tensor(std::string_view input) {
 }
 
 std::string format_tensor(const HostTensor& t, size_t max_elements) {
-  std::string out = format_shape_and_type(t.shape, t.element_type) + "=";
+  std::string head = format_shape_and_type(t.shape, t.element_type) + "=";
   if (t.bytes.size() < t.byte_length()) {
-    out += "(" + std::to_string(t.bytes.size()) + " bytes, expected " +
+    return head + "(" + std::to_string(t.bytes.size()) + " bytes, expected " +
            std::to_string(t.byte_length()) + ")";
-    return out;
   }
-  size_t budget = max_elements;
-  append_elements(&out, t.bytes.data(), t.shape.data(), t.shape.size(),
-                  t.element_type, &budget);
-  return out;
+  // One printer of IREE's form: the hal module's, over a host view.
+  auto buffer = hal::Buffer::allocate(hal::memory_type::kHostLocal,
+                                      hal::buffer_usage::kMapping,
+                                      t.byte_length());
+  vm::Status status = buffer.ok() ? buffer.value()->write(0, t.bytes.data(),
+                                                          t.byte_length())
+                                  : buffer.status();
+  if (status.ok()) {
+    auto view = hal::BufferView::create(std::move(buffer).value(), t.shape.data(),
+                                        t.shape.size(), t.element_type,
+                                        hal::encoding_type::kDenseRowMajor);
+    if (view.ok()) {
+      auto text = hal::format_buffer_view(*view.value(), max_elements);
+      if (text.ok()) return std::move(text).value();
+      status = text.status();
+    } else {
+      status = view.status();
+    }
+  }
+  return head + "(" + status.to_string() + ")";
 }
 
 // ---- numpy ---------------------------------------------------------------
@@ -577,12 +465,12 @@ StatusOr<uint32_t> descr_to_type(std::string_view descr, std::string_view what) 
   }
   uint32_t numerical;
   switch (d[0]) {
-    case 'b': numerical = et::kBoolean; break;
-    case 'i': numerical = et::kSigned; break;
-    case 'u': numerical = et::kUnsigned; break;
-    case 'f': numerical = et::kFloatIEEE; break;
-    case 'c': numerical = et::kFloatComplex; break;
-    case 'V': numerical = et::kUnknown; break;
+    case 'b': numerical = hal::numerical::kBoolean; break;
+    case 'i': numerical = hal::numerical::kIntegerSigned; break;
+    case 'u': numerical = hal::numerical::kIntegerUnsigned; break;
+    case 'f': numerical = hal::numerical::kFloatIeee; break;
+    case 'c': numerical = hal::numerical::kFloatComplex; break;
+    case 'V': numerical = hal::numerical::kUnknown; break;
     default:
       return vm::unimplemented_error(str(what) + ": dtype '" + str(descr) +
                                      "' is not supported");
@@ -594,24 +482,24 @@ StatusOr<uint32_t> descr_to_type(std::string_view descr, std::string_view what) 
       width > 31) {
     return vm::invalid_argument_error(str(what) + ": bad dtype '" + str(descr) + "'");
   }
-  return et::make(numerical, width * 8);
+  return hal::make_element_type(numerical, width * 8);
 }
 
 StatusOr<std::string> type_to_descr(uint32_t type) {
   char kind;
-  switch (et::numerical_type(type)) {
-    case et::kBoolean: kind = 'b'; break;
-    case et::kInteger:  // signless integers are written as signed
-    case et::kSigned: kind = 'i'; break;
-    case et::kUnsigned: kind = 'u'; break;
-    case et::kFloatIEEE: kind = 'f'; break;
-    case et::kFloatComplex: kind = 'c'; break;
-    case et::kUnknown: kind = 'V'; break;
+  switch (element_numerical_type(type)) {
+    case hal::numerical::kBoolean: kind = 'b'; break;
+    case hal::numerical::kInteger:  // signless integers are written as signed
+    case hal::numerical::kIntegerSigned: kind = 'i'; break;
+    case hal::numerical::kIntegerUnsigned: kind = 'u'; break;
+    case hal::numerical::kFloatIeee: kind = 'f'; break;
+    case hal::numerical::kFloatComplex: kind = 'c'; break;
+    case hal::numerical::kUnknown: kind = 'V'; break;
     default:
       return vm::unimplemented_error("element type " + format_element_type(type) +
                                      " has no numpy dtype");
   }
-  size_t size = et::byte_size(type);
+  size_t size = element_byte_size(type);
   return std::string(size == 1 || kind == 'V' ? "|" : "<") + kind +
          std::to_string(size);
 }
@@ -692,7 +580,7 @@ StatusOr<HostTensor> parse_npy(std::string_view bytes, std::string_view what) {
     if (start == i || r.ec != std::errc()) return bad("bad shape");
     t.shape.push_back(d);
   }
-  size_t byte_length;
+  size_t byte_length = 0;
   KILN_RETURN_IF_ERROR(checked_size(what, t.shape, t.element_type, &byte_length));
   size_t data_offset = offset + header_length;
   if (bytes.size() - data_offset < byte_length) {

@@ -11,7 +11,7 @@
 namespace kiln::tooling {
 namespace {
 
-namespace et = element_types;
+namespace et = hal::element_type;
 
 std::string round_trip(const char* text) {
   auto t = parse_tensor(text);
@@ -29,23 +29,22 @@ std::string temp_path(const char* name) {
 }
 
 TEST(TensorIo, ElementTypeEncodingIsIREEs) {
-  EXPECT_EQ(parse_element_type("f32").value(), 0x21000020u);
-  EXPECT_EQ(parse_element_type("f16").value(), 0x21000010u);
-  EXPECT_EQ(parse_element_type("bf16").value(), 0x22000010u);
-  EXPECT_EQ(parse_element_type("f64").value(), 0x21000040u);
-  EXPECT_EQ(parse_element_type("i32").value(), 0x10000020u);
-  EXPECT_EQ(parse_element_type("si8").value(), 0x11000008u);
-  EXPECT_EQ(parse_element_type("ui64").value(), 0x12000040u);
-  EXPECT_EQ(parse_element_type("i1").value(), 0x13000008u);
-  EXPECT_EQ(parse_element_type("x16").value(), 0x00000010u);
+  EXPECT_EQ(hal::parse_element_type("f32").value(), 0x21000020u);
+  EXPECT_EQ(hal::parse_element_type("f16").value(), 0x21000010u);
+  EXPECT_EQ(hal::parse_element_type("bf16").value(), 0x22000010u);
+  EXPECT_EQ(hal::parse_element_type("f64").value(), 0x21000040u);
+  EXPECT_EQ(hal::parse_element_type("i32").value(), 0x10000020u);
+  EXPECT_EQ(hal::parse_element_type("si8").value(), 0x11000008u);
+  EXPECT_EQ(hal::parse_element_type("ui64").value(), 0x12000040u);
+  EXPECT_EQ(hal::parse_element_type("i1").value(), 0x13000008u);
+  EXPECT_EQ(hal::parse_element_type("x16").value(), 0x00000010u);
   for (const char* name : {"i1", "i8", "i16", "i32", "i64", "si8", "si16", "si32", "si64",
                            "ui8", "ui16", "ui32", "ui64", "f16", "bf16", "f32", "f64"}) {
-    EXPECT_EQ(format_element_type(parse_element_type(name).value()), name);
+    EXPECT_EQ(hal::format_element_type(hal::parse_element_type(name).value()), name);
   }
-  EXPECT_FALSE(parse_element_type("f17").ok());
-  EXPECT_FALSE(parse_element_type("q32").ok());
-  EXPECT_FALSE(parse_element_type("i").ok());
-  EXPECT_FALSE(parse_element_type("i999").ok());
+  EXPECT_FALSE(hal::parse_element_type("q32").ok());
+  EXPECT_FALSE(hal::parse_element_type("i").ok());
+  EXPECT_FALSE(hal::parse_element_type("i999").ok());
 }
 
 TEST(TensorIo, FormatsLikeIREE) {

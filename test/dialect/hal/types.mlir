@@ -15,7 +15,7 @@ func.func private @hal_refs(!vm.ref<!hal.allocator>, !vm.ref<!hal.buffer>,
 // -----
 
 // Lists of hal refs, and hal refs in vm signatures, casts, imports, globals.
-// CHECK-LABEL: vm.module @m
+// CHECK-LABEL: vm.module public @m
 vm.module @m {
   // CHECK: vm.import private @hal.buffer_view.rank(%buffer_view : !vm.ref<!hal.buffer_view>) -> i32
   vm.import private @hal.buffer_view.rank(%buffer_view : !vm.ref<!hal.buffer_view>) -> i32

@@ -1,6 +1,6 @@
 // RUN: vm-opt -split-input-file -verify-diagnostics %s
 
-// expected-error @+1 {{unknown  type: bufer}}
+// expected-error @+1 {{unknown  type `bufer` in dialect `hal`}}
 func.func private @misspelled(!vm.ref<!hal.bufer>)
 
 // -----

@@ -24,6 +24,7 @@ struct RunFlags {
   std::vector<std::string> modules;  // --module=PATH, in registration order
   std::string function;              // --function=NAME or MODULE.NAME
   std::vector<std::string> inputs;   // --input=VALUE, in argument order
+  std::vector<std::string> outputs;  // --output=@PATH|+PATH|-, per result
   bool trace = false;                // --trace
   bool list_functions = false;       // --list-functions
   bool help = false;                 // --help / -h
@@ -61,6 +62,9 @@ class Session {
   vm::Instance& instance() { return *instance_; }
   // The hal module's device, or null when no module imports hal or check.
   hal::Device* device() const { return hal_.device.get(); }
+  // The device tensor inputs are allocated on: the hal module's, else one
+  // made now (not registered: the program does not import hal).
+  vm::StatusOr<hal::Device*> tensor_device();
   vm::Context& context() { return *context_; }
 
   // "NAME" (export of the last module) or "MODULE.NAME". The error lists the
@@ -78,6 +82,7 @@ class Session {
   Session();
   std::unique_ptr<vm::Instance> instance_;
   hal::Modules hal_;
+  hal::DeviceOptions device_options_;
   std::unique_ptr<vm::Context> context_;
 };
 

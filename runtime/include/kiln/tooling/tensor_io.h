@@ -28,45 +28,19 @@
 #include <string_view>
 #include <vector>
 
+#include "kiln/modules/hal/types.h"
 #include "kiln/vm/status.h"
 
 namespace kiln::tooling {
 
-// IREE's iree_hal_element_type_t: (numerical type << 24) | bit count.
-namespace element_types {
-constexpr uint32_t make(uint32_t numerical_type, uint32_t bits) {
-  return (numerical_type << 24) | bits;
-}
-// Numerical types.
-constexpr uint32_t kUnknown = 0x00, kInteger = 0x10, kSigned = 0x11,
-                   kUnsigned = 0x12, kBoolean = 0x13, kFloatIEEE = 0x21,
-                   kFloatBrain = 0x22, kFloatComplex = 0x23;
-constexpr uint32_t kNone = 0;
-constexpr uint32_t kBool8 = make(kBoolean, 8);
-constexpr uint32_t kInt8 = make(kInteger, 8), kInt16 = make(kInteger, 16),
-                   kInt32 = make(kInteger, 32), kInt64 = make(kInteger, 64);
-constexpr uint32_t kSint8 = make(kSigned, 8), kSint16 = make(kSigned, 16),
-                   kSint32 = make(kSigned, 32), kSint64 = make(kSigned, 64);
-constexpr uint32_t kUint8 = make(kUnsigned, 8), kUint16 = make(kUnsigned, 16),
-                   kUint32 = make(kUnsigned, 32),
-                   kUint64 = make(kUnsigned, 64);
-constexpr uint32_t kFloat16 = make(kFloatIEEE, 16),
-                   kFloat32 = make(kFloatIEEE, 32),
-                   kFloat64 = make(kFloatIEEE, 64),
-                   kBFloat16 = make(kFloatBrain, 16);
-constexpr uint32_t numerical_type(uint32_t t) { return t >> 24; }
-constexpr uint32_t bit_count(uint32_t t) { return t & 0xFFu; }
-// Bytes one element occupies in a dense buffer.
-constexpr size_t byte_size(uint32_t t) { return (bit_count(t) + 7) / 8; }
-}  // namespace element_types
-
-// IREE's iree_hal_encoding_type_t for dense row-major contents.
-constexpr uint32_t kEncodingDenseRowMajor = 1;
+// Element types are IREE's numeric encoding, hal::ElementType
+// (kiln/modules/hal/types.h): parse_element_type / format_element_type there
+// read and write their names.
 
 // A shaped, typed value in host memory: dense, row-major, little-endian.
 struct HostTensor {
   std::vector<int64_t> shape;
-  uint32_t element_type = element_types::kNone;
+  hal::ElementType element_type = hal::element_type::kNone;
   std::vector<uint8_t> bytes;
 
   // Product of the dimensions (1 for rank 0).
@@ -74,14 +48,6 @@ struct HostTensor {
   // element_count() * element size.
   size_t byte_length() const;
 };
-
-// "f32" -> kFloat32 (IREE's names; error for anything else).
-vm::StatusOr<uint32_t> parse_element_type(std::string_view name);
-// kFloat32 -> "f32", as IREE formats element types.
-std::string format_element_type(uint32_t element_type);
-// "2x3xf32" (no "x" before the type at rank 0).
-std::string format_shape_and_type(const std::vector<int64_t>& shape,
-                                  uint32_t element_type);
 
 // True when `text` is written in tensor syntax: SHAPExTYPE=..., TYPE=... for
 // an element type the scalar syntax does not take (e.g. si8), or
@@ -95,7 +61,8 @@ bool has_tensor_prefix(std::string_view text);
 // Parses one input in the syntax above. Errors name the input.
 vm::StatusOr<HostTensor> parse_tensor(std::string_view text);
 
-// IREE's text of a tensor (see the file comment).
+// IREE's text of a tensor (see the file comment), as
+// hal::format_buffer_view prints a view of it.
 std::string format_tensor(const HostTensor& tensor,
                           size_t max_elements = 1024);
 

@@ -26,8 +26,11 @@ vm::StatusOr<vm::RefT<BufferView>> BufferView::create(
                              "buffer view dimension %zu is negative (%lld)", i,
                              static_cast<long long>(shape[i]));
     }
+    if (shape[i] == 0) bytes = 0;  // empty, whatever the other dimensions
+  }
+  for (size_t i = 0; i < rank && bytes != 0; ++i) {
     bytes *= static_cast<uint64_t>(shape[i]);
-    if (bytes > buffer->length()) break;
+    if (bytes > buffer->length()) break;  // before the product can overflow
   }
   if (encoding_type == encoding_type::kDenseRowMajor && bytes > buffer->length()) {
     return vm::make_status(
