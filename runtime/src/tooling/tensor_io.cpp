@@ -336,7 +336,9 @@ bool looks_like_tensor(std::string_view text) {
   size_t eq = text.find('=');
   if (eq == std::string_view::npos) return false;
   std::string_view head = text.substr(0, eq);
-  if (head.find('x') != std::string_view::npos) return has_tensor_prefix(text);
+  // DIMx...: a tensor, even a malformed one (its parser says what is wrong).
+  if (head.find('x') != std::string_view::npos)
+    return (head[0] >= '0' && head[0] <= '9') || has_tensor_prefix(text);
   // TYPE=... without a shape: a tensor only for types that are not also
   // scalar type names of the value syntax.
   static const char* const kScalarNames[] = {"i8", "i16", "i32", "i64",

@@ -101,6 +101,7 @@ TEST(TensorIo, Syntax) {
   EXPECT_TRUE(looks_like_tensor("@a.npy"));
   EXPECT_TRUE(looks_like_tensor("si8=1"));
   EXPECT_TRUE(looks_like_tensor("f16=1"));
+  EXPECT_TRUE(looks_like_tensor("2x3xq9=1"));  // malformed, but a tensor
   EXPECT_FALSE(looks_like_tensor("f32=1"));  // a scalar unless a ref is expected
   EXPECT_FALSE(looks_like_tensor("i32=1"));
   EXPECT_FALSE(looks_like_tensor("@a.bin"));
