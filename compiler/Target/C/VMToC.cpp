@@ -1471,7 +1471,10 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
   // Any import may suspend (a bytecode import can yield).
   int point = enterResumePoint();
   Value in, out;
-  SmallVector<Value> retained;
+  // Ref argument slots own one reference each. The callee may move a ref
+  // out of its slot (a native module does), so after the call the slots,
+  // not the values put in them, are what is left to release.
+  SmallVector<std::string> refSlots;
   if (!fields.empty()) {
     SmallVector<std::string> decls;
     for (const Field &f : fields) decls.push_back(std::string(cType(f.kind)) + " " + f.name);
@@ -1480,7 +1483,7 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
       Value v = f.value ? get(f.value) : i32c(f.count);
       if (f.kind == Kind::Ref) {
         retain(v);
-        retained.push_back(v);
+        refSlots.push_back(f.name);
       }
       assign(member(in, f.name, t.of(f.kind)), v);
     }
@@ -1505,7 +1508,8 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
                    in ? sizeOf(in) : lit(t.sizeT, "0"),
                    out ? castTo(t.voidPtr, addr(out)) : lit(t.voidPtr, "NULL"),
                    out ? sizeOf(out) : lit(t.sizeT, "0")}));
-  for (Value v : retained) release(v);
+  for (const std::string &slot : refSlots)
+    release(load(member(in, slot, t.of(Kind::Ref))));
   leaveOnError(/*mayDefer=*/true, point);
   for (auto [i, r] : llvm::enumerate(resultsTo))
     setOwned(r, load(member(out, "r" + std::to_string(i), t.of(r.getType()))));
