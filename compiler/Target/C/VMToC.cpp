@@ -1501,9 +1501,9 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
   // Any import may suspend (a bytecode import can yield).
   int point = enterResumePoint();
   Value in, out;
-  // Ref argument slots: each holds a reference of its own, which the callee
-  // may move out (leaving NULL); whatever is left in the slot is released
-  // after the call, not the value it was copied from.
+  // Ref argument slots own one reference each. The callee may move a ref
+  // out of its slot (a native module does), so after the call the slots,
+  // not the values put in them, are what is left to release.
   SmallVector<std::string> refSlots;
   if (!fields.empty()) {
     SmallVector<std::string> decls;
