@@ -326,6 +326,76 @@ TEST_P(HalModuleTest, ApiRoundTrip) {
   EXPECT_FALSE(parse_element_type("q7").ok());
 }
 
+TEST_P(HalModuleTest, FilesImportAndSelect) {
+  static const uint8_t kBytes[8] = {1, 2, 3, 4, 5, 6, 7, 8};
+  auto src = vm::Buffer::wrap_read_only(kBytes, 8, nullptr);
+  Value file = ok_call("hal.ex.file.from_memory",
+                       {device(), Value::i64(-1), Value::i32(memory_access::kRead),
+                        Value::ref(src->as_ref()), Value::i64(2), Value::i64(6),
+                        Value::i32(0)})[0];
+  ValueList r;
+  EXPECT_EQ(call("hal.ex.file.from_memory",
+                 {device(), Value::i64(-1), Value::i32(memory_access::kWrite),
+                  Value::ref(src->as_ref()), Value::i64(0), Value::i64(8), Value::i32(0)},
+                 &r)
+                .code(),
+            vm::StatusCode::kPermissionDenied);
+  Value b = allocate(8);
+  Value f = fence();
+  ok_call("hal.device.queue.read", {device(), Value::i64(-1), Value::ref(nullptr), f, file,
+                                    Value::i64(1), b, Value::i64(0), Value::i64(4),
+                                    Value::i64(0)});
+  EXPECT_EQ(await(f), 0);
+  EXPECT_EQ(ok_call("hal.buffer.load", {b, Value::i64(0), Value::i32(4)})[0].as_i32(),
+            0x07060504);
+  EXPECT_EQ(call("hal.device.queue.read",
+                 {device(), Value::i64(-1), Value::ref(nullptr), Value::ref(nullptr), file,
+                  Value::i64(4), b, Value::i64(0), Value::i64(4), Value::i64(0)},
+                 &r)
+                .code(),
+            vm::StatusCode::kOutOfRange);
+  EXPECT_EQ(call("hal.device.queue.write",
+                 {device(), Value::i64(-1), Value::ref(nullptr), Value::ref(nullptr), b,
+                  Value::i64(0), file, Value::i64(0), Value::i64(4), Value::i64(0)},
+                 &r)
+                .code(),
+            vm::StatusCode::kPermissionDenied);
+  // allocator.import: a read-only vm.buffer only for immutable usage; the
+  // import aliases the bytes (no copy).
+  Value allocator = ok_call("hal.device.allocator", {device()})[0];
+  EXPECT_EQ(call("hal.allocator.import",
+                 {allocator, Value::i32(0), Value::i64(-1), Value::i32(memory_type::kHostLocal),
+                  Value::i32(buffer_usage::kTransfer), Value::ref(src->as_ref()),
+                  Value::i64(0), Value::i64(-1)},
+                 &r)
+                .code(),
+            vm::StatusCode::kPermissionDenied);
+  ValueList tried = ok_call("hal.allocator.import",
+                            {allocator, Value::i32(1), Value::i64(-1),
+                             Value::i32(memory_type::kHostLocal),
+                             Value::i32(buffer_usage::kTransfer), Value::ref(src->as_ref()),
+                             Value::i64(0), Value::i64(-1)});
+  EXPECT_EQ(tried[0].ref_object(), nullptr);  // "try": null instead of an error
+  Value imported = ok_call("hal.allocator.import",
+                           {allocator, Value::i32(0), Value::i64(-1),
+                            Value::i32(memory_type::kHostLocal),
+                            Value::i32(buffer_usage::kTransfer | buffer_usage::kSharingImmutable),
+                            Value::ref(src->as_ref()), Value::i64(4), Value::i64(4)})[0];
+  EXPECT_EQ(ok_call("hal.buffer.load", {imported, Value::i64(0), Value::i32(1)})[0].as_i32(), 5);
+  EXPECT_EQ(call("hal.buffer.store", {Value::i32(0), imported, Value::i64(0), Value::i32(1)}, &r)
+                .code(),
+            vm::StatusCode::kPermissionDenied);
+  ValueList sel = ok_call("hal.allocator.select",
+                          {Value::i32(0), Value::i32(0), Value::i64(0), Value::i32(1), device(),
+                           Value::i64(5)});
+  EXPECT_EQ(sel[0].ref_object(), modules_.device.as_ref().get());
+  EXPECT_EQ(sel[1].as_i64(), 5);
+  EXPECT_EQ(call("hal.allocator.select",
+                 {Value::i32(0), Value::i32(0), Value::i64(0), Value::i32(0)}, &r)
+                .code(),
+            vm::StatusCode::kInvalidArgument);
+}
+
 INSTANTIATE_TEST_SUITE_P(Devices, HalModuleTest,
                          ::testing::Values("local-sync", "local-task"));
 
