@@ -5,6 +5,12 @@
 // RUN: run-module --module=%t.vmfb --device=local-sync --function=transpose --input=2x3xf32=1.5 | FileCheck %s --check-prefix=SPLAT
 // RUN: run-module --module=%t.vmfb --function=double_bytes --input=4xi8=1,-1,127,-128 | FileCheck %s --check-prefix=I8
 // RUN: run-module --module=%t.so --function=poke --input=3xf64=1,2,3 | FileCheck %s --check-prefix=POKE
+// Integers of the same width pass for each other (IREE's rule): an si8 view
+// for an i8 argument, and an i8 result written to .npy (as |i1) and read
+// back (as si8) passes for the i8 argument again.
+// RUN: run-module --module=%t.vmfb --function=double_bytes --input=4xsi8=1,-1,127,-128 | FileCheck %s --check-prefix=I8
+// RUN: run-module --module=%t.vmfb --function=double_bytes --input=4xi8=1,2,3,4 --output=@%t.i8.npy
+// RUN: run-module --module=%t.vmfb --function=double_bytes --input=@%t.i8.npy | FileCheck %s --check-prefix=I8NPY
 // RUN: run-module --module=%t.vmfb --function=transpose --input=2x3xf32=1,2,3,4,5,6 --output=@%t.npy
 // RUN: run-module --module=%t.vmfb --function=transpose --input=@%t.npy | FileCheck %s --check-prefix=NPY
 // RUN: not run-module --module=%t.vmfb --function=transpose --input=2x3xf32=1,2 2>&1 | FileCheck %s --check-prefix=COUNT
@@ -22,6 +28,7 @@
 // The argument is the function's own copy: the write shows in the result.
 // POKE: 3xf64=42 2 3
 // NPY: 2x3xf32=[1 2 3][4 5 6]
+// I8NPY: 4xi8=4 8 12 16
 // COUNT: error: {{.*}}input '2x3xf32=1,2'{{.*}}only 2 of the 6 elements
 // TYPE: error: {{.*}}unknown element type 'q9'
 // FILE: error: {{.*}}cannot open

@@ -176,7 +176,7 @@ void add_buffer_view_exports(vm::NativeModule& m, HalData) {
           return vm::make_status(vm::StatusCode::kInvalidArgument,
                                  "%s buffer view is null", m.c_str());
         }
-        if (view->element_type() != element_type) {
+        if (!element_types_compatible(view->element_type(), element_type)) {
           return vm::make_status(
               vm::StatusCode::kInvalidArgument,
               "%s element type mismatch; expected %s (%s) but have %s (%s)",

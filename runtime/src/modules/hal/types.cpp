@@ -22,6 +22,18 @@ std::string format_element_type(ElementType type) {
   return prefix + std::to_string(bits);
 }
 
+bool element_types_compatible(ElementType actual, ElementType expected) {
+  if (element_numerical_type(actual) == numerical::kUnknown) return true;
+  auto is_integer = [](ElementType t) {
+    return (element_numerical_type(t) & numerical::kInteger) == numerical::kInteger;
+  };
+  if (is_integer(actual) && is_integer(expected) &&
+      element_bit_count(actual) == element_bit_count(expected)) {
+    return true;
+  }
+  return actual == expected;
+}
+
 vm::StatusOr<ElementType> parse_element_type(std::string_view text) {
   std::string_view rest = text;
   uint32_t numerical_type = numerical::kUnknown;

@@ -71,6 +71,11 @@ inline constexpr ElementType kComplexFloat128 = make_element_type(numerical::kFl
 std::string format_element_type(ElementType type);
 // Inverse of format_element_type; INVALID_ARGUMENT naming the text.
 vm::StatusOr<ElementType> parse_element_type(std::string_view text);
+// IREE's rule for buffer_view.assert: a view of element type `actual` may
+// stand where `expected` is asserted when they are equal, when `actual` is
+// opaque, or when both are integers (signless, signed, unsigned or boolean)
+// of the same width (a numpy int32 array, si32, passes for an i32 tensor).
+bool element_types_compatible(ElementType actual, ElementType expected);
 
 // ---- encoding types ---------------------------------------------------------
 using EncodingType = uint32_t;
