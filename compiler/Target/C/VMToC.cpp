@@ -1365,8 +1365,11 @@ LogicalResult FunctionEmitter::emitListOp(Operation &op, StringRef name) {
       // An element of another type reads as null (IREE's behaviour, as in
       // the interpreter).
       StringRef kind = refKind(result.getType());
-      if (kind != "KILN_REF_KIND_ANY") {
-        Value ok = call(t.i32, "kiln_ref_has_kind", {exec, load(temp), lit(t.i32, kind)});
+      std::string typeName = registeredTypeName(result.getType());
+      if (kind != "KILN_REF_KIND_ANY" || !typeName.empty()) {
+        Value ok = kind != "KILN_REF_KIND_ANY"
+                       ? call(t.i32, "kiln_ref_has_kind", {exec, load(temp), lit(t.i32, kind)})
+                       : call(t.i32, "kiln_ref_has_type_named", {load(temp), str(typeName)});
         Block *mismatch = newColdBlock();
         branchIf(cmp(emitc::CmpPredicate::eq, ok, i32c(0)), mismatch);
         Block *next = b.getInsertionBlock();
