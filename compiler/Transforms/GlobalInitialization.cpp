@@ -13,6 +13,8 @@
 #include "compiler/Transforms/Passes.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace mlir::kiln::vm {
 #define GEN_PASS_DEF_VMGLOBALINITIALIZATIONPASS
@@ -67,6 +69,14 @@ struct VMGlobalInitializationPass
     MLIRContext *context = &getContext();
     Block &moduleBlock = moduleOp.getBlock();
 
+    // Names something refers to, from one walk of the module: a query per
+    // global would make the pass quadratic in the number of globals.
+    llvm::DenseSet<StringAttr> referenced;
+    if (auto uses =
+            ::mlir::SymbolTable::getSymbolUses(&moduleOp->getRegion(0)))
+      for (const ::mlir::SymbolTable::SymbolUse &use : *uses)
+        referenced.insert(use.getSymbolRef().getRootReference());
+
     // Scalar globals that need a store, and the initializers with a body.
     SmallVector<std::pair<Operation *, TypedAttr>> initialStores;
     SmallVector<InitializerOp> initializers;
@@ -90,7 +100,7 @@ struct VMGlobalInitializationPass
       // its value does not matter.
       auto symName =
           op.getAttrOfType<StringAttr>(::mlir::SymbolTable::getSymbolAttrName());
-      if (::mlir::SymbolTable::symbolKnownUseEmpty(symName, moduleOp))
+      if (!referenced.contains(symName))
         continue;
       initialStores.emplace_back(&op, value);
     }
@@ -157,22 +167,23 @@ struct VMGlobalInitializationPass
     ReturnOp::create(b, loc);
 
     // Everything @__init stores to must be mutable: it is a plain function.
-    initFunc.walk([&](Operation *op) {
-      if (!isa<GlobalStoreI32Op, GlobalStoreI64Op, GlobalStoreF32Op,
-               GlobalStoreF64Op, GlobalStoreRefOp>(op))
-        return;
-      auto ref = op->getAttrOfType<FlatSymbolRefAttr>("global");
-      if (Operation *global =
-              ::mlir::SymbolTable::lookupSymbolIn(moduleOp, ref.getAttr()))
-        global->setAttr("is_mutable", UnitAttr::get(context));
-    });
     // Address-taken globals stored indirectly are mutable already or cannot
     // be written outside an initializer; mark them too when @__init takes
-    // their address.
-    initFunc.walk([&](GlobalAddressOp op) {
-      if (Operation *global = ::mlir::SymbolTable::lookupSymbolIn(
-              moduleOp, op.getGlobalAttr().getAttr()))
+    // their address. The symbol table is built once (the static lookup is a
+    // scan of the module per query).
+    ::mlir::SymbolTable symbolTable(moduleOp);
+    auto markMutable = [&](FlatSymbolRefAttr ref) {
+      if (!ref)
+        return;
+      if (Operation *global = symbolTable.lookup(ref.getAttr()))
         global->setAttr("is_mutable", UnitAttr::get(context));
+    };
+    initFunc.walk([&](Operation *op) {
+      if (isa<GlobalStoreI32Op, GlobalStoreI64Op, GlobalStoreF32Op,
+              GlobalStoreF64Op, GlobalStoreRefOp>(op))
+        markMutable(op->getAttrOfType<FlatSymbolRefAttr>("global"));
+      else if (auto address = dyn_cast<GlobalAddressOp>(op))
+        markMutable(address.getGlobalAttr());
     });
 
     for (InitializerOp init : initializers)

@@ -12,6 +12,7 @@ namespace mlir::kiln {
 static void buildPipelineOnVMModule(OpPassManager &pm) {
   pm.addPass(vm::createVMLowerChecksPass());
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(vm::createVMInlineInitializerConstantsPass());
   pm.addPass(vm::createVMHoistInlinedRodataPass());
   pm.addPass(vm::createVMDeduplicateRodataPass());
   pm.addPass(vm::createVMGlobalInitializationPass());
