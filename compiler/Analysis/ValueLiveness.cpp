@@ -67,7 +67,8 @@ ValueLiveness::ValueLiveness(Region &body, const BytecodePlan &plan) {
   // in ascending order, so the sets come out sorted and free of duplicates.
   SmallVector<unsigned> inStamp(numBlocks, 0), outStamp(numBlocks, 0);
   SmallVector<unsigned> worklist;
-  for (auto [v, useBlock] : exposed) {
+  for (const std::pair<unsigned, unsigned> &use : exposed) {
+    const unsigned v = use.first;
     auto markIn = [&](unsigned b) {
       if (inStamp[b] == v + 1)
         return;
@@ -75,7 +76,7 @@ ValueLiveness::ValueLiveness(Region &body, const BytecodePlan &plan) {
       liveIn[b].push_back(v);
       worklist.push_back(b);
     };
-    markIn(useBlock);
+    markIn(use.second);
     while (!worklist.empty()) {
       unsigned b = worklist.pop_back_val();
       for (Block *pred : blocks[b]->getPredecessors()) {

@@ -7,6 +7,7 @@
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/thread.h"
 
 using namespace mlir;
@@ -122,7 +123,8 @@ LogicalResult mlir::kiln::checkInputNesting(const llvm::MemoryBuffer &buffer) {
 
 int mlir::kiln::runOnToolStack(llvm::function_ref<int()> body) {
   int result = 1;
-  llvm::thread worker(kToolStackBytes, [&] { result = body(); });
+  llvm::thread worker(std::optional<unsigned>(kToolStackBytes),
+                      [&] { result = body(); });
   worker.join();
   return result;
 }

@@ -20,6 +20,7 @@
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MathExtras.h"
 
 namespace mlir::kiln::vm {
@@ -62,7 +63,7 @@ public:
     if (!list)
       return;
     Type element = list.getElementType();
-    if (isa<OpaqueType>(element))
+    if (isa<::mlir::kiln::vm::OpaqueType>(element))
       return;
     if (isa<RefType>(element))
       return checkType(element, loc);
@@ -72,8 +73,8 @@ public:
     if (limits::is_list_scalar_element_type(name))
       return;
     // A type seen again elsewhere is reported once, at its first use.
-    fail(loc) << "list element type " << element
-              << " is not supported by the runtime: lists hold i8, i16, i32, "
+    fail(loc) << "list element type '" << element
+              << "' is not supported by the runtime: lists hold i8, i16, i32, "
                  "i64, f32, f64, refs or '?'";
   }
 
@@ -128,7 +129,8 @@ public:
     if (value.getActiveBits() <= 64 && value.isPowerOf2() &&
         value.getZExtValue() <= limits::kMaxRodataAlignment)
       return;
-    fail(op->getLoc()) << "'" << attrName << "' of " << value
+    fail(op->getLoc()) << "'" << attrName << "' of "
+                       << llvm::toString(value, 10, /*Signed=*/false)
                        << " is not supported: rodata is aligned to a power of "
                           "two from 1 to "
                        << limits::kMaxRodataAlignment << " bytes";

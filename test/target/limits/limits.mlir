@@ -58,8 +58,8 @@ vm.module @list_i128_in_list {
 vm.module @list_import {
   // expected-error @+1 {{list element type 'f16' is not supported by the runtime}}
   vm.import private @ext.take(%l: !vm.list<f16>)
-  vm.func @f(%l: !vm.list<?>) {
-    %c = vm.cast.any.ref %l : !vm.list<?> -> !vm.list<f16>
+  vm.func @f(%l: !vm.ref<?>) {
+    %c = vm.cast.any.ref %l : !vm.ref<?> -> !vm.list<f16>
     vm.call @ext.take(%c) : (!vm.list<f16>) -> ()
     vm.return
   }
