@@ -73,8 +73,8 @@ public:
     if (limits::is_list_scalar_element_type(name))
       return;
     // A type seen again elsewhere is reported once, at its first use.
-    fail(loc) << "list element type '" << element
-              << "' is not supported by the runtime: lists hold i8, i16, i32, "
+    fail(loc) << "list element type " << element
+              << " is not supported by the runtime: lists hold i8, i16, i32, "
                  "i64, f32, f64, refs or '?'";
   }
 
