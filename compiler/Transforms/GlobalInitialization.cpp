@@ -26,6 +26,9 @@ using namespace mlir::kiln::vm;
 
 namespace {
 
+/// Initial-value stores per function (see the chunking below).
+constexpr size_t kStoresPerFunction = 4096;
+
 bool isZero(Attribute value) {
   if (auto intAttr = dyn_cast<IntegerAttr>(value))
     return intAttr.getValue().isZero();
@@ -125,9 +128,42 @@ struct VMGlobalInitializationPass
     Block *current = initFunc.addEntryBlock();
 
     b.setInsertionPointToEnd(current);
-    for (auto [global, value] : initialStores) {
-      emitStore(b, global, value);
-      global->setAttr("is_mutable", UnitAttr::get(context));
+    if (initialStores.size() <= kStoresPerFunction) {
+      for (auto [global, value] : initialStores) {
+        emitStore(b, global, value);
+        global->setAttr("is_mutable", UnitAttr::get(context));
+      }
+    } else {
+      // Canonicalization hoists every constant to the top of its function,
+      // where all of them are live at once: tens of thousands of initial
+      // values in one function would need more registers than a bank has.
+      // Chunks of kStoresPerFunction stores go in their own noinline
+      // functions that @__init calls in order.
+      for (size_t begin = 0; begin < initialStores.size();
+           begin += kStoresPerFunction) {
+        std::string name = (kInitFunctionName + "_globals_" +
+                            Twine(begin / kStoresPerFunction))
+                               .str();
+        if (::mlir::SymbolTable::lookupSymbolIn(moduleOp, name)) {
+          moduleOp.emitError() << "module already defines '" << name
+                               << "'; cannot build the initialization function";
+          return signalPassFailure();
+        }
+        OpBuilder chunkBuilder(initFunc);
+        auto chunk = FuncOp::create(chunkBuilder, loc, name,
+                                    chunkBuilder.getFunctionType({}, {}));
+        chunk.setPrivate();
+        chunk->setAttr("noinline", UnitAttr::get(context));
+        chunkBuilder.setInsertionPointToEnd(chunk.addEntryBlock());
+        size_t end = std::min(initialStores.size(), begin + kStoresPerFunction);
+        for (size_t i = begin; i < end; ++i) {
+          auto [global, value] = initialStores[i];
+          emitStore(chunkBuilder, global, value);
+          global->setAttr("is_mutable", UnitAttr::get(context));
+        }
+        ReturnOp::create(chunkBuilder, loc);
+        CallOp::create(b, loc, name, TypeRange{}, ValueRange{});
+      }
     }
 
     for (InitializerOp init : initializers) {
