@@ -2,6 +2,8 @@
 
 #include "compiler/Conversion/InputConversion.h"
 
+#include "compiler/Conversion/BufferViewPasses.h"
+
 #include "dialects/vm/VMOps.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -29,6 +31,13 @@ struct InputOptionsCL {
                      "(default: the builtin.module's sym_name, else the "
                      "input file's stem)"),
       llvm::cl::init("")};
+  llvm::cl::opt<bool> bufferViewExports{
+      "vm-buffer-view-exports",
+      llvm::cl::desc("Export public functions of upstream input that take or "
+                     "return memrefs with !hal.buffer_view arguments and "
+                     "results (IREE's calling convention) instead of "
+                     "!vm.buffer and sizes"),
+      llvm::cl::init(false)};
 };
 
 InputOptionsCL &inputOptionsCL() {
@@ -87,7 +96,12 @@ LogicalResult lowerInputToVM(Operation *op, ConvertToVMOptions options) {
       options.moduleName = moduleNameFromFile(*file);
   }
   PassManager pm(module.getContext(), mlir::ModuleOp::getOperationName());
+  bool bufferViews = inputOptionsCL().bufferViewExports;
+  if (bufferViews)
+    pm.addPass(createBufferViewBoundaryPass());
   pm.addPass(createConvertToVMPass(options));
+  if (bufferViews)
+    pm.addPass(createBufferViewExportsPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
   return pm.run(module);

@@ -3,9 +3,11 @@
 #include "compiler/Tools/Registration.h"
 
 #include "compiler/Analysis/Passes.h"
+#include "compiler/Conversion/BufferViewPasses.h"
 #include "compiler/Conversion/Passes.h"
 #include "compiler/Transforms/Passes.h"
 
+#include "dialects/hal/HALDialect.h"
 #include "dialects/vm/VMDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -20,7 +22,7 @@
 namespace mlir::kiln {
 
 void registerKilnDialects(DialectRegistry &registry) {
-  registry.insert<vm::VMDialect, func::FuncDialect, arith::ArithDialect,
+  registry.insert<vm::VMDialect, hal::HALDialect, func::FuncDialect, arith::ArithDialect,
                   math::MathDialect, cf::ControlFlowDialect, scf::SCFDialect,
                   memref::MemRefDialect>();
 }
@@ -29,6 +31,7 @@ void registerKilnPasses() {
   // Upstream clean-up passes users reach for next to Kiln's own.
   registerTransformsPasses();
   registerConversionPasses();
+  registerBufferViewPasses();
   registerKilnAnalysisPasses();
   registerVMTransformPasses();
 }

@@ -2,6 +2,8 @@
 
 #include "compiler/Transforms/Passes.h"
 
+#include "compiler/Imports/Passes.h"
+
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
@@ -10,6 +12,8 @@ using namespace mlir;
 namespace mlir::kiln {
 
 static void buildPipelineOnVMModule(OpPassManager &pm) {
+  // First, while every import the program wrote is still there.
+  pm.addPass(vm::createVMVerifyKnownImportsPass());
   pm.addPass(vm::createVMLowerChecksPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(vm::createVMInlineInitializerConstantsPass());
@@ -42,9 +46,11 @@ void buildVMBytecodePreparationPipeline(OpPassManager &pm) {
 
 void registerVMTransformPasses() {
   vm::registerKilnVMPasses();
+  vm::registerKilnImportsPasses();
   PassPipelineRegistration<>(
       "vm-bytecode-preparation",
-      "Prepares vm modules for serialization: lower checks, canonicalize, "
+      "Prepares vm modules for serialization: verify imports of the "
+      "runtime's modules, lower checks, canonicalize, "
       "hoist and deduplicate rodata, global initialization, drop barriers, "
       "inline, canonicalize/CSE, drop unused symbols, yieldable analysis, "
       "ordinal allocation",

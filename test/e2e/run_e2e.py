@@ -8,6 +8,8 @@ Each module may name extra modules it imports from with a line
 (compiled the same way and registered before it), and inputs for a function
 with
     // E2E-ARGS: test_name --input=42 --input=f32=1.5
+Extra vm-translate flags for a file (both forms):
+    // E2E-TRANSLATE-FLAGS: --vm-buffer-view-exports
 A file marked
     // E2E-LIBRARY
 is only compiled as another file's dependency, never run on its own.
@@ -36,6 +38,7 @@ EXPORT_RE = re.compile(r"vm\.export\s+@(\w+)(?:\s+as\s*\(\s*\"([^\"]+)\"\s*\))?"
 DEPENDS_RE = re.compile(r"//\s*E2E-DEPENDS:\s*(\S+)")
 ARGS_RE = re.compile(r"//\s*E2E-ARGS:\s*(\w+)\s+(.*)")
 LIBRARY_RE = re.compile(r"//\s*E2E-LIBRARY\b")
+TRANSLATE_FLAGS_RE = re.compile(r"//\s*E2E-TRANSLATE-FLAGS:\s*(.*\S)")
 # A file the C form cannot run names why, so every exclusion is tracked:
 #   // E2E-C-SKIP: <what the C target lacks>
 # (no file carries one today: every e2e module runs in both forms).
@@ -69,13 +72,17 @@ class Case:
 
 def compile_module(bin_dir, source, out_dir, form):
     out_dir.mkdir(parents=True, exist_ok=True)
+    flags = []
+    for match in TRANSLATE_FLAGS_RE.finditer(source.read_text()):
+        flags += match.group(1).split()
     if form == "bytecode":
         target = out_dir / (source.stem + ".vmfb")
-        cmd = [str(bin_dir / "vm-translate"), "--vm-to-bytecode", str(source), "-o", str(target)]
+        cmd = [str(bin_dir / "vm-translate"), "--vm-to-bytecode"] + flags + [str(source), "-o", str(target)]
     elif form == "c":
         source_c = out_dir / (source.stem + ".c")
         target = out_dir / (source.stem + ".so")
-        translate = [str(bin_dir / "vm-translate"), "--vm-to-c", str(source), "-o", str(source_c)]
+        translate = ([str(bin_dir / "vm-translate"), "--vm-to-c"] + flags +
+                     [str(source), "-o", str(source_c)])
         result = subprocess.run(translate, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
         if result.returncode != 0:
             return None, f"compile failed: {' '.join(translate)}\n{result.stderr}"

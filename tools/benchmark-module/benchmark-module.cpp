@@ -99,7 +99,8 @@ int main(int argc, char** argv) {
     return 2;
   }
 
-  auto session = tooling::Session::create(flags.modules, tooling::ModuleLoadOptions());
+  auto session =
+      tooling::Session::create(flags.modules, tooling::ModuleLoadOptions(), flags.device);
   if (!session.ok()) {
     tooling::print_error(stderr, session.status());
     return 2;

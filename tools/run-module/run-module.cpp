@@ -26,9 +26,19 @@ void print_usage(std::FILE* out) {
       "  --module=PATH       a .vmfb (bytecode) or .so (emitted C) module\n"
       "  --function=NAME     an export of the last module, or MODULE.NAME\n"
       "  --input=VALUE       one per argument, in order (syntax below)\n"
+      "  --output=SPEC       one per result, in order: @PATH writes a buffer view\n"
+      "                      result to PATH (.npy: numpy, else raw bytes),\n"
+      "                      +PATH appends to it, - prints it as usual\n"
       "  --trace             print every executed bytecode instruction (function,\n"
       "                      offset, disassembly, source file:line:col) on stderr\n"
       "  --list-functions    print every export with its signature and exit\n"
+      "  --device=NAME       the hal device when a module imports hal or check:\n"
+      "                      local-task (default: a worker pool) or local-sync\n"
+      "                      (queue work runs inline)\n"
+      "  --task-workers=N    local-task worker threads (default: one per core)\n"
+      "  --invocations=N     run the function N times concurrently on one thread\n"
+      "                      (invocations that wait on fences are suspended and\n"
+      "                      resumed by the scheduler); prints the first's results\n"
       "\n"
       "Exit status: 0 on success; 1 when the call fails (one-line error and the\n"
       "VM stack trace on stderr); 2 for bad flags, modules or inputs.\n"
@@ -56,7 +66,7 @@ int main(int argc, char** argv) {
 
   tooling::ModuleLoadOptions load_options;
   load_options.trace = flags.trace;
-  auto session = tooling::Session::create(flags.modules, load_options);
+  auto session = tooling::Session::create(flags.modules, load_options, flags.device);
   if (!session.ok()) {
     tooling::print_error(stderr, session.status());
     return 2;
@@ -79,14 +89,33 @@ int main(int argc, char** argv) {
   }
 
   vm::ValueList results;
-  status = vm::invoke(session.value()->context(), function.value(), args.value(),
-                      &results);
+  if (flags.invocations > 1) {
+    status = tooling::invoke_concurrently(session.value()->context(), function.value(),
+                                          args.value(), flags.invocations, &results);
+  } else {
+    status = vm::invoke(session.value()->context(), function.value(), args.value(),
+                        &results);
+  }
   if (!status.ok()) {
     tooling::print_error(stderr, status);
     return 1;
   }
-  for (const vm::Value& value : results) {
-    std::printf("%s\n", tooling::format_value(value).c_str());
+  if (flags.outputs.size() > results.size()) {
+    std::fprintf(stderr, "error: %zu --output flags for %zu results\n",
+                 flags.outputs.size(), results.size());
+    return 2;
+  }
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (i < flags.outputs.size() && flags.outputs[i] != "-") {
+      status = tooling::write_tensor_output(results[i], flags.outputs[i]);
+      if (!status.ok()) {
+        status.annotate("result " + std::to_string(i));
+        tooling::print_error(stderr, status);
+        return 2;
+      }
+      continue;
+    }
+    std::printf("%s\n", tooling::format_value(results[i]).c_str());
   }
   std::fflush(stdout);
   return 0;

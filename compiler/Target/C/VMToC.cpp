@@ -272,6 +272,21 @@ const char *refKind(Type type) {
   return "KILN_REF_KIND_ANY";
 }
 
+/// The name the runtime registers the object type of ref type `type` under:
+/// the object type's spelling without its leading `!` and parameters
+/// (`!vm.ref<!hal.buffer>` -> `hal.buffer`), as the bytecode loader resolves
+/// type table entries. Empty for `!vm.ref<?>` and non-refs.
+std::string registeredTypeName(Type type) {
+  auto rt = dyn_cast<vm::RefType>(type);
+  if (!rt || isa<vm::OpaqueType>(rt.getObjectType())) return "";
+  std::string spelling;
+  llvm::raw_string_ostream os(spelling);
+  rt.getObjectType().print(os);
+  StringRef name(spelling);
+  name.consume_front("!");
+  return name.take_until([](char c) { return c == '<'; }).str();
+}
+
 /// The C spelling of an emitc type of this file (as translateToCpp prints
 /// it).
 std::string cTypeName(Type type) {
@@ -766,7 +781,22 @@ void FunctionEmitter::edge(Block *dest, ValueRange operands) {
 // Like the interpreter: a ref of a known type must hold that type (or null).
 void FunctionEmitter::checkRefKind(Value ref, Type vmType, Operation *op) {
   StringRef kind = refKind(vmType);
-  if (kind != "KILN_REF_KIND_ANY") failUnlessKind("kiln_ref_has_kind", ref, kind, op);
+  if (kind != "KILN_REF_KIND_ANY") {
+    failUnlessKind("kiln_ref_has_kind", ref, kind, op);
+    return;
+  }
+  // Other object types (`!hal.buffer`, ...) are known to the runtime by the
+  // name it registers them under; compare by that name.
+  std::string typeName = registeredTypeName(vmType);
+  if (typeName.empty()) return;
+  Value ok = call(t.i32, "kiln_ref_has_type_named", {ref, str(typeName)});
+  Block *fail = newColdBlock();
+  branchIf(cmp(emitc::CmpPredicate::eq, ok, i32c(0)), fail);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToEnd(fail);
+  assign(st, call(t.status, "kiln_ref_type_named_error", {exec, ref, str(typeName)}));
+  setLoc(op);
+  br(cleanup);
 }
 
 void FunctionEmitter::requireRefKind(Value ref, StringRef kind, Operation *op) {
@@ -1474,7 +1504,10 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
   // Any import may suspend (a bytecode import can yield).
   int point = enterResumePoint();
   Value in, out;
-  SmallVector<Value> retained;
+  // Ref argument slots own one reference each. The callee may move a ref
+  // out of its slot (a native module does), so after the call the slots,
+  // not the values put in them, are what is left to release.
+  SmallVector<std::string> refSlots;
   if (!fields.empty()) {
     SmallVector<std::string> decls;
     for (const Field &f : fields) decls.push_back(std::string(cType(f.kind)) + " " + f.name);
@@ -1483,7 +1516,7 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
       Value v = f.value ? get(f.value) : i32c(f.count);
       if (f.kind == Kind::Ref) {
         retain(v);
-        retained.push_back(v);
+        refSlots.push_back(f.name);
       }
       assign(member(in, f.name, t.of(f.kind)), v);
     }
@@ -1508,7 +1541,8 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
                    in ? sizeOf(in) : lit(t.sizeT, "0"),
                    out ? castTo(t.voidPtr, addr(out)) : lit(t.voidPtr, "NULL"),
                    out ? sizeOf(out) : lit(t.sizeT, "0")}));
-  for (Value v : retained) release(v);
+  for (const std::string &slot : refSlots)
+    release(load(member(in, slot, t.of(Kind::Ref))));
   leaveOnError(/*mayDefer=*/true, point);
   for (auto [i, r] : llvm::enumerate(resultsTo))
     setOwned(r, load(member(out, "r" + std::to_string(i), t.of(r.getType()))));

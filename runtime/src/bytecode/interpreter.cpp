@@ -19,6 +19,7 @@
 #include "kiln/bytecode/opcode_list.h"
 #include "kiln/c/ops.h"
 #include "kiln/vm/buffer.h"
+#include "kiln/vm/invocation.h"
 #include "kiln/vm/list.h"
 #include "kiln/vm/signature.h"
 #include "module_impl.h"
@@ -1712,7 +1713,12 @@ Status BytecodeModule::run_initializer(BytecodeState* state) {
   vm::FunctionCall call{vm::Function{this, vm::Linkage::kInternal, init_function_},
                         state, vm::ByteSpan{}, vm::ByteSpan{}};
   Status s = begin_call(stack, call);
-  while (s.is_deferred()) s = resume_call(stack, stack.frame_at(0), vm::ByteSpan{});
+  // An initializer may await (e.g. a fence of constant uploads): wait in
+  // place rather than spin.
+  while (s.is_deferred()) {
+    vm::wait_in_place(stack);
+    s = resume_call(stack, stack.frame_at(0), vm::ByteSpan{});
+  }
   if (!s.ok()) {
     stack.unwind_to(0);
     s.annotate("in the initializer of module '" + std::string(name_) + "'");

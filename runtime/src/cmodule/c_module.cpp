@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kiln/vm/buffer.h"
+#include "kiln/vm/invocation.h"
 #include "kiln/vm/list.h"
 #include "kiln/vm/signature.h"
 #include "kiln/vm/stack.h"
@@ -323,6 +324,7 @@ class CModule final : public vm::Module {
         desc_->functions[desc_->exports[init_export_].function_index];
     Status s = run_entry(stack, state, fn, nullptr, nullptr, -1);
     while (s.is_deferred()) {
+      vm::wait_in_place(stack);  // an initializer may await a fence
       Frame* entry = stack.frame_at(0);
       s = resume_call(stack, entry, ByteSpan{});
     }

@@ -1,9 +1,13 @@
 #include "kiln/tooling/run.h"
 
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
+#include "kiln/modules/hal/module.h"
+#include "kiln/tooling/tensor_io.h"
 #include "kiln/tooling/value_io.h"
+#include "kiln/vm/loop.h"
 #include "kiln/vm/signature.h"
 
 namespace kiln::tooling {
@@ -53,6 +57,25 @@ Status parse_run_flags(int argc, char** argv, RunFlags* flags,
       std::string v;
       KILN_RETURN_IF_ERROR(take_value(&v));
       flags->inputs.push_back(v);
+    } else if (name == "output") {
+      std::string v;
+      KILN_RETURN_IF_ERROR(take_value(&v));
+      flags->outputs.push_back(v);
+    } else if (name == "device") {
+      KILN_RETURN_IF_ERROR(take_value(&flags->device.name));
+    } else if (name == "task-workers" || name == "invocations") {
+      std::string v;
+      KILN_RETURN_IF_ERROR(take_value(&v));
+      char* end = nullptr;
+      long n = std::strtol(v.c_str(), &end, 10);
+      bool workers = name == "task-workers";
+      if (v.empty() || *end || n < (workers ? 0 : 1) || n > 1000000) {
+        return vm::invalid_argument_error("--" + name + " needs a " +
+                                          (workers ? "non-negative" : "positive") +
+                                          " integer, got '" + v + "'");
+      }
+      if (workers) flags->device.workers = static_cast<int32_t>(n);
+      else flags->invocations = static_cast<int32_t>(n);
     } else if (name == "trace" && !has_value) {
       flags->trace = true;
     } else if (name == "list-functions" && !has_value) {
@@ -81,17 +104,38 @@ Session::Session()
 
 StatusOr<std::unique_ptr<Session>> Session::create(
     const std::vector<std::string>& module_paths,
-    const ModuleLoadOptions& options) {
+    const ModuleLoadOptions& options, const hal::DeviceOptions& device) {
   std::unique_ptr<Session> session(new Session());
+  session->device_options_ = device;
   if (module_paths.empty()) {
     return vm::invalid_argument_error("no --module given");
   }
+  // Modules may name hal types (!vm.ref<!hal.buffer>): known before loading.
+  KILN_RETURN_IF_ERROR(hal::register_types(*session->instance_));
+  std::vector<vm::Ref> modules;
+  bool imports_hal = false, imports_check = false;
   for (const std::string& path : module_paths) {
     auto module = load_module(*session->instance_, path, options);
     if (!module.ok()) return std::move(module).status();
-    Status s = session->context_->register_module(module.value());
+    vm::Module* m = module.value().as<vm::Module>();
+    for (int32_t i = 0; i < m->import_count(); ++i) {
+      std::string_view name = m->import_info(i).full_name;
+      imports_hal |= name.substr(0, 4) == "hal.";
+      imports_check |= name.substr(0, 6) == "check.";
+    }
+    modules.push_back(std::move(module).value());
+  }
+  if (imports_hal || imports_check) {
+    KILN_ASSIGN_OR_RETURN(session->hal_, hal::create_modules(*session->instance_, device));
+    KILN_RETURN_IF_ERROR(session->context_->register_module(session->hal_.hal.get()));
+    if (imports_check) {
+      KILN_RETURN_IF_ERROR(session->context_->register_module(session->hal_.check.get()));
+    }
+  }
+  for (size_t i = 0; i < modules.size(); ++i) {
+    Status s = session->context_->register_module(modules[i]);
     if (!s.ok()) {
-      s.annotate("while registering module '" + path + "'");
+      s.annotate("while registering module '" + module_paths[i] + "'");
       return s;
     }
   }
@@ -161,7 +205,50 @@ StatusOr<vm::ValueList> parse_function_arguments(
     return vm::failed_precondition_error("function '" + name +
                                          "' has no signature string");
   }
-  return parse_arguments(inputs, signature, name, session.instance());
+  // A device only when some input is a tensor (making one starts
+  // local-task's workers).
+  hal::Device* device = nullptr;
+  for (const std::string& input : inputs) {
+    if (!looks_like_tensor(input) && !has_tensor_prefix(input)) continue;
+    KILN_ASSIGN_OR_RETURN(device, session.tensor_device());
+    break;
+  }
+  return parse_arguments(inputs, signature, name, session.instance(), device);
+}
+
+StatusOr<hal::Device*> Session::tensor_device() {
+  if (!hal_.device) {
+    KILN_ASSIGN_OR_RETURN(hal_, hal::create_modules(*instance_, device_options_));
+  }
+  return hal_.device.get();
+}
+
+Status invoke_concurrently(vm::Context& context, const vm::Function& function,
+                           const vm::ValueList& args, int32_t count,
+                           vm::ValueList* results) {
+  vm::Loop loop;
+  Status first_failure;
+  bool have_results = false;
+  for (int32_t i = 0; i < count; ++i) {
+    loop.spawn(context, function, args, [&, i](Status s, vm::ValueList& r) {
+      if (!s.ok()) {
+        if (first_failure.ok()) {
+          first_failure = std::move(s);
+          first_failure.annotate("in invocation " + std::to_string(i) + " of " +
+                                 std::to_string(count));
+        }
+        return;
+      }
+      if (i == 0) {
+        *results = std::move(r);
+        have_results = true;
+      }
+    });
+  }
+  KILN_RETURN_IF_ERROR(loop.run());
+  if (!first_failure.ok()) return first_failure;
+  if (!have_results) return vm::internal_error("invocation 0 produced no results");
+  return Status();
 }
 
 }  // namespace kiln::tooling

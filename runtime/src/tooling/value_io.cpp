@@ -1,5 +1,6 @@
 #include "kiln/tooling/value_io.h"
 
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -9,6 +10,9 @@
 #include <string>
 #include <system_error>
 
+#include "kiln/modules/hal/api.h"
+#include "kiln/modules/hal/buffer_view.h"
+#include "kiln/tooling/tensor_io.h"
 #include "kiln/vm/buffer.h"
 #include "kiln/vm/list.h"
 #include "kiln/vm/signature.h"
@@ -351,9 +355,31 @@ Status type_mismatch(std::string_view text, char want, char got) {
 }  // namespace
 
 StatusOr<Value> parse_value(std::string_view text, char code,
-                            vm::Instance& instance) {
-  (void)instance;  // for ref types modules register (hal.buffer, ...) later
+                            vm::Instance& instance, hal::Device* device) {
+  (void)instance;
   if (text.empty()) return input_error(text, "empty input");
+  // Tensors: IREE's syntax, and TYPE=VALUE where the function takes a ref.
+  if (looks_like_tensor(text) || (code == 'r' && has_tensor_prefix(text))) {
+    if (code != 0 && code != 'r') {
+      return vm::invalid_argument_error(
+          "input '" + str(text) + "' is a tensor, but the function expects " +
+          code_type_name(code) + " here");
+    }
+    if (!device) {
+      return vm::failed_precondition_error(
+          "input '" + str(text) + "' is a tensor, which needs a hal device");
+    }
+    KILN_ASSIGN_OR_RETURN(HostTensor tensor, parse_tensor(text));
+    auto view = hal::make_buffer_view(*device, tensor.shape.data(),
+                                      tensor.shape.size(), tensor.element_type,
+                                      tensor.bytes.data(), tensor.bytes.size());
+    if (!view.ok()) {
+      Status s = std::move(view).status();
+      s.annotate("input '" + str(text) + "'");
+      return s;
+    }
+    return Value::ref(std::move(view).value().as_ref());
+  }
   StatusOr<Value> parsed = input_error(text, "unrecognized");
   char got = 0;
   size_t eq = text.find('=');
@@ -406,7 +432,8 @@ StatusOr<Value> parse_value(std::string_view text, char code,
 StatusOr<vm::ValueList> parse_arguments(const std::vector<std::string>& inputs,
                                         std::string_view signature,
                                         std::string_view function_name,
-                                        vm::Instance& instance) {
+                                        vm::Instance& instance,
+                                        hal::Device* device) {
   auto sig = vm::parse_signature(signature);
   if (!sig.ok()) return std::move(sig).status();
   std::string_view codes = sig->arguments;
@@ -434,7 +461,7 @@ StatusOr<vm::ValueList> parse_arguments(const std::vector<std::string>& inputs,
   vm::ValueList values;
   values.reserve(inputs.size());
   for (size_t i = 0; i < inputs.size(); ++i) {
-    auto v = parse_value(inputs[i], codes[i], instance);
+    auto v = parse_value(inputs[i], codes[i], instance, device);
     if (!v.ok()) {
       Status s = std::move(v).status();
       s.annotate("argument " + std::to_string(i) + " of '" + str(function_name) +
@@ -527,6 +554,12 @@ std::string format_ref(const vm::Ref& ref, const FormatOptions& options,
   if (!ref) return "ref=null";
   if (ref.is_type(vm::Buffer::kType)) return format_buffer(*ref.as<vm::Buffer>(), options);
   if (ref.is_type(vm::List::kType)) return format_list(*ref.as<vm::List>(), options, depth);
+  if (ref.is_type(hal::BufferView::kType)) {
+    auto text = hal::format_buffer_view(*ref.as<hal::BufferView>(),
+                                        options.max_tensor_elements);
+    if (text.ok()) return std::move(text).value();
+    return "hal.buffer_view (unreadable: " + text.status().to_string() + ")";
+  }
   return std::string("ref<") + ref.type()->name + ">";
 }
 
@@ -535,6 +568,43 @@ std::string format_ref(const vm::Ref& ref, const FormatOptions& options,
 std::string format_value(const Value& value, const FormatOptions& options) {
   if (value.is_ref()) return format_ref(value.as_ref(), options, 0);
   return format_scalar_value(value);
+}
+
+bool is_tensor_value(const Value& value) {
+  return value.is_ref() && value.as_ref().is_type(hal::BufferView::kType);
+}
+
+Status write_tensor_output(const Value& value, std::string_view spec) {
+  if (spec == "-") return Status();
+  if (spec.empty() || (spec[0] != '@' && spec[0] != '+')) {
+    return vm::invalid_argument_error("bad --output '" + str(spec) +
+                                      "': expected @PATH, +PATH or -");
+  }
+  if (!is_tensor_value(value)) {
+    return vm::invalid_argument_error("--output '" + str(spec) +
+                                      "': the result is not a buffer view");
+  }
+  auto contents = hal::read_buffer_view(*value.as_ref().as<hal::BufferView>());
+  if (!contents.ok()) return std::move(contents).status();
+  HostTensor tensor;
+  tensor.shape = contents->shape;
+  tensor.element_type = contents->element_type;
+  tensor.bytes = std::move(contents->bytes);
+  std::string path = str(spec.substr(1));
+  bool append = spec[0] == '+';
+  if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".npy") == 0) {
+    return write_npy_file(path, tensor, append);
+  }
+  std::FILE* f = std::fopen(path.c_str(), append ? "ab" : "wb");
+  if (!f) {
+    return vm::not_found_error("--output: cannot open '" + path + "': " +
+                               std::strerror(errno));
+  }
+  bool ok = std::fwrite(tensor.bytes.data(), 1, tensor.bytes.size(), f) ==
+            tensor.bytes.size();
+  ok &= std::fclose(f) == 0;
+  if (!ok) return vm::data_loss_error("--output: error writing '" + path + "'");
+  return Status();
 }
 
 const char* input_syntax_help() {
@@ -553,9 +623,15 @@ const char* input_syntax_help() {
       "  buffer=zeros:N      a zero-filled vm.buffer of N bytes\n"
       "  list<i32>=1,2,3     a vm.list of scalars (i8 i16 i32 i64 f32 f64)\n"
       "  null, ref=null      a null ref\n"
+      "  2x3xf32=1,2,3,4,5,6 a hal buffer view: shape, element type (i1 i8\n"
+      "                      i16 i32 i64 si8.. ui8.. f16 bf16 f32 f64) and\n"
+      "                      elements (one element fills it; none: zeros)\n"
+      "  2x3xf32=@FILE.bin   a buffer view of a file's dense bytes\n"
+      "  @FILE.npy           a buffer view of a numpy array\n"
       "Results are printed one per line: i32=42, i64=-5, f32=1.5, f64=0.25\n"
       "(shortest round-trip form), buffer[LEN]=hex:BYTES... (first 64 bytes),\n"
-      "list<TYPE>[SIZE]=[elements], ref=null, or ref<TYPE> for other objects.\n";
+      "list<TYPE>[SIZE]=[elements], buffer views as 2x3xf32=[1 2 3][4 5 6],\n"
+      "ref=null, or ref<TYPE> for other objects.\n";
 }
 
 }  // namespace kiln::tooling

@@ -77,6 +77,7 @@ Status run_to_completion(Stack& stack, const FunctionCall& call) {
   Module* module = call.function.module;
   Status s = module->begin_call(stack, call);
   while (KILN_UNLIKELY(s.is_deferred())) {
+    wait_in_place(stack);
     s = module->resume_call(stack, stack.frame_at(base), call.results);
   }
   if (KILN_UNLIKELY(!s.ok())) stack.unwind_to(base);
@@ -133,6 +134,16 @@ Status invoke_with(Context::InvokeScratch& scratch, Context& context,
 }
 
 }  // namespace
+
+void wait_in_place(Stack& stack) {
+  WaitRequest wait = stack.take_wait();
+  if (!wait.source) {
+    stack.set_wait_result(StatusCode::kOk);
+    return;
+  }
+  Status s = wait.source->wait_until(wait.deadline_ns);
+  stack.set_wait_result(s.code());
+}
 
 Status invoke(Context& context, const Function& function, const ValueList& args,
               ValueList* results) {

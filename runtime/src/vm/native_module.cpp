@@ -14,6 +14,15 @@ NativeModule::~NativeModule() {
   }
 }
 
+size_t NativeModule::minimum_packed_size(std::string_view codes) {
+  int32_t zeros[16] = {};
+  size_t spans = 0;
+  for (char c : codes) spans += c == 'C';
+  if (codes == "v") return 0;
+  StatusOr<size_t> size = packed_size(codes, zeros, spans < 16 ? spans : 16);
+  return size.ok() ? *size : 0;
+}
+
 int32_t NativeModule::import_function(std::string full_name,
                                       std::string signature, bool optional) {
   imports_.push_back(Import{std::move(full_name), std::move(signature), optional});

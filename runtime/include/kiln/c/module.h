@@ -502,6 +502,27 @@ KILN_MODULE_INLINE kiln_status_t kiln_ref_kind_error(kiln_exec_t* exec, kiln_ref
   return exec->services->ref_type_error(exec, r, kiln_ref_kind_type(exec, kind));
 }
 
+/* 1 if `r` is NULL or of the ref type registered as `name`: object types the
+ * compiler knows only by name (`!vm.ref<!hal.buffer>` checks "hal.buffer"). */
+KILN_MODULE_INLINE int32_t kiln_ref_has_type_named(kiln_ref_t r, const char* name) {
+  const char* have;
+  if (!r) return 1;
+  have = r->type->name;
+  while (*have && *have == *name) {
+    ++have;
+    ++name;
+  }
+  return *have == *name;
+}
+/* The runtime's error for a ref that is not of the type named `name`. */
+KILN_MODULE_INLINE kiln_status_t kiln_ref_type_named_error(kiln_exec_t* exec, kiln_ref_t r,
+                                                           const char* name) {
+  kiln_ref_type_t expected;
+  expected.name = name;
+  expected.destroy = NULL;
+  return exec->services->ref_type_error(exec, r, &expected);
+}
+
 KILN_MODULE_INLINE kiln_status_t kiln_buffer_allocate(kiln_exec_t* exec, int64_t length,
                                                       int32_t alignment, kiln_ref_t* out) {
   return exec->services->buffer_allocate(exec, length, alignment, out);

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiln/modules/hal/api.h"
 #include "kiln/tooling/module_loader.h"
 #include "kiln/vm/context.h"
 #include "kiln/vm/instance.h"
@@ -23,9 +24,16 @@ struct RunFlags {
   std::vector<std::string> modules;  // --module=PATH, in registration order
   std::string function;              // --function=NAME or MODULE.NAME
   std::vector<std::string> inputs;   // --input=VALUE, in argument order
+  std::vector<std::string> outputs;  // --output=@PATH|+PATH|-, per result
   bool trace = false;                // --trace
   bool list_functions = false;       // --list-functions
   bool help = false;                 // --help / -h
+  // The device of the hal module, created when a module imports hal.* or
+  // check.*: --device=local-task|local-sync, --task-workers=N (0: one per
+  // core).
+  hal::DeviceOptions device;
+  // --invocations=N: run the function N times concurrently on one thread.
+  int32_t invocations = 1;
 };
 
 // A flag the tool itself handles (e.g. benchmark-module's --repetitions).
@@ -43,11 +51,20 @@ vm::Status parse_run_flags(int argc, char** argv, RunFlags* flags,
 // An instance and a context with the modules of RunFlags registered in order.
 class Session {
  public:
+  // Registers the hal types with the instance, loads the modules and, when
+  // any of them imports hal.* or check.*, registers those modules (on a
+  // device made from `device`) before them, as IREE's tools do.
   static vm::StatusOr<std::unique_ptr<Session>> create(
       const std::vector<std::string>& module_paths,
-      const ModuleLoadOptions& options);
+      const ModuleLoadOptions& options,
+      const hal::DeviceOptions& device = hal::DeviceOptions());
 
   vm::Instance& instance() { return *instance_; }
+  // The hal module's device, or null when no module imports hal or check.
+  hal::Device* device() const { return hal_.device.get(); }
+  // The device tensor inputs are allocated on: the hal module's, else one
+  // made now (not registered: the program does not import hal).
+  vm::StatusOr<hal::Device*> tensor_device();
   vm::Context& context() { return *context_; }
 
   // "NAME" (export of the last module) or "MODULE.NAME". The error lists the
@@ -64,6 +81,8 @@ class Session {
  private:
   Session();
   std::unique_ptr<vm::Instance> instance_;
+  hal::Modules hal_;
+  hal::DeviceOptions device_options_;
   std::unique_ptr<vm::Context> context_;
 };
 
@@ -74,6 +93,13 @@ void print_error(std::FILE* out, const vm::Status& status);
 vm::StatusOr<vm::ValueList> parse_function_arguments(
     Session& session, const vm::Function& function,
     const std::vector<std::string>& inputs);
+
+// Runs `function` `count` times concurrently on one vm::Loop (this thread)
+// with the same arguments. OK when every invocation succeeded (`results`
+// gets the first one's results); otherwise the first failure.
+vm::Status invoke_concurrently(vm::Context& context, const vm::Function& function,
+                               const vm::ValueList& args, int32_t count,
+                               vm::ValueList* results);
 
 }  // namespace kiln::tooling
 

@@ -41,6 +41,12 @@ Status begin_packed(Stack& stack, Context& context, const Function& function,
                     ByteSpan arguments, ByteSpan results);
 Status resume_packed(Stack& stack, const Function& function, ByteSpan results);
 
+// Blocks the calling thread on what the suspended call on `stack` waits on
+// (Stack::take_wait; nothing for a plain yield) and records how the wait
+// ended (Stack::set_wait_result). Call before resuming a DEFERRED call when
+// no scheduler drives it; invoke() and invoke_packed() do this themselves.
+void wait_in_place(Stack& stack);
+
 class Invocation {
  public:
   explicit Invocation(Context& context,

@@ -418,6 +418,33 @@ class NativeModule final : public Module {
     return static_cast<int32_t>(exports_.size() - 1);
   }
 
+  // Adds an export that reads its packed arguments and writes its packed
+  // results itself: for signatures with variadic spans, which the typed
+  // form cannot express. `argument_codes` and `result_codes` must be string
+  // literals (e.g. "iICrD", "i"). `fn(NativeCall&, ByteSpan arguments,
+  // ByteSpan results) -> Status` follows Module::begin_call's rules for the
+  // spans; it may defer like a typed export (the resume function's result
+  // type must match `result_codes`).
+  template <typename F>
+  int32_t export_packed(std::string name, const char* argument_codes,
+                        const char* result_codes, F&& fn) {
+    using D = std::decay_t<F>;
+    Export e;
+    e.name = std::move(name);
+    e.signature = std::string("0") + argument_codes + "_" + result_codes;
+    e.result_codes = result_codes;
+    e.arguments_size = minimum_packed_size(argument_codes);
+    e.results_size = minimum_packed_size(result_codes);
+    e.thunk = [](void* callable, NativeCall& nc, ByteSpan arguments,
+                 ByteSpan results) -> Status {
+      return (*static_cast<D*>(callable))(nc, arguments, results);
+    };
+    e.callable = new D(std::forward<F>(fn));
+    e.destroy_callable = [](void* p) { delete static_cast<D*>(p); };
+    exports_.push_back(std::move(e));
+    return static_cast<int32_t>(exports_.size() - 1);
+  }
+
   // Declares an import "module.function" with its signature string.
   int32_t import_function(std::string full_name, std::string signature,
                           bool optional = false);
@@ -477,6 +504,9 @@ class NativeModule final : public Module {
     std::string signature;
     bool optional = false;
   };
+
+  // Packed size of `codes` with every variadic span empty.
+  static size_t minimum_packed_size(std::string_view codes);
 
   NativeModule(std::string name, uint32_t version)
       : name_(std::move(name)), version_(version) {}

@@ -18,6 +18,7 @@
 
 #include "kiln/vm/module.h"
 #include "kiln/vm/status.h"
+#include "kiln/vm/wait.h"
 
 namespace kiln::vm {
 
@@ -151,6 +152,24 @@ class Stack {
     arena_top_ = static_cast<size_t>(storage_end - arena_);
   }
 
+  // ---- What a suspended call waits on (kiln/vm/wait.h) ----
+  // Set by a function right before it returns DEFERRED.
+  // Also resets wait_result() to OK for the new wait.
+  void set_wait(WaitSource* source, int64_t deadline_ns) {
+    wait_.source = source;
+    wait_.deadline_ns = deadline_ns;
+    wait_result_ = StatusCode::kOk;
+  }
+  // Read (and cleared) by whoever drives the suspended call.
+  WaitRequest take_wait() {
+    WaitRequest w = wait_;
+    wait_ = WaitRequest();
+    return w;
+  }
+  // How the last wait ended, set by the driver before it resumes the call.
+  void set_wait_result(StatusCode code) { wait_result_ = code; }
+  StatusCode wait_result() const { return wait_result_; }
+
   // Pops frames down to `depth`, calling each frame's cleanup (top first).
   void unwind_to(int32_t depth);
 
@@ -168,6 +187,8 @@ class Stack {
   size_t arena_top_ = 0;
   int32_t depth_ = 0;
   int32_t max_depth_ = 0;
+  WaitRequest wait_;
+  StatusCode wait_result_ = StatusCode::kOk;
 };
 
 }  // namespace kiln::vm

@@ -1,0 +1,98 @@
+// hal.command_buffer: a recorded list of transfer commands (fill, update,
+// copy, plus barriers, debug groups and advice) that device.queue.execute
+// runs in order. Buffers are given directly or, for reusable command
+// buffers, as a slot of the binding table given at execute time. Ranges and
+// usage bits of direct buffers are checked when recording; slots when
+// executing. Dispatch arrives with executables (UNIMPLEMENTED for now).
+#ifndef KILN_MODULES_HAL_COMMAND_BUFFER_H_
+#define KILN_MODULES_HAL_COMMAND_BUFFER_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "kiln/modules/hal/buffer.h"
+#include "kiln/vm/ref.h"
+#include "kiln/vm/status.h"
+
+namespace kiln::hal {
+
+// A buffer range: `buffer`, or binding-table slot `slot` when null.
+// length -1 means "to the end of the buffer" (IREE's whole-buffer value).
+struct BufferRange {
+  vm::RefT<Buffer> buffer;
+  int32_t slot = 0;
+  int64_t offset = 0;
+  int64_t length = -1;
+};
+
+struct Binding {
+  vm::RefT<Buffer> buffer;
+  int64_t offset = 0;
+  int64_t length = -1;
+};
+
+class CommandBuffer : public vm::RefObject {
+ public:
+  static const vm::RefType kType;  // "hal.command_buffer"
+
+  static vm::StatusOr<vm::RefT<CommandBuffer>> create(int32_t modes,
+                                                      int32_t categories,
+                                                      int32_t binding_capacity);
+
+  int32_t binding_capacity() const { return binding_capacity_; }
+  bool finalized() const { return finalized_; }
+
+  vm::Status finalize();
+  vm::Status begin_debug_group(std::string_view label);
+  vm::Status end_debug_group();
+  vm::Status execution_barrier();
+  vm::Status advise_buffer(BufferRange range);
+  vm::Status fill_buffer(BufferRange target, uint64_t pattern,
+                         int32_t pattern_length);
+  vm::Status update_buffer(const uint8_t* data, size_t length, BufferRange target);
+  vm::Status copy_buffer(BufferRange source, BufferRange target, int64_t length);
+
+  // Runs the commands with `bindings` resolving slots.
+  vm::Status execute(const std::vector<Binding>& bindings) const;
+
+ private:
+  enum class Kind : uint8_t { kFill, kUpdate, kCopy };
+  struct Command {
+    Kind kind;
+    BufferRange target;
+    BufferRange source;  // kCopy
+    int64_t length = 0;
+    uint64_t pattern = 0;
+    int32_t pattern_length = 0;
+    std::vector<uint8_t> data;  // kUpdate
+  };
+
+  CommandBuffer() : vm::RefObject(&kType) {}
+  static void destroy(vm::RefObject* object);
+  vm::Status check_recording() const;
+  vm::Status check_range(BufferRange& range, BufferUsage usage,
+                         const char* what) const;
+
+  int32_t modes_ = 0;
+  int32_t categories_ = 0;
+  int32_t binding_capacity_ = 0;
+  int32_t debug_depth_ = 0;
+  bool finalized_ = false;
+  std::vector<Command> commands_;
+};
+
+// Fills `length` bytes (a multiple of pattern_length) with the pattern.
+vm::Status fill_bytes(uint8_t* data, size_t length, uint64_t pattern,
+                      int32_t pattern_length);
+
+// Resolves `range` against `bindings`, checks range and usage, and maps it
+// for `access`. `length` (not -1) overrides the range's length.
+vm::StatusOr<uint8_t*> map_range(const BufferRange& range,
+                                 const std::vector<Binding>& bindings,
+                                 int64_t length, BufferUsage usage,
+                                 MemoryAccess access, const char* what,
+                                 size_t* out_length);
+
+}  // namespace kiln::hal
+
+#endif  // KILN_MODULES_HAL_COMMAND_BUFFER_H_
