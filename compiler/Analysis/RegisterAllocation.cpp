@@ -9,6 +9,9 @@
 #include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
+#include <queue>
+#include <set>
+#include <tuple>
 
 namespace mlir::kiln {
 
@@ -59,6 +62,38 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
     SmallVector<SmallVector<Range, 4>> occupied;
   };
   Bank banks[2];
+
+  // The registers of each bank that no assigned range covers at the sweep
+  // point, the start of the value being placed. A register busy there
+  // cannot take the value, so only these are tried (lowest first, as a scan
+  // of every register would, but without touching the busy ones: a scan
+  // made the allocation quadratic in the number of simultaneously live
+  // values). Events at range bounds move registers in and out of the set.
+  struct Sweep {
+    SmallVector<unsigned> busy;  // covering ranges per register
+    std::set<unsigned> idle;     // registers with busy == 0
+    // (point, register, +1 at a range's start / -1 after its end)
+    std::priority_queue<std::tuple<uint32_t, unsigned, int>,
+                        std::vector<std::tuple<uint32_t, unsigned, int>>,
+                        std::greater<>>
+        events;
+  };
+  Sweep sweeps[2];
+  auto advance = [&](Sweep &sweep, uint32_t point) {
+    SmallVector<unsigned> touched;
+    while (!sweep.events.empty() && std::get<0>(sweep.events.top()) <= point) {
+      auto [at, reg, delta] = sweep.events.top();
+      sweep.events.pop();
+      sweep.busy[reg] += delta;
+      touched.push_back(reg);
+    }
+    for (unsigned reg : touched) {
+      if (sweep.busy[reg] == 0)
+        sweep.idle.insert(reg);
+      else
+        sweep.idle.erase(reg);
+    }
+  };
   auto isFree = [&](Bank &bank, unsigned reg, ArrayRef<Range> ranges) {
     if (reg >= bank.occupied.size())
       return true;
@@ -73,8 +108,15 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
     return true;
   };
   auto take = [&](Bank &bank, unsigned reg, ArrayRef<Range> ranges) {
-    if (reg >= bank.occupied.size())
+    Sweep &sweep = sweeps[&bank - banks];
+    if (reg >= bank.occupied.size()) {
       bank.occupied.resize(reg + 1);
+      sweep.busy.resize(reg + 1, 0);
+    }
+    for (const Range &r : ranges) {
+      sweep.events.push({r.start, reg, +1});
+      sweep.events.push({r.end + 1, reg, -1});
+    }
     auto &taken = bank.occupied[reg];
     for (const Range &r : ranges) {
       auto it = llvm::partition_point(
@@ -127,10 +169,15 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
       }
     }
     if (!chosen) {
-      unsigned reg = 0;
-      while (!isFree(bank, reg, ranges))
-        ++reg;
-      chosen = reg;
+      Sweep &sweep = sweeps[isRef];
+      advance(sweep, liveness.getInterval(value).start);
+      for (unsigned reg : sweep.idle)
+        if (isFree(bank, reg, ranges)) {
+          chosen = reg;
+          break;
+        }
+      if (!chosen)
+        chosen = static_cast<unsigned>(bank.occupied.size());
     }
     if (*chosen >= kMaxRegistersPerBank)
       return funcOp->emitError()

@@ -34,6 +34,8 @@ struct Register {
   bool operator!=(const Register &other) const { return !(*this == other); }
 };
 
+/// kiln::vm::limits::kMaxRegistersPerBank (static_assert'ed equal in
+/// compiler/Transforms/VerifyTargetLimits.cpp).
 inline constexpr unsigned kMaxRegistersPerBank = 0x7FFF;
 
 class RegisterAllocation {

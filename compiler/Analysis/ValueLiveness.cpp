@@ -11,6 +11,7 @@ ValueLiveness::ValueLiveness(Region &body, const BytecodePlan &plan) {
   uint32_t slot = 0;
   for (auto [index, block] : llvm::enumerate(body)) {
     blockIndex[&block] = index;
+    blocks.push_back(&block);
     blockStartSlot.push_back(slot++);
     for (BlockArgument arg : block.getArguments()) {
       valueIndex[arg] = values.size();
@@ -27,51 +28,65 @@ ValueLiveness::ValueLiveness(Region &body, const BytecodePlan &plan) {
   unsigned numValues = values.size();
   unsigned numBlocks = blockStartSlot.size();
 
-  // Per-block upward-exposed uses and definitions.
-  SmallVector<llvm::BitVector> gen(numBlocks, llvm::BitVector(numValues));
-  SmallVector<llvm::BitVector> kill(numBlocks, llvm::BitVector(numValues));
+  // Live-in and live-out sets by exploring backwards from each upward-
+  // exposed read (a read in a block other than the value's defining block)
+  // through the predecessors until the defining block: the work is the size
+  // of the live sets, where a dense dataflow over bit vectors would be
+  // blocks x values.
+  SmallVector<unsigned> defBlock(numValues);
+  for (auto [b, block] : llvm::enumerate(body)) {
+    for (BlockArgument arg : block.getArguments())
+      defBlock[valueIndex[arg]] = b;
+    for (Operation &op : block)
+      for (Value result : op.getResults())
+        defBlock[valueIndex[result]] = b;
+  }
   unused = llvm::BitVector(numValues, true);
+  SmallVector<std::pair<unsigned, unsigned>> exposed; // (value, block)
   SmallVector<Value> reads;
   for (Block &block : body) {
     unsigned b = blockIndex[&block];
-    for (BlockArgument arg : block.getArguments())
-      kill[b].set(valueIndex[arg]);
     for (Operation &op : block) {
       reads.clear();
       plan.getReads(&op, reads);
       for (Value value : reads) {
-        unsigned v = valueIndex.lookup(value);
+        auto it = valueIndex.find(value);
+        if (it == valueIndex.end())
+          continue;
+        unsigned v = it->second;
         unused.reset(v);
-        if (!kill[b].test(v))
-          gen[b].set(v);
+        if (defBlock[v] != b)
+          exposed.push_back({v, b});
       }
-      for (Value result : op.getResults())
-        kill[b].set(valueIndex[result]);
     }
   }
-
-  // Backward dataflow to a fixed point: in = gen | (out - kill),
-  // out = union of successors' in.
-  liveIn.assign(numBlocks, llvm::BitVector(numValues));
-  liveOut.assign(numBlocks, llvm::BitVector(numValues));
-  SmallVector<Block *> order;
-  for (Block &block : body)
-    order.push_back(&block);
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    for (Block *block : llvm::reverse(order)) {
-      unsigned b = blockIndex[block];
-      llvm::BitVector out(numValues);
-      for (Block *succ : block->getSuccessors())
-        out |= liveIn[blockIndex[succ]];
-      llvm::BitVector in = out;
-      in.reset(kill[b]);
-      in |= gen[b];
-      if (in != liveIn[b] || out != liveOut[b]) {
-        liveIn[b] = std::move(in);
-        liveOut[b] = std::move(out);
-        changed = true;
+  llvm::sort(exposed);
+  liveIn.assign(numBlocks, {});
+  liveOut.assign(numBlocks, {});
+  // Per block, 1 + the last value added to its sets: values are processed
+  // in ascending order, so the sets come out sorted and free of duplicates.
+  SmallVector<unsigned> inStamp(numBlocks, 0), outStamp(numBlocks, 0);
+  SmallVector<unsigned> worklist;
+  for (const std::pair<unsigned, unsigned> &use : exposed) {
+    const unsigned v = use.first;
+    auto markIn = [&](unsigned b) {
+      if (inStamp[b] == v + 1)
+        return;
+      inStamp[b] = v + 1;
+      liveIn[b].push_back(v);
+      worklist.push_back(b);
+    };
+    markIn(use.second);
+    while (!worklist.empty()) {
+      unsigned b = worklist.pop_back_val();
+      for (Block *pred : blocks[b]->getPredecessors()) {
+        unsigned p = blockIndex[pred];
+        if (outStamp[p] != v + 1) {
+          outStamp[p] = v + 1;
+          liveOut[p].push_back(v);
+        }
+        if (defBlock[v] != p)
+          markIn(p);
       }
     }
   }
@@ -90,12 +105,15 @@ ValueLiveness::ValueLiveness(Region &body, const BytecodePlan &plan) {
         block.empty() ? startPoint : 2 * slots[&block.back()] + 1;
     for (BlockArgument arg : block.getArguments())
       extend(valueIndex[arg], startPoint);
-    for (unsigned v : liveIn[b].set_bits())
+    for (unsigned v : liveIn[b])
       extend(v, startPoint);
-    for (unsigned v : liveOut[b].set_bits())
+    for (unsigned v : liveOut[b])
       extend(v, endPoint);
+    auto isLiveOut = [&](unsigned v) {
+      return llvm::binary_search(liveOut[b], v);
+    };
 
-    llvm::BitVector live = liveOut[b];
+    llvm::DenseSet<unsigned> live(liveOut[b].begin(), liveOut[b].end());
     llvm::DenseMap<unsigned, uint32_t> lastRead;
     SmallVector<std::pair<unsigned, uint32_t>> defs;
     for (BlockArgument arg : block.getArguments())
@@ -106,7 +124,7 @@ ValueLiveness::ValueLiveness(Region &body, const BytecodePlan &plan) {
         unsigned v = valueIndex[result];
         extend(v, 2 * opSlot + 1);
         defs.push_back({v, 2 * opSlot + 1});
-        live.reset(v);
+        live.erase(v);
       }
       reads.clear();
       plan.getReads(&op, reads);
@@ -114,21 +132,21 @@ ValueLiveness::ValueLiveness(Region &body, const BytecodePlan &plan) {
         unsigned v = valueIndex.lookup(value);
         extend(v, 2 * opSlot);
         lastRead.try_emplace(v, 2 * opSlot);
-        if (!live.test(v))
+        if (!live.contains(v))
           lastUses.insert({&op, v});
       }
       for (Value value : reads)
-        live.set(valueIndex.lookup(value));
+        live.insert(valueIndex.lookup(value));
     }
 
     // Exact ranges within this block.
-    for (unsigned v : liveIn[b].set_bits()) {
-      uint32_t end = liveOut[b].test(v) ? endPoint : lastRead.lookup(v);
+    for (unsigned v : liveIn[b]) {
+      uint32_t end = isLiveOut(v) ? endPoint : lastRead.lookup(v);
       ranges[v].push_back({startPoint, std::max(end, startPoint)});
     }
     for (auto [v, def] : defs) {
       uint32_t end = def;
-      if (liveOut[b].test(v))
+      if (isLiveOut(v))
         end = endPoint;
       else if (auto it = lastRead.find(v); it != lastRead.end())
         end = std::max(def, it->second);

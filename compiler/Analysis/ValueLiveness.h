@@ -20,6 +20,8 @@
 #include "mlir/IR/Region.h"
 #include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 
 namespace mlir::kiln {
 
@@ -39,15 +41,18 @@ public:
   unsigned getNumValues() const { return values.size(); }
 
   bool isLiveIn(Block *block, Value value) const {
-    return liveIn[blockIndex.lookup(block)].test(getValueIndex(value));
+    return llvm::binary_search(getLiveIn(block), getValueIndex(value));
   }
   bool isLiveOut(Block *block, Value value) const {
-    return liveOut[blockIndex.lookup(block)].test(getValueIndex(value));
+    return llvm::binary_search(getLiveOut(block), getValueIndex(value));
   }
-  const llvm::BitVector &getLiveIn(Block *block) const {
+  /// Indices (getValueIndex) of the values live into / out of `block`,
+  /// ascending. Sparse: the sets are as large as what is live there, not as
+  /// the function, so long functions with many blocks stay linear.
+  ArrayRef<unsigned> getLiveIn(Block *block) const {
     return liveIn[blockIndex.lookup(block)];
   }
-  const llvm::BitVector &getLiveOut(Block *block) const {
+  ArrayRef<unsigned> getLiveOut(Block *block) const {
     return liveOut[blockIndex.lookup(block)];
   }
 
@@ -77,9 +82,10 @@ private:
   SmallVector<Value> values;
   llvm::DenseMap<Value, unsigned> valueIndex;
   llvm::DenseMap<Block *, unsigned> blockIndex;
+  SmallVector<Block *> blocks;
   llvm::DenseMap<Operation *, uint32_t> slots;
   SmallVector<uint32_t> blockStartSlot;
-  SmallVector<llvm::BitVector> liveIn, liveOut;
+  SmallVector<SmallVector<unsigned, 4>> liveIn, liveOut;
   SmallVector<Interval> intervals;
   SmallVector<SmallVector<Interval, 2>> ranges;
   llvm::BitVector unused;

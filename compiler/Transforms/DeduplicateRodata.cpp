@@ -9,6 +9,8 @@
 #include "compiler/Transforms/Passes.h"
 #include "compiler/Transforms/RodataUtils.h"
 
+#include "mlir/IR/AttrTypeSubElements.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/MapVector.h"
 
 namespace mlir::kiln::vm {
@@ -28,6 +30,9 @@ struct VMDeduplicateRodataPass
     // (bytes, alignment, mime type) -> first rodata with them.
     std::map<std::tuple<std::string, int64_t, std::string>, RodataOp> leaders;
     SmallVector<RodataOp> duplicates;
+    // Duplicate name -> leader name; all uses are redirected in one walk of
+    // the module afterwards (a walk per duplicate is quadratic).
+    llvm::DenseMap<StringAttr, StringAttr> renames;
     for (RodataOp op : moduleOp.getBlock().getOps<RodataOp>()) {
       if (!op.isPrivate())
         continue;
@@ -41,13 +46,23 @@ struct VMDeduplicateRodataPass
       auto [it, inserted] = leaders.try_emplace(key, op);
       if (inserted)
         continue;
-      if (failed(::mlir::SymbolTable::replaceAllSymbolUses(
-              op.getSymNameAttr(), it->second.getSymNameAttr(), moduleOp))) {
-        op.emitError("cannot redirect the uses of a duplicate rodata");
-        return signalPassFailure();
-      }
+      renames[op.getSymNameAttr()] = it->second.getSymNameAttr();
       duplicates.push_back(op);
     }
+    if (renames.empty())
+      return;
+    AttrTypeReplacer replacer;
+    replacer.addReplacement([&](SymbolRefAttr ref) -> std::optional<Attribute> {
+      auto it = renames.find(ref.getRootReference());
+      if (it == renames.end())
+        return std::nullopt;
+      return SymbolRefAttr::get(it->second, ref.getNestedReferences());
+    });
+    for (Operation &op : moduleOp.getBlock())
+      if (!isa<RodataOp>(op))
+        replacer.recursivelyReplaceElementsIn(&op, /*replaceAttrs=*/true,
+                                              /*replaceLocs=*/false,
+                                              /*replaceTypes=*/false);
     for (RodataOp op : duplicates)
       op.erase();
   }

@@ -13,6 +13,8 @@
 #include "compiler/Transforms/Passes.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/SymbolTable.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace mlir::kiln::vm {
 #define GEN_PASS_DEF_VMGLOBALINITIALIZATIONPASS
@@ -23,6 +25,9 @@ using namespace mlir;
 using namespace mlir::kiln::vm;
 
 namespace {
+
+/// Initial-value stores per function (see the chunking below).
+constexpr size_t kStoresPerFunction = 4096;
 
 bool isZero(Attribute value) {
   if (auto intAttr = dyn_cast<IntegerAttr>(value))
@@ -67,6 +72,14 @@ struct VMGlobalInitializationPass
     MLIRContext *context = &getContext();
     Block &moduleBlock = moduleOp.getBlock();
 
+    // Names something refers to, from one walk of the module: a query per
+    // global would make the pass quadratic in the number of globals.
+    llvm::DenseSet<StringAttr> referenced;
+    if (auto uses =
+            ::mlir::SymbolTable::getSymbolUses(&moduleOp->getRegion(0)))
+      for (const ::mlir::SymbolTable::SymbolUse &use : *uses)
+        referenced.insert(use.getSymbolRef().getRootReference());
+
     // Scalar globals that need a store, and the initializers with a body.
     SmallVector<std::pair<Operation *, TypedAttr>> initialStores;
     SmallVector<InitializerOp> initializers;
@@ -90,7 +103,7 @@ struct VMGlobalInitializationPass
       // its value does not matter.
       auto symName =
           op.getAttrOfType<StringAttr>(::mlir::SymbolTable::getSymbolAttrName());
-      if (::mlir::SymbolTable::symbolKnownUseEmpty(symName, moduleOp))
+      if (!referenced.contains(symName))
         continue;
       initialStores.emplace_back(&op, value);
     }
@@ -115,9 +128,42 @@ struct VMGlobalInitializationPass
     Block *current = initFunc.addEntryBlock();
 
     b.setInsertionPointToEnd(current);
-    for (auto [global, value] : initialStores) {
-      emitStore(b, global, value);
-      global->setAttr("is_mutable", UnitAttr::get(context));
+    if (initialStores.size() <= kStoresPerFunction) {
+      for (auto [global, value] : initialStores) {
+        emitStore(b, global, value);
+        global->setAttr("is_mutable", UnitAttr::get(context));
+      }
+    } else {
+      // Canonicalization hoists every constant to the top of its function,
+      // where all of them are live at once: tens of thousands of initial
+      // values in one function would need more registers than a bank has.
+      // Chunks of kStoresPerFunction stores go in their own noinline
+      // functions that @__init calls in order.
+      for (size_t begin = 0; begin < initialStores.size();
+           begin += kStoresPerFunction) {
+        std::string name = (kInitFunctionName + "_globals_" +
+                            Twine(begin / kStoresPerFunction))
+                               .str();
+        if (::mlir::SymbolTable::lookupSymbolIn(moduleOp, name)) {
+          moduleOp.emitError() << "module already defines '" << name
+                               << "'; cannot build the initialization function";
+          return signalPassFailure();
+        }
+        OpBuilder chunkBuilder(initFunc);
+        auto chunk = FuncOp::create(chunkBuilder, loc, name,
+                                    chunkBuilder.getFunctionType({}, {}));
+        chunk.setPrivate();
+        chunk->setAttr("noinline", UnitAttr::get(context));
+        chunkBuilder.setInsertionPointToEnd(chunk.addEntryBlock());
+        size_t end = std::min(initialStores.size(), begin + kStoresPerFunction);
+        for (size_t i = begin; i < end; ++i) {
+          auto [global, value] = initialStores[i];
+          emitStore(chunkBuilder, global, value);
+          global->setAttr("is_mutable", UnitAttr::get(context));
+        }
+        ReturnOp::create(chunkBuilder, loc);
+        CallOp::create(b, loc, name, TypeRange{}, ValueRange{});
+      }
     }
 
     for (InitializerOp init : initializers) {
@@ -157,22 +203,23 @@ struct VMGlobalInitializationPass
     ReturnOp::create(b, loc);
 
     // Everything @__init stores to must be mutable: it is a plain function.
-    initFunc.walk([&](Operation *op) {
-      if (!isa<GlobalStoreI32Op, GlobalStoreI64Op, GlobalStoreF32Op,
-               GlobalStoreF64Op, GlobalStoreRefOp>(op))
-        return;
-      auto ref = op->getAttrOfType<FlatSymbolRefAttr>("global");
-      if (Operation *global =
-              ::mlir::SymbolTable::lookupSymbolIn(moduleOp, ref.getAttr()))
-        global->setAttr("is_mutable", UnitAttr::get(context));
-    });
     // Address-taken globals stored indirectly are mutable already or cannot
     // be written outside an initializer; mark them too when @__init takes
-    // their address.
-    initFunc.walk([&](GlobalAddressOp op) {
-      if (Operation *global = ::mlir::SymbolTable::lookupSymbolIn(
-              moduleOp, op.getGlobalAttr().getAttr()))
+    // their address. The symbol table is built once (the static lookup is a
+    // scan of the module per query).
+    ::mlir::SymbolTable symbolTable(moduleOp);
+    auto markMutable = [&](FlatSymbolRefAttr ref) {
+      if (!ref)
+        return;
+      if (Operation *global = symbolTable.lookup(ref.getAttr()))
         global->setAttr("is_mutable", UnitAttr::get(context));
+    };
+    initFunc.walk([&](Operation *op) {
+      if (isa<GlobalStoreI32Op, GlobalStoreI64Op, GlobalStoreF32Op,
+              GlobalStoreF64Op, GlobalStoreRefOp>(op))
+        markMutable(op->getAttrOfType<FlatSymbolRefAttr>("global"));
+      else if (auto address = dyn_cast<GlobalAddressOp>(op))
+        markMutable(address.getGlobalAttr());
     });
 
     for (InitializerOp init : initializers)

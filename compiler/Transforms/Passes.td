@@ -20,6 +20,19 @@ def VMLowerChecksPass : Pass<"vm-lower-checks", "::mlir::kiln::vm::ModuleOp"> {
   let dependentDialects = ["::mlir::kiln::vm::VMDialect"];
 }
 
+def VMInlineInitializerConstantsPass
+    : Pass<"vm-inline-initializer-constants", "::mlir::kiln::vm::ModuleOp"> {
+  let summary = "moves constant stores of vm.initializer into initial values";
+  let description = [{
+    A constant stored to a scalar global in an initializer's entry block
+    becomes the global's `initial_value` when nothing before it (earlier
+    initializers, earlier ops of the block) names the global or has effects
+    beyond a global it names. Initializers left empty are erased. One walk in
+    module order: linear in the module.
+  }];
+  let dependentDialects = ["::mlir::kiln::vm::VMDialect"];
+}
+
 def VMGlobalInitializationPass
     : Pass<"vm-global-initialization", "::mlir::kiln::vm::ModuleOp"> {
   let summary = "gathers global initial values and initializers into @__init";
@@ -126,6 +139,21 @@ def VMYieldableAnalysisPass
     function or import (with the `vm.yield` attribute) that may. Such
     functions get the unit attribute `vm.yieldable`; stale markers on the
     others are removed.
+  }];
+}
+
+def VMVerifyTargetLimitsPass
+    : Pass<"vm-verify-target-limits", "::mlir::kiln::vm::ModuleOp"> {
+  let summary = "checks a vm module against the runtime's limits";
+  let description = [{
+    Holds a prepared module to what the runtime loads
+    (`runtime/include/kiln/vm/limits.h`, shared with the loaders): names of
+    at most 4096 bytes, at most 4096 argument and 4096 result codes per
+    signature, rodata alignment a power of two up to 64, list element types
+    i8/i16/i32/i64/f32/f64/ref/`?`, and at most 32767 registers per bank as
+    the bytecode register allocator assigns them. Both targets run the same
+    check before emitting, so they accept exactly the same modules; this
+    pass exposes it to `vm-opt`. It changes nothing.
   }];
 }
 

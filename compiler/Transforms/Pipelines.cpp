@@ -16,6 +16,7 @@ static void buildPipelineOnVMModule(OpPassManager &pm) {
   pm.addPass(vm::createVMVerifyKnownImportsPass());
   pm.addPass(vm::createVMLowerChecksPass());
   pm.addPass(createCanonicalizerPass());
+  pm.addPass(vm::createVMInlineInitializerConstantsPass());
   pm.addPass(vm::createVMHoistInlinedRodataPass());
   pm.addPass(vm::createVMDeduplicateRodataPass());
   pm.addPass(vm::createVMGlobalInitializationPass());

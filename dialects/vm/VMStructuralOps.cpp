@@ -409,116 +409,14 @@ struct EraseEmptyInitializer : OpRewritePattern<InitializerOp> {
   }
 };
 
-/// True for the direct store ops of primitive globals.
-static bool isPrimitiveGlobalStore(Operation *op) {
-  return isa<GlobalStoreI32Op, GlobalStoreI64Op, GlobalStoreF32Op,
-             GlobalStoreF64Op>(op);
-}
-
-/// True for the primitive global declarations.
-static bool isPrimitiveGlobal(Operation *op) {
-  return isa<GlobalI32Op, GlobalI64Op, GlobalF32Op, GlobalF64Op>(op);
-}
-
-/// True for the direct loads and stores of globals: their only effect is on
-/// the global they name.
-static bool isDirectGlobalAccess(Operation *op) {
-  return isPrimitiveGlobalStore(op) ||
-         isa<GlobalStoreRefOp, GlobalLoadI32Op, GlobalLoadI64Op,
-             GlobalLoadF32Op, GlobalLoadF64Op, GlobalLoadRefOp>(op);
-}
-
-/// True when `op` (or anything nested in it) may observe or change `global`:
-/// it names the global, or it has effects that are not limited to a global
-/// it names (calls, indirect accesses, unknown ops).
-static bool mayTouchGlobal(Operation *op, StringAttr global) {
-  bool touches = false;
-  op->walk([&](Operation *nested) {
-    for (NamedAttribute attr : nested->getAttrs()) {
-      bool named = false;
-      attr.getValue().walk([&](SymbolRefAttr ref) {
-        if (ref.getRootReference() == global)
-          named = true;
-      });
-      if (named) {
-        touches = true;
-        return WalkResult::interrupt();
-      }
-    }
-    if (nested->getNumRegions() == 0 && !isDirectGlobalAccess(nested) &&
-        !isMemoryEffectFree(nested)) {
-      touches = true;
-      return WalkResult::interrupt();
-    }
-    return WalkResult::advance();
-  });
-  return touches;
-}
-
-/// Moves a constant stored to a primitive global by an initializer into the
-/// global's initial value, when nothing can tell the difference: the store
-/// is in the entry block, and neither the initializers before this one nor
-/// the ops before the store in its block name the global or have other
-/// effects (calls, unknown ops).
-/// Initial values are applied before any initializer runs, so the value
-/// every reader sees is unchanged.
-struct InlineConstantGlobalStore : OpRewritePattern<InitializerOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(InitializerOp op,
-                                PatternRewriter &rewriter) const override {
-    if (op.getBody().empty())
-      return failure();
-    auto moduleOp = op->getParentOfType<kiln::vm::ModuleOp>();
-    if (!moduleOp)
-      return failure();
-    Block &entry = op.getBody().front();
-    for (Operation &storeOp : entry) {
-      if (!isPrimitiveGlobalStore(&storeOp))
-        continue;
-      auto globalRef = storeOp.getAttrOfType<FlatSymbolRefAttr>("global");
-      Attribute value;
-      if (!globalRef || !matchPattern(storeOp.getOperand(0), m_Constant(&value)))
-        continue;
-      Operation *globalOp = ::mlir::SymbolTable::lookupSymbolIn(moduleOp, globalRef);
-      if (!globalOp || !isPrimitiveGlobal(globalOp))
-        continue;
-      auto typed = dyn_cast<TypedAttr>(value);
-      auto globalType = globalOp->getAttrOfType<TypeAttr>("type");
-      if (!typed || !globalType || typed.getType() != globalType.getValue())
-        continue;
-      if (!isa<IntegerAttr, FloatAttr>(value))
-        continue;
-      bool safe = true;
-      for (Operation &before : moduleOp.getBlock()) {
-        if (&before == op.getOperation())
-          break;
-        if (isa<InitializerOp>(before) &&
-            mayTouchGlobal(&before, globalRef.getAttr())) {
-          safe = false;
-          break;
-        }
-      }
-      for (Operation *it = storeOp.getPrevNode(); safe && it;
-           it = it->getPrevNode())
-        if (mayTouchGlobal(it, globalRef.getAttr()))
-          safe = false;
-      if (!safe)
-        continue;
-      rewriter.modifyOpInPlace(globalOp, [&] {
-        globalOp->setAttr("initial_value", value);
-      });
-      rewriter.eraseOp(&storeOp);
-      return success();
-    }
-    return failure();
-  }
-};
-
 } // namespace
 
 void InitializerOp::getCanonicalizationPatterns(RewritePatternSet &results,
                                                 MLIRContext *context) {
-  results.add<EraseEmptyInitializer, InlineConstantGlobalStore>(context);
+  // Constant stores move into initial values in the
+  // vm-inline-initializer-constants pass: the check needs what every earlier
+  // initializer touches, which a pattern would recompute per initializer.
+  results.add<EraseEmptyInitializer>(context);
 }
 
 //===----------------------------------------------------------------------===//

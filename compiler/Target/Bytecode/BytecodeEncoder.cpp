@@ -423,20 +423,29 @@ EdgeCode FunctionEncoder::computeEdge(Operation *terminator,
   // Refs that stop being live on this edge (only possible when the
   // terminator has several successors).
   if (terminator->getNumSuccessors() > 1) {
-    llvm::BitVector dying = liveness.getLiveOut(block);
+    // Live out of the block or passed on some edge, but neither live into
+    // `succ` nor passed to it.
+    ArrayRef<unsigned> liveOut = liveness.getLiveOut(block);
+    SmallVector<unsigned> dying(liveOut.begin(), liveOut.end());
     SmallVector<Value> edgeValues;
     for (unsigned i = 0, e = terminator->getNumSuccessors(); i < e; ++i) {
       BytecodePlan::getSuccessorValues(terminator, i, edgeValues);
       for (Value value : edgeValues)
         if (value)
-          dying.set(liveness.getValueIndex(value));
+          dying.push_back(liveness.getValueIndex(value));
     }
-    dying.reset(liveness.getLiveIn(succ));
+    llvm::SmallDenseSet<unsigned, 8> kept;
     for (Value value : incoming)
       if (value)
-        dying.reset(liveness.getValueIndex(value));
+        kept.insert(liveness.getValueIndex(value));
+    ArrayRef<unsigned> liveIn = liveness.getLiveIn(succ);
+    llvm::sort(dying);
+    dying.erase(std::unique(dying.begin(), dying.end()), dying.end());
+    llvm::erase_if(dying, [&](unsigned v) {
+      return kept.contains(v) || llvm::binary_search(liveIn, v);
+    });
     SmallVector<uint16_t> refs;
-    for (unsigned v : dying.set_bits()) {
+    for (unsigned v : dying) {
       Value value = liveness.getValue(v);
       if (RegisterAllocation::isRefType(value.getType()) &&
           registers.hasRegister(value))
@@ -460,7 +469,7 @@ EdgeCode FunctionEncoder::computeEdge(Operation *terminator,
     }
     pending.push_back({dst.isRef, dst.index, src.index});
   }
-  for (unsigned v : liveness.getLiveIn(succ).set_bits()) {
+  for (unsigned v : liveness.getLiveIn(succ)) {
     Value value = liveness.getValue(v);
     if (registers.hasRegister(value)) {
       Register r = registers.get(value);

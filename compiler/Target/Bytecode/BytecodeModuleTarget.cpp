@@ -1,6 +1,7 @@
 //===- BytecodeModuleTarget.cpp - vm.module -> .vmfb ----------------------===//
 
 #include "compiler/Target/Bytecode/BytecodeModuleTarget.h"
+#include "compiler/Transforms/VerifyTargetLimits.h"
 
 #include "compiler/Target/Bytecode/BytecodeEncoder.h"
 #include "dialects/vm/VMTypes.h"
@@ -289,6 +290,9 @@ FailureOr<std::vector<uint8_t>>
 serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
   Operation *moduleOp = findVMModule(op);
   if (!moduleOp)
+    return failure();
+  // The limits the C target holds the module to as well.
+  if (failed(vm::verifyTargetLimits(moduleOp)))
     return failure();
 
   // Collect module-level ops.

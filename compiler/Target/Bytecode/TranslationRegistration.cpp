@@ -3,6 +3,7 @@
 #include "compiler/Conversion/InputConversion.h"
 #include "compiler/Target/Bytecode/BytecodeModuleTarget.h"
 #include "compiler/Tools/Registration.h"
+#include "compiler/Tools/TextTranslation.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
@@ -43,7 +44,7 @@ void registerVMBytecodeTranslations() {
   auto dialects = [](DialectRegistry &registry) {
     registerKilnDialects(registry);
   };
-  static TranslateFromMLIRRegistration toBytecode(
+  registerTranslationFromText(
       "vm-to-bytecode", "Translate a vm module to a Kiln .vmfb file",
       [](Operation *op, raw_ostream &os) {
         if (failed(lowerInputToVM(op, getInputConversionCLOptions())))
@@ -51,7 +52,7 @@ void registerVMBytecodeTranslations() {
         return translateModuleToBytecode(op, options->get(), os);
       },
       dialects);
-  static TranslateFromMLIRRegistration toJSON(
+  registerTranslationFromText(
       "vm-to-bytecode-json",
       "Translate a vm module to a .vmfb and print it as JSON with a "
       "disassembly",

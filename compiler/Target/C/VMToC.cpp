@@ -34,10 +34,13 @@
 
 
 #include "compiler/Target/C/VMToC.h"
+#include "compiler/Target/C/CRodata.h"
 
 #include "compiler/Conversion/InputConversion.h"
 #include "compiler/Tools/Registration.h"
+#include "compiler/Tools/TextTranslation.h"
 #include "compiler/Transforms/Passes.h"
+#include "compiler/Transforms/VerifyTargetLimits.h"
 
 #include "dialects/vm/VMDialect.h"
 #include "dialects/vm/VMTypes.h"
@@ -2132,14 +2135,10 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
       return r->emitOpError("rodata value kind not supported by the C target");
     }
     if (bytes.empty()) bytes.push_back('\0');
-    auto u8 = IntegerType::get(ctx, 8, IntegerType::Unsigned);
-    auto tensorType = RankedTensorType::get({static_cast<int64_t>(bytes.size())}, u8);
-    auto data = DenseElementsAttr::getFromRawBuffer(
-        tensorType, ArrayRef<char>(bytes.data(), bytes.size()));
-    auto global = emitc::GlobalOp::create(
-        b, r->getLoc(), n, emitc::ArrayType::get({static_cast<int64_t>(bytes.size())}, u8), data,
-        /*extern_specifier=*/false, /*static_specifier=*/true, /*const_specifier=*/true);
-    (void)global;
+    // Verbatim rather than emitc.global, which cannot carry the alignment
+    // the .vmfb honours too (vm-verify-target-limits checked the range).
+    auto alignment = r->getAttrOfType<IntegerAttr>("alignment");
+    verbatim(emitAlignedRodata(n, bytes, alignment ? alignment.getValue().getZExtValue() : 0));
   }
 
   // Functions: prototypes, then bodies (each preceded by its locations).
@@ -2288,6 +2287,7 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
           }
   }
   if (!vmModule) return op->emitError("--vm-to-c expects a vm.module");
+  if (failed(vm::verifyTargetLimits(vmModule))) return failure();
   FailureOr<OwningOpRef<ModuleOp>> emitc = convertVMToEmitC(vmModule);
   if (failed(emitc)) return failure();
   // Fold single-use loads, casts and calls into the C expressions that use
@@ -2341,7 +2341,7 @@ void registerVMToCTranslation() {
     registerKilnDialects(registry);
     registry.insert<emitc::EmitCDialect, cf::ControlFlowDialect>();
   };
-  static TranslateFromMLIRRegistration reg(
+  registerTranslationFromText(
       "vm-to-c", "translate a vm.module to C (kiln/c/module.h ABI) through emitc",
       [](Operation *op, raw_ostream &os) {
         if (failed(lowerInputToVM(op, getInputConversionCLOptions()))) return failure();
@@ -2351,7 +2351,7 @@ void registerVMToCTranslation() {
       },
       registerDialects);
   // The emitc form itself, for inspection and lit tests of the conversion.
-  static TranslateFromMLIRRegistration regEmitC(
+  registerTranslationFromText(
       "vm-to-emitc", "convert a vm.module to the emitc dialect (printed as MLIR)",
       [](Operation *op, raw_ostream &os) -> LogicalResult {
         if (failed(lowerInputToVM(op, getInputConversionCLOptions()))) return failure();

@@ -16,6 +16,7 @@
 
 #include "flatbuffers/flatbuffers.h"
 #include "kiln/vm/instance.h"
+#include "kiln/vm/limits.h"
 #include "kiln/vm/signature.h"
 #include "module_impl.h"
 
@@ -281,6 +282,7 @@ Status BytecodeModule::parse(vm::Instance& instance, const LoadOptions& options)
   fb_ = vmfb::GetModule(fb_data);
   name_ = sv(fb_->name());
   if (name_.empty()) return load_error("module has an empty name");
+  if (name_.size() > vm::limits::kMaxNameLength) return load_error("module name too long");
   version_ = fb_->version();
   global_bytes_ = fb_->global_bytes();
   global_refs_ = fb_->global_refs();
@@ -303,6 +305,7 @@ Status BytecodeModule::parse(vm::Instance& instance, const LoadOptions& options)
     for (const vmfb::ImportFunctionDef* i : *fb_->imports()) {
       ImportDesc d;
       d.full_name = sv(i->full_name());
+      if (d.full_name.size() > vm::limits::kMaxNameLength) return load_error("import name too long");
       d.signature = sv(i->signature());
       d.optional = (static_cast<uint32_t>(i->flags()) &
                     static_cast<uint32_t>(vmfb::ImportFlags_OPTIONAL)) != 0;
@@ -331,6 +334,7 @@ Status BytecodeModule::parse(vm::Instance& instance, const LoadOptions& options)
       FunctionInfo fi;
       const size_t ordinal = functions_.size();
       fi.name = sv(f->name());
+      if (fi.name.size() > vm::limits::kMaxNameLength) return load_error("function name too long");
       fi.signature = sv(f->signature());
       fi.flags = static_cast<uint32_t>(f->flags());
       uint64_t begin = f->bytecode_offset();
@@ -343,9 +347,11 @@ Status BytecodeModule::parse(vm::Instance& instance, const LoadOptions& options)
       fi.length = static_cast<uint32_t>(len);
       fi.scalar_count = f->scalar_register_count();
       fi.ref_count = f->ref_register_count();
-      if (fi.ref_count > kRegisterMask + 1) {
-        return load_error("function " + std::to_string(ordinal) +
-                          " has more than 32768 ref registers");
+      if (fi.ref_count > vm::limits::kMaxRegistersPerBank ||
+          fi.scalar_count > vm::limits::kMaxRegistersPerBank) {
+        return load_error("function " + std::to_string(ordinal) + " has more than " +
+                          std::to_string(vm::limits::kMaxRegistersPerBank) +
+                          " registers in a bank");
       }
       auto sig = vm::parse_signature(fi.signature);
       if (!sig.ok()) {
@@ -375,6 +381,7 @@ Status BytecodeModule::parse(vm::Instance& instance, const LoadOptions& options)
     for (const vmfb::ExportFunctionDef* e : *fb_->exports()) {
       ExportDesc d;
       d.name = sv(e->local_name());
+      if (d.name.size() > vm::limits::kMaxNameLength) return load_error("export name too long");
       if (e->internal_ordinal() >= functions_.size()) {
         return load_error("export '" + str(d.name) + "' names function " +
                           std::to_string(e->internal_ordinal()) + " of " +
@@ -400,6 +407,7 @@ Status BytecodeModule::parse(vm::Instance& instance, const LoadOptions& options)
       RodataDesc d;
       d.alignment = r->alignment();
       d.name = sv(r->name());
+      if (d.name.size() > vm::limits::kMaxNameLength) return load_error("rodata name too long");
       d.mime_type = sv(r->mime_type());
       if (r->embedded_data()) {
         d.data = r->embedded_data()->data();

@@ -1,5 +1,7 @@
 #include "kiln/vm/signature.h"
 
+#include "kiln/vm/limits.h"
+
 #include <cstring>
 #include <string>
 
@@ -270,6 +272,16 @@ StatusOr<Signature> parse_signature(std::string_view text) {
   sig.results = strip_void(text.substr(sep + 1));
   KILN_RETURN_IF_ERROR(validate_codes(sig.arguments, text));
   KILN_RETURN_IF_ERROR(validate_codes(sig.results, text));
+  // The compiler rejects larger signatures (kiln/vm/limits.h); a module
+  // that carries one was not made by it.
+  if (sig.arguments.size() > limits::kMaxSignatureArguments ||
+      sig.results.size() > limits::kMaxSignatureResults) {
+    return make_status(StatusCode::kInvalidArgument,
+                       "signature has %zu argument and %zu result codes; at "
+                       "most %zu and %zu are supported",
+                       sig.arguments.size(), sig.results.size(),
+                       limits::kMaxSignatureArguments, limits::kMaxSignatureResults);
+  }
   return sig;
 }
 

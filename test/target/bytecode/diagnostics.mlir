@@ -17,7 +17,7 @@ module {
 // -----
 
 vm.module @m {
-  // expected-error @+1 {{alignment 128 cannot be kept in a .vmfb: rodata is aligned to a power of two up to 64 bytes}}
+  // expected-error @+1 {{'alignment' of 128 is not supported: rodata is aligned to a power of two from 1 to 64 bytes}}
   vm.rodata public @wide {alignment = 128 : i64} dense<[1, 2]> : tensor<2xi32>
   vm.func @f() -> !vm.buffer {
     %0 = vm.const.ref.rodata @wide : !vm.buffer

@@ -7,6 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "kiln/vm/limits.h"
+
 namespace kiln::bytecode {
 
 inline constexpr char kFileMagic[8] = {'K', 'I', 'L', 'N', 'V', 'M', 'F', 'B'};
@@ -23,7 +25,7 @@ inline constexpr size_t kExternalOffsetOffset = 24;
 // largest rodata alignment a file can promise, and the alignment the loader
 // gives module data it has to copy.
 inline constexpr size_t kExternalAlignment = 64;
-inline constexpr size_t kMaxRodataAlignment = 64;
+inline constexpr size_t kMaxRodataAlignment = vm::limits::kMaxRodataAlignment;
 
 }  // namespace kiln::bytecode
 

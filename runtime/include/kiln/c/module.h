@@ -345,6 +345,13 @@ typedef struct kiln_module_desc_t {
 typedef const kiln_module_desc_t* (*kiln_module_get_fn_t)(void);
 #define KILN_MODULE_ENTRY_SYMBOL "kiln_module_v1_get"
 
+/* Alignment of rodata arrays in emitted C (the .vmfb's rodata alignment). */
+#ifdef __cplusplus
+#define KILN_MODULE_ALIGNAS(n) alignas(n)
+#else
+#define KILN_MODULE_ALIGNAS(n) _Alignas(n)
+#endif
+
 /* ---- Inline helpers -------------------------------------------------------- */
 
 #if defined(__GNUC__) || defined(__clang__)

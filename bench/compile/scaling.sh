@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Compile-time scaling of vm-translate along each axis a module can grow on
+# (gen_axes.py, plus gen_module.py for the number of functions): for every
+# axis and both targets (--vm-to-bytecode, --vm-to-c) it compiles a module
+# of size N and one of size 2N and prints CPU seconds (user + sys, the
+# figure to trust on a loaded machine), peak memory and the 2N/N CPU ratio.
+# Linear passes give about 2.0; the target is <= 2.2 everywhere.
+#
+# usage: scaling.sh [AXIS...]    (default: all axes)
+#   KILN_SCALE=0.5 halves every N (quicker, noisier ratios).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+bin="${KILN_BUILD_DIR:-$root/build}/bin"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+scale="${KILN_SCALE:-1}"
+
+# N per axis: large enough that a compile takes about a second or more.
+declare -A base=(
+  [functions]=5000
+  [globals]=35000
+  [rodata]=10000
+  [rodata_bytes]=8192
+  [blocks]=10000
+  [live_calls]=5000
+  [call_depth]=2000
+)
+axes=("$@")
+[[ ${#axes[@]} -eq 0 ]] && axes=(functions globals rodata rodata_bytes blocks live_calls call_depth)
+
+generate() { # axis n out
+  if [[ $1 == functions ]]; then
+    python3 "$root/bench/compile/gen_module.py" "$2" -o "$3"
+  else
+    python3 "$root/bench/compile/gen_axes.py" "$1" "$2" -o "$3"
+  fi
+}
+
+measure() { # target input -> "cpu rss_kb"
+  local out="$work/out" status=0
+  /usr/bin/time -f "%U %S %M" -o "$work/time" \
+    "$bin/vm-translate" "$1" "$2" -o "$out" 2>"$work/err" || status=$?
+  if [[ $status -ne 0 ]]; then
+    echo "vm-translate $1 $2 failed:" >&2
+    head -5 "$work/err" >&2
+    exit 1
+  fi
+  read -r user sys rss <"$work/time"
+  python3 -c "print('%.2f %d' % ($user + $sys, $rss))"
+}
+
+printf '%-13s %-16s %8s %9s %9s %7s %7s\n' axis target N "cpu(N)" "cpu(2N)" ratio "MB(2N)"
+for axis in "${axes[@]}"; do
+  n=$(python3 -c "print(max(1, int(${base[$axis]} * $scale)))")
+  generate "$axis" "$n" "$work/n.mlir"
+  generate "$axis" $((2 * n)) "$work/2n.mlir"
+  for target in --vm-to-bytecode --vm-to-c; do
+    read -r c1 m1 < <(measure "$target" "$work/n.mlir")
+    read -r c2 m2 < <(measure "$target" "$work/2n.mlir")
+    ratio=$(python3 -c "print('%.2f' % ($c2 / max($c1, 0.01)))")
+    printf '%-13s %-16s %8d %9s %9s %7s %7d\n' "$axis" "$target" "$n" "$c1" "$c2" "$ratio" $((m2 / 1024))
+  done
+done
