@@ -18,17 +18,16 @@ namespace {
 
 struct ConstantOpConversion : VMPattern<arith::ConstantOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(arith::ConstantOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(arith::ConstantOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     Attribute value = op.getValue();
     if (auto i = dyn_cast<IntegerAttr>(value)) {
       unsigned w = widthOf(i.getType());
       APInt v = i.getValue();
-      Value c = w == 64 ? e.constI64(v.getSExtValue())
-                        : e.constI32(static_cast<int32_t>(
-                              w < 32 ? v.getZExtValue() : v.getSExtValue()));
+      Value c =
+          w == 64 ? e.constI64(v.getSExtValue())
+                  : e.constI32(static_cast<int32_t>(w < 32 ? v.getZExtValue() : v.getSExtValue()));
       rewriter.replaceOp(op, c);
       return success();
     }
@@ -51,9 +50,8 @@ enum class Norm { None, Result, SignedOperands };
 template <typename SrcOp, typename Op32, typename Op64, Norm norm>
 struct IntBinaryConversion : VMPattern<SrcOp> {
   using VMPattern<SrcOp>::VMPattern;
-  LogicalResult
-  matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     unsigned w = this->widthOf(op.getType());
     Value l = adaptor.getLhs(), r = adaptor.getRhs();
@@ -73,9 +71,8 @@ struct IntBinaryConversion : VMPattern<SrcOp> {
 template <typename SrcOp, typename Op32, typename Op64, bool isSigned>
 struct ShiftConversion : VMPattern<SrcOp> {
   using VMPattern<SrcOp>::VMPattern;
-  LogicalResult
-  matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     unsigned w = this->widthOf(op.getType());
     Value v = adaptor.getLhs();
@@ -89,12 +86,10 @@ struct ShiftConversion : VMPattern<SrcOp> {
 };
 
 /// floordivsi, ceildivsi and ceildivui from division and remainder.
-template <typename SrcOp>
-struct RoundedDivConversion : VMPattern<SrcOp> {
+template <typename SrcOp> struct RoundedDivConversion : VMPattern<SrcOp> {
   using VMPattern<SrcOp>::VMPattern;
-  LogicalResult
-  matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     unsigned w = this->widthOf(op.getType());
     constexpr bool isUnsigned = std::is_same_v<SrcOp, arith::CeilDivUIOp>;
@@ -104,11 +99,8 @@ struct RoundedDivConversion : VMPattern<SrcOp> {
     if (isUnsigned) {
       q = e.binInt<DivI32UOp, DivI64UOp>(l, r);
       rem = e.binInt<RemI32UOp, RemI64UOp>(l, r);
-      Value nz = t.isInteger(64)
-                     ? (Value)CmpNZI64Op::create(rewriter, op.getLoc(),
-                                                 e.i32(), rem)
-                     : (Value)CmpNZI32Op::create(rewriter, op.getLoc(),
-                                                 e.i32(), rem);
+      Value nz = t.isInteger(64) ? (Value)CmpNZI64Op::create(rewriter, op.getLoc(), e.i32(), rem)
+                                 : (Value)CmpNZI32Op::create(rewriter, op.getLoc(), e.i32(), rem);
       Value inc = e.add(q, e.constInt(t, 1));
       rewriter.replaceOp(op, e.normalize(e.select(nz, inc, q), w));
       return success();
@@ -152,9 +144,8 @@ static Value signBit(Emitter &e, Value f) {
 /// sum is representable, hence exact.
 struct RemFConversion : VMPattern<arith::RemFOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(arith::RemFOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(arith::RemFOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     Value a = adaptor.getLhs(), b = adaptor.getRhs();
     Type t = a.getType();
@@ -174,35 +165,28 @@ struct RemFConversion : VMPattern<arith::RemFOp> {
 /// maximumf/minimumf propagate NaN and order -0 below +0; maxnumf/minnumf
 /// return the non-NaN operand. vm.max.f*(a, b) = a < b ? b : a keeps `a`
 /// when either is NaN and `a` of two zeros, so each is expanded.
-template <typename SrcOp>
-struct FloatMinMaxConversion : VMPattern<SrcOp> {
+template <typename SrcOp> struct FloatMinMaxConversion : VMPattern<SrcOp> {
   using VMPattern<SrcOp>::VMPattern;
-  static constexpr bool isMax = std::is_same_v<SrcOp, arith::MaximumFOp> ||
-                                std::is_same_v<SrcOp, arith::MaxNumFOp>;
-  static constexpr bool isNum = std::is_same_v<SrcOp, arith::MaxNumFOp> ||
-                                std::is_same_v<SrcOp, arith::MinNumFOp>;
-  LogicalResult
-  matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  static constexpr bool isMax =
+      std::is_same_v<SrcOp, arith::MaximumFOp> || std::is_same_v<SrcOp, arith::MaxNumFOp>;
+  static constexpr bool isNum =
+      std::is_same_v<SrcOp, arith::MaxNumFOp> || std::is_same_v<SrcOp, arith::MinNumFOp>;
+  LogicalResult matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     Value a = adaptor.getLhs(), b = adaptor.getRhs();
-    Value m = isMax ? e.binFloat<MaxF32Op, MaxF64Op>(a, b)
-                    : e.binFloat<MinF32Op, MinF64Op>(a, b);
+    Value m = isMax ? e.binFloat<MaxF32Op, MaxF64Op>(a, b) : e.binFloat<MinF32Op, MinF64Op>(a, b);
     Value aNaN = a.getType().isF64()
-                     ? (Value)CmpNaNF64Op::create(rewriter, op.getLoc(),
-                                                  e.i32(), a)
-                     : (Value)CmpNaNF32Op::create(rewriter, op.getLoc(),
-                                                  e.i32(), a);
+                     ? (Value)CmpNaNF64Op::create(rewriter, op.getLoc(), e.i32(), a)
+                     : (Value)CmpNaNF32Op::create(rewriter, op.getLoc(), e.i32(), a);
     if (isNum) {
       // a NaN: b (NaN too when both are); otherwise vm.max ignores a NaN b.
       rewriter.replaceOp(op, e.select(aNaN, b, m));
       return success();
     }
     Value bNaN = a.getType().isF64()
-                     ? (Value)CmpNaNF64Op::create(rewriter, op.getLoc(),
-                                                  e.i32(), b)
-                     : (Value)CmpNaNF32Op::create(rewriter, op.getLoc(),
-                                                  e.i32(), b);
+                     ? (Value)CmpNaNF64Op::create(rewriter, op.getLoc(), e.i32(), b)
+                     : (Value)CmpNaNF32Op::create(rewriter, op.getLoc(), e.i32(), b);
     Value eq = e.cmpFloat<CmpEQF32OOp, CmpEQF64OOp>(a, b);
     // Equal operands differ at most in the sign of zero: max ANDs the bits
     // (+0 wins), min ORs them (-0 wins).
@@ -227,9 +211,8 @@ struct FloatMinMaxConversion : VMPattern<SrcOp> {
 
 struct CmpIOpConversion : VMPattern<arith::CmpIOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(arith::CmpIOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(arith::CmpIOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     Type srcType = op.getLhs().getType();
     if (!srcType.isIntOrIndex())
@@ -245,16 +228,36 @@ struct CmpIOpConversion : VMPattern<arith::CmpIOp> {
     }
     Value v;
     switch (p) {
-    case P::eq: v = e.cmpInt<CmpEQI32Op, CmpEQI64Op>(l, r); break;
-    case P::ne: v = e.cmpInt<CmpNEI32Op, CmpNEI64Op>(l, r); break;
-    case P::slt: v = e.cmpInt<CmpLTI32SOp, CmpLTI64SOp>(l, r); break;
-    case P::sle: v = e.cmpInt<CmpLTEI32SOp, CmpLTEI64SOp>(l, r); break;
-    case P::sgt: v = e.cmpInt<CmpGTI32SOp, CmpGTI64SOp>(l, r); break;
-    case P::sge: v = e.cmpInt<CmpGTEI32SOp, CmpGTEI64SOp>(l, r); break;
-    case P::ult: v = e.cmpInt<CmpLTI32UOp, CmpLTI64UOp>(l, r); break;
-    case P::ule: v = e.cmpInt<CmpLTEI32UOp, CmpLTEI64UOp>(l, r); break;
-    case P::ugt: v = e.cmpInt<CmpGTI32UOp, CmpGTI64UOp>(l, r); break;
-    case P::uge: v = e.cmpInt<CmpGTEI32UOp, CmpGTEI64UOp>(l, r); break;
+    case P::eq:
+      v = e.cmpInt<CmpEQI32Op, CmpEQI64Op>(l, r);
+      break;
+    case P::ne:
+      v = e.cmpInt<CmpNEI32Op, CmpNEI64Op>(l, r);
+      break;
+    case P::slt:
+      v = e.cmpInt<CmpLTI32SOp, CmpLTI64SOp>(l, r);
+      break;
+    case P::sle:
+      v = e.cmpInt<CmpLTEI32SOp, CmpLTEI64SOp>(l, r);
+      break;
+    case P::sgt:
+      v = e.cmpInt<CmpGTI32SOp, CmpGTI64SOp>(l, r);
+      break;
+    case P::sge:
+      v = e.cmpInt<CmpGTEI32SOp, CmpGTEI64SOp>(l, r);
+      break;
+    case P::ult:
+      v = e.cmpInt<CmpLTI32UOp, CmpLTI64UOp>(l, r);
+      break;
+    case P::ule:
+      v = e.cmpInt<CmpLTEI32UOp, CmpLTEI64UOp>(l, r);
+      break;
+    case P::ugt:
+      v = e.cmpInt<CmpGTI32UOp, CmpGTI64UOp>(l, r);
+      break;
+    case P::uge:
+      v = e.cmpInt<CmpGTEI32UOp, CmpGTEI64UOp>(l, r);
+      break;
     }
     rewriter.replaceOp(op, v);
     return success();
@@ -263,9 +266,8 @@ struct CmpIOpConversion : VMPattern<arith::CmpIOp> {
 
 struct CmpFOpConversion : VMPattern<arith::CmpFOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(arith::CmpFOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(arith::CmpFOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     Value l = adaptor.getLhs(), r = adaptor.getRhs();
     if (!isa<FloatType>(l.getType()))
@@ -278,22 +280,54 @@ struct CmpFOpConversion : VMPattern<arith::CmpFOp> {
     using P = arith::CmpFPredicate;
     Value v;
     switch (op.getPredicate()) {
-    case P::AlwaysFalse: v = e.constI32(0); break;
-    case P::AlwaysTrue: v = e.constI32(1); break;
-    case P::OEQ: v = e.cmpFloat<CmpEQF32OOp, CmpEQF64OOp>(l, r); break;
-    case P::ONE: v = e.cmpFloat<CmpNEF32OOp, CmpNEF64OOp>(l, r); break;
-    case P::OLT: v = e.cmpFloat<CmpLTF32OOp, CmpLTF64OOp>(l, r); break;
-    case P::OLE: v = e.cmpFloat<CmpLTEF32OOp, CmpLTEF64OOp>(l, r); break;
-    case P::OGT: v = e.cmpFloat<CmpGTF32OOp, CmpGTF64OOp>(l, r); break;
-    case P::OGE: v = e.cmpFloat<CmpGTEF32OOp, CmpGTEF64OOp>(l, r); break;
-    case P::UEQ: v = e.cmpFloat<CmpEQF32UOp, CmpEQF64UOp>(l, r); break;
-    case P::UNE: v = e.cmpFloat<CmpNEF32UOp, CmpNEF64UOp>(l, r); break;
-    case P::ULT: v = e.cmpFloat<CmpLTF32UOp, CmpLTF64UOp>(l, r); break;
-    case P::ULE: v = e.cmpFloat<CmpLTEF32UOp, CmpLTEF64UOp>(l, r); break;
-    case P::UGT: v = e.cmpFloat<CmpGTF32UOp, CmpGTF64UOp>(l, r); break;
-    case P::UGE: v = e.cmpFloat<CmpGTEF32UOp, CmpGTEF64UOp>(l, r); break;
-    case P::UNO: v = e.orI(isNaN(l), isNaN(r)); break;
-    case P::ORD: v = e.notBool(e.orI(isNaN(l), isNaN(r))); break;
+    case P::AlwaysFalse:
+      v = e.constI32(0);
+      break;
+    case P::AlwaysTrue:
+      v = e.constI32(1);
+      break;
+    case P::OEQ:
+      v = e.cmpFloat<CmpEQF32OOp, CmpEQF64OOp>(l, r);
+      break;
+    case P::ONE:
+      v = e.cmpFloat<CmpNEF32OOp, CmpNEF64OOp>(l, r);
+      break;
+    case P::OLT:
+      v = e.cmpFloat<CmpLTF32OOp, CmpLTF64OOp>(l, r);
+      break;
+    case P::OLE:
+      v = e.cmpFloat<CmpLTEF32OOp, CmpLTEF64OOp>(l, r);
+      break;
+    case P::OGT:
+      v = e.cmpFloat<CmpGTF32OOp, CmpGTF64OOp>(l, r);
+      break;
+    case P::OGE:
+      v = e.cmpFloat<CmpGTEF32OOp, CmpGTEF64OOp>(l, r);
+      break;
+    case P::UEQ:
+      v = e.cmpFloat<CmpEQF32UOp, CmpEQF64UOp>(l, r);
+      break;
+    case P::UNE:
+      v = e.cmpFloat<CmpNEF32UOp, CmpNEF64UOp>(l, r);
+      break;
+    case P::ULT:
+      v = e.cmpFloat<CmpLTF32UOp, CmpLTF64UOp>(l, r);
+      break;
+    case P::ULE:
+      v = e.cmpFloat<CmpLTEF32UOp, CmpLTEF64UOp>(l, r);
+      break;
+    case P::UGT:
+      v = e.cmpFloat<CmpGTF32UOp, CmpGTF64UOp>(l, r);
+      break;
+    case P::UGE:
+      v = e.cmpFloat<CmpGTEF32UOp, CmpGTEF64UOp>(l, r);
+      break;
+    case P::UNO:
+      v = e.orI(isNaN(l), isNaN(r));
+      break;
+    case P::ORD:
+      v = e.notBool(e.orI(isNaN(l), isNaN(r)));
+      break;
     }
     rewriter.replaceOp(op, v);
     return success();
@@ -302,9 +336,8 @@ struct CmpFOpConversion : VMPattern<arith::CmpFOp> {
 
 struct SelectOpConversion : VMPattern<arith::SelectOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(arith::SelectOp op, OneToNOpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(arith::SelectOp op, OneToNOpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     if (adaptor.getCondition().size() != 1)
       return unsupported(op, "condition must be a scalar i1");
@@ -324,8 +357,7 @@ struct SelectOpConversion : VMPattern<arith::SelectOp> {
 
 /// Extends or truncates between integer widths (index resolved to its
 /// width); `isSigned` picks sign or zero extension.
-static Value castInt(Emitter &e, Value v, unsigned from, unsigned to,
-                     bool isSigned) {
+static Value castInt(Emitter &e, Value v, unsigned from, unsigned to, bool isSigned) {
   if (from == to)
     return v;
   if (to < from) {
@@ -344,28 +376,24 @@ static Value castInt(Emitter &e, Value v, unsigned from, unsigned to,
   return e.toI64Unsigned(v);
 }
 
-template <typename SrcOp, bool isSigned>
-struct IntCastConversion : VMPattern<SrcOp> {
+template <typename SrcOp, bool isSigned> struct IntCastConversion : VMPattern<SrcOp> {
   using VMPattern<SrcOp>::VMPattern;
-  LogicalResult
-  matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     Type src = op.getIn().getType(), dst = op.getType();
     if (!src.isIntOrIndex() || !dst.isIntOrIndex())
       return unsupported(op, "only scalar integer casts are supported");
-    rewriter.replaceOp(op, castInt(e, adaptor.getIn(), this->widthOf(src),
-                                   this->widthOf(dst), isSigned));
+    rewriter.replaceOp(
+        op, castInt(e, adaptor.getIn(), this->widthOf(src), this->widthOf(dst), isSigned));
     return success();
   }
 };
 
-template <typename SrcOp, bool isSigned>
-struct IntToFloatConversion : VMPattern<SrcOp> {
+template <typename SrcOp, bool isSigned> struct IntToFloatConversion : VMPattern<SrcOp> {
   using VMPattern<SrcOp>::VMPattern;
-  LogicalResult
-  matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     Location loc = op.getLoc();
     unsigned w = this->widthOf(op.getIn().getType());
@@ -394,12 +422,10 @@ struct IntToFloatConversion : VMPattern<SrcOp> {
 
 /// vm.cast.f*.*i* rounds to nearest (ties away); arith rounds toward zero,
 /// so the operand is truncated first: ceil below zero, floor otherwise.
-template <typename SrcOp, bool isSigned>
-struct FloatToIntConversion : VMPattern<SrcOp> {
+template <typename SrcOp, bool isSigned> struct FloatToIntConversion : VMPattern<SrcOp> {
   using VMPattern<SrcOp>::VMPattern;
-  LogicalResult
-  matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     Location loc = op.getLoc();
     Value f = adaptor.getIn();
@@ -428,35 +454,29 @@ struct FloatToIntConversion : VMPattern<SrcOp> {
 
 struct ExtFOpConversion : VMPattern<arith::ExtFOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(arith::ExtFOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOpWithNewOp<ExtF32F64Op>(op, rewriter.getF64Type(),
-                                             adaptor.getIn());
+  LogicalResult matchAndRewrite(arith::ExtFOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<ExtF32F64Op>(op, rewriter.getF64Type(), adaptor.getIn());
     return success();
   }
 };
 
 struct TruncFOpConversion : VMPattern<arith::TruncFOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(arith::TruncFOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    if (auto mode = op.getRoundingmode();
-        mode && *mode != arith::RoundingMode::to_nearest_even)
+  LogicalResult matchAndRewrite(arith::TruncFOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    if (auto mode = op.getRoundingmode(); mode && *mode != arith::RoundingMode::to_nearest_even)
       return unsupported(op, "only round-to-nearest-even truncation is "
                              "supported");
-    rewriter.replaceOpWithNewOp<TruncF64F32Op>(op, rewriter.getF32Type(),
-                                               adaptor.getIn());
+    rewriter.replaceOpWithNewOp<TruncF64F32Op>(op, rewriter.getF32Type(), adaptor.getIn());
     return success();
   }
 };
 
 struct BitcastOpConversion : VMPattern<arith::BitcastOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(arith::BitcastOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(arith::BitcastOp op, OpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Type src = adaptor.getIn().getType(), dst = convert(op.getType());
     Value in = adaptor.getIn();
     Location loc = op.getLoc();
@@ -479,24 +499,18 @@ struct BitcastOpConversion : VMPattern<arith::BitcastOp> {
 
 } // namespace
 
-void populateArithToVMPatterns(const VMTypeConverter &c,
-                            RewritePatternSet &patterns) {
+void populateArithToVMPatterns(const VMTypeConverter &c, RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<
-      ConstantOpConversion,
-      IntBinaryConversion<arith::AddIOp, AddI32Op, AddI64Op, Norm::Result>,
+      ConstantOpConversion, IntBinaryConversion<arith::AddIOp, AddI32Op, AddI64Op, Norm::Result>,
       IntBinaryConversion<arith::SubIOp, SubI32Op, SubI64Op, Norm::Result>,
       IntBinaryConversion<arith::MulIOp, MulI32Op, MulI64Op, Norm::Result>,
-      IntBinaryConversion<arith::DivSIOp, DivI32SOp, DivI64SOp,
-                          Norm::SignedOperands>,
+      IntBinaryConversion<arith::DivSIOp, DivI32SOp, DivI64SOp, Norm::SignedOperands>,
       IntBinaryConversion<arith::DivUIOp, DivI32UOp, DivI64UOp, Norm::None>,
-      IntBinaryConversion<arith::RemSIOp, RemI32SOp, RemI64SOp,
-                          Norm::SignedOperands>,
+      IntBinaryConversion<arith::RemSIOp, RemI32SOp, RemI64SOp, Norm::SignedOperands>,
       IntBinaryConversion<arith::RemUIOp, RemI32UOp, RemI64UOp, Norm::None>,
-      IntBinaryConversion<arith::MinSIOp, MinI32SOp, MinI64SOp,
-                          Norm::SignedOperands>,
-      IntBinaryConversion<arith::MaxSIOp, MaxI32SOp, MaxI64SOp,
-                          Norm::SignedOperands>,
+      IntBinaryConversion<arith::MinSIOp, MinI32SOp, MinI64SOp, Norm::SignedOperands>,
+      IntBinaryConversion<arith::MaxSIOp, MaxI32SOp, MaxI64SOp, Norm::SignedOperands>,
       IntBinaryConversion<arith::MinUIOp, MinI32UOp, MinI64UOp, Norm::None>,
       IntBinaryConversion<arith::MaxUIOp, MaxI32UOp, MaxI64UOp, Norm::None>,
       IntBinaryConversion<arith::AndIOp, AndI32Op, AndI64Op, Norm::None>,
@@ -505,29 +519,22 @@ void populateArithToVMPatterns(const VMTypeConverter &c,
       ShiftConversion<arith::ShLIOp, ShlI32Op, ShlI64Op, false>,
       ShiftConversion<arith::ShRSIOp, ShrI32SOp, ShrI64SOp, true>,
       ShiftConversion<arith::ShRUIOp, ShrI32UOp, ShrI64UOp, false>,
-      RoundedDivConversion<arith::FloorDivSIOp>,
-      RoundedDivConversion<arith::CeilDivSIOp>,
+      RoundedDivConversion<arith::FloorDivSIOp>, RoundedDivConversion<arith::CeilDivSIOp>,
       RoundedDivConversion<arith::CeilDivUIOp>,
       FloatBinaryConversion<arith::AddFOp, AddF32Op, AddF64Op>,
       FloatBinaryConversion<arith::SubFOp, SubF32Op, SubF64Op>,
       FloatBinaryConversion<arith::MulFOp, MulF32Op, MulF64Op>,
       FloatBinaryConversion<arith::DivFOp, DivF32Op, DivF64Op>,
       FloatUnaryConversion<arith::NegFOp, NegF32Op, NegF64Op>, RemFConversion,
-      FloatMinMaxConversion<arith::MaximumFOp>,
-      FloatMinMaxConversion<arith::MinimumFOp>,
-      FloatMinMaxConversion<arith::MaxNumFOp>,
-      FloatMinMaxConversion<arith::MinNumFOp>, CmpIOpConversion,
-      CmpFOpConversion, SelectOpConversion,
-      IntCastConversion<arith::ExtSIOp, true>,
-      IntCastConversion<arith::ExtUIOp, false>,
-      IntCastConversion<arith::TruncIOp, false>,
-      IntCastConversion<arith::IndexCastOp, true>,
-      IntCastConversion<arith::IndexCastUIOp, false>,
-      IntToFloatConversion<arith::SIToFPOp, true>,
-      IntToFloatConversion<arith::UIToFPOp, false>,
-      FloatToIntConversion<arith::FPToSIOp, true>,
-      FloatToIntConversion<arith::FPToUIOp, false>, ExtFOpConversion,
-      TruncFOpConversion, BitcastOpConversion>(c, ctx);
+      FloatMinMaxConversion<arith::MaximumFOp>, FloatMinMaxConversion<arith::MinimumFOp>,
+      FloatMinMaxConversion<arith::MaxNumFOp>, FloatMinMaxConversion<arith::MinNumFOp>,
+      CmpIOpConversion, CmpFOpConversion, SelectOpConversion,
+      IntCastConversion<arith::ExtSIOp, true>, IntCastConversion<arith::ExtUIOp, false>,
+      IntCastConversion<arith::TruncIOp, false>, IntCastConversion<arith::IndexCastOp, true>,
+      IntCastConversion<arith::IndexCastUIOp, false>, IntToFloatConversion<arith::SIToFPOp, true>,
+      IntToFloatConversion<arith::UIToFPOp, false>, FloatToIntConversion<arith::FPToSIOp, true>,
+      FloatToIntConversion<arith::FPToUIOp, false>, ExtFOpConversion, TruncFOpConversion,
+      BitcastOpConversion>(c, ctx);
 }
 
 } // namespace mlir::kiln::tovm

@@ -48,15 +48,13 @@ LogicalResult checkTypes(Operation *root, const VMTypeConverter &c) {
   auto report = [&](Operation *op, Type t, StringRef what) {
     ok = false;
     InFlightDiagnostic diag = op->emitOpError()
-                              << what << " type " << t
-                              << " is not supported by the vm conversion";
+                              << what << " type " << t << " is not supported by the vm conversion";
     if (isa<MemRefType>(t))
       diag << " (only contiguous row-major memrefs of i1, i8, i16, i32, "
               "i64, index, f32 or f64 are)";
   };
   root->walk([&](Operation *op) {
-    if (isa<kiln::vm::ModuleOp>(op) ||
-        op->getParentOfType<kiln::vm::ModuleOp>())
+    if (isa<kiln::vm::ModuleOp>(op) || op->getParentOfType<kiln::vm::ModuleOp>())
       return;
     if (auto func = dyn_cast<func::FuncOp>(op)) {
       for (Type t : func.getArgumentTypes())
@@ -104,9 +102,8 @@ struct ConvertToVMPass : public impl::ConvertToVMPassBase<ConvertToVMPass> {
     for (auto func : module.getOps<func::FuncOp>()) {
       FailureOr<std::string> name = tovm::vmSymbolName(func);
       if (failed(name)) {
-        func.emitOpError()
-            << "declaration needs a module to import from: name it "
-               "`module.function` or set `vm.import_module`";
+        func.emitOpError() << "declaration needs a module to import from: name it "
+                              "`module.function` or set `vm.import_module`";
         namesOk = false;
       } else if (*name != func.getSymName()) {
         names[func.getSymName()] = *name;
@@ -116,14 +113,13 @@ struct ConvertToVMPass : public impl::ConvertToVMPassBase<ConvertToVMPass> {
       return signalPassFailure();
 
     // Move everything into the vm.module, then convert in place.
-    StringRef name = module.getSymName().value_or(
-        moduleName.empty() ? StringRef("module") : StringRef(moduleName));
+    StringRef name = module.getSymName().value_or(moduleName.empty() ? StringRef("module")
+                                                                     : StringRef(moduleName));
     OpBuilder builder(ctx);
     builder.setInsertionPointToEnd(module.getBody());
     auto vmModule = kiln::vm::ModuleOp::create(builder, module.getLoc(), name);
     Block &vmBody = vmModule.getBlock();
-    for (Operation &op :
-         llvm::make_early_inc_range(module.getBody()->getOperations())) {
+    for (Operation &op : llvm::make_early_inc_range(module.getBody()->getOperations())) {
       if (&op == vmModule.getOperation() || isa<kiln::vm::ModuleOp>(op))
         continue;
       op.moveBefore(vmBody.getTerminator());
@@ -142,12 +138,10 @@ struct ConvertToVMPass : public impl::ConvertToVMPassBase<ConvertToVMPass> {
   }
 };
 
-struct LowerToVMPipelineOptions
-    : public PassPipelineOptions<LowerToVMPipelineOptions> {
+struct LowerToVMPipelineOptions : public PassPipelineOptions<LowerToVMPipelineOptions> {
   Option<unsigned> indexBitwidth{
       *this, "index-bitwidth",
-      llvm::cl::desc("Bit width of index values in the vm module (32 or 64)"),
-      llvm::cl::init(64)};
+      llvm::cl::desc("Bit width of index values in the vm module (32 or 64)"), llvm::cl::init(64)};
 };
 
 } // namespace
@@ -155,8 +149,7 @@ struct LowerToVMPipelineOptions
 void registerConversionPasses() {
   PassRegistration<ConvertToVMPass>();
   PassPipelineRegistration<LowerToVMPipelineOptions>(
-      "kiln-lower-to-vm",
-      "Converts upstream dialects into vm, then canonicalizes and CSEs",
+      "kiln-lower-to-vm", "Converts upstream dialects into vm, then canonicalizes and CSEs",
       [](OpPassManager &pm, const LowerToVMPipelineOptions &options) {
         ConvertToVMOptions o;
         o.indexBitwidth = options.indexBitwidth;

@@ -7,7 +7,6 @@
 
 #include "compiler/Conversion/ToVMPatterns.h"
 
-
 namespace mlir::kiln::tovm {
 namespace {
 
@@ -17,25 +16,21 @@ namespace {
 
 struct FuncOpConversion : VMPattern<func::FuncOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(func::FuncOp func, OneToNOpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(func::FuncOp func, OneToNOpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     FunctionType type = func.getFunctionType();
     TypeConverter::SignatureConversion sig(type.getNumInputs());
     for (auto [i, t] : llvm::enumerate(type.getInputs())) {
       SmallVector<Type> converted;
       if (failed(conv.convertType(t, converted)))
-        return unsupported(func, "argument type " + typeString(t) +
-                                     " has no vm equivalent");
+        return unsupported(func, "argument type " + typeString(t) + " has no vm equivalent");
       sig.addInputs(i, converted);
     }
     SmallVector<Type> results;
     for (Type t : type.getResults())
       if (failed(conv.convertType(t, results)))
-        return unsupported(func, "result type " + typeString(t) +
-                                     " has no vm equivalent");
-    auto newType =
-        FunctionType::get(func.getContext(), sig.getConvertedTypes(), results);
+        return unsupported(func, "result type " + typeString(t) + " has no vm equivalent");
+    auto newType = FunctionType::get(func.getContext(), sig.getConvertedTypes(), results);
 
     FailureOr<std::string> name = vmSymbolName(func);
     if (failed(name))
@@ -50,13 +45,11 @@ struct FuncOpConversion : VMPattern<func::FuncOp> {
       return success();
     }
 
-    auto newFunc = kiln::vm::FuncOp::create(rewriter, func.getLoc(), *name,
-                                            newType);
+    auto newFunc = kiln::vm::FuncOp::create(rewriter, func.getLoc(), *name, newType);
     bool isPublic = func.isPublic();
     if (!isPublic)
       newFunc.setSymVisibility("private");
-    rewriter.inlineRegionBefore(func.getBody(), newFunc.getBody(),
-                                newFunc.getBody().end());
+    rewriter.inlineRegionBefore(func.getBody(), newFunc.getBody(), newFunc.getBody().end());
     if (failed(rewriter.convertRegionTypes(&newFunc.getBody(), conv, &sig)))
       return unsupported(func, "a block argument has no vm type");
     if (isPublic) {
@@ -70,11 +63,9 @@ struct FuncOpConversion : VMPattern<func::FuncOp> {
 
 struct ReturnOpConversion : VMPattern<func::ReturnOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(func::ReturnOp op, OneToNOpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOpWithNewOp<kiln::vm::ReturnOp>(
-        op, flatten(adaptor.getOperands()));
+  LogicalResult matchAndRewrite(func::ReturnOp op, OneToNOpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<kiln::vm::ReturnOp>(op, flatten(adaptor.getOperands()));
     return success();
   }
 };
@@ -85,23 +76,20 @@ struct CallOpConversion : VMPattern<func::CallOp> {
       : VMPattern(c, ctx), names(names) {}
   const llvm::StringMap<std::string> &names;
 
-  LogicalResult
-  matchAndRewrite(func::CallOp op, OneToNOpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(func::CallOp op, OneToNOpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     SmallVector<Type> resultTypes;
     SmallVector<unsigned> counts;
     for (Type t : op.getResultTypes()) {
       size_t before = resultTypes.size();
       if (failed(conv.convertType(t, resultTypes)))
-        return unsupported(op, "result type " + typeString(t) +
-                                   " has no vm equivalent");
+        return unsupported(op, "result type " + typeString(t) + " has no vm equivalent");
       counts.push_back(resultTypes.size() - before);
     }
     StringRef callee = op.getCallee();
     auto it = names.find(callee);
     std::string target = it == names.end() ? callee.str() : it->second;
-    auto call = kiln::vm::CallOp::create(rewriter, op.getLoc(), target,
-                                         resultTypes,
+    auto call = kiln::vm::CallOp::create(rewriter, op.getLoc(), target, resultTypes,
                                          flatten(adaptor.getOperands()));
     SmallVector<ValueRange> replacements;
     unsigned pos = 0;
@@ -126,8 +114,7 @@ FailureOr<std::string> vmSymbolName(func::FuncOp func) {
   return failure();
 }
 
-void populateFuncToVMPatterns(const VMTypeConverter &c,
-                              const llvm::StringMap<std::string> &names,
+void populateFuncToVMPatterns(const VMTypeConverter &c, const llvm::StringMap<std::string> &names,
                               RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<FuncOpConversion, ReturnOpConversion>(c, ctx);

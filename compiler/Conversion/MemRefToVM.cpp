@@ -27,11 +27,9 @@ static MemRefDesc unpack(Emitter &e, MemRefType type, ValueRange values) {
   MemRefDesc d;
   unsigned pos = 0;
   d.buffer = values[pos++];
-  d.offset = hasDynamicOffset(type) ? values[pos++]
-                                    : e.constI64(staticOffset(type));
+  d.offset = hasDynamicOffset(type) ? values[pos++] : e.constI64(staticOffset(type));
   for (int64_t s : type.getShape())
-    d.sizes.push_back(ShapedType::isDynamic(s) ? values[pos++]
-                                               : e.constI64(s));
+    d.sizes.push_back(ShapedType::isDynamic(s) ? values[pos++] : e.constI64(s));
   return d;
 }
 
@@ -53,8 +51,7 @@ static unsigned elementBytes(Type t, unsigned indexBits) {
 }
 
 /// offset + sum(index_i * stride_i), strides being suffix products.
-static Value linearIndex(Emitter &e, const MemRefDesc &d,
-                         ArrayRef<Value> indices) {
+static Value linearIndex(Emitter &e, const MemRefDesc &d, ArrayRef<Value> indices) {
   Value linear = d.offset;
   Value stride = e.constI64(1);
   for (int i = static_cast<int>(indices.size()) - 1; i >= 0; --i) {
@@ -72,12 +69,10 @@ static Value numElements(Emitter &e, ArrayRef<Value> sizes) {
   return n;
 }
 
-template <typename SrcOp>
-struct AllocConversion : VMPattern<SrcOp> {
+template <typename SrcOp> struct AllocConversion : VMPattern<SrcOp> {
   using VMPattern<SrcOp>::VMPattern;
-  LogicalResult
-  matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     MemRefType type = op.getType();
     if (!type.getLayout().isIdentity())
@@ -89,14 +84,12 @@ struct AllocConversion : VMPattern<SrcOp> {
     auto dyn = adaptor.getDynamicSizes();
     unsigned k = 0;
     for (int64_t s : type.getShape())
-      d.sizes.push_back(ShapedType::isDynamic(s) ? e.toI64Signed(dyn[k++])
-                                                 : e.constI64(s));
+      d.sizes.push_back(ShapedType::isDynamic(s) ? e.toI64Signed(dyn[k++]) : e.constI64(s));
     unsigned eb = elementBytes(type.getElementType(), this->indexBits());
     Value bytes = e.mul(numElements(e, d.sizes), e.constI64(eb));
     int64_t align = std::max<int64_t>(op.getAlignment().value_or(16), eb);
-    d.buffer = BufferAllocOp::create(rewriter, op.getLoc(),
-                                     getBufferRefType(op.getContext()), bytes,
-                                     e.constI32(static_cast<int32_t>(align)));
+    d.buffer = BufferAllocOp::create(rewriter, op.getLoc(), getBufferRefType(op.getContext()),
+                                     bytes, e.constI32(static_cast<int32_t>(align)));
     rewriter.replaceOpWithMultiple(op, {pack(type, d)});
     return success();
   }
@@ -104,9 +97,8 @@ struct AllocConversion : VMPattern<SrcOp> {
 
 struct DeallocConversion : VMPattern<memref::DeallocOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(memref::DeallocOp op, OneToNOpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(memref::DeallocOp op, OneToNOpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     // Buffers are reference counted: the last reference frees them.
     rewriter.eraseOp(op);
     return success();
@@ -115,9 +107,8 @@ struct DeallocConversion : VMPattern<memref::DeallocOp> {
 
 struct LoadConversion : VMPattern<memref::LoadOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(memref::LoadOp op, OneToNOpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(memref::LoadOp op, OneToNOpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     Location loc = op.getLoc();
     MemRefType type = op.getMemRefType();
@@ -128,11 +119,8 @@ struct LoadConversion : VMPattern<memref::LoadOp> {
     unsigned w = widthOf(elem);
     Value v;
     if (isa<FloatType>(elem))
-      v = elem.isF32()
-              ? (Value)BufferLoadF32Op::create(rewriter, loc, result,
-                                               d.buffer, index)
-              : (Value)BufferLoadF64Op::create(rewriter, loc, result,
-                                               d.buffer, index);
+      v = elem.isF32() ? (Value)BufferLoadF32Op::create(rewriter, loc, result, d.buffer, index)
+                       : (Value)BufferLoadF64Op::create(rewriter, loc, result, d.buffer, index);
     else if (w <= 8)
       v = BufferLoadI8UOp::create(rewriter, loc, result, d.buffer, index);
     else if (w == 16)
@@ -150,9 +138,8 @@ struct LoadConversion : VMPattern<memref::LoadOp> {
 
 struct StoreConversion : VMPattern<memref::StoreOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(memref::StoreOp op, OneToNOpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(memref::StoreOp op, OneToNOpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     Location loc = op.getLoc();
     MemRefType type = op.getMemRefType();
@@ -180,9 +167,8 @@ struct StoreConversion : VMPattern<memref::StoreOp> {
 
 struct DimConversion : VMPattern<memref::DimOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(memref::DimOp op, OneToNOpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(memref::DimOp op, OneToNOpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     auto type = dyn_cast<MemRefType>(op.getSource().getType());
     if (!type)
@@ -201,21 +187,19 @@ struct DimConversion : VMPattern<memref::DimOp> {
 
 struct CopyConversion : VMPattern<memref::CopyOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(memref::CopyOp op, OneToNOpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(memref::CopyOp op, OneToNOpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     auto srcType = cast<MemRefType>(op.getSource().getType());
     auto dstType = cast<MemRefType>(op.getTarget().getType());
     MemRefDesc src = unpack(e, srcType, adaptor.getSource());
     MemRefDesc dst = unpack(e, dstType, adaptor.getTarget());
-    Value eb =
-        e.constI64(elementBytes(srcType.getElementType(), indexBits()));
+    Value eb = e.constI64(elementBytes(srcType.getElementType(), indexBits()));
     Value srcOffset = e.mul(src.offset, eb);
     Value dstOffset = e.mul(dst.offset, eb);
     Value length = e.mul(numElements(e, src.sizes), eb);
-    BufferCopyOp::create(rewriter, op.getLoc(), src.buffer, srcOffset,
-                         dst.buffer, dstOffset, length);
+    BufferCopyOp::create(rewriter, op.getLoc(), src.buffer, srcOffset, dst.buffer, dstOffset,
+                         length);
     rewriter.eraseOp(op);
     return success();
   }
@@ -225,8 +209,7 @@ struct CopyConversion : VMPattern<memref::CopyOp> {
 static bool isFullDim(OpFoldResult size, Value source, int64_t dim) {
   auto type = cast<MemRefType>(source.getType());
   if (auto attr = dyn_cast<Attribute>(size))
-    return !type.isDynamicDim(dim) &&
-           cast<IntegerAttr>(attr).getInt() == type.getDimSize(dim);
+    return !type.isDynamicDim(dim) && cast<IntegerAttr>(attr).getInt() == type.getDimSize(dim);
   auto dimOp = cast<Value>(size).getDefiningOp<memref::DimOp>();
   if (!dimOp || dimOp.getSource() != source)
     return false;
@@ -236,9 +219,8 @@ static bool isFullDim(OpFoldResult size, Value source, int64_t dim) {
 
 struct SubViewConversion : VMPattern<memref::SubViewOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(memref::SubViewOp op, OneToNOpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(memref::SubViewOp op, OneToNOpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     MemRefType srcType = op.getSourceType();
     MemRefType dstType = op.getType();
@@ -263,12 +245,12 @@ struct SubViewConversion : VMPattern<memref::SubViewOp> {
     }
     for (unsigned i = first + 1; i < rank; ++i) {
       if (!isFullDim(sizes[i], op.getSource(), i))
-        return unsupported(op, "the view is not contiguous: dimension " +
-                                   Twine(i) + " must be taken whole");
+        return unsupported(op, "the view is not contiguous: dimension " + Twine(i) +
+                                   " must be taken whole");
       auto attr = dyn_cast<Attribute>(offsets[i]);
       if (!attr || cast<IntegerAttr>(attr).getInt() != 0)
-        return unsupported(op, "the view is not contiguous: dimension " +
-                                   Twine(i) + " must start at 0");
+        return unsupported(op, "the view is not contiguous: dimension " + Twine(i) +
+                                   " must start at 0");
     }
     MemRefDesc src = unpack(e, srcType, adaptor.getSource());
     auto valueOf = [&](OpFoldResult r, ValueRange &dyn) -> Value {
@@ -302,9 +284,8 @@ struct SubViewConversion : VMPattern<memref::SubViewOp> {
 
 struct CastConversion : VMPattern<memref::CastOp> {
   using VMPattern::VMPattern;
-  LogicalResult
-  matchAndRewrite(memref::CastOp op, OneToNOpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(memref::CastOp op, OneToNOpAdaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
     auto srcType = dyn_cast<MemRefType>(op.getSource().getType());
     auto dstType = dyn_cast<MemRefType>(op.getType());
@@ -318,12 +299,10 @@ struct CastConversion : VMPattern<memref::CastOp> {
 
 } // namespace
 
-void populateMemRefToVMPatterns(const VMTypeConverter &c,
-                             RewritePatternSet &patterns) {
+void populateMemRefToVMPatterns(const VMTypeConverter &c, RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
-  patterns.add<AllocConversion<memref::AllocOp>,
-               AllocConversion<memref::AllocaOp>, DeallocConversion,
-               LoadConversion, StoreConversion, DimConversion, CopyConversion,
+  patterns.add<AllocConversion<memref::AllocOp>, AllocConversion<memref::AllocaOp>,
+               DeallocConversion, LoadConversion, StoreConversion, DimConversion, CopyConversion,
                SubViewConversion, CastConversion>(c, ctx);
 }
 

@@ -48,12 +48,8 @@ struct Emitter {
   Type i32() { return b.getI32Type(); }
   Type i64() { return b.getI64Type(); }
 
-  Value constI32(int32_t v) {
-    return ConstI32Op::create(b, loc, b.getI32IntegerAttr(v));
-  }
-  Value constI64(int64_t v) {
-    return ConstI64Op::create(b, loc, b.getI64IntegerAttr(v));
-  }
+  Value constI32(int32_t v) { return ConstI32Op::create(b, loc, b.getI32IntegerAttr(v)); }
+  Value constI64(int64_t v) { return ConstI64Op::create(b, loc, b.getI64IntegerAttr(v)); }
   Value constInt(Type t, int64_t v) {
     return t.isInteger(64) ? constI64(v) : constI32(static_cast<int32_t>(v));
   }
@@ -64,10 +60,8 @@ struct Emitter {
   }
   Value constNaN(Type t) {
     if (t.isF32())
-      return ConstF32Op::create(
-          b, loc, b.getFloatAttr(t, APFloat::getQNaN(APFloat::IEEEsingle())));
-    return ConstF64Op::create(
-        b, loc, b.getFloatAttr(t, APFloat::getQNaN(APFloat::IEEEdouble())));
+      return ConstF32Op::create(b, loc, b.getFloatAttr(t, APFloat::getQNaN(APFloat::IEEEsingle())));
+    return ConstF64Op::create(b, loc, b.getFloatAttr(t, APFloat::getQNaN(APFloat::IEEEdouble())));
   }
 
   static std::optional<int64_t> constValue(Value v) {
@@ -77,38 +71,32 @@ struct Emitter {
     return std::nullopt;
   }
 
-  template <typename Op32, typename Op64>
-  Value binInt(Value l, Value r) {
+  template <typename Op32, typename Op64> Value binInt(Value l, Value r) {
     if (l.getType().isInteger(64))
       return Op64::create(b, loc, l.getType(), l, r);
     return Op32::create(b, loc, l.getType(), l, r);
   }
-  template <typename Op32, typename Op64>
-  Value unInt(Value v) {
+  template <typename Op32, typename Op64> Value unInt(Value v) {
     if (v.getType().isInteger(64))
       return Op64::create(b, loc, v.getType(), v);
     return Op32::create(b, loc, v.getType(), v);
   }
-  template <typename OpF32, typename OpF64>
-  Value binFloat(Value l, Value r) {
+  template <typename OpF32, typename OpF64> Value binFloat(Value l, Value r) {
     if (l.getType().isF64())
       return OpF64::create(b, loc, l.getType(), l, r);
     return OpF32::create(b, loc, l.getType(), l, r);
   }
-  template <typename OpF32, typename OpF64>
-  Value unFloat(Value v) {
+  template <typename OpF32, typename OpF64> Value unFloat(Value v) {
     if (v.getType().isF64())
       return OpF64::create(b, loc, v.getType(), v);
     return OpF32::create(b, loc, v.getType(), v);
   }
-  template <typename Op32, typename Op64>
-  Value cmpInt(Value l, Value r) {
+  template <typename Op32, typename Op64> Value cmpInt(Value l, Value r) {
     if (l.getType().isInteger(64))
       return Op64::create(b, loc, i32(), l, r);
     return Op32::create(b, loc, i32(), l, r);
   }
-  template <typename OpF32, typename OpF64>
-  Value cmpFloat(Value l, Value r) {
+  template <typename OpF32, typename OpF64> Value cmpFloat(Value l, Value r) {
     if (l.getType().isF64())
       return OpF64::create(b, loc, i32(), l, r);
     return OpF32::create(b, loc, i32(), l, r);
@@ -222,8 +210,7 @@ inline SmallVector<Value> flatten(ArrayRef<ValueRange> ranges) {
   return out;
 }
 
-template <typename Op>
-struct VMPattern : public OpConversionPattern<Op> {
+template <typename Op> struct VMPattern : public OpConversionPattern<Op> {
   VMPattern(const VMTypeConverter &converter, MLIRContext *ctx)
       : OpConversionPattern<Op>(converter, ctx), conv(converter) {}
   const VMTypeConverter &conv;
@@ -236,12 +223,10 @@ struct VMPattern : public OpConversionPattern<Op> {
 template <typename SrcOp, typename OpF32, typename OpF64>
 struct FloatBinaryConversion : VMPattern<SrcOp> {
   using VMPattern<SrcOp>::VMPattern;
-  LogicalResult
-  matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
-    rewriter.replaceOp(op, e.binFloat<OpF32, OpF64>(adaptor.getLhs(),
-                                                    adaptor.getRhs()));
+    rewriter.replaceOp(op, e.binFloat<OpF32, OpF64>(adaptor.getLhs(), adaptor.getRhs()));
     return success();
   }
 };
@@ -249,12 +234,10 @@ struct FloatBinaryConversion : VMPattern<SrcOp> {
 template <typename SrcOp, typename OpF32, typename OpF64>
 struct FloatUnaryConversion : VMPattern<SrcOp> {
   using VMPattern<SrcOp>::VMPattern;
-  LogicalResult
-  matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(SrcOp op, typename SrcOp::Adaptor adaptor,
+                                ConversionPatternRewriter &rewriter) const override {
     Emitter e{rewriter, op.getLoc()};
-    rewriter.replaceOp(op,
-                       e.unFloat<OpF32, OpF64>(adaptor.getOperands()[0]));
+    rewriter.replaceOp(op, e.unFloat<OpF32, OpF64>(adaptor.getOperands()[0]));
     return success();
   }
 };
@@ -272,14 +255,10 @@ FailureOr<std::string> vmSymbolName(func::FuncOp func);
 void populateFuncToVMPatterns(const VMTypeConverter &converter,
                               const llvm::StringMap<std::string> &names,
                               RewritePatternSet &patterns);
-void populateArithToVMPatterns(const VMTypeConverter &converter,
-                               RewritePatternSet &patterns);
-void populateMathToVMPatterns(const VMTypeConverter &converter,
-                              RewritePatternSet &patterns);
-void populateCFToVMPatterns(const VMTypeConverter &converter,
-                            RewritePatternSet &patterns);
-void populateMemRefToVMPatterns(const VMTypeConverter &converter,
-                                RewritePatternSet &patterns);
+void populateArithToVMPatterns(const VMTypeConverter &converter, RewritePatternSet &patterns);
+void populateMathToVMPatterns(const VMTypeConverter &converter, RewritePatternSet &patterns);
+void populateCFToVMPatterns(const VMTypeConverter &converter, RewritePatternSet &patterns);
+void populateMemRefToVMPatterns(const VMTypeConverter &converter, RewritePatternSet &patterns);
 
 /// Lowers every scf op in `module` to cf with upstream's own patterns (the
 /// cf patterns then take them to vm).

@@ -12,8 +12,7 @@ namespace mlir::kiln {
 /// True for an element type a memref may have.
 bool isSupportedElementType(Type t) {
   if (auto i = dyn_cast<IntegerType>(t))
-    return i.isSignless() && llvm::is_contained({1u, 8u, 16u, 32u, 64u},
-                                                i.getWidth());
+    return i.isSignless() && llvm::is_contained({1u, 8u, 16u, 32u, 64u}, i.getWidth());
   return isa<IndexType, Float32Type, Float64Type>(t);
 }
 
@@ -30,8 +29,8 @@ bool isContiguousLayout(MemRefType type) {
   ArrayRef<int64_t> strides = strided.getStrides();
   int64_t expected = 1;
   for (int i = type.getRank() - 1; i >= 0; --i) {
-    if (shape[i] != 1 && !ShapedType::isDynamic(strides[i]) &&
-        expected != ShapedType::kDynamic && strides[i] != expected)
+    if (shape[i] != 1 && !ShapedType::isDynamic(strides[i]) && expected != ShapedType::kDynamic &&
+        strides[i] != expected)
       return false;
     if (ShapedType::isDynamic(shape[i]) || expected == ShapedType::kDynamic)
       expected = ShapedType::kDynamic;
@@ -51,8 +50,7 @@ int64_t staticOffset(MemRefType type) {
   return strided ? strided.getOffset() : 0;
 }
 
-VMTypeConverter::VMTypeConverter(unsigned indexBitwidth)
-    : indexBitwidth(indexBitwidth) {
+VMTypeConverter::VMTypeConverter(unsigned indexBitwidth) : indexBitwidth(indexBitwidth) {
   addConversion([](Type) -> std::optional<Type> { return std::nullopt; });
   addConversion([](RefType t) { return t; });
   addConversion([](IntegerType t) -> std::optional<Type> {
@@ -75,10 +73,8 @@ VMTypeConverter::VMTypeConverter(unsigned indexBitwidth)
   });
   addConversion([](Float32Type t) { return t; });
   addConversion([](Float64Type t) { return t; });
-  addConversion([](MemRefType t, SmallVectorImpl<Type> &results)
-                    -> std::optional<LogicalResult> {
-    if (!isSupportedElementType(t.getElementType()) ||
-        !isContiguousLayout(t) || t.getMemorySpace())
+  addConversion([](MemRefType t, SmallVectorImpl<Type> &results) -> std::optional<LogicalResult> {
+    if (!isSupportedElementType(t.getElementType()) || !isContiguousLayout(t) || t.getMemorySpace())
       return std::nullopt;
     MLIRContext *ctx = t.getContext();
     Type i64 = IntegerType::get(ctx, 64);

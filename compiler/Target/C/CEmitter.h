@@ -68,12 +68,12 @@ private:
   Value exec, state, depth; // depth: light frames below (light functions only)
   Value pair;               // the {status, result} being returned, if paired
   SmallVector<Value> params, resultPtrs;
-  Value S, st, fh, rp, lf;                 // lvalues
-  llvm::DenseMap<Value, Value> vars;       // vm value -> lvalue
-  llvm::DenseMap<Value, Value> direct;     // vm value -> emitc value (isDirect)
+  Value S, st, fh, rp, lf;             // lvalues
+  llvm::DenseMap<Value, Value> vars;   // vm value -> lvalue
+  llvm::DenseMap<Value, Value> direct; // vm value -> emitc value (isDirect)
   llvm::DenseSet<Value> liveAcrossSuspension;
   bool usedBeforeDefined = false, inUnreachableBlock = false;
-  llvm::DenseMap<Value, int> valueIds;     // vm value -> frame field number
+  llvm::DenseMap<Value, int> valueIds; // vm value -> frame field number
   SmallVector<Value> refValues, scalarValues;
   SmallVector<Value> refTemps;             // extra ref lvalues, released at cleanup
   llvm::DenseMap<Block *, Block *> blocks; // vm block -> emitc block
@@ -90,8 +90,8 @@ private:
   Value i64c(int64_t v) { return lit(t.i64, Twine(v)); }
   Value str(StringRef s) { return lit(t.cstr, cString(s)); }
   Value call(Type result, StringRef callee, ValueRange operands) {
-    auto op = emitc::CallOpaqueOp::create(b, l, result ? TypeRange(result) : TypeRange(),
-                                          callee, operands);
+    auto op = emitc::CallOpaqueOp::create(b, l, result ? TypeRange(result) : TypeRange(), callee,
+                                          operands);
     return result ? op.getResult(0) : Value();
   }
   void callVoid(StringRef callee, ValueRange operands) { call(Type(), callee, operands); }
@@ -145,7 +145,8 @@ private:
   /// operands of a call it re-issues and every value live across it.
   void findLiveAcrossSuspension();
   Value get(Value vm) {
-    if (!isDirect(vm)) return load(vars.lookup(vm));
+    if (!isDirect(vm))
+      return load(vars.lookup(vm));
     Value v = direct.lookup(vm);
     if (!v) {
       // Only in unreachable code (blocks are built in dominance order).
@@ -157,7 +158,8 @@ private:
   /// A pointer to the vm value's current value (a temporary copy for a
   /// direct value).
   Value addressOf(Value vm) {
-    if (!isDirect(vm)) return addr(vars.lookup(vm));
+    if (!isDirect(vm))
+      return addr(vars.lookup(vm));
     Value temp = variable(t.of(vm.getType()), "0");
     assign(temp, get(vm));
     return addr(temp);
@@ -260,15 +262,14 @@ private:
   }
 };
 
-
 /// Builds the emitc module of one vm.module: includes, state and frame
 /// layouts, rodata and source locations as emitc.global, one emitc.func per
 /// vm.func, the export entry points and the module descriptor.
 class ModuleEmitter {
 public:
   ModuleEmitter(Operation *vmModule, const CTargetOptions &options)
-      : vm(vmModule), options(options), ctx(vmModule->getContext()), b(ctx),
-        l(vmModule->getLoc()) {}
+      : vm(vmModule), options(options), ctx(vmModule->getContext()), b(ctx), l(vmModule->getLoc()) {
+  }
   FailureOr<OwningOpRef<ModuleOp>> run();
 
   Operation *vm;
@@ -307,7 +308,6 @@ public:
   LogicalResult emitEntry(Operation *f, StringRef entryName);
   void emitStateFunctions(ArrayRef<Operation *> globalList);
 };
-
 
 /// Functions that may return DEFERRED: those holding vm.yield or any import
 /// call (an import may suspend, e.g. a bytecode function that yields), and

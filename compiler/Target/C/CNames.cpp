@@ -25,33 +25,47 @@ Kind kindOf(Type t) {
 
 const char *cType(Kind k) {
   switch (k) {
-  case Kind::I32: return "int32_t";
-  case Kind::I64: return "int64_t";
-  case Kind::F32: return "float";
-  case Kind::F64: return "double";
-  case Kind::Ref: return "kiln_ref_t";
+  case Kind::I32:
+    return "int32_t";
+  case Kind::I64:
+    return "int64_t";
+  case Kind::F32:
+    return "float";
+  case Kind::F64:
+    return "double";
+  case Kind::Ref:
+    return "kiln_ref_t";
   }
   return "void";
 }
 
 char code(Kind k) {
   switch (k) {
-  case Kind::I32: return 'i';
-  case Kind::I64: return 'I';
-  case Kind::F32: return 'f';
-  case Kind::F64: return 'F';
-  case Kind::Ref: return 'r';
+  case Kind::I32:
+    return 'i';
+  case Kind::I64:
+    return 'I';
+  case Kind::F32:
+    return 'f';
+  case Kind::F64:
+    return 'F';
+  case Kind::Ref:
+    return 'r';
   }
   return '?';
 }
 
 std::string signatureOf(FunctionType type) {
   std::string s = "0";
-  for (Type t : type.getInputs()) s += code(kindOf(t));
-  if (type.getInputs().empty()) s += 'v';
+  for (Type t : type.getInputs())
+    s += code(kindOf(t));
+  if (type.getInputs().empty())
+    s += 'v';
   s += '_';
-  for (Type t : type.getResults()) s += code(kindOf(t));
-  if (type.getResults().empty()) s += 'v';
+  for (Type t : type.getResults())
+    s += code(kindOf(t));
+  if (type.getResults().empty())
+    s += 'v';
   return s;
 }
 
@@ -61,22 +75,30 @@ std::string signatureOf(FunctionType type) {
 std::string importSignatureOf(Operation *import, FunctionType type) {
   auto argAttrs = import->getAttrOfType<ArrayAttr>("arg_attrs");
   std::string s = "0";
-  if (type.getInputs().empty()) s += 'v';
+  if (type.getInputs().empty())
+    s += 'v';
   for (auto [i, t] : llvm::enumerate(type.getInputs())) {
     bool variadic = false;
     if (argAttrs && i < argAttrs.size())
       if (auto dict = dyn_cast<DictionaryAttr>(argAttrs[i]))
         variadic = static_cast<bool>(dict.get("vm.variadic"));
     SmallVector<Type> flat;
-    if (auto tuple = dyn_cast<TupleType>(t)) tuple.getFlattenedTypes(flat);
-    else flat.push_back(t);
-    if (variadic) s += 'C';
-    for (Type e : flat) s += code(kindOf(e));
-    if (variadic) s += 'D';
+    if (auto tuple = dyn_cast<TupleType>(t))
+      tuple.getFlattenedTypes(flat);
+    else
+      flat.push_back(t);
+    if (variadic)
+      s += 'C';
+    for (Type e : flat)
+      s += code(kindOf(e));
+    if (variadic)
+      s += 'D';
   }
   s += '_';
-  for (Type t : type.getResults()) s += code(kindOf(t));
-  if (type.getResults().empty()) s += 'v';
+  for (Type t : type.getResults())
+    s += code(kindOf(t));
+  if (type.getResults().empty())
+    s += 'v';
   return s;
 }
 
@@ -90,8 +112,11 @@ std::string cIdent(StringRef name) {
 std::string cString(StringRef s) {
   std::string out = "\"";
   for (unsigned char c : s) {
-    if (c == '"' || c == '\\') { out += '\\'; out += static_cast<char>(c); }
-    else if (c >= 0x20 && c < 0x7f && c != '?') out += static_cast<char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c >= 0x20 && c < 0x7f && c != '?')
+      out += static_cast<char>(c);
     else {
       char buf[8];
       std::snprintf(buf, sizeof(buf), "\\%03o", c);
@@ -123,30 +148,37 @@ std::string floatLiteral(double v, bool isF32) {
 
 std::string intLiteral(int64_t v, bool is64) {
   if (is64) {
-    if (v == INT64_MIN) return "INT64_MIN";
+    if (v == INT64_MIN)
+      return "INT64_MIN";
     return "INT64_C(" + std::to_string(v) + ")";
   }
   int32_t v32 = static_cast<int32_t>(v);
-  if (v32 == INT32_MIN) return "INT32_MIN";
+  if (v32 == INT32_MIN)
+    return "INT32_MIN";
   return std::to_string(v32);
 }
 
 FileLineColLoc fileLoc(Location loc) {
-  if (auto f = dyn_cast<FileLineColLoc>(loc)) return f;
-  if (auto n = dyn_cast<NameLoc>(loc)) return fileLoc(n.getChildLoc());
-  if (auto c = dyn_cast<CallSiteLoc>(loc)) return fileLoc(c.getCallee());
+  if (auto f = dyn_cast<FileLineColLoc>(loc))
+    return f;
+  if (auto n = dyn_cast<NameLoc>(loc))
+    return fileLoc(n.getChildLoc());
+  if (auto c = dyn_cast<CallSiteLoc>(loc))
+    return fileLoc(c.getCallee());
   if (auto f = dyn_cast<FusedLoc>(loc))
     for (Location l : f.getLocations())
-      if (auto r = fileLoc(l)) return r;
+      if (auto r = fileLoc(l))
+        return r;
   return {};
 }
-
 
 /// The ref kind constant of kiln/c/module.h for a ref of `type`.
 const char *refKind(Type type) {
   if (auto rt = dyn_cast<vm::RefType>(type)) {
-    if (isa<vm::BufferType>(rt.getObjectType())) return "KILN_REF_KIND_BUFFER";
-    if (isa<vm::ListType>(rt.getObjectType())) return "KILN_REF_KIND_LIST";
+    if (isa<vm::BufferType>(rt.getObjectType()))
+      return "KILN_REF_KIND_BUFFER";
+    if (isa<vm::ListType>(rt.getObjectType()))
+      return "KILN_REF_KIND_LIST";
   }
   return "KILN_REF_KIND_ANY";
 }
@@ -157,7 +189,8 @@ const char *refKind(Type type) {
 /// type table entries. Empty for `!vm.ref<?>` and non-refs.
 std::string registeredTypeName(Type type) {
   auto rt = dyn_cast<vm::RefType>(type);
-  if (!rt || isa<vm::OpaqueType>(rt.getObjectType())) return "";
+  if (!rt || isa<vm::OpaqueType>(rt.getObjectType()))
+    return "";
   std::string spelling;
   llvm::raw_string_ostream os(spelling);
   rt.getObjectType().print(os);
@@ -170,14 +203,20 @@ std::string registeredTypeName(Type type) {
 /// it).
 std::string cTypeName(Type type) {
   if (auto i = dyn_cast<IntegerType>(type)) {
-    if (i.getWidth() == 1) return "bool";
+    if (i.getWidth() == 1)
+      return "bool";
     return (i.isUnsigned() ? "uint" : "int") + std::to_string(i.getWidth()) + "_t";
   }
-  if (type.isF32()) return "float";
-  if (type.isF64()) return "double";
-  if (auto o = dyn_cast<emitc::OpaqueType>(type)) return o.getValue().str();
-  if (auto p = dyn_cast<emitc::PointerType>(type)) return cTypeName(p.getPointee()) + "*";
-  if (isa<emitc::SizeTType>(type)) return "size_t";
+  if (type.isF32())
+    return "float";
+  if (type.isF64())
+    return "double";
+  if (auto o = dyn_cast<emitc::OpaqueType>(type))
+    return o.getValue().str();
+  if (auto p = dyn_cast<emitc::PointerType>(type))
+    return cTypeName(p.getPointee()) + "*";
+  if (isa<emitc::SizeTType>(type))
+    return "size_t";
   return "void";
 }
 

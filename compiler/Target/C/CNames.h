@@ -87,16 +87,21 @@ struct CTypes {
     charT = opaque("char");
     state = ptr(opaque((prefix + "state_t").str()));
   }
-  Type i1, i32, i64, f32, f64, u32, u64, sizeT, ref, status, exec, services, header, headerPtr,
-      loc, locPtr, bytes, voidPtr, constVoidPtr, cstr, charT, state;
+  Type i1, i32, i64, f32, f64, u32, u64, sizeT, ref, status, exec, services, header, headerPtr, loc,
+      locPtr, bytes, voidPtr, constVoidPtr, cstr, charT, state;
 
   Type of(Kind k) const {
     switch (k) {
-    case Kind::I32: return i32;
-    case Kind::I64: return i64;
-    case Kind::F32: return f32;
-    case Kind::F64: return f64;
-    case Kind::Ref: return ref;
+    case Kind::I32:
+      return i32;
+    case Kind::I64:
+      return i64;
+    case Kind::F32:
+      return f32;
+    case Kind::F64:
+      return f64;
+    case Kind::Ref:
+      return ref;
     }
     return i32;
   }

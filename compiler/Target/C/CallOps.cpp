@@ -30,23 +30,26 @@ llvm::StringSet<> findSuspendable(ArrayRef<Operation *> funcList,
     bool direct = false;
     f->walk([&](Operation *op) {
       StringRef n = op->getName().getStringRef();
-      if (n == "vm.yield") direct = true;
+      if (n == "vm.yield")
+        direct = true;
       if (auto callee = op->getAttrOfType<FlatSymbolRefAttr>("callee")) {
-        if (importOrdinals.count(callee.getValue())) direct = true;
-        else callers[callee.getValue()].push_back(sym);
+        if (importOrdinals.count(callee.getValue()))
+          direct = true;
+        else
+          callers[callee.getValue()].push_back(sym);
       }
     });
-    if (direct && result.insert(sym).second) work.push_back(sym);
+    if (direct && result.insert(sym).second)
+      work.push_back(sym);
   }
   while (!work.empty()) {
     StringRef callee = work.pop_back_val();
     for (StringRef caller : callers.lookup(callee))
-      if (result.insert(caller).second) work.push_back(caller);
+      if (result.insert(caller).second)
+        work.push_back(caller);
   }
   return result;
 }
-
-
 
 std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op, StringRef name) {
   auto result = [&](unsigned i = 0) { return op.getResult(i); };
@@ -58,10 +61,12 @@ std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op, StringRe
     SmallVector<Value> values;
     for (Value operand : op.getOperands()) {
       Value v = get(operand);
-      if (kindOf(operand.getType()) == Kind::Ref) retain(v);
+      if (kindOf(operand.getType()) == Kind::Ref)
+        retain(v);
       values.push_back(v);
     }
-    for (auto [a, v] : llvm::zip(dest->getArguments(), values)) setOwned(a, v);
+    for (auto [a, v] : llvm::zip(dest->getArguments(), values))
+      setOwned(a, v);
     setLoc(&op);
     Block *resume = newColdBlock();
     suspendAt(newResumePoint(resume));
@@ -73,28 +78,33 @@ std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op, StringRe
   if (name == "call" || name == "call.yieldable" || name == "call.variadic" ||
       name == "call.variadic.yieldable") {
     auto callee = op.getAttrOfType<FlatSymbolRefAttr>("callee");
-    if (!callee) return op.emitOpError("has no callee");
+    if (!callee)
+      return op.emitOpError("has no callee");
     SmallVector<int16_t> segments;
     if (name.starts_with("call.variadic")) {
       auto sizes = op.getAttrOfType<DenseIntElementsAttr>("segment_sizes");
-      if (!sizes) return op.emitOpError("has no segment_sizes");
-      for (APInt size : sizes) segments.push_back(static_cast<int16_t>(size.getSExtValue()));
+      if (!sizes)
+        return op.emitOpError("has no segment_sizes");
+      for (APInt size : sizes)
+        segments.push_back(static_cast<int16_t>(size.getSExtValue()));
     }
     Block *dest = op.getNumSuccessors() ? op.getSuccessor(0) : nullptr;
     SmallVector<Type> resultTypes;
     if (dest) {
-      for (BlockArgument a : dest->getArguments()) resultTypes.push_back(a.getType());
-      return emitCall(op, callee.getValue(), op.getOperands(), resultTypes,
-                      dest->getArguments(), dest, segments);
+      for (BlockArgument a : dest->getArguments())
+        resultTypes.push_back(a.getType());
+      return emitCall(op, callee.getValue(), op.getOperands(), resultTypes, dest->getArguments(),
+                      dest, segments);
     }
-    for (Value r : op.getResults()) resultTypes.push_back(r.getType());
-    return emitCall(op, callee.getValue(), op.getOperands(), resultTypes, op.getResults(),
-                    nullptr, segments);
+    for (Value r : op.getResults())
+      resultTypes.push_back(r.getType());
+    return emitCall(op, callee.getValue(), op.getOperands(), resultTypes, op.getResults(), nullptr,
+                    segments);
   }
   if (name == "import.resolved") {
     auto callee = op.getAttrOfType<FlatSymbolRefAttr>("import").getValue();
-    setCopy(result(), call(t.i32, "kiln_import_resolved",
-                           {exec, i32c(m.importOrdinals.lookup(callee))}));
+    setCopy(result(),
+            call(t.i32, "kiln_import_resolved", {exec, i32c(m.importOrdinals.lookup(callee))}));
     return success();
   }
   return std::nullopt;
@@ -132,7 +142,8 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
   };
 
   if (m.funcs.count(callee)) {
-    if (!segmentSizes.empty()) return op.emitOpError("variadic calls must target an import");
+    if (!segmentSizes.empty())
+      return op.emitOpError("variadic calls must target an import");
     Operation *f = m.funcs.lookup(callee);
     auto calleeType = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
     if (calleeType.getNumInputs() != args.size() ||
@@ -144,18 +155,19 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
     if (m.light.contains(callee))
       operands.push_back(lightFrame ? Value(emitc::AddOp::create(b, l, t.i32, depth, i32c(1)))
                                     : i32c(0));
-    for (Value a : args) operands.push_back(get(a));
+    for (Value a : args)
+      operands.push_back(get(a));
     auto pairType = m.pairReturn.find(callee);
     if (pairType != m.pairReturn.end()) {
       Value returned = variable(emitc::OpaqueType::get(m.ctx, pairType->second), "");
       setLoc(&op);
-      assign(returned,
-             emitc::CallOp::create(b, l, m.cfuncs.lookup(callee), operands).getResult(0));
+      assign(returned, emitc::CallOp::create(b, l, m.cfuncs.lookup(callee), operands).getResult(0));
       assign(st, load(member(returned, "st", t.status)));
       leaveOnError(mayDefer, point);
       Value r = resultsTo.front();
       setCopy(r, load(member(returned, "r0", t.of(r.getType()))));
-      if (dest) br(blocks.lookup(dest));
+      if (dest)
+        br(blocks.lookup(dest));
       return success();
     }
     for (Type rt : resultTypes) {
@@ -167,18 +179,21 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
     assign(st, emitc::CallOp::create(b, l, m.cfuncs.lookup(callee), operands).getResult(0));
     leaveOnError(mayDefer, point);
     for (auto [r, temp] : llvm::zip(resultsTo, temps)) {
-      if (kindOf(r.getType()) == Kind::Ref) refMove(vars.lookup(r), temp);
-      else setCopy(r, load(temp));
+      if (kindOf(r.getType()) == Kind::Ref)
+        refMove(vars.lookup(r), temp);
+      else
+        setCopy(r, load(temp));
     }
-    if (dest) br(blocks.lookup(dest));
+    if (dest)
+      br(blocks.lookup(dest));
     return success();
   }
 
   auto it = m.importOrdinals.find(callee);
-  if (it == m.importOrdinals.end()) return op.emitOpError("calls unknown function @") << callee;
+  if (it == m.importOrdinals.end())
+    return op.emitOpError("calls unknown function @") << callee;
   Operation *import = m.imports.lookup(callee);
-  auto importType =
-      cast<FunctionType>(import->getAttrOfType<TypeAttr>("function_type").getValue());
+  auto importType = cast<FunctionType>(import->getAttrOfType<TypeAttr>("function_type").getValue());
   if (importType.getNumResults() != resultTypes.size())
     return op.emitOpError("does not match the signature of @") << callee;
   // Arguments as one struct laid out like the packed signature (a variadic
@@ -186,8 +201,8 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
   struct Field {
     std::string name;
     Kind kind;
-    Value value;     // vm operand, or null for a span count
-    int64_t count;   // span count
+    Value value;   // vm operand, or null for a span count
+    int64_t count; // span count
   };
   SmallVector<Field> fields;
   if (segmentSizes.empty()) {
@@ -199,22 +214,27 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
     unsigned pos = 0;
     for (auto [i, size] : llvm::enumerate(segmentSizes)) {
       if (size < 0) {
-        if (pos >= args.size()) return op.emitOpError("has too few operands for its segments");
+        if (pos >= args.size())
+          return op.emitOpError("has too few operands for its segments");
         fields.push_back({"a" + std::to_string(pos), kindOf(args[pos].getType()), args[pos], 0});
         ++pos;
         continue;
       }
       SmallVector<Type> flat;
-      if (auto tuple = dyn_cast<TupleType>(importType.getInput(i))) tuple.getFlattenedTypes(flat);
-      else flat.push_back(importType.getInput(i));
+      if (auto tuple = dyn_cast<TupleType>(importType.getInput(i)))
+        tuple.getFlattenedTypes(flat);
+      else
+        flat.push_back(importType.getInput(i));
       fields.push_back({"n" + std::to_string(i), Kind::I32, Value(), size});
       unsigned count = static_cast<unsigned>(size) * flat.size();
       for (unsigned k = 0; k < count; ++k, ++pos) {
-        if (pos >= args.size()) return op.emitOpError("has too few operands for its segments");
+        if (pos >= args.size())
+          return op.emitOpError("has too few operands for its segments");
         fields.push_back({"a" + std::to_string(pos), kindOf(args[pos].getType()), args[pos], 0});
       }
     }
-    if (pos != args.size()) return op.emitOpError("has more operands than its segments");
+    if (pos != args.size())
+      return op.emitOpError("has more operands than its segments");
   }
   // Any import may suspend (a bytecode import can yield).
   int point = enterResumePoint();
@@ -225,7 +245,8 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
   SmallVector<std::string> refSlots;
   if (!fields.empty()) {
     SmallVector<std::string> decls;
-    for (const Field &f : fields) decls.push_back(std::string(cType(f.kind)) + " " + f.name);
+    for (const Field &f : fields)
+      decls.push_back(std::string(cType(f.kind)) + " " + f.name);
     in = variable(emitc::OpaqueType::get(m.ctx, m.structType(cfunc, decls, "args")), "");
     for (const Field &f : fields) {
       Value v = f.value ? get(f.value) : i32c(f.count);
@@ -246,8 +267,11 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
              lit(t.of(rt), kindOf(rt) == Kind::Ref ? "NULL" : "0"));
   }
   auto sizeOf = [&](Value v) {
-    return lit(t.sizeT, "sizeof(" + cast<emitc::OpaqueType>(
-                            cast<emitc::LValueType>(v.getType()).getValueType()).getValue() + ")");
+    return lit(t.sizeT,
+               "sizeof(" +
+                   cast<emitc::OpaqueType>(cast<emitc::LValueType>(v.getType()).getValueType())
+                       .getValue() +
+                   ")");
   };
   setLoc(&op);
   assign(st, call(t.status, "kiln_call_import",
@@ -261,27 +285,32 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
   leaveOnError(/*mayDefer=*/true, point);
   for (auto [i, r] : llvm::enumerate(resultsTo))
     setOwned(r, load(member(out, "r" + std::to_string(i), t.of(r.getType()))));
-  if (dest) br(blocks.lookup(dest));
+  if (dest)
+    br(blocks.lookup(dest));
   return success();
 }
-
 
 void FunctionEmitter::findLiveAcrossSuspension() {
   Liveness liveness(func);
   auto addLiveIn = [&](Block *block) {
-    for (Value v : liveness.getLiveIn(block)) liveAcrossSuspension.insert(v);
+    for (Value v : liveness.getLiveIn(block))
+      liveAcrossSuspension.insert(v);
   };
   for (Block &block : func->getRegion(0)) {
     for (Operation &op : block) {
       StringRef name = op.getName().getStringRef();
       bool point = name == "vm.yield";
       if (auto callee = op.getAttrOfType<FlatSymbolRefAttr>("callee"))
-        point = m.importOrdinals.count(callee.getValue()) ||
-                m.suspendable.contains(callee.getValue());
-      if (!point) continue;
-      for (Value operand : op.getOperands()) liveAcrossSuspension.insert(operand);
-      for (Block *successor : op.getSuccessors()) addLiveIn(successor);
-      if (op.getNumSuccessors()) continue;
+        point =
+            m.importOrdinals.count(callee.getValue()) || m.suspendable.contains(callee.getValue());
+      if (!point)
+        continue;
+      for (Value operand : op.getOperands())
+        liveAcrossSuspension.insert(operand);
+      for (Block *successor : op.getSuccessors())
+        addLiveIn(successor);
+      if (op.getNumSuccessors())
+        continue;
       // Defined before the op and used further down this block or live out
       // of it.
       auto definedBefore = [&](Value v) {
@@ -290,9 +319,11 @@ void FunctionEmitter::findLiveAcrossSuspension() {
       };
       for (Operation *after = op.getNextNode(); after; after = after->getNextNode())
         for (Value operand : after->getOperands())
-          if (definedBefore(operand)) liveAcrossSuspension.insert(operand);
+          if (definedBefore(operand))
+            liveAcrossSuspension.insert(operand);
       for (Value v : liveness.getLiveOut(&block))
-        if (definedBefore(v)) liveAcrossSuspension.insert(v);
+        if (definedBefore(v))
+          liveAcrossSuspension.insert(v);
     }
   }
 }

@@ -26,19 +26,35 @@ namespace mlir::kiln::ctarget {
 /// suspend and it cannot recurse).
 bool isFramelessOp(Operation &op) {
   StringRef name = op.getName().getStringRef();
-  if (!name.consume_front("vm.")) return false;
-  if (name == "const.ref.rodata" || name == "cast.any.ref") return false;
-  if (name.starts_with("const.") || name.starts_with("cmp.") ||
-      name.starts_with("select.") || name.starts_with("switch.") || isHelperOp(name))
+  if (!name.consume_front("vm."))
+    return false;
+  if (name == "const.ref.rodata" || name == "cast.any.ref")
+    return false;
+  if (name.starts_with("const.") || name.starts_with("cmp.") || name.starts_with("select.") ||
+      name.starts_with("switch.") || isHelperOp(name))
     return true;
-  return llvm::is_contained(
-      {"br", "cond_br", "br_table", "return", "global.address", "global.load.i32",
-       "global.load.i64", "global.load.f32", "global.load.f64", "global.store.i32",
-       "global.store.i64", "global.store.f32", "global.store.f64", "global.store.ref",
-       "optimization_barrier", "cast.ref.any", "break", "cond_break", "trace", "print"},
-      name);
+  return llvm::is_contained({"br",
+                             "cond_br",
+                             "br_table",
+                             "return",
+                             "global.address",
+                             "global.load.i32",
+                             "global.load.i64",
+                             "global.load.f32",
+                             "global.load.f64",
+                             "global.store.i32",
+                             "global.store.i64",
+                             "global.store.f32",
+                             "global.store.f64",
+                             "global.store.ref",
+                             "optimization_barrier",
+                             "cast.ref.any",
+                             "break",
+                             "cond_break",
+                             "trace",
+                             "print"},
+                            name);
 }
-
 
 FunctionEmitter::FunctionEmitter(ModuleEmitter &m, Operation *func, emitc::FuncOp cfunc)
     : m(m), t(*m.t), func(func), cfunc(cfunc), b(m.ctx), l(func->getLoc()) {
@@ -51,7 +67,8 @@ FunctionEmitter::FunctionEmitter(ModuleEmitter &m, Operation *func, emitc::FuncO
 // each call site it was inlined at, sharing the caller structs.
 std::string FunctionEmitter::locFor(Operation *op) {
   auto it = opLocs.find(op);
-  if (it != opLocs.end()) return it->second;
+  if (it != opLocs.end())
+    return it->second;
   SmallVector<std::pair<FileLineColLoc, std::string>> chain;
   decomposeLocation(op->getLoc(), /*inlinedFrom=*/"", chain);
   auto init = [&](const std::pair<FileLineColLoc, std::string> &position, int64_t offset,
@@ -60,8 +77,8 @@ std::string FunctionEmitter::locFor(Operation *op) {
     llvm::raw_string_ostream os(s);
     os << "{";
     if (position.first)
-      os << cString(position.first.getFilename().getValue()) << ", "
-         << position.first.getLine() << ", " << position.first.getColumn();
+      os << cString(position.first.getFilename().getValue()) << ", " << position.first.getLine()
+         << ", " << position.first.getColumn();
     else
       os << "NULL, 0, 0";
     os << ", " << offset << ", "
@@ -104,7 +121,8 @@ void FunctionEmitter::decomposeLocation(
     for (Location sub : f.getLocations()) {
       size_t before = out.size();
       decomposeLocation(sub, inlinedFrom, out);
-      if (out.size() != before) return;
+      if (out.size() != before)
+        return;
     }
     return;
   }
@@ -121,9 +139,8 @@ Value FunctionEmitter::locAddr(Operation *op) {
 void FunctionEmitter::lineDirective(Operation *op) {
   auto fl = fileLoc(op->getLoc());
   if (fl && fl.getLine() > 0)
-    emitc::VerbatimOp::create(b, l, ("#line " + Twine(fl.getLine()) + " " +
-                                     cString(fl.getFilename().getValue()))
-                                        .str());
+    emitc::VerbatimOp::create(
+        b, l, ("#line " + Twine(fl.getLine()) + " " + cString(fl.getFilename().getValue())).str());
 }
 
 void FunctionEmitter::failIf(Value cond, Operation *op, StringRef code, StringRef message) {
@@ -152,8 +169,7 @@ void FunctionEmitter::failIf(Value cond, Operation *op, Value code, StringRef me
   br(cleanup);
 }
 
-void FunctionEmitter::faultIf(Value cond, Operation *op, StringRef kind,
-                              ArrayRef<Value> operands) {
+void FunctionEmitter::faultIf(Value cond, Operation *op, StringRef kind, ArrayRef<Value> operands) {
   Block *fail = newColdBlock();
   branchIf(cond, fail);
   OpBuilder::InsertionGuard guard(b);
@@ -177,16 +193,20 @@ void FunctionEmitter::checkStatus(Operation *op) {
 }
 
 void FunctionEmitter::setOwned(Value vm, Value value) {
-  if (kindOf(vm.getType()) != Kind::Ref) return setCopy(vm, value);
+  if (kindOf(vm.getType()) != Kind::Ref)
+    return setCopy(vm, value);
   Value var = vars.lookup(vm);
   release(load(var));
   assign(var, value);
 }
 
 void FunctionEmitter::setCopy(Value vm, Value value) {
-  if (isDirect(vm)) direct[vm] = value;
-  else if (kindOf(vm.getType()) == Kind::Ref) refAssign(vars.lookup(vm), value);
-  else assign(vars.lookup(vm), value);
+  if (isDirect(vm))
+    direct[vm] = value;
+  else if (kindOf(vm.getType()) == Kind::Ref)
+    refAssign(vars.lookup(vm), value);
+  else
+    assign(vars.lookup(vm), value);
 }
 
 // Block arguments as a parallel copy: every operand is loaded (and a ref
@@ -195,10 +215,12 @@ void FunctionEmitter::edge(Block *dest, ValueRange operands) {
   SmallVector<Value> values;
   for (Value operand : operands) {
     Value v = get(operand);
-    if (kindOf(operand.getType()) == Kind::Ref) retain(v);
+    if (kindOf(operand.getType()) == Kind::Ref)
+      retain(v);
     values.push_back(v);
   }
-  for (auto [arg, v] : llvm::zip(dest->getArguments(), values)) setOwned(arg, v);
+  for (auto [arg, v] : llvm::zip(dest->getArguments(), values))
+    setOwned(arg, v);
   br(blocks.lookup(dest));
 }
 
@@ -212,7 +234,8 @@ void FunctionEmitter::checkRefKind(Value ref, Type vmType, Operation *op) {
   // Other object types (`!hal.buffer`, ...) are known to the runtime by the
   // name it registers them under; compare by that name.
   std::string typeName = registeredTypeName(vmType);
-  if (typeName.empty()) return;
+  if (typeName.empty())
+    return;
   Value ok = call(t.i32, "kiln_ref_has_type_named", {ref, str(typeName)});
   Block *fail = newColdBlock();
   branchIf(cmp(emitc::CmpPredicate::eq, ok, i32c(0)), fail);
@@ -240,21 +263,26 @@ void FunctionEmitter::failUnlessKind(StringRef test, Value ref, StringRef kind, 
   br(cleanup);
 }
 
-
 LogicalResult FunctionEmitter::emitOp(Operation &op) {
   StringRef name = op.getName().getStringRef();
   if (!name.consume_front("vm."))
     return op.emitOpError("is not a vm op; the C target only translates vm");
   l = op.getLoc();
   lineDirective(&op);
-  if (std::optional<LogicalResult> done = emitScalarOp(op, name)) return *done;
+  if (std::optional<LogicalResult> done = emitScalarOp(op, name))
+    return *done;
 
-  if (name.starts_with("global.")) return emitGlobalOp(op, name);
-  if (name.starts_with("buffer.")) return emitBufferOp(op, name);
-  if (name.starts_with("list.")) return emitListOp(op, name);
+  if (name.starts_with("global."))
+    return emitGlobalOp(op, name);
+  if (name.starts_with("buffer."))
+    return emitBufferOp(op, name);
+  if (name.starts_with("list."))
+    return emitListOp(op, name);
 
-  if (std::optional<LogicalResult> done = emitControlOp(op, name)) return *done;
-  if (std::optional<LogicalResult> done = emitCallOp(op, name)) return *done;
+  if (std::optional<LogicalResult> done = emitControlOp(op, name))
+    return *done;
+  if (std::optional<LogicalResult> done = emitCallOp(op, name))
+    return *done;
   return op.emitOpError("is not supported by the C target yet");
 }
 
@@ -305,13 +333,14 @@ std::optional<LogicalResult> FunctionEmitter::emitControlOp(Operation &op, Strin
   if (name == "return") {
     for (auto [i, operand] : llvm::enumerate(op.getOperands())) {
       Value v = get(operand);
-      if (kindOf(operand.getType()) == Kind::Ref) retain(v);
+      if (kindOf(operand.getType()) == Kind::Ref)
+        retain(v);
       if (pair)
         assign(member(pair, "r0", v.getType()), v);
       else
-        assign(emitc::DereferenceOp::create(b, l, emitc::LValueType::get(v.getType()),
-                                            resultPtrs[i]),
-               v);
+        assign(
+            emitc::DereferenceOp::create(b, l, emitc::LValueType::get(v.getType()), resultPtrs[i]),
+            v);
     }
     br(cleanup);
     return success();
@@ -332,8 +361,8 @@ std::optional<LogicalResult> FunctionEmitter::emitControlOp(Operation &op, Strin
   }
   if (name == "check.eq" || name == "check.ne" || name == "check.nz") {
     auto msg = op.getAttrOfType<StringAttr>("message");
-    Value bad = name == "check.nz"   ? cmp(emitc::CmpPredicate::eq, arg(0),
-                                           lit(arg(0).getType(), "0"))
+    Value bad = name == "check.nz"
+                    ? cmp(emitc::CmpPredicate::eq, arg(0), lit(arg(0).getType(), "0"))
                 : name == "check.eq" ? cmp(emitc::CmpPredicate::ne, arg(0), arg(1))
                                      : cmp(emitc::CmpPredicate::eq, arg(0), arg(1));
     failIf(bad, &op, "KILN_STATUS_FAILED_PRECONDITION",
@@ -348,16 +377,19 @@ std::optional<LogicalResult> FunctionEmitter::emitControlOp(Operation &op, Strin
     edge(dest, op.getOperands().take_back(dest->getNumArguments()));
     return success();
   }
-  if (name == "trace") return success();
+  if (name == "trace")
+    return success();
   // vm.discard.refs: release each ref now (the variable becomes NULL), as
   // the interpreter clears the register.
   if (name == "discard.refs") {
     for (Value operand : op.getOperands()) {
-      if (Value var = vars.lookup(operand)) callVoid("kiln_ref_reset", {services(), addr(var)});
+      if (Value var = vars.lookup(operand))
+        callVoid("kiln_ref_reset", {services(), addr(var)});
     }
     return success();
   }
-  if (name == "print") return emitPrint(op);
+  if (name == "print")
+    return emitPrint(op);
   return std::nullopt;
 }
 
@@ -369,24 +401,30 @@ LogicalResult FunctionEmitter::emitPrint(Operation &op) {
   for (Value value : op.getOperands()) {
     Type type = value.getType();
     Value v = get(value);
-    if (type.isInteger(32)) callVoid("kiln_print_i32", {v});
-    else if (type.isInteger(64)) callVoid("kiln_print_i64", {v});
-    else if (isa<FloatType>(type)) callVoid("kiln_print_f64", {type.isF32() ? castTo(t.f64, v) : v});
-    else callVoid("kiln_print_ref", {v});
+    if (type.isInteger(32))
+      callVoid("kiln_print_i32", {v});
+    else if (type.isInteger(64))
+      callVoid("kiln_print_i64", {v});
+    else if (isa<FloatType>(type))
+      callVoid("kiln_print_f64", {type.isF32() ? castTo(t.f64, v) : v});
+    else
+      callVoid("kiln_print_ref", {v});
   }
   callVoid("kiln_print_end", {});
   return success();
 }
 
-
 LogicalResult FunctionEmitter::run() {
   Region &region = func->getRegion(0);
-  if (region.empty()) return func->emitOpError("has no body");
+  if (region.empty())
+    return func->emitOpError("has no body");
   mayYield = m.suspendable.contains(sym);
-  if (mayYield) findLiveAcrossSuspension();
+  if (mayYield)
+    findLiveAcrossSuspension();
   frameless = !mayYield;
   for (Block &block : region)
-    for (Operation &op : block) frameless = frameless && isFramelessOp(op);
+    for (Operation &op : block)
+      frameless = frameless && isFramelessOp(op);
   lightFrame = m.light.contains(sym);
   if (lightFrame != (m.options.lightFrames && !frameless && !mayYield))
     return func->emitOpError("frame kind disagrees with the module's (internal error)");
@@ -396,7 +434,8 @@ LogicalResult FunctionEmitter::run() {
   exec = entry->getArgument(0);
   state = entry->getArgument(1);
   unsigned first = 2;
-  if (lightFrame) depth = entry->getArgument(first++);
+  if (lightFrame)
+    depth = entry->getArgument(first++);
   for (unsigned i = 0; i < type.getNumInputs(); ++i)
     params.push_back(entry->getArgument(first + i));
   auto pairType = m.pairReturn.find(sym);
@@ -409,17 +448,20 @@ LogicalResult FunctionEmitter::run() {
   int valueCount = 0, opCount = 0;
   auto declare = [&](Value value) {
     Kind k = kindOf(value.getType());
-    if (isDirect(value)) return;
+    if (isDirect(value))
+      return;
     Value var = variable(t.of(k), k == Kind::Ref ? "NULL" : "0");
     vars[value] = var;
     valueIds[value] = valueCount++;
     (k == Kind::Ref ? refValues : scalarValues).push_back(value);
   };
   for (Block &block : region) {
-    for (BlockArgument a : block.getArguments()) declare(a);
+    for (BlockArgument a : block.getArguments())
+      declare(a);
     for (Operation &op : block) {
       opOffsets[&op] = opCount++;
-      for (Value r : op.getResults()) declare(r);
+      for (Value r : op.getResults())
+        declare(r);
     }
   }
   S = variable(t.services, "NULL");
@@ -434,8 +476,10 @@ LogicalResult FunctionEmitter::run() {
   assign(S, call(t.services, "kiln_exec_services", {exec}));
 
   cleanup = b.createBlock(&cfunc.getBody(), cfunc.getBody().end());
-  if (mayYield) suspend = b.createBlock(&cfunc.getBody(), cfunc.getBody().end());
-  for (Block &block : region) blocks[&block] = b.createBlock(cleanup);
+  if (mayYield)
+    suspend = b.createBlock(&cfunc.getBody(), cfunc.getBody().end());
+  for (Block &block : region)
+    blocks[&block] = b.createBlock(cleanup);
   b.setInsertionPointToEnd(entry);
 
   Value functionIndex = i32c(index);
@@ -476,7 +520,8 @@ LogicalResult FunctionEmitter::run() {
   if (mayYield) {
     frameType = m.prefix + "frame_" + cIdent(sym) + "_t";
     std::string text = "typedef struct {\n  kiln_frame_header_t header;\n";
-    for (Value v : refValues) text += "  kiln_ref_t " + field(v) + ";\n";
+    for (Value v : refValues)
+      text += "  kiln_ref_t " + field(v) + ";\n";
     for (Value v : scalarValues)
       text += std::string("  ") + cType(kindOf(v.getType())) + " " + field(v) + ";\n";
     text += "} " + frameType + ";";
@@ -508,7 +553,8 @@ LogicalResult FunctionEmitter::run() {
   Block &vmEntry = region.front();
   if (vmEntry.getNumArguments() != type.getNumInputs())
     return func->emitOpError("entry block does not match the function type");
-  for (auto [a, p] : llvm::zip(vmEntry.getArguments(), params)) setCopy(a, p);
+  for (auto [a, p] : llvm::zip(vmEntry.getArguments(), params))
+    setCopy(a, p);
   br(blocks.lookup(&vmEntry));
 
   // Dominance order (reverse post-order), so a direct value is built before
@@ -521,12 +567,14 @@ LogicalResult FunctionEmitter::run() {
   }
   std::reverse(order.begin(), order.end());
   for (Block &block : region)
-    if (!reachable.contains(&block)) order.push_back(&block);
+    if (!reachable.contains(&block))
+      order.push_back(&block);
   for (Block *block : order) {
     inUnreachableBlock = !reachable.contains(block);
     b.setInsertionPointToEnd(blocks.lookup(block));
     for (Operation &op : *block)
-      if (failed(emitOp(op))) return failure();
+      if (failed(emitOp(op)))
+        return failure();
     if (block->empty() || !block->back().hasTrait<OpTrait::IsTerminator>())
       return func->emitOpError("has a block without a terminator");
   }
@@ -541,22 +589,27 @@ LogicalResult FunctionEmitter::run() {
     Value point = load(rp);
     for (auto [k, target] : llvm::enumerate(resumeBlocks))
       branchIf(cmp(emitc::CmpPredicate::eq, point, i32c(static_cast<int64_t>(k) + 1)), target);
-    assign(st, call(t.status, "kiln_fail", {exec, lit(t.i32, "KILN_STATUS_INTERNAL"),
-                                            str("bad resume point"), lit(t.locPtr, "NULL")}));
+    assign(st, call(t.status, "kiln_fail",
+                    {exec, lit(t.i32, "KILN_STATUS_INTERNAL"), str("bad resume point"),
+                     lit(t.locPtr, "NULL")}));
     br(cleanup);
 
     // Suspending: move every local into the frame; it stays on the stack.
     b.setInsertionPointToEnd(suspend);
     assign(frame, castTo(cast<emitc::LValueType>(frame.getType()).getValueType(), load(fh)));
-    for (Value v : refValues) assign(memberOfPtr(frame, field(v), t.ref), get(v));
-    for (Value v : scalarValues) assign(memberOfPtr(frame, field(v), t.of(v.getType())), get(v));
+    for (Value v : refValues)
+      assign(memberOfPtr(frame, field(v), t.ref), get(v));
+    for (Value v : scalarValues)
+      assign(memberOfPtr(frame, field(v), t.of(v.getType())), get(v));
     callVoid("kiln_frame_suspend", {exec, load(rp)});
     emitc::ReturnOp::create(b, l, lit(t.status, "KILN_DEFERRED"));
   }
 
   b.setInsertionPointToEnd(cleanup);
-  for (Value v : refValues) release(get(v));
-  for (Value v : refTemps) release(load(v));
+  for (Value v : refValues)
+    release(get(v));
+  for (Value v : refTemps)
+    release(load(v));
   if (lightFrame) {
     Value status = call(t.status, "kiln_light_leave",
                         {exec, load(st), functionIndex, load(memberOfPtr(fh, "loc", t.locPtr))});
@@ -567,7 +620,8 @@ LogicalResult FunctionEmitter::run() {
       emitc::ReturnOp::create(b, l, status);
     }
   } else {
-    if (!frameless) callVoid("kiln_frame_leave", {exec, load(st)});
+    if (!frameless)
+      callVoid("kiln_frame_leave", {exec, load(st)});
     emitc::ReturnOp::create(b, l, load(st));
   }
   return success();

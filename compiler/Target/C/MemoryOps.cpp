@@ -23,7 +23,8 @@ LogicalResult FunctionEmitter::emitGlobalOp(Operation &op, StringRef name) {
   if (name == "global.address") {
     auto symRef = op.getAttrOfType<FlatSymbolRefAttr>("global");
     auto it = symRef ? m.globalSlots.find(symRef.getValue()) : m.globalSlots.end();
-    if (it == m.globalSlots.end()) return op.emitOpError("refers to an unknown global");
+    if (it == m.globalSlots.end())
+      return op.emitOpError("refers to an unknown global");
     setCopy(op.getResult(0), i32c(it->second));
     return success();
   }
@@ -43,15 +44,17 @@ LogicalResult FunctionEmitter::emitGlobalOp(Operation &op, StringRef name) {
               "KILN_FAULT_REF_GLOBAL_RANGE", {slot, i32c(m.globalRefs)});
     } else {
       unsigned width = (k == Kind::I64 || k == Kind::F64) ? 8 : 4;
-      Value code = call(t.i32, "kiln_global_range",
-                        {slot, lit(t.u32, Twine(width) + "u"), lit(t.u32, Twine(m.globalBytes) + "u")});
+      Value code =
+          call(t.i32, "kiln_global_range",
+               {slot, lit(t.u32, Twine(width) + "u"), lit(t.u32, Twine(m.globalBytes) + "u")});
       faultIf(isNonZero(code), &op, "KILN_FAULT_GLOBAL_RANGE",
               {slot, i32c(width), i32c(m.globalBytes)});
     }
   } else {
     auto symRef = op.getAttrOfType<FlatSymbolRefAttr>("global");
     auto it = symRef ? m.globalSlots.find(symRef.getValue()) : m.globalSlots.end();
-    if (it == m.globalSlots.end()) return op.emitOpError("refers to an unknown global");
+    if (it == m.globalSlots.end())
+      return op.emitOpError("refers to an unknown global");
     slot = i64c(it->second);
   }
   Value stateArg = state;
@@ -62,13 +65,16 @@ LogicalResult FunctionEmitter::emitGlobalOp(Operation &op, StringRef name) {
       checkRefKind(v, value.getType(), &op);
       setCopy(value, v);
     } else {
-      Value ptr = call(emitc::PointerType::get(t.ref), "kiln_state_ref",
-                       {stateArg, refsOffset, slot});
+      Value ptr =
+          call(emitc::PointerType::get(t.ref), "kiln_state_ref", {stateArg, refsOffset, slot});
       callVoid("kiln_ref_assign", {services(), ptr, get(value)});
     }
     return success();
   }
-  const char *suffix = k == Kind::I32 ? "i32" : k == Kind::I64 ? "i64" : k == Kind::F32 ? "f32" : "f64";
+  const char *suffix = k == Kind::I32   ? "i32"
+                       : k == Kind::I64 ? "i64"
+                       : k == Kind::F32 ? "f32"
+                                        : "f64";
   Value bytes = call(t.bytes, "kiln_state_bytes", {stateArg});
   Value offset = castTo(t.u64, slot);
   if (isLoad)
@@ -82,8 +88,7 @@ LogicalResult FunctionEmitter::emitGlobalOp(Operation &op, StringRef name) {
 FunctionEmitter::Span FunctionEmitter::spanOf(Operation *op, Value buffer) {
   requireRefKind(buffer, "KILN_REF_KIND_BUFFER", op);
   Span span{variable(t.bytes, "NULL"), variable(t.u64, "0"), variable(t.i32, "0")};
-  callVoid("kiln_buffer_span",
-           {buffer, addr(span.data), addr(span.length), addr(span.writable)});
+  callVoid("kiln_buffer_span", {buffer, addr(span.data), addr(span.length), addr(span.writable)});
   return span;
 }
 
@@ -110,8 +115,8 @@ void FunctionEmitter::rangeCheck(Operation *op, Value length, Value offset, Valu
 
 // Stores into rodata fail as in the interpreter (same code and message).
 void FunctionEmitter::writableCheck(Operation *op, Value writable) {
-  faultIf(cmp(emitc::CmpPredicate::eq, load(writable), i32c(0)), op,
-          "KILN_FAULT_BUFFER_READ_ONLY", {});
+  faultIf(cmp(emitc::CmpPredicate::eq, load(writable), i32c(0)), op, "KILN_FAULT_BUFFER_READ_ONLY",
+          {});
 }
 
 LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
@@ -166,7 +171,8 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
     Value source = arg(0);
     requireRefKind(source, "KILN_REF_KIND_BUFFER", &op);
     Value temp = refTemp();
-    assign(st, call(t.status, "kiln_buffer_clone", {exec, source, arg(1), arg(2), arg(3), addr(temp)}));
+    assign(st,
+           call(t.status, "kiln_buffer_clone", {exec, source, arg(1), arg(2), arg(3), addr(temp)}));
     checkStatus(&op);
     refMove(vars.lookup(op.getResult(0)), temp);
     return success();
@@ -176,8 +182,10 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
   if (!isLoad && !name.starts_with("buffer.store."))
     return op.emitOpError("is not supported by the C target yet");
   StringRef ty = name.drop_front(isLoad ? 12 : 13);
-  unsigned size = ty.starts_with("i8") ? 1 : ty.starts_with("i16") ? 2
-                : (ty == "i64" || ty == "f64") ? 8 : 4;
+  unsigned size = ty.starts_with("i8")           ? 1
+                  : ty.starts_with("i16")        ? 2
+                  : (ty == "i64" || ty == "f64") ? 8
+                                                 : 4;
   Span span = spanOf(&op, arg(0));
   Value data = span.data, len = span.length, w = span.writable;
   Value out = variable(t.u64, "0");
@@ -187,15 +195,18 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
   faultIf(isNonZero(code), &op, "KILN_FAULT_BUFFER_RANGE",
           {index, i64c(1), i32c(size), lengthValue});
   if (isLoad) {
-    setCopy(op.getResult(0),
-            call(t.of(op.getResult(0).getType()), "kiln_load_" + cIdent(ty), {load(data), load(out)}));
+    setCopy(op.getResult(0), call(t.of(op.getResult(0).getType()), "kiln_load_" + cIdent(ty),
+                                  {load(data), load(out)}));
     return success();
   }
   writableCheck(&op, w);
   Kind k = kindOf(op.getOperand(2).getType());
-  std::string store = size == 1 ? "kiln_store_i8" : size == 2 ? "kiln_store_i16"
-                    : k == Kind::F32 ? "kiln_store_f32" : k == Kind::F64 ? "kiln_store_f64"
-                    : size == 8 ? "kiln_store_i64" : "kiln_store_i32";
+  std::string store = size == 1        ? "kiln_store_i8"
+                      : size == 2      ? "kiln_store_i16"
+                      : k == Kind::F32 ? "kiln_store_f32"
+                      : k == Kind::F64 ? "kiln_store_f64"
+                      : size == 8      ? "kiln_store_i64"
+                                       : "kiln_store_i32";
   callVoid(store, {load(data), load(out), arg(2)});
   return success();
 }
@@ -210,10 +221,14 @@ LogicalResult FunctionEmitter::emitListOp(Operation &op, StringRef name) {
     if (lt) {
       Type et = lt.getElementType();
       if (auto it = dyn_cast<IntegerType>(et))
-        kind = it.getWidth() == 8 ? "KILN_ELEMENT_I8" : it.getWidth() == 16 ? "KILN_ELEMENT_I16"
-             : it.getWidth() == 64 ? "KILN_ELEMENT_I64" : "KILN_ELEMENT_I32";
-      else if (et.isF32()) kind = "KILN_ELEMENT_F32";
-      else if (et.isF64()) kind = "KILN_ELEMENT_F64";
+        kind = it.getWidth() == 8    ? "KILN_ELEMENT_I8"
+               : it.getWidth() == 16 ? "KILN_ELEMENT_I16"
+               : it.getWidth() == 64 ? "KILN_ELEMENT_I64"
+                                     : "KILN_ELEMENT_I32";
+      else if (et.isF32())
+        kind = "KILN_ELEMENT_F32";
+      else if (et.isF64())
+        kind = "KILN_ELEMENT_F64";
       else if (isa<vm::RefType>(et)) {
         kind = "KILN_ELEMENT_REF";
         refType = refKind(et);
@@ -273,14 +288,12 @@ LogicalResult FunctionEmitter::emitListOp(Operation &op, StringRef name) {
   if (name.starts_with("list.set.")) {
     Value value = op.getOperand(2);
     assign(st, call(t.status, "kiln_list_set",
-                    {exec, list, arg(1), codeOf(kindOf(value.getType())),
-                     addressOf(value)}));
+                    {exec, list, arg(1), codeOf(kindOf(value.getType())), addressOf(value)}));
     checkStatus(&op);
     return success();
   }
   return op.emitOpError("is not supported by the C target yet");
 }
-
 
 // A ref to a rodata buffer, wrapped by the runtime.
 LogicalResult FunctionEmitter::emitRodataRef(Operation &op) {

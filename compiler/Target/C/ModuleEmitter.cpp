@@ -25,17 +25,18 @@ namespace mlir::kiln::ctarget {
 std::string ModuleEmitter::locGlobal(Operation *before, const std::string &init, bool shared) {
   if (shared) {
     auto found = sharedLocs.find(init);
-    if (found != sharedLocs.end()) return found->second;
+    if (found != sharedLocs.end())
+      return found->second;
   }
   std::string name = prefix + "loc" + std::to_string(locCount++);
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPoint(before);
-  auto global = emitc::GlobalOp::create(b, l, name, t->loc,
-                                        emitc::OpaqueAttr::get(ctx, init),
+  auto global = emitc::GlobalOp::create(b, l, name, t->loc, emitc::OpaqueAttr::get(ctx, init),
                                         /*extern_specifier=*/false, /*static_specifier=*/true,
                                         /*const_specifier=*/false);
   (void)global;
-  if (shared) sharedLocs[init] = name;
+  if (shared)
+    sharedLocs[init] = name;
   return name;
 }
 
@@ -43,10 +44,12 @@ std::string ModuleEmitter::structType(Operation *before, ArrayRef<std::string> f
                                       StringRef hint) {
   std::string name = prefix + hint.str() + std::to_string(structCount++) + "_t";
   std::string text = "typedef struct {";
-  for (const std::string &f : fields) text += " " + f + ";";
+  for (const std::string &f : fields)
+    text += " " + f + ";";
   text += " } " + name + ";";
   OpBuilder::InsertionGuard guard(b);
-  if (before) b.setInsertionPoint(before);
+  if (before)
+    b.setInsertionPoint(before);
   verbatim(text);
   return name;
 }
@@ -55,26 +58,30 @@ emitc::FuncOp ModuleEmitter::declareFunction(Operation *f) {
   auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
   StringRef sym = f->getAttrOfType<StringAttr>("sym_name").getValue();
   SmallVector<Type> inputs{t->exec, t->state};
-  if (light.contains(sym)) inputs.push_back(t->i32); // light frames below this one
-  for (Type in : type.getInputs()) inputs.push_back(t->of(in));
+  if (light.contains(sym))
+    inputs.push_back(t->i32); // light frames below this one
+  for (Type in : type.getInputs())
+    inputs.push_back(t->of(in));
   Type result = t->status;
   auto pair = pairReturn.find(sym);
   if (pair != pairReturn.end()) {
     result = emitc::OpaqueType::get(ctx, pair->second);
     OpBuilder::InsertionGuard guard(b);
-    if (firstFunction) b.setInsertionPoint(firstFunction);
-    verbatim("typedef struct { kiln_status_t st; " +
-             std::string(cType(kindOf(type.getResult(0)))) + " r0; } " + pair->second + ";");
+    if (firstFunction)
+      b.setInsertionPoint(firstFunction);
+    verbatim("typedef struct { kiln_status_t st; " + std::string(cType(kindOf(type.getResult(0)))) +
+             " r0; } " + pair->second + ";");
   } else {
-    for (Type r : type.getResults()) inputs.push_back(emitc::PointerType::get(t->of(r)));
+    for (Type r : type.getResults())
+      inputs.push_back(emitc::PointerType::get(t->of(r)));
   }
-  auto cfunc = emitc::FuncOp::create(b, f->getLoc(), fnName(sym),
-                                     FunctionType::get(ctx, inputs, {result}));
-  if (!firstFunction) firstFunction = cfunc;
+  auto cfunc =
+      emitc::FuncOp::create(b, f->getLoc(), fnName(sym), FunctionType::get(ctx, inputs, {result}));
+  if (!firstFunction)
+    firstFunction = cfunc;
   cfunc.setSpecifiersAttr(b.getStrArrayAttr({"KILN_MODULE_MAYBE_UNUSED", "static"}));
   return cfunc;
 }
-
 
 // Export entry points: packed arguments and results -> the typed C call. A
 // resumed call passes no arguments (the function reloads its frame instead).
@@ -96,8 +103,7 @@ LogicalResult ModuleEmitter::emitEntry(Operation *f, StringRef entryName) {
   efunc.setSpecifiersAttr(b.getStrArrayAttr({"static"}));
   Block *body = efunc.addEntryBlock();
   OpBuilder fb = OpBuilder::atBlockEnd(body);
-  Value exec = body->getArgument(0), args = body->getArgument(2),
-        results = body->getArgument(3);
+  Value exec = body->getArgument(0), args = body->getArgument(2), results = body->getArgument(3);
   auto variable = [&](Type type) {
     return emitc::VariableOp::create(fb, loc, emitc::LValueType::get(type),
                                      emitc::OpaqueAttr::get(ctx, "NULL"));
@@ -117,15 +123,15 @@ LogicalResult ModuleEmitter::emitEntry(Operation *f, StringRef entryName) {
       Type rt = t->of(r);
       Value field = emitc::MemberOfPtrOp::create(fb, loc, emitc::LValueType::get(rt),
                                                  "r" + std::to_string(i), out);
-      resultPtrs.push_back(
-          emitc::AddressOfOp::create(fb, loc, emitc::PointerType::get(rt), field));
+      resultPtrs.push_back(emitc::AddressOfOp::create(fb, loc, emitc::PointerType::get(rt), field));
     }
   }
   emitc::FuncOp callee = cfuncs.lookup(sym);
   auto pairType = pairReturn.find(sym);
   auto callWith = [&](ArrayRef<Value> arguments) {
     SmallVector<Value> operands{exec, state};
-    if (light.contains(sym)) operands.push_back(lit(t->i32, "0"));
+    if (light.contains(sym))
+      operands.push_back(lit(t->i32, "0"));
     operands.append(arguments.begin(), arguments.end());
     if (pairType == pairReturn.end()) {
       operands.append(resultPtrs.begin(), resultPtrs.end());
@@ -142,9 +148,9 @@ LogicalResult ModuleEmitter::emitEntry(Operation *f, StringRef entryName) {
     emitc::AssignOp::create(fb, loc, returned,
                             emitc::CallOp::create(fb, loc, callee, operands).getResult(0));
     Value r0 = emitc::MemberOp::create(fb, loc, emitc::LValueType::get(rt), "r0", returned);
-    emitc::AssignOp::create(fb, loc, emitc::DereferenceOp::create(
-                                         fb, loc, emitc::LValueType::get(rt), resultPtrs[0]),
-                            emitc::LoadOp::create(fb, loc, rt, r0));
+    emitc::AssignOp::create(
+        fb, loc, emitc::DereferenceOp::create(fb, loc, emitc::LValueType::get(rt), resultPtrs[0]),
+        emitc::LoadOp::create(fb, loc, rt, r0));
     Value stField =
         emitc::MemberOp::create(fb, loc, emitc::LValueType::get(t->status), "st", returned);
     emitc::ReturnOp::create(fb, loc, emitc::LoadOp::create(fb, loc, t->status, stField));
@@ -158,8 +164,8 @@ LogicalResult ModuleEmitter::emitEntry(Operation *f, StringRef entryName) {
   Value in = variable(inPtr);
   emitc::AssignOp::create(fb, loc, in, emitc::CastOp::create(fb, loc, inPtr, args));
   Value inValue = emitc::LoadOp::create(fb, loc, inPtr, in);
-  Value isNull = emitc::CmpOp::create(fb, loc, t->i1, emitc::CmpPredicate::eq, inValue,
-                                      lit(inPtr, "NULL"));
+  Value isNull =
+      emitc::CmpOp::create(fb, loc, t->i1, emitc::CmpPredicate::eq, inValue, lit(inPtr, "NULL"));
   Block *resumed = new Block(), *started = new Block();
   efunc.getBody().push_back(started);
   efunc.getBody().push_back(resumed);
@@ -184,9 +190,8 @@ LogicalResult ModuleEmitter::emitEntry(Operation *f, StringRef entryName) {
 // pipeline usually moves them into __init); deinit releases the ref globals.
 void ModuleEmitter::emitStateFunctions(ArrayRef<Operation *> globalList) {
   Location loc = vm->getLoc();
-  auto init = emitc::FuncOp::create(
-      b, loc, prefix + "state_init",
-      FunctionType::get(ctx, {t->exec, t->voidPtr}, {t->status}));
+  auto init = emitc::FuncOp::create(b, loc, prefix + "state_init",
+                                    FunctionType::get(ctx, {t->exec, t->voidPtr}, {t->status}));
   init.setSpecifiersAttr(b.getStrArrayAttr({"static"}));
   {
     Block *body = init.addEntryBlock();
@@ -211,7 +216,8 @@ void ModuleEmitter::emitStateFunctions(ArrayRef<Operation *> globalList) {
         suffix = isF32 ? "f32" : "f64";
         valueType = isF32 ? t->f32 : t->f64;
       }
-      if (literal.empty()) continue;
+      if (literal.empty())
+        continue;
       Value bytes = emitc::CallOpaqueOp::create(fb, loc, TypeRange{t->bytes}, "kiln_state_bytes",
                                                 ValueRange{state})
                         .getResult(0);
@@ -222,8 +228,8 @@ void ModuleEmitter::emitStateFunctions(ArrayRef<Operation *> globalList) {
     }
     emitc::ReturnOp::create(fb, loc, emitc::LiteralOp::create(fb, loc, t->status, "KILN_OK"));
   }
-  auto deinit = emitc::FuncOp::create(
-      b, loc, prefix + "state_deinit", FunctionType::get(ctx, {t->services, t->voidPtr}, {}));
+  auto deinit = emitc::FuncOp::create(b, loc, prefix + "state_deinit",
+                                      FunctionType::get(ctx, {t->services, t->voidPtr}, {}));
   deinit.setSpecifiersAttr(b.getStrArrayAttr({"static"}));
   {
     Block *body = deinit.addEntryBlock();
@@ -246,7 +252,8 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
   ctx->getOrLoadDialect<emitc::EmitCDialect>();
   ctx->getOrLoadDialect<cf::ControlFlowDialect>();
   auto nameAttr = vm->getAttrOfType<StringAttr>("sym_name");
-  if (!nameAttr) return vm->emitOpError("has no name");
+  if (!nameAttr)
+    return vm->emitOpError("has no name");
   StringRef moduleName = nameAttr.getValue();
   prefix = cIdent(moduleName) + "_";
   t = std::make_unique<CTypes>(ctx, prefix);
@@ -280,15 +287,17 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
   suspendable = findSuspendable(funcList, importOrdinals);
   for (Operation *f : funcList) {
     StringRef s = f->getAttrOfType<StringAttr>("sym_name").getValue();
-    if (!options.lightFrames || suspendable.contains(s)) continue;
+    if (!options.lightFrames || suspendable.contains(s))
+      continue;
     bool frameless = true;
     f->walk([&](Operation *op) {
-      if (op != f && op->getParentOp() == f) frameless = frameless && isFramelessOp(*op);
+      if (op != f && op->getParentOp() == f)
+        frameless = frameless && isFramelessOp(*op);
     });
-    if (!frameless) light.insert(s);
+    if (!frameless)
+      light.insert(s);
     auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
-    if (light.contains(s) && type.getNumResults() == 1 &&
-        kindOf(type.getResult(0)) != Kind::Ref)
+    if (light.contains(s) && type.getNumResults() == 1 && kindOf(type.getResult(0)) != Kind::Ref)
       pairReturn[s] = prefix + "ret_" + cIdent(s) + "_t";
   }
 
@@ -301,7 +310,8 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
     int64_t slot = ordinal.getInt();
     globalSlots[s] = slot;
     auto typeAttr = g->getAttrOfType<TypeAttr>("type");
-    if (!typeAttr) return g->emitOpError("has no type");
+    if (!typeAttr)
+      return g->emitOpError("has no type");
     Kind k = kindOf(typeAttr.getValue());
     if (k == Kind::Ref) {
       globalRefs = std::max(globalRefs, slot + 1);
@@ -324,7 +334,8 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
   emitc::IncludeOp::create(b, l, "kiln/c/ops.h", false);
   bool prints = false;
   vm->walk([&](Operation *op) { prints |= op->getName().getStringRef() == "vm.print"; });
-  if (prints) emitc::IncludeOp::create(b, l, "kiln/c/print.h", false);
+  if (prints)
+    emitc::IncludeOp::create(b, l, "kiln/c/print.h", false);
 
   // State: the scalar globals' bytes, then the ref globals (module.h).
   verbatim("typedef struct {\n  uint8_t gb[" + Twine(refsOffset) + "];\n  kiln_ref_t gr[" +
@@ -332,7 +343,8 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
 
   // Rodata.
   for (Operation *r : rodataList) {
-    std::string n = prefix + "rodata_" + cIdent(r->getAttrOfType<StringAttr>("sym_name").getValue());
+    std::string n =
+        prefix + "rodata_" + cIdent(r->getAttrOfType<StringAttr>("sym_name").getValue());
     std::string bytes;
     Attribute value = r->getAttr("value");
     if (auto s = dyn_cast_or_null<StringAttr>(value)) {
@@ -341,14 +353,16 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
       ArrayRef<char> raw = dense.getRawData();
       if (dense.isSplat()) {
         auto st = cast<ShapedType>(dense.getType());
-        for (int64_t i = 0; i < st.getNumElements(); ++i) bytes.append(raw.begin(), raw.end());
+        for (int64_t i = 0; i < st.getNumElements(); ++i)
+          bytes.append(raw.begin(), raw.end());
       } else {
         bytes.assign(raw.begin(), raw.end());
       }
     } else {
       return r->emitOpError("rodata value kind not supported by the C target");
     }
-    if (bytes.empty()) bytes.push_back('\0');
+    if (bytes.empty())
+      bytes.push_back('\0');
     // Verbatim rather than emitc.global, which cannot carry the alignment
     // the .vmfb honours too (vm-verify-target-limits checked the range).
     auto alignment = r->getAttrOfType<IntegerAttr>("alignment");
@@ -360,8 +374,8 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
     cfuncs[f->getAttrOfType<StringAttr>("sym_name").getValue()] = declareFunction(f);
   if (!funcList.empty()) {
     OpBuilder::InsertionGuard guard(b);
-    b.setInsertionPoint(cfuncs.lookup(funcList.front()->getAttrOfType<StringAttr>("sym_name")
-                                          .getValue()));
+    b.setInsertionPoint(
+        cfuncs.lookup(funcList.front()->getAttrOfType<StringAttr>("sym_name").getValue()));
     // Prototypes as emitc.verbatim, in the form translateToCpp prints an
     // emitc.declare_func: printing a declare_func looks its function up by
     // a scan of the whole module, which made modules of thousands of
@@ -377,8 +391,10 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
     }
   }
   for (Operation *f : funcList) {
-    FunctionEmitter fe(*this, f, cfuncs.lookup(f->getAttrOfType<StringAttr>("sym_name").getValue()));
-    if (failed(fe.run())) return failure();
+    FunctionEmitter fe(*this, f,
+                       cfuncs.lookup(f->getAttrOfType<StringAttr>("sym_name").getValue()));
+    if (failed(fe.run()))
+      return failure();
   }
 
   // Export entry points.
@@ -386,24 +402,27 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
   for (Operation *e : exportList) {
     StringRef fnSym = e->getAttrOfType<FlatSymbolRefAttr>("function_ref").getValue();
     Operation *f = funcs.lookup(fnSym);
-    if (!f) return e->emitOpError("exports an unknown function");
-    if (entryOf.count(fnSym)) continue;
+    if (!f)
+      return e->emitOpError("exports an unknown function");
+    if (entryOf.count(fnSym))
+      continue;
     std::string entry = prefix + "e_" + cIdent(fnSym);
     entryOf[fnSym] = entry;
-    if (failed(emitEntry(f, entry))) return failure();
+    if (failed(emitEntry(f, entry)))
+      return failure();
   }
   emitStateFunctions(globalList);
 
   // Tables and descriptor.
   auto table = [&](StringRef name, StringRef elementType, ArrayRef<std::string> rows) {
     std::string init = "{\n";
-    for (const std::string &row : rows) init += "  " + row + ",\n";
+    for (const std::string &row : rows)
+      init += "  " + row + ",\n";
     init += "}";
-    emitc::GlobalOp::create(
-        b, l, name,
-        emitc::ArrayType::get({static_cast<int64_t>(rows.size())},
-                              emitc::OpaqueType::get(ctx, elementType)),
-        emitc::OpaqueAttr::get(ctx, init), false, true, true);
+    emitc::GlobalOp::create(b, l, name,
+                            emitc::ArrayType::get({static_cast<int64_t>(rows.size())},
+                                                  emitc::OpaqueType::get(ctx, elementType)),
+                            emitc::OpaqueAttr::get(ctx, init), false, true, true);
   };
   if (!importList.empty()) {
     SmallVector<std::string> rows;
@@ -425,9 +444,11 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
       if (suspendable.contains(s)) {
         unsigned refs = 0;
         for (Block &block : f->getRegion(0)) {
-          for (BlockArgument a : block.getArguments()) refs += kindOf(a.getType()) == Kind::Ref;
+          for (BlockArgument a : block.getArguments())
+            refs += kindOf(a.getType()) == Kind::Ref;
           for (Operation &op : block)
-            for (Value r : op.getResults()) refs += kindOf(r.getType()) == Kind::Ref;
+            for (Value r : op.getResults())
+              refs += kindOf(r.getType()) == Kind::Ref;
         }
         row += "sizeof(" + prefix + "frame_" + cIdent(s) + "_t), " + std::to_string(refs) + "}";
       } else {
@@ -450,28 +471,33 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
     table(prefix + "exports", "kiln_export_desc_t", rows);
   }
   uint32_t version = 0;
-  if (auto ver = vm->getAttrOfType<IntegerAttr>("version")) version = ver.getInt();
+  if (auto ver = vm->getAttrOfType<IntegerAttr>("version"))
+    version = ver.getInt();
   std::string descriptor;
   llvm::raw_string_ostream d(descriptor);
   d << "{\n  KILN_MODULE_ABI_VERSION, sizeof(kiln_module_desc_t),\n  " << cString(moduleName)
     << ", " << version << "u,\n  " << importList.size() << ", "
-    << (importList.empty() ? "NULL" : prefix + "imports") << ",\n  " << exportList.size()
-    << ", " << (exportList.empty() ? "NULL" : prefix + "exports") << ",\n  " << funcList.size()
-    << ", " << (funcList.empty() ? "NULL" : prefix + "functions") << ",\n  sizeof(" << prefix
+    << (importList.empty() ? "NULL" : prefix + "imports") << ",\n  " << exportList.size() << ", "
+    << (exportList.empty() ? "NULL" : prefix + "exports") << ",\n  " << funcList.size() << ", "
+    << (funcList.empty() ? "NULL" : prefix + "functions") << ",\n  sizeof(" << prefix
     << "state_t), " << prefix << "state_init, " << prefix << "state_deinit,\n}";
   emitc::GlobalOp::create(b, l, prefix + "descriptor",
                           emitc::OpaqueType::get(ctx, "const kiln_module_desc_t"),
                           emitc::OpaqueAttr::get(ctx, descriptor), false, true, false);
   // The module's entry symbols (fixed ABI; see kiln/c/module.h).
   verbatim("/* For static linking: register with kiln::cmodule::register_static_module. */\n"
-           "const kiln_module_desc_t* " + prefix + "kiln_module(void);\n"
-           "const kiln_module_desc_t* " + prefix + "kiln_module(void) { return &" + prefix +
+           "const kiln_module_desc_t* " +
+           prefix +
+           "kiln_module(void);\n"
+           "const kiln_module_desc_t* " +
+           prefix + "kiln_module(void) { return &" + prefix +
            "descriptor; }\n"
            "#if !defined(KILN_MODULE_NO_ENTRY)\n"
            "const kiln_module_desc_t* kiln_module_v1_get(void);\n"
-           "const kiln_module_desc_t* kiln_module_v1_get(void) { return &" + prefix +
-           "descriptor; }\n#endif");
-  if (failed(mlir::verify(*out))) return failure();
+           "const kiln_module_desc_t* kiln_module_v1_get(void) { return &" +
+           prefix + "descriptor; }\n#endif");
+  if (failed(mlir::verify(*out)))
+    return failure();
   return std::move(out);
 }
 

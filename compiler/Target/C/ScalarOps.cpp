@@ -20,17 +20,16 @@ namespace mlir::kiln::ctarget {
 // Pure ops whose C helper is kiln_<name with '.' -> '_'> in ops.h.
 bool isHelperOp(StringRef name) {
   static const char *prefixes[] = {
-      "add.", "sub.", "mul.", "fma.", "neg.", "abs.", "min.", "max.",
-      "not.", "and.", "or.", "xor.", "shl.", "shr.", "ctlz.", "ceil.",
-      "floor.", "round.", "atan.", "atan2.", "cos.", "sin.", "exp.",
-      "exp2.", "expm1.", "log.", "log10.", "log1p.", "log2.", "pow.",
-      "rsqrt.", "sqrt.", "tanh.", "erf.", "trunc.", "ext.", "cast.",
-      "bitcast.", "div.f", "rem.f"};
+      "add.",   "sub.",   "mul.",   "fma.",   "neg.",  "abs.",     "min.",   "max.",
+      "not.",   "and.",   "or.",    "xor.",   "shl.",  "shr.",     "ctlz.",  "ceil.",
+      "floor.", "round.", "atan.",  "atan2.", "cos.",  "sin.",     "exp.",   "exp2.",
+      "expm1.", "log.",   "log10.", "log1p.", "log2.", "pow.",     "rsqrt.", "sqrt.",
+      "tanh.",  "erf.",   "trunc.", "ext.",   "cast.", "bitcast.", "div.f",  "rem.f"};
   for (const char *p : prefixes)
-    if (name.starts_with(p)) return true;
+    if (name.starts_with(p))
+      return true;
   return false;
 }
-
 
 std::optional<LogicalResult> FunctionEmitter::emitScalarOp(Operation &op, StringRef name) {
   auto arg = [&](unsigned i) { return get(op.getOperand(i)); };
@@ -40,8 +39,8 @@ std::optional<LogicalResult> FunctionEmitter::emitScalarOp(Operation &op, String
   // Constants.
   if (name == "const.i32" || name == "const.i64") {
     auto a = op.getAttrOfType<IntegerAttr>("value");
-    setCopy(result(), lit(resultType(), intLiteral(a.getValue().getSExtValue(),
-                                                   name == "const.i64")));
+    setCopy(result(),
+            lit(resultType(), intLiteral(a.getValue().getSExtValue(), name == "const.i64")));
     return success();
   }
   if (name == "const.f32" || name == "const.f64") {
@@ -67,8 +66,8 @@ std::optional<LogicalResult> FunctionEmitter::emitScalarOp(Operation &op, String
     return success();
   }
   if (name == "round.f32.even" || name == "round.f64.even") {
-    setCopy(result(), call(resultType(), name == "round.f32.even" ? "kiln_round_even_f32"
-                                                                  : "kiln_round_even_f64",
+    setCopy(result(), call(resultType(),
+                           name == "round.f32.even" ? "kiln_round_even_f32" : "kiln_round_even_f64",
                            {arg(0)}));
     return success();
   }
@@ -79,7 +78,8 @@ std::optional<LogicalResult> FunctionEmitter::emitScalarOp(Operation &op, String
     if (ty.starts_with("i")) {
       // kiln_cmp_<pred>_<type>[_s|_u] of kiln/c/ops.h, as the interpreter.
       SmallVector<Value> operands;
-      for (unsigned i = 0; i < op.getNumOperands(); ++i) operands.push_back(arg(i));
+      for (unsigned i = 0; i < op.getNumOperands(); ++i)
+        operands.push_back(arg(i));
       setCopy(result(), call(t.i32, "kiln_" + cIdent(name), operands));
       return success();
     }
@@ -98,7 +98,8 @@ std::optional<LogicalResult> FunctionEmitter::emitScalarOp(Operation &op, String
               .Case("gt", emitc::CmpPredicate::gt)
               .Case("gte", emitc::CmpPredicate::ge)
               .Default(std::nullopt);
-      if (!p) return op.emitOpError("unsupported comparison in the C target");
+      if (!p)
+        return op.emitOpError("unsupported comparison in the C target");
       setCopy(result(), castTo(t.i32, cmp(*p, arg(0), arg(1))));
       return success();
     }
@@ -113,9 +114,12 @@ std::optional<LogicalResult> FunctionEmitter::emitScalarOp(Operation &op, String
       swap = true;
     }
     SmallVector<Value> operands;
-    if (op.getNumOperands() == 1) operands.push_back(arg(0));
-    else if (swap) operands.append({arg(1), arg(0)});
-    else operands.append({arg(0), arg(1)});
+    if (op.getNumOperands() == 1)
+      operands.push_back(arg(0));
+    else if (swap)
+      operands.append({arg(1), arg(0)});
+    else
+      operands.append({arg(0), arg(1)});
     setCopy(result(), call(t.i32, helper, operands));
     return success();
   }
@@ -136,26 +140,28 @@ std::optional<LogicalResult> FunctionEmitter::emitScalarOp(Operation &op, String
   if (name == "check.nearly_eq") {
     auto msg = op.getAttrOfType<StringAttr>("message");
     bool f32 = op.getOperand(0).getType().isF32();
-    Value near = call(t.i32, f32 ? "kiln_cmp_eq_f32_near" : "kiln_cmp_eq_f64_near",
-                      {arg(0), arg(1)});
+    Value near =
+        call(t.i32, f32 ? "kiln_cmp_eq_f32_near" : "kiln_cmp_eq_f64_near", {arg(0), arg(1)});
     failIf(cmp(emitc::CmpPredicate::eq, near, i32c(0)), &op, "KILN_STATUS_FAILED_PRECONDITION",
            msg ? msg.getValue() : StringRef("check failed"));
     return success();
   }
   if (isHelperOp(name)) {
     SmallVector<Value> operands;
-    for (unsigned i = 0; i < op.getNumOperands(); ++i) operands.push_back(arg(i));
+    for (unsigned i = 0; i < op.getNumOperands(); ++i)
+      operands.push_back(arg(i));
     setCopy(result(), call(resultType(), "kiln_" + cIdent(name), operands));
     return success();
   }
   if (name.starts_with("select.")) {
-    Value chosen = emitc::ConditionalOp::create(b, l, resultType(), isNonZero(arg(0)), arg(1),
-                                                arg(2));
+    Value chosen =
+        emitc::ConditionalOp::create(b, l, resultType(), isNonZero(arg(0)), arg(1), arg(2));
     setCopy(result(), chosen);
     return success();
   }
   if (name == "optimization_barrier") {
-    for (unsigned i = 0; i < op.getNumOperands(); ++i) setCopy(result(i), arg(i));
+    for (unsigned i = 0; i < op.getNumOperands(); ++i)
+      setCopy(result(i), arg(i));
     return success();
   }
   // vm.switch.*: operand 0 is the index, 1 the default, then the cases.

@@ -62,7 +62,6 @@ using namespace mlir;
 
 namespace mlir::kiln {
 
-
 FailureOr<OwningOpRef<ModuleOp>> convertVMToEmitC(Operation *vmModule,
                                                   const CTargetOptions &options) {
   ctarget::ModuleEmitter emitter(vmModule, options);
@@ -74,7 +73,8 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
   if (runPreparation) {
     PassManager pm(op->getContext(), op->getName().getStringRef());
     buildVMBytecodePreparationPipeline(pm);
-    if (failed(pm.run(op))) return failure();
+    if (failed(pm.run(op)))
+      return failure();
   }
   Operation *vmModule = nullptr;
   if (op->getName().getStringRef() == "vm.module") {
@@ -84,14 +84,18 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
       for (Block &blk : r)
         for (Operation &child : blk)
           if (child.getName().getStringRef() == "vm.module") {
-            if (vmModule) return op->emitError("--vm-to-c translates one vm.module at a time");
+            if (vmModule)
+              return op->emitError("--vm-to-c translates one vm.module at a time");
             vmModule = &child;
           }
   }
-  if (!vmModule) return op->emitError("--vm-to-c expects a vm.module");
-  if (failed(vm::verifyTargetLimits(vmModule))) return failure();
+  if (!vmModule)
+    return op->emitError("--vm-to-c expects a vm.module");
+  if (failed(vm::verifyTargetLimits(vmModule)))
+    return failure();
   FailureOr<OwningOpRef<ModuleOp>> emitc = convertVMToEmitC(vmModule, options);
-  if (failed(emitc)) return failure();
+  if (failed(emitc))
+    return failure();
   // Fold single-use loads, casts and calls into the C expressions that use
   // them, so the C reads like hand-written code instead of one temporary
   // per op.
@@ -106,19 +110,23 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
   // `(void)x;` keeps a variable or parameter nothing reads quiet under
   // -Wunused; where something does read it, drop the noise.
   emitc->get()->walk([](emitc::VerbatimOp verbatim) {
-    if (verbatim.getValue() != "(void){};" || verbatim.getFmtArgs().size() != 1) return;
+    if (verbatim.getValue() != "(void){};" || verbatim.getFmtArgs().size() != 1)
+      return;
     Value v = verbatim.getFmtArgs()[0];
     bool read = llvm::any_of(v.getUsers(), [&](Operation *user) {
-      if (isa<emitc::VerbatimOp>(user)) return false;
+      if (isa<emitc::VerbatimOp>(user))
+        return false;
       auto assign = dyn_cast<emitc::AssignOp>(user);
       return !assign || assign.getValue() == v;
     });
-    if (read) verbatim.erase();
+    if (read)
+      verbatim.erase();
   });
   if (options.formExpressions) {
     PassManager pm(op->getContext());
     pm.addNestedPass<emitc::FuncOp>(emitc::createFormExpressionsPass());
-    if (failed(pm.run(emitc->get()))) return failure();
+    if (failed(pm.run(emitc->get())))
+      return failure();
   }
   return emitc::translateToCpp(emitc->get(), os, /*declareVariablesAtTop=*/true);
 }
@@ -146,7 +154,8 @@ void registerVMToCTranslation() {
   registerTranslationFromText(
       "vm-to-c", "translate a vm.module to C (kiln/c/module.h ABI) through emitc",
       [](Operation *op, raw_ostream &os) {
-        if (failed(lowerInputToVM(op, getInputConversionCLOptions()))) return failure();
+        if (failed(lowerInputToVM(op, getInputConversionCLOptions())))
+          return failure();
         CTargetOptions options;
         options.lightFrames = lightFrames;
         options.formExpressions = formExpressions;
@@ -157,22 +166,27 @@ void registerVMToCTranslation() {
   registerTranslationFromText(
       "vm-to-emitc", "convert a vm.module to the emitc dialect (printed as MLIR)",
       [](Operation *op, raw_ostream &os) -> LogicalResult {
-        if (failed(lowerInputToVM(op, getInputConversionCLOptions()))) return failure();
+        if (failed(lowerInputToVM(op, getInputConversionCLOptions())))
+          return failure();
         CTargetOptions options;
         options.lightFrames = lightFrames;
         if (!noPreparation) {
           PassManager pm(op->getContext(), op->getName().getStringRef());
           buildVMBytecodePreparationPipeline(pm);
-          if (failed(pm.run(op))) return failure();
+          if (failed(pm.run(op)))
+            return failure();
         }
         Operation *vmModule = op->getName().getStringRef() == "vm.module" ? op : nullptr;
         if (!vmModule)
           op->walk([&](Operation *child) {
-            if (!vmModule && child->getName().getStringRef() == "vm.module") vmModule = child;
+            if (!vmModule && child->getName().getStringRef() == "vm.module")
+              vmModule = child;
           });
-        if (!vmModule) return op->emitError("--vm-to-emitc expects a vm.module");
+        if (!vmModule)
+          return op->emitError("--vm-to-emitc expects a vm.module");
         FailureOr<OwningOpRef<ModuleOp>> emitc = convertVMToEmitC(vmModule, options);
-        if (failed(emitc)) return failure();
+        if (failed(emitc))
+          return failure();
         emitc->get()->print(os);
         os << "\n";
         return success();

@@ -10,9 +10,9 @@
 #ifndef KILN_COMPILER_TARGET_C_VMTOC_H
 #define KILN_COMPILER_TARGET_C_VMTOC_H
 
-#include "mlir/Support/LLVM.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "mlir/Support/LLVM.h"
 #include "mlir/Support/LogicalResult.h"
 
 namespace llvm {
@@ -40,14 +40,13 @@ struct CTargetOptions {
 /// mlir::emitc::translateToCpp prints as the C module (declared variables
 /// at the top, as its multi-block functions require). Emits diagnostics and
 /// fails on ops the C target does not support.
-FailureOr<OwningOpRef<ModuleOp>>
-convertVMToEmitC(Operation *vmModule, const CTargetOptions &options = {});
+FailureOr<OwningOpRef<ModuleOp>> convertVMToEmitC(Operation *vmModule,
+                                                  const CTargetOptions &options = {});
 
 /// Translates `op` (a vm.module, or a builtin.module holding exactly one) to
 /// C: runs the vm preparation pipeline on `op` first unless `runPreparation`
 /// is false, converts to emitc and prints C.
-LogicalResult translateVMToC(Operation *op, llvm::raw_ostream &os,
-                             bool runPreparation = true,
+LogicalResult translateVMToC(Operation *op, llvm::raw_ostream &os, bool runPreparation = true,
                              const CTargetOptions &options = {});
 
 /// Registers `--vm-to-c` with mlir-translate-style tools.
