@@ -207,10 +207,11 @@ void Session::print_functions(std::FILE* out) const {
     vm::Module* module = context_->module(m);
     for (int32_t i = 0; i < module->export_count(); ++i) {
       vm::ExportInfo info = module->export_info(i);
-      std::fprintf(out, "%.*s.%.*s  %.*s\n", static_cast<int>(module->name().size()),
+      std::fprintf(out, "%.*s.%.*s  %.*s  %s\n", static_cast<int>(module->name().size()),
                    module->name().data(), static_cast<int>(info.name.size()),
                    info.name.data(), static_cast<int>(info.signature.size()),
-                   info.signature.data());
+                   info.signature.data(),
+                   vm::format_signature_types(info.signature).c_str());
     }
   }
 }

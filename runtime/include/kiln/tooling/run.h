@@ -85,7 +85,8 @@ class Session {
   // The export signature of `function` ("0ii_i").
   std::string function_signature(const vm::Function& function) const;
 
-  // "module.export  signature" lines for every registered module.
+  // "module.export  signature  (types) -> types" lines for every registered
+  // module.
   void print_functions(std::FILE* out) const;
 
  private:
