@@ -125,7 +125,7 @@ static LogicalResult verifyCalleeResults(Operation *op,
            << " returns " << expected.size();
   for (auto [i, types] : llvm::enumerate(llvm::zip(resultTypes, expected))) {
     auto [actual, want] = types;
-    if (actual != want)
+    if (!isAssignableType(want, actual))
       return op->emitOpError() << "result #" << i << " has type " << actual
                                << " but callee " << callee << " returns "
                                << want;
@@ -152,7 +152,7 @@ static LogicalResult verifyPlainCall(Operation *op, FlatSymbolRefAttr callee,
                              << expected.size();
   for (auto [i, types] : llvm::enumerate(llvm::zip(operandTypes, expected))) {
     auto [actual, want] = types;
-    if (actual != want)
+    if (!isAssignableType(actual, want))
       return op->emitOpError() << "operand #" << i << " has type " << actual
                                << " but callee " << callee << " expects "
                                << want;
@@ -177,7 +177,7 @@ static LogicalResult verifySegments(Operation *op,
              << "segments describe more than the " << operandTypes.size()
              << " operands the op has";
     Type actual = operandTypes[operandIndex];
-    if (actual != type)
+    if (!isAssignableType(actual, type))
       return op->emitOpError()
              << "operand #" << operandIndex << " has type " << actual
              << " but segment #" << segment << " expects " << type;
@@ -234,7 +234,7 @@ static LogicalResult verifyVariadicCall(Operation *op, FlatSymbolRefAttr callee,
            llvm::zip(segmentSizes.getValues<APInt>(), segmentTypes))) {
     int64_t size = std::get<0>(entry).getSExtValue();
     Type type = cast<TypeAttr>(std::get<1>(entry)).getValue();
-    if (type != expected[i])
+    if (!isAssignableType(type, expected[i]))
       return op->emitOpError() << "segment #" << i << " has type " << type
                                << " but argument #" << i << " of callee "
                                << callee << " has type " << expected[i];
@@ -413,6 +413,20 @@ Block *BranchTableOp::getSuccessorForOperands(ArrayRef<Attribute> operands) {
   if (value < 0 || value >= static_cast<int64_t>(cases.size()))
     return getDefaultDestination();
   return cases[value];
+}
+
+//===----------------------------------------------------------------------===//
+// Branch operand types
+//===----------------------------------------------------------------------===//
+
+bool BranchOp::areTypesCompatible(Type lhs, Type rhs) {
+  return isAssignableType(lhs, rhs);
+}
+bool CondBranchOp::areTypesCompatible(Type lhs, Type rhs) {
+  return isAssignableType(lhs, rhs);
+}
+bool BranchTableOp::areTypesCompatible(Type lhs, Type rhs) {
+  return isAssignableType(lhs, rhs);
 }
 
 //===----------------------------------------------------------------------===//

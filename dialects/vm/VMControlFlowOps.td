@@ -14,7 +14,7 @@ include "dialects/vm/VMBase.td"
 //===----------------------------------------------------------------------===//
 
 def VM_BranchOp : VM_Op<"br", [
-    DeclareOpInterfaceMethods<BranchOpInterface>,
+    DeclareOpInterfaceMethods<BranchOpInterface, ["areTypesCompatible"]>,
     Pure,
     Terminator,
   ]> {
@@ -53,7 +53,8 @@ def VM_BranchOp : VM_Op<"br", [
 
 def VM_CondBranchOp : VM_Op<"cond_br", [
     AttrSizedOperandSegments,
-    DeclareOpInterfaceMethods<BranchOpInterface, ["getSuccessorForOperands"]>,
+    DeclareOpInterfaceMethods<BranchOpInterface,
+                              ["getSuccessorForOperands", "areTypesCompatible"]>,
     Pure,
     Terminator,
   ]> {
@@ -109,7 +110,8 @@ def VM_CondBranchOp : VM_Op<"cond_br", [
 
 def VM_BranchTableOp : VM_PureOp<"br_table", [
     AttrSizedOperandSegments,
-    DeclareOpInterfaceMethods<BranchOpInterface, ["getSuccessorForOperands"]>,
+    DeclareOpInterfaceMethods<BranchOpInterface,
+                              ["getSuccessorForOperands", "areTypesCompatible"]>,
     Terminator,
   ]> {
   let summary = "jump through a table indexed by an i32";

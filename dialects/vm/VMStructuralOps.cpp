@@ -442,7 +442,7 @@ LogicalResult ReturnOp::verify() {
                          << describeFunction(function) << " has "
                          << expected.size() << " results";
   for (auto [i, value, type] : llvm::enumerate(getOperands(), expected)) {
-    if (value.getType() != type)
+    if (!isAssignableType(value.getType(), type))
       return emitOpError() << "operand " << i << " has type "
                            << value.getType() << " but the enclosing function "
                            << describeFunction(function) << " returns "

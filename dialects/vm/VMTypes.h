@@ -32,6 +32,19 @@ inline ListType getListObjectType(Type type) {
   return ref ? llvm::dyn_cast<ListType>(ref.getObjectType()) : ListType();
 }
 
+/// Whether a value of type `from` may flow where `to` is expected: a call
+/// operand or result, a returned value, a branch operand. The same type, or
+/// two refs either of which is `!vm.ref<?>`: as in IREE's VM, ref types are
+/// not part of the run-time calling convention, and every op that needs a
+/// particular object type checks it when it runs (docs/semantics.md).
+inline bool isAssignableType(Type from, Type to) {
+  if (from == to)
+    return true;
+  auto fromRef = llvm::dyn_cast<RefType>(from);
+  auto toRef = llvm::dyn_cast<RefType>(to);
+  return fromRef && toRef && (fromRef.isOpaque() || toRef.isOpaque());
+}
+
 } // namespace mlir::kiln::vm
 
 #endif // KILN_DIALECT_VM_VMTYPES_H

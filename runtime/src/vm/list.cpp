@@ -120,11 +120,30 @@ Status List::check_index(size_t index) const {
                      index, size_);
 }
 
-Status List::type_error(const char* access) const {
-  return make_status(StatusCode::kInvalidArgument,
+// As IREE's list.c: a ref access to a list of values, or a value access to
+// a list of refs, is FAILED_PRECONDITION (the list's storage cannot serve
+// it); a value of another scalar type is INVALID_ARGUMENT here, where IREE
+// converts between value types (docs/semantics.md).
+Status List::type_error(const char* access, bool ref_access) const {
+  const bool holds_refs = element_type_.kind == ElementType::kRef;
+  return make_status(ref_access != holds_refs ? StatusCode::kFailedPrecondition
+                                              : StatusCode::kInvalidArgument,
                      "cannot access a list of %s as %s",
                      element_type_.to_string().c_str(), access);
 }
+
+namespace {
+// A variant element of the wrong kind: a ref where a value is read or the
+// reverse is FAILED_PRECONDITION, as in IREE; another scalar type is
+// INVALID_ARGUMENT.
+Status variant_error(size_t index, const Value& v, const char* access, bool ref_access) {
+  const bool holds_ref = v.is_ref() || v.is_none();
+  return make_status(ref_access != holds_ref ? StatusCode::kFailedPrecondition
+                                             : StatusCode::kInvalidArgument,
+                     "list element %zu is %s, not %s", index, value_type_name(v.type()),
+                     access);
+}
+}  // namespace
 
 Status List::get_i32(size_t index, int32_t* out) const {
   KILN_RETURN_IF_ERROR(check_index(index));
@@ -140,11 +159,9 @@ Status List::get_i32(size_t index, int32_t* out) const {
         *out = v.as_i32();
         return Status();
       }
-      return make_status(StatusCode::kInvalidArgument,
-                         "list element %zu is %s, not i32", index,
-                         value_type_name(v.type()));
+      return variant_error(index, v, "i32", false);
     }
-    default: return type_error("i32");
+    default: return type_error("i32", false);
   }
 }
 
@@ -156,7 +173,7 @@ Status List::set_i32(size_t index, int32_t value) {
     case ElementType::kI16: { int16_t v = static_cast<int16_t>(value); std::memcpy(p, &v, 2); return Status(); }
     case ElementType::kI32: std::memcpy(p, &value, 4); return Status();
     case ElementType::kVariant: *reinterpret_cast<Value*>(p) = Value::i32(value); return Status();
-    default: return type_error("i32");
+    default: return type_error("i32", false);
   }
 }
 
@@ -174,11 +191,9 @@ Status List::set_i32(size_t index, int32_t value) {
         *out = v.AS();                                                       \
         return Status();                                                     \
       }                                                                      \
-      return make_status(StatusCode::kInvalidArgument,                       \
-                         "list element %zu is %s, not " #NAME, index,        \
-                         value_type_name(v.type()));                         \
+      return variant_error(index, v, #NAME, false);                          \
     }                                                                        \
-    return type_error(#NAME);                                                \
+    return type_error(#NAME, false);                                         \
   }                                                                          \
   Status List::set_##NAME(size_t index, CTYPE value) {                       \
     KILN_RETURN_IF_ERROR(check_index(index));                                \
@@ -191,7 +206,7 @@ Status List::set_i32(size_t index, int32_t value) {
       *reinterpret_cast<Value*>(p) = Value::MAKE(value);                     \
       return Status();                                                       \
     }                                                                        \
-    return type_error(#NAME);                                                \
+    return type_error(#NAME, false);                                         \
   }
 
 KILN_LIST_SCALAR_ACCESSORS(i64, int64_t, kI64, kI64, i64, as_i64)
@@ -212,11 +227,9 @@ Status List::get_ref(size_t index, Ref* out) const {
       *out = v.as_ref();
       return Status();
     }
-    return make_status(StatusCode::kInvalidArgument,
-                       "list element %zu is %s, not a ref", index,
-                       value_type_name(v.type()));
+    return variant_error(index, v, "a ref", true);
   }
-  return type_error("ref");
+  return type_error("ref", true);
 }
 
 Status List::set_ref_impl(size_t index, Ref value) {
@@ -236,7 +249,7 @@ Status List::set_ref_impl(size_t index, Ref value) {
     *reinterpret_cast<Value*>(p) = Value::ref(std::move(value));
     return Status();
   }
-  return type_error("ref");
+  return type_error("ref", true);
 }
 
 Status List::set_ref(size_t index, const Ref& value) { return set_ref_impl(index, value); }
@@ -284,7 +297,10 @@ Status List::set_value(size_t index, const Value& value) {
       if (value.type() != ValueType::kF64) break;
       return set_f64(index, value.as_f64());
   }
-  return make_status(StatusCode::kInvalidArgument,
+  const bool ref_value = value.is_ref() || value.is_none();
+  const bool holds_refs = element_type_.kind == ElementType::kRef;
+  return make_status(ref_value != holds_refs ? StatusCode::kFailedPrecondition
+                                             : StatusCode::kInvalidArgument,
                      "cannot store a %s value in a list of %s",
                      value_type_name(value.type()),
                      element_type_.to_string().c_str());

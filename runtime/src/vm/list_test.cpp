@@ -35,6 +35,10 @@ TEST(ListTest, ScalarLists) {
   int64_t i;
   EXPECT_EQ(i32->get_i64(0, &i).code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(i32->get_i64(0, &i).message(), "cannot access a list of i32 as i64");
+  // A ref read from a list of values: IREE's FAILED_PRECONDITION.
+  Ref r;
+  EXPECT_EQ(i32->get_ref(0, &r).code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(i32->set_value(0, Value::ref(Ref())).code(), StatusCode::kFailedPrecondition);
 
   RefT<List> i64 = List::create(ElementType::i64()).value();
   EXPECT_TRUE(i64->resize(1).ok());
@@ -114,7 +118,8 @@ TEST(ListTest, RefListsRetainAndRelease) {
     EXPECT_TRUE(l->set_ref(1, Ref()).ok());  // overwrite releases
     EXPECT_EQ(buffer.as_ref().ref_count(), 2u);
     int32_t v;
-    EXPECT_EQ(l->get_i32(0, &v).code(), StatusCode::kInvalidArgument);
+    // A value read from a list of refs: IREE's FAILED_PRECONDITION.
+    EXPECT_EQ(l->get_i32(0, &v).code(), StatusCode::kFailedPrecondition);
     // Moving a ref in does not retain.
     Ref moved = buffer.as_ref();
     EXPECT_EQ(buffer.as_ref().ref_count(), 3u);

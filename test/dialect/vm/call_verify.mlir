@@ -55,11 +55,17 @@ vm.module @m {
 
 // -----
 
+// A typed ref and !vm.ref<?> are interchangeable (as in IREE); two different
+// object types are not.
 vm.module @m {
   vm.import private @g(%x : i32) -> !vm.buffer
-  vm.func @wrong_result_type(%x : i32) {
-    // expected-error @+1 {{result #0 has type '!vm.ref<?>' but callee @g returns '!vm.buffer'}}
+  vm.func @opaque_result_is_fine(%x : i32) -> !vm.ref<?> {
     %0 = vm.call @g(%x) : (i32) -> !vm.ref<?>
+    vm.return %0 : !vm.ref<?>
+  }
+  vm.func @wrong_result_type(%x : i32) {
+    // expected-error @+1 {{result #0 has type '!vm.list<i32>' but callee @g returns '!vm.buffer'}}
+    %0 = vm.call @g(%x) : (i32) -> !vm.list<i32>
     vm.return
   }
 }

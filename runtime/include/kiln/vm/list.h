@@ -85,7 +85,9 @@ class List : public RefObject {
   ~List();
   static void destroy(RefObject* object);
   Status check_index(size_t index) const;
-  Status type_error(const char* access) const;
+  // `access` names what was asked for ("i32", "ref"); `ref_access` says
+  // whether that is a ref.
+  Status type_error(const char* access, bool ref_access) const;
   Status set_ref_impl(size_t index, Ref value);
   void release_range(size_t begin, size_t end);
 
