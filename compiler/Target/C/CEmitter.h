@@ -12,6 +12,7 @@
 #ifndef KILN_COMPILER_TARGET_C_CEMITTER_H
 #define KILN_COMPILER_TARGET_C_CEMITTER_H
 
+#include "compiler/Analysis/SuspensionAnalysis.h"
 #include "compiler/Target/C/CNames.h"
 #include "compiler/Target/C/VMToC.h"
 
@@ -282,7 +283,10 @@ public:
   std::string prefix; // C identifier prefix: module name + '_'
   llvm::StringMap<Operation *> funcs;
   llvm::StringMap<int> funcIndex;
-  llvm::StringSet<> suspendable;
+  // Which functions may return DEFERRED: those holding vm.yield or any
+  // import call (an import may suspend, e.g. a bytecode function that
+  // yields), and every caller of one (SuspensionPolicy::AnyImport).
+  std::unique_ptr<vm::SuspensionAnalysis> suspension;
   llvm::StringSet<> light; // functions taking a light frame (and a depth)
   // Light functions with one scalar result return it beside their status in
   // a two-field struct (two registers in the common C ABIs) instead of
@@ -308,12 +312,6 @@ public:
   LogicalResult emitEntry(Operation *f, StringRef entryName);
   void emitStateFunctions(ArrayRef<Operation *> globalList);
 };
-
-/// Functions that may return DEFERRED: those holding vm.yield or any import
-/// call (an import may suspend, e.g. a bytecode function that yields), and
-/// every caller of one (plain or yieldable call alike).
-llvm::StringSet<> findSuspendable(ArrayRef<Operation *> funcList,
-                                  const llvm::StringMap<int> &importOrdinals);
 
 } // namespace mlir::kiln::ctarget
 

@@ -1,7 +1,7 @@
 //===- CallOps.cpp - C target: calls and suspension -----------------------===//
 //
 // Calls (direct C calls to internal functions, packed calls to imports),
-// vm.yield, and which functions and values a suspension concerns.
+// vm.yield, and which values a suspension point must keep in the frame.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,40 +16,6 @@
 #include "mlir/Analysis/Liveness.h"
 
 namespace mlir::kiln::ctarget {
-
-/// Functions that may return DEFERRED: those holding vm.yield or any import
-/// call (an import may suspend, e.g. a bytecode function that yields), and
-/// every caller of one (plain or yieldable call alike).
-llvm::StringSet<> findSuspendable(ArrayRef<Operation *> funcList,
-                                  const llvm::StringMap<int> &importOrdinals) {
-  llvm::StringSet<> result;
-  llvm::StringMap<SmallVector<StringRef>> callers;
-  SmallVector<StringRef> work;
-  for (Operation *f : funcList) {
-    StringRef sym = f->getAttrOfType<StringAttr>("sym_name").getValue();
-    bool direct = false;
-    f->walk([&](Operation *op) {
-      StringRef n = op->getName().getStringRef();
-      if (n == "vm.yield")
-        direct = true;
-      if (auto callee = op->getAttrOfType<FlatSymbolRefAttr>("callee")) {
-        if (importOrdinals.count(callee.getValue()))
-          direct = true;
-        else
-          callers[callee.getValue()].push_back(sym);
-      }
-    });
-    if (direct && result.insert(sym).second)
-      work.push_back(sym);
-  }
-  while (!work.empty()) {
-    StringRef callee = work.pop_back_val();
-    for (StringRef caller : callers.lookup(callee))
-      if (result.insert(caller).second)
-        work.push_back(caller);
-  }
-  return result;
-}
 
 std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op, StringRef name) {
   auto result = [&](unsigned i = 0) { return op.getResult(i); };
@@ -149,7 +115,7 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
     if (calleeType.getNumInputs() != args.size() ||
         calleeType.getNumResults() != resultTypes.size())
       return op.emitOpError("does not match the signature of @") << callee;
-    bool mayDefer = m.suspendable.contains(callee);
+    bool mayDefer = m.suspension->maySuspend(callee);
     int point = mayDefer ? enterResumePoint() : 0;
     SmallVector<Value> temps, operands{exec, state};
     if (m.light.contains(callee))
@@ -298,12 +264,7 @@ void FunctionEmitter::findLiveAcrossSuspension() {
   };
   for (Block &block : func->getRegion(0)) {
     for (Operation &op : block) {
-      StringRef name = op.getName().getStringRef();
-      bool point = name == "vm.yield";
-      if (auto callee = op.getAttrOfType<FlatSymbolRefAttr>("callee"))
-        point =
-            m.importOrdinals.count(callee.getValue()) || m.suspendable.contains(callee.getValue());
-      if (!point)
+      if (!m.suspension->isSuspensionPoint(&op))
         continue;
       for (Value operand : op.getOperands())
         liveAcrossSuspension.insert(operand);

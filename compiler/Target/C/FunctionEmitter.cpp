@@ -418,7 +418,7 @@ LogicalResult FunctionEmitter::run() {
   Region &region = func->getRegion(0);
   if (region.empty())
     return func->emitOpError("has no body");
-  mayYield = m.suspendable.contains(sym);
+  mayYield = m.suspension->maySuspend(sym);
   if (mayYield)
     findLiveAcrossSuspension();
   frameless = !mayYield;

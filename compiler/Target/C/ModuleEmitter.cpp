@@ -284,10 +284,10 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
       return op.emitOpError("is not supported by the C target");
     }
   }
-  suspendable = findSuspendable(funcList, importOrdinals);
+  suspension = std::make_unique<vm::SuspensionAnalysis>(vm, vm::SuspensionPolicy::AnyImport);
   for (Operation *f : funcList) {
     StringRef s = f->getAttrOfType<StringAttr>("sym_name").getValue();
-    if (!options.lightFrames || suspendable.contains(s))
+    if (!options.lightFrames || suspension->maySuspend(s))
       continue;
     bool frameless = true;
     f->walk([&](Operation *op) {
@@ -441,7 +441,7 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
       auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
       std::string entry = entryOf.count(s) ? entryOf.lookup(s) : "NULL";
       std::string row = "{" + cString(s) + ", " + cString(signatureOf(type)) + ", " + entry + ", ";
-      if (suspendable.contains(s)) {
+      if (suspension->maySuspend(s)) {
         unsigned refs = 0;
         for (Block &block : f->getRegion(0)) {
           for (BlockArgument a : block.getArguments())
