@@ -17,10 +17,12 @@
 
 namespace mlir::kiln::ctarget {
 
-std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op, StringRef name) {
+using namespace mlir::kiln::vm;
+
+std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op) {
   auto result = [&](unsigned i = 0) { return op.getResult(i); };
 
-  if (name == "yield") {
+  if (isa<YieldOp>(op)) {
     // Block arguments first, then suspend; resuming continues at the
     // destination.
     Block *dest = op.getSuccessor(0);
@@ -41,13 +43,12 @@ std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op, StringRe
     br(blocks.lookup(dest));
     return success();
   }
-  if (name == "call" || name == "call.yieldable" || name == "call.variadic" ||
-      name == "call.variadic.yieldable") {
+  if (isa<CallOp, CallYieldableOp, CallVariadicOp, CallVariadicYieldableOp>(op)) {
     auto callee = op.getAttrOfType<FlatSymbolRefAttr>("callee");
     if (!callee)
       return op.emitOpError("has no callee");
     SmallVector<int16_t> segments;
-    if (name.starts_with("call.variadic")) {
+    if (isa<CallVariadicOp, CallVariadicYieldableOp>(op)) {
       auto sizes = op.getAttrOfType<DenseIntElementsAttr>("segment_sizes");
       if (!sizes)
         return op.emitOpError("has no segment_sizes");
@@ -67,7 +68,7 @@ std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op, StringRe
     return emitCall(op, callee.getValue(), op.getOperands(), resultTypes, op.getResults(), nullptr,
                     segments);
   }
-  if (name == "import.resolved") {
+  if (isa<ImportResolvedOp>(op)) {
     auto callee = op.getAttrOfType<FlatSymbolRefAttr>("import").getValue();
     setCopy(result(),
             call(t.i32, "kiln_import_resolved", {exec, i32c(m.importOrdinals.lookup(callee))}));
