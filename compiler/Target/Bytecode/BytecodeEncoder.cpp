@@ -7,6 +7,7 @@
 #include "compiler/Analysis/ValueLiveness.h"
 #include "dialects/vm/VMTypes.h"
 #include "kiln/bytecode/opcodes.h"
+#include "kiln/vm/limits.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -77,14 +78,22 @@ const llvm::StringMap<SmallVector<Opcode, 2>> &getOpcodeMap() {
   return map;
 }
 
+/// Opcode by its name in the table ("BR_IF_LT_I32_IMM"), in O(1): a map built
+/// once from the generated opcode info.
 std::optional<Opcode> lookupOpcodeByName(StringRef name) {
-  for (uint16_t i = 0; i < kOpcodeCount; ++i)
-    if (name == kOpcodeInfo[i].name)
-      return static_cast<Opcode>(i);
-  return std::nullopt;
+  static const llvm::StringMap<Opcode> byName = [] {
+    llvm::StringMap<Opcode> result;
+    for (uint16_t i = 0; i < kOpcodeCount; ++i)
+      result[kOpcodeInfo[i].name] = static_cast<Opcode>(i);
+    return result;
+  }();
+  auto it = byName.find(name);
+  if (it == byName.end())
+    return std::nullopt;
+  return it->second;
 }
 
-constexpr uint16_t kMoveBit = 0x8000;
+constexpr uint16_t kMoveBit = ::kiln::vm::limits::kRefMoveBit;
 
 /// Code placed on a CFG edge: refs to release, then register copies (already
 /// sequentialized; ref sources may carry the move bit).
