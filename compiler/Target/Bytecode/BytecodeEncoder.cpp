@@ -25,6 +25,8 @@ using ::kiln::bytecode::kOpcodeCount;
 using ::kiln::bytecode::kOpcodeInfo;
 using ::kiln::bytecode::Opcode;
 using ::kiln::bytecode::OperandKind;
+using ::kiln::bytecode::OpcodeInfo;
+using ::kiln::bytecode::fixedOperandSize;
 
 //===----------------------------------------------------------------------===//
 // Tables
@@ -94,6 +96,20 @@ std::optional<Opcode> lookupOpcodeByName(StringRef name) {
 }
 
 constexpr uint16_t kMoveBit = ::kiln::vm::limits::kRefMoveBit;
+
+/// Bytes of an instruction whose operands all have a fixed size: the u16
+/// opcode and its operands, from the generated opcode info.
+constexpr size_t fixedInstructionLength(Opcode opcode) {
+  const OpcodeInfo &info = kOpcodeInfo[static_cast<uint16_t>(opcode)];
+  size_t length = 2;
+  for (uint8_t i = 0; i < info.operandCount; ++i)
+    length += fixedOperandSize(info.operands[i]);
+  return length;
+}
+static_assert(fixedInstructionLength(Opcode::ADD_I32_IMM) == 10 &&
+                  fixedInstructionLength(Opcode::ADD_I64_IMM) == 14 &&
+                  fixedInstructionLength(Opcode::BUFFER_LOAD_I32) == 8,
+              "the lengths the peepholes rewrite in place");
 
 /// Code placed on a CFG edge: refs to release, then register copies (already
 /// sequentialized; ref sources may carry the move bit).
@@ -168,23 +184,30 @@ private:
   /// BR_IF_<fused> about to be emitted tests its result against `rhs`:
   /// both instructions become one (the counted-loop latch). Only when the
   /// add is the last thing emitted and no label points between the two.
-  bool fuseAddIntoBranch(StringRef fused, uint16_t lhs, uint16_t rhs,
+  bool fuseAddIntoBranch(Opcode fused, uint16_t lhs, uint16_t rhs,
                          unsigned label) {
     Opcode add, fusedOpcode;
-    size_t addLength;
-    if (fused == "BR_IF_LT_I32_S" || fused == "BR_IF_LT_I32_U") {
+    switch (fused) {
+    case Opcode::BR_IF_LT_I32_S:
       add = Opcode::ADD_I32_IMM;
-      addLength = 10;
-      fusedOpcode = fused.ends_with("_S") ? Opcode::ADD_BR_IF_LT_I32_S
-                                          : Opcode::ADD_BR_IF_LT_I32_U;
-    } else if (fused == "BR_IF_LT_I64_S" || fused == "BR_IF_LT_I64_U") {
+      fusedOpcode = Opcode::ADD_BR_IF_LT_I32_S;
+      break;
+    case Opcode::BR_IF_LT_I32_U:
+      add = Opcode::ADD_I32_IMM;
+      fusedOpcode = Opcode::ADD_BR_IF_LT_I32_U;
+      break;
+    case Opcode::BR_IF_LT_I64_S:
       add = Opcode::ADD_I64_IMM;
-      addLength = 14;
-      fusedOpcode = fused.ends_with("_S") ? Opcode::ADD_BR_IF_LT_I64_S
-                                          : Opcode::ADD_BR_IF_LT_I64_U;
-    } else {
+      fusedOpcode = Opcode::ADD_BR_IF_LT_I64_S;
+      break;
+    case Opcode::BR_IF_LT_I64_U:
+      add = Opcode::ADD_I64_IMM;
+      fusedOpcode = Opcode::ADD_BR_IF_LT_I64_U;
+      break;
+    default:
       return false;
     }
+    size_t addLength = fixedInstructionLength(add);
     if (!lastOpcode || *lastOpcode != add ||
         lastOpcodePc + addLength != bytes.size() ||
         lastLabelPc == bytes.size())
@@ -208,7 +231,7 @@ private:
   /// is then never written. The fused instruction starts where the load did
   /// and keeps its location (only the load part can fault).
   bool fuseLoadIntoAdd(Operation *op) {
-    constexpr size_t kLoadLength = 8;
+    constexpr size_t kLoadLength = fixedInstructionLength(Opcode::BUFFER_LOAD_I32);
     if (op->getNumOperands() != 2 || op->getNumResults() != 1 || !lastOpcode ||
         *lastOpcode != Opcode::BUFFER_LOAD_I32 ||
         lastOpcodePc + kLoadLength != bytes.size() ||
@@ -902,7 +925,7 @@ LogicalResult FunctionEncoder::encodeCondBranch(Operation *op,
     std::optional<Opcode> opcode = lookupOpcodeByName(fused);
     if (!opcode)
       return op->emitError() << "cannot be encoded: no opcode " << fused;
-    if (fuseAddIntoBranch(fused, reg(lhs), reg(rhs), label))
+    if (fuseAddIntoBranch(*opcode, reg(lhs), reg(rhs), label))
       return success();
     emitOpcode(*opcode, op->getLoc());
     emitU16(reg(lhs));

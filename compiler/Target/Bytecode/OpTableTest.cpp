@@ -97,9 +97,8 @@ TEST(OpTable, EveryOdsOpHasAnOpcodeOrADocumentedLowering) {
     EXPECT_TRUE(inTable || documented)
         << op.str() << " has no opcode in runtime/schema/opcodes.txt and no line in "
         << "compiler/Target/Bytecode/op_lowerings.txt";
-    EXPECT_FALSE(inTable && documented)
-        << op.str() << " has opcode " << table.lookup(op)
-        << " and a line in op_lowerings.txt; drop the line";
+    EXPECT_FALSE(inTable && documented) << op.str() << " has opcode " << table.lookup(op)
+                                        << " and a line in op_lowerings.txt; drop the line";
   }
   for (const auto &entry : lowerings) {
     llvm::StringRef op = entry.getKey();
