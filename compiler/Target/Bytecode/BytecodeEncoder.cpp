@@ -15,7 +15,6 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace mlir::kiln {
@@ -96,6 +95,46 @@ std::optional<Opcode> lookupOpcodeByName(StringRef name) {
 }
 
 constexpr uint16_t kMoveBit = ::kiln::vm::limits::kRefMoveBit;
+
+/// A compare-and-branch opcode and the one that branches on the opposite
+/// outcome: !(a == b) is a != b; !(a < b) is b <= a and !(a <= b) is b < a
+/// (two registers, swapped); !(x < k) is x >= k and !(x <= k) is x > k
+/// (register and immediate).
+struct BranchNegation {
+  Opcode opcode, negated;
+  bool swapRegisters;
+};
+constexpr BranchNegation kBranchNegations[] = {
+    {Opcode::BR_IF_EQ_I32, Opcode::BR_IF_NE_I32, false},
+    {Opcode::BR_IF_NE_I32, Opcode::BR_IF_EQ_I32, false},
+    {Opcode::BR_IF_LT_I32_S, Opcode::BR_IF_LTE_I32_S, true},
+    {Opcode::BR_IF_LTE_I32_S, Opcode::BR_IF_LT_I32_S, true},
+    {Opcode::BR_IF_LT_I32_U, Opcode::BR_IF_LTE_I32_U, true},
+    {Opcode::BR_IF_LTE_I32_U, Opcode::BR_IF_LT_I32_U, true},
+    {Opcode::BR_IF_EQ_I64, Opcode::BR_IF_NE_I64, false},
+    {Opcode::BR_IF_NE_I64, Opcode::BR_IF_EQ_I64, false},
+    {Opcode::BR_IF_LT_I64_S, Opcode::BR_IF_LTE_I64_S, true},
+    {Opcode::BR_IF_LTE_I64_S, Opcode::BR_IF_LT_I64_S, true},
+    {Opcode::BR_IF_LT_I64_U, Opcode::BR_IF_LTE_I64_U, true},
+    {Opcode::BR_IF_LTE_I64_U, Opcode::BR_IF_LT_I64_U, true},
+    {Opcode::BR_IF_EQ_I32_IMM, Opcode::BR_IF_NE_I32_IMM, false},
+    {Opcode::BR_IF_NE_I32_IMM, Opcode::BR_IF_EQ_I32_IMM, false},
+    {Opcode::BR_IF_LT_I32_S_IMM, Opcode::BR_IF_GTE_I32_S_IMM, false},
+    {Opcode::BR_IF_GTE_I32_S_IMM, Opcode::BR_IF_LT_I32_S_IMM, false},
+    {Opcode::BR_IF_LTE_I32_S_IMM, Opcode::BR_IF_GT_I32_S_IMM, false},
+    {Opcode::BR_IF_GT_I32_S_IMM, Opcode::BR_IF_LTE_I32_S_IMM, false},
+    {Opcode::BR_IF_LT_I32_U_IMM, Opcode::BR_IF_GTE_I32_U_IMM, false},
+    {Opcode::BR_IF_GTE_I32_U_IMM, Opcode::BR_IF_LT_I32_U_IMM, false},
+    {Opcode::BR_IF_LTE_I32_U_IMM, Opcode::BR_IF_GT_I32_U_IMM, false},
+    {Opcode::BR_IF_GT_I32_U_IMM, Opcode::BR_IF_LTE_I32_U_IMM, false},
+};
+
+std::optional<BranchNegation> negationOf(Opcode opcode) {
+  for (const BranchNegation &n : kBranchNegations)
+    if (n.opcode == opcode)
+      return n;
+  return std::nullopt;
+}
 
 /// Bytes of an instruction whose operands all have a fixed size: the u16
 /// opcode and its operands, from the generated opcode info.
@@ -859,27 +898,18 @@ LogicalResult FunctionEncoder::encodeCondBranch(Operation *op,
   // Branch to `label` when the condition is `sense`.
   auto emitConditional = [&](bool sense, unsigned label) -> LogicalResult {
     if (auto imm = plan.getCompareImmediate(op)) {
-      // BR_IF_<relation>_IMM reg, imm; the negated relation when branching
-      // on false: !(x == k) is x != k, !(x < k) is x >= k, !(x <= k) is
-      // x > k (and back).
-      StringRef relation = imm->relation;
-      std::string name = relation.str();
-      if (!sense) {
-        auto [head, tail] = relation.split('_');
-        StringRef negated = llvm::StringSwitch<StringRef>(head)
-                                .Case("EQ", "NE")
-                                .Case("NE", "EQ")
-                                .Case("LT", "GTE")
-                                .Case("GTE", "LT")
-                                .Case("LTE", "GT")
-                                .Case("GT", "LTE")
-                                .Default("");
-        name = (negated + "_" + tail).str();
-      }
-      std::string fused = "BR_IF_" + name + "_IMM";
+      // BR_IF_<relation>_IMM reg, imm; its negation (kBranchNegations) when
+      // branching on false.
+      std::string fused = "BR_IF_" + imm->relation + "_IMM";
       std::optional<Opcode> opcode = lookupOpcodeByName(fused);
       if (!opcode)
         return op->emitError() << "cannot be encoded: no opcode " << fused;
+      if (!sense) {
+        std::optional<BranchNegation> negation = negationOf(*opcode);
+        if (!negation)
+          return op->emitError() << "cannot be encoded: no negation of " << fused;
+        opcode = negation->negated;
+      }
       emitOpcode(*opcode, op->getLoc());
       emitU16(reg(imm->reg));
       emitU32(static_cast<uint32_t>(imm->imm));
@@ -905,26 +935,17 @@ LogicalResult FunctionEncoder::encodeCondBranch(Operation *op,
              .empty())
       std::swap(lhs, rhs);
     std::string fused = ("BR_IF_" + stem).str();
-    if (!sense) {
-      // !(a == b) -> a != b; !(a < b) -> b <= a; !(a <= b) -> b < a.
-      StringRef s = stem;
-      std::string inverted;
-      if (s.starts_with("EQ_"))
-        inverted = ("NE_" + s.drop_front(3)).str();
-      else if (s.starts_with("NE_"))
-        inverted = ("EQ_" + s.drop_front(3)).str();
-      else if (s.starts_with("LTE_")) {
-        inverted = ("LT_" + s.drop_front(4)).str();
-        std::swap(lhs, rhs);
-      } else {
-        inverted = ("LTE_" + s.drop_front(3)).str();
-        std::swap(lhs, rhs);
-      }
-      fused = "BR_IF_" + inverted;
-    }
     std::optional<Opcode> opcode = lookupOpcodeByName(fused);
     if (!opcode)
       return op->emitError() << "cannot be encoded: no opcode " << fused;
+    if (!sense) {
+      std::optional<BranchNegation> negation = negationOf(*opcode);
+      if (!negation)
+        return op->emitError() << "cannot be encoded: no negation of " << fused;
+      opcode = negation->negated;
+      if (negation->swapRegisters)
+        std::swap(lhs, rhs);
+    }
     if (fuseAddIntoBranch(*opcode, reg(lhs), reg(rhs), label))
       return success();
     emitOpcode(*opcode, op->getLoc());
