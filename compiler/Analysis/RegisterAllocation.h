@@ -21,6 +21,8 @@
 #include "mlir/Support/LLVM.h"
 #include "llvm/ADT/DenseMap.h"
 
+#include "kiln/vm/limits.h"
+
 namespace mlir::kiln {
 
 /// A register: bank and index. Encoded as a u16; the ref bank's bit 15 is
@@ -34,9 +36,8 @@ struct Register {
   bool operator!=(const Register &other) const { return !(*this == other); }
 };
 
-/// kiln::vm::limits::kMaxRegistersPerBank (static_assert'ed equal in
-/// compiler/Transforms/VerifyTargetLimits.cpp).
-inline constexpr unsigned kMaxRegistersPerBank = 0x7FFF;
+/// The runtime's limit (kiln/vm/limits.h), one definition for both.
+inline constexpr unsigned kMaxRegistersPerBank = ::kiln::vm::limits::kMaxRegistersPerBank;
 
 class RegisterAllocation {
 public:

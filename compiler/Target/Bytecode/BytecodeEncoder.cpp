@@ -7,6 +7,7 @@
 #include "compiler/Analysis/ValueLiveness.h"
 #include "dialects/vm/VMTypes.h"
 #include "kiln/bytecode/opcodes.h"
+#include "kiln/vm/limits.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -14,7 +15,6 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallSet.h"
 #include "llvm/ADT/StringMap.h"
-#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace mlir::kiln {
@@ -24,6 +24,8 @@ using ::kiln::bytecode::kOpcodeCount;
 using ::kiln::bytecode::kOpcodeInfo;
 using ::kiln::bytecode::Opcode;
 using ::kiln::bytecode::OperandKind;
+using ::kiln::bytecode::OpcodeInfo;
+using ::kiln::bytecode::fixedOperandSize;
 
 //===----------------------------------------------------------------------===//
 // Tables
@@ -77,14 +79,76 @@ const llvm::StringMap<SmallVector<Opcode, 2>> &getOpcodeMap() {
   return map;
 }
 
+/// Opcode by its name in the table ("BR_IF_LT_I32_IMM"), in O(1): a map built
+/// once from the generated opcode info.
 std::optional<Opcode> lookupOpcodeByName(StringRef name) {
-  for (uint16_t i = 0; i < kOpcodeCount; ++i)
-    if (name == kOpcodeInfo[i].name)
-      return static_cast<Opcode>(i);
+  static const llvm::StringMap<Opcode> byName = [] {
+    llvm::StringMap<Opcode> result;
+    for (uint16_t i = 0; i < kOpcodeCount; ++i)
+      result[kOpcodeInfo[i].name] = static_cast<Opcode>(i);
+    return result;
+  }();
+  auto it = byName.find(name);
+  if (it == byName.end())
+    return std::nullopt;
+  return it->second;
+}
+
+constexpr uint16_t kMoveBit = ::kiln::vm::limits::kRefMoveBit;
+
+/// A compare-and-branch opcode and the one that branches on the opposite
+/// outcome: !(a == b) is a != b; !(a < b) is b <= a and !(a <= b) is b < a
+/// (two registers, swapped); !(x < k) is x >= k and !(x <= k) is x > k
+/// (register and immediate).
+struct BranchNegation {
+  Opcode opcode, negated;
+  bool swapRegisters;
+};
+constexpr BranchNegation kBranchNegations[] = {
+    {Opcode::BR_IF_EQ_I32, Opcode::BR_IF_NE_I32, false},
+    {Opcode::BR_IF_NE_I32, Opcode::BR_IF_EQ_I32, false},
+    {Opcode::BR_IF_LT_I32_S, Opcode::BR_IF_LTE_I32_S, true},
+    {Opcode::BR_IF_LTE_I32_S, Opcode::BR_IF_LT_I32_S, true},
+    {Opcode::BR_IF_LT_I32_U, Opcode::BR_IF_LTE_I32_U, true},
+    {Opcode::BR_IF_LTE_I32_U, Opcode::BR_IF_LT_I32_U, true},
+    {Opcode::BR_IF_EQ_I64, Opcode::BR_IF_NE_I64, false},
+    {Opcode::BR_IF_NE_I64, Opcode::BR_IF_EQ_I64, false},
+    {Opcode::BR_IF_LT_I64_S, Opcode::BR_IF_LTE_I64_S, true},
+    {Opcode::BR_IF_LTE_I64_S, Opcode::BR_IF_LT_I64_S, true},
+    {Opcode::BR_IF_LT_I64_U, Opcode::BR_IF_LTE_I64_U, true},
+    {Opcode::BR_IF_LTE_I64_U, Opcode::BR_IF_LT_I64_U, true},
+    {Opcode::BR_IF_EQ_I32_IMM, Opcode::BR_IF_NE_I32_IMM, false},
+    {Opcode::BR_IF_NE_I32_IMM, Opcode::BR_IF_EQ_I32_IMM, false},
+    {Opcode::BR_IF_LT_I32_S_IMM, Opcode::BR_IF_GTE_I32_S_IMM, false},
+    {Opcode::BR_IF_GTE_I32_S_IMM, Opcode::BR_IF_LT_I32_S_IMM, false},
+    {Opcode::BR_IF_LTE_I32_S_IMM, Opcode::BR_IF_GT_I32_S_IMM, false},
+    {Opcode::BR_IF_GT_I32_S_IMM, Opcode::BR_IF_LTE_I32_S_IMM, false},
+    {Opcode::BR_IF_LT_I32_U_IMM, Opcode::BR_IF_GTE_I32_U_IMM, false},
+    {Opcode::BR_IF_GTE_I32_U_IMM, Opcode::BR_IF_LT_I32_U_IMM, false},
+    {Opcode::BR_IF_LTE_I32_U_IMM, Opcode::BR_IF_GT_I32_U_IMM, false},
+    {Opcode::BR_IF_GT_I32_U_IMM, Opcode::BR_IF_LTE_I32_U_IMM, false},
+};
+
+std::optional<BranchNegation> negationOf(Opcode opcode) {
+  for (const BranchNegation &n : kBranchNegations)
+    if (n.opcode == opcode)
+      return n;
   return std::nullopt;
 }
 
-constexpr uint16_t kMoveBit = 0x8000;
+/// Bytes of an instruction whose operands all have a fixed size: the u16
+/// opcode and its operands, from the generated opcode info.
+constexpr size_t fixedInstructionLength(Opcode opcode) {
+  const OpcodeInfo &info = kOpcodeInfo[static_cast<uint16_t>(opcode)];
+  size_t length = 2;
+  for (uint8_t i = 0; i < info.operandCount; ++i)
+    length += fixedOperandSize(info.operands[i]);
+  return length;
+}
+static_assert(fixedInstructionLength(Opcode::ADD_I32_IMM) == 10 &&
+                  fixedInstructionLength(Opcode::ADD_I64_IMM) == 14 &&
+                  fixedInstructionLength(Opcode::BUFFER_LOAD_I32) == 8,
+              "the lengths the peepholes rewrite in place");
 
 /// Code placed on a CFG edge: refs to release, then register copies (already
 /// sequentialized; ref sources may carry the move bit).
@@ -159,23 +223,30 @@ private:
   /// BR_IF_<fused> about to be emitted tests its result against `rhs`:
   /// both instructions become one (the counted-loop latch). Only when the
   /// add is the last thing emitted and no label points between the two.
-  bool fuseAddIntoBranch(StringRef fused, uint16_t lhs, uint16_t rhs,
+  bool fuseAddIntoBranch(Opcode fused, uint16_t lhs, uint16_t rhs,
                          unsigned label) {
     Opcode add, fusedOpcode;
-    size_t addLength;
-    if (fused == "BR_IF_LT_I32_S" || fused == "BR_IF_LT_I32_U") {
+    switch (fused) {
+    case Opcode::BR_IF_LT_I32_S:
       add = Opcode::ADD_I32_IMM;
-      addLength = 10;
-      fusedOpcode = fused.ends_with("_S") ? Opcode::ADD_BR_IF_LT_I32_S
-                                          : Opcode::ADD_BR_IF_LT_I32_U;
-    } else if (fused == "BR_IF_LT_I64_S" || fused == "BR_IF_LT_I64_U") {
+      fusedOpcode = Opcode::ADD_BR_IF_LT_I32_S;
+      break;
+    case Opcode::BR_IF_LT_I32_U:
+      add = Opcode::ADD_I32_IMM;
+      fusedOpcode = Opcode::ADD_BR_IF_LT_I32_U;
+      break;
+    case Opcode::BR_IF_LT_I64_S:
       add = Opcode::ADD_I64_IMM;
-      addLength = 14;
-      fusedOpcode = fused.ends_with("_S") ? Opcode::ADD_BR_IF_LT_I64_S
-                                          : Opcode::ADD_BR_IF_LT_I64_U;
-    } else {
+      fusedOpcode = Opcode::ADD_BR_IF_LT_I64_S;
+      break;
+    case Opcode::BR_IF_LT_I64_U:
+      add = Opcode::ADD_I64_IMM;
+      fusedOpcode = Opcode::ADD_BR_IF_LT_I64_U;
+      break;
+    default:
       return false;
     }
+    size_t addLength = fixedInstructionLength(add);
     if (!lastOpcode || *lastOpcode != add ||
         lastOpcodePc + addLength != bytes.size() ||
         lastLabelPc == bytes.size())
@@ -199,7 +270,7 @@ private:
   /// is then never written. The fused instruction starts where the load did
   /// and keeps its location (only the load part can fault).
   bool fuseLoadIntoAdd(Operation *op) {
-    constexpr size_t kLoadLength = 8;
+    constexpr size_t kLoadLength = fixedInstructionLength(Opcode::BUFFER_LOAD_I32);
     if (op->getNumOperands() != 2 || op->getNumResults() != 1 || !lastOpcode ||
         *lastOpcode != Opcode::BUFFER_LOAD_I32 ||
         lastOpcodePc + kLoadLength != bytes.size() ||
@@ -827,27 +898,18 @@ LogicalResult FunctionEncoder::encodeCondBranch(Operation *op,
   // Branch to `label` when the condition is `sense`.
   auto emitConditional = [&](bool sense, unsigned label) -> LogicalResult {
     if (auto imm = plan.getCompareImmediate(op)) {
-      // BR_IF_<relation>_IMM reg, imm; the negated relation when branching
-      // on false: !(x == k) is x != k, !(x < k) is x >= k, !(x <= k) is
-      // x > k (and back).
-      StringRef relation = imm->relation;
-      std::string name = relation.str();
-      if (!sense) {
-        auto [head, tail] = relation.split('_');
-        StringRef negated = llvm::StringSwitch<StringRef>(head)
-                                .Case("EQ", "NE")
-                                .Case("NE", "EQ")
-                                .Case("LT", "GTE")
-                                .Case("GTE", "LT")
-                                .Case("LTE", "GT")
-                                .Case("GT", "LTE")
-                                .Default("");
-        name = (negated + "_" + tail).str();
-      }
-      std::string fused = "BR_IF_" + name + "_IMM";
+      // BR_IF_<relation>_IMM reg, imm; its negation (kBranchNegations) when
+      // branching on false.
+      std::string fused = "BR_IF_" + imm->relation + "_IMM";
       std::optional<Opcode> opcode = lookupOpcodeByName(fused);
       if (!opcode)
         return op->emitError() << "cannot be encoded: no opcode " << fused;
+      if (!sense) {
+        std::optional<BranchNegation> negation = negationOf(*opcode);
+        if (!negation)
+          return op->emitError() << "cannot be encoded: no negation of " << fused;
+        opcode = negation->negated;
+      }
       emitOpcode(*opcode, op->getLoc());
       emitU16(reg(imm->reg));
       emitU32(static_cast<uint32_t>(imm->imm));
@@ -873,27 +935,18 @@ LogicalResult FunctionEncoder::encodeCondBranch(Operation *op,
              .empty())
       std::swap(lhs, rhs);
     std::string fused = ("BR_IF_" + stem).str();
-    if (!sense) {
-      // !(a == b) -> a != b; !(a < b) -> b <= a; !(a <= b) -> b < a.
-      StringRef s = stem;
-      std::string inverted;
-      if (s.starts_with("EQ_"))
-        inverted = ("NE_" + s.drop_front(3)).str();
-      else if (s.starts_with("NE_"))
-        inverted = ("EQ_" + s.drop_front(3)).str();
-      else if (s.starts_with("LTE_")) {
-        inverted = ("LT_" + s.drop_front(4)).str();
-        std::swap(lhs, rhs);
-      } else {
-        inverted = ("LTE_" + s.drop_front(3)).str();
-        std::swap(lhs, rhs);
-      }
-      fused = "BR_IF_" + inverted;
-    }
     std::optional<Opcode> opcode = lookupOpcodeByName(fused);
     if (!opcode)
       return op->emitError() << "cannot be encoded: no opcode " << fused;
-    if (fuseAddIntoBranch(fused, reg(lhs), reg(rhs), label))
+    if (!sense) {
+      std::optional<BranchNegation> negation = negationOf(*opcode);
+      if (!negation)
+        return op->emitError() << "cannot be encoded: no negation of " << fused;
+      opcode = negation->negated;
+      if (negation->swapRegisters)
+        std::swap(lhs, rhs);
+    }
+    if (fuseAddIntoBranch(*opcode, reg(lhs), reg(rhs), label))
       return success();
     emitOpcode(*opcode, op->getLoc());
     emitU16(reg(lhs));

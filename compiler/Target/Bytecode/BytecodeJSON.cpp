@@ -9,6 +9,7 @@
 
 #include "compiler/Target/Bytecode/BytecodeModuleTarget.h"
 #include "kiln/bytecode/opcodes.h"
+#include "kiln/vm/limits.h"
 #include "kiln/bytecode/file_format.h"
 #include "kiln/bytecode/vmfb_generated.h"
 
@@ -360,8 +361,8 @@ private:
   static std::string formatReg(uint16_t r, bool isRef) {
     if (!isRef)
       return "i" + std::to_string(r);
-    std::string s = "r" + std::to_string(r & 0x7FFF);
-    if (r & 0x8000)
+    std::string s = "r" + std::to_string(r & (::kiln::vm::limits::kRefMoveBit - 1));
+    if (r & ::kiln::vm::limits::kRefMoveBit)
       s += ":mv";
     return s;
   }

@@ -1,6 +1,7 @@
 //===- BytecodeModuleTarget.cpp - vm.module -> .vmfb ----------------------===//
 
 #include "compiler/Target/Bytecode/BytecodeModuleTarget.h"
+#include "compiler/Analysis/SuspensionAnalysis.h"
 #include "compiler/Transforms/VerifyTargetLimits.h"
 
 #include "compiler/Target/Bytecode/BytecodeEncoder.h"
@@ -272,18 +273,6 @@ uint32_t getRequiredFeatures(Operation *funcOp) {
   return features;
 }
 
-bool isYieldable(Operation *funcOp) {
-  if (funcOp->hasAttr("vm.yield"))
-    return true;
-  bool yieldable = false;
-  funcOp->walk([&](Operation *op) {
-    StringRef name = op->getName().getStringRef();
-    if (name == "vm.yield" || name.ends_with(".yieldable"))
-      yieldable = true;
-  });
-  return yieldable;
-}
-
 } // namespace
 
 FailureOr<std::vector<uint8_t>>
@@ -460,7 +449,7 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     if (failed(signature))
       return failure();
     uint32_t flags = 0;
-    if (isYieldable(f))
+    if (vm::SuspensionAnalysis::declaresSuspension(f))
       flags |= fb::FunctionFlags_YIELDABLE;
     if (getSymbolName(f) == "__init") {
       flags |= fb::FunctionFlags_INITIALIZER;

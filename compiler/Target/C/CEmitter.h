@@ -12,6 +12,7 @@
 #ifndef KILN_COMPILER_TARGET_C_CEMITTER_H
 #define KILN_COMPILER_TARGET_C_CEMITTER_H
 
+#include "compiler/Analysis/SuspensionAnalysis.h"
 #include "compiler/Target/C/CNames.h"
 #include "compiler/Target/C/VMToC.h"
 
@@ -32,9 +33,22 @@
 
 namespace mlir::kiln::ctarget {
 
-/// Pure ops whose C helper is kiln_<name with '.' -> '_'> in ops.h (`name`
-/// without its `vm.`).
-bool isHelperOp(StringRef name);
+/// How an op that is one kiln/c/ops.h helper call passes its operands.
+enum class HelperForm {
+  /// helper(operands...) is the result.
+  Operands,
+  /// helper(operand 1, operand 0): float gt/gte through the lt/lte helper.
+  SwappedOperands,
+  /// helper(lhs, rhs, &result) returns non-zero on division by zero, which
+  /// faults (integer division and remainder).
+  DivisionByZeroFault,
+};
+struct Helper {
+  StringRef name;
+  HelperForm form;
+};
+/// The ops.h helper `op` lowers to, by op class (ScalarOps.cpp), or none.
+std::optional<Helper> helperOf(Operation &op);
 
 /// True for ops that can neither fail nor call: a function made only of
 /// these needs no VM frame (nothing can put it in a trace, it cannot
@@ -230,18 +244,18 @@ private:
   void failUnlessKind(StringRef test, Value ref, StringRef kind, Operation *op);
 
   LogicalResult emitOp(Operation &op);
-  // Op groups, each in its own file; nullopt when `name` (without `vm.`)
+  // Op groups, each in its own file, chosen by op class; nullopt when `op`
   // is not one of the group's ops.
-  std::optional<LogicalResult> emitScalarOp(Operation &op, StringRef name);
-  std::optional<LogicalResult> emitControlOp(Operation &op, StringRef name);
-  std::optional<LogicalResult> emitCallOp(Operation &op, StringRef name);
+  std::optional<LogicalResult> emitScalarOp(Operation &op);
+  std::optional<LogicalResult> emitControlOp(Operation &op);
+  std::optional<LogicalResult> emitCallOp(Operation &op);
   LogicalResult emitRodataRef(Operation &op);
   LogicalResult emitCall(Operation &op, StringRef callee, ValueRange args,
                          ArrayRef<Type> resultTypes, ValueRange resultsTo, Block *dest,
                          ArrayRef<int16_t> segmentSizes);
-  LogicalResult emitBufferOp(Operation &op, StringRef name);
-  LogicalResult emitListOp(Operation &op, StringRef name);
-  LogicalResult emitGlobalOp(Operation &op, StringRef name);
+  LogicalResult emitBufferOp(Operation &op);
+  LogicalResult emitListOp(Operation &op);
+  LogicalResult emitGlobalOp(Operation &op);
   LogicalResult emitPrint(Operation &op);
   /// A buffer's span in three variables (data, byte length, writable).
   struct Span {
@@ -282,7 +296,10 @@ public:
   std::string prefix; // C identifier prefix: module name + '_'
   llvm::StringMap<Operation *> funcs;
   llvm::StringMap<int> funcIndex;
-  llvm::StringSet<> suspendable;
+  // Which functions may return DEFERRED: those holding vm.yield or any
+  // import call (an import may suspend, e.g. a bytecode function that
+  // yields), and every caller of one (SuspensionPolicy::AnyImport).
+  std::unique_ptr<vm::SuspensionAnalysis> suspension;
   llvm::StringSet<> light; // functions taking a light frame (and a depth)
   // Light functions with one scalar result return it beside their status in
   // a two-field struct (two registers in the common C ABIs) instead of
@@ -308,12 +325,6 @@ public:
   LogicalResult emitEntry(Operation *f, StringRef entryName);
   void emitStateFunctions(ArrayRef<Operation *> globalList);
 };
-
-/// Functions that may return DEFERRED: those holding vm.yield or any import
-/// call (an import may suspend, e.g. a bytecode function that yields), and
-/// every caller of one (plain or yieldable call alike).
-llvm::StringSet<> findSuspendable(ArrayRef<Operation *> funcList,
-                                  const llvm::StringMap<int> &importOrdinals);
 
 } // namespace mlir::kiln::ctarget
 

@@ -1,7 +1,7 @@
 //===- CallOps.cpp - C target: calls and suspension -----------------------===//
 //
 // Calls (direct C calls to internal functions, packed calls to imports),
-// vm.yield, and which functions and values a suspension concerns.
+// vm.yield, and which values a suspension point must keep in the frame.
 //
 //===----------------------------------------------------------------------===//
 
@@ -17,44 +17,12 @@
 
 namespace mlir::kiln::ctarget {
 
-/// Functions that may return DEFERRED: those holding vm.yield or any import
-/// call (an import may suspend, e.g. a bytecode function that yields), and
-/// every caller of one (plain or yieldable call alike).
-llvm::StringSet<> findSuspendable(ArrayRef<Operation *> funcList,
-                                  const llvm::StringMap<int> &importOrdinals) {
-  llvm::StringSet<> result;
-  llvm::StringMap<SmallVector<StringRef>> callers;
-  SmallVector<StringRef> work;
-  for (Operation *f : funcList) {
-    StringRef sym = f->getAttrOfType<StringAttr>("sym_name").getValue();
-    bool direct = false;
-    f->walk([&](Operation *op) {
-      StringRef n = op->getName().getStringRef();
-      if (n == "vm.yield")
-        direct = true;
-      if (auto callee = op->getAttrOfType<FlatSymbolRefAttr>("callee")) {
-        if (importOrdinals.count(callee.getValue()))
-          direct = true;
-        else
-          callers[callee.getValue()].push_back(sym);
-      }
-    });
-    if (direct && result.insert(sym).second)
-      work.push_back(sym);
-  }
-  while (!work.empty()) {
-    StringRef callee = work.pop_back_val();
-    for (StringRef caller : callers.lookup(callee))
-      if (result.insert(caller).second)
-        work.push_back(caller);
-  }
-  return result;
-}
+using namespace mlir::kiln::vm;
 
-std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op, StringRef name) {
+std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op) {
   auto result = [&](unsigned i = 0) { return op.getResult(i); };
 
-  if (name == "yield") {
+  if (isa<YieldOp>(op)) {
     // Block arguments first, then suspend; resuming continues at the
     // destination.
     Block *dest = op.getSuccessor(0);
@@ -75,13 +43,12 @@ std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op, StringRe
     br(blocks.lookup(dest));
     return success();
   }
-  if (name == "call" || name == "call.yieldable" || name == "call.variadic" ||
-      name == "call.variadic.yieldable") {
+  if (isa<CallOp, CallYieldableOp, CallVariadicOp, CallVariadicYieldableOp>(op)) {
     auto callee = op.getAttrOfType<FlatSymbolRefAttr>("callee");
     if (!callee)
       return op.emitOpError("has no callee");
     SmallVector<int16_t> segments;
-    if (name.starts_with("call.variadic")) {
+    if (isa<CallVariadicOp, CallVariadicYieldableOp>(op)) {
       auto sizes = op.getAttrOfType<DenseIntElementsAttr>("segment_sizes");
       if (!sizes)
         return op.emitOpError("has no segment_sizes");
@@ -101,7 +68,7 @@ std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op, StringRe
     return emitCall(op, callee.getValue(), op.getOperands(), resultTypes, op.getResults(), nullptr,
                     segments);
   }
-  if (name == "import.resolved") {
+  if (isa<ImportResolvedOp>(op)) {
     auto callee = op.getAttrOfType<FlatSymbolRefAttr>("import").getValue();
     setCopy(result(),
             call(t.i32, "kiln_import_resolved", {exec, i32c(m.importOrdinals.lookup(callee))}));
@@ -149,7 +116,7 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
     if (calleeType.getNumInputs() != args.size() ||
         calleeType.getNumResults() != resultTypes.size())
       return op.emitOpError("does not match the signature of @") << callee;
-    bool mayDefer = m.suspendable.contains(callee);
+    bool mayDefer = m.suspension->maySuspend(callee);
     int point = mayDefer ? enterResumePoint() : 0;
     SmallVector<Value> temps, operands{exec, state};
     if (m.light.contains(callee))
@@ -298,12 +265,7 @@ void FunctionEmitter::findLiveAcrossSuspension() {
   };
   for (Block &block : func->getRegion(0)) {
     for (Operation &op : block) {
-      StringRef name = op.getName().getStringRef();
-      bool point = name == "vm.yield";
-      if (auto callee = op.getAttrOfType<FlatSymbolRefAttr>("callee"))
-        point =
-            m.importOrdinals.count(callee.getValue()) || m.suspendable.contains(callee.getValue());
-      if (!point)
+      if (!m.suspension->isSuspensionPoint(&op))
         continue;
       for (Value operand : op.getOperands())
         liveAcrossSuspension.insert(operand);

@@ -8,6 +8,7 @@
 
 #include "compiler/Target/C/CEmitter.h"
 
+#include "dialects/vm/VMDialect.h"
 #include "dialects/vm/VMOps.h"
 #include "dialects/vm/VMTypes.h"
 
@@ -21,39 +22,22 @@
 
 namespace mlir::kiln::ctarget {
 
+using namespace mlir::kiln::vm;
+
 /// True for ops that can neither fail nor call: a function made only of
 /// these needs no VM frame (nothing can put it in a trace, it cannot
 /// suspend and it cannot recurse).
 bool isFramelessOp(Operation &op) {
-  StringRef name = op.getName().getStringRef();
-  if (!name.consume_front("vm."))
-    return false;
-  if (name == "const.ref.rodata" || name == "cast.any.ref")
-    return false;
-  if (name.starts_with("const.") || name.starts_with("cmp.") || name.starts_with("select.") ||
-      name.starts_with("switch.") || isHelperOp(name))
-    return true;
-  return llvm::is_contained({"br",
-                             "cond_br",
-                             "br_table",
-                             "return",
-                             "global.address",
-                             "global.load.i32",
-                             "global.load.i64",
-                             "global.load.f32",
-                             "global.load.f64",
-                             "global.store.i32",
-                             "global.store.i64",
-                             "global.store.f32",
-                             "global.store.f64",
-                             "global.store.ref",
-                             "optimization_barrier",
-                             "cast.ref.any",
-                             "break",
-                             "cond_break",
-                             "trace",
-                             "print"},
-                            name);
+  if (std::optional<Helper> helper = helperOf(op))
+    return helper->form != HelperForm::DivisionByZeroFault;
+  return isa<ConstI32Op, ConstI64Op, ConstF32Op, ConstF64Op, ConstI32ZeroOp, ConstI64ZeroOp,
+             ConstF32ZeroOp, ConstF64ZeroOp, ConstRefZeroOp, CmpEQRefOp, CmpNERefOp, CmpNZRefOp,
+             CastRefAnyOp, SelectI32Op, SelectI64Op, SelectF32Op, SelectF64Op, SelectRefOp,
+             SwitchI32Op, SwitchI64Op, SwitchF32Op, SwitchF64Op, SwitchRefOp, BranchOp,
+             CondBranchOp, BranchTableOp, ReturnOp, GlobalAddressOp, GlobalLoadI32Op,
+             GlobalLoadI64Op, GlobalLoadF32Op, GlobalLoadF64Op, GlobalStoreI32Op, GlobalStoreI64Op,
+             GlobalStoreF32Op, GlobalStoreF64Op, GlobalStoreRefOp, OptimizationBarrierOp, BreakOp,
+             CondBreakOp, TraceOp, PrintOp>(op);
 }
 
 FunctionEmitter::FunctionEmitter(ModuleEmitter &m, Operation *func, emitc::FuncOp cfunc)
@@ -264,37 +248,48 @@ void FunctionEmitter::failUnlessKind(StringRef test, Value ref, StringRef kind, 
 }
 
 LogicalResult FunctionEmitter::emitOp(Operation &op) {
-  StringRef name = op.getName().getStringRef();
-  if (!name.consume_front("vm."))
+  if (!isa_and_present<VMDialect>(op.getDialect()))
     return op.emitOpError("is not a vm op; the C target only translates vm");
   l = op.getLoc();
   lineDirective(&op);
-  if (std::optional<LogicalResult> done = emitScalarOp(op, name))
+  if (std::optional<LogicalResult> done = emitScalarOp(op))
     return *done;
 
-  if (name.starts_with("global."))
-    return emitGlobalOp(op, name);
-  if (name.starts_with("buffer."))
-    return emitBufferOp(op, name);
-  if (name.starts_with("list."))
-    return emitListOp(op, name);
+  if (isa<GlobalAddressOp, GlobalLoadI32Op, GlobalLoadI64Op, GlobalLoadF32Op, GlobalLoadF64Op,
+          GlobalLoadRefOp, GlobalLoadIndirectI32Op, GlobalLoadIndirectI64Op,
+          GlobalLoadIndirectF32Op, GlobalLoadIndirectF64Op, GlobalLoadIndirectRefOp,
+          GlobalStoreI32Op, GlobalStoreI64Op, GlobalStoreF32Op, GlobalStoreF64Op, GlobalStoreRefOp,
+          GlobalStoreIndirectI32Op, GlobalStoreIndirectI64Op, GlobalStoreIndirectF32Op,
+          GlobalStoreIndirectF64Op, GlobalStoreIndirectRefOp>(op))
+    return emitGlobalOp(op);
+  if (isa<BufferAllocOp, BufferCloneOp, BufferCompareOp, BufferCopyOp, BufferFillI8Op,
+          BufferFillI16Op, BufferFillI32Op, BufferFillI64Op, BufferFillF32Op, BufferFillF64Op,
+          BufferHashOp, BufferLengthOp, BufferLoadI8SOp, BufferLoadI8UOp, BufferLoadI16SOp,
+          BufferLoadI16UOp, BufferLoadI32Op, BufferLoadI64Op, BufferLoadF32Op, BufferLoadF64Op,
+          BufferStoreI8Op, BufferStoreI16Op, BufferStoreI32Op, BufferStoreI64Op, BufferStoreF32Op,
+          BufferStoreF64Op>(op))
+    return emitBufferOp(op);
+  if (isa<ListAllocOp, ListGetI32Op, ListGetI64Op, ListGetF32Op, ListGetF64Op, ListGetRefOp,
+          ListReserveOp, ListResizeOp, ListSetI32Op, ListSetI64Op, ListSetF32Op, ListSetF64Op,
+          ListSetRefOp, ListSizeOp>(op))
+    return emitListOp(op);
 
-  if (std::optional<LogicalResult> done = emitControlOp(op, name))
+  if (std::optional<LogicalResult> done = emitControlOp(op))
     return *done;
-  if (std::optional<LogicalResult> done = emitCallOp(op, name))
+  if (std::optional<LogicalResult> done = emitCallOp(op))
     return *done;
   return op.emitOpError("is not supported by the C target yet");
 }
 
-std::optional<LogicalResult> FunctionEmitter::emitControlOp(Operation &op, StringRef name) {
+std::optional<LogicalResult> FunctionEmitter::emitControlOp(Operation &op) {
   auto arg = [&](unsigned i) { return get(op.getOperand(i)); };
 
   // Control flow.
-  if (name == "br") {
+  if (isa<BranchOp>(op)) {
     edge(op.getSuccessor(0), op.getOperands());
     return success();
   }
-  if (name == "cond_br") {
+  if (isa<CondBranchOp>(op)) {
     // Operands: condition, then the true operands, then the false operands.
     Block *yes = op.getSuccessor(0), *no = op.getSuccessor(1);
     auto operands = op.getOperands();
@@ -309,7 +304,7 @@ std::optional<LogicalResult> FunctionEmitter::emitControlOp(Operation &op, Strin
     edge(no, operands.slice(1 + nt, no->getNumArguments()));
     return success();
   }
-  if (name == "br_table") {
+  if (isa<BranchTableOp>(op)) {
     // Operands: index, the default's operands, then each case's operands.
     auto operands = op.getOperands();
     Value index = arg(0);
@@ -330,7 +325,7 @@ std::optional<LogicalResult> FunctionEmitter::emitControlOp(Operation &op, Strin
     edge(def, defOperands);
     return success();
   }
-  if (name == "return") {
+  if (isa<ReturnOp>(op)) {
     for (auto [i, operand] : llvm::enumerate(op.getOperands())) {
       Value v = get(operand);
       if (kindOf(operand.getType()) == Kind::Ref)
@@ -345,10 +340,10 @@ std::optional<LogicalResult> FunctionEmitter::emitControlOp(Operation &op, Strin
     br(cleanup);
     return success();
   }
-  if (name == "fail" || name == "cond_fail") {
+  if (isa<FailOp, CondFailOp>(op)) {
     auto msg = op.getAttrOfType<StringAttr>("message");
     StringRef message = msg ? msg.getValue() : StringRef("");
-    if (name == "cond_fail") {
+    if (isa<CondFailOp>(op)) {
       // (cond, status) or (status): fails when cond (or status) is non-zero.
       unsigned s = op.getNumOperands() > 1 ? 1 : 0;
       Value status = arg(s);
@@ -359,11 +354,11 @@ std::optional<LogicalResult> FunctionEmitter::emitControlOp(Operation &op, Strin
     }
     return success();
   }
-  if (name == "check.eq" || name == "check.ne" || name == "check.nz") {
+  if (isa<CheckEQOp, CheckNEOp, CheckNZOp>(op)) {
     auto msg = op.getAttrOfType<StringAttr>("message");
-    Value bad = name == "check.nz"
+    Value bad = isa<CheckNZOp>(op)
                     ? cmp(emitc::CmpPredicate::eq, arg(0), lit(arg(0).getType(), "0"))
-                : name == "check.eq" ? cmp(emitc::CmpPredicate::ne, arg(0), arg(1))
+                : isa<CheckEQOp>(op) ? cmp(emitc::CmpPredicate::ne, arg(0), arg(1))
                                      : cmp(emitc::CmpPredicate::eq, arg(0), arg(1));
     failIf(bad, &op, "KILN_STATUS_FAILED_PRECONDITION",
            msg ? msg.getValue() : StringRef("check failed"));
@@ -372,23 +367,23 @@ std::optional<LogicalResult> FunctionEmitter::emitControlOp(Operation &op, Strin
   // Debugging: vm.break / vm.cond_break continue at their destination (the
   // interpreter has no debugger to stop in either); vm.trace records
   // nothing without a tracer, as in the interpreter.
-  if (name == "break" || name == "cond_break") {
+  if (isa<BreakOp, CondBreakOp>(op)) {
     Block *dest = op.getSuccessor(0);
     edge(dest, op.getOperands().take_back(dest->getNumArguments()));
     return success();
   }
-  if (name == "trace")
+  if (isa<TraceOp>(op))
     return success();
   // vm.discard.refs: release each ref now (the variable becomes NULL), as
   // the interpreter clears the register.
-  if (name == "discard.refs") {
+  if (isa<DiscardRefsOp>(op)) {
     for (Value operand : op.getOperands()) {
       if (Value var = vars.lookup(operand))
         callVoid("kiln_ref_reset", {services(), addr(var)});
     }
     return success();
   }
-  if (name == "print")
+  if (isa<PrintOp>(op))
     return emitPrint(op);
   return std::nullopt;
 }
@@ -418,7 +413,7 @@ LogicalResult FunctionEmitter::run() {
   Region &region = func->getRegion(0);
   if (region.empty())
     return func->emitOpError("has no body");
-  mayYield = m.suspendable.contains(sym);
+  mayYield = m.suspension->maySuspend(sym);
   if (mayYield)
     findLiveAcrossSuspension();
   frameless = !mayYield;

@@ -13,14 +13,17 @@
 
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 namespace mlir::kiln::ctarget {
+
+using namespace mlir::kiln::vm;
 
 // Globals: scalars in the state's byte area at their byte offset, refs
 // after it at their ordinal; vm.global.address is that offset or ordinal, as
 // in the bytecode form, and the indirect ops bounds-check it.
-LogicalResult FunctionEmitter::emitGlobalOp(Operation &op, StringRef name) {
-  if (name == "global.address") {
+LogicalResult FunctionEmitter::emitGlobalOp(Operation &op) {
+  if (isa<GlobalAddressOp>(op)) {
     auto symRef = op.getAttrOfType<FlatSymbolRefAttr>("global");
     auto it = symRef ? m.globalSlots.find(symRef.getValue()) : m.globalSlots.end();
     if (it == m.globalSlots.end())
@@ -28,10 +31,13 @@ LogicalResult FunctionEmitter::emitGlobalOp(Operation &op, StringRef name) {
     setCopy(op.getResult(0), i32c(it->second));
     return success();
   }
-  bool isLoad = name.starts_with("global.load.");
-  if (!isLoad && !name.starts_with("global.store."))
-    return op.emitOpError("is not supported by the C target yet");
-  bool indirect = name.contains(".indirect.");
+  bool isLoad = isa<GlobalLoadI32Op, GlobalLoadI64Op, GlobalLoadF32Op, GlobalLoadF64Op,
+                    GlobalLoadRefOp, GlobalLoadIndirectI32Op, GlobalLoadIndirectI64Op,
+                    GlobalLoadIndirectF32Op, GlobalLoadIndirectF64Op, GlobalLoadIndirectRefOp>(op);
+  bool indirect = isa<GlobalLoadIndirectI32Op, GlobalLoadIndirectI64Op, GlobalLoadIndirectF32Op,
+                      GlobalLoadIndirectF64Op, GlobalLoadIndirectRefOp, GlobalStoreIndirectI32Op,
+                      GlobalStoreIndirectI64Op, GlobalStoreIndirectF32Op, GlobalStoreIndirectF64Op,
+                      GlobalStoreIndirectRefOp>(op);
   Value value = isLoad ? op.getResult(0) : op.getOperand(0);
   Kind k = kindOf(value.getType());
   Value slot;
@@ -119,11 +125,87 @@ void FunctionEmitter::writableCheck(Operation *op, Value writable) {
           {});
 }
 
-LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
+namespace {
+
+/// A buffer element access: its byte size and, for loads and fills, the
+/// kiln/c/ops.h helper (stores pick theirs from the size and value kind).
+struct BufferElement {
+  unsigned size;
+  StringRef helper;
+};
+
+std::optional<BufferElement> bufferFillOf(Operation &op) {
+  return TypeSwitch<Operation *, std::optional<BufferElement>>(&op)
+      .Case<BufferFillI8Op>([](auto) {
+        return BufferElement{1, "kiln_fill_i8"};
+      })
+      .Case<BufferFillI16Op>([](auto) {
+        return BufferElement{2, "kiln_fill_i16"};
+      })
+      .Case<BufferFillI32Op>([](auto) {
+        return BufferElement{4, "kiln_fill_i32"};
+      })
+      .Case<BufferFillI64Op>([](auto) {
+        return BufferElement{8, "kiln_fill_i64"};
+      })
+      .Case<BufferFillF32Op>([](auto) {
+        return BufferElement{4, "kiln_fill_f32"};
+      })
+      .Case<BufferFillF64Op>([](auto) {
+        return BufferElement{8, "kiln_fill_f64"};
+      })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+/// Element loads (with their helper) and stores (helper empty).
+std::optional<BufferElement> bufferElementOf(Operation &op) {
+  return TypeSwitch<Operation *, std::optional<BufferElement>>(&op)
+      .Case<BufferLoadI8SOp>([](auto) {
+        return BufferElement{1, "kiln_load_i8_s"};
+      })
+      .Case<BufferLoadI8UOp>([](auto) {
+        return BufferElement{1, "kiln_load_i8_u"};
+      })
+      .Case<BufferLoadI16SOp>([](auto) {
+        return BufferElement{2, "kiln_load_i16_s"};
+      })
+      .Case<BufferLoadI16UOp>([](auto) {
+        return BufferElement{2, "kiln_load_i16_u"};
+      })
+      .Case<BufferLoadI32Op>([](auto) {
+        return BufferElement{4, "kiln_load_i32"};
+      })
+      .Case<BufferLoadI64Op>([](auto) {
+        return BufferElement{8, "kiln_load_i64"};
+      })
+      .Case<BufferLoadF32Op>([](auto) {
+        return BufferElement{4, "kiln_load_f32"};
+      })
+      .Case<BufferLoadF64Op>([](auto) {
+        return BufferElement{8, "kiln_load_f64"};
+      })
+      .Case<BufferStoreI8Op>([](auto) {
+        return BufferElement{1, ""};
+      })
+      .Case<BufferStoreI16Op>([](auto) {
+        return BufferElement{2, ""};
+      })
+      .Case<BufferStoreI32Op, BufferStoreF32Op>([](auto) {
+        return BufferElement{4, ""};
+      })
+      .Case<BufferStoreI64Op, BufferStoreF64Op>([](auto) {
+        return BufferElement{8, ""};
+      })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+} // namespace
+
+LogicalResult FunctionEmitter::emitBufferOp(Operation &op) {
   auto arg = [&](unsigned i) { return get(op.getOperand(i)); };
   // buffer.alloc and buffer.clone check their operands in the runtime
   // service, the function the interpreter calls (kiln/vm/ops.h).
-  if (name == "buffer.alloc") {
+  if (isa<BufferAllocOp>(op)) {
     Value length = arg(0);
     Value align = op.getNumOperands() > 1 ? arg(1) : i32c(0);
     Value temp = refTemp();
@@ -132,28 +214,27 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
     refMove(vars.lookup(op.getResult(0)), temp);
     return success();
   }
-  if (name == "buffer.length") {
+  if (isa<BufferLengthOp>(op)) {
     Span span = spanOf(&op, arg(0));
     setCopy(op.getResult(0), castTo(t.i64, load(span.length)));
     return success();
   }
   Value length, writable, offset;
-  if (name.starts_with("buffer.fill.")) {
-    StringRef ty = name.drop_front(12);
-    unsigned size = ty == "i8" ? 1 : ty == "i16" ? 2 : (ty == "i64" || ty == "f64") ? 8 : 4;
+  if (std::optional<BufferElement> fill = bufferFillOf(op)) {
+    unsigned size = fill->size;
     Value data = load(bufferSpan(&op, arg(0), length, writable));
     rangeCheck(&op, length, arg(1), arg(2), size, offset);
     writableCheck(&op, writable);
-    callVoid(("kiln_fill_" + ty).str(), {data, offset, arg(2), arg(3)});
+    callVoid(fill->helper, {data, offset, arg(2), arg(3)});
     return success();
   }
-  if (name == "buffer.copy" || name == "buffer.compare") {
+  if (isa<BufferCopyOp, BufferCompareOp>(op)) {
     Value lengthA, writableA, offsetA, lengthB, writableB, offsetB;
     Value a = load(bufferSpan(&op, arg(0), lengthA, writableA));
     Value c = load(bufferSpan(&op, arg(2), lengthB, writableB));
     rangeCheck(&op, lengthA, arg(1), arg(4), 1, offsetA);
     rangeCheck(&op, lengthB, arg(3), arg(4), 1, offsetB);
-    if (name == "buffer.copy") {
+    if (isa<BufferCopyOp>(op)) {
       writableCheck(&op, writableB);
       callVoid("kiln_copy_bytes", {c, offsetB, a, offsetA, arg(4)});
     } else {
@@ -161,13 +242,13 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
     }
     return success();
   }
-  if (name == "buffer.hash") {
+  if (isa<BufferHashOp>(op)) {
     Value data = load(bufferSpan(&op, arg(0), length, writable));
     rangeCheck(&op, length, arg(1), arg(2), 1, offset);
     setCopy(op.getResult(0), call(t.i64, "kiln_hash_bytes_at", {data, offset, arg(2)}));
     return success();
   }
-  if (name == "buffer.clone") {
+  if (isa<BufferCloneOp>(op)) {
     Value source = arg(0);
     requireRefKind(source, "KILN_REF_KIND_BUFFER", &op);
     Value temp = refTemp();
@@ -178,14 +259,11 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
     return success();
   }
   // Element loads and stores: offsets are element indices (ops.h).
-  bool isLoad = name.starts_with("buffer.load.");
-  if (!isLoad && !name.starts_with("buffer.store."))
+  std::optional<BufferElement> element = bufferElementOf(op);
+  if (!element)
     return op.emitOpError("is not supported by the C target yet");
-  StringRef ty = name.drop_front(isLoad ? 12 : 13);
-  unsigned size = ty.starts_with("i8")           ? 1
-                  : ty.starts_with("i16")        ? 2
-                  : (ty == "i64" || ty == "f64") ? 8
-                                                 : 4;
+  bool isLoad = !element->helper.empty();
+  unsigned size = element->size;
   Span span = spanOf(&op, arg(0));
   Value data = span.data, len = span.length, w = span.writable;
   Value out = variable(t.u64, "0");
@@ -195,8 +273,8 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
   faultIf(isNonZero(code), &op, "KILN_FAULT_BUFFER_RANGE",
           {index, i64c(1), i32c(size), lengthValue});
   if (isLoad) {
-    setCopy(op.getResult(0), call(t.of(op.getResult(0).getType()), "kiln_load_" + cIdent(ty),
-                                  {load(data), load(out)}));
+    setCopy(op.getResult(0),
+            call(t.of(op.getResult(0).getType()), element->helper, {load(data), load(out)}));
     return success();
   }
   writableCheck(&op, w);
@@ -212,10 +290,10 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op, StringRef name) {
 }
 
 // Lists, through the services table.
-LogicalResult FunctionEmitter::emitListOp(Operation &op, StringRef name) {
+LogicalResult FunctionEmitter::emitListOp(Operation &op) {
   auto arg = [&](unsigned i) { return get(op.getOperand(i)); };
   auto codeOf = [&](Kind k) { return lit(t.charT, "'" + std::string(1, code(k)) + "'"); };
-  if (name == "list.alloc") {
+  if (isa<ListAllocOp>(op)) {
     vm::ListType lt = vm::getListObjectType(op.getResult(0).getType());
     std::string kind = "KILN_ELEMENT_VARIANT", refType = "KILN_REF_KIND_ANY";
     if (lt) {
@@ -243,17 +321,17 @@ LogicalResult FunctionEmitter::emitListOp(Operation &op, StringRef name) {
   }
   Value list = arg(0);
   requireRefKind(list, "KILN_REF_KIND_LIST", &op);
-  if (name == "list.size") {
+  if (isa<ListSizeOp>(op)) {
     setCopy(op.getResult(0), call(t.i32, "kiln_list_size", {exec, list}));
     return success();
   }
-  if (name == "list.reserve" || name == "list.resize") {
-    assign(st, call(t.status, name == "list.reserve" ? "kiln_list_reserve" : "kiln_list_resize",
+  if (isa<ListReserveOp, ListResizeOp>(op)) {
+    assign(st, call(t.status, isa<ListReserveOp>(op) ? "kiln_list_reserve" : "kiln_list_resize",
                     {exec, list, arg(1)}));
     checkStatus(&op);
     return success();
   }
-  if (name.starts_with("list.get.")) {
+  if (isa<ListGetI32Op, ListGetI64Op, ListGetF32Op, ListGetF64Op, ListGetRefOp>(op)) {
     Value result = op.getResult(0);
     Kind k = kindOf(result.getType());
     if (k == Kind::Ref) {
@@ -285,7 +363,7 @@ LogicalResult FunctionEmitter::emitListOp(Operation &op, StringRef name) {
     }
     return success();
   }
-  if (name.starts_with("list.set.")) {
+  if (isa<ListSetI32Op, ListSetI64Op, ListSetF32Op, ListSetF64Op, ListSetRefOp>(op)) {
     Value value = op.getOperand(2);
     assign(st, call(t.status, "kiln_list_set",
                     {exec, list, arg(1), codeOf(kindOf(value.getType())), addressOf(value)}));

@@ -260,35 +260,35 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
   t = std::make_unique<CTypes>(ctx, prefix);
   SmallVector<Operation *> funcList, exportList, importList, globalList, rodataList;
   for (Operation &op : vm->getRegion(0).front()) {
-    StringRef n = op.getName().getStringRef();
-    if (n == "vm.func") {
+    if (isa<vm::FuncOp>(op)) {
       StringRef s = op.getAttrOfType<StringAttr>("sym_name").getValue();
       funcIndex[s] = funcList.size();
       funcList.push_back(&op);
       funcs[s] = &op;
-    } else if (n == "vm.export") {
+    } else if (isa<vm::ExportOp>(op)) {
       exportList.push_back(&op);
-    } else if (n == "vm.import") {
+    } else if (isa<vm::ImportOp>(op)) {
       StringRef s = op.getAttrOfType<StringAttr>("sym_name").getValue();
       importOrdinals[s] = importList.size();
       imports[s] = &op;
       importList.push_back(&op);
-    } else if (n.starts_with("vm.global.")) {
+    } else if (isa<vm::GlobalI32Op, vm::GlobalI64Op, vm::GlobalF32Op, vm::GlobalF64Op,
+                   vm::GlobalRefOp>(op)) {
       globalList.push_back(&op);
-    } else if (n == "vm.rodata") {
+    } else if (isa<vm::RodataOp>(op)) {
       rodataList.push_back(&op);
-    } else if (n == "vm.module_terminator") {
-    } else if (n == "vm.initializer") {
+    } else if (isa<vm::ModuleTerminatorOp>(op)) {
+    } else if (isa<vm::InitializerOp>(op)) {
       return op.emitOpError("must be merged into __init by the preparation pipeline "
                             "before the C target runs");
     } else {
       return op.emitOpError("is not supported by the C target");
     }
   }
-  suspendable = findSuspendable(funcList, importOrdinals);
+  suspension = std::make_unique<vm::SuspensionAnalysis>(vm, vm::SuspensionPolicy::AnyImport);
   for (Operation *f : funcList) {
     StringRef s = f->getAttrOfType<StringAttr>("sym_name").getValue();
-    if (!options.lightFrames || suspendable.contains(s))
+    if (!options.lightFrames || suspension->maySuspend(s))
       continue;
     bool frameless = true;
     f->walk([&](Operation *op) {
@@ -334,7 +334,7 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
   emitc::IncludeOp::create(b, l, "kiln/c/module.h", false);
   emitc::IncludeOp::create(b, l, "kiln/c/ops.h", false);
   bool prints = false;
-  vm->walk([&](Operation *op) { prints |= op->getName().getStringRef() == "vm.print"; });
+  vm->walk([&](vm::PrintOp) { prints = true; });
   if (prints)
     emitc::IncludeOp::create(b, l, "kiln/c/print.h", false);
 
@@ -442,7 +442,7 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
       auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
       std::string entry = entryOf.count(s) ? entryOf.lookup(s) : "NULL";
       std::string row = "{" + cString(s) + ", " + cString(signatureOf(type)) + ", " + entry + ", ";
-      if (suspendable.contains(s)) {
+      if (suspension->maySuspend(s)) {
         unsigned refs = 0;
         for (Block &block : f->getRegion(0)) {
           for (BlockArgument a : block.getArguments())

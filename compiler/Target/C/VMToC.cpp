@@ -47,6 +47,7 @@
 #include "compiler/Transforms/VerifyTargetLimits.h"
 
 #include "dialects/vm/VMDialect.h"
+#include "dialects/vm/VMOps.h"
 
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
@@ -77,13 +78,13 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
       return failure();
   }
   Operation *vmModule = nullptr;
-  if (op->getName().getStringRef() == "vm.module") {
+  if (isa<vm::ModuleOp>(op)) {
     vmModule = op;
   } else {
     for (Region &r : op->getRegions())
       for (Block &blk : r)
         for (Operation &child : blk)
-          if (child.getName().getStringRef() == "vm.module") {
+          if (isa<vm::ModuleOp>(child)) {
             if (vmModule)
               return op->emitError("--vm-to-c translates one vm.module at a time");
             vmModule = &child;
@@ -176,10 +177,10 @@ void registerVMToCTranslation() {
           if (failed(pm.run(op)))
             return failure();
         }
-        Operation *vmModule = op->getName().getStringRef() == "vm.module" ? op : nullptr;
+        Operation *vmModule = isa<vm::ModuleOp>(op) ? op : nullptr;
         if (!vmModule)
           op->walk([&](Operation *child) {
-            if (!vmModule && child->getName().getStringRef() == "vm.module")
+            if (!vmModule && isa<vm::ModuleOp>(child))
               vmModule = child;
           });
         if (!vmModule)

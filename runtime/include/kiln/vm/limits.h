@@ -13,9 +13,15 @@
 
 namespace kiln::vm::limits {
 
+// Bit 15 of a 16-bit bytecode register operand of the ref bank: the
+// operand's last use, whose reference moves out of the register (the
+// compiler's encoder and JSON view and the runtime's verifier, interpreter
+// and disassembler share this one definition).
+inline constexpr uint16_t kRefMoveBit = 0x8000;
+
 // Registers per bank (64-bit scalar slots; refs) of one function: bytecode
 // register operands are 16-bit with bit 15 reserved (the ref move bit).
-inline constexpr uint32_t kMaxRegistersPerBank = 0x7FFF;
+inline constexpr uint32_t kMaxRegistersPerBank = kRefMoveBit - 1;
 
 // Type codes in the argument part and in the result part of a function's
 // calling-convention signature (a variadic span's C and D count too).
