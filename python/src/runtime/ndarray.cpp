@@ -3,6 +3,7 @@
 // alive), and a view comes back as an array over the buffer's memory (the
 // array keeps the view alive).
 #include <pybind11/numpy.h>
+#include <pybind11/stl.h>
 
 #include "common.h"
 #include "kiln/modules/hal/buffer.h"
@@ -174,6 +175,12 @@ void bind_ndarray(py::module_& m) {
       })
       .def_property_readonly("element_type", [](const BufferViewHolder& h) {
         return hal::format_element_type(h.view->element_type());
+      })
+      .def("__eq__", [](const BufferViewHolder& a, const BufferViewHolder& b) {
+        return a.view.get() == b.view.get();
+      })
+      .def("__hash__", [](const BufferViewHolder& h) {
+        return std::hash<const void*>()(h.view.get());
       })
       .def("to_bytes", [](const BufferViewHolder& h) {
         auto contents = check(hal::read_buffer_view(*h.view));

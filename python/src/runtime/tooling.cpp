@@ -25,8 +25,11 @@ std::vector<std::string> run_with_text_inputs(FunctionHolder& f,
       break;
     }
   }
-  vm::ValueList args = check(tooling::parse_arguments(inputs, f.signature, f.name,
-                                                      ctx.instance->instance, device));
+  auto parsed = tooling::parse_arguments(inputs, f.signature, f.name,
+                                         ctx.instance->instance, device);
+  // Bad inputs are usage errors (ValueError), not failed calls.
+  if (!parsed.ok()) throw py::value_error(parsed.status().to_string());
+  vm::ValueList args = std::move(parsed).value();
   vm::ValueList results;
   if (invocations > 1) {
     check(tooling::invoke_concurrently(*ctx.context, f.function, args, invocations,
@@ -36,7 +39,7 @@ std::vector<std::string> run_with_text_inputs(FunctionHolder& f,
   }
   drain_released_objects();
   if (outputs.size() > results.size()) {
-    throw py::value_error(std::to_string(outputs.size()) + " --output flags for " +
+    throw py::type_error(std::to_string(outputs.size()) + " --output flags for " +
                           std::to_string(results.size()) + " results");
   }
   std::vector<std::string> lines;
@@ -45,7 +48,7 @@ std::vector<std::string> run_with_text_inputs(FunctionHolder& f,
       vm::Status s = tooling::write_tensor_output(results[i], outputs[i]);
       if (!s.ok()) {
         s.annotate("result " + std::to_string(i));
-        throw_status(std::move(s));
+        throw py::value_error(s.to_string());
       }
       continue;
     }
