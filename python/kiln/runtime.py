@@ -57,6 +57,17 @@ def load_module(source, instance=None, trace=False):
 Module.load = staticmethod(load_module)
 
 
+async def _invoke_async(function, *args):
+    """Calls the function on the context's scheduler and waits for its
+    results without blocking the event loop: many calls can be in flight
+    at once on one thread (a call suspended on a fence or a yield lets the
+    others run)."""
+    return await function._invoke_async(*args)
+
+
+Function.invoke_async = _invoke_async
+
+
 class Context:
     """Modules registered in order: each resolves its imports against the
     exports of those before it. A module importing hal.* or check.* gets
@@ -116,11 +127,11 @@ class Context:
         return function(*args)
 
     def invoke_async(self, function, *args):
-        """An asyncio future for the call's results; many can be in flight
-        at once on one thread (suspended ones wait without blocking)."""
+        """A coroutine for the call's results (`await ctx.invoke_async(fn,
+        *args)`); many can be in flight at once on one thread."""
         if not isinstance(function, Function):
             function = self.lookup(function)
-        return function.invoke_async(*args)
+        return _invoke_async(function, *args)
 
 
 # ---- native modules written in Python ------------------------------------------
@@ -217,9 +228,10 @@ class NativeModule:
         for _, fn in items:
             marked = getattr(fn, "__kiln_export__", None)
             if marked is not None and callable(fn):
-                self.add(marked[0], marked[1], fn)
+                NativeModule.add_export(self, marked[0], marked[1], fn)
 
-    def add(self, name, signature, fn):
+    def add_export(self, name, signature, fn):
+        """Adds `fn` as export `name` with `signature` (None: from hints)."""
         if signature is None:
             signature = _signature_from_hints(fn)
         self._exports.append((name, signature, fn))
@@ -228,7 +240,7 @@ class NativeModule:
     def export(self, signature=None, *, name=None):
         """Decorator: adds the function as an export."""
         def register(fn):
-            self.add(name or fn.__name__, signature, fn)
+            NativeModule.add_export(self, name or fn.__name__, signature, fn)
             return fn
         if callable(signature) and not isinstance(signature, str):
             fn, signature = signature, None

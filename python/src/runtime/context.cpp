@@ -213,7 +213,7 @@ void bind_context(py::module_& m) {
 
   py::class_<FunctionHolder, std::shared_ptr<FunctionHolder>>(m, "Function")
       .def("__call__", &call_function)
-      .def("invoke_async", &invoke_async)
+      .def("_invoke_async", &invoke_async)
       .def_property_readonly("name", [](const FunctionHolder& f) { return f.name; })
       .def_property_readonly("signature",
                              [](const FunctionHolder& f) { return f.signature; })
