@@ -116,7 +116,24 @@ std::shared_ptr<FunctionHolder> lookup(const std::shared_ptr<ContextHolder>& ctx
   }
   auto function = std::make_shared<FunctionHolder>();
   function->context = ctx;
-  function->function = check(ctx->context->lookup_function(name));
+  auto found = ctx->context->lookup_function(name);
+  if (!found.ok()) {
+    // Say what there is, as run-module does: the searched module's exports.
+    vm::Module* module = nullptr;
+    size_t dot = name.find('.');
+    if (dot != std::string::npos) module = ctx->context->find_module(name.substr(0, dot));
+    if (!module) module = ctx->context->module(ctx->context->module_count() - 1);
+    std::string exports;
+    for (int32_t i = 0; i < module->export_count(); ++i) {
+      if (!exports.empty()) exports += ", ";
+      exports += std::string(module->export_info(i).name);
+    }
+    vm::Status s = std::move(found).status();
+    s.annotate("module '" + std::string(module->name()) + "' exports: " +
+               (exports.empty() ? std::string("nothing") : exports));
+    throw_status(std::move(s));
+  }
+  function->function = std::move(found).value();
   vm::Module* m = function->function.module;
   function->name = std::string(m->name()) + "." + m->function_name(function->function);
   prepare_function(*function);
