@@ -158,7 +158,7 @@ py::object from_ref(vm::Ref ref);
 void prepare_function(FunctionHolder& holder);
 // Calls `function` with Python arguments; returns None, one value, or a
 // tuple for several results.
-py::object call_function(FunctionHolder& function, py::args args);
+py::object call_function(FunctionHolder& function, PyObject* const* args, size_t nargs);
 // Python arguments as host values for `function` (variadic spans: a
 // sequence of tuples each, flattened after their count).
 vm::ValueList python_arguments(FunctionHolder& function, py::args args);
@@ -168,6 +168,13 @@ void bind_values(py::module_& m);
 
 // ---- contexts (context.cpp) ----------------------------------------------------
 void bind_context(py::module_& m);
+
+// ---- kiln.runtime.Function (function.cpp) ---------------------------------------
+// A Function object (a vectorcall type: calls skip pybind11's dispatcher).
+py::object wrap_function(std::shared_ptr<FunctionHolder> holder);
+// The holder of a Function object (TypeError for anything else).
+FunctionHolder& function_holder(py::handle function);
+void bind_function(py::module_& m);
 
 // ---- numpy (ndarray.cpp) ----------------------------------------------------
 

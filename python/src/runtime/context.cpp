@@ -109,8 +109,7 @@ std::shared_ptr<ModuleHolder> load_path(std::shared_ptr<InstanceHolder> instance
   return module;
 }
 
-std::shared_ptr<FunctionHolder> lookup(const std::shared_ptr<ContextHolder>& ctx,
-                                       const std::string& name) {
+py::object lookup(const std::shared_ptr<ContextHolder>& ctx, const std::string& name) {
   if (ctx->context->module_count() == 0) {
     throw py::key_error("the context has no modules");
   }
@@ -137,7 +136,7 @@ std::shared_ptr<FunctionHolder> lookup(const std::shared_ptr<ContextHolder>& ctx
   vm::Module* m = function->function.module;
   function->name = std::string(m->name()) + "." + m->function_name(function->function);
   prepare_function(*function);
-  return function;
+  return wrap_function(std::move(function));
 }
 
 py::list module_exports(const vm::Module* m) {
@@ -226,16 +225,6 @@ void bind_context(py::module_& m) {
           }
         }
         return out;
-      });
-
-  py::class_<FunctionHolder, std::shared_ptr<FunctionHolder>>(m, "Function")
-      .def("__call__", &call_function)
-      .def("_invoke_async", &invoke_async)
-      .def_property_readonly("name", [](const FunctionHolder& f) { return f.name; })
-      .def_property_readonly("signature",
-                             [](const FunctionHolder& f) { return f.signature; })
-      .def("__repr__", [](const FunctionHolder& f) {
-        return "<kiln.runtime.Function " + f.name + " " + f.signature + ">";
       });
 }
 

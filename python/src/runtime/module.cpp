@@ -9,6 +9,7 @@ PYBIND11_MODULE(_runtime, m) {
   kp::bind_values(m);
   kp::bind_ndarray(m);
   kp::bind_context(m);
+  kp::bind_function(m);
   kp::bind_native(m);
   kp::bind_async(m);
   kp::bind_tooling(m);

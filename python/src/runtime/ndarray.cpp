@@ -44,6 +44,18 @@ const char* dtype_name(hal::ElementType type) {
   }
 }
 
+// numpy's dtype object for `name`, made once.
+py::dtype cached_dtype(const char* name) {
+  static std::vector<std::pair<const char*, PyObject*>>* cache =
+      new std::vector<std::pair<const char*, PyObject*>>();
+  for (auto& entry : *cache) {
+    if (entry.first == name) return py::reinterpret_borrow<py::dtype>(entry.second);
+  }
+  py::dtype dtype(name);
+  cache->emplace_back(name, dtype.inc_ref().ptr());
+  return dtype;
+}
+
 void release_array(void* user) { release_python_object(static_cast<PyObject*>(user)); }
 
 // The view `base` stands for, when `array` is exactly an array this module
@@ -68,8 +80,10 @@ vm::Ref reuse_view(const py::array& array, hal::ElementType type) {
 
 hal::ElementType element_type_for_dtype(py::handle dtype_object) {
   py::dtype dtype = py::dtype::from_args(py::reinterpret_borrow<py::object>(dtype_object));
-  char kind = dtype.kind();
-  size_t size = static_cast<size_t>(dtype.itemsize());
+  const auto* descr = py::detail::array_descriptor_proxy(dtype.ptr());
+  char kind = descr->kind;
+  size_t size = static_cast<size_t>(descr->elsize);
+  if (descr->fields && descr->fields != Py_None) kind = 'V';  // structured
   uint32_t bits = static_cast<uint32_t>(size * 8);
   switch (kind) {
     case 'b':
@@ -107,7 +121,7 @@ vm::Ref ndarray_to_buffer_view(py::handle value) {
   hal::ElementType type = element_type_for_dtype(array.dtype());
   if (vm::Ref same = reuse_view(array, type)) return same;
   // Copies only for memory a dense row-major view cannot describe.
-  if (array.dtype().attr("byteorder").cast<std::string>() == ">") {
+  if (py::detail::array_descriptor_proxy(array.dtype().ptr())->byteorder == '>') {
     array = array.attr("astype")(array.dtype().attr("newbyteorder")("="));
   }
   if (!(array.flags() & py::array::c_style)) {
@@ -150,7 +164,7 @@ py::object buffer_view_to_ndarray(const vm::RefT<hal::BufferView>& view) {
     mapped = view->buffer()->map(0, bytes, hal::memory_access::kRead);
   }
   uint8_t* data = check(std::move(mapped));
-  py::dtype dtype(name);
+  py::dtype dtype = cached_dtype(name);
   std::vector<py::ssize_t> shape(view->shape().begin(), view->shape().end());
   std::vector<py::ssize_t> strides(shape.size());
   py::ssize_t stride = dtype.itemsize();

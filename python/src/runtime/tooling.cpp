@@ -13,10 +13,11 @@ namespace kiln::python {
 namespace {
 
 // Returns the lines run-module prints for the results.
-std::vector<std::string> run_with_text_inputs(FunctionHolder& f,
+std::vector<std::string> run_with_text_inputs(py::handle function,
                                               const std::vector<std::string>& inputs,
                                               const std::vector<std::string>& outputs,
                                               int32_t invocations) {
+  FunctionHolder& f = function_holder(function);
   ContextHolder& ctx = *f.context;
   hal::Device* device = nullptr;
   for (const std::string& input : inputs) {

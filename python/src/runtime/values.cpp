@@ -343,13 +343,17 @@ void prepare_function(FunctionHolder& f) {
   f.argument_refs = vm::has_refs(f.argument_codes);
 }
 
-py::object call_function(FunctionHolder& f, py::args args) {
-  if (KILN_UNLIKELY(f.variadic)) return call_variadic(f, std::move(args));
+py::object call_function(FunctionHolder& f, PyObject* const* args, size_t nargs) {
+  if (KILN_UNLIKELY(f.variadic)) {
+    py::tuple tuple(nargs);
+    for (size_t i = 0; i < nargs; ++i) tuple[i] = py::reinterpret_borrow<py::object>(args[i]);
+    return call_variadic(f, py::args(std::move(tuple)));
+  }
   size_t count = f.argument_codes.size();
-  if (KILN_UNLIKELY(args.size() != count)) {
+  if (KILN_UNLIKELY(nargs != count)) {
     throw py::type_error(f.name + " takes " + std::to_string(count) +
                          " argument(s) (" + f.signature + "), got " +
-                         std::to_string(args.size()));
+                         std::to_string(nargs));
   }
   alignas(8) uint8_t small_args[128];
   alignas(8) uint8_t small_results[128];
@@ -370,7 +374,8 @@ py::object call_function(FunctionHolder& f, py::args args) {
   std::memset(result_bytes, 0, f.results_size);
   try {
     for (size_t i = 0; i < count; ++i) {
-      store_packed(args[i], f.argument_codes[i], arg_bytes + f.argument_offsets[i], i);
+      store_packed(py::handle(args[i]), f.argument_codes[i],
+                   arg_bytes + f.argument_offsets[i], i);
     }
   } catch (...) {
     if (f.argument_refs) {
