@@ -51,6 +51,10 @@ def load_module(source, instance=None, trace=False):
             return _runtime._load_module_path(path, instance, trace)
         finally:
             os.unlink(path)
+    # The module runs from these bytes after verifying them once: they must
+    # not change afterwards, so mutable buffers are copied.
+    if not isinstance(source, bytes):
+        source = bytes(view)
     return _runtime._load_module_bytes(source, instance, trace)
 
 

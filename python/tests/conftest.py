@@ -28,13 +28,17 @@ def form(request):
     return request.param
 
 
+_built = {}
+
+
 @pytest.fixture
-def load(form, tmp_path):
-    """load(text, **compile_options) -> kiln.runtime.Module in the test's form."""
-    counter = iter(range(1000))
+def load(form, tmp_path_factory):
+    """load(text, **compile_options) -> kiln.runtime.Module in the test's
+    form. Each source is compiled (and built with cc) once per session."""
 
     def _load(text, **options):
-        sub = tmp_path / f"m{next(counter)}"
-        sub.mkdir()
-        return kiln.runtime.Module.load(build_module(text, form, str(sub), **options))
+        key = (text, form, tuple(sorted(options.items())))
+        if key not in _built:
+            _built[key] = build_module(text, form, str(tmp_path_factory.mktemp("m")), **options)
+        return kiln.runtime.Module.load(_built[key])
     return _load

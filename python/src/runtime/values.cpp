@@ -142,12 +142,12 @@ vm::Ref to_ref(py::handle value) {
     return wrap_python_buffer(value);
   }
   if (PyList_Check(p) || PyTuple_Check(p)) return list_from_sequence(value);
+  vm::Ref view = ndarray_to_buffer_view(value);
+  if (view) return view;
   if (py::isinstance<BufferHolder>(value)) return py::cast<BufferHolder&>(value).buffer.as_ref();
   if (py::isinstance<BufferViewHolder>(value)) return py::cast<BufferViewHolder&>(value).view.as_ref();
   if (py::isinstance<ListHolder>(value)) return py::cast<ListHolder&>(value).list.as_ref();
   if (py::isinstance<RefHolder>(value)) return py::cast<RefHolder&>(value).ref;
-  vm::Ref view = ndarray_to_buffer_view(value);
-  if (view) return view;
   if (PyObject_CheckBuffer(p)) return wrap_python_buffer(value);
   throw py::type_error("cannot pass a " +
                        std::string(py::str(py::type::of(value).attr("__name__"))) +
