@@ -35,8 +35,8 @@ using namespace mlir;
 void register_once() {
   static std::once_flag once;
   std::call_once(once, [] {
-    kiln::registerKilnPasses();
-    kiln::registerInputConversionCLOptions();
+    mlir::kiln::registerKilnPasses();
+    mlir::kiln::registerInputConversionCLOptions();
   });
 }
 
@@ -103,7 +103,7 @@ LogicalResult run_pipeline(ModuleOp module, llvm::StringRef text, Result& result
 LogicalResult run(const std::string& text, const std::string& filename,
                   const Options& options, Result& result) {
   DialectRegistry registry;
-  kiln::registerKilnDialects(registry);
+  mlir::kiln::registerKilnDialects(registry);
   registry.insert<emitc::EmitCDialect, cf::ControlFlowDialect>();
   MLIRContext context(registry, MLIRContext::Threading::DISABLED);
   context.getDiagEngine().registerHandler([&](mlir::Diagnostic& d) {
@@ -113,7 +113,7 @@ LogicalResult run(const std::string& text, const std::string& filename,
   llvm::SourceMgr sourceMgr;
   unsigned id = sourceMgr.AddNewSourceBuffer(
       llvm::MemoryBuffer::getMemBufferCopy(text, filename), llvm::SMLoc());
-  if (failed(kiln::checkInputNesting(sourceMgr, id, &context))) return failure();
+  if (failed(mlir::kiln::checkInputNesting(sourceMgr, id, &context))) return failure();
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&context));
   if (!module || failed(verify(*module))) return failure();
   if (!options.pipeline.empty() &&
@@ -125,19 +125,19 @@ LogicalResult run(const std::string& text, const std::string& filename,
     module->print(os);
     return success();
   }
-  kiln::ConvertToVMOptions input;
+  mlir::kiln::ConvertToVMOptions input;
   input.indexBitwidth = options.index_bitwidth;
   input.moduleName = options.module_name;
   set_cl_option("vm-buffer-view-exports", options.buffer_view_exports ? "true" : "false");
-  if (failed(kiln::lowerInputToVM(*module, input))) return failure();
+  if (failed(mlir::kiln::lowerInputToVM(*module, input))) return failure();
   if (options.target == "vm") {
     module->print(os);
     return success();
   }
-  if (options.target == "c") return kiln::translateVMToC(*module, os);
-  kiln::BytecodeTargetOptions bytecode;
+  if (options.target == "c") return mlir::kiln::translateVMToC(*module, os);
+  mlir::kiln::BytecodeTargetOptions bytecode;
   bytecode.stripDebug = options.strip_debug;
-  return kiln::translateModuleToBytecode(*module, bytecode, os);
+  return mlir::kiln::translateModuleToBytecode(*module, bytecode, os);
 }
 
 }  // namespace
@@ -160,7 +160,7 @@ Result compile(const std::string& text, const std::string& filename,
   static std::mutex mutex;
   std::lock_guard<std::mutex> lock(mutex);
   // Parsing, verification and passes recurse on nesting: the tools' stack.
-  kiln::runOnToolStack([&] {
+  mlir::kiln::runOnToolStack([&] {
     result.ok = succeeded(run(text, filename, options, result));
     return 0;
   });
