@@ -16,7 +16,7 @@ GUIDE = os.path.join(os.environ.get("KILN_SOURCE_DIR", os.path.join(
 @needs_compiler
 def test_user_guide_example(capsys):
     with open(GUIDE, encoding="utf-8") as f:
-        section = f.read().split("## 8. Python", 1)[1]
+        section = f.read().split("## 9. Python", 1)[1]
     example = re.findall(r"```python\n(.*?)```", section, re.S)[0]
     exec(compile(example, "user-guide.md", "exec"), {})
     printed = capsys.readouterr().out
