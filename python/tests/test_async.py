@@ -1,6 +1,7 @@
 """Awaitable invocations: many at once from one thread through the
 runtime's vm::Loop, suspended on yields and on fences."""
 import asyncio
+import threading
 import time
 
 import numpy as np
@@ -156,3 +157,15 @@ def test_context_is_reusable_across_event_loops(ctx):
     assert asyncio.run(ctx.count.invoke_async(3)) == 3
     assert asyncio.run(ctx.count.invoke_async(4)) == 4
     assert ctx.count(5) == 5  # and synchronously
+
+
+def test_a_blocking_wait_releases_the_gil(ctx):
+    # Another Python thread signals the fence a synchronous call waits on:
+    # with the GIL held by the waiter it could not run until the timeout.
+    fence = ctx.new_fence()
+    timer = threading.Timer(0.05, lambda: ctx.signal(fence))
+    timer.start()
+    start = time.monotonic()
+    assert ctx.wait(fence, 5000) == 0
+    assert time.monotonic() - start < 4
+    timer.join()

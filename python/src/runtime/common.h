@@ -26,6 +26,7 @@
 #include "kiln/vm/loop.h"
 #include "kiln/vm/module.h"
 #include "kiln/vm/ref.h"
+#include "kiln/vm/stack.h"
 #include "kiln/vm/status.h"
 #include "kiln/vm/value.h"
 
@@ -104,6 +105,10 @@ struct ContextHolder {
   bool check_registered = false;
   std::vector<std::shared_ptr<ModuleHolder>> modules;
   std::unique_ptr<vm::Context> context;
+  // The stack synchronous calls run on (a nested call, from a Python export
+  // or another thread while this one waits, gets its own).
+  std::unique_ptr<vm::Stack> stack;
+  bool stack_busy = false;
   std::unique_ptr<AsyncDriver, AsyncDriverDeleter> async;  // destroyed first
 };
 

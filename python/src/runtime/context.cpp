@@ -24,6 +24,7 @@ ContextHolder::ContextHolder(std::shared_ptr<InstanceHolder> instance_holder,
 
 ContextHolder::~ContextHolder() {
   async.reset();
+  stack.reset();
   context.reset();
 }
 

@@ -327,6 +327,35 @@ py::object call_variadic(FunctionHolder& f, py::args args) {
   check(std::move(s));
   return results_to_python(results);
 }
+// vm::invoke_packed, except that waiting on a fence releases the GIL, so
+// other Python threads run meanwhile (VM code itself runs with the GIL).
+vm::Status run_packed(ContextHolder& ctx, const vm::Function& function,
+                      vm::ByteSpan arguments, vm::ByteSpan results) {
+  std::unique_ptr<vm::Stack> local;
+  vm::Stack* stack;
+  if (KILN_LIKELY(!ctx.stack_busy)) {
+    if (!ctx.stack) ctx.stack.reset(new vm::Stack());
+    stack = ctx.stack.get();
+    ctx.stack_busy = true;
+  } else {
+    local.reset(new vm::Stack());
+    stack = local.get();
+  }
+  vm::Status s = vm::begin_packed(*stack, *ctx.context, function, arguments, results);
+  while (KILN_UNLIKELY(s.is_deferred())) {
+    vm::WaitRequest wait = stack->take_wait();
+    vm::StatusCode code = vm::StatusCode::kOk;
+    if (wait.source && !wait.source->is_ready()) {
+      py::gil_scoped_release release;
+      code = wait.source->wait_until(wait.deadline_ns).code();
+    }
+    stack->set_wait_result(code);
+    s = vm::resume_packed(*stack, function, results);
+  }
+  if (!local) ctx.stack_busy = false;
+  return s;
+}
+
 }  // namespace
 
 void prepare_function(FunctionHolder& f) {
@@ -383,10 +412,14 @@ py::object call_function(FunctionHolder& f, PyObject* const* args, size_t nargs)
     }
     throw;
   }
-  vm::Status s = vm::invoke_packed(*f.context->context, f.function,
-                                   vm::ByteSpan{arg_bytes, f.arguments_size},
-                                   vm::ByteSpan{result_bytes, f.results_size});
-  if (f.argument_refs) drain_released_objects();
+  vm::Status s = run_packed(*f.context, f.function,
+                            vm::ByteSpan{arg_bytes, f.arguments_size},
+                            vm::ByteSpan{result_bytes, f.results_size});
+  if (f.argument_refs) {
+    // The argument bytes own their refs: release what the callee left.
+    vm::release_packed_refs(f.argument_codes, arg_bytes, f.arguments_size);
+    drain_released_objects();
+  }
   check(std::move(s));
   size_t results = f.result_codes.size();
   if (results == 0) return py::none();
