@@ -99,6 +99,7 @@ def test_python_exception_becomes_a_status_with_the_traceback(ctx):
     assert "in fail" in e.message
     assert [f.function for f in e.trace if not f.inlined][:2] == ["fail", "call_fail"]
     assert e.trace[0].module == "py"
+    assert isinstance(e.__cause__, ValueError)  # the original exception
 
 
 def test_vm_error_keeps_its_code(ctx):

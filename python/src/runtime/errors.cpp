@@ -5,6 +5,21 @@
 #include "common.h"
 
 namespace kiln::python {
+namespace {
+
+// The last Python exception a Python export turned into a status, with that
+// status's message: when the status comes back out of the VM, the VMError
+// gets it as __cause__.
+struct LastPythonError {
+  std::string message;
+  py::object exception;
+};
+LastPythonError& last_python_error() {
+  static LastPythonError* last = new LastPythonError();
+  return *last;
+}
+
+}  // namespace
 
 void throw_status(vm::Status status) { throw StatusError{std::move(status)}; }
 
@@ -19,8 +34,17 @@ py::object make_vm_error(const vm::Status& status) {
   }
   py::object cls = py::module_::import("kiln._errors").attr("VMError");
   std::string_view message = status.message();
-  return cls(static_cast<int>(status.code()), vm::status_code_name(status.code()),
-             py::str(message.data(), message.size()), trace);
+  py::object error = cls(static_cast<int>(status.code()),
+                         vm::status_code_name(status.code()),
+                         py::str(message.data(), message.size()), trace);
+  LastPythonError& last = last_python_error();
+  if (last.exception && !last.message.empty() &&
+      message.substr(0, last.message.size()) == last.message) {
+    error.attr("__cause__") = last.exception;
+  }
+  last.exception = py::object();
+  last.message.clear();
+  return error;
 }
 
 void register_error_translator() {
@@ -58,6 +82,9 @@ vm::Status status_from_python_error(py::error_already_set& error,
   } catch (...) {
     message = "Python exception in " + where + " (unprintable)";
   }
+  LastPythonError& last = last_python_error();
+  last.message = message;
+  last.exception = error.value();
   return vm::Status(code, message);
 }
 
