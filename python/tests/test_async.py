@@ -169,3 +169,13 @@ def test_a_blocking_wait_releases_the_gil(ctx):
     assert ctx.wait(fence, 5000) == 0
     assert time.monotonic() - start < 4
     timer.join()
+
+
+def test_variadic_exports_take_sequences(ctx):
+    # hal.fence.await is "0iICrD_i": the span is a list.
+    fence = ctx.new_fence()
+    ctx.signal(fence)
+    assert ctx["hal.fence.await"](-1, 0, [fence]) == 0
+    assert ctx["hal.fence.await"](0, 0, [ctx.new_fence()]) == 4  # not signalled
+    joined = ctx["hal.fence.join"](0, [fence, fence])
+    assert ctx.wait(joined, 0) == 0

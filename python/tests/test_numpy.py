@@ -180,3 +180,21 @@ def test_buffer_view_holder_for_types_numpy_lacks(views):
     assert views.same(view) == view
     assert views.element_type(view) == 0x22000010
     assert kiln.runtime.buffer_view(raw).element_type == "ui16"
+
+
+def test_no_references_leak(views):
+    import gc
+    import sys
+    a = np.arange(16, dtype=np.float32)
+    before = sys.getrefcount(a)
+    for _ in range(100):
+        views.same(a)
+        views.element_type(a)
+    gc.collect()
+    assert sys.getrefcount(a) == before
+    data = bytearray(b"abc")
+    before = sys.getrefcount(data)
+    for _ in range(100):
+        kiln.runtime.buffer_view(np.frombuffer(data, np.uint8))
+    gc.collect()
+    assert sys.getrefcount(data) == before
