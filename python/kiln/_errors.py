@@ -26,17 +26,20 @@ class VMError(RuntimeError):
     chosen code: ``raise VMError(11, "OUT_OF_RANGE", "index 7")``.
     """
 
-    def __init__(self, code, code_name, message, trace=()):
+    def __init__(self, code, code_name, message, trace=(), trace_lines=None):
         self.code = int(code)
         self.code_name = code_name
         self.message = message
         self.trace = [f if isinstance(f, TraceFrame) else TraceFrame(*f) for f in trace]
+        # As the tools print the trace: long runs of one recursive frame are
+        # shortened to "... N more frames of module.function".
+        self.trace_lines = list(trace_lines) if trace_lines is not None else [
+            frame.text for frame in self.trace]
         super().__init__(self._text())
 
     def _text(self):
-        lines = [f"{self.code_name}: {self.message}"]
-        lines += [frame.text for frame in self.trace]
-        return "\n".join(lines)
+        return "\n".join([f"{self.code_name}: {self.message}", *self.trace_lines])
 
     def __reduce__(self):
-        return (VMError, (self.code, self.code_name, self.message, list(self.trace)))
+        return (VMError, (self.code, self.code_name, self.message, list(self.trace),
+                          self.trace_lines))

@@ -25,8 +25,8 @@ def _print_error(error):
     if isinstance(error, VMError):
         line = f"{error.code_name}: {error.message}".replace("\n", " ").replace("\r", " ")
         print(f"error: {line}", file=sys.stderr)
-        for frame in error.trace:
-            print(frame.text, file=sys.stderr)
+        for line in error.trace_lines:
+            print(line, file=sys.stderr)
     else:
         print(f"error: {error}", file=sys.stderr)
 
@@ -73,8 +73,9 @@ def main(argv=None):
         for path in args.module:
             ctx.add_module(runtime.load_module(path, ctx.instance, trace=args.trace))
         if args.list_functions:
+            types = runtime._runtime._format_signature_types
             for name, signature in ctx.exports():
-                print(f"{name}  {signature}")
+                print(f"{name}  {signature}  {types(signature)}")
             return 0
         if not args.function:
             raise VMError(3, "INVALID_ARGUMENT", "no --function given")

@@ -192,3 +192,25 @@ def test_module_load_from_path_and_bytes(tmp_path, form):
 def test_bad_module_bytes():
     with pytest.raises(kiln.VMError):
         kiln.runtime.Module.load(b"not a module at all, not at all")
+
+
+RECURSE = """
+vm.module @deep {
+  vm.func @down(%n: i32) -> i32 {
+    %c1 = vm.const.i32 1
+    %m = vm.add.i32 %n, %c1 : i32
+    %r = vm.call @down(%m) : (i32) -> i32
+    vm.return %r : i32
+  }
+  vm.export @down
+}
+"""
+
+
+def test_long_traces_are_shortened_when_printed(load):
+    with pytest.raises(kiln.VMError) as error:
+        Context([load(RECURSE)]).down(0)
+    e = error.value
+    assert e.code_name == "RESOURCE_EXHAUSTED"
+    assert len(e.trace) > len(e.trace_lines)  # every frame is kept
+    assert "more frames of deep.down" in str(e)

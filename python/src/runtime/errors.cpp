@@ -32,11 +32,16 @@ py::object make_vm_error(const vm::Status& status) {
                                   vm::format_trace_frame(frame)));
     }
   }
+  // The printed form shortens long runs of recursion (vm::format_trace).
+  py::list lines;
+  if (status.has_trace()) {
+    for (const std::string& line : vm::format_trace(status.trace())) lines.append(line);
+  }
   py::object cls = py::module_::import("kiln._errors").attr("VMError");
   std::string_view message = status.message();
   py::object error = cls(static_cast<int>(status.code()),
                          vm::status_code_name(status.code()),
-                         py::str(message.data(), message.size()), trace);
+                         py::str(message.data(), message.size()), trace, lines);
   LastPythonError& last = last_python_error();
   if (last.exception && !last.message.empty() &&
       message.substr(0, last.message.size()) == last.message) {

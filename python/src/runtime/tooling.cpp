@@ -8,6 +8,7 @@
 #include "kiln/tooling/tensor_io.h"
 #include "kiln/tooling/value_io.h"
 #include "kiln/vm/invocation.h"
+#include "kiln/vm/signature.h"
 
 namespace kiln::python {
 namespace {
@@ -63,6 +64,9 @@ std::vector<std::string> run_with_text_inputs(py::handle function,
 void bind_tooling(py::module_& m) {
   m.def("_run_with_text_inputs", &run_with_text_inputs, py::arg("function"),
         py::arg("inputs"), py::arg("outputs"), py::arg("invocations") = 1);
+  m.def("_format_signature_types", [](const std::string& signature) {
+    return vm::format_signature_types(signature);
+  });
   m.def("_input_syntax_help", [] { return std::string(tooling::input_syntax_help()); });
 }
 
