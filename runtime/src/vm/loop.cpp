@@ -87,6 +87,7 @@ void Loop::cancel(uint64_t id) {
   it->second->cancel_requested.store(true);
   cancel_pending_ = true;
   cv_.notify_one();
+  if (wakeup_) wakeup_(wakeup_user_);
 }
 
 void Loop::push_ready(Task* t) {
@@ -107,6 +108,7 @@ void Loop::on_notify(Waiter* waiter) {
   else loop->notified_head_ = t;
   loop->notified_tail_ = t;
   loop->cv_.notify_one();
+  if (loop->wakeup_) loop->wakeup_(loop->wakeup_user_);
 }
 
 void Loop::park(Task* t, WaitSource* source, int64_t deadline_ns) {
@@ -197,48 +199,51 @@ void Loop::scan_parked(int64_t now) {
 }
 
 Status Loop::run() {
-  while (live_ > 0) {
-    bool cancel_scan = false;
-    {
-      std::unique_lock<std::mutex> lock(mutex_);
-      if (!ready_head_ && !notified_head_ && !cancel_pending_) {
-        if (next_deadline_ == kInfiniteDeadline) {
-          cv_.wait(lock, [this] { return notified_head_ || cancel_pending_; });
-        } else {
-          auto deadline = std::chrono::steady_clock::time_point(
-              std::chrono::nanoseconds(next_deadline_));
-          cv_.wait_until(lock, deadline,
-                         [this] { return notified_head_ || cancel_pending_; });
-        }
-      }
-      Task* n = notified_head_;
-      notified_head_ = notified_tail_ = nullptr;
-      cancel_scan = cancel_pending_;
-      cancel_pending_ = false;
-      lock.unlock();
-      while (n) {
-        Task* next = n->next_notified;
-        if (n->state == Task::State::kParked) --parked_;
-        push_ready(n);
-        n = next;
+  while (live_ > 0) run_once(kInfiniteDeadline);
+  return Status();
+}
+
+void Loop::run_once(int64_t block_until_ns) {
+  bool cancel_scan = false;
+  {
+    std::unique_lock<std::mutex> lock(mutex_);
+    int64_t until = std::min(block_until_ns, next_deadline_);
+    if (!ready_head_ && !notified_head_ && !cancel_pending_ && until > 0) {
+      if (until == kInfiniteDeadline) {
+        cv_.wait(lock, [this] { return notified_head_ || cancel_pending_; });
+      } else {
+        auto deadline = std::chrono::steady_clock::time_point(
+            std::chrono::nanoseconds(until));
+        cv_.wait_until(lock, deadline,
+                       [this] { return notified_head_ || cancel_pending_; });
       }
     }
-    if (parked_ > 0 && (cancel_scan || (next_deadline_ != kInfiniteDeadline &&
-                                        now_ns() >= next_deadline_))) {
-      scan_parked(now_ns());
-    }
-    // Run what is ready now; tasks readied meanwhile wait for the next round.
-    Task* tail = ready_tail_;
-    while (ready_head_) {
-      Task* t = ready_head_;
-      ready_head_ = t->next_ready;
-      if (!ready_head_) ready_tail_ = nullptr;
-      bool last = t == tail;
-      step(t);
-      if (last) break;
+    Task* n = notified_head_;
+    notified_head_ = notified_tail_ = nullptr;
+    cancel_scan = cancel_pending_;
+    cancel_pending_ = false;
+    lock.unlock();
+    while (n) {
+      Task* next = n->next_notified;
+      if (n->state == Task::State::kParked) --parked_;
+      push_ready(n);
+      n = next;
     }
   }
-  return Status();
+  if (parked_ > 0 && (cancel_scan || (next_deadline_ != kInfiniteDeadline &&
+                                      now_ns() >= next_deadline_))) {
+    scan_parked(now_ns());
+  }
+  // Run what is ready now; tasks readied meanwhile wait for the next round.
+  Task* tail = ready_tail_;
+  while (ready_head_) {
+    Task* t = ready_head_;
+    ready_head_ = t->next_ready;
+    if (!ready_head_) ready_tail_ = nullptr;
+    bool last = t == tail;
+    step(t);
+    if (last) break;
+  }
 }
 
 }  // namespace kiln::vm

@@ -53,6 +53,23 @@ class Loop {
                  Done done, int64_t deadline_ns = kInfiniteDeadline);
   // Runs on the calling thread until every spawned invocation finished.
   Status run();
+  // One round of run(), for a loop embedded in another event loop (the
+  // Python bindings drive it from asyncio): waits for work until
+  // `block_until_ns` at most (0: not at all), takes notifications, ends
+  // expired or cancelled waits, then steps every invocation that was ready
+  // when the round began. run() is this in a loop.
+  void run_once(int64_t block_until_ns);
+  // Whether an invocation is ready to step now (run_once would not block).
+  bool has_ready() const { return ready_head_ != nullptr; }
+  // The earliest deadline of a parked wait (kInfiniteDeadline: none).
+  int64_t next_deadline() const { return next_deadline_; }
+  // `fn(user)` is called from any thread after a parked invocation was
+  // notified or a cancel arrived, so an outer event loop knows to call
+  // run_once. It must be quick and must not call into the loop.
+  void set_wakeup(void (*fn)(void* user), void* user) {
+    wakeup_ = fn;
+    wakeup_user_ = user;
+  }
   // Ends the current or next wait of invocation `id` with CANCELLED. Safe
   // from any thread; unknown ids are ignored.
   void cancel(uint64_t id);
@@ -80,6 +97,8 @@ class Loop {
   Task* ready_tail_ = nullptr;
   size_t parked_ = 0;
   int64_t next_deadline_ = kInfiniteDeadline;
+  void (*wakeup_)(void* user) = nullptr;
+  void* wakeup_user_ = nullptr;
 
   // Shared with other threads.
   std::mutex mutex_;

@@ -170,3 +170,49 @@ TEST_F(LoopTest, UnstartedInvocationsReleaseTheirArguments) {
 
 }  // namespace
 }  // namespace kiln::hal
+
+namespace kiln::hal {
+namespace {
+
+// Driven from another event loop: run_once never blocks when told not to,
+// the wakeup callback fires when a parked invocation becomes ready, and
+// next_deadline reports a timed wait.
+TEST_F(LoopTest, RunOnceWithWakeup) {
+  vm::Loop loop;
+  std::atomic<int> wakeups{0};
+  loop.set_wakeup([](void* user) { ++*static_cast<std::atomic<int>*>(user); }, &wakeups);
+  auto fence = Fence::create();
+  int finished = 0;
+  loop.spawn(*context_, await_, await_args(fence),
+             [&](vm::Status s, ValueList&) {
+               EXPECT_TRUE(s.ok()) << s.message();
+               ++finished;
+             });
+  EXPECT_TRUE(loop.has_ready());
+  loop.run_once(0);  // starts it: it parks on the fence
+  EXPECT_FALSE(loop.has_ready());
+  EXPECT_EQ(loop.live(), 1u);
+  EXPECT_EQ(loop.next_deadline(), vm::kInfiniteDeadline);
+  loop.run_once(0);  // nothing to do: returns at once
+  EXPECT_EQ(finished, 0);
+  EXPECT_EQ(wakeups.load(), 0);
+  ASSERT_TRUE(fence->signal().ok());
+  EXPECT_EQ(wakeups.load(), 1);
+  loop.run_once(0);
+  EXPECT_EQ(finished, 1);
+  EXPECT_EQ(loop.live(), 0u);
+
+  auto never = Fence::create();
+  loop.spawn(*context_, await_, await_args(never, 10), [&](vm::Status s, ValueList& r) {
+    EXPECT_TRUE(s.ok());
+    EXPECT_EQ(r[0].as_i32(), 4);  // DEADLINE_EXCEEDED
+    ++finished;
+  });
+  loop.run_once(0);
+  EXPECT_NE(loop.next_deadline(), vm::kInfiniteDeadline);
+  while (loop.live() > 0) loop.run_once(loop.next_deadline());
+  EXPECT_EQ(finished, 2);
+}
+
+}  // namespace
+}  // namespace kiln::hal
