@@ -19,6 +19,18 @@ Context::~Context() {
     if (entries_[i].state) module->destroy_state(entries_[i].state);
   }
   entries_.clear();
+  if (memory_budget_) memory_budget_->release();
+}
+
+Status Context::set_memory_limit(size_t bytes) {
+  if (!memory_budget_) {
+    if (bytes == MemoryBudget::kUnlimited) return Status();
+    memory_budget_ = MemoryBudget::create(bytes);
+    if (!memory_budget_) return resource_exhausted_error("out of memory creating a memory budget");
+    return Status();
+  }
+  memory_budget_->set_limit(bytes);
+  return Status();
 }
 
 int32_t Context::module_index(const Module* module) const {
