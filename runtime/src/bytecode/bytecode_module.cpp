@@ -16,8 +16,11 @@
 
 #include "flatbuffers/flatbuffers.h"
 #include "kiln/vm/instance.h"
+#include "kiln/vm/invocation.h"
 #include "kiln/vm/limits.h"
 #include "kiln/vm/signature.h"
+#include "dispatch_util.h"
+#include "import_call.h"
 #include "module_impl.h"
 
 namespace kiln::bytecode {
@@ -708,6 +711,159 @@ StatusOr<vm::Ref> load_module_for_dump(vm::Instance& instance, const char* path)
   LoadOptions options;
   options.allow_unknown_types = true;
   return BytecodeModule::load(instance, data, size, std::move(mapping), options);
+}
+
+// ---- Module entry points ----------------------------------------------------
+// begin_call moves the arguments into a new frame and runs the dispatch loop
+// (interpreter.cpp); resume_call finds the suspended frame of an activation
+// and continues it.
+
+using dispatch::depth_of;
+using dispatch::frame_info;
+using dispatch::frame_refs;
+using dispatch::frame_scalars;
+using dispatch::push_function_frame;
+using dispatch::put_word32;
+using vm::Frame;
+using vm::RefObject;
+using vm::Stack;
+
+Status BytecodeModule::begin_call(Stack& stack, const vm::FunctionCall& call) {
+  int32_t ordinal = call.function.ordinal;
+  if (call.function.linkage == vm::Linkage::kExport) {
+    if (KILN_UNLIKELY(ordinal < 0 || static_cast<size_t>(ordinal) >= exports_.size())) {
+      return vm::make_status(StatusCode::kInvalidArgument,
+                             "module '%s' has no export with ordinal %d",
+                             std::string(name_).c_str(), ordinal);
+    }
+    ordinal = exports_[ordinal].internal_ordinal;
+  } else if (KILN_UNLIKELY(call.function.linkage != vm::Linkage::kInternal ||
+                           ordinal < 0 ||
+                           static_cast<size_t>(ordinal) >= functions_.size())) {
+    return vm::make_status(StatusCode::kInvalidArgument,
+                           "module '%s' cannot call function ordinal %d",
+                           std::string(name_).c_str(), ordinal);
+  }
+  auto* state = static_cast<BytecodeState*>(call.state);
+  if (KILN_UNLIKELY(!state)) {
+    return vm::make_status(StatusCode::kFailedPrecondition,
+                           "call into module '%s' without its state",
+                           std::string(name_).c_str());
+  }
+  if (KILN_UNLIKELY(!state->initialized)) KILN_RETURN_IF_ERROR(run_initializer(state));
+  const FunctionInfo& fi = functions_[ordinal];
+  if (KILN_UNLIKELY(call.arguments.size < fi.args.size ||
+                    call.results.size < fi.results.size)) {
+    return vm::make_status(StatusCode::kInvalidArgument,
+                           "call to %s.%s (signature %s) with %zu argument bytes "
+                           "and %zu result bytes; it needs %u and %u",
+                           std::string(name_).c_str(), std::string(fi.name).c_str(),
+                           std::string(fi.signature).c_str(), call.arguments.size,
+                           call.results.size, fi.args.size, fi.results.size);
+  }
+  Frame* frame;
+  KILN_RETURN_IF_ERROR(push_function_frame(this, stack, state, ordinal, fi, &frame));
+  frame->flags = kFrameEntry;
+  uint64_t* s = frame_scalars(frame);
+  RefObject** r = frame_refs(frame, &fi);
+  const size_t n = fi.args.codes.size();
+  uint16_t si = 0, ri = 0;
+  for (size_t k = 0; k < n; ++k) {
+    char c = fi.args.codes[k];
+    uint8_t* slot = call.arguments.data + fi.args.offsets[k];
+    if (c == 'r') {
+      RefObject* o;
+      std::memcpy(&o, slot, sizeof(o));
+      std::memset(slot, 0, sizeof(o));  // moved out of the argument span
+      r[ri++] = o;
+    } else {
+      if (c == 'i' || c == 'f') {
+        put_word32(&s[si++], slot);
+      } else {
+        std::memcpy(&s[si++], slot, 8);
+      }
+    }
+  }
+  return execute(this, stack, frame, call.results);
+}
+
+Status BytecodeModule::resume_call(Stack& stack, Frame* frame, vm::ByteSpan results) {
+  if (!frame || frame->function.module != this ||
+      frame->type != vm::FrameType::kBytecode || !(frame->flags & kFrameEntry)) {
+    return vm::make_status(StatusCode::kFailedPrecondition,
+                           "module '%s' has no suspended call at that frame",
+                           std::string(name_).c_str());
+  }
+  const int32_t entry_depth = depth_of(stack, frame);
+  if (entry_depth < 0 || entry_depth >= stack.depth()) {
+    return vm::failed_precondition_error("resume_call with a frame not on the stack");
+  }
+  // Find the innermost frame of this activation.
+  int32_t d = entry_depth;
+  Frame* f = frame;
+  while (!(f->flags & (kFrameImportPending | kFrameYielded))) {
+    if (d + 1 >= stack.depth()) {
+      return vm::make_status(StatusCode::kFailedPrecondition,
+                             "module '%s' has no suspended call at that frame",
+                             std::string(name_).c_str());
+    }
+    f = stack.frame_at(++d);
+    if (f->function.module != this || f->type != vm::FrameType::kBytecode) {
+      return vm::internal_error("corrupt bytecode activation on the stack");
+    }
+  }
+  if (f->flags & kFrameYielded) {
+    f->flags &= static_cast<uint8_t>(~kFrameYielded);
+    if (f != stack.top()) return vm::internal_error("yielded frame is not on top");
+    return execute(this, stack, frame, results);
+  }
+  // Suspended inside an import call: resume the callee first.
+  const FunctionInfo* fi = frame_info(f);
+  const uint8_t* ip = fi->code + f->pc;
+  const bool variadic = static_cast<Opcode>(load_u16(ip)) == Opcode::CALL_IMPORT_VARIADIC;
+  ImportCallShape shape = import_call_shape(ip, variadic);
+  const ImportDesc& desc = imports_[shape.ordinal];
+  Frame* callee = stack.frame_at(d + 1);
+  if (!callee) return vm::internal_error("suspended import call has no callee frame");
+  size_t args_size = variadic ? variadic_args_size(desc, shape.segments) : desc.args.size;
+  vm::ByteSpan args, callee_results;
+  import_spans(this, f, shape, args_size, &args, &callee_results);
+  auto* state = static_cast<BytecodeState*>(f->module_state);
+  const BytecodeState::Import& target = state->imports[shape.ordinal];
+  Status s = target.function.module->resume_call(stack, callee, callee_results);
+  if (s.is_deferred()) return s;
+  f->flags &= static_cast<uint8_t>(~kFrameImportPending);
+  if (!s.ok()) {
+    stack.capture_trace(&s);
+    stack.unwind_to(entry_depth);
+    return s;
+  }
+  KILN_RETURN_IF_ERROR(finish_import(this, f, ip, variadic));
+  f->pc += static_cast<int32_t>(shape.length);
+  return execute(this, stack, frame, results);
+}
+
+Status BytecodeModule::run_initializer(BytecodeState* state) {
+  if (state->initialized) return Status();
+  state->initialized = true;
+  if (init_function_ < 0) return Status();
+  vm::StackOptions options;
+  options.storage_bytes = 64 * 1024;
+  Stack stack(options);
+  vm::FunctionCall call{vm::Function{this, vm::Linkage::kInternal, init_function_},
+                        state, vm::ByteSpan{}, vm::ByteSpan{}};
+  Status s = begin_call(stack, call);
+  // An initializer may await (e.g. a fence of constant uploads): wait in
+  // place rather than spin.
+  while (s.is_deferred()) {
+    vm::wait_in_place(stack);
+    s = resume_call(stack, stack.frame_at(0), vm::ByteSpan{});
+  }
+  if (!s.ok()) {
+    stack.unwind_to(0);
+    s.annotate("in the initializer of module '" + std::string(name_) + "'");
+  }
+  return s;
 }
 
 }  // namespace kiln::bytecode
