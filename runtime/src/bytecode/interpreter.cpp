@@ -144,6 +144,18 @@ KILN_NOINLINE Status run_loop(BytecodeModule* module, Stack& stack, Frame* entry
     ip = jump_target;                                                 \
     DISPATCH();                                                       \
   } while (0)
+  // A fused loop latch (ADD_BR_IF_LT_*): the encoder makes it only for a
+  // loop's backward edge, so under kFuel it costs a unit without the
+  // direction test (a hostile module that branches forward with one only
+  // pays more).
+#define LATCH(target)                                                 \
+  do {                                                                \
+    ip = (target);                                                    \
+    if constexpr (kFuel) {                                            \
+      if (KILN_UNLIKELY(--fuel < 0)) goto refuel_and_continue;        \
+    }                                                                 \
+    DISPATCH();                                                       \
+  } while (0)
   // A call costs a unit under kFuel; when the slice is spent the call
   // instruction runs again after refueling.
 #define COUNT_CALL()                                                  \
@@ -877,7 +889,7 @@ dispatch:
     const auto sum = add(R(4), imm);                                       \
     W(2, sum);                                                             \
     if (static_cast<T>(sum) < static_cast<T>(R(bound_at)))                \
-      JUMP(loop_head(ip, code, target_at, &latch_cache));                  \
+      LATCH(loop_head(ip, code, target_at, &latch_cache));                 \
     NEXT(length);                                                          \
   }
   ADD_BR_IF_LT(ADD_BR_IF_LT_I32_S, RI32, WI32, kiln_add_i32, static_cast<int32_t>(U32(6)),
@@ -1145,6 +1157,7 @@ unwind:
 #undef REF
 #undef FAULT
 #undef JUMP
+#undef LATCH
 #undef COUNT_CALL
 #undef RETURN_FUEL
 #undef SYNC_STACK
