@@ -3,11 +3,10 @@
 #include <new>
 
 namespace kiln::vm {
-namespace {
-
-thread_local MemoryBudget* g_current_budget = nullptr;
-
-}  // namespace
+namespace internal {
+thread_local MemoryBudget* g_current_memory_budget
+    __attribute__((tls_model("initial-exec"))) = nullptr;
+}  // namespace internal
 
 // ---------------------------------------------------------------- memory --
 
@@ -64,18 +63,9 @@ bool MemoryBudget::is_budget_allocator(const Allocator& allocator, MemoryBudget*
 }
 
 Allocator current_allocator() {
-  MemoryBudget* budget = g_current_budget;
+  MemoryBudget* budget = internal::g_current_memory_budget;
   return budget ? budget->allocator() : Allocator::system();
 }
-
-MemoryBudget* current_memory_budget() { return g_current_budget; }
-
-ScopedMemoryBudget::ScopedMemoryBudget(MemoryBudget* budget)
-    : previous_(g_current_budget) {
-  g_current_budget = budget;
-}
-
-ScopedMemoryBudget::~ScopedMemoryBudget() { g_current_budget = previous_; }
 
 Status allocation_error(const Allocator& allocator, size_t bytes, const char* what) {
   MemoryBudget* budget = nullptr;

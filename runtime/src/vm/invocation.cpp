@@ -74,6 +74,7 @@ Status prepare_results(const Context::InvokeScratch& scratch,
 
 // Attaches the context's limits to `stack` for one call (and the memory
 // budget to the thread), detaching them after.
+// Costs two loads and two compares when the context has no limits.
 class CallScope {
  public:
   CallScope(Stack& stack, Context& context)
@@ -82,11 +83,13 @@ class CallScope {
     if (KILN_UNLIKELY(limits.enabled())) {
       budget_.reset(limits);
       stack.set_budget(&budget_);
-    } else {
+    } else if (KILN_UNLIKELY(previous_ != nullptr)) {
       stack.set_budget(nullptr);
     }
   }
-  ~CallScope() { stack_.set_budget(previous_); }
+  ~CallScope() {
+    if (KILN_UNLIKELY(stack_.budget() != previous_)) stack_.set_budget(previous_);
+  }
 
  private:
   Stack& stack_;

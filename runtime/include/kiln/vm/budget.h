@@ -68,18 +68,34 @@ class MemoryBudget {
   Allocator base_ = Allocator::system();
 };
 
+namespace internal {
+// The budget current on this thread. initial-exec: one instruction to
+// read, no __tls_get_addr on the invoke path (the runtime is PIC).
+extern thread_local MemoryBudget* g_current_memory_budget
+    __attribute__((tls_model("initial-exec")));
+}  // namespace internal
+
 // The allocator for runtime objects created now on this thread: the
 // current MemoryBudget's while a limited context's call runs, else the
 // system allocator.
 Allocator current_allocator();
-MemoryBudget* current_memory_budget();
+inline MemoryBudget* current_memory_budget() {
+  return internal::g_current_memory_budget;
+}
 
 // Makes `budget` (may be null: no limit) current on this thread for its
 // lifetime; restores the previous one after.
 class ScopedMemoryBudget {
  public:
-  explicit ScopedMemoryBudget(MemoryBudget* budget);
-  ~ScopedMemoryBudget();
+  explicit ScopedMemoryBudget(MemoryBudget* budget)
+      : previous_(internal::g_current_memory_budget) {
+    if (KILN_UNLIKELY(budget != previous_)) internal::g_current_memory_budget = budget;
+  }
+  ~ScopedMemoryBudget() {
+    if (KILN_UNLIKELY(internal::g_current_memory_budget != previous_)) {
+      internal::g_current_memory_budget = previous_;
+    }
+  }
   ScopedMemoryBudget(const ScopedMemoryBudget&) = delete;
   ScopedMemoryBudget& operator=(const ScopedMemoryBudget&) = delete;
 
