@@ -2244,7 +2244,8 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
     << (importList.empty() ? "NULL" : prefix + "imports") << ",\n  " << exportList.size()
     << ", " << (exportList.empty() ? "NULL" : prefix + "exports") << ",\n  " << funcList.size()
     << ", " << (funcList.empty() ? "NULL" : prefix + "functions") << ",\n  sizeof(" << prefix
-    << "state_t), " << prefix << "state_init, " << prefix << "state_deinit,\n}";
+    << "state_t), " << prefix << "state_init, " << prefix << "state_deinit,\n"
+    << "  KILN_MODULE_BUILD_FLAGS,\n}";
   emitc::GlobalOp::create(b, l, prefix + "descriptor",
                           emitc::OpaqueType::get(ctx, "const kiln_module_desc_t"),
                           emitc::OpaqueAttr::get(ctx, descriptor), false, true, false);

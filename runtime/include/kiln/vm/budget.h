@@ -160,6 +160,19 @@ class Budget {
   int64_t fuel_ = kUnlimitedFuel;
 };
 
+// ------------------------------------------------------------ C stack --
+
+// The lowest address native code running on this thread should let its
+// stack grow to: the thread's stack bottom (pthread attributes; the main
+// thread's from RLIMIT_STACK) plus a reserve for the runtime's own calls
+// (error paths, services) of kNativeStackReserve or a quarter of the stack,
+// whichever is smaller. Computed once per thread; 0 when unknown (then
+// nothing is checked). Bounded C modules compare their stack pointer with it.
+inline constexpr size_t kNativeStackReserve = 64 * 1024;
+uintptr_t native_stack_limit();
+// The size of this thread's stack in bytes (0 when unknown).
+size_t native_stack_size();
+
 }  // namespace kiln::vm
 
 #endif  // KILN_VM_BUDGET_H_
