@@ -1053,6 +1053,7 @@ dispatch:
     NEXT(8);
   }
   OP(YIELD) {
+    COUNT_CALL();  // a yield loop is a loop: each YIELD costs a unit
     frame->pc = static_cast<int32_t>(U32(2));
     SYNC_STACK();
     frame->flags |= kFrameYielded;

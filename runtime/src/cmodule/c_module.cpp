@@ -325,6 +325,7 @@ class CModule final : public vm::Module {
     vm::StackOptions options;
     options.storage_bytes = 64 * 1024;
     Stack stack(options);
+    stack.set_budget(vm::current_initializer_budget());
     const kiln_function_desc_t& fn =
         desc_->functions[desc_->exports[init_export_].function_index];
     Status s = run_entry(stack, state, fn, nullptr, nullptr, -1);

@@ -52,8 +52,23 @@ vm::StatusOr<HostBytes> HostBytes::copy_of(const void* data, size_t size) {
   return bytes;
 }
 
+// Host bytes are not charged to a context's memory budget (they are the
+// tools' own), but under one (run-module --memory-limit) nothing larger
+// than its limit is allocated.
+vm::Status check_budget(size_t size) {
+  vm::MemoryBudget* budget = vm::current_memory_budget();
+  if (budget && size > budget->limit()) {
+    return vm::make_status(vm::StatusCode::kResourceExhausted,
+                           "memory limit exceeded: %zu bytes of input data, "
+                           "more than the limit of %zu bytes",
+                           size, budget->limit());
+  }
+  return vm::Status();
+}
+
 vm::Status HostBytes::resize(size_t size) {
   if (size > capacity_) {
+    KILN_RETURN_IF_ERROR(check_budget(size));
     // calloc for a fresh array: large zero-filled inputs stay lazily mapped.
     uint8_t* grown;
     if (!data_) {
@@ -77,6 +92,7 @@ vm::Status HostBytes::append(const void* data, size_t size) {
   if (size > SIZE_MAX - size_) return too_large(SIZE_MAX);
   size_t needed = size_ + size;
   if (needed > capacity_) {
+    KILN_RETURN_IF_ERROR(check_budget(needed));
     size_t capacity = capacity_ > SIZE_MAX / 2 ? SIZE_MAX : capacity_ * 2;
     if (capacity < needed) capacity = needed;
     if (capacity < 256) capacity = 256;

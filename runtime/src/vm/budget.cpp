@@ -84,6 +84,19 @@ Status allocation_error(const Allocator& allocator, size_t bytes, const char* wh
 
 // ------------------------------------------------------------- execution --
 
+namespace {
+thread_local Budget* g_initializer_budget = nullptr;
+}  // namespace
+
+Budget* current_initializer_budget() { return g_initializer_budget; }
+
+ScopedInitializerBudget::ScopedInitializerBudget(Budget* budget)
+    : previous_(g_initializer_budget) {
+  g_initializer_budget = budget;
+}
+
+ScopedInitializerBudget::~ScopedInitializerBudget() { g_initializer_budget = previous_; }
+
 void Budget::reset(const ExecutionLimits& limits) {
   limits_ = limits;
   fuel_ = limits.fuel < 0 ? kUnlimitedFuel : limits.fuel;

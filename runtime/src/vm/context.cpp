@@ -60,6 +60,10 @@ Status Context::register_module(Module* module) {
                        "module '%s' is already registered in this context",
                        str(module->name()).c_str());
   }
+  // Initializers run while the module registers: under the context's limits.
+  ScopedMemoryBudget memory(memory_budget_);
+  Budget budget(limits_);
+  ScopedInitializerBudget initializer(limits_.enabled() ? &budget : nullptr);
   KILN_ASSIGN_OR_RETURN(ModuleState * state, module->create_state(*instance_));
   Status status = resolve_imports(module, state);
   if (!status.ok()) {

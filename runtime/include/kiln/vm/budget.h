@@ -160,6 +160,22 @@ class Budget {
   int64_t fuel_ = kUnlimitedFuel;
 };
 
+// The budget of the module initializers that Context::register_module runs
+// on this thread (the context's execution limits), or null. Modules run
+// their initializer on a private Stack and give it this budget.
+Budget* current_initializer_budget();
+
+class ScopedInitializerBudget {
+ public:
+  explicit ScopedInitializerBudget(Budget* budget);
+  ~ScopedInitializerBudget();
+  ScopedInitializerBudget(const ScopedInitializerBudget&) = delete;
+  ScopedInitializerBudget& operator=(const ScopedInitializerBudget&) = delete;
+
+ private:
+  Budget* previous_;
+};
+
 // ------------------------------------------------------------ C stack --
 
 // The lowest address native code running on this thread should let its
