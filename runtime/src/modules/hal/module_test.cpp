@@ -321,6 +321,14 @@ TEST_P(HalModuleTest, ApiRoundTrip) {
   EXPECT_EQ(*format_buffer_view(**make_buffer_view(*modules_.device, nullptr, 0,
                                                    element_type::kFloat32, f, 4)),
             "f32=1.5");
+  // No elements but billions of rows (found by fuzz_values): the row count
+  // is bounded like the element count.
+  int64_t empty_rows[] = {1, 21000005817, 3, 0};
+  auto empty = make_buffer_view(*modules_.device, empty_rows, 4, element_type::kFloat32,
+                                nullptr, 0);
+  ASSERT_TRUE(empty.ok()) << empty.status().to_string();
+  std::string text = *format_buffer_view(**empty, 4);
+  EXPECT_EQ(text, "1x21000005817x3x0xf32=[[[][]...]...]");
   EXPECT_EQ(*parse_element_type("si16"), element_type::kSint16);
   EXPECT_EQ(format_element_type(element_type::kBool8), "i1");
   EXPECT_FALSE(parse_element_type("q7").ok());
