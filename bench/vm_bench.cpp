@@ -52,7 +52,7 @@
 #include "kiln/bytecode/bytecode_module.h"
 #endif
 #if defined(KILN_BENCH_HAVE_C)
-#include "cmodule/c_module.h"
+#include "kiln/cmodule/c_module.h"
 // The descriptor getter of the static C module (bench/CMakeLists.txt).
 extern "C" const kiln_module_desc_t* bench_kiln_module(void);
 #endif

@@ -3,6 +3,11 @@
 set(KILN_SOURCE_DIR ${CMAKE_CURRENT_SOURCE_DIR})
 set(KILN_BINARY_DIR ${CMAKE_CURRENT_BINARY_DIR})
 
+# Every tool answers --version with the project version; the few sources
+# that print it get it as KILN_VERSION (not every target: a global define
+# would rebuild the world on each version bump).
+set(KILN_VERSION_DEFINITION KILN_VERSION="${PROJECT_VERSION}")
+
 # Warnings are errors in CI only, so a newer compiler on a developer's machine
 # does not block local work.
 set(KILN_WARNING_FLAGS -Wall -Wextra -Wno-unused-parameter)

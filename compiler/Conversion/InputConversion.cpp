@@ -46,29 +46,45 @@ InputOptionsCL &inputOptionsCL() {
 }
 
 /// The file name of the first file location found in `loc`.
-std::optional<StringRef> fileNameOf(Location loc) {
-  std::optional<StringRef> name;
+std::optional<FileLineColLoc> fileLocOf(Location loc) {
+  std::optional<FileLineColLoc> found;
   loc->walk([&](Location inner) {
     if (auto file = dyn_cast<FileLineColLoc>(inner)) {
-      name = file.getFilename().getValue();
+      found = file;
       return WalkResult::interrupt();
     }
     return WalkResult::advance();
   });
-  return name;
+  return found;
 }
 
 /// A vm symbol made from a file stem: characters other than letters, digits
-/// and `_` become `_`, and a leading digit gets a `_` in front.
+/// and `_` become `_`, and a leading digit gets a `_` in front. The chunks of
+/// --split-input-file (whose locations name the file "within split at
+/// FILE:LINE offset ") after the first get `_LINE` appended, so the modules
+/// of one file get distinct names.
 std::string moduleNameFromFile(StringRef fileName) {
+  unsigned line = 0;
+  if (fileName.consume_front("within split at ")) {
+    fileName = fileName.rtrim();
+    fileName.consume_back("offset");
+    auto [path, lineText] = fileName.rtrim().rsplit(':');
+    if (lineText.getAsInteger(10, line))
+      line = 0;
+    fileName = path;
+  }
   StringRef stem = llvm::sys::path::stem(fileName);
   std::string name;
   for (char c : stem)
     name += llvm::isAlnum(c) || c == '_' ? c : '_';
   if (name.empty() || llvm::isDigit(name.front()))
     name.insert(name.begin(), '_');
+  if (line > 1)
+    name += "_" + std::to_string(line);
   return name;
 }
+
+LogicalResult lowerToVM(mlir::ModuleOp module, ConvertToVMOptions options);
 
 } // namespace
 
@@ -76,6 +92,12 @@ LogicalResult lowerInputToVM(Operation *op, ConvertToVMOptions options) {
   auto module = dyn_cast<mlir::ModuleOp>(op);
   if (!module)
     return success();
+  return lowerToVM(module, std::move(options));
+}
+
+namespace {
+
+LogicalResult lowerToVM(mlir::ModuleOp module, ConvertToVMOptions options) {
   bool anyVM = false;
   Operation *firstOther = nullptr;
   for (Operation &child : module.getBody()->getOperations()) {
@@ -92,8 +114,8 @@ LogicalResult lowerInputToVM(Operation *op, ConvertToVMOptions options) {
               "either one vm.module or plain upstream MLIR";
 
   if (options.moduleName.empty() && !module.getSymName()) {
-    if (std::optional<StringRef> file = fileNameOf(module.getLoc()))
-      options.moduleName = moduleNameFromFile(*file);
+    if (std::optional<FileLineColLoc> file = fileLocOf(module.getLoc()))
+      options.moduleName = moduleNameFromFile(file->getFilename().getValue());
   }
   PassManager pm(module.getContext(), mlir::ModuleOp::getOperationName());
   bool bufferViews = inputOptionsCL().bufferViewExports;
@@ -106,6 +128,8 @@ LogicalResult lowerInputToVM(Operation *op, ConvertToVMOptions options) {
   pm.addPass(createCSEPass());
   return pm.run(module);
 }
+
+} // namespace
 
 void registerInputConversionCLOptions() { (void)inputOptionsCL(); }
 

@@ -1,14 +1,16 @@
 //===- Passes.h - Conversions from upstream dialects into vm ----*- C++ -*-===//
 //
-// --convert-to-vm lowers a builtin.module of func/arith/math/cf/scf/memref
-// into one vm.module; --kiln-lower-to-vm runs it and cleans up. See
-// docs/conversion.md for the type mapping and the calling convention.
+// --convert-to-vm (declared in Passes.td) lowers a builtin.module of
+// func/arith/math/cf/scf/memref into one vm.module; --kiln-lower-to-vm runs
+// it and cleans up. See docs/conversion.md for the type mapping and the
+// calling convention.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef KILN_COMPILER_CONVERSION_PASSES_H
 #define KILN_COMPILER_CONVERSION_PASSES_H
 
+#include "mlir/IR/BuiltinOps.h"
 #include "mlir/Pass/Pass.h"
 
 #include <memory>
@@ -16,16 +18,13 @@
 
 namespace mlir::kiln {
 
-struct ConvertToVMOptions {
-  /// Width of `index` in the vm module: 64 (default) or 32.
-  unsigned indexBitwidth = 64;
-  /// Name of the vm.module when the builtin.module has no sym_name (tools
-  /// pass the input file's stem); "module" when empty.
-  std::string moduleName;
-};
+#define GEN_PASS_DECL
+#include "compiler/Conversion/Passes.h.inc"
 
-/// Creates the --convert-to-vm pass on a builtin.module.
-std::unique_ptr<Pass> createConvertToVMPass(ConvertToVMOptions options = {});
+/// Options of --convert-to-vm: `indexBitwidth` (64 or 32) and `moduleName`,
+/// the vm.module's name when the builtin.module has no sym_name (tools pass
+/// the input file's stem; "module" when empty).
+using ConvertToVMOptions = ConvertToVMPassOptions;
 
 /// Registers --convert-to-vm and the --kiln-lower-to-vm pipeline.
 void registerConversionPasses();

@@ -3,6 +3,7 @@
 #include "compiler/Tools/TextTranslation.h"
 
 #include "compiler/Tools/InputNesting.h"
+#include "dialects/vm/VMOps.h"
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/DialectRegistry.h"
@@ -10,10 +11,44 @@
 #include "mlir/IR/Verifier.h"
 #include "mlir/Parser/Parser.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
-#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/SourceMgr.h"
 
 using namespace mlir;
+
+namespace {
+/// A module without exports translates, but nothing outside it can call it:
+/// almost always a forgotten `vm.export` (or no public function upstream).
+/// Checked after a successful translation, on the vm.module it translated.
+void warnIfNoExports(ModuleOp module) {
+  module.walk([](kiln::vm::ModuleOp vmModule) {
+    if (vmModule.getOps<kiln::vm::ExportOp>().empty())
+      emitWarning(vmModule.getLoc())
+          << "module @" << vmModule.getSymName()
+          << " has no exports: nothing outside it can call it";
+  });
+}
+
+// Names registered through registerTranslationFromText; the value says
+// whether the output is binary.
+llvm::StringMap<bool> &translations() {
+  static llvm::StringMap<bool> *names = new llvm::StringMap<bool>();
+  return *names;
+}
+} // namespace
+
+void mlir::kiln::markBinaryTranslation(StringRef name) {
+  translations()[name] = true;
+}
+
+bool mlir::kiln::isRegisteredTranslation(StringRef name) {
+  return translations().contains(name);
+}
+
+bool mlir::kiln::isBinaryTranslation(StringRef name) {
+  auto it = translations().find(name);
+  return it != translations().end() && it->second;
+}
 
 void mlir::kiln::registerTranslationFromText(
     StringRef name, StringRef description,
@@ -21,8 +56,7 @@ void mlir::kiln::registerTranslationFromText(
     std::function<void(DialectRegistry &)> dialects) {
   // Registering a name twice is a fatal error in the registry; callers may
   // run their registration more than once (tools, bindings, tests).
-  static llvm::StringSet<> *registered = new llvm::StringSet<>();
-  if (!registered->insert(name).second)
+  if (!translations().try_emplace(name, false).second)
     return;
   // The registry keeps the StringRefs: give it storage that lives as long.
   auto *storedName = new std::string(name.str());
@@ -42,6 +76,9 @@ void mlir::kiln::registerTranslationFromText(
             parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(context));
         if (!module || failed(verify(*module)))
           return failure();
-        return translate(module.get(), output);
+        if (failed(translate(module.get(), output)))
+          return failure();
+        warnIfNoExports(*module);
+        return success();
       });
 }

@@ -13,6 +13,7 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <functional>
+#include <string>
 
 namespace mlir {
 class DialectRegistry;
@@ -26,6 +27,16 @@ void registerTranslationFromText(
     StringRef name, StringRef description,
     std::function<LogicalResult(Operation *, raw_ostream &)> translate,
     std::function<void(DialectRegistry &)> dialects);
+
+/// Marks the registered translation `name` as writing binary output (e.g. a
+/// .vmfb): vm-translate then refuses to write it to a terminal or to put
+/// several --split-input-file chunks into one file.
+void markBinaryTranslation(StringRef name);
+
+/// Whether `name` is a translation registered here, and whether it writes
+/// binary output.
+bool isRegisteredTranslation(StringRef name);
+bool isBinaryTranslation(StringRef name);
 
 } // namespace mlir::kiln
 

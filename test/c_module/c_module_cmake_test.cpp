@@ -7,7 +7,7 @@
 #include <cstring>
 #include <string>
 
-#include "cmodule/c_module.h"
+#include "kiln/cmodule/c_module.h"
 #include "kiln/vm/buffer.h"
 #include "kiln/vm/context.h"
 #include "kiln/vm/invocation.h"

@@ -87,6 +87,10 @@ int main(int argc, char** argv) {
     print_usage(stdout);
     return 0;
   }
+  if (flags.version) {
+    tooling::print_version(stdout, "benchmark-module");
+    return 0;
+  }
   long long repetitions = 5, iterations = 0;
   if (!parse_positive(repetitions_text, "repetitions", kMaxRepetitions, &repetitions) ||
       !parse_positive(iterations_text, "iterations", kMaxIterations, &iterations)) {

@@ -67,6 +67,10 @@ int main(int argc, char** argv) {
     print_usage(stdout);
     return 0;
   }
+  if (flags.version) {
+    tooling::print_version(stdout, "run-module");
+    return 0;
+  }
   if (flags.modules.empty()) {
     std::fprintf(stderr, "error: no --module given (see --help)\n");
     return 2;

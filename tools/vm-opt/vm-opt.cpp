@@ -8,6 +8,7 @@
 
 #include "compiler/Tools/InputNesting.h"
 #include "compiler/Tools/Registration.h"
+#include "compiler/Tools/ToolOptions.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Support/FileUtilities.h"
@@ -18,6 +19,8 @@
 #include "llvm/Support/raw_ostream.h"
 
 static int runVMOpt(int argc, char **argv) {
+  mlir::kiln::hideLibraryOptions();
+  mlir::kiln::setVersionPrinter("vm-opt");
   mlir::DialectRegistry registry;
   mlir::kiln::registerKilnDialects(registry);
   mlir::kiln::registerKilnPasses();

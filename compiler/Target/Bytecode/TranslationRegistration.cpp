@@ -52,6 +52,7 @@ void registerVMBytecodeTranslations() {
         return translateModuleToBytecode(op, options->get(), os);
       },
       dialects);
+  markBinaryTranslation("vm-to-bytecode");
   registerTranslationFromText(
       "vm-to-bytecode-json",
       "Translate a vm module to a .vmfb and print it as JSON with a "

@@ -10,9 +10,9 @@
 #ifndef KILN_COMPILER_TARGET_C_VMTOC_H
 #define KILN_COMPILER_TARGET_C_VMTOC_H
 
-#include "mlir/Support/LLVM.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "mlir/Support/LLVM.h"
 #include "mlir/Support/LogicalResult.h"
 
 namespace llvm {
@@ -24,20 +24,30 @@ class Operation;
 
 namespace mlir::kiln {
 
-/// Translates `op` (a vm.module, or a builtin.module holding exactly one) to
-/// C. Runs the vm preparation pipeline on `op` first unless `runPreparation`
-/// is false (then the module must already be prepared: ordinals allocated,
-/// checks lowered, initializers merged into __init). Emits diagnostics and
-/// fails on ops the C target does not support.
-/// Builds the emitc form of a prepared vm.module: a builtin module that
-/// mlir::emitc::translateToCpp prints as the C module (declared variables
-/// at the top, as its multi-block functions require).
-FailureOr<OwningOpRef<ModuleOp>> convertVMToEmitC(Operation *vmModule);
+/// Choices of the C target (vm-translate flags set them).
+struct CTargetOptions {
+  /// --vm-c-light-frames: functions that can fail or call but never suspend
+  /// take a light frame (kiln_light_enter); off gives them a VM frame
+  /// through the services, for A/B measurements (bench/).
+  bool lightFrames = true;
+  /// --vm-c-form-expressions: emitc's form-expressions before printing
+  /// (off: one C statement per emitc op).
+  bool formExpressions = true;
+};
 
-/// Runs the preparation pipeline (unless told not to), converts to emitc and
-/// prints C.
-LogicalResult translateVMToC(Operation *op, llvm::raw_ostream &os,
-                             bool runPreparation = true);
+/// Builds the emitc form of a prepared vm.module (ordinals allocated,
+/// checks lowered, initializers merged into __init): a builtin module that
+/// mlir::emitc::translateToCpp prints as the C module (declared variables
+/// at the top, as its multi-block functions require). Emits diagnostics and
+/// fails on ops the C target does not support.
+FailureOr<OwningOpRef<ModuleOp>> convertVMToEmitC(Operation *vmModule,
+                                                  const CTargetOptions &options = {});
+
+/// Translates `op` (a vm.module, or a builtin.module holding exactly one) to
+/// C: runs the vm preparation pipeline on `op` first unless `runPreparation`
+/// is false, converts to emitc and prints C.
+LogicalResult translateVMToC(Operation *op, llvm::raw_ostream &os, bool runPreparation = true,
+                             const CTargetOptions &options = {});
 
 /// Registers `--vm-to-c` with mlir-translate-style tools.
 void registerVMToCTranslation();

@@ -1,4 +1,4 @@
-#include "cmodule/c_module.h"
+#include "kiln/cmodule/c_module.h"
 
 #include <gtest/gtest.h>
 

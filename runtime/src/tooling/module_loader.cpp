@@ -9,7 +9,7 @@
 #include "kiln/bytecode/bytecode_module.h"
 #endif
 #if defined(KILN_TOOLING_HAVE_CMODULE)
-#include "cmodule/c_module.h"
+#include "kiln/cmodule/c_module.h"
 #endif
 
 namespace kiln::tooling {

@@ -58,12 +58,20 @@ vm::ExecutionLimits execution_limits(const RunFlags& flags) {
   return limits;
 }
 
+void print_version(std::FILE* out, const char* tool) {
+  std::fprintf(out, "Kiln %s %s\n", tool, KILN_VERSION);
+}
+
 Status parse_run_flags(int argc, char** argv, RunFlags* flags,
                        const std::vector<ExtraFlag>& extra) {
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg == "-h" || arg == "--help" || arg == "-help") {
       flags->help = true;
+      continue;
+    }
+    if (arg == "--version" || arg == "-version") {
+      flags->version = true;
       continue;
     }
     if (arg.size() < 2 || arg[0] != '-') {

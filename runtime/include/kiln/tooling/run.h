@@ -30,6 +30,7 @@ struct RunFlags {
   bool trace = false;                // --trace
   bool list_functions = false;       // --list-functions
   bool help = false;                 // --help / -h
+  bool version = false;              // --version
   // The device of the hal module, created when a module imports hal.* or
   // check.*: --device=local-task|local-sync, --task-workers=N (0: one per
   // core).
@@ -54,6 +55,9 @@ struct ExtraFlag {
   std::string* value;       // receives the text after '=' (or next argv)
   bool takes_value = true;  // false: a boolean switch, value set to "1"
 };
+
+// "Kiln TOOL VERSION" (--version).
+void print_version(std::FILE* out, const char* tool);
 
 // Parses `--name=value` and `--name value` forms (one or two dashes).
 // Unknown flags and stray positional arguments are errors.
