@@ -9,7 +9,7 @@
 #include <functional>
 #include <string>
 
-#include "cmodule/c_module.h"
+#include "kiln/cmodule/c_module.h"
 #include "kiln/vm/budget.h"
 #include "kiln/vm/context.h"
 #include "kiln/vm/invocation.h"
