@@ -112,6 +112,7 @@ int main(int argc, char** argv) {
   }
 
   vm::ValueList results;
+  tooling::warn_unbounded_modules(stderr, context, flags);
   context.set_execution_limits(tooling::execution_limits(flags));
   if (flags.invocations > 1) {
     status = tooling::invoke_concurrently(session.value()->context(), function.value(),

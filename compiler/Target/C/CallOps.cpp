@@ -119,6 +119,9 @@ std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op, StringRe
 LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRange args,
                                         ArrayRef<Type> resultTypes, ValueRange resultsTo,
                                         Block *dest, ArrayRef<int16_t> segmentSizes) {
+  // One unit of fuel per call (KILN_C_BOUNDED), before a resume point:
+  // resuming does not count the call again.
+  fuelTick(&op);
   auto enterResumePoint = [&]() {
     Block *point = newBlock();
     b.setInsertionPointToEnd(point->getPrevNode());

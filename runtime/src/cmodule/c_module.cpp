@@ -3,6 +3,7 @@
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -169,10 +170,20 @@ int32_t depth_of_c(Stack& stack, const Frame* f) {
   return (d >= 0 && d < stack.depth()) ? static_cast<int32_t>(d) : -1;
 }
 
+// CModule is final: every instance shares one vtable, which identifies the
+// class without RTTI (recorded by the first constructor).
+std::atomic<const void*> g_cmodule_vtable{nullptr};
+const void* vtable_of(const vm::Module* m) {
+  const void* v;
+  std::memcpy(&v, static_cast<const void*>(m), sizeof(v));
+  return v;
+}
+
 class CModule final : public vm::Module {
  public:
   CModule(const kiln_module_desc_t* desc, void* dl_handle)
       : desc_(desc), dl_handle_(dl_handle) {
+    g_cmodule_vtable.store(vtable_of(this), std::memory_order_relaxed);
     for (int32_t i = 0; i < desc->export_count; ++i) {
       if (std::strcmp(desc->exports[i].name, "__init") == 0) init_export_ = i;
     }
@@ -918,6 +929,12 @@ std::vector<StaticEntry>& static_entries() {
 }  // namespace
 
 const kiln_services_t* runtime_services() { return &kServices; }
+
+const kiln_module_desc_t* descriptor_of(const vm::Module* module) {
+  const void* vtable = g_cmodule_vtable.load(std::memory_order_relaxed);
+  if (!module || !vtable || vtable_of(module) != vtable) return nullptr;
+  return static_cast<const CModule*>(module)->desc();
+}
 
 StatusOr<Ref> create_module(const kiln_module_desc_t* descriptor) {
   KILN_RETURN_IF_ERROR(validate(descriptor, "static C module"));

@@ -10,6 +10,10 @@
 #include "kiln/vm/loop.h"
 #include "kiln/vm/signature.h"
 
+#if defined(KILN_TOOLING_HAVE_CMODULE)
+#include "kiln/cmodule/c_module.h"
+#endif
+
 namespace kiln::tooling {
 
 using vm::Status;
@@ -56,6 +60,26 @@ vm::ExecutionLimits execution_limits(const RunFlags& flags) {
     limits.deadline_ns = vm::now_ns() + flags.deadline_ms * 1000000;
   }
   return limits;
+}
+
+void warn_unbounded_modules(std::FILE* out, const vm::Context& context,
+                            const RunFlags& flags) {
+  if (flags.fuel < 0 && flags.deadline_ms < 0) return;
+#if defined(KILN_TOOLING_HAVE_CMODULE)
+  for (int32_t i = 0; i < context.module_count(); ++i) {
+    const kiln_module_desc_t* desc = cmodule::descriptor_of(context.module(i));
+    if (desc && !(desc->flags & KILN_MODULE_FLAG_BOUNDED)) {
+      std::fprintf(out,
+                   "warning: C module '%s' was built without KILN_C_BOUNDED: "
+                   "--fuel and --deadline are checked only when calls enter it, "
+                   "not inside its loops (rebuild with -DKILN_C_BOUNDED=1)\n",
+                   desc->name);
+    }
+  }
+#else
+  (void)out;
+  (void)context;
+#endif
 }
 
 void print_version(std::FILE* out, const char* tool) {

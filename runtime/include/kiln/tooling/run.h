@@ -49,6 +49,12 @@ struct RunFlags {
 // The execution limits of `flags`, with the deadline counted from now.
 vm::ExecutionLimits execution_limits(const RunFlags& flags);
 
+// With --fuel or --deadline: warns on `out` about every C module of
+// `context` built without KILN_C_BOUNDED (it is charged only when calls
+// enter it, not inside its loops).
+void warn_unbounded_modules(std::FILE* out, const vm::Context& context,
+                            const RunFlags& flags);
+
 // A flag the tool itself handles (e.g. benchmark-module's --repetitions).
 struct ExtraFlag {
   const char* name;         // without dashes, e.g. "repetitions"
