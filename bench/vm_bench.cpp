@@ -681,9 +681,9 @@ double best_batch_ns(Workloads* w, vm::Function Workloads::*function,
   return (cpu_now_ns() - start) / static_cast<double>(n);
 }
 
-double fuel_ratio(vm::Function Workloads::*function, const vm::ValueList& args) {
-  Workloads* off = bytecode_workloads();
-  Workloads* on = fuel_workloads();
+// Best time of `on` over best time of `off` per call, alternating batches.
+double time_ratio(Workloads* off, Workloads* on, vm::Function Workloads::*function,
+                  const vm::ValueList& args) {
   if (!off->error.empty() || !on->error.empty()) return 0;
   uint64_t n = 1;
   while (best_batch_ns(off, function, args, n) * static_cast<double>(n) < 20e6) n *= 2;
@@ -693,6 +693,10 @@ double fuel_ratio(vm::Function Workloads::*function, const vm::ValueList& args) 
     best_on = std::min(best_on, best_batch_ns(on, function, args, n));
   }
   return best_on / best_off;
+}
+
+double fuel_ratio(vm::Function Workloads::*function, const vm::ValueList& args) {
+  return time_ratio(bytecode_workloads(), fuel_workloads(), function, args);
 }
 
 void bench_fuel(benchmark::State& state, vm::Function Workloads::*function,
@@ -734,6 +738,51 @@ BENCHMARK(BM_c_call_chain);
 BENCHMARK(BM_c_import_calls);
 BENCHMARK(BM_c_reduce_i32)->Arg(4096);
 BENCHMARK(BM_c_fib)->Arg(20);
+
+// ---- Bounded C (--vm-c-bounded): the same workloads with fuel ticks and
+// native stack checks compiled in, loaded from a .so. x_unbounded: bounded
+// module without limits / unbounded module (the cost of the compiled-in
+// checks); x_fuel_on: bounded module with a fuel limit / unbounded module.
+#if defined(KILN_BENCH_BOUNDED_C_SO) && defined(KILN_BENCH_HAVE_BYTECODE)
+Workloads* c_bounded_workloads(bool with_fuel) {
+  auto make = [](bool fuel) {
+    Workloads* w = make_workloads([](Workloads* w) -> vm::StatusOr<vm::Ref> {
+      return kiln::cmodule::load_module_from_file(w->instance, KILN_BENCH_BOUNDED_C_SO);
+    });
+    if (fuel) {
+      vm::ExecutionLimits limits;
+      limits.fuel = int64_t{1} << 62;
+      w->context.set_execution_limits(limits);
+    }
+    return w;
+  };
+  static Workloads* plain = make(false);
+  static Workloads* fueled = make(true);
+  return with_fuel ? fueled : plain;
+}
+
+void bench_c_bounded(benchmark::State& state, vm::Function Workloads::*function,
+                     vm::ValueList args, double units, const char* unit) {
+  if (!run_workload(state, c_bounded_workloads(true), function, args, units, unit, 0)) return;
+  state.counters["x_unbounded"] =
+      time_ratio(c_workloads(), c_bounded_workloads(false), function, args);
+  state.counters["x_fuel_on"] = time_ratio(c_workloads(), c_bounded_workloads(true), function, args);
+}
+void BM_c_fuel_loop_sum(benchmark::State& state) {
+  int32_t n = static_cast<int32_t>(state.range(0));
+  bench_c_bounded(state, &Workloads::loop_sum, {vm::Value::i32(n)}, n, "elem");
+}
+void BM_c_fuel_call_chain(benchmark::State& state) {
+  bench_c_bounded(state, &Workloads::call_chain, {vm::Value::i32(1)}, kChainLength, "call");
+}
+void BM_c_fuel_fib(benchmark::State& state) {
+  int32_t n = static_cast<int32_t>(state.range(0));
+  bench_c_bounded(state, &Workloads::fib, {vm::Value::i32(n)}, fib_calls(n), "call");
+}
+BENCHMARK(BM_c_fuel_loop_sum)->Arg(100000);
+BENCHMARK(BM_c_fuel_call_chain);
+BENCHMARK(BM_c_fuel_fib)->Arg(20);
+#endif  // KILN_BENCH_BOUNDED_C_SO && KILN_BENCH_HAVE_BYTECODE
 
 #endif  // KILN_BENCH_HAVE_C
 

@@ -69,5 +69,5 @@ if [[ -z "$(ls -A "$corpus")" ]]; then
   esac
 fi
 exec "$build/bin/kiln_fuzz_$target" "$corpus" -max_total_time="$seconds" \
-  -timeout=20 -rss_limit_mb=3072 -print_final_stats=1 \
+  -timeout="${KILN_FUZZ_TIMEOUT:-60}" -rss_limit_mb=3072 -print_final_stats=1 \
   -artifact_prefix="$artifacts/" "$@"

@@ -25,7 +25,7 @@ namespace {
 struct Shared {
   kiln::vm::Instance instance;
   kiln::hal::Modules hal;
-  kiln::vm::MemoryBudget* budget = kiln::vm::MemoryBudget::create(32 << 20);
+  kiln::vm::MemoryBudget* budget = kiln::vm::MemoryBudget::create(4 << 20);
   Shared() {
     (void)kiln::hal::register_types(instance);
     kiln::hal::DeviceOptions options;
