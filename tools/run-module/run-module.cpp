@@ -24,7 +24,9 @@ void print_usage(std::FILE* out) {
       "imports against the exports of the modules before it), calls one function\n"
       "and prints its results, one per line, on stdout.\n"
       "\n"
-      "  --module=PATH       a .vmfb (bytecode) or .so (emitted C) module\n"
+      "  --module=PATH       a .vmfb (bytecode) or a shared library built from\n"
+      "                      emitted C, told apart by their first bytes; - reads\n"
+      "                      a .vmfb from stdin\n"
       "  --function=NAME     an export of the last module, or MODULE.NAME\n"
       "  --input=VALUE       one per argument, in order (syntax below)\n"
       "  --output=SPEC       one per result, in order: @PATH writes a buffer view\n"
@@ -47,9 +49,19 @@ void print_usage(std::FILE* out) {
       "                      and per call; past it the call fails RESOURCE_EXHAUSTED\n"
       "  --deadline=MS       wall-clock milliseconds per call; past it the call\n"
       "                      fails DEADLINE_EXCEEDED\n"
+      "  --expected-output=VALUE  one per result (IREE's --expected_output): the\n"
+      "                      results are compared with these values (--input\n"
+      "                      syntax, or (ignored)); prints [SUCCESS] or one\n"
+      "                      [FAILED] line per mismatch\n"
+      "  --expected-f16-threshold=X, --expected-f32-threshold=X,\n"
+      "  --expected-f64-threshold=X  how far floats may differ (0.001, 0.0001,\n"
+      "                      0.0001)\n"
+      "  --version           print Kiln's version and exit\n"
+      "Flag names may use '_' for '-' (IREE's spelling).\n"
       "\n"
       "Exit status: 0 on success; 1 when the call fails (one-line error and the\n"
-      "VM stack trace on stderr); 2 for bad flags, modules or inputs.\n"
+      "VM stack trace on stderr) or a result does not match --expected-output;\n"
+      "2 for bad flags, modules or inputs.\n"
       "\n%s", kiln::tooling::input_syntax_help());
 }
 
@@ -141,6 +153,23 @@ int main(int argc, char** argv) {
       continue;
     }
     std::printf("%s\n", tooling::format_value(results[i]).c_str());
+  }
+  if (!flags.expected_outputs.empty()) {
+    std::string signature = session.value()->function_signature(function.value());
+    std::string_view codes(signature);
+    codes = codes.substr(codes.find('_') == std::string_view::npos ? codes.size()
+                                                                  : codes.find('_') + 1);
+    auto mismatches = tooling::compare_expected_outputs(
+        results, flags.expected_outputs, codes, session.value()->instance(),
+        flags.thresholds);
+    if (!mismatches.ok()) {
+      tooling::print_error(stderr, mismatches.status());
+      return 2;
+    }
+    if (mismatches->empty()) std::printf("[SUCCESS]\n");
+    for (const std::string& line : *mismatches) std::printf("[FAILED] %s\n", line.c_str());
+    std::fflush(stdout);
+    return mismatches->empty() ? 0 : 1;
   }
   std::fflush(stdout);
   return 0;

@@ -188,7 +188,10 @@ TEST(RunModule, InputErrors) {
 TEST(RunModule, ListFunctions) {
   ToolRun r = run_tool(KILN_RUN_MODULE, {"--module=" + m_module(), "--list-functions"});
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out, "m.fib  0i_i\nm.div  0ii_i\nm.pair  0_If\n");
+  EXPECT_EQ(r.out,
+            "m.fib  0i_i  (i32) -> i32\n"
+            "m.div  0ii_i  (i32, i32) -> i32\n"
+            "m.pair  0_If  () -> (i64, f32)\n");
 }
 
 TEST(BenchmarkModule, TimesCalls) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "kiln/vm/instance.h"
+#include "kiln/vm/signature.h"
 #include "module_impl.h"
 
 namespace kiln::bytecode {
@@ -245,11 +246,39 @@ void trace_instruction(const BytecodeModule& module, int32_t ordinal, uint32_t p
   std::fwrite(line.data(), 1, line.size(), module.trace_file());
 }
 
+namespace {
+void dump_metadata(const BytecodeModule& m, std::string* out);
+void dump_functions(const BytecodeModule& m, std::string* out);
+}  // namespace
+
 Status dump_module(const vm::Module* module, std::string* out) {
+  return dump_module(module, out, DumpOptions());
+}
+
+Status dump_module(const vm::Module* module, std::string* out, const DumpOptions& options) {
   if (!is_bytecode_module(module)) {
     return vm::invalid_argument_error("dump_module: not a bytecode module");
   }
   const auto& m = *static_cast<const BytecodeModule*>(module);
+  if (options.metadata) dump_metadata(m, out);
+  if (options.metadata && !options.disassembly) {
+    appendf(out, "functions (%zu):\n", m.functions().size());
+    for (size_t i = 0; i < m.functions().size(); ++i) {
+      const FunctionInfo& f = m.functions()[i];
+      appendf(out, "  [%zu] @%.*s %.*s  %s  scalars=%u refs=%u bytes=%u frame=%u\n", i,
+              static_cast<int>(f.name.size()), f.name.data(),
+              static_cast<int>(f.signature.size()), f.signature.data(),
+              vm::format_signature_types(f.signature).c_str(), f.scalar_count,
+              f.ref_count, f.length, f.frame_bytes);
+    }
+  }
+  if (options.disassembly) dump_functions(m, out);
+  return Status();
+}
+
+namespace {
+
+void dump_metadata(const BytecodeModule& m, std::string* out) {
   std::string_view name = m.name();
   appendf(out, "module %.*s (version %u)\n", static_cast<int>(name.size()), name.data(),
           m.version());
@@ -272,17 +301,18 @@ Status dump_module(const vm::Module* module, std::string* out) {
   appendf(out, "imports (%zu):\n", m.imports().size());
   for (size_t i = 0; i < m.imports().size(); ++i) {
     const ImportDesc& d = m.imports()[i];
-    appendf(out, "  [%zu] %.*s %.*s%s\n", i, static_cast<int>(d.full_name.size()),
+    appendf(out, "  [%zu] %.*s %.*s  %s%s\n", i, static_cast<int>(d.full_name.size()),
             d.full_name.data(), static_cast<int>(d.signature.size()), d.signature.data(),
-            d.optional ? " optional" : "");
+            vm::format_signature_types(d.signature).c_str(), d.optional ? "  optional" : "");
   }
   appendf(out, "exports (%zu):\n", m.exports().size());
   for (size_t i = 0; i < m.exports().size(); ++i) {
     const ExportDesc& e = m.exports()[i];
     const FunctionInfo& f = m.functions()[e.internal_ordinal];
-    appendf(out, "  [%zu] %.*s %.*s -> function %d\n", i, static_cast<int>(e.name.size()),
-            e.name.data(), static_cast<int>(f.signature.size()), f.signature.data(),
-            e.internal_ordinal);
+    appendf(out, "  [%zu] %.*s %.*s  %s  = function %d\n", i,
+            static_cast<int>(e.name.size()), e.name.data(),
+            static_cast<int>(f.signature.size()), f.signature.data(),
+            vm::format_signature_types(f.signature).c_str(), e.internal_ordinal);
   }
   appendf(out, "rodata (%zu):\n", m.rodata().size());
   for (size_t i = 0; i < m.rodata().size(); ++i) {
@@ -298,6 +328,9 @@ Status dump_module(const vm::Module* module, std::string* out) {
   for (size_t i = 0; i < m.strings().size(); ++i) {
     appendf(out, "  [%zu] %s\n", i, quoted(m.strings()[i]).c_str());
   }
+}
+
+void dump_functions(const BytecodeModule& m, std::string* out) {
   appendf(out, "functions (%zu):\n", m.functions().size());
   for (size_t i = 0; i < m.functions().size(); ++i) {
     const FunctionInfo& f = m.functions()[i];
@@ -328,8 +361,9 @@ Status dump_module(const vm::Module* module, std::string* out) {
       pc += inst.length;
     }
   }
-  return Status();
 }
+
+}  // namespace
 
 Status dump_module_file(const char* path, std::string* out, vm::Instance* instance) {
   vm::Instance local;
@@ -337,6 +371,18 @@ Status dump_module_file(const char* path, std::string* out, vm::Instance* instan
   auto module = load_module_for_dump(inst, path);
   if (!module.ok()) return module.status();
   return dump_module(module->as<vm::Module>(), out);
+}
+
+Status dump_module_bytes(const uint8_t* data, size_t size, std::string* out,
+                         const DumpOptions& options, vm::Instance* instance) {
+  vm::Instance local;
+  vm::Instance& inst = instance ? *instance : local;
+  LoadOptions load;
+  load.allow_unknown_types = true;
+  static const uint8_t kEmpty[16] = {};
+  auto module = BytecodeModule::load(inst, size ? data : kEmpty, size, vm::Ref(), load);
+  if (!module.ok()) return module.status();
+  return dump_module(module->as<vm::Module>(), out, options);
 }
 
 }  // namespace kiln::bytecode

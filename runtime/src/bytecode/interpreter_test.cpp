@@ -1148,7 +1148,7 @@ TEST(Interpreter, DumpModule) {
   std::string text;
   ASSERT_TRUE(dump_module(module->as<vm::Module>(), &text).ok());
   EXPECT_NE(text.find("CALL @fib, (s2), (s3)"), std::string::npos) << text;
-  EXPECT_NE(text.find("[0] fib 0i_i -> function 0"), std::string::npos) << text;
+  EXPECT_NE(text.find("[0] fib 0i_i  (i32) -> i32  = function 0"), std::string::npos) << text;
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "kiln/cmodule/c_module.h"
 
 #include <dlfcn.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
@@ -974,7 +975,12 @@ StatusOr<Ref> load_module_from_file(vm::Instance&, const char* path) {
   void* handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
   if (!handle) {
     const char* err = dlerror();
-    return vm::make_status(StatusCode::kNotFound, "dlopen('%s') failed: %s", path,
+    // A file that is there but does not load (not a shared object, another
+    // architecture, missing symbols) is a bad argument, not a missing one.
+    struct stat st;
+    StatusCode code = ::stat(path, &st) == 0 ? StatusCode::kInvalidArgument
+                                              : StatusCode::kNotFound;
+    return vm::make_status(code, "dlopen('%s') failed: %s", path,
                            err ? err : "unknown error");
   }
   void* sym = dlsym(handle, KILN_MODULE_ENTRY_SYMBOL);

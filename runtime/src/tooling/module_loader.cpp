@@ -1,9 +1,14 @@
 #include "kiln/tooling/module_loader.h"
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
+
+#include "kiln/vm/buffer.h"
 
 #if defined(KILN_TOOLING_HAVE_BYTECODE)
 #include "kiln/bytecode/bytecode_module.h"
@@ -48,35 +53,71 @@ StatusOr<vm::Ref> load_c_module(vm::Instance& instance, const std::string& path,
 
 struct KindRow {
   ModuleKind kind;
-  const char* suffix;
+  std::string_view magic;  // the file's first bytes
   const char* name;
   LoaderFn loader;  // nullptr: not supported by this build
 };
 
-// One row per module kind. The emitted-C loader (dlopen + the kiln/c ABI
-// adapter) fills in the kEmittedC row when it lands.
+// One row per module kind.
 const KindRow kKinds[] = {
 #if defined(KILN_TOOLING_HAVE_BYTECODE)
-    {ModuleKind::kBytecode, ".vmfb", "bytecode", load_bytecode},
+    {ModuleKind::kBytecode, "KILNVMFB", "bytecode", load_bytecode},
 #else
-    {ModuleKind::kBytecode, ".vmfb", "bytecode", nullptr},
+    {ModuleKind::kBytecode, "KILNVMFB", "bytecode", nullptr},
 #endif
 #if defined(KILN_TOOLING_HAVE_CMODULE)
-    {ModuleKind::kEmittedC, ".so", "emitted C shared library", load_c_module},
+    {ModuleKind::kEmittedC, "\x7f" "ELF", "emitted C shared library", load_c_module},
 #else
-    {ModuleKind::kEmittedC, ".so", "emitted C shared library", nullptr},
+    {ModuleKind::kEmittedC, "\x7f" "ELF", "emitted C shared library", nullptr},
 #endif
 };
+
+// A module larger than this read from stdin is refused, not buffered.
+constexpr size_t kMaxStdinModuleBytes = size_t{1} << 31;
+
+// The bytes of a bytecode module on stdin, in a buffer that the module keeps
+// alive (its rodata views them).
+StatusOr<vm::Ref> load_stdin_module(vm::Instance& instance,
+                                    const ModuleLoadOptions& options) {
+  std::vector<uint8_t> bytes;
+  uint8_t chunk[1 << 16];
+  size_t n;
+  while ((n = std::fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
+    if (bytes.size() + n > kMaxStdinModuleBytes) {
+      return vm::resource_exhausted_error("the module on stdin is larger than " +
+                                          std::to_string(kMaxStdinModuleBytes) + " bytes");
+    }
+    bytes.insert(bytes.end(), chunk, chunk + n);
+  }
+  if (std::ferror(stdin)) {
+    return vm::unavailable_error(std::string("reading a module from stdin: ") +
+                                 std::strerror(errno));
+  }
+  if (module_kind_of_bytes(bytes.data(), bytes.size()) != ModuleKind::kBytecode) {
+    return vm::invalid_argument_error(
+        "the module on stdin is not a .vmfb (C modules are loaded from files)");
+  }
+#if defined(KILN_TOOLING_HAVE_BYTECODE)
+  KILN_ASSIGN_OR_RETURN(vm::RefT<vm::Buffer> storage,
+                        vm::Buffer::allocate(bytes.size(), 64));
+  std::memcpy(storage->mutable_data(), bytes.data(), bytes.size());
+  kiln::bytecode::ModuleOptions bytecode_options;
+  bytecode_options.trace = options.trace;
+  const uint8_t* data = storage->data();
+  return kiln::bytecode::load_module(instance, data, bytes.size(), vm::Ref(std::move(storage)),
+                                     bytecode_options);
+#else
+  (void)instance;
+  (void)options;
+  return vm::unimplemented_error("this build cannot load bytecode modules");
+#endif
+}
 
 const KindRow* row_for(ModuleKind kind) {
   for (const KindRow& row : kKinds) {
     if (row.kind == kind) return &row;
   }
   return nullptr;
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 }  // namespace
@@ -86,9 +127,11 @@ const char* module_kind_name(ModuleKind kind) {
   return row ? row->name : "unknown";
 }
 
-ModuleKind module_kind_for_path(std::string_view path) {
+ModuleKind module_kind_of_bytes(const uint8_t* data, size_t size) {
   for (const KindRow& row : kKinds) {
-    if (ends_with(path, row.suffix)) return row.kind;
+    if (size >= row.magic.size() && std::memcmp(data, row.magic.data(), row.magic.size()) == 0) {
+      return row.kind;
+    }
   }
   return ModuleKind::kUnknown;
 }
@@ -108,18 +151,42 @@ bool module_trace_supported() {
 
 StatusOr<vm::Ref> load_module(vm::Instance& instance, const std::string& path,
                               const ModuleLoadOptions& options) {
-  ModuleKind kind = module_kind_for_path(path);
+  if (path == "-") {
+    auto module = load_stdin_module(instance, options);
+    if (!module.ok()) {
+      Status s = std::move(module).status();
+      s.annotate("while loading a module from stdin");
+      return s;
+    }
+    return module;
+  }
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    return vm::not_found_error("cannot open module '" + path + "': " + std::strerror(errno));
+  }
+  if (S_ISDIR(st.st_mode)) {
+    return vm::invalid_argument_error("module '" + path + "' is a directory");
+  }
+  if (!S_ISREG(st.st_mode)) {
+    // A FIFO or a device (e.g. /dev/zero) would block or never end.
+    return vm::invalid_argument_error("module '" + path +
+                                      "' is not a regular file (a FIFO or device)");
+  }
+  uint8_t head[8] = {};
+  size_t got = 0;
+  if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+    got = std::fread(head, 1, sizeof(head), f);
+    std::fclose(f);
+  } else {
+    return vm::not_found_error("cannot open module '" + path + "': " + std::strerror(errno));
+  }
+  ModuleKind kind = module_kind_of_bytes(head, got);
   if (kind == ModuleKind::kUnknown) {
     return vm::invalid_argument_error(
-        "cannot tell the kind of module '" + path +
-        "': expected a .vmfb (bytecode) or a .so (emitted C) file");
+        "'" + path +
+        "' is not a module: a .vmfb starts with KILNVMFB and a C module is a "
+        "shared library (ELF)");
   }
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    return vm::not_found_error("cannot open module '" + path +
-                               "': " + std::strerror(errno));
-  }
-  std::fclose(f);
   const KindRow* row = row_for(kind);
   if (!row->loader) {
     return vm::unimplemented_error(std::string("unsupported module kind '") +

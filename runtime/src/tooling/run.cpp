@@ -1,5 +1,7 @@
 #include "kiln/tooling/run.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -111,6 +113,7 @@ Status parse_run_flags(int argc, char** argv, RunFlags* flags,
       value = body.substr(eq + 1);
       has_value = true;
     }
+    std::replace(name.begin(), name.end(), '_', '-');
     auto take_value = [&](std::string* out) -> Status {
       if (has_value) {
         *out = value;
@@ -159,6 +162,24 @@ Status parse_run_flags(int argc, char** argv, RunFlags* flags,
       if (name == "memory-limit") flags->memory_limit = static_cast<size_t>(n);
       else if (name == "fuel") flags->fuel = n;
       else flags->deadline_ms = n;
+    } else if (name == "expected-output") {
+      std::string v;
+      KILN_RETURN_IF_ERROR(take_value(&v));
+      flags->expected_outputs.push_back(v);
+    } else if (name == "expected-f16-threshold" || name == "expected-f32-threshold" ||
+               name == "expected-f64-threshold") {
+      std::string v;
+      KILN_RETURN_IF_ERROR(take_value(&v));
+      char* end = nullptr;
+      double t = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end || !(t >= 0) || !std::isfinite(t)) {
+        return vm::invalid_argument_error("--" + name +
+                                          " needs a finite non-negative number, got '" +
+                                          v + "'");
+      }
+      if (name == "expected-f16-threshold") flags->thresholds.f16 = t;
+      else if (name == "expected-f32-threshold") flags->thresholds.f32 = t;
+      else flags->thresholds.f64 = t;
     } else if (name == "trace" && !has_value) {
       flags->trace = true;
     } else if (name == "list-functions" && !has_value) {
@@ -166,7 +187,9 @@ Status parse_run_flags(int argc, char** argv, RunFlags* flags,
     } else {
       bool matched = false;
       for (const ExtraFlag& flag : extra) {
-        if (name != flag.name) continue;
+        std::string flag_name = flag.name;
+        std::replace(flag_name.begin(), flag_name.end(), '_', '-');
+        if (name != flag_name) continue;
         matched = true;
         if (flag.takes_value) {
           KILN_RETURN_IF_ERROR(take_value(flag.value));
@@ -259,10 +282,11 @@ void Session::print_functions(std::FILE* out) const {
     vm::Module* module = context_->module(m);
     for (int32_t i = 0; i < module->export_count(); ++i) {
       vm::ExportInfo info = module->export_info(i);
-      std::fprintf(out, "%.*s.%.*s  %.*s\n", static_cast<int>(module->name().size()),
+      std::fprintf(out, "%.*s.%.*s  %.*s  %s\n", static_cast<int>(module->name().size()),
                    module->name().data(), static_cast<int>(info.name.size()),
                    info.name.data(), static_cast<int>(info.signature.size()),
-                   info.signature.data());
+                   info.signature.data(),
+                   vm::format_signature_types(info.signature).c_str());
     }
   }
 }
@@ -274,8 +298,8 @@ void print_error(std::FILE* out, const Status& status) {
   }
   std::fprintf(out, "error: %s\n", line.c_str());
   if (!status.has_trace()) return;
-  for (const vm::StackTraceFrame& frame : status.trace()) {
-    std::fprintf(out, "%s\n", vm::format_trace_frame(frame).c_str());
+  for (const std::string& line : vm::format_trace(status.trace())) {
+    std::fprintf(out, "%s\n", line.c_str());
   }
 }
 

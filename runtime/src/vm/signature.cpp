@@ -292,6 +292,51 @@ bool signatures_equivalent(std::string_view a, std::string_view b) {
   return pa->arguments == pb->arguments && pa->results == pb->results;
 }
 
+namespace {
+const char* code_type_name(char code) {
+  switch (code) {
+    case 'i': return "i32";
+    case 'I': return "i64";
+    case 'f': return "f32";
+    case 'F': return "f64";
+    case 'r': return "!vm.ref<?>";
+    default: return "?";
+  }
+}
+
+// "i32, !vm.ref<?>, tuple<i32, i64>..." for a validated code list.
+std::string format_code_types(std::string_view codes) {
+  std::string out;
+  for (size_t i = 0; i < codes.size(); ++i) {
+    if (!out.empty()) out += ", ";
+    if (codes[i] != 'C') {
+      out += code_type_name(codes[i]);
+      continue;
+    }
+    size_t end = codes.find('D', i);
+    if (end == std::string_view::npos) end = codes.size();
+    std::string_view tuple = codes.substr(i + 1, end - i - 1);
+    if (tuple.size() == 1) {
+      out += code_type_name(tuple[0]);
+    } else {
+      out += "tuple<" + format_code_types(tuple) + ">";
+    }
+    out += "...";
+    i = end;
+  }
+  return out;
+}
+}  // namespace
+
+std::string format_signature_types(std::string_view text) {
+  auto sig = parse_signature(text);
+  if (!sig.ok()) return std::string(text);
+  std::string out = "(" + format_code_types(sig->arguments) + ") -> ";
+  std::string results = format_code_types(sig->results);
+  if (sig->results.size() == 1) return out + results;
+  return out + "(" + results + ")";
+}
+
 bool has_variadic(std::string_view codes) {
   return codes.find('C') != std::string_view::npos;
 }

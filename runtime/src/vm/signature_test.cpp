@@ -155,3 +155,13 @@ TEST(SignatureTest, ReleasePackedRefs) {
 
 }  // namespace
 }  // namespace kiln::vm
+
+TEST(SignatureTest, FormatsAsTypes) {
+  using kiln::vm::format_signature_types;
+  EXPECT_EQ(format_signature_types("0ii_i"), "(i32, i32) -> i32");
+  EXPECT_EQ(format_signature_types("0rF_v"), "(!vm.ref<?>, f64) -> ()");
+  EXPECT_EQ(format_signature_types("0v_IF"), "() -> (i64, f64)");
+  EXPECT_EQ(format_signature_types("0CiD_i"), "(i32...) -> i32");
+  EXPECT_EQ(format_signature_types("0iCiID_r"), "(i32, tuple<i32, i64>...) -> !vm.ref<?>");
+  EXPECT_EQ(format_signature_types("bogus"), "bogus");
+}

@@ -166,11 +166,35 @@ std::string format_trace_frame(const StackTraceFrame& f) {
   return out;
 }
 
+namespace {
+bool same_frame(const StackTraceFrame& a, const StackTraceFrame& b) {
+  return a.pc == b.pc && a.inlined == b.inlined && a.function == b.function &&
+         a.module == b.module && a.location == b.location;
+}
+}  // namespace
+
+std::vector<std::string> format_trace(const std::vector<StackTraceFrame>& trace) {
+  std::vector<std::string> lines;
+  for (size_t i = 0; i < trace.size();) {
+    size_t run = 1;
+    while (i + run < trace.size() && same_frame(trace[i], trace[i + run])) ++run;
+    const size_t shown = run > kTraceRunShown ? kTraceRunShown : run;
+    for (size_t k = 0; k < shown; ++k) lines.push_back(format_trace_frame(trace[i]));
+    if (run > shown) {
+      lines.push_back("  ... " + std::to_string(run - shown) + " more frames of " +
+                      escape_bytes(trace[i].module) + "." +
+                      escape_bytes(trace[i].function));
+    }
+    i += run;
+  }
+  return lines;
+}
+
 std::string Status::to_string_with_trace() const {
   std::string out = to_string();
-  for (const StackTraceFrame& f : trace()) {
+  for (const std::string& line : format_trace(trace())) {
     out.push_back('\n');
-    out.append(format_trace_frame(f));
+    out.append(line);
   }
   return out;
 }

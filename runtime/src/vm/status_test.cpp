@@ -146,3 +146,29 @@ TEST(StatusTest, ToStringEscapesUntrustedBytes) {
 
 }  // namespace
 }  // namespace kiln::vm
+
+TEST(StatusTest, TraceCollapsesRepeatedFrames) {
+  using kiln::vm::StackTraceFrame;
+  std::vector<StackTraceFrame> trace;
+  StackTraceFrame leaf{"rec", "leaf", 4, "r.mlir:9:3"};
+  StackTraceFrame step{"rec", "sumrec", 12, "r.mlir:5:7"};
+  StackTraceFrame entry{"rec", "main", 3, "r.mlir:2:5"};
+  trace.push_back(leaf);
+  for (int i = 0; i < 953; ++i) trace.push_back(step);
+  trace.push_back(entry);
+  std::vector<std::string> lines = kiln::vm::format_trace(trace);
+  ASSERT_EQ(lines.size(), 1 + kiln::vm::kTraceRunShown + 1 + 1);
+  EXPECT_EQ(lines[0], "  at rec.leaf @4 (r.mlir:9:3)");
+  EXPECT_EQ(lines[1], "  at rec.sumrec @12 (r.mlir:5:7)");
+  EXPECT_EQ(lines[3], "  at rec.sumrec @12 (r.mlir:5:7)");
+  EXPECT_EQ(lines[4], "  ... 950 more frames of rec.sumrec");
+  EXPECT_EQ(lines[5], "  at rec.main @3 (r.mlir:2:5)");
+  // Runs no longer than kTraceRunShown stay as they are.
+  std::vector<StackTraceFrame> short_run = {step, step, step, entry};
+  EXPECT_EQ(kiln::vm::format_trace(short_run).size(), 4u);
+  // Different call sites in one function are different frames.
+  StackTraceFrame other = step;
+  other.pc = 20;
+  std::vector<StackTraceFrame> alternating = {step, other, step, other, step};
+  EXPECT_EQ(kiln::vm::format_trace(alternating).size(), 5u);
+}

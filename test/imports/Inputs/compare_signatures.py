@@ -4,7 +4,7 @@
 usage: compare_signatures.py DECLS.json MODULE EXPORTS.txt
 DECLS.json is `vm-translate --vm-to-bytecode-json` of the declaration file
 (its imports carry the calling-convention signatures the compiler derives);
-EXPORTS.txt is `run-module --list-functions` ("module.name  signature" lines).
+EXPORTS.txt is `run-module --list-functions` ("module.name  signature  types" lines).
 Every declared function must be exported with the same signature and every
 export must be declared. Prints each difference; exits 1 if there is any.
 """
@@ -26,7 +26,7 @@ exported = {}
 with open(exports_path) as f:
     for line in f:
         parts = line.split()
-        if len(parts) == 2 and parts[0].startswith(module + "."):
+        if len(parts) >= 2 and parts[0].startswith(module + "."):
             exported[parts[0]] = canonical(parts[1])
 problems = []
 for name, signature in sorted(declared.items()):

@@ -58,14 +58,28 @@ vm::StatusOr<vm::Ref> load_module_from_file(vm::Instance& instance,
                                             const char* path,
                                             const ModuleOptions& options);
 
+// What dump_module prints.
+struct DumpOptions {
+  // Header, types, imports/exports with signatures (raw and as types),
+  // rodata sizes, strings, globals and one summary line per function.
+  bool metadata = true;
+  // Every function's instructions, annotated with source locations.
+  bool disassembly = true;
+};
+
 // Human-readable dump: header, imports/exports with signatures, types,
 // rodata sizes, globals, and a disassembly of every function annotated with
 // source locations. `module` must be a module returned by load_module.
 vm::Status dump_module(const vm::Module* module, std::string* out);
+vm::Status dump_module(const vm::Module* module, std::string* out,
+                       const DumpOptions& options);
 // Loads (with a private Instance when `instance` is null) and dumps a file.
 // Types that are not registered are reported, not rejected.
 vm::Status dump_module_file(const char* path, std::string* out,
                             vm::Instance* instance = nullptr);
+// The same for `size` bytes at `data` (copied when not 8-byte aligned).
+vm::Status dump_module_bytes(const uint8_t* data, size_t size, std::string* out,
+                             const DumpOptions& options, vm::Instance* instance = nullptr);
 
 // Whether `module` is a bytecode module (created by load_module).
 bool is_bytecode_module(const vm::Module* module);

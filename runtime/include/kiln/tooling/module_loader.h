@@ -1,13 +1,17 @@
-// Loading a module from a file, dispatched on the kind of file.
+// Loading a module from a file, dispatched on the kind of file, which its
+// first bytes decide (not its name):
 //
-//   *.vmfb   bytecode (kiln::bytecode::load_module_from_file)
-//   *.so     a shared library built from emitted C (loader not written yet)
+//   KILNVMFB...  bytecode (kiln::bytecode::load_module_from_file)
+//   \x7fELF...   a shared library built from emitted C
+//                (kiln::cmodule::load_module_from_file)
 //
-// Each kind is one row of a table in module_loader.cpp, so the emitted-C
-// loader slots in by filling in its row.
+// `-` reads a bytecode module from stdin. Each kind is one row of a table in
+// module_loader.cpp.
 #ifndef KILN_TOOLING_MODULE_LOADER_H_
 #define KILN_TOOLING_MODULE_LOADER_H_
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -25,8 +29,8 @@ enum class ModuleKind {
 
 // "bytecode", "emitted C shared library", "unknown".
 const char* module_kind_name(ModuleKind kind);
-// By file name suffix.
-ModuleKind module_kind_for_path(std::string_view path);
+// By the first bytes of a module (kUnknown when they match no kind).
+ModuleKind module_kind_of_bytes(const uint8_t* data, size_t size);
 // Whether this build can load modules of that kind.
 bool module_kind_supported(ModuleKind kind);
 
@@ -37,8 +41,10 @@ struct ModuleLoadOptions {
   bool trace = false;
 };
 
-// Loads the module at `path`. Errors name the file: a missing file, an
-// unknown suffix, a kind this build does not support, or the loader's error.
+// Loads the module at `path` ("-": a .vmfb on stdin). Errors name the file:
+// NOT_FOUND for a missing file; INVALID_ARGUMENT for a directory, a device
+// or FIFO, a file that is no kind of module (e.g. not a shared library), or
+// what the loader rejects; UNIMPLEMENTED for a kind this build cannot load.
 vm::StatusOr<vm::Ref> load_module(vm::Instance& instance,
                                   const std::string& path,
                                   const ModuleLoadOptions& options);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kiln/modules/hal/api.h"
+#include "kiln/tooling/expected_output.h"
 #include "kiln/tooling/module_loader.h"
 #include "kiln/vm/budget.h"
 #include "kiln/vm/context.h"
@@ -31,6 +32,10 @@ struct RunFlags {
   bool list_functions = false;       // --list-functions
   bool help = false;                 // --help / -h
   bool version = false;              // --version
+  // --expected-output=VALUE, one per result (IREE's --expected_output), and
+  // the float thresholds (--expected-f16/f32/f64-threshold).
+  std::vector<std::string> expected_outputs;
+  ExpectedThresholds thresholds;
   // The device of the hal module, created when a module imports hal.* or
   // check.*: --device=local-task|local-sync, --task-workers=N (0: one per
   // core).
@@ -65,7 +70,8 @@ struct ExtraFlag {
 // "Kiln TOOL VERSION" (--version).
 void print_version(std::FILE* out, const char* tool);
 
-// Parses `--name=value` and `--name value` forms (one or two dashes).
+// Parses `--name=value` and `--name value` forms (one or two dashes);
+// '_' and '-' in names are the same (IREE spells its flags with '_').
 // Unknown flags and stray positional arguments are errors.
 vm::Status parse_run_flags(int argc, char** argv, RunFlags* flags,
                            const std::vector<ExtraFlag>& extra = {});
@@ -97,7 +103,8 @@ class Session {
   // The export signature of `function` ("0ii_i").
   std::string function_signature(const vm::Function& function) const;
 
-  // "module.export  signature" lines for every registered module.
+  // "module.export  signature  (types) -> types" lines for every registered
+  // module.
   void print_functions(std::FILE* out) const;
 
  private:

@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "kiln/vm/status.h"
@@ -33,6 +34,11 @@ struct Signature {
 
 // Validates and splits a signature string (views into `text`).
 StatusOr<Signature> parse_signature(std::string_view text);
+// The signature as types, as MLIR prints function types: "0ii_i" is
+// "(i32, i32) -> i32", "0rF_v" "(!vm.ref<?>, f64) -> ()", a variadic span
+// "0CiD_i" "(i32...) -> i32" ("tuple<i32, i64>..." for several codes). An
+// invalid signature is returned as given.
+std::string format_signature_types(std::string_view text);
 // Whether two signature strings describe the same types ("0_v" == "0v_").
 bool signatures_equivalent(std::string_view a, std::string_view b);
 

@@ -75,6 +75,13 @@ struct StackTraceFrame {
 // modules (untrusted); they are escaped as escape_bytes does.
 std::string format_trace_frame(const StackTraceFrame& frame);
 
+// The lines of a whole trace (format_trace_frame each), with every run of
+// more than kTraceRunShown identical consecutive frames (deep recursion
+// through one call site) shortened to its first kTraceRunShown frames and
+// one line "  ... N more frames of module.function".
+inline constexpr size_t kTraceRunShown = 3;
+std::vector<std::string> format_trace(const std::vector<StackTraceFrame>& trace);
+
 // `bytes` with every byte that is not printable ASCII (controls, DEL, bytes
 // >= 0x80) and the backslash written as \xNN (a backslash as \\), so text
 // from an untrusted module or input cannot drive the terminal or forge
