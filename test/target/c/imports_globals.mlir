@@ -19,9 +19,9 @@ vm.module @app attributes {version = 3 : i32} {
   // CHECK-NEXT: int32_t x0;
   // CHECK: } app_frame_bump_t;
   // The import's arguments and results are packed as its signature says.
-  // CHECK: static const kiln_source_loc_t [[CALLLOC:app_loc[0-9]+]] = {"{{.*}}imports_globals.mlir", [[#@LINE+37]], 10, 1, NULL, NULL};
   // CHECK: typedef struct { int32_t a0; int32_t a1; } app_args0_t;
   // CHECK-NEXT: typedef struct { int32_t r0; } app_results1_t;
+  // CHECK: static const kiln_source_loc_t [[CALLLOC:app_loc[0-9]+]] = {"{{.*}}imports_globals.mlir", [[#@LINE+30]], 10, 1, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} app_f_bump({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
   // CHECK-NEXT: = kiln_frame_enter([[EXEC]], 0, &[[FH:v[0-9]+]], &[[RP:v[0-9]+]]);
@@ -32,12 +32,7 @@ vm.module @app attributes {version = 3 : i32} {
     %0 = vm.global.load.i32 @counter : i32
     // The call is resume point 1: its label precedes it, and a deferred
     // status suspends there.
-    // CHECK-NEXT: #line [[#@LINE+24]] "{{.*}}imports_globals.mlir"
-    // CHECK-NEXT: {{v[0-9]+}} = kiln_fuel_tick([[EXEC]]);
-    // CHECK: } else {
-    // CHECK-NEXT: goto [[TICKED1:label[0-9]+]];
-    // CHECK-NEXT: }
-    // CHECK-NEXT: [[TICKED1]]:
+    // CHECK-NEXT: #line [[#@LINE+19]] "{{.*}}imports_globals.mlir"
     // CHECK-NEXT: goto [[CALL:label[0-9]+]];
     // CHECK-NEXT: [[CALL]]:
     // CHECK-NEXT: [[A0:v[0-9]+]] = [[CNT]];
@@ -125,8 +120,8 @@ vm.module @app attributes {version = 3 : i32} {
   // The initial value moved into __init (preparation), an exported function
   // the runtime runs once per context.
   // CHECK-LABEL: static {{[a-z0-9_]+}} app_f___init({{.*}}) {
-  // CHECK: #line [[#@LINE-118]] "{{.*}}imports_globals.mlir"
-  // CHECK-NEXT: #line [[#@LINE-119]] "{{.*}}imports_globals.mlir"
+  // CHECK: #line [[#@LINE-113]] "{{.*}}imports_globals.mlir"
+  // CHECK-NEXT: #line [[#@LINE-114]] "{{.*}}imports_globals.mlir"
   // CHECK-NEXT: [[GB:v[0-9]+]] = kiln_state_bytes({{v[0-9]+}});
   // CHECK-NEXT: [[OFF:v[0-9]+]] = (uint64_t) 0;
   // CHECK-NEXT: kiln_store_i32([[GB]], [[OFF]], 5);

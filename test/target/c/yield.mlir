@@ -82,12 +82,7 @@ vm.module @y {
   // CHECK-LABEL: static {{[a-z0-9_]+}} y_f_caller({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
   // CHECK-NEXT: [[ST:v[0-9]+]] = kiln_frame_enter([[EXEC]], 1, &[[FH:v[0-9]+]], &[[RP:v[0-9]+]]);
-  // CHECK: #line [[#@LINE+21]] "{{.*}}yield.mlir"
-  // CHECK-NEXT: {{v[0-9]+}} = kiln_fuel_tick([[EXEC]]);
-  // CHECK: } else {
-  // CHECK-NEXT: goto [[TICKED1:label[0-9]+]];
-  // CHECK-NEXT: }
-  // CHECK-NEXT: [[TICKED1]]:
+  // CHECK: #line [[#@LINE+16]] "{{.*}}yield.mlir"
   // CHECK-NEXT: goto [[CALL:label[0-9]+]];
   // CHECK-NEXT: [[CALL]]:
   // CHECK: [[FH]]->loc = &y_loc{{[0-9]+}};
