@@ -18,6 +18,20 @@ vm::Status too_large(size_t size) {
                          "cannot allocate %zu bytes of host memory", size);
 }
 
+// Host bytes are not charged to a context's memory budget (they are the
+// tools' own), but under one (run-module --memory-limit) nothing larger
+// than its limit is allocated.
+vm::Status check_budget(size_t size) {
+  vm::MemoryBudget* budget = vm::current_memory_budget();
+  if (budget && size > budget->limit()) {
+    return vm::make_status(vm::StatusCode::kResourceExhausted,
+                           "memory limit exceeded: %zu bytes of input data, "
+                           "more than the limit of %zu bytes",
+                           size, budget->limit());
+  }
+  return vm::Status();
+}
+
 }  // namespace
 
 HostBytes::~HostBytes() { std::free(data_); }
@@ -50,20 +64,6 @@ vm::StatusOr<HostBytes> HostBytes::copy_of(const void* data, size_t size) {
   HostBytes bytes;
   KILN_RETURN_IF_ERROR(bytes.append(data, size));
   return bytes;
-}
-
-// Host bytes are not charged to a context's memory budget (they are the
-// tools' own), but under one (run-module --memory-limit) nothing larger
-// than its limit is allocated.
-vm::Status check_budget(size_t size) {
-  vm::MemoryBudget* budget = vm::current_memory_budget();
-  if (budget && size > budget->limit()) {
-    return vm::make_status(vm::StatusCode::kResourceExhausted,
-                           "memory limit exceeded: %zu bytes of input data, "
-                           "more than the limit of %zu bytes",
-                           size, budget->limit());
-  }
-  return vm::Status();
 }
 
 vm::Status HostBytes::resize(size_t size) {
