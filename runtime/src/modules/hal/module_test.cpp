@@ -124,6 +124,25 @@ TEST_P(HalModuleTest, AllocationLifetime) {
   EXPECT_EQ(ok_call("hal.buffer.allocation.discard", {b})[0].as_i32(), 1);
 }
 
+// hal buffers count against the context's memory limit (kiln/vm/budget.h).
+TEST_P(HalModuleTest, AllocationsCountAgainstTheMemoryLimit) {
+  ASSERT_TRUE(context_->set_memory_limit(1 << 20).ok());
+  Value small = allocate(4096);
+  EXPECT_GE(context_->memory_used(), 4096u);
+  ValueList a = ok_call("hal.device.allocator", {device()});
+  ValueList r;
+  vm::Status s = call("hal.allocator.allocate",
+                      {a[0], Value::i64(-1), Value::i32(memory_type::kHostLocal),
+                       Value::i32(buffer_usage::kDefault), Value::i64(2 << 20)},
+                      &r);
+  EXPECT_EQ(s.code(), vm::StatusCode::kResourceExhausted) << s.to_string();
+  EXPECT_NE(s.to_string().find("memory limit exceeded"), std::string::npos) << s.to_string();
+  small = Value();
+  r.clear();
+  a.clear();
+  EXPECT_EQ(context_->memory_used(), 0u);
+}
+
 TEST_P(HalModuleTest, BufferViews) {
   Value b = allocate(24);
   ValueList v = ok_call("hal.buffer_view.create",
