@@ -2,6 +2,8 @@
 
 #include "compiler/Transforms/Passes.h"
 
+#include "compiler/Transforms/GlobalAccess.h"
+
 #include "dialects/vm/VMDialect.h"
 #include "dialects/vm/VMOps.h"
 
@@ -18,10 +20,6 @@ using namespace mlir::kiln::vm;
 
 namespace {
 
-bool isDirectGlobalLoad(Operation *op) {
-  return isa<GlobalLoadI32Op, GlobalLoadI64Op, GlobalLoadF32Op,
-             GlobalLoadF64Op, GlobalLoadRefOp>(op);
-}
 
 /// The global's value type and initial value (null attribute: the default,
 /// zero or a null ref), when `op` is an immutable global.

@@ -12,6 +12,8 @@
 
 #include "compiler/Transforms/Passes.h"
 
+#include "compiler/Transforms/GlobalAccess.h"
+
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/SymbolTable.h"
 #include "llvm/ADT/DenseSet.h"
@@ -215,8 +217,7 @@ struct VMGlobalInitializationPass
         global->setAttr("is_mutable", UnitAttr::get(context));
     };
     initFunc.walk([&](Operation *op) {
-      if (isa<GlobalStoreI32Op, GlobalStoreI64Op, GlobalStoreF32Op,
-              GlobalStoreF64Op, GlobalStoreRefOp>(op))
+      if (isScalarGlobalStore(op) || isa<GlobalStoreRefOp>(op))
         markMutable(op->getAttrOfType<FlatSymbolRefAttr>("global"));
       else if (auto address = dyn_cast<GlobalAddressOp>(op))
         markMutable(address.getGlobalAttr());

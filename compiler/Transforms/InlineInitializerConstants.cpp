@@ -16,6 +16,8 @@
 
 #include "compiler/Transforms/Passes.h"
 
+#include "compiler/Transforms/GlobalAccess.h"
+
 #include "mlir/IR/Matchers.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/DenseSet.h"
@@ -29,22 +31,6 @@ using namespace mlir;
 using namespace mlir::kiln::vm;
 
 namespace {
-
-bool isScalarGlobalStore(Operation *op) {
-  return isa<GlobalStoreI32Op, GlobalStoreI64Op, GlobalStoreF32Op,
-             GlobalStoreF64Op>(op);
-}
-
-bool isScalarGlobal(Operation *op) {
-  return isa<GlobalI32Op, GlobalI64Op, GlobalF32Op, GlobalF64Op>(op);
-}
-
-/// Direct loads and stores: their only effect is on the global they name.
-bool isDirectGlobalAccess(Operation *op) {
-  return isScalarGlobalStore(op) ||
-         isa<GlobalStoreRefOp, GlobalLoadI32Op, GlobalLoadI64Op,
-             GlobalLoadF32Op, GlobalLoadF64Op, GlobalLoadRefOp>(op);
-}
 
 /// What a set of ops may observe or change: the symbols they name, and
 /// whether any has effects not limited to a global it names (calls,
