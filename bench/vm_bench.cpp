@@ -33,6 +33,7 @@
 //   environment variable KILN_BENCH_VMFB overrides it too.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstdio>
@@ -651,6 +652,73 @@ BENCHMARK(BM_vm_import_calls);
 BENCHMARK(BM_vm_reduce_i32)->Arg(4096);
 BENCHMARK(BM_vm_fib)->Arg(20);
 
+// ---- Fuel (kiln/vm/budget.h): the same workloads with a fuel limit ----------
+// The loop counts a unit per backward branch and per call only when a
+// limit is set (run_loop<.., kFuel>); without one it is the plain loop.
+// x_fuel_off is the time with fuel on over the time with fuel off, both
+// measured here, alternating (best of 5 batches of >= 20 ms each).
+Workloads* fuel_workloads() {
+  static Workloads* w = [] {
+    Workloads* fw = make_workloads([](Workloads* w) -> vm::StatusOr<vm::Ref> {
+      return kiln::bytecode::load_module_from_file(w->instance, g_vmfb_path.c_str());
+    });
+    vm::ExecutionLimits limits;
+    limits.fuel = int64_t{1} << 62;  // never runs out: measures the counting
+    fw->context.set_execution_limits(limits);
+    return fw;
+  }();
+  return w;
+}
+
+double best_batch_ns(Workloads* w, vm::Function Workloads::*function,
+                     const vm::ValueList& args, uint64_t n) {
+  vm::ValueList results;
+  double start = cpu_now_ns();
+  for (uint64_t i = 0; i < n; ++i) {
+    vm::Status s = vm::invoke(w->context, w->*function, args, &results);
+    benchmark::DoNotOptimize(s.ok());
+  }
+  return (cpu_now_ns() - start) / static_cast<double>(n);
+}
+
+// Best time of `on` over best time of `off` per call, alternating batches.
+double time_ratio(Workloads* off, Workloads* on, vm::Function Workloads::*function,
+                  const vm::ValueList& args) {
+  if (!off->error.empty() || !on->error.empty()) return 0;
+  uint64_t n = 1;
+  while (best_batch_ns(off, function, args, n) * static_cast<double>(n) < 20e6) n *= 2;
+  double best_off = 1e300, best_on = 1e300;
+  for (int round = 0; round < 5; ++round) {
+    best_off = std::min(best_off, best_batch_ns(off, function, args, n));
+    best_on = std::min(best_on, best_batch_ns(on, function, args, n));
+  }
+  return best_on / best_off;
+}
+
+double fuel_ratio(vm::Function Workloads::*function, const vm::ValueList& args) {
+  return time_ratio(bytecode_workloads(), fuel_workloads(), function, args);
+}
+
+void bench_fuel(benchmark::State& state, vm::Function Workloads::*function,
+                vm::ValueList args, double units, const char* unit) {
+  if (!run_workload(state, fuel_workloads(), function, args, units, unit, 0)) return;
+  state.counters["x_fuel_off"] = fuel_ratio(function, args);
+}
+void BM_vm_fuel_loop_sum(benchmark::State& state) {
+  int32_t n = static_cast<int32_t>(state.range(0));
+  bench_fuel(state, &Workloads::loop_sum, {vm::Value::i32(n)}, n, "elem");
+}
+void BM_vm_fuel_call_chain(benchmark::State& state) {
+  bench_fuel(state, &Workloads::call_chain, {vm::Value::i32(1)}, kChainLength, "call");
+}
+void BM_vm_fuel_fib(benchmark::State& state) {
+  int32_t n = static_cast<int32_t>(state.range(0));
+  bench_fuel(state, &Workloads::fib, {vm::Value::i32(n)}, fib_calls(n), "call");
+}
+BENCHMARK(BM_vm_fuel_loop_sum)->Arg(100000);
+BENCHMARK(BM_vm_fuel_call_chain);
+BENCHMARK(BM_vm_fuel_fib)->Arg(20);
+
 #endif  // KILN_BENCH_HAVE_BYTECODE
 
 // ---- Emitted-C benchmarks --------------------------------------------------------
@@ -670,6 +738,60 @@ BENCHMARK(BM_c_call_chain);
 BENCHMARK(BM_c_import_calls);
 BENCHMARK(BM_c_reduce_i32)->Arg(4096);
 BENCHMARK(BM_c_fib)->Arg(20);
+
+// ---- Bounded C (--vm-c-bounded): the same workloads with fuel ticks and
+// native stack checks compiled in, against the same .so built without them
+// (both dlopened, so linkage is equal). x_unbounded: bounded module without
+// limits / unbounded module (the cost of the compiled-in checks);
+// x_fuel_on: bounded module with a fuel limit / unbounded module.
+#if defined(KILN_BENCH_BOUNDED_C_SO) && defined(KILN_BENCH_HAVE_BYTECODE)
+Workloads* c_unbounded_so_workloads() {
+  static Workloads* w = make_workloads([](Workloads* w) -> vm::StatusOr<vm::Ref> {
+    return kiln::cmodule::load_module_from_file(w->instance, KILN_BENCH_UNBOUNDED_C_SO);
+  });
+  return w;
+}
+
+Workloads* c_bounded_workloads(bool with_fuel) {
+  auto make = [](bool fuel) {
+    Workloads* w = make_workloads([](Workloads* w) -> vm::StatusOr<vm::Ref> {
+      return kiln::cmodule::load_module_from_file(w->instance, KILN_BENCH_BOUNDED_C_SO);
+    });
+    if (fuel) {
+      vm::ExecutionLimits limits;
+      limits.fuel = int64_t{1} << 62;
+      w->context.set_execution_limits(limits);
+    }
+    return w;
+  };
+  static Workloads* plain = make(false);
+  static Workloads* fueled = make(true);
+  return with_fuel ? fueled : plain;
+}
+
+void bench_c_bounded(benchmark::State& state, vm::Function Workloads::*function,
+                     vm::ValueList args, double units, const char* unit) {
+  if (!run_workload(state, c_bounded_workloads(true), function, args, units, unit, 0)) return;
+  state.counters["x_unbounded"] =
+      time_ratio(c_unbounded_so_workloads(), c_bounded_workloads(false), function, args);
+  state.counters["x_fuel_on"] =
+      time_ratio(c_unbounded_so_workloads(), c_bounded_workloads(true), function, args);
+}
+void BM_c_fuel_loop_sum(benchmark::State& state) {
+  int32_t n = static_cast<int32_t>(state.range(0));
+  bench_c_bounded(state, &Workloads::loop_sum, {vm::Value::i32(n)}, n, "elem");
+}
+void BM_c_fuel_call_chain(benchmark::State& state) {
+  bench_c_bounded(state, &Workloads::call_chain, {vm::Value::i32(1)}, kChainLength, "call");
+}
+void BM_c_fuel_fib(benchmark::State& state) {
+  int32_t n = static_cast<int32_t>(state.range(0));
+  bench_c_bounded(state, &Workloads::fib, {vm::Value::i32(n)}, fib_calls(n), "call");
+}
+BENCHMARK(BM_c_fuel_loop_sum)->Arg(100000);
+BENCHMARK(BM_c_fuel_call_chain);
+BENCHMARK(BM_c_fuel_fib)->Arg(20);
+#endif  // KILN_BENCH_BOUNDED_C_SO && KILN_BENCH_HAVE_BYTECODE
 
 #endif  // KILN_BENCH_HAVE_C
 

@@ -8,6 +8,7 @@
 #include "compiler/Conversion/ToVMPatterns.h"
 
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "llvm/Support/MathExtras.h"
 
 namespace mlir::kiln::tovm {
 namespace {
@@ -86,7 +87,35 @@ template <typename SrcOp> struct AllocConversion : VMPattern<SrcOp> {
     for (int64_t s : type.getShape())
       d.sizes.push_back(ShapedType::isDynamic(s) ? e.toI64Signed(dyn[k++]) : e.constI64(s));
     unsigned eb = elementBytes(type.getElementType(), this->indexBits());
-    Value bytes = e.mul(numElements(e, d.sizes), e.constI64(eb));
+    // The byte size, checked: the static part here (a size that does not
+    // fit a 64-bit length is a diagnostic at the alloc), each dynamic size
+    // at run time (negative or overflowing: the alloc fails with
+    // OUT_OF_RANGE at its own location, not later at some store).
+    int64_t staticBytes = eb;
+    for (int64_t s : type.getShape()) {
+      if (ShapedType::isDynamic(s))
+        continue;
+      if (llvm::MulOverflow(staticBytes, s, staticBytes))
+        return unsupported(op, "allocates " + typeString(type) +
+                                   ", whose byte size does not fit a 64-bit length");
+    }
+    Value bytes = e.constI64(staticBytes);
+    for (auto [s, size] : llvm::zip_equal(type.getShape(), d.sizes)) {
+      if (!ShapedType::isDynamic(s))
+        continue;
+      // bytes * size overflows (or size < 0) iff size < 0 or
+      // size > INT64_MAX / bytes (bytes >= 1 here).
+      Value limit = e.constValue(bytes)
+                        ? e.constI64(INT64_MAX / *e.constValue(bytes))
+                        : e.binInt<DivI32SOp, DivI64SOp>(e.constI64(INT64_MAX), bytes);
+      Value negative = e.cmpInt<CmpLTI32SOp, CmpLTI64SOp>(size, e.constI64(0));
+      Value tooBig = e.cmpInt<CmpLTI32SOp, CmpLTI64SOp>(limit, size);
+      // OUT_OF_RANGE, as the runtime's status codes number it.
+      CondFailOp::create(rewriter, op.getLoc(), e.orI(negative, tooBig), e.constI32(11),
+                         rewriter.getStringAttr("memref.alloc size is negative or its byte "
+                                                "size overflows a 64-bit length"));
+      bytes = e.mul(bytes, size);
+    }
     int64_t align = std::max<int64_t>(op.getAlignment().value_or(16), eb);
     d.buffer = BufferAllocOp::create(rewriter, op.getLoc(), getBufferRefType(op.getContext()),
                                      bytes, e.constI32(static_cast<int32_t>(align)));

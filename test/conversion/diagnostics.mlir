@@ -94,3 +94,14 @@ func.func @dim(%m: memref<?xf32>, %i: index) -> index {
   %d = memref.dim %m, %i : memref<?xf32>
   return %d : index
 }
+
+// -----
+
+// 2^62 f32 elements: the byte size wraps a 64-bit length, which is an error
+// at the alloc (it used to wrap to 0 and fail later at a store).
+func.func @alloc_too_big() -> memref<4611686018427387904xf32> {
+  // expected-error @+2 {{'memref.alloc' op allocates memref<4611686018427387904xf32>, whose byte size does not fit a 64-bit length}}
+  // expected-error @+1 {{failed to legalize operation 'memref.alloc'}}
+  %m = memref.alloc() : memref<4611686018427387904xf32>
+  return %m : memref<4611686018427387904xf32>
+}

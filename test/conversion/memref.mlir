@@ -14,7 +14,10 @@ func.func @alloc_static() -> memref<4x8xf32> {
 // CHECK-LABEL: vm.func @alloc_dynamic(%{{.*}}: i64) -> (!vm.buffer, i64)
 func.func @alloc_dynamic(%n: index) -> memref<?xi16> {
   // CHECK: %[[TWO:.*]] = vm.const.i64 2
-  // CHECK: %[[LEN:.*]] = vm.mul.i64 %[[N:.*]], %[[TWO]] : i64
+  // The byte size is checked (negative or overflowing: OUT_OF_RANGE here).
+  // CHECK: %[[MAX:.*]] = vm.const.i64 4611686018427387903
+  // CHECK: vm.cond_fail %{{.*}}, %{{.*}}, "memref.alloc size is negative or its byte size overflows a 64-bit length"
+  // CHECK: %[[LEN:.*]] = vm.mul.i64 %[[TWO]], %[[N:.*]] : i64
   // CHECK: %[[BUF:.*]] = vm.buffer.alloc %[[LEN]], %{{.*}} : !vm.buffer
   %m = memref.alloca(%n) : memref<?xi16>
   // CHECK: vm.return %[[BUF]], %[[N]] : !vm.buffer, i64

@@ -5,6 +5,8 @@
 // E2E-ARGS: test_matrix_2d --input=i64=3 --input=i64=4
 // E2E-ARGS: test_subview_and_copy --input=i64=10
 // E2E-ARGS: test_element_types --input=i64=6
+// E2E-ARGS: fail_alloc_overflow --input=i64=4611686018427387904
+// E2E-EXPECT-ERROR: fail_alloc_overflow OUT_OF_RANGE: memref.alloc size is negative or its byte size overflows a 64-bit length
 module {
   // Returns sum(m[i]) over a dynamically sized memref.
   func.func private @sum(%m: memref<?xi32>) -> i32 {
@@ -158,6 +160,17 @@ module {
     %e25 = arith.constant 2.5 : f64
     %ok3 = arith.cmpf oeq, %f5, %e25 : f64
     cf.assert %ok3, "floats[5] == 2.5"
+    return
+  }
+
+  // 2^62 i32 elements: the byte size overflows; the alloc fails right there
+  // (it used to wrap to 0 bytes and fail later at a store).
+  func.func @fail_alloc_overflow(%n64: i64) {
+    %n = arith.index_cast %n64 : i64 to index
+    %m = memref.alloc(%n) : memref<?xi32>
+    %c1 = arith.constant 1 : index
+    %v = arith.constant 7 : i32
+    memref.store %v, %m[%c1] : memref<?xi32>
     return
   }
 }

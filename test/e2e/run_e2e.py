@@ -70,25 +70,33 @@ class Case:
         self.seconds = 0.0
 
 
+# Overridable for the sanitizer leg (scripts/sanitize.sh): where
+# vm-translate lives (an uninstrumented build), and how emitted C is built.
+TRANSLATE_BIN = None
+C_COMPILER = None
+C_FLAGS = []
+
+
 def compile_module(bin_dir, source, out_dir, form):
+    translate_bin = TRANSLATE_BIN or bin_dir
     out_dir.mkdir(parents=True, exist_ok=True)
     flags = []
     for match in TRANSLATE_FLAGS_RE.finditer(source.read_text()):
         flags += match.group(1).split()
     if form == "bytecode":
         target = out_dir / (source.stem + ".vmfb")
-        cmd = [str(bin_dir / "vm-translate"), "--vm-to-bytecode"] + flags + [str(source), "-o", str(target)]
+        cmd = [str(translate_bin / "vm-translate"), "--vm-to-bytecode"] + flags + [str(source), "-o", str(target)]
     elif form == "c":
         source_c = out_dir / (source.stem + ".c")
         target = out_dir / (source.stem + ".so")
-        translate = ([str(bin_dir / "vm-translate"), "--vm-to-c"] + flags +
+        translate = ([str(translate_bin / "vm-translate"), "--vm-to-c"] + flags +
                      [str(source), "-o", str(source_c)])
         result = subprocess.run(translate, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
         if result.returncode != 0:
             return None, f"compile failed: {' '.join(translate)}\n{result.stderr}"
         include = pathlib.Path(__file__).resolve().parents[2] / "runtime" / "include"
-        cmd = [os.environ.get("CC", "cc"), "-std=c11", "-O2", "-shared", "-fPIC",
-               f"-I{include}", str(source_c), "-lm", "-o", str(target)]
+        cmd = [C_COMPILER or os.environ.get("CC", "cc"), "-std=c11", "-O2", "-shared", "-fPIC",
+               f"-I{include}"] + C_FLAGS + [str(source_c), "-lm", "-o", str(target)]
     else:
         raise ValueError(form)
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
@@ -146,8 +154,15 @@ def main():
     parser.add_argument("--out", required=True, type=pathlib.Path)
     parser.add_argument("--junit", required=True, type=pathlib.Path)
     parser.add_argument("--forms", default="bytecode")
+    parser.add_argument("--translate-bin", type=pathlib.Path,
+                        help="where vm-translate is (default: --bin)")
+    parser.add_argument("--cc", help="C compiler for emitted C (default: $CC or cc)")
+    parser.add_argument("--cflags", default="",
+                        help="extra flags for emitted C, e.g. '-fsanitize=address -DKILN_C_BOUNDED=1'")
     parser.add_argument("files", nargs="*", type=pathlib.Path)
     args = parser.parse_args()
+    global TRANSLATE_BIN, C_COMPILER, C_FLAGS
+    TRANSLATE_BIN, C_COMPILER, C_FLAGS = args.translate_bin, args.cc, args.cflags.split()
 
     files = args.files or sorted(pathlib.Path(__file__).parent.glob("*.mlir"))
     cases = []

@@ -14,8 +14,8 @@
 // SYNC: i64=1
 // MANY: i64=2
 // BADDEV: error: {{.*}}unknown device 'vulkan' (available: local-task, local-sync)
-// BADN: error: {{.*}}--task-workers needs a non-negative integer, got '-1'
-// BADINV: error: {{.*}}--invocations needs a positive integer, got '0'
+// BADN: error: {{.*}}--task-workers needs an integer in [0, 1024], got '-1'
+// BADINV: error: {{.*}}--invocations needs an integer in [1, 10000], got '0'
 // LIST: hal.fence.await
 // LIST: t.workers
 

@@ -11,6 +11,7 @@
 // call over the K repetitions. Inputs are shared by every call: a function
 // that mutates an input buffer sees its own earlier writes.
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -20,6 +21,7 @@
 #include "kiln/tooling/module_loader.h"
 #include "kiln/tooling/run.h"
 #include "kiln/tooling/value_io.h"
+#include "kiln/vm/budget.h"
 #include "kiln/vm/invocation.h"
 
 namespace {
@@ -36,22 +38,32 @@ void print_usage(std::FILE* out) {
       "Times NAME over K repetitions (default 5) of N calls each (default:\n"
       "calibrated so a repetition lasts at least --min_time, default 0.2 s)\n"
       "and prints min / median / mean / max nanoseconds per call.\n"
-      "Modules, --function and --input are as for run-module.\n"
+      "Modules, --function, --input, --memory-limit and --fuel (per call) are\n"
+      "as for run-module. --min_time is at most 3600 seconds, --repetitions at\n"
+      "most 100000 and --iterations at most 2^40.\n"
       "\n%s", kiln::tooling::input_syntax_help());
 }
 
-bool parse_positive(const std::string& text, const char* flag, long long* out) {
+// A positive integer up to `max`.
+bool parse_positive(const std::string& text, const char* flag, long long max,
+                    long long* out) {
   if (text.empty()) return true;
   char* end = nullptr;
+  errno = 0;
   long long v = std::strtoll(text.c_str(), &end, 10);
-  if (*end != '\0' || v <= 0) {
-    std::fprintf(stderr, "error: --%s must be a positive integer, got '%s'\n", flag,
-                 text.c_str());
+  if (*end != '\0' || v <= 0 || v > max || errno == ERANGE) {
+    std::fprintf(stderr, "error: --%s must be an integer in [1, %lld], got '%s'\n",
+                 flag, max, text.c_str());
     return false;
   }
   *out = v;
   return true;
 }
+
+// Bounds that keep a benchmark finite whatever the flags say.
+constexpr long long kMaxRepetitions = 100000;
+constexpr long long kMaxIterations = 1LL << 40;
+constexpr double kMaxMinTimeSeconds = 3600;
 
 }  // namespace
 
@@ -80,8 +92,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   long long repetitions = 5, iterations = 0;
-  if (!parse_positive(repetitions_text, "repetitions", &repetitions) ||
-      !parse_positive(iterations_text, "iterations", &iterations)) {
+  if (!parse_positive(repetitions_text, "repetitions", kMaxRepetitions, &repetitions) ||
+      !parse_positive(iterations_text, "iterations", kMaxIterations, &iterations)) {
     return 2;
   }
   double min_time = 0.2;
@@ -89,8 +101,13 @@ int main(int argc, char** argv) {
     char* end = nullptr;
     min_time = std::strtod(min_time_text.c_str(), &end);
     if (*end == 's') ++end;  // accept "0.5s" like Google Benchmark
-    if (*end != '\0' || !(min_time > 0)) {
-      std::fprintf(stderr, "error: --min_time must be positive seconds\n");
+    // Rejects 0, negatives, NaN, infinity (1e9999) and anything above an
+    // hour: the calibration below must end.
+    if (end == min_time_text.c_str() || *end != '\0' || !(min_time > 0) ||
+        !(min_time <= kMaxMinTimeSeconds)) {
+      std::fprintf(stderr,
+                   "error: --min_time must be seconds in (0, %g], got '%s'\n",
+                   kMaxMinTimeSeconds, min_time_text.c_str());
       return 2;
     }
   }
@@ -102,6 +119,12 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "error: --trace is not available when benchmarking\n");
     return 2;
   }
+  if (flags.deadline_ms >= 0 || flags.invocations > 1) {
+    std::fprintf(stderr,
+                 "error: --deadline and --invocations are not available when "
+                 "benchmarking\n");
+    return 2;
+  }
 
   auto session =
       tooling::Session::create(flags.modules, tooling::ModuleLoadOptions(), flags.device);
@@ -110,13 +133,24 @@ int main(int argc, char** argv) {
     return 2;
   }
   vm::Context& context = session.value()->context();
+  status = context.set_memory_limit(flags.memory_limit);
+  if (!status.ok()) {
+    tooling::print_error(stderr, status);
+    return 2;
+  }
+  // --fuel bounds every timed call (and costs what docs/runtime.md says).
+  context.set_execution_limits(tooling::execution_limits(flags));
   auto function = session.value()->lookup_function(flags.function);
   if (!function.ok()) {
     tooling::print_error(stderr, function.status());
     return 2;
   }
-  auto args = tooling::parse_function_arguments(*session.value(), function.value(),
-                                                flags.inputs);
+  vm::StatusOr<vm::ValueList> args = vm::ValueList();
+  {
+    vm::ScopedMemoryBudget memory(context.memory_budget());
+    args = tooling::parse_function_arguments(*session.value(), function.value(),
+                                             flags.inputs);
+  }
   if (!args.ok()) {
     tooling::print_error(stderr, args.status());
     return 2;

@@ -10,6 +10,7 @@
 #include "kiln/tooling/module_loader.h"
 #include "kiln/tooling/run.h"
 #include "kiln/tooling/value_io.h"
+#include "kiln/vm/budget.h"
 #include "kiln/vm/invocation.h"
 
 namespace {
@@ -41,6 +42,13 @@ void print_usage(std::FILE* out) {
       "  --invocations=N     run the function N times concurrently on one thread\n"
       "                      (invocations that wait on fences are suspended and\n"
       "                      resumed by the scheduler); prints the first's results\n"
+      "  --memory-limit=B    host memory (bytes; k, m, g suffixes) the call and\n"
+      "                      its inputs may hold at once: buffers, lists, hal\n"
+      "                      buffers; past it allocations fail RESOURCE_EXHAUSTED\n"
+      "  --fuel=N            units of work per call, one per taken backward branch\n"
+      "                      and per call; past it the call fails RESOURCE_EXHAUSTED\n"
+      "  --deadline=MS       wall-clock milliseconds per call; past it the call\n"
+      "                      fails DEADLINE_EXCEEDED\n"
       "  --expected-output=VALUE  one per result (IREE's --expected_output): the\n"
       "                      results are compared with these values (--input\n"
       "                      syntax, or (ignored)); prints [SUCCESS] or one\n"
@@ -92,19 +100,32 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  vm::Context& context = session.value()->context();
+  status = context.set_memory_limit(flags.memory_limit);
+  if (!status.ok()) {
+    tooling::print_error(stderr, status);
+    return 2;
+  }
   auto function = session.value()->lookup_function(flags.function);
   if (!function.ok()) {
     tooling::print_error(stderr, function.status());
     return 2;
   }
-  auto args = tooling::parse_function_arguments(*session.value(), function.value(),
-                                                flags.inputs);
+  vm::StatusOr<vm::ValueList> args = vm::ValueList();
+  {
+    // Inputs count against the memory limit too.
+    vm::ScopedMemoryBudget memory(context.memory_budget());
+    args = tooling::parse_function_arguments(*session.value(), function.value(),
+                                             flags.inputs);
+  }
   if (!args.ok()) {
     tooling::print_error(stderr, args.status());
     return 2;
   }
 
   vm::ValueList results;
+  tooling::warn_unbounded_modules(stderr, context, flags);
+  context.set_execution_limits(tooling::execution_limits(flags));
   if (flags.invocations > 1) {
     status = tooling::invoke_concurrently(session.value()->context(), function.value(),
                                           args.value(), flags.invocations, &results);

@@ -55,6 +55,17 @@ std::optional<Helper> helperOf(Operation &op);
 /// suspend and it cannot recurse).
 bool isFramelessOp(Operation &op);
 
+/// The blocks of `region` that a retreating edge (in reverse post-order
+/// from the entry) enters: one per loop. Emitted C counts a unit of fuel at
+/// each (kiln_fuel_tick), so a function with a loop can fail and never
+/// goes frameless.
+llvm::SmallPtrSet<Block *, 8> loopHeaders(Region &region);
+
+/// A function's C frame above which its entry checks the native stack
+/// (kiln_stack_check), besides recursive functions: about 8 bytes per vm
+/// value it keeps in a C variable.
+inline constexpr int64_t kLargeFrameBytes = 2048;
+
 class ModuleEmitter;
 
 /// Builds one emitc.func from one vm.func. Vm values live in emitc.variables
@@ -216,6 +227,12 @@ private:
   void faultIf(Value cond, Operation *op, StringRef kind, ArrayRef<Value> operands);
   /// After a call that set `st`: an error leaves through cleanup at `op`.
   void checkStatus(Operation *op);
+  /// One unit of fuel at `op` (a call or a loop header's first op):
+  /// kiln_fuel_tick, an error leaves through cleanup.
+  void fuelTick(Operation *op) {
+    assign(st, call(t.status, "kiln_fuel_tick", {exec}));
+    checkStatus(op);
+  }
   void checkOpCode(Value opResult, Operation *op, StringRef code, StringRef message) {
     failIf(isNonZero(opResult), op, code, message);
   }
@@ -301,6 +318,9 @@ public:
   // yields), and every caller of one (SuspensionPolicy::AnyImport).
   std::unique_ptr<vm::SuspensionAnalysis> suspension;
   llvm::StringSet<> light; // functions taking a light frame (and a depth)
+  // Functions on a cycle of the module's call graph: their entry checks the
+  // native stack (kiln_stack_check; compiled in with KILN_C_BOUNDED).
+  llvm::StringSet<> recursive;
   // Light functions with one scalar result return it beside their status in
   // a two-field struct (two registers in the common C ABIs) instead of
   // through a pointer: function symbol -> struct type name.

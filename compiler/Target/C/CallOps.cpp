@@ -86,6 +86,14 @@ std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op) {
 LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRange args,
                                         ArrayRef<Type> resultTypes, ValueRange resultsTo,
                                         Block *dest, ArrayRef<int16_t> segmentSizes) {
+  // One unit of fuel per call of a recursive function (KILN_C_BOUNDED),
+  // before a resume point: resuming does not count the call again. Other
+  // calls need no count: without loops (counted at their headers) or
+  // recursion, the work a call can do is bounded by the module's code
+  // (imports resolve to modules registered earlier, so they cannot recurse
+  // back, and count their own work).
+  if (m.recursive.contains(callee))
+    fuelTick(&op);
   auto enterResumePoint = [&]() {
     Block *point = newBlock();
     b.setInsertionPointToEnd(point->getPrevNode());

@@ -27,6 +27,25 @@ using namespace mlir::kiln::vm;
 /// True for ops that can neither fail nor call: a function made only of
 /// these needs no VM frame (nothing can put it in a trace, it cannot
 /// suspend and it cannot recurse).
+llvm::SmallPtrSet<Block *, 8> loopHeaders(Region &region) {
+  llvm::SmallPtrSet<Block *, 8> headers;
+  if (region.empty())
+    return headers;
+  llvm::DenseMap<Block *, int> rpo;
+  SmallVector<Block *> post;
+  for (Block *block : llvm::post_order(&region.front()))
+    post.push_back(block);
+  for (int i = 0, n = static_cast<int>(post.size()); i < n; ++i)
+    rpo[post[n - 1 - i]] = i;
+  for (auto [block, index] : rpo)
+    for (Block *successor : block->getSuccessors()) {
+      auto it = rpo.find(successor);
+      if (it != rpo.end() && it->second <= index)
+        headers.insert(successor);
+    }
+  return headers;
+}
+
 bool isFramelessOp(Operation &op) {
   if (std::optional<Helper> helper = helperOf(op))
     return helper->form != HelperForm::DivisionByZeroFault;
@@ -416,7 +435,9 @@ LogicalResult FunctionEmitter::run() {
   mayYield = m.suspension->maySuspend(sym);
   if (mayYield)
     findLiveAcrossSuspension();
-  frameless = !mayYield;
+  // A loop counts fuel at its header, which can fail: not frameless.
+  llvm::SmallPtrSet<Block *, 8> headers = loopHeaders(region);
+  frameless = !mayYield && headers.empty();
   for (Block &block : region)
     for (Operation &op : block)
       frameless = frameless && isFramelessOp(op);
@@ -505,6 +526,11 @@ LogicalResult FunctionEmitter::run() {
         emitc::ReturnOp::create(b, l, load(st));
       }
     }
+    // Recursive or large frames: the native stack check (KILN_C_BOUNDED).
+    if (m.recursive.contains(sym) || int64_t(valueCount) * 8 > kLargeFrameBytes) {
+      assign(st, call(t.status, "kiln_stack_check", {exec, functionIndex}));
+      checkStatus(&region.front().front());
+    }
   }
 
   // The frame's storage for a state machine: header, then the locals, refs
@@ -567,6 +593,8 @@ LogicalResult FunctionEmitter::run() {
   for (Block *block : order) {
     inUnreachableBlock = !reachable.contains(block);
     b.setInsertionPointToEnd(blocks.lookup(block));
+    if (headers.contains(block) && !block->empty())
+      fuelTick(&block->front());  // one unit per loop iteration
     for (Operation &op : *block)
       if (failed(emitOp(op)))
         return failure();

@@ -148,6 +148,13 @@ void registerVMToCTranslation() {
       "vm-c-form-expressions",
       llvm::cl::desc("Fold single-use emitc ops into C expressions before printing"),
       llvm::cl::init(true));
+  static llvm::cl::opt<bool> bounded(
+      "vm-c-bounded",
+      llvm::cl::desc("Write #define KILN_C_BOUNDED 1 into the C: the module counts "
+                     "fuel at loops and calls and checks the native stack in "
+                     "recursive and large functions (else: pass -DKILN_C_BOUNDED=1 "
+                     "to the C compiler, or leave it off and pay nothing)"),
+      llvm::cl::init(false));
   auto registerDialects = [](DialectRegistry &registry) {
     registerKilnDialects(registry);
     registry.insert<emitc::EmitCDialect, cf::ControlFlowDialect>();
@@ -160,6 +167,7 @@ void registerVMToCTranslation() {
         CTargetOptions options;
         options.lightFrames = lightFrames;
         options.formExpressions = formExpressions;
+        options.bounded = bounded;
         return translateVMToC(op, os, !noPreparation, options);
       },
       registerDialects);

@@ -33,6 +33,11 @@ struct CTargetOptions {
   /// --vm-c-form-expressions: emitc's form-expressions before printing
   /// (off: one C statement per emitc op).
   bool formExpressions = true;
+  /// --vm-c-bounded: write `#define KILN_C_BOUNDED 1` at the top, so the
+  /// module counts fuel and checks the native stack however it is compiled
+  /// (kiln/c/module.h, "Bounded modules"). The checks are emitted either
+  /// way; without the define they compile to nothing.
+  bool bounded = false;
 };
 
 /// Builds the emitc form of a prepared vm.module (ordinals allocated,

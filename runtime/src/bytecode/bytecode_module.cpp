@@ -15,6 +15,7 @@
 #include <string>
 
 #include "flatbuffers/flatbuffers.h"
+#include "kiln/vm/budget.h"
 #include "kiln/vm/instance.h"
 #include "kiln/vm/invocation.h"
 #include "kiln/vm/limits.h"
@@ -815,6 +816,16 @@ Status BytecodeModule::resume_call(Stack& stack, Frame* frame, vm::ByteSpan resu
   if (f->flags & kFrameYielded) {
     f->flags &= static_cast<uint8_t>(~kFrameYielded);
     if (f != stack.top()) return vm::internal_error("yielded frame is not on top");
+    // A yield is a point where a cancelled or expired call stops (a loop
+    // of yields counts fuel at each YIELD in the loop).
+    if (KILN_UNLIKELY(stack.budget() != nullptr)) {
+      Status interrupted = stack.budget()->check_interrupts();
+      if (!interrupted.ok()) {
+        stack.capture_trace(&interrupted);
+        stack.unwind_to(entry_depth);
+        return interrupted;
+      }
+    }
     return execute(this, stack, frame, results);
   }
   // Suspended inside an import call: resume the callee first.
@@ -850,6 +861,7 @@ Status BytecodeModule::run_initializer(BytecodeState* state) {
   vm::StackOptions options;
   options.storage_bytes = 64 * 1024;
   Stack stack(options);
+  stack.set_budget(vm::current_initializer_budget());
   vm::FunctionCall call{vm::Function{this, vm::Linkage::kInternal, init_function_},
                         state, vm::ByteSpan{}, vm::ByteSpan{}};
   Status s = begin_call(stack, call);

@@ -65,11 +65,17 @@ void release_frame_refs(Frame* frame) {
 
 namespace {
 
-// The loop is instantiated twice: kTrace = false is the normal interpreter;
-// kTrace = true additionally reports every instruction before it runs (see
-// ModuleOptions::trace). The choice is made once per invocation in
-// execute(), so the normal loop carries no per-instruction test for it.
-template <bool kTrace>
+// The loop is a template on two switches, each chosen once per entry in
+// execute(), so the normal loop carries no per-instruction test for either:
+//  * kTrace additionally reports every instruction before it runs (see
+//    ModuleOptions::trace);
+//  * kFuel counts one unit per taken backward branch and per call (internal
+//    or import) against the Stack's vm::Budget (kiln/vm/budget.h): fuel,
+//    deadline and cancellation. Units are drawn from the budget in slices
+//    and counted down in a local; only when a slice is spent does the loop
+//    leave the fast path (refuel), which is also where the deadline and the
+//    cancel flag are checked. With kFuel false none of this code exists.
+template <bool kTrace, bool kFuel>
 KILN_NOINLINE Status run_loop(BytecodeModule* module, Stack& stack, Frame* entry,
                 vm::ByteSpan results) {
   Frame* frame = stack.top();
@@ -90,6 +96,10 @@ KILN_NOINLINE Status run_loop(BytecodeModule* module, Stack& stack, Frame* entry
   // The top frame the Stack last recorded.
   Frame* synced_top = frame;
   Status status;
+  // kFuel: the budget and what is left of the current slice (a slice is
+  // taken lazily, at the first counted unit).
+  vm::Budget* const budget = kFuel ? stack.budget() : nullptr;
+  int64_t fuel = 0;
 
 #define U16(o) load_u16(ip + (o))
 #define U32(o) load_u32(ip + (o))
@@ -119,6 +129,49 @@ KILN_NOINLINE Status run_loop(BytecodeModule* module, Stack& stack, Frame* entry
   do {                \
     status = (expr);  \
     goto fault;       \
+  } while (0)
+  // A taken branch. Under kFuel a backward one (target at or before this
+  // instruction: every loop has one) costs a unit.
+#define JUMP(target)                                                  \
+  do {                                                                \
+    const uint8_t* jump_target = (target);                            \
+    if constexpr (kFuel) {                                            \
+      if (jump_target <= ip && KILN_UNLIKELY(--fuel < 0)) {           \
+        ip = jump_target;                                             \
+        goto refuel_and_continue;                                     \
+      }                                                               \
+    }                                                                 \
+    ip = jump_target;                                                 \
+    DISPATCH();                                                       \
+  } while (0)
+  // A fused loop latch (ADD_BR_IF_LT_*): the encoder makes it only for a
+  // loop's backward edge, so under kFuel it costs a unit without the
+  // direction test (a hostile module that branches forward with one only
+  // pays more).
+#define LATCH(target)                                                 \
+  do {                                                                \
+    ip = (target);                                                    \
+    if constexpr (kFuel) {                                            \
+      if (KILN_UNLIKELY(--fuel < 0)) goto refuel_and_continue;        \
+    }                                                                 \
+    DISPATCH();                                                       \
+  } while (0)
+  // A call costs a unit under kFuel; when the slice is spent the call
+  // instruction runs again after refueling.
+#define COUNT_CALL()                                                  \
+  do {                                                                \
+    if constexpr (kFuel) {                                            \
+      if (KILN_UNLIKELY(--fuel < 0)) goto refuel_and_retry;           \
+    }                                                                 \
+  } while (0)
+  // Hands the rest of the slice back to the budget (before leaving the loop
+  // or calling out: a callee draws from the same budget).
+#define RETURN_FUEL()                                                 \
+  do {                                                                \
+    if constexpr (kFuel) {                                            \
+      budget->put_back(fuel);                                         \
+      fuel = 0;                                                       \
+    }                                                                 \
   } while (0)
 
 #if KILN_COMPUTED_GOTO
@@ -180,10 +233,7 @@ dispatch:
   }
 #define BR_CMP(name, R, fn)                                 \
   OP(name) {                                                \
-    if (fn(R(2), R(4))) {                                   \
-      ip = code + U32(6);                                   \
-      DISPATCH();                                           \
-    }                                                       \
+    if (fn(R(2), R(4))) JUMP(code + U32(6));                \
     NEXT(10);                                               \
   }
 
@@ -783,27 +833,20 @@ dispatch:
   }
 
   // ---- Control flow ----
-  OP(BR) { ip = code + U32(2); DISPATCH(); }
+  OP(BR) { JUMP(code + U32(2)); }
   OP(BR_IF_NZ) {
-    if (RI32(2) != 0) {
-      ip = code + U32(4);
-      DISPATCH();
-    }
+    if (RI32(2) != 0) JUMP(code + U32(4));
     NEXT(8);
   }
   OP(BR_IF_Z) {
-    if (RI32(2) == 0) {
-      ip = code + U32(4);
-      DISPATCH();
-    }
+    if (RI32(2) == 0) JUMP(code + U32(4));
     NEXT(8);
   }
   OP(BR_TABLE) {
     int32_t index = RI32(2);
     uint16_t n = U16(8);
     uint32_t target = (index >= 0 && index < n) ? U32(10 + 4 * index) : U32(4);
-    ip = code + target;
-    DISPATCH();
+    JUMP(code + target);
   }
   BR_CMP(BR_IF_EQ_I32, RI32, kiln_cmp_eq_i32)
   BR_CMP(BR_IF_NE_I32, RI32, kiln_cmp_ne_i32)
@@ -821,10 +864,7 @@ dispatch:
   // reg <op> imm, compared as T (int32_t signed, uint32_t unsigned).
 #define BR_CMP_IMM(name, fn)                                                \
   OP(name) {                                                                \
-    if (fn(RI32(2), static_cast<int32_t>(U32(4)))) {                        \
-      ip = code + U32(8);                                                   \
-      DISPATCH();                                                           \
-    }                                                                       \
+    if (fn(RI32(2), static_cast<int32_t>(U32(4)))) JUMP(code + U32(8));     \
     NEXT(12);                                                               \
   }
   BR_CMP_IMM(BR_IF_EQ_I32_IMM, kiln_cmp_eq_i32)
@@ -848,10 +888,8 @@ dispatch:
   OP(name) {                                                               \
     const auto sum = add(R(4), imm);                                       \
     W(2, sum);                                                             \
-    if (static_cast<T>(sum) < static_cast<T>(R(bound_at))) {              \
-      ip = loop_head(ip, code, target_at, &latch_cache);                  \
-      DISPATCH();                                                          \
-    }                                                                      \
+    if (static_cast<T>(sum) < static_cast<T>(R(bound_at)))                \
+      LATCH(loop_head(ip, code, target_at, &latch_cache));                 \
     NEXT(length);                                                          \
   }
   ADD_BR_IF_LT(ADD_BR_IF_LT_I32_S, RI32, WI32, kiln_add_i32, static_cast<int32_t>(U32(6)),
@@ -865,6 +903,7 @@ dispatch:
 #undef ADD_BR_IF_LT
 
   OP(CALL) {
+    COUNT_CALL();
     const int32_t callee = static_cast<int32_t>(U32(2));
     const FunctionInfo& cf = functions[callee];
     const uint16_t n = U16(6);
@@ -924,6 +963,8 @@ dispatch:
     DISPATCH();
   }
   OP(CALL_IMPORT) {
+    COUNT_CALL();
+    RETURN_FUEL();
     frame->pc = static_cast<int32_t>(ip - code);
     SYNC_STACK();
     uint32_t length;
@@ -932,6 +973,8 @@ dispatch:
     NEXT(length);
   }
   OP(CALL_IMPORT_VARIADIC) {
+    COUNT_CALL();
+    RETURN_FUEL();
     frame->pc = static_cast<int32_t>(ip - code);
     SYNC_STACK();
     uint32_t length;
@@ -959,6 +1002,7 @@ dispatch:
       }
       SYNC_STACK();
       pop_function_frame(stack, frame);
+      RETURN_FUEL();
       return Status();
     }
     Frame* caller = frame - 1;
@@ -1009,9 +1053,11 @@ dispatch:
     NEXT(8);
   }
   OP(YIELD) {
+    COUNT_CALL();  // a yield loop is a loop: each YIELD costs a unit
     frame->pc = static_cast<int32_t>(U32(2));
     SYNC_STACK();
     frame->flags |= kFrameYielded;
+    RETURN_FUEL();
     return vm::deferred_status();
   }
 
@@ -1056,8 +1102,8 @@ dispatch:
     }
     NEXT(8 + 3 * n);
   }
-  OP(BREAK) { ip = code + U32(2); DISPATCH(); }
-  OP(COND_BREAK) { ip = code + U32(4); DISPATCH(); }
+  OP(BREAK) { JUMP(code + U32(2)); }
+  OP(COND_BREAK) { JUMP(code + U32(4)); }
 
 #if !KILN_COMPUTED_GOTO
   }
@@ -1065,6 +1111,22 @@ dispatch:
   status = vm::internal_error("invalid opcode");
   goto fault;
 #endif
+
+  // kFuel: the slice is spent. Take the next one (checking the deadline and
+  // the cancel flag); a failure ends the call with a trace at `ip`.
+refuel_and_continue: __attribute__((unused));  // a backward branch to `ip`: charge it, go on
+  if constexpr (kFuel) {
+    status = budget->take(&fuel);
+    if (KILN_UNLIKELY(!status.ok())) goto fault;
+    --fuel;
+    DISPATCH();
+  }
+refuel_and_retry: __attribute__((unused));  // a call at `ip`: run it again, charging it
+  if constexpr (kFuel) {
+    status = budget->take(&fuel);
+    if (KILN_UNLIKELY(!status.ok())) goto fault;
+    DISPATCH();
+  }
 
 call_not_ok:
   if (status.is_deferred()) {
@@ -1079,6 +1141,7 @@ fault:
   SYNC_STACK();
   stack.capture_trace(&status);
 unwind:
+  RETURN_FUEL();
   stack.unwind_to(depth_of(stack, entry));
   return status;
 
@@ -1094,6 +1157,10 @@ unwind:
 #undef WF64
 #undef REF
 #undef FAULT
+#undef JUMP
+#undef LATCH
+#undef COUNT_CALL
+#undef RETURN_FUEL
 #undef SYNC_STACK
 #undef DISPATCH
 #undef OP
@@ -1104,9 +1171,12 @@ unwind:
 
 Status execute(BytecodeModule* module, Stack& stack, Frame* entry,
                vm::ByteSpan results) {
+  const bool fuel = stack.budget() != nullptr;
   if (KILN_UNLIKELY(module->trace_file() != nullptr)) {
-    return run_loop<true>(module, stack, entry, results);
+    return fuel ? run_loop<true, true>(module, stack, entry, results)
+                : run_loop<true, false>(module, stack, entry, results);
   }
-  return run_loop<false>(module, stack, entry, results);
+  if (KILN_UNLIKELY(fuel)) return run_loop<false, true>(module, stack, entry, results);
+  return run_loop<false, false>(module, stack, entry, results);
 }
 }  // namespace kiln::bytecode

@@ -3,6 +3,8 @@
 #include <dlfcn.h>
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -11,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "kiln/vm/budget.h"
 #include "kiln/vm/buffer.h"
 #include "kiln/vm/invocation.h"
 #include "kiln/vm/list.h"
@@ -111,6 +114,8 @@ struct Exec {
   // While resuming: the depth of the next suspended frame to hand out (by
   // frame_enter or call_import), else -1.
   int32_t resume_cursor = -1;
+  // The invocation's budget (fuel, deadline, cancel), or null.
+  vm::Budget* budget = nullptr;
 };
 static_assert(offsetof(Exec, c) == 0, "Exec must start with kiln_exec_t");
 
@@ -166,10 +171,20 @@ int32_t depth_of_c(Stack& stack, const Frame* f) {
   return (d >= 0 && d < stack.depth()) ? static_cast<int32_t>(d) : -1;
 }
 
+// CModule is final: every instance shares one vtable, which identifies the
+// class without RTTI (recorded by the first constructor).
+std::atomic<const void*> g_cmodule_vtable{nullptr};
+const void* vtable_of(const vm::Module* m) {
+  const void* v;
+  std::memcpy(&v, static_cast<const void*>(m), sizeof(v));
+  return v;
+}
+
 class CModule final : public vm::Module {
  public:
   CModule(const kiln_module_desc_t* desc, void* dl_handle)
       : desc_(desc), dl_handle_(dl_handle) {
+    g_cmodule_vtable.store(vtable_of(this), std::memory_order_relaxed);
     for (int32_t i = 0; i < desc->export_count; ++i) {
       if (std::strcmp(desc->exports[i].name, "__init") == 0) init_export_ = i;
     }
@@ -322,6 +337,7 @@ class CModule final : public vm::Module {
     vm::StackOptions options;
     options.storage_bytes = 64 * 1024;
     Stack stack(options);
+    stack.set_budget(vm::current_initializer_budget());
     const kiln_function_desc_t& fn =
         desc_->functions[desc_->exports[init_export_].function_index];
     Status s = run_entry(stack, state, fn, nullptr, nullptr, -1);
@@ -361,7 +377,24 @@ class CModule final : public vm::Module {
     exec.stack = &stack;
     exec.resume_cursor = resume_depth;
     update_light_limit(&exec);
+    exec.budget = stack.budget();
+    if (desc_->flags & KILN_MODULE_FLAG_BOUNDED) {
+      // Counts its own units; takes a slice at its first one.
+      exec.c.fuel = exec.budget ? 0 : INT64_MAX;
+      exec.c.stack_limit = vm::native_stack_limit();
+    } else if (KILN_UNLIKELY(exec.budget != nullptr)) {
+      // Cannot count inside: one unit per entry, so a deadline or a cancel
+      // still ends the call here.
+      int64_t units = 0;
+      Status charged = exec.budget->take(&units);
+      if (!charged.ok()) {
+        stack.capture_trace(&charged);
+        return charged;
+      }
+      exec.budget->put_back(units - 1);
+    }
     Status s = from_c(fn.entry(&exec.c, state->c_state, arguments, results));
+    if (exec.budget && exec.c.fuel > 0) exec.budget->put_back(exec.c.fuel);
     if (KILN_UNLIKELY(!s.ok())) {
       if (s.is_deferred()) {
         if (KILN_UNLIKELY(stack.depth() <= depth)) {
@@ -618,6 +651,12 @@ kiln_status_t svc_call_import(kiln_exec_t* exec, int32_t ordinal,
     return to_c(import.function.module->resume_call(
         *stack, callee, ByteSpan{static_cast<uint8_t*>(results), results_size}));
   }
+  // The callee draws on the same budget: hand back the rest of this slice
+  // (the next tick takes a new one).
+  if (ex->budget && exec->fuel > 0) {
+    ex->budget->put_back(exec->fuel);
+    exec->fuel = 0;
+  }
   // The packed argument span is borrowed: the callee may move refs out of it,
   // which the emitted C caller then sees as NULL slots (and still releases
   // whatever remains). DEFERRED leaves the callee's frames on the stack.
@@ -750,6 +789,39 @@ kiln_status_t svc_list_set(kiln_exec_t*, kiln_ref_t list, int32_t index, char co
   }
 }
 
+// Bounded modules (kiln/c/module.h, "Bounded modules").
+kiln_status_t svc_refuel(kiln_exec_t* c_exec) {
+  Exec* exec = exec_of(c_exec);
+  if (!exec->budget) {
+    c_exec->fuel = INT64_MAX;
+    return KILN_OK;
+  }
+  int64_t units = 0;
+  Status s = exec->budget->take(&units);
+  if (!s.ok()) {
+    c_exec->fuel = 0;
+    return to_c(std::move(s));
+  }
+  c_exec->fuel = units - 1;  // the unit being counted
+  return KILN_OK;
+}
+
+kiln_status_t svc_native_stack_overflow(kiln_exec_t* c_exec, int32_t function_index) {
+  Exec* exec = exec_of(c_exec);
+  const kiln_module_desc_t* desc = exec->state->module->desc();
+  Status s = vm::make_status(
+      StatusCode::kResourceExhausted,
+      "native stack overflow: the C stack of this thread (%zu bytes) has no "
+      "room left for another call (the runtime keeps %zu bytes in reserve)",
+      vm::native_stack_size(),
+      std::min(vm::native_stack_size() / 4, vm::kNativeStackReserve));
+  if (function_index >= 0 && function_index < desc->function_count) {
+    s.annotate(std::string("while calling ") + desc->name + "." +
+               desc->functions[function_index].name);
+  }
+  return to_c(std::move(s));
+}
+
 const kiln_services_t kServices = {
     KILN_MODULE_ABI_VERSION,
     sizeof(kiln_services_t),
@@ -779,6 +851,8 @@ const kiln_services_t kServices = {
     svc_list_get,
     svc_list_set,
     svc_op_fault,
+    svc_refuel,
+    svc_native_stack_overflow,
 };
 
 Status validate(const kiln_module_desc_t* d, const char* origin) {
@@ -856,6 +930,12 @@ std::vector<StaticEntry>& static_entries() {
 }  // namespace
 
 const kiln_services_t* runtime_services() { return &kServices; }
+
+const kiln_module_desc_t* descriptor_of(const vm::Module* module) {
+  const void* vtable = g_cmodule_vtable.load(std::memory_order_relaxed);
+  if (!module || !vtable || vtable_of(module) != vtable) return nullptr;
+  return static_cast<const CModule*>(module)->desc();
+}
 
 StatusOr<Ref> create_module(const kiln_module_desc_t* descriptor) {
   KILN_RETURN_IF_ERROR(validate(descriptor, "static C module"));

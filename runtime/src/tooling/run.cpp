@@ -12,10 +12,77 @@
 #include "kiln/vm/loop.h"
 #include "kiln/vm/signature.h"
 
+#if defined(KILN_TOOLING_HAVE_CMODULE)
+#include "kiln/cmodule/c_module.h"
+#endif
+
 namespace kiln::tooling {
 
 using vm::Status;
 using vm::StatusOr;
+
+namespace {
+
+// A decimal integer in [min, max], with an optional k/m/g (binary) suffix
+// when `suffixes`.
+Status parse_bounded(const std::string& name, const std::string& text, int64_t min,
+                     int64_t max, bool suffixes, int64_t* out) {
+  auto bad = [&]() {
+    return vm::invalid_argument_error(
+        "--" + name + " needs an integer in [" + std::to_string(min) + ", " +
+        std::to_string(max) + "]" + (suffixes ? " (k, m, g suffixes allowed)" : "") +
+        ", got '" + text + "'");
+  };
+  std::string digits = text;
+  int shift = 0;
+  if (suffixes && !digits.empty()) {
+    char c = static_cast<char>(digits.back() | 0x20);
+    shift = c == 'k' ? 10 : c == 'm' ? 20 : c == 'g' ? 30 : 0;
+    if (shift) digits.pop_back();
+  }
+  if (digits.empty() || digits.size() > 19) return bad();
+  uint64_t u = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return bad();
+    u = u * 10 + static_cast<uint64_t>(c - '0');  // 19 digits fit in 64 bits
+  }
+  if (u > static_cast<uint64_t>(INT64_MAX >> shift)) return bad();
+  int64_t v = static_cast<int64_t>(u << shift);
+  if (v < min || v > max) return bad();
+  *out = v;
+  return Status();
+}
+
+}  // namespace
+
+vm::ExecutionLimits execution_limits(const RunFlags& flags) {
+  vm::ExecutionLimits limits;
+  limits.fuel = flags.fuel;
+  if (flags.deadline_ms >= 0) {
+    limits.deadline_ns = vm::now_ns() + flags.deadline_ms * 1000000;
+  }
+  return limits;
+}
+
+void warn_unbounded_modules(std::FILE* out, const vm::Context& context,
+                            const RunFlags& flags) {
+  if (flags.fuel < 0 && flags.deadline_ms < 0) return;
+#if defined(KILN_TOOLING_HAVE_CMODULE)
+  for (int32_t i = 0; i < context.module_count(); ++i) {
+    const kiln_module_desc_t* desc = cmodule::descriptor_of(context.module(i));
+    if (desc && !(desc->flags & KILN_MODULE_FLAG_BOUNDED)) {
+      std::fprintf(out,
+                   "warning: C module '%s' was built without KILN_C_BOUNDED: "
+                   "--fuel and --deadline are checked only when calls enter it, "
+                   "not inside its loops (rebuild with -DKILN_C_BOUNDED=1)\n",
+                   desc->name);
+    }
+  }
+#else
+  (void)out;
+  (void)context;
+#endif
+}
 
 void print_version(std::FILE* out, const char* tool) {
   std::fprintf(out, "Kiln %s %s\n", tool, KILN_VERSION);
@@ -77,16 +144,24 @@ Status parse_run_flags(int argc, char** argv, RunFlags* flags,
     } else if (name == "task-workers" || name == "invocations") {
       std::string v;
       KILN_RETURN_IF_ERROR(take_value(&v));
-      char* end = nullptr;
-      long n = std::strtol(v.c_str(), &end, 10);
       bool workers = name == "task-workers";
-      if (v.empty() || *end || n < (workers ? 0 : 1) || n > 1000000) {
-        return vm::invalid_argument_error("--" + name + " needs a " +
-                                          (workers ? "non-negative" : "positive") +
-                                          " integer, got '" + v + "'");
-      }
+      // Each worker is a thread and each invocation a VM stack: bounded so
+      // a typo cannot exhaust the host.
+      int64_t n;
+      KILN_RETURN_IF_ERROR(parse_bounded(name, v, workers ? 0 : 1,
+                                         workers ? 1024 : 10000, false, &n));
       if (workers) flags->device.workers = static_cast<int32_t>(n);
       else flags->invocations = static_cast<int32_t>(n);
+    } else if (name == "memory-limit" || name == "fuel" || name == "deadline") {
+      std::string v;
+      KILN_RETURN_IF_ERROR(take_value(&v));
+      int64_t n;
+      // Deadlines up to a year of milliseconds (now_ns() + it cannot wrap).
+      int64_t max = name == "deadline" ? int64_t{365} * 24 * 3600 * 1000 : INT64_MAX;
+      KILN_RETURN_IF_ERROR(parse_bounded(name, v, 0, max, name == "memory-limit", &n));
+      if (name == "memory-limit") flags->memory_limit = static_cast<size_t>(n);
+      else if (name == "fuel") flags->fuel = n;
+      else flags->deadline_ms = n;
     } else if (name == "expected-output") {
       std::string v;
       KILN_RETURN_IF_ERROR(take_value(&v));

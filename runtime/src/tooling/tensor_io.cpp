@@ -238,23 +238,8 @@ bool parse_element(std::string_view s, uint32_t type, uint8_t* out) {
   }
 }
 
-StatusOr<std::string> read_file(std::string_view text, const std::string& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    return vm::not_found_error("input '" + str(text) + "': cannot open '" +
-                               path + "': " + std::strerror(errno));
-  }
-  std::string bytes;
-  char chunk[65536];
-  size_t n;
-  while ((n = std::fread(chunk, 1, sizeof(chunk), f)) > 0) bytes.append(chunk, n);
-  bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) {
-    return vm::data_loss_error("input '" + str(text) + "': error reading '" +
-                               path + "'");
-  }
-  return bytes;
+StatusOr<HostBytes> read_file(std::string_view text, const std::string& path) {
+  return read_file_bounded(path, "input '" + str(text) + "'");
 }
 
 // Splits "2x3xf32" into dims and element type.
@@ -355,8 +340,8 @@ StatusOr<HostTensor> parse_tensor(std::string_view input) {
   if (text.empty()) return tensor_error(input, "empty input");
   if (text[0] == '@') {
     std::string path = str(text.substr(1));
-    KILN_ASSIGN_OR_RETURN(std::string bytes, read_file(input, path));
-    return parse_npy(bytes, "input '" + str(input) + "' ('" + path + "')");
+    KILN_ASSIGN_OR_RETURN(HostBytes bytes, read_file(input, path));
+    return parse_npy(bytes.view(), "input '" + str(input) + "' ('" + path + "')");
   }
   size_t eq = text.find('=');
   if (eq == std::string_view::npos) {
@@ -370,19 +355,19 @@ StatusOr<HostTensor> parse_tensor(std::string_view input) {
   std::string_view data = trim(text.substr(eq + 1));
   if (!data.empty() && data[0] == '@') {
     std::string path = str(data.substr(1));
-    KILN_ASSIGN_OR_RETURN(std::string bytes, read_file(input, path));
+    KILN_ASSIGN_OR_RETURN(HostBytes bytes, read_file(input, path));
     if (bytes.size() != byte_length) {
       return tensor_error(input, "file '" + path + "' has " +
                                      std::to_string(bytes.size()) + " bytes but " +
                                      format_shape_and_type(t.shape, t.element_type) +
                                      " needs " + std::to_string(byte_length));
     }
-    t.bytes.assign(bytes.begin(), bytes.end());
+    t.bytes = std::move(bytes);
     return t;
   }
   size_t element_size = element_byte_size(t.element_type);
   size_t capacity = byte_length / element_size;
-  t.bytes.assign(byte_length, 0);
+  KILN_ASSIGN_OR_RETURN(t.bytes, HostBytes::zeros(byte_length));
   size_t count = 0;
   size_t i = 0;
   while (i < data.size()) {
@@ -590,14 +575,14 @@ StatusOr<HostTensor> parse_npy(std::string_view bytes, std::string_view what) {
                " bytes, " + format_shape_and_type(t.shape, t.element_type) +
                " needs " + std::to_string(byte_length));
   }
-  t.bytes.assign(bytes.begin() + static_cast<ptrdiff_t>(data_offset),
-                 bytes.begin() + static_cast<ptrdiff_t>(data_offset + byte_length));
+  KILN_ASSIGN_OR_RETURN(t.bytes,
+                        HostBytes::copy_of(bytes.data() + data_offset, byte_length));
   return t;
 }
 
 StatusOr<HostTensor> read_npy_file(const std::string& path) {
-  KILN_ASSIGN_OR_RETURN(std::string bytes, read_file("@" + path, path));
-  return parse_npy(bytes, "'" + path + "'");
+  KILN_ASSIGN_OR_RETURN(HostBytes bytes, read_file("@" + path, path));
+  return parse_npy(bytes.view(), "'" + path + "'");
 }
 
 std::string serialize_npy(const HostTensor& t) {

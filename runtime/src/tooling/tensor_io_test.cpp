@@ -145,7 +145,7 @@ TEST(TensorIo, NpyHeaderIsNumpys) {
   HostTensor t;
   t.shape = {2, 3};
   t.element_type = et::kFloat32;
-  t.bytes.assign(24, 0);
+  ASSERT_TRUE(t.bytes.resize(24).ok());
   std::string npy = serialize_npy(t);
   EXPECT_EQ(npy.substr(0, 8), std::string("\x93NUMPY\x01\x00", 8));
   size_t header_length = static_cast<uint8_t>(npy[8]) | (static_cast<uint8_t>(npy[9]) << 8);
@@ -170,7 +170,7 @@ TEST(TensorIo, NpyErrors) {
   HostTensor t;
   t.shape = {4};
   t.element_type = et::kFloat32;
-  t.bytes.assign(16, 0);
+  ASSERT_TRUE(t.bytes.resize(16).ok());
   std::string npy = serialize_npy(t);
   auto truncated = parse_npy(npy.substr(0, npy.size() - 4), "f");
   ASSERT_FALSE(truncated.ok());

@@ -12,6 +12,7 @@
 
 #include "kiln/modules/hal/api.h"
 #include "kiln/modules/hal/buffer_view.h"
+#include "kiln/tooling/host_bytes.h"
 #include "kiln/tooling/tensor_io.h"
 #include "kiln/vm/buffer.h"
 #include "kiln/vm/list.h"
@@ -225,31 +226,28 @@ bool parse_elem_value(std::string_view s, Elem e, uint8_t out[8]) {
   }
 }
 
-StatusOr<Value> buffer_value(std::string_view text, const std::string& bytes) {
-  auto buffer = vm::Buffer::allocate(bytes.size(), 64);
-  if (!buffer.ok()) return std::move(buffer).status();
-  if (!bytes.empty()) {
-    Status s = buffer.value()->write(0, bytes.data(), bytes.size());
+StatusOr<Value> buffer_value(std::string_view text, const void* data, size_t size) {
+  auto buffer = vm::Buffer::allocate(size, 64);
+  if (!buffer.ok()) {
+    Status s = std::move(buffer).status();
+    s.annotate("input '" + str(text) + "'");
+    return s;
+  }
+  if (size) {
+    Status s = buffer.value()->write(0, data, size);
     if (!s.ok()) return s;
   }
   return Value::ref(std::move(buffer).value().as_ref());
 }
 
+StatusOr<Value> buffer_value(std::string_view text, const std::string& bytes) {
+  return buffer_value(text, bytes.data(), bytes.size());
+}
+
 StatusOr<Value> parse_file_buffer(std::string_view text, std::string_view path) {
-  std::string p = str(path);
-  std::FILE* f = std::fopen(p.c_str(), "rb");
-  if (!f) {
-    return vm::not_found_error("input '" + str(text) + "': cannot open '" + p +
-                               "': " + std::strerror(errno));
-  }
-  std::string bytes;
-  char chunk[65536];
-  size_t n;
-  while ((n = std::fread(chunk, 1, sizeof(chunk), f)) > 0) bytes.append(chunk, n);
-  bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) return vm::data_loss_error("input '" + str(text) + "': error reading '" + p + "'");
-  return buffer_value(text, bytes);
+  KILN_ASSIGN_OR_RETURN(HostBytes bytes,
+                        read_file_bounded(str(path), "input '" + str(text) + "'"));
+  return buffer_value(text, bytes.data(), bytes.size());
 }
 
 int hex_digit(char c) {
@@ -289,8 +287,15 @@ StatusOr<Value> parse_buffer(std::string_view text, std::string_view spec) {
   if (kind == "zeros") {
     int64_t n;
     if (!parse_i64(body, &n) || n < 0) return input_error(text, "bad length");
-    bytes.assign(static_cast<size_t>(n), '\0');
-    return buffer_value(text, bytes);
+    // Allocated zero-filled in place (no host copy); a size the host cannot
+    // provide is a RESOURCE_EXHAUSTED error, not an abort.
+    auto buffer = vm::Buffer::allocate(static_cast<size_t>(n), 64);
+    if (!buffer.ok()) {
+      Status s = std::move(buffer).status();
+      s.annotate("input '" + str(text) + "'");
+      return s;
+    }
+    return Value::ref(std::move(buffer).value().as_ref());
   }
   Elem e = parse_elem(kind);
   if (e == Elem::kNone) {
@@ -589,7 +594,8 @@ Status write_tensor_output(const Value& value, std::string_view spec) {
   HostTensor tensor;
   tensor.shape = contents->shape;
   tensor.element_type = contents->element_type;
-  tensor.bytes = std::move(contents->bytes);
+  KILN_ASSIGN_OR_RETURN(tensor.bytes, HostBytes::copy_of(contents->bytes.data(),
+                                                         contents->bytes.size()));
   std::string path = str(spec.substr(1));
   bool append = spec[0] == '+';
   if (path.size() >= 4 && path.compare(path.size() - 4, 4, ".npy") == 0) {

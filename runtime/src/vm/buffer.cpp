@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <new>
 
+#include "kiln/vm/budget.h"
+
 namespace kiln::vm {
 
 const RefType Buffer::kType = {"vm.buffer", &Buffer::destroy};
@@ -38,10 +40,7 @@ StatusOr<RefT<Buffer>> Buffer::allocate(size_t length, size_t alignment,
   }
   size_t total = header + length;
   void* memory = allocator.allocate(total, alignment);
-  if (!memory) {
-    return make_status(StatusCode::kResourceExhausted,
-                       "failed to allocate a buffer of %zu bytes", length);
-  }
+  if (!memory) return allocation_error(allocator, total, "a vm.buffer");
   Buffer* buffer = new (memory) Buffer();
   buffer->data_ = static_cast<uint8_t*>(memory) + header;
   buffer->length_ = length;

@@ -19,6 +19,18 @@ Context::~Context() {
     if (entries_[i].state) module->destroy_state(entries_[i].state);
   }
   entries_.clear();
+  if (memory_budget_) memory_budget_->release();
+}
+
+Status Context::set_memory_limit(size_t bytes) {
+  if (!memory_budget_) {
+    if (bytes == MemoryBudget::kUnlimited) return Status();
+    memory_budget_ = MemoryBudget::create(bytes);
+    if (!memory_budget_) return resource_exhausted_error("out of memory creating a memory budget");
+    return Status();
+  }
+  memory_budget_->set_limit(bytes);
+  return Status();
 }
 
 int32_t Context::module_index(const Module* module) const {
@@ -48,6 +60,10 @@ Status Context::register_module(Module* module) {
                        "module '%s' is already registered in this context",
                        str(module->name()).c_str());
   }
+  // Initializers run while the module registers: under the context's limits.
+  ScopedMemoryBudget memory(memory_budget_);
+  Budget budget(limits_);
+  ScopedInitializerBudget initializer(limits_.enabled() ? &budget : nullptr);
   KILN_ASSIGN_OR_RETURN(ModuleState * state, module->create_state(*instance_));
   Status status = resolve_imports(module, state);
   if (!status.ok()) {

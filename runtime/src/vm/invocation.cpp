@@ -72,6 +72,32 @@ Status prepare_results(const Context::InvokeScratch& scratch,
   return Status();
 }
 
+// Attaches the context's limits to `stack` for one call (and the memory
+// budget to the thread), detaching them after.
+// Costs two loads and two compares when the context has no limits.
+class CallScope {
+ public:
+  CallScope(Stack& stack, Context& context)
+      : stack_(stack), previous_(stack.budget()), memory_(context.memory_budget()) {
+    const ExecutionLimits& limits = context.execution_limits();
+    if (KILN_UNLIKELY(limits.enabled())) {
+      budget_.reset(limits);
+      stack.set_budget(&budget_);
+    } else if (KILN_UNLIKELY(previous_ != nullptr)) {
+      stack.set_budget(nullptr);
+    }
+  }
+  ~CallScope() {
+    if (KILN_UNLIKELY(stack_.budget() != previous_)) stack_.set_budget(previous_);
+  }
+
+ private:
+  Stack& stack_;
+  Budget* previous_;
+  ScopedMemoryBudget memory_;
+  Budget budget_;
+};
+
 Status run_to_completion(Stack& stack, const FunctionCall& call) {
   int32_t base = stack.depth();
   Module* module = call.function.module;
@@ -123,7 +149,11 @@ Status invoke_with(Context::InvokeScratch& scratch, Context& context,
     KILN_RETURN_IF_ERROR(pack_arguments(sig.arguments, args, scratch.arguments, &arg_bytes));
   }
   FunctionCall call{function, scratch.cached_state, arg_bytes, result_bytes};
-  Status s = run_to_completion(scratch.stack, call);
+  Status s;
+  {
+    CallScope scope(scratch.stack, context);
+    s = run_to_completion(scratch.stack, call);
+  }
   if (scratch.cached_arguments_have_refs) {
     release_packed_refs(sig.arguments, arg_bytes.data, arg_bytes.size);
   }
@@ -137,11 +167,24 @@ Status invoke_with(Context::InvokeScratch& scratch, Context& context,
 
 void wait_in_place(Stack& stack) {
   WaitRequest wait = stack.take_wait();
+  Budget* budget = stack.budget();
+  if (budget) {
+    // A cancelled or expired call does not resume its wait.
+    Status interrupted = budget->check_interrupts();
+    if (!interrupted.ok()) {
+      stack.set_wait_result(interrupted.code());
+      return;
+    }
+  }
   if (!wait.source) {
     stack.set_wait_result(StatusCode::kOk);
     return;
   }
-  Status s = wait.source->wait_until(wait.deadline_ns);
+  int64_t deadline = wait.deadline_ns;
+  if (budget && budget->limits().deadline_ns < deadline) {
+    deadline = budget->limits().deadline_ns;
+  }
+  Status s = wait.source->wait_until(deadline);
   stack.set_wait_result(s.code());
 }
 
@@ -173,6 +216,8 @@ Status begin_packed(Stack& stack, Context& context, const Function& function,
   }
   FunctionCall call{function, context.module_state(index), arguments, results};
   int32_t base = stack.depth();
+  stack.set_memory_budget(context.memory_budget());
+  ScopedMemoryBudget memory(context.memory_budget());
   Status s = function.module->begin_call(stack, call);
   if (KILN_UNLIKELY(!s.ok() && !s.is_deferred())) stack.unwind_to(base);
   return s;
@@ -181,6 +226,7 @@ Status begin_packed(Stack& stack, Context& context, const Function& function,
 Status resume_packed(Stack& stack, const Function& function, ByteSpan results) {
   Frame* frame = stack.frame_at(0);
   if (!frame) return failed_precondition_error("no suspended call on this stack");
+  ScopedMemoryBudget memory(stack.memory_budget());
   Status s = function.module->resume_call(stack, frame, results);
   if (KILN_UNLIKELY(!s.ok() && !s.is_deferred())) stack.unwind_to(0);
   return s;
@@ -197,6 +243,7 @@ Status invoke_packed(Context& context, const Function& function,
   Status s = prepare_cached(*scratch, context, function);
   if (KILN_LIKELY(s.ok())) {
     FunctionCall call{function, scratch->cached_state, arguments, results};
+    CallScope scope(scratch->stack, context);
     s = run_to_completion(scratch->stack, call);
     // The argument bytes own their refs; release what the callee left.
     if (scratch->cached_arguments_have_refs && arguments.size) {
@@ -209,7 +256,31 @@ Status invoke_packed(Context& context, const Function& function,
 }
 
 Invocation::Invocation(Context& context, const StackOptions& options)
-    : context_(&context), stack_(options) {}
+    : context_(&context), stack_(options) {
+  set_limits(context.execution_limits());
+}
+
+void Invocation::set_limits(const ExecutionLimits& limits) {
+  limits_ = limits;
+  // Limits of any kind make the call cancellable while it runs too.
+  if (limits_.enabled() && !limits_.cancel) limits_.cancel = &cancel_requested_;
+}
+
+void Invocation::cancel() {
+  cancel_requested_.store(true, std::memory_order_relaxed);
+}
+
+void Invocation::attach() {
+  if (limits_.enabled()) {
+    stack_.set_budget(&budget_);
+  } else {
+    stack_.set_budget(nullptr);
+  }
+}
+
+Status Invocation::cancelled_status() const {
+  return make_status(StatusCode::kCancelled, "the invocation was cancelled");
+}
 
 Invocation::~Invocation() { abandon(); }
 
@@ -256,6 +327,10 @@ Status begin_invoke(Invocation& inv, const Function& function,
   KILN_RETURN_IF_ERROR(pack_arguments(sig.arguments, args, inv.arguments_, &arg_bytes));
   inv.results_size_ = result_bytes.size;
   FunctionCall call{function, inv.state_, arg_bytes, result_bytes};
+  inv.cancel_requested_.store(false, std::memory_order_relaxed);
+  inv.budget_.reset(inv.limits_);
+  inv.attach();
+  ScopedMemoryBudget memory(inv.context_->memory_budget());
   Status s = function.module->begin_call(inv.stack_, call);
   release_packed_refs(sig.arguments, arg_bytes.data, arg_bytes.size);
   if (s.is_deferred()) {
@@ -276,6 +351,14 @@ Status resume_invoke(Invocation& inv, ValueList* results) {
   }
   ByteSpan result_bytes{reinterpret_cast<uint8_t*>(inv.results_.data()),
                         inv.results_size_};
+  if (KILN_UNLIKELY(inv.cancel_requested_.load(std::memory_order_relaxed))) {
+    // Cancelled while suspended: the call does not run again.
+    Status s = inv.cancelled_status();
+    inv.stack_.capture_trace(&s);
+    return inv.finish(std::move(s), results);
+  }
+  inv.attach();
+  ScopedMemoryBudget memory(inv.context_->memory_budget());
   Status s = inv.function_.module->resume_call(inv.stack_, frame, result_bytes);
   if (s.is_deferred()) return s;
   return inv.finish(std::move(s), results);

@@ -2,6 +2,9 @@
 
 #include <cstring>
 #include <new>
+#include <string>
+
+#include "kiln/vm/budget.h"
 
 namespace kiln::vm {
 
@@ -40,7 +43,7 @@ StatusOr<RefT<List>> List::create(ElementType element_type,
                                   size_t initial_capacity,
                                   const Allocator& allocator) {
   void* memory = allocator.allocate(sizeof(List), alignof(List));
-  if (!memory) return resource_exhausted_error("failed to allocate a list");
+  if (!memory) return allocation_error(allocator, sizeof(List), "a vm.list");
   List* list = new (memory) List(element_type, allocator);
   list->element_size_ = element_type.storage_size();
   RefT<List> ref = RefT<List>::adopt(list);
@@ -81,8 +84,9 @@ Status List::reserve(size_t capacity) {
   uint8_t* storage = static_cast<uint8_t*>(
       allocator_.allocate(capacity * element_size_, alignof(Value)));
   if (!storage) {
-    return make_status(StatusCode::kResourceExhausted,
-                       "failed to grow a list to %zu elements", capacity);
+    Status s = allocation_error(allocator_, capacity * element_size_, "list storage");
+    s.annotate("growing a vm.list to " + std::to_string(capacity) + " elements");
+    return s;
   }
   // Refs are pointers and Values are trivially relocatable: move bytes.
   if (size_) std::memcpy(storage, storage_, size_ * element_size_);

@@ -66,6 +66,12 @@ uint64_t Loop::spawn(Context& context, const Function& function, ValueList args,
   t->args = std::move(args);
   t->done = std::move(done);
   t->deadline_ns = deadline_ns;
+  // The deadline bounds the invocation's work as well as its waits, and
+  // cancel() stops it while it runs (its budget checks the flag).
+  ExecutionLimits limits = context.execution_limits();
+  if (deadline_ns < limits.deadline_ns) limits.deadline_ns = deadline_ns;
+  limits.cancel = &t->cancel_requested;
+  t->invocation.set_limits(limits);
   t->waiter.task = t;
   t->waiter.waiter.notify = &Loop::on_notify;
   t->index = tasks_.size();

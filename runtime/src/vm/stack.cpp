@@ -9,12 +9,16 @@ Stack::Stack(const StackOptions& options) {
   size_t bytes = (options.storage_bytes + kStorageAlignment - 1) &
                  ~(kStorageAlignment - 1);
   if (bytes > UINT32_MAX) bytes = static_cast<size_t>(UINT32_MAX) & ~(kStorageAlignment - 1);
-  frames_ = static_cast<Frame*>(
-      ::operator new(sizeof(Frame) * static_cast<size_t>(max_depth_)));
-  arena_size_ = bytes;
+  // Never throws: a stack whose storage cannot be allocated has no room,
+  // and its first push is a RESOURCE_EXHAUSTED "stack overflow".
+  if (static_cast<size_t>(max_depth_) > SIZE_MAX / sizeof(Frame)) max_depth_ = 1;
+  frames_ = static_cast<Frame*>(::operator new(
+      sizeof(Frame) * static_cast<size_t>(max_depth_), std::nothrow));
   arena_ = static_cast<uint8_t*>(
       ::operator new(bytes ? bytes : kStorageAlignment,
-                     std::align_val_t(kStorageAlignment)));
+                     std::align_val_t(kStorageAlignment), std::nothrow));
+  arena_size_ = arena_ ? bytes : 0;
+  if (!frames_ || !arena_) max_depth_ = 0;
 }
 
 Stack::~Stack() {

@@ -5,21 +5,22 @@ vm.module @control {
   // CHECK: KILN_MODULE_MAYBE_UNUSED static {{[a-z0-9_]+}} control_f_fib(kiln_exec_t* {{v[0-9]+}}, control_state_t* {{v[0-9]+}}, {{.*}}int32_t {{v[0-9]+}}{{.*}});
   // Locations: static records pointing back to the .mlir, with the op's
   // number in its function (the trace offset).
-  // CHECK: static const kiln_source_loc_t [[CALL1:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+49]], 11, 6, NULL, NULL};
-  // CHECK: static const kiln_source_loc_t [[CALL2:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+62]], 11, 8, NULL, NULL};
+  // CHECK: static const kiln_source_loc_t [[CALL1:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+55]], 11, 6, NULL, NULL};
+  // CHECK: static const kiln_source_loc_t [[CALL2:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+73]], 11, 8, NULL, NULL};
   vm.func private @fib(%n: i32) -> i32 {
     %c2 = vm.const.i32 2
     %small = vm.cmp.lt.i32.s %n, %c2 : i32
     // CHECK-LABEL: static {{[a-z0-9_]+}} control_f_fib({{.*}}) {
     // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
     // CHECK: = kiln_light_enter([[EXEC]], [[DEPTH:v[0-9]+]], 0);
+    // CHECK: = kiln_stack_check([[EXEC]], 0);
     // CHECK: } else {
     // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
     // CHECK: [[ENTRY]]:
     // CHECK-NEXT: [[NV:v[0-9]+]] = {{v[0-9]+}};
     // CHECK-NEXT: goto
     // The compare (its constant folded in) is the branch condition.
-    // CHECK: #line [[#@LINE-10]] "{{.*}}control.mlir"
+    // CHECK: #line [[#@LINE-11]] "{{.*}}control.mlir"
     // CHECK-NEXT: [[N0:v[0-9]+]] = [[NV]];
     // CHECK-NEXT: [[LT:v[0-9]+]] = kiln_cmp_lt_i32_s([[N0]], 2);
     // CHECK-NEXT: #line [[#@LINE+6]] "{{.*}}control.mlir"
@@ -41,10 +42,15 @@ vm.module @control {
     // The call records its location in the frame first, passes the depth
     // plus one, and leaves on a failed status.
     // CHECK-NEXT: [[RECBLK:label[0-9]+]]:
-    // CHECK-NEXT: #line [[#@LINE+12]] "{{.*}}control.mlir"
+    // CHECK-NEXT: #line [[#@LINE+17]] "{{.*}}control.mlir"
     // CHECK-NEXT: [[NA:v[0-9]+]] = [[NV]];
     // CHECK-NEXT: [[N1:v[0-9]+]] = kiln_sub_i32([[NA]], 1);
-    // CHECK-NEXT: #line [[#@LINE+10]] "{{.*}}control.mlir"
+    // CHECK-NEXT: #line [[#@LINE+15]] "{{.*}}control.mlir"
+    // CHECK-NEXT: {{v[0-9]+}} = kiln_fuel_tick([[EXEC]]);
+    // CHECK: } else {
+    // CHECK-NEXT: goto [[CALLBLK1:label[0-9]+]];
+    // CHECK-NEXT: }
+    // CHECK-NEXT: [[CALLBLK1]]:
     // CHECK-NEXT: [[FH:v[0-9]+]]->loc = &[[CALL1]];
     // CHECK-NEXT: [[RET1:v[0-9]+]] = control_f_fib([[EXEC]], [[STATE:v[0-9]+]], [[DEPTH]] + 1, [[N1]]);
     // CHECK-NEXT: [[ST:v[0-9]+]] = [[RET1]].st;
@@ -59,7 +65,12 @@ vm.module @control {
     // CHECK-NEXT: #line [[#@LINE-1]] "{{.*}}control.mlir"
     // CHECK-NEXT: [[NB:v[0-9]+]] = [[NV]];
     // CHECK-NEXT: [[N2:v[0-9]+]] = kiln_sub_i32([[NB]], 2);
-    // CHECK-NEXT: #line [[#@LINE+9]] "{{.*}}control.mlir"
+    // CHECK-NEXT: #line [[#@LINE+14]] "{{.*}}control.mlir"
+    // CHECK-NEXT: {{v[0-9]+}} = kiln_fuel_tick([[EXEC]]);
+    // CHECK: } else {
+    // CHECK-NEXT: goto [[CALLBLK2:label[0-9]+]];
+    // CHECK-NEXT: }
+    // CHECK-NEXT: [[CALLBLK2]]:
     // CHECK-NEXT: [[FH]]->loc = &[[CALL2]];
     // CHECK-NEXT: [[RET2:v[0-9]+]] = control_f_fib([[EXEC]], [[STATE]], [[DEPTH]] + 1, [[N2]]);
     // CHECK-NEXT: [[ST]] = [[RET2]].st;
@@ -85,7 +96,7 @@ vm.module @control {
     vm.return %sum : i32
   }
 
-  // CHECK: static const kiln_source_loc_t [[CALL3:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+65]], 10, 8, NULL, NULL};
+  // CHECK: static const kiln_source_loc_t [[CALL3:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+75]], 10, 8, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} control_f_loop({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
   // CHECK: = kiln_light_enter([[EXEC]], [[DEPTH:v[0-9]+]], 1);
@@ -106,6 +117,11 @@ vm.module @control {
   ^head(%i: i32, %acc: i32):
     // The compare (canonicalized to %i < %n) is the branch condition.
     // CHECK-NEXT: [[HEAD]]:
+    // CHECK-NEXT: {{v[0-9]+}} = kiln_fuel_tick({{v[0-9]+}});
+    // CHECK: } else {
+    // CHECK-NEXT: goto [[HEADBODY:label[0-9]+]];
+    // CHECK-NEXT: }
+    // CHECK-NEXT: [[HEADBODY]]:
     // CHECK-NEXT: #line [[#@LINE+10]] "{{.*}}control.mlir"
     // CHECK-NEXT: [[IV:v[0-9]+]] = [[I]];
     // CHECK-NEXT: [[NV1:v[0-9]+]] = [[NV]];
@@ -138,7 +154,12 @@ vm.module @control {
     vm.br ^head(%i2, %acc2 : i32, i32)
   ^exit(%r: i32):
     // CHECK-NEXT: [[EXITBLK:label[0-9]+]]:
-    // CHECK-NEXT: #line [[#@LINE+12]] "{{.*}}control.mlir"
+    // CHECK-NEXT: #line [[#@LINE+17]] "{{.*}}control.mlir"
+    // CHECK-NEXT: {{v[0-9]+}} = kiln_fuel_tick([[EXEC]]);
+    // CHECK: } else {
+    // CHECK-NEXT: goto [[CALLBLK3:label[0-9]+]];
+    // CHECK-NEXT: }
+    // CHECK-NEXT: [[CALLBLK3]]:
     // CHECK-NEXT: [[RV:v[0-9]+]] = [[R:v[0-9]+]];
     // CHECK-NEXT: {{v[0-9]+}}->loc = &[[CALL3]];
     // CHECK-NEXT: [[RET:v[0-9]+]] = control_f_fib([[EXEC]], {{v[0-9]+}}, [[DEPTH]] + 1, [[RV]]);

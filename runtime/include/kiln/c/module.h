@@ -1,4 +1,4 @@
-/* The Kiln C module ABI, version 3.
+/* The Kiln C module ABI, version 5.
  *
  * A C module (usually emitted by `vm-translate --vm-to-c`, or written by
  * hand) is described by one constant kiln_module_desc_t. A shared library
@@ -66,6 +66,24 @@
  * the module must either return (passing ownership up) or free with
  * services->status_free. Modules never build statuses themselves.
  *
+ * Bounded modules (ABI 5). Compiled with KILN_C_BOUNDED defined to 1
+ * (`cc -DKILN_C_BOUNDED=1`, or `vm-translate --vm-to-c --vm-c-bounded`,
+ * which writes the define into the file), emitted C counts fuel and
+ * checks the native stack; without it the checks compile to nothing and
+ * cost nothing. Fuel: kiln_fuel_tick at every loop back-edge and every call
+ * counts one unit down in exec->fuel; when that goes negative,
+ * services->refuel takes the next slice from the invocation's budget (and
+ * checks its deadline and cancel flag) or returns RESOURCE_EXHAUSTED /
+ * DEADLINE_EXCEEDED / CANCELLED. Stack: kiln_stack_check on entry to
+ * functions that are recursive or have large frames compares the stack
+ * pointer with exec->stack_limit (computed by the runtime for the thread
+ * that runs the call, with a reserve for the runtime itself) and fails with
+ * services->native_stack_overflow's RESOURCE_EXHAUSTED before the C stack
+ * runs out. The descriptor's `flags` says whether a module was built
+ * bounded (KILN_MODULE_FLAG_BOUNDED). An unbounded module is charged one
+ * unit per call into it from the runtime, so a deadline or cancellation
+ * still ends a call at its next entry, but not inside its loops.
+ *
  * Refs. A ref is a pointer to an object beginning with kiln_ref_header_t
  * (the same layout as the runtime's RefObject: a 32-bit atomic count, then a
  * pointer to a type whose first two fields are a name and a destroy
@@ -83,7 +101,13 @@
 extern "C" {
 #endif
 
-#define KILN_MODULE_ABI_VERSION 4u
+#define KILN_MODULE_ABI_VERSION 5u
+
+/* 1: this translation unit counts fuel and checks the native stack (see
+ * "Bounded modules"). */
+#ifndef KILN_C_BOUNDED
+#define KILN_C_BOUNDED 0
+#endif
 
 /* ---- Status ------------------------------------------------------------- */
 
@@ -187,12 +211,18 @@ typedef struct kiln_services_t kiln_services_t;
  * limit allows on top of the VM frames the call has now (the runtime keeps it
  * current whenever it pushes or pops a VM frame for this call). light_depth
  * stays 0 with modules built by this version (the depth is a parameter of
- * light functions); the runtime still honours a module that counts in it. */
+ * light functions); the runtime still honours a module that counts in it.
+ * fuel and stack_limit serve bounded modules (see "Bounded modules"): the
+ * units left in the current fuel slice (the runtime sets it; a bounded
+ * module counts it down), and the lowest C stack address a bounded
+ * function may start at (0: no check). */
 typedef struct kiln_exec_t {
   const kiln_services_t* services;
   void* reserved[4];
   int32_t light_depth;
   int32_t light_limit;
+  int64_t fuel;
+  uintptr_t stack_limit;
 } kiln_exec_t;
 
 struct kiln_services_t {
@@ -289,6 +319,16 @@ struct kiln_services_t {
    * operands) at `loc`, worded exactly as the interpreter words it. */
   kiln_status_t (*op_fault)(kiln_exec_t* exec, int32_t kind, int64_t a, int64_t b,
                             int64_t c, int64_t d, const kiln_source_loc_t* loc);
+
+  /* ABI 5: bounded modules (see "Bounded modules"). refuel: exec->fuel
+   * went negative; sets it to the units left of a new slice after charging
+   * the one being counted and returns KILN_OK, or returns the
+   * RESOURCE_EXHAUSTED (out of fuel), DEADLINE_EXCEEDED or CANCELLED error
+   * (no trace yet: the frames add theirs as it unwinds).
+   * native_stack_overflow: the RESOURCE_EXHAUSTED error for entering
+   * function `function_index` below exec->stack_limit. */
+  kiln_status_t (*refuel)(kiln_exec_t* exec);
+  kiln_status_t (*native_stack_overflow)(kiln_exec_t* exec, int32_t function_index);
 };
 
 /* ---- Module descriptor ---------------------------------------------------- */
@@ -339,7 +379,18 @@ typedef struct kiln_module_desc_t {
   size_t state_size;
   kiln_status_t (*state_init)(kiln_exec_t* exec, void* state);
   void (*state_deinit)(const kiln_services_t* services, void* state);
+  /* KILN_MODULE_FLAG_*: how the module was built (KILN_MODULE_BUILD_FLAGS
+   * for the current translation unit). */
+  uint32_t flags;
 } kiln_module_desc_t;
+
+/* Counts fuel and checks the native stack (compiled with KILN_C_BOUNDED). */
+#define KILN_MODULE_FLAG_BOUNDED 1u
+#if KILN_C_BOUNDED
+#define KILN_MODULE_BUILD_FLAGS KILN_MODULE_FLAG_BOUNDED
+#else
+#define KILN_MODULE_BUILD_FLAGS 0u
+#endif
 
 /* The one exported symbol of a C module shared library. */
 typedef const kiln_module_desc_t* (*kiln_module_get_fn_t)(void);
@@ -441,6 +492,39 @@ KILN_MODULE_INLINE kiln_status_t kiln_light_leave(kiln_exec_t* exec,
   if (KILN_MODULE_UNLIKELY(status != KILN_OK)) {
     return exec->services->light_trace(exec, status, function_index, loc);
   }
+  return KILN_OK;
+}
+
+/* One unit of fuel (a loop back-edge or a call; see "Bounded modules").
+ * Without KILN_C_BOUNDED it is KILN_OK, which the compiler folds away with
+ * the caller's test. */
+KILN_MODULE_INLINE kiln_status_t kiln_fuel_tick(kiln_exec_t* exec) {
+#if KILN_C_BOUNDED
+  if (KILN_MODULE_UNLIKELY(--exec->fuel < 0)) return exec->services->refuel(exec);
+#else
+  (void)exec;
+#endif
+  return KILN_OK;
+}
+
+/* The native stack check on entry to a recursive or large-frame function
+ * (see "Bounded modules"); KILN_OK without KILN_C_BOUNDED. */
+KILN_MODULE_INLINE kiln_status_t kiln_stack_check(kiln_exec_t* exec,
+                                                  int32_t function_index) {
+#if KILN_C_BOUNDED
+#if defined(__GNUC__) || defined(__clang__)
+  uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+#else
+  volatile char probe = 0;
+  uintptr_t sp = (uintptr_t)&probe;
+#endif
+  if (KILN_MODULE_UNLIKELY(sp < exec->stack_limit)) {
+    return exec->services->native_stack_overflow(exec, function_index);
+  }
+#else
+  (void)exec;
+  (void)function_index;
+#endif
   return KILN_OK;
 }
 

@@ -28,6 +28,11 @@ vm::StatusOr<vm::Ref> create_module(const kiln_module_desc_t* descriptor);
 void register_static_module(kiln_module_get_fn_t getter);
 vm::StatusOr<vm::Ref> load_static_module(std::string_view name);
 
+// The descriptor of a C module (made by create_module, load_static_module or
+// load_module_from_file), or null for any other module. E.g. whether it was
+// built bounded: descriptor_of(m)->flags & KILN_MODULE_FLAG_BOUNDED.
+const kiln_module_desc_t* descriptor_of(const vm::Module* module);
+
 // dlopen()s `path`, calls kiln_module_v1_get and wraps the descriptor; the
 // library stays loaded until the module is destroyed.
 vm::StatusOr<vm::Ref> load_module_from_file(vm::Instance& instance,

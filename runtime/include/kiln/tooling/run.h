@@ -3,6 +3,7 @@
 #ifndef KILN_TOOLING_RUN_H_
 #define KILN_TOOLING_RUN_H_
 
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -12,6 +13,7 @@
 #include "kiln/modules/hal/api.h"
 #include "kiln/tooling/expected_output.h"
 #include "kiln/tooling/module_loader.h"
+#include "kiln/vm/budget.h"
 #include "kiln/vm/context.h"
 #include "kiln/vm/instance.h"
 #include "kiln/vm/module.h"
@@ -40,7 +42,23 @@ struct RunFlags {
   hal::DeviceOptions device;
   // --invocations=N: run the function N times concurrently on one thread.
   int32_t invocations = 1;
+  // Limits (kiln/vm/budget.h). --memory-limit=BYTES[k|m|g]: host memory the
+  // context's calls and inputs may hold; --fuel=N: units of work per call
+  // (one per backward branch and per call); --deadline=MS: wall-clock
+  // milliseconds per call.
+  size_t memory_limit = SIZE_MAX;
+  int64_t fuel = -1;
+  int64_t deadline_ms = -1;
 };
+
+// The execution limits of `flags`, with the deadline counted from now.
+vm::ExecutionLimits execution_limits(const RunFlags& flags);
+
+// With --fuel or --deadline: warns on `out` about every C module of
+// `context` built without KILN_C_BOUNDED (it is charged only when calls
+// enter it, not inside its loops).
+void warn_unbounded_modules(std::FILE* out, const vm::Context& context,
+                            const RunFlags& flags);
 
 // A flag the tool itself handles (e.g. benchmark-module's --repetitions).
 struct ExtraFlag {

@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "kiln/modules/hal/types.h"
+#include "kiln/tooling/host_bytes.h"
 #include "kiln/vm/status.h"
 
 namespace kiln::tooling {
@@ -41,7 +42,7 @@ namespace kiln::tooling {
 struct HostTensor {
   std::vector<int64_t> shape;
   hal::ElementType element_type = hal::element_type::kNone;
-  std::vector<uint8_t> bytes;
+  HostBytes bytes;  // allocated without throwing (see host_bytes.h)
 
   // Product of the dimensions (1 for rank 0).
   int64_t element_count() const;

@@ -26,6 +26,11 @@ struct Allocator {
   static Allocator system();
 };
 
+// The allocator for runtime objects created now on this thread: the
+// memory budget of the context whose call runs here, if it has a limit,
+// else Allocator::system() (kiln/vm/budget.h).
+Allocator current_allocator();
+
 }  // namespace kiln::vm
 
 #endif  // KILN_VM_ALLOCATOR_H_

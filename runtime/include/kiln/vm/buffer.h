@@ -37,11 +37,11 @@ class Buffer : public RefObject {
   // A zero-filled mutable buffer; header and data in one allocation.
   static StatusOr<RefT<Buffer>> allocate(
       size_t length, size_t alignment = 16,
-      const Allocator& allocator = Allocator::system());
+      const Allocator& allocator = current_allocator());
   // A mutable copy of [offset, offset+length) of `source`.
   static StatusOr<RefT<Buffer>> clone(
       const Buffer& source, size_t offset, size_t length, size_t alignment = 16,
-      const Allocator& allocator = Allocator::system());
+      const Allocator& allocator = current_allocator());
   // A read-only view over memory owned by someone else. `keepalive` (e.g. the
   // module that owns the mapped file) is retained for the buffer's lifetime.
   static StatusOr<RefT<Buffer>> wrap_read_only(const void* data, size_t length,

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiln/vm/budget.h"
 #include "kiln/vm/instance.h"
 #include "kiln/vm/module.h"
 #include "kiln/vm/ref.h"
@@ -52,6 +53,22 @@ class Context {
   // last registered module).
   StatusOr<Function> lookup_function(std::string_view name) const;
 
+  // ---- Limits (kiln/vm/budget.h) ----
+  // Host memory the context's calls may hold at once (buffers, lists, hal
+  // buffers allocated while its calls run, and inputs the host allocates
+  // under a ScopedMemoryBudget(memory_budget())). MemoryBudget::kUnlimited
+  // (the default) removes the limit. Fails only when out of memory.
+  Status set_memory_limit(size_t bytes);
+  // The budget, or null when no limit was ever set.
+  MemoryBudget* memory_budget() const { return memory_budget_; }
+  size_t memory_used() const { return memory_budget_ ? memory_budget_->used() : 0; }
+
+  // Fuel, deadline and cancellation for every synchronous invoke() and
+  // invoke_packed() on this context (and the default of Invocations made
+  // from it). Fuel is per call; the deadline is absolute (now_ns() clock).
+  void set_execution_limits(const ExecutionLimits& limits) { limits_ = limits; }
+  const ExecutionLimits& execution_limits() const { return limits_; }
+
   // Reusable invocation scratch for the synchronous invoke() (internal).
   struct InvokeScratch;
   InvokeScratch* acquire_invoke_scratch();
@@ -68,6 +85,8 @@ class Context {
   std::vector<Entry> entries_;
   std::unique_ptr<InvokeScratch> scratch_;
   bool scratch_in_use_ = false;
+  MemoryBudget* memory_budget_ = nullptr;
+  ExecutionLimits limits_;
 };
 
 }  // namespace kiln::vm

@@ -12,10 +12,12 @@
 #ifndef KILN_VM_INVOCATION_H_
 #define KILN_VM_INVOCATION_H_
 
+#include <atomic>
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
+#include "kiln/vm/budget.h"
 #include "kiln/vm/context.h"
 #include "kiln/vm/module.h"
 #include "kiln/vm/signature.h"
@@ -62,11 +64,25 @@ class Invocation {
   // Drops a suspended call.
   void abandon();
 
+  // Fuel, deadline and cancellation of the calls begun from now on
+  // (default: the context's execution_limits()). With any limit set the
+  // call is also cancellable while it runs (cancel() from any thread).
+  void set_limits(const ExecutionLimits& limits);
+  const ExecutionLimits& limits() const { return limits_; }
+  // Cancels the current call: a running call stops at its next check
+  // (when it has limits), a suspended one ends with CANCELLED when resumed.
+  // Safe from any thread. begin_invoke clears the request.
+  void cancel();
+  // Fuel left after the last call (kUnlimitedFuel when unlimited).
+  int64_t fuel_left() const { return budget_.fuel_left(); }
+
  private:
   friend Status begin_invoke(Invocation&, const Function&, const ValueList&,
                              ValueList*);
   friend Status resume_invoke(Invocation&, ValueList*);
   Status finish(Status status, ValueList* results);
+  void attach();
+  Status cancelled_status() const;
 
   Context* context_;
   Stack stack_;
@@ -79,6 +95,9 @@ class Invocation {
   std::vector<uint64_t> results_;
   size_t results_size_ = 0;
   bool suspended_ = false;
+  ExecutionLimits limits_;
+  Budget budget_;
+  std::atomic<bool> cancel_requested_{false};
 };
 
 // OK: done, `results` filled. DEFERRED: suspended, call resume_invoke later.

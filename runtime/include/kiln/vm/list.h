@@ -48,7 +48,7 @@ class List : public RefObject {
 
   static StatusOr<RefT<List>> create(
       ElementType element_type, size_t initial_capacity = 0,
-      const Allocator& allocator = Allocator::system());
+      const Allocator& allocator = current_allocator());
 
   ElementType element_type() const { return element_type_; }
   size_t size() const { return size_; }

@@ -22,6 +22,9 @@
 
 namespace kiln::vm {
 
+class Budget;
+class MemoryBudget;
+
 enum class FrameType : uint8_t {
   kNative = 0,    // native C++ module function
   kBytecode = 1,  // interpreter frame
@@ -152,6 +155,17 @@ class Stack {
     arena_top_ = static_cast<size_t>(storage_end - arena_);
   }
 
+  // ---- Execution limits (kiln/vm/budget.h) ----
+  // The budget of the call running on this stack, or null: no fuel,
+  // deadline or cancellation to check (modules then count nothing). Set by
+  // the invocation entry points before they start or resume a call.
+  Budget* budget() const { return budget_; }
+  void set_budget(Budget* budget) { budget_ = budget; }
+  // The memory budget of the context whose call begin_packed started here
+  // (resume_packed makes it current again).
+  MemoryBudget* memory_budget() const { return memory_budget_; }
+  void set_memory_budget(MemoryBudget* budget) { memory_budget_ = budget; }
+
   // ---- What a suspended call waits on (kiln/vm/wait.h) ----
   // Set by a function right before it returns DEFERRED.
   // Also resets wait_result() to OK for the new wait.
@@ -187,6 +201,8 @@ class Stack {
   size_t arena_top_ = 0;
   int32_t depth_ = 0;
   int32_t max_depth_ = 0;
+  Budget* budget_ = nullptr;
+  MemoryBudget* memory_budget_ = nullptr;
   WaitRequest wait_;
   StatusCode wait_result_ = StatusCode::kOk;
 };

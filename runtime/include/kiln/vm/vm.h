@@ -3,6 +3,7 @@
 #define KILN_VM_VM_H_
 
 #include "kiln/vm/allocator.h"
+#include "kiln/vm/budget.h"
 #include "kiln/vm/buffer.h"
 #include "kiln/vm/context.h"
 #include "kiln/vm/instance.h"

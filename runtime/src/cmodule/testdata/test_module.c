@@ -129,6 +129,7 @@ static const kiln_module_desc_t cmath_descriptor = {
     sizeof(cmath_state_t),
     cmath_state_init,
     NULL,
+    KILN_MODULE_BUILD_FLAGS,
 };
 
 const kiln_module_desc_t* kiln_test_cmath_module(void);

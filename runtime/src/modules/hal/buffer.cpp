@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "kiln/vm/allocator.h"
+#include "kiln/vm/budget.h"
 
 namespace kiln::hal {
 
@@ -13,7 +14,7 @@ Buffer::Buffer() : vm::RefObject(&kType) {}
 
 Buffer::~Buffer() {
   if (owns_data_) {
-    vm::Allocator::system().deallocate(data_, capacity_ ? capacity_ : 1, kAlignment);
+    allocator_.deallocate(data_, capacity_ ? capacity_ : 1, kAlignment);
   }
   if (root_) vm::ref_release(root_);
 }
@@ -29,16 +30,16 @@ vm::StatusOr<vm::RefT<Buffer>> Buffer::allocate(MemoryType memory_type,
     return vm::make_status(vm::StatusCode::kResourceExhausted,
                            "buffer length %zu is too large", length);
   }
-  void* data = vm::Allocator::system().allocate(capacity ? capacity : 1, kAlignment);
-  if (!data) {
-    return vm::make_status(vm::StatusCode::kResourceExhausted,
-                           "out of memory allocating a %zu byte buffer", length);
-  }
+  // Charged to the memory budget of the context whose call runs here.
+  vm::Allocator allocator = vm::current_allocator();
+  void* data = allocator.allocate(capacity ? capacity : 1, kAlignment);
+  if (!data) return vm::allocation_error(allocator, capacity, "a hal.buffer");
   std::memset(data, 0, capacity ? capacity : 1);
   auto buffer = vm::RefT<Buffer>::adopt(new Buffer());
   buffer->data_ = static_cast<uint8_t*>(data);
   buffer->capacity_ = capacity;
   buffer->owns_data_ = true;
+  buffer->allocator_ = allocator;
   buffer->length_ = length;
   buffer->memory_type_ = memory_type ? memory_type : memory_type::kHostLocal;
   buffer->usage_ = usage;

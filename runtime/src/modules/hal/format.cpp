@@ -34,16 +34,24 @@ T load(const uint8_t* p) {
   return v;
 }
 
+// `budget` bounds the elements printed and `rows` the bracketed rows (a
+// shape like 1x21000005817x0xf32 has no elements but billions of rows):
+// past either, "..." ends the output.
 void format_elements(const uint8_t* data, const int64_t* shape, size_t rank,
-                     ElementType type, size_t* budget, std::string& out) {
+                     ElementType type, size_t* budget, size_t* rows, std::string& out) {
   size_t size = element_byte_size(type);
   if (rank > 1) {
     size_t stride = size;
     for (size_t i = 1; i < rank; ++i) stride *= static_cast<size_t>(shape[i]);
     for (int64_t i = 0; i < shape[0]; ++i) {
+      if (*rows == 0) {
+        out += "...";
+        return;
+      }
+      --*rows;
       out += '[';
       format_elements(data + static_cast<size_t>(i) * stride, shape + 1, rank - 1,
-                      type, budget, out);
+                      type, budget, rows, out);
       out += ']';
     }
     return;
@@ -141,8 +149,8 @@ vm::StatusOr<std::string> format_buffer_view(BufferView& view, size_t max_elemen
   int64_t scalar_shape = 1;
   const int64_t* shape = view.rank() ? view.shape().data() : &scalar_shape;
   size_t rank = view.rank() ? view.rank() : 1;
-  size_t budget = max_elements;
-  format_elements(data, shape, rank, view.element_type(), &budget, out);
+  size_t budget = max_elements, rows = max_elements;
+  format_elements(data, shape, rank, view.element_type(), &budget, &rows, out);
   return out;
 }
 

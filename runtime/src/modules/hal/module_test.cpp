@@ -124,6 +124,25 @@ TEST_P(HalModuleTest, AllocationLifetime) {
   EXPECT_EQ(ok_call("hal.buffer.allocation.discard", {b})[0].as_i32(), 1);
 }
 
+// hal buffers count against the context's memory limit (kiln/vm/budget.h).
+TEST_P(HalModuleTest, AllocationsCountAgainstTheMemoryLimit) {
+  ASSERT_TRUE(context_->set_memory_limit(1 << 20).ok());
+  Value small = allocate(4096);
+  EXPECT_GE(context_->memory_used(), 4096u);
+  ValueList a = ok_call("hal.device.allocator", {device()});
+  ValueList r;
+  vm::Status s = call("hal.allocator.allocate",
+                      {a[0], Value::i64(-1), Value::i32(memory_type::kHostLocal),
+                       Value::i32(buffer_usage::kDefault), Value::i64(2 << 20)},
+                      &r);
+  EXPECT_EQ(s.code(), vm::StatusCode::kResourceExhausted) << s.to_string();
+  EXPECT_NE(s.to_string().find("memory limit exceeded"), std::string::npos) << s.to_string();
+  small = Value();
+  r.clear();
+  a.clear();
+  EXPECT_EQ(context_->memory_used(), 0u);
+}
+
 TEST_P(HalModuleTest, BufferViews) {
   Value b = allocate(24);
   ValueList v = ok_call("hal.buffer_view.create",
@@ -321,6 +340,14 @@ TEST_P(HalModuleTest, ApiRoundTrip) {
   EXPECT_EQ(*format_buffer_view(**make_buffer_view(*modules_.device, nullptr, 0,
                                                    element_type::kFloat32, f, 4)),
             "f32=1.5");
+  // No elements but billions of rows (found by fuzz_values): the row count
+  // is bounded like the element count.
+  int64_t empty_rows[] = {1, 21000005817, 3, 0};
+  auto empty = make_buffer_view(*modules_.device, empty_rows, 4, element_type::kFloat32,
+                                nullptr, 0);
+  ASSERT_TRUE(empty.ok()) << empty.status().to_string();
+  std::string text = *format_buffer_view(**empty, 4);
+  EXPECT_EQ(text, "1x21000005817x3x0xf32=[[[][]...]...]");
   EXPECT_EQ(*parse_element_type("si16"), element_type::kSint16);
   EXPECT_EQ(format_element_type(element_type::kBool8), "i1");
   EXPECT_FALSE(parse_element_type("q7").ok());

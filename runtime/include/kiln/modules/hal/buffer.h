@@ -79,6 +79,7 @@ class Buffer : public vm::RefObject {
   uint8_t* data_ = nullptr;  // of the whole allocation
   size_t capacity_ = 0;
   bool owns_data_ = false;
+  vm::Allocator allocator_ = vm::Allocator::system();  // of data_ when owned
   vm::RefT<vm::Buffer> storage_;  // wrapped vm.buffer, if any
   std::atomic<uint32_t> preserve_count_{1};
   std::atomic<bool> deallocated_{false};

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The sanitizer leg: the runtime's unit tests and the e2e suite in both forms
+# under ASan + UBSan, the emitted C too (and built bounded, -DKILN_C_BOUNDED=1,
+# so the fuel and native stack checks run under the sanitizers as well).
+#
+#   scripts/sanitize.sh
+#
+# Builds the runtime and its tools with clang-22 and
+# KILN_SANITIZE=address,undefined into build-asan/ (no compiler: the e2e
+# modules are translated by build/bin/vm-translate, which scripts/build.sh
+# makes). Any sanitizer report fails the run. Emitted C is built with
+# -fno-sanitize=function: kiln_ref_release (kiln/c/module.h) calls a ref
+# type's C++ destroy(RefObject*) through the C type
+# void (*)(kiln_ref_header_t*), which UBSan's function check reports on
+# every release of a ref in emitted C (docs/fuzzing.md, "Sanitizer leg"). Opt-in (not in CI by default:
+# it adds a second full runtime build); .ci/run runs it when KILN_CI_SANITIZE=1.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+build="${KILN_ASAN_BUILD_DIR:-$root/build-asan}"
+bash "$root/scripts/build.sh" vm-translate >/dev/null
+if [[ ! -f "$build/build.ninja" ]]; then
+  CC=clang-22 CXX=clang++-22 cmake -G Ninja -S "$root" -B "$build" \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKILN_SANITIZE=address,undefined \
+    -DKILN_BUILD_COMPILER=OFF -DKILN_BUILD_BENCHMARKS=OFF >/dev/null
+fi
+ninja -C "$build" -j "${KILN_JOBS:-2}"
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:allocator_may_return_null=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+status=0
+ctest --test-dir "$build" -L unit --output-on-failure -j "${KILN_JOBS:-2}" || status=1
+python3 "$root/test/e2e/run_e2e.py" --bin "$build/bin" --translate-bin "$root/build/bin" \
+  --out "$build/e2e" --forms bytecode,c --cc clang-22 \
+  --cflags "-fsanitize=address,undefined -fno-sanitize=function -fno-sanitize-recover=all -DKILN_C_BOUNDED=1" \
+  --junit "$build/e2e.xml" || status=1
+python3 - "$build/e2e.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+cases = list(root.iter("testcase"))
+failed = [c for c in cases if c.find("failure") is not None]
+print(f"sanitized e2e: {len(cases) - len(failed)} passed, {len(failed)} failed")
+PY
+exit $status
