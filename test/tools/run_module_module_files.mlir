@@ -17,6 +17,12 @@
 // TEXT: error: INVALID_ARGUMENT: '{{.*}}' is not a module: a .vmfb starts with KILNVMFB
 // RUN: not run-module --module=%t.missing --function=twice 2>&1 | FileCheck %s --check-prefix=MISSING
 // MISSING: error: NOT_FOUND: cannot open module
+// An i32 input takes -2^31 .. 2^32-1; above INT32_MAX it is the bit pattern.
+// RUN: run-module --module=%t.vmfb --function=twice --input=4294967295 | FileCheck %s --check-prefix=BITS
+// BITS: i32=-2
+// RUN: not run-module --module=%t.vmfb --function=twice --input=4294967296 2>&1 | FileCheck %s --check-prefix=I32-RANGE
+// RUN: not run-module --module=%t.vmfb --function=twice --input=-2147483649 2>&1 | FileCheck %s --check-prefix=I32-RANGE
+// I32-RANGE: not an i32
 // RUN: not run-module --module=- --function=twice < %s 2>&1 | FileCheck %s --check-prefix=STDIN-TEXT
 // STDIN-TEXT: error: INVALID_ARGUMENT: the module on stdin is not a .vmfb
 vm.module @files {

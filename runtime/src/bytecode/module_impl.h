@@ -21,12 +21,15 @@
 #include "kiln/vm/ref.h"
 #include "kiln/bytecode/file_format.h"
 #include "kiln/vm/stack.h"
+#include "kiln/vm/limits.h"
 #include "kiln/vm/status.h"
 
 namespace kiln::bytecode {
 
-inline constexpr uint16_t kMoveBit = 0x8000;
-inline constexpr uint16_t kRegisterMask = 0x7FFF;
+// The ref operand's move bit and the register index below it, as the
+// compiler encodes them (kiln/vm/limits.h).
+inline constexpr uint16_t kMoveBit = vm::limits::kRefMoveBit;
+inline constexpr uint16_t kRegisterMask = static_cast<uint16_t>(kMoveBit - 1);
 
 // Frame flags (vm::Frame::flags).
 inline constexpr uint8_t kFrameEntry = 1;          // first frame of an activation

@@ -5,7 +5,10 @@
 //
 // Input syntax (see input_syntax_help() for the text the tools print):
 //   42  -7  0x2a         a scalar of the type the signature expects
-//                        (i32 when there is no signature)
+//                        (i32 when there is no signature). An i32 takes
+//                        -2147483648 .. 4294967295: values above INT32_MAX
+//                        are the unsigned bit pattern (4294967295 is -1),
+//                        as for i64 up to 2^64-1; anything else is an error
 //   i32=42  i64=-5       explicitly typed scalars
 //   f32=1.5  f64=0.25    (also nan, inf, -inf, hex floats)
 //   @path                a mutable vm.buffer with the raw bytes of a file
