@@ -13,15 +13,7 @@
 namespace kiln::python {
 namespace {
 
-const char* code_type_name(char code) {
-  switch (code) {
-    case 'i': return "i32";
-    case 'I': return "i64";
-    case 'f': return "f32";
-    case 'F': return "f64";
-    default: return "ref";
-  }
-}
+using vm::code_type_name;
 
 [[noreturn]] void type_error(size_t index, char code, py::handle value) {
   throw py::type_error("argument " + std::to_string(index) + ": expected " +

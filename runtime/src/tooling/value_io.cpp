@@ -119,16 +119,7 @@ bool looks_like_float(std::string_view s) {
   return s.find_first_of(".eEnNiI") != std::string_view::npos;
 }
 
-const char* code_type_name(char code) {
-  switch (code) {
-    case 'i': return "i32";
-    case 'I': return "i64";
-    case 'f': return "f32";
-    case 'F': return "f64";
-    case 'r': return "ref";
-    default: return "?";
-  }
-}
+using vm::code_type_name;
 
 StatusOr<Value> parse_scalar(std::string_view text, std::string_view body,
                              char code) {

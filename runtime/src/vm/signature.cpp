@@ -292,16 +292,21 @@ bool signatures_equivalent(std::string_view a, std::string_view b) {
   return pa->arguments == pb->arguments && pa->results == pb->results;
 }
 
-namespace {
 const char* code_type_name(char code) {
   switch (code) {
     case 'i': return "i32";
     case 'I': return "i64";
     case 'f': return "f32";
     case 'F': return "f64";
-    case 'r': return "!vm.ref<?>";
+    case 'r': return "ref";
     default: return "?";
   }
+}
+
+namespace {
+// As MLIR prints the type of a ref code.
+const char* code_mlir_type(char code) {
+  return code == 'r' ? "!vm.ref<?>" : code_type_name(code);
 }
 
 // "i32, !vm.ref<?>, tuple<i32, i64>..." for a validated code list.
@@ -310,14 +315,14 @@ std::string format_code_types(std::string_view codes) {
   for (size_t i = 0; i < codes.size(); ++i) {
     if (!out.empty()) out += ", ";
     if (codes[i] != 'C') {
-      out += code_type_name(codes[i]);
+      out += code_mlir_type(codes[i]);
       continue;
     }
     size_t end = codes.find('D', i);
     if (end == std::string_view::npos) end = codes.size();
     std::string_view tuple = codes.substr(i + 1, end - i - 1);
     if (tuple.size() == 1) {
-      out += code_type_name(tuple[0]);
+      out += code_mlir_type(tuple[0]);
     } else {
       out += "tuple<" + format_code_types(tuple) + ">";
     }

@@ -34,6 +34,9 @@ struct Signature {
 
 // Validates and splits a signature string (views into `text`).
 StatusOr<Signature> parse_signature(std::string_view text);
+// The short name of a scalar code: "i32", "i64", "f32", "f64", "ref" ('r'),
+// "?" for anything else.
+const char* code_type_name(char code);
 // The signature as types, as MLIR prints function types: "0ii_i" is
 // "(i32, i32) -> i32", "0rF_v" "(!vm.ref<?>, f64) -> ()", a variadic span
 // "0CiD_i" "(i32...) -> i32" ("tuple<i32, i64>..." for several codes). An
