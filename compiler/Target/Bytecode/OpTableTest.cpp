@@ -109,9 +109,10 @@ TEST(OpTable, EveryOdsOpHasAnOpcodeOrADocumentedLowering) {
                 lowering.how == "swapped" || lowering.how == "encoder")
         << op.str() << ": unknown kind '" << lowering.how << "'";
     EXPECT_FALSE(lowering.note.empty()) << op.str() << ": no note";
-    if (lowering.how == "swapped")
+    if (lowering.how == "swapped") {
       EXPECT_TRUE(table.count(lowering.note))
           << op.str() << " is encoded as " << lowering.note << ", which has no opcode";
+    }
   }
 }
 
