@@ -2,10 +2,12 @@
 #   bin/                 the tools
 #   lib/                 the runtime libraries (static, position independent)
 #   include/kiln/        public headers, kiln/c/*.h for emitted C included
-#   share/kiln/imports/  the hal and check modules' import declarations
+#   share/kiln/imports/  the hal, check and io_parameters modules' import
+#                        declarations
 #   share/doc/kiln/      the docs, with the generated op reference
 #   lib/cmake/Kiln/      the CMake package: imported targets Kiln::runtime,
-#                        Kiln::bytecode, Kiln::modules, Kiln::cmodule,
+#                        Kiln::bytecode, Kiln::modules, Kiln::io_parameters,
+#                        Kiln::cmodule,
 #                        Kiln::tooling, Kiln::c_headers and the tools as
 #                        Kiln::vm-translate etc.; kiln_add_bytecode_module
 #                        and kiln_add_c_module (KilnModules.cmake)
@@ -22,6 +24,7 @@ set(_kiln_export_libraries
   kiln_bytecode_schema bytecode_schema
   kiln_bytecode bytecode
   kiln_modules modules
+  kiln_io_parameters io_parameters
   kiln_cmodule cmodule
   kiln_tooling tooling)
 set(_kiln_install_targets)
@@ -32,7 +35,7 @@ while(_kiln_export_libraries)
     list(APPEND _kiln_install_targets ${_target})
   endif()
 endwhile()
-foreach(_tool vm-opt vm-translate run-module dump-module benchmark-module)
+foreach(_tool vm-opt vm-translate run-module dump-module benchmark-module kiln-params)
   if(TARGET ${_tool})
     # The compiler tools find libMLIR.so / libLLVM.so where they were linked
     # from (Debian keeps them outside the default search path).

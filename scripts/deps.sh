@@ -10,7 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-22 libclang-rt-22-dev
   pybind11-dev python3-pytest python3-numpy
-  pkgconf
+  pkgconf nlohmann-json3-dev
 )
 
 missing=()

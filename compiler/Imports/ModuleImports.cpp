@@ -15,6 +15,7 @@ using namespace mlir::kiln;
 namespace {
 #include "compiler/Imports/check.imports.inc"
 #include "compiler/Imports/hal.imports.inc"
+#include "compiler/Imports/io_parameters.imports.inc"
 
 struct EmbeddedFile {
   const char *module;
@@ -24,6 +25,7 @@ struct EmbeddedFile {
 const EmbeddedFile kFiles[] = {
     {"hal", "hal.imports.mlir", k_hal_imports},
     {"check", "check.imports.mlir", k_check_imports},
+    {"io_parameters", "io_parameters.imports.mlir", k_io_parameters_imports},
 };
 } // namespace
 

@@ -127,7 +127,8 @@ int main(int argc, char** argv) {
   }
 
   auto session =
-      tooling::Session::create(flags.modules, tooling::ModuleLoadOptions(), flags.device);
+      tooling::Session::create(flags.modules, tooling::ModuleLoadOptions(), flags.device,
+                               flags.parameters);
   if (!session.ok()) {
     tooling::print_error(stderr, session.status());
     return 2;

@@ -39,6 +39,9 @@ void print_usage(std::FILE* out) {
       "                      local-task (default: a worker pool) or local-sync\n"
       "                      (queue work runs inline)\n"
       "  --task-workers=N    local-task worker threads (default: one per core)\n"
+      "  --parameters=[SCOPE=]PATH  a parameter file (.safetensors, .gguf, .irpa)\n"
+      "                      for the io_parameters module, under SCOPE (default\n"
+      "                      the empty scope); repeatable\n"
       "  --invocations=N     run the function N times concurrently on one thread\n"
       "                      (invocations that wait on fences are suspended and\n"
       "                      resumed by the scheduler); prints the first's results\n"
@@ -90,7 +93,8 @@ int main(int argc, char** argv) {
 
   tooling::ModuleLoadOptions load_options;
   load_options.trace = flags.trace;
-  auto session = tooling::Session::create(flags.modules, load_options, flags.device);
+  auto session = tooling::Session::create(flags.modules, load_options, flags.device,
+                                         flags.parameters);
   if (!session.ok()) {
     tooling::print_error(stderr, session.status());
     return 2;

@@ -129,6 +129,10 @@ Status parse_run_flags(int argc, char** argv, RunFlags* flags,
       std::string v;
       KILN_RETURN_IF_ERROR(take_value(&v));
       flags->modules.push_back(v);
+    } else if (name == "parameters") {
+      std::string v;
+      KILN_RETURN_IF_ERROR(take_value(&v));
+      flags->parameters.push_back(v);
     } else if (name == "function") {
       KILN_RETURN_IF_ERROR(take_value(&flags->function));
     } else if (name == "input") {
@@ -210,7 +214,8 @@ Session::Session()
 
 StatusOr<std::unique_ptr<Session>> Session::create(
     const std::vector<std::string>& module_paths,
-    const ModuleLoadOptions& options, const hal::DeviceOptions& device) {
+    const ModuleLoadOptions& options, const hal::DeviceOptions& device,
+    const std::vector<std::string>& parameters) {
   std::unique_ptr<Session> session(new Session());
   session->device_options_ = device;
   if (module_paths.empty()) {
@@ -218,8 +223,12 @@ StatusOr<std::unique_ptr<Session>> Session::create(
   }
   // Modules may name hal types (!vm.ref<!hal.buffer>): known before loading.
   KILN_RETURN_IF_ERROR(hal::register_types(*session->instance_));
+  session->parameters_ = std::make_shared<io_parameters::Parameters>();
+  for (const std::string& spec : parameters) {
+    KILN_RETURN_IF_ERROR(session->parameters_->add_spec(spec));
+  }
   std::vector<vm::Ref> modules;
-  bool imports_hal = false, imports_check = false;
+  bool imports_hal = false, imports_check = false, imports_parameters = false;
   for (const std::string& path : module_paths) {
     auto module = load_module(*session->instance_, path, options);
     if (!module.ok()) return std::move(module).status();
@@ -228,10 +237,17 @@ StatusOr<std::unique_ptr<Session>> Session::create(
       std::string_view name = m->import_info(i).full_name;
       imports_hal |= name.substr(0, 4) == "hal.";
       imports_check |= name.substr(0, 6) == "check.";
+      imports_parameters |= name.substr(0, 14) == "io_parameters.";
     }
     modules.push_back(std::move(module).value());
   }
-  if (imports_hal || imports_check) {
+  if (imports_parameters) {
+    KILN_ASSIGN_OR_RETURN(session->io_parameters_,
+                          io_parameters::create_io_parameters_module(
+                              *session->instance_, session->parameters_));
+    KILN_RETURN_IF_ERROR(session->context_->register_module(session->io_parameters_.get()));
+  }
+  if (imports_hal || imports_check || imports_parameters) {
     KILN_ASSIGN_OR_RETURN(session->hal_, hal::create_modules(*session->instance_, device));
     KILN_RETURN_IF_ERROR(session->context_->register_module(session->hal_.hal.get()));
     if (imports_check) {

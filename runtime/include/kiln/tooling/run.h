@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kiln/modules/hal/api.h"
+#include "kiln/modules/io_parameters/module.h"
 #include "kiln/tooling/expected_output.h"
 #include "kiln/tooling/module_loader.h"
 #include "kiln/vm/budget.h"
@@ -28,6 +29,9 @@ struct RunFlags {
   std::string function;              // --function=NAME or MODULE.NAME
   std::vector<std::string> inputs;   // --input=VALUE, in argument order
   std::vector<std::string> outputs;  // --output=@PATH|+PATH|-, per result
+  // --parameters=[SCOPE=]PATH, repeatable (IREE's syntax): parameter files
+  // for the io_parameters module.
+  std::vector<std::string> parameters;
   bool trace = false;                // --trace
   bool list_functions = false;       // --list-functions
   bool help = false;                 // --help / -h
@@ -81,11 +85,14 @@ class Session {
  public:
   // Registers the hal types with the instance, loads the modules and, when
   // any of them imports hal.* or check.*, registers those modules (on a
-  // device made from `device`) before them, as IREE's tools do.
+  // device made from `device`) before them, as IREE's tools do. The
+  // `parameters` specs ("[SCOPE=]PATH") are opened and indexed; when a
+  // module imports io_parameters.*, that module (serving them) comes first.
   static vm::StatusOr<std::unique_ptr<Session>> create(
       const std::vector<std::string>& module_paths,
       const ModuleLoadOptions& options,
-      const hal::DeviceOptions& device = hal::DeviceOptions());
+      const hal::DeviceOptions& device = hal::DeviceOptions(),
+      const std::vector<std::string>& parameters = {});
 
   vm::Instance& instance() { return *instance_; }
   // The hal module's device, or null when no module imports hal or check.
@@ -111,6 +118,8 @@ class Session {
   Session();
   std::unique_ptr<vm::Instance> instance_;
   hal::Modules hal_;
+  std::shared_ptr<io_parameters::Parameters> parameters_;
+  vm::RefT<vm::NativeModule> io_parameters_;
   hal::DeviceOptions device_options_;
   std::unique_ptr<vm::Context> context_;
 };

@@ -1,0 +1,266 @@
+// The parsers on files the tests write: well-formed ones of each format and
+// hostile ones (truncated, lying offsets, overlaps, duplicates, bad headers),
+// which must fail with a status naming the file and the entry.
+#include "kiln/modules/io_parameters/formats.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "kiln/modules/io_parameters/index.h"
+#include "test_writers.h"
+
+namespace kiln::io_parameters {
+namespace {
+
+using testing::Bytes;
+using testing::GgufWriter;
+using testing::SafetensorsTensor;
+using testing::TempFile;
+
+vm::StatusOr<Index> parse_bytes(const Bytes& bytes, const std::string& name = "test-file") {
+  KILN_ASSIGN_OR_RETURN(vm::RefT<Storage> storage,
+                        Storage::copy_of(name, bytes.data(), bytes.size()));
+  Index index;
+  KILN_RETURN_IF_ERROR(parse_storage(storage, &index));
+  return index;
+}
+
+// The parse fails and the message contains every one of `parts`.
+void expect_error(const Bytes& bytes, const std::vector<std::string>& parts) {
+  auto index = parse_bytes(bytes, "hostile.bin");
+  ASSERT_FALSE(index.ok()) << "expected a parse error";
+  std::string message(index.status().message());
+  EXPECT_NE(message.find("hostile.bin"), std::string::npos) << message;
+  for (const std::string& part : parts) {
+    EXPECT_NE(message.find(part), std::string::npos) << "'" << part << "' not in: " << message;
+  }
+}
+
+std::string contents(const Entry& e) {
+  return std::string(reinterpret_cast<const char*>(e.storage->data() + e.offset), e.length);
+}
+
+TEST(SafetensorsTest, ReadsTensors) {
+  Bytes a = testing::bytes_of(std::vector<float>{1, 2, 3, 4, 5, 6});
+  Bytes b = testing::bytes_of(std::vector<int32_t>{7, 8});
+  TempFile file(".safetensors",
+                testing::safetensors_file({{"a", "F32", {2, 3}, a}, {"b", "I32", {2}, b}}));
+  auto storage = Storage::map_file(file.path());
+  ASSERT_TRUE(storage.ok()) << storage.status().message();
+  EXPECT_TRUE((*storage)->mapped());
+  auto format = detect_format(**storage);
+  ASSERT_TRUE(format.ok());
+  EXPECT_EQ(*format, Format::kSafetensors);
+  Index index;
+  ASSERT_TRUE(parse_storage(*storage, &index).ok());
+  ASSERT_EQ(index.size(), 2u);
+  const Entry* ea = index.find("a");
+  ASSERT_NE(ea, nullptr);
+  EXPECT_EQ(ea->length, 24u);
+  EXPECT_EQ(ea->description, "F32 [2, 3]");
+  EXPECT_EQ(contents(*ea), std::string(a.begin(), a.end()));
+  EXPECT_EQ(reinterpret_cast<uintptr_t>(ea->storage->data() + ea->offset) % 64, 0u);
+  EXPECT_EQ(contents(*index.find("b")), std::string(b.begin(), b.end()));
+  EXPECT_EQ(index.find("__metadata__"), nullptr);
+}
+
+TEST(SafetensorsTest, HostileFiles) {
+  Bytes data(16, 0);
+  // Truncated: no header length; header length past the end.
+  expect_error(Bytes{1, 2, 3}, {"not safetensors"});
+  Bytes lying = testing::safetensors_file("{}", data);
+  lying[0] = 0xff;
+  expect_error(lying, {});
+  // Not JSON, not an object.
+  expect_error(testing::safetensors_file("{\"a\": [", data), {"not valid JSON"});
+  // Offsets past the end of the data section.
+  expect_error(testing::safetensors_file(
+                   "{\"w\":{\"dtype\":\"U8\",\"shape\":[32],\"data_offsets\":[0,32]}}", data),
+               {"'w'", "past the end"});
+  // End before begin; negative and non-integer offsets; missing fields.
+  expect_error(testing::safetensors_file(
+                   "{\"w\":{\"dtype\":\"U8\",\"shape\":[0],\"data_offsets\":[8,4]}}", data),
+               {"'w'", "before begin"});
+  expect_error(testing::safetensors_file(
+                   "{\"w\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[-1,0]}}", data),
+               {"'w'", "data_offsets"});
+  expect_error(testing::safetensors_file("{\"w\":{\"shape\":[1],\"data_offsets\":[0,1]}}", data),
+               {"'w'", "dtype"});
+  expect_error(testing::safetensors_file("{\"w\":7}", data), {"'w'", "not a JSON object"});
+  // Shape and size disagree.
+  expect_error(testing::safetensors_file(
+                   "{\"w\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", data),
+               {"'w'", "needs 12 bytes"});
+  expect_error(testing::safetensors_file(
+                   "{\"w\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296,16],"
+                   "\"data_offsets\":[0,8]}}",
+                   data),
+               {"'w'", "needs"});
+  // Overlapping entries and duplicate keys.
+  expect_error(testing::safetensors_file(
+                   "{\"x\":{\"dtype\":\"U8\",\"shape\":[8],\"data_offsets\":[0,8]},"
+                   "\"y\":{\"dtype\":\"U8\",\"shape\":[8],\"data_offsets\":[4,12]}}",
+                   data),
+               {"'y'", "overlaps", "'x'"});
+  expect_error(testing::safetensors_file(
+                   "{\"x\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,1]},"
+                   "\"x\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[1,2]}}",
+                   data),
+               {"duplicate key 'x'"});
+}
+
+TEST(GgufTest, ReadsTensors) {
+  GgufWriter w(64);
+  w.kv_text("general.name", "test");
+  Bytes a = testing::bytes_of(std::vector<float>{1, 2, 3, 4});
+  Bytes q(2 * 34, 7);  // two q8_0 blocks of 32 elements
+  w.tensor("a", {2, 2}, 0, a);
+  w.tensor("q", {64}, 8, q);
+  TempFile file(".gguf", w.file());
+  auto storage = Storage::map_file(file.path());
+  ASSERT_TRUE(storage.ok());
+  Index index;
+  vm::Status s = parse_storage(*storage, &index);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_EQ(index.size(), 2u);
+  EXPECT_EQ(contents(*index.find("a")), std::string(a.begin(), a.end()));
+  EXPECT_EQ(index.find("a")->description, "f32 [2, 2]");
+  EXPECT_EQ(index.find("q")->length, 68u);
+  EXPECT_EQ(reinterpret_cast<uintptr_t>((*storage)->data() + index.find("q")->offset) % 64, 0u);
+}
+
+TEST(GgufTest, HostileFiles) {
+  Bytes a(16, 1);
+  {
+    GgufWriter w;
+    w.tensor("far", {4}, 0, a, 1 << 20);
+    expect_error(w.file(), {"'far'", "past the end"});
+  }
+  {
+    GgufWriter w;
+    w.tensor("odd", {4}, 0, a, 3);
+    expect_error(w.file(), {"'odd'", "alignment"});
+  }
+  {
+    GgufWriter w;
+    w.tensor("x", {4}, 0, a);
+    w.tensor("y", {4}, 0, a, 0);
+    expect_error(w.file(), {"overlaps"});
+  }
+  {
+    GgufWriter w;
+    w.tensor("x", {4}, 0, a);
+    w.tensor("x", {4}, 0, a);
+    expect_error(w.file(), {"duplicate key 'x'"});
+  }
+  {
+    GgufWriter w;
+    w.tensor("t", {4}, 99, a);
+    expect_error(w.file(), {"'t'", "ggml type 99"});
+  }
+  {
+    GgufWriter w;
+    w.tensor("blocks", {33}, 8, Bytes(68));
+    expect_error(w.file(), {"'blocks'", "blocks"});
+  }
+  {
+    GgufWriter w;
+    w.kv_text("k", "v");
+    w.tensor("t", {4}, 0, a);
+    Bytes f = w.file();
+    // Truncate inside the tensor table, and lie about a string length.
+    expect_error(Bytes(f.begin(), f.begin() + 40), {"truncated"});
+    Bytes lying = f;
+    lying[24] = 0xff;  // the first key's length
+    expect_error(lying, {"truncated"});
+  }
+  Bytes bad_version = GgufWriter().file();
+  bad_version[4] = 9;
+  expect_error(bad_version, {"version 9"});
+}
+
+TEST(IrpaTest, RoundTrip) {
+  Bytes a = testing::bytes_of(std::vector<float>{1.5f, 2.5f});
+  Bytes b(100, 9);
+  Bytes file_bytes = build_irpa({{"a", a}, {"b", b}, {"empty", {}}});
+  TempFile file(".irpa", file_bytes);
+  auto storage = Storage::map_file(file.path());
+  ASSERT_TRUE(storage.ok());
+  Index index;
+  vm::Status s = parse_storage(*storage, &index);
+  ASSERT_TRUE(s.ok()) << s.message();
+  ASSERT_EQ(index.size(), 3u);
+  EXPECT_EQ(contents(*index.find("a")), std::string(a.begin(), a.end()));
+  EXPECT_EQ(contents(*index.find("b")), std::string(b.begin(), b.end()));
+  EXPECT_EQ(index.find("empty")->length, 0u);
+  EXPECT_EQ(index.find("b")->offset % 64, 0u);
+}
+
+// Entry types other than data, patched into a built file field by field
+// (which also pins the entry layout: type at +8, splat length at +60,
+// pattern at +68, pattern length at +84).
+TEST(IrpaTest, SplatAndSkipEntries) {
+  Bytes f = build_irpa({{"kept", Bytes(8, 1)}, {"gone", Bytes(8, 2)}});
+  // Turn "gone" (entry 1 at 96 + 80) into a skip entry, "kept" into a splat
+  // of 16 bytes of the 2-byte pattern 0xBBAA.
+  uint32_t skip = 0;
+  std::memcpy(f.data() + 96 + 80 + 8, &skip, 4);
+  uint32_t splat = 1;
+  uint64_t splat_size = 85, length = 16;
+  std::memcpy(f.data() + 96 + 8, &splat, 4);
+  std::memcpy(f.data() + 96, &splat_size, 8);
+  std::memcpy(f.data() + 96 + 60, &length, 8);
+  f[96 + 68] = 0xAA;
+  f[96 + 69] = 0xBB;
+  f[96 + 84] = 2;
+  auto index = parse_bytes(f);
+  ASSERT_TRUE(index.ok()) << index.status().message();
+  ASSERT_EQ(index->size(), 1u);
+  const Entry* e = index->find("kept");
+  ASSERT_NE(e, nullptr);
+  EXPECT_TRUE(e->is_splat());
+  EXPECT_EQ(e->length, 16u);
+  EXPECT_EQ(e->pattern[1], 0xBB);
+}
+
+TEST(IrpaTest, HostileFiles) {
+  Bytes good = build_irpa({{"a", Bytes(8, 1)}, {"b", Bytes(8, 2)}});
+  expect_error(Bytes(good.begin(), good.begin() + 20), {});
+  expect_error(Bytes(good.begin(), good.begin() + 100), {"past the end"});
+  auto with = [&](size_t at, uint64_t v) {
+    Bytes f = good;
+    std::memcpy(f.data() + at, &v, 8);
+    return f;
+  };
+  expect_error(with(8, 64), {"header size"});
+  expect_error(with(32, 5), {"truncated"});                     // entry count
+  expect_error(with(96 + 60, 4096), {"'a'", "storage segment"});  // data offset
+  expect_error(with(96 + 20, 1 << 20), {"metadata segment"});   // name offset
+  expect_error(with(96, 4), {"entry size"});
+  expect_error(with(16, 1 << 30), {"next_header_offset"});
+  expect_error(with(96 + 80 + 60, 0), {"'b'", "overlaps", "'a'"});
+  // Both entries named "a".
+  Bytes dup = with(96 + 80 + 20, 0);
+  expect_error(dup, {"duplicate key 'a'"});
+  Bytes version = good;
+  version[4] = 1;
+  expect_error(version, {"version 1.0"});
+  Bytes splat_bad = good;
+  uint32_t splat = 1;
+  std::memcpy(splat_bad.data() + 96 + 8, &splat, 4);
+  expect_error(splat_bad, {"'a'", "splat entry too small"});
+}
+
+TEST(FormatTest, UnknownFormatNamesTheFile) {
+  expect_error(Bytes{'n', 'o', 'p', 'e', 0, 0, 0, 0, 0, 0}, {"not safetensors, GGUF or IRPA"});
+  auto missing = Storage::map_file("/nonexistent/weights.safetensors");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(std::string(missing.status().message()).find("/nonexistent/weights.safetensors"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace kiln::io_parameters
