@@ -201,21 +201,24 @@ TEST(IrpaTest, RoundTrip) {
 
 // Entry types other than data, patched into a built file field by field
 // (which also pins the entry layout: type at +8, splat length at +60,
-// pattern at +68, pattern length at +84).
+// pattern at +68, pattern length at +84). Entries sit at 96, 176, 256.
 TEST(IrpaTest, SplatAndSkipEntries) {
-  Bytes f = build_irpa({{"kept", Bytes(8, 1)}, {"gone", Bytes(8, 2)}});
-  // Turn "gone" (entry 1 at 96 + 80) into a skip entry, "kept" into a splat
-  // of 16 bytes of the 2-byte pattern 0xBBAA.
-  uint32_t skip = 0;
-  std::memcpy(f.data() + 96 + 80 + 8, &skip, 4);
-  uint32_t splat = 1;
-  uint64_t splat_size = 85, length = 16;
-  std::memcpy(f.data() + 96 + 8, &splat, 4);
-  std::memcpy(f.data() + 96, &splat_size, 8);
-  std::memcpy(f.data() + 96 + 60, &length, 8);
+  Bytes f = build_irpa({{"kept", Bytes(8, 1)}, {"pad", Bytes(8, 3)}, {"gone", Bytes(8, 2)}});
+  auto put = [&](size_t at, const void* v, size_t n) { std::memcpy(f.data() + at, v, n); };
+  uint64_t count = 2;
+  put(32, &count, 8);
+  // Entry 0: a splat of 16 bytes of the pattern 0xBBAA, its entry 160 bytes
+  // long (an entry may be larger than its struct), so the next is at 256.
+  uint64_t entry_size = 160, length = 16;
+  uint32_t splat = 1, skip = 0;
+  put(96, &entry_size, 8);
+  put(96 + 8, &splat, 4);
+  put(96 + 60, &length, 8);
   f[96 + 68] = 0xAA;
   f[96 + 69] = 0xBB;
   f[96 + 84] = 2;
+  // Entry at 256 ("gone"): skipped.
+  put(256 + 8, &skip, 4);
   auto index = parse_bytes(f);
   ASSERT_TRUE(index.ok()) << index.status().message();
   ASSERT_EQ(index->size(), 1u);
