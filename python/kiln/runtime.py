@@ -79,11 +79,19 @@ class Context:
     check module registered before it, as run-module does.
 
     Modules may be Module objects, paths, .vmfb / .so bytes or NativeModule
-    objects (exports written in Python)."""
+    objects (exports written in Python).
 
-    def __init__(self, modules=(), *, instance=None, device="local-task", workers=0):
+    `parameters` are parameter files for the io_parameters module, in
+    run-module's --parameters syntax ("[SCOPE=]PATH": .safetensors, .gguf,
+    .irpa); add_parameter_bytes() adds one in memory. Add them before the
+    module that imports io_parameters."""
+
+    def __init__(self, modules=(), *, instance=None, device="local-task", workers=0,
+                 parameters=()):
         self.instance = instance or default_instance()
         self._context = _runtime._Context(self.instance, device, workers)
+        for spec in parameters:
+            self.add_parameters(spec)
         self._functions = {}
         self.modules = []
         for module in modules:
@@ -98,6 +106,17 @@ class Context:
         self.modules.append(module)
         self._functions.clear()
         return module
+
+    def add_parameters(self, spec):
+        """A parameter file, "[SCOPE=]PATH" (run-module's --parameters)."""
+        self._context.add_parameters(str(spec))
+
+    def add_parameter_bytes(self, scope, key, data):
+        """The in-memory provider: parameter `key` of `scope` holds a copy of
+        `data` (bytes, or a numpy array's bytes)."""
+        if hasattr(data, "tobytes"):
+            data = data.tobytes()
+        self._context.add_parameter_bytes(scope, key, bytes(data))
 
     @property
     def device(self):

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "kiln/modules/hal/api.h"
+#include "kiln/modules/io_parameters/module.h"
 #include "kiln/vm/context.h"
 #include "kiln/vm/buffer.h"
 #include "kiln/vm/instance.h"
@@ -102,6 +103,11 @@ struct ContextHolder {
   hal::DeviceOptions device_options;
   hal::Modules hal;  // empty until needed
   bool hal_registered = false;
+  // Parameters by scope (--parameters); the io_parameters module serving
+  // them is registered before the first module that imports it.
+  std::shared_ptr<io_parameters::Parameters> parameters =
+      std::make_shared<io_parameters::Parameters>();
+  vm::RefT<vm::NativeModule> io_parameters_module;
   bool check_registered = false;
   std::vector<std::shared_ptr<ModuleHolder>> modules;
   std::unique_ptr<vm::Context> context;

@@ -35,11 +35,18 @@ hal::Device& ContextHolder::device() {
 
 void ContextHolder::add_module(const std::shared_ptr<ModuleHolder>& module) {
   vm::Module* m = module->get();
-  bool imports_hal = false, imports_check = false;
+  bool imports_hal = false, imports_check = false, imports_parameters = false;
   for (int32_t i = 0; i < m->import_count(); ++i) {
     std::string_view name = m->import_info(i).full_name;
     imports_hal |= name.substr(0, 4) == "hal.";
     imports_check |= name.substr(0, 6) == "check.";
+    imports_parameters |= name.substr(0, 14) == "io_parameters.";
+  }
+  if (imports_parameters && !io_parameters_module) {
+    io_parameters_module =
+        check(io_parameters::create_io_parameters_module(instance->instance, parameters));
+    check(context->register_module(io_parameters_module.get()));
+    imports_hal = true;
   }
   if ((imports_hal || imports_check) && !hal_registered) {
     device();
@@ -201,6 +208,14 @@ void bind_context(py::module_& m) {
            py::arg("instance") = nullptr, py::arg("device") = "local-task",
            py::arg("workers") = 0)
       .def("add_module", &ContextHolder::add_module)
+      .def("add_parameters",
+           [](ContextHolder& c, const std::string& spec) { check(c.parameters->add_spec(spec)); })
+      .def("add_parameter_bytes",
+           [](ContextHolder& c, const std::string& scope, const std::string& key,
+              py::bytes data) {
+             std::string_view bytes = data;
+             check(c.parameters->add_memory(scope, key, bytes.data(), bytes.size()));
+           })
       .def("lookup", &lookup)
       .def_property_readonly("device_name", [](const ContextHolder& c) {
         return c.device_options.name;
