@@ -20,17 +20,21 @@ using testing::GgufWriter;
 using testing::SafetensorsTensor;
 using testing::TempFile;
 
-vm::StatusOr<Index> parse_bytes(const Bytes& bytes, const std::string& name = "test-file") {
+using Parser = vm::Status (*)(const vm::RefT<Storage>&, Index*);
+
+vm::StatusOr<Index> parse_bytes(const Bytes& bytes, const std::string& name = "test-file",
+                                Parser parser = parse_storage) {
   KILN_ASSIGN_OR_RETURN(vm::RefT<Storage> storage,
                         Storage::copy_of(name, bytes.data(), bytes.size()));
   Index index;
-  KILN_RETURN_IF_ERROR(parse_storage(storage, &index));
+  KILN_RETURN_IF_ERROR(parser(storage, &index));
   return index;
 }
 
 // The parse fails and the message contains every one of `parts`.
-void expect_error(const Bytes& bytes, const std::vector<std::string>& parts) {
-  auto index = parse_bytes(bytes, "hostile.bin");
+void expect_error(const Bytes& bytes, const std::vector<std::string>& parts,
+                  Parser parser = parse_storage) {
+  auto index = parse_bytes(bytes, "hostile.bin", parser);
   ASSERT_FALSE(index.ok()) << "expected a parse error";
   std::string message(index.status().message());
   EXPECT_NE(message.find("hostile.bin"), std::string::npos) << message;
@@ -75,7 +79,11 @@ TEST(SafetensorsTest, HostileFiles) {
   lying[0] = 0xff;
   expect_error(lying, {});
   // Not JSON, not an object.
-  expect_error(testing::safetensors_file("{\"a\": [", data), {"not valid JSON"});
+  expect_error(testing::safetensors_file("{\"a\": {\"dtype\"", data), {"not valid JSON"});
+  // Not told apart as safetensors by their first bytes: the parser itself.
+  expect_error(testing::safetensors_file("[1, 2]", data), {"not a JSON object"},
+               parse_safetensors);
+  expect_error(testing::safetensors_file("", data), {"not valid JSON"}, parse_safetensors);
   // Offsets past the end of the data section.
   expect_error(testing::safetensors_file(
                    "{\"w\":{\"dtype\":\"U8\",\"shape\":[32],\"data_offsets\":[0,32]}}", data),
