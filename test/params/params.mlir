@@ -106,7 +106,7 @@ vm.module @params {
     vm.return %view : !vm.ref<!hal.buffer_view>
   }
 
-  // Gathers w[1..5] and b[1] into one buffer: a 5xi32 view [2 3 4 5 20].
+  // Gathers w[1..5] and b[1] into one buffer: a 5xi32 view 2 3 4 5 20.
   vm.export @gathered
   vm.func @gathered() -> !vm.ref<!hal.buffer_view> {
     %c0 = vm.const.i32 0
