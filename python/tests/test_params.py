@@ -45,3 +45,12 @@ def test_bad_parameter_file_names_the_file(tmp_path):
     ctx = kiln.runtime.Context()
     with pytest.raises(kiln.runtime.VMError, match="broken.safetensors"):
         ctx.add_parameters(f"model={path}")
+
+
+def test_mlp_sample_matches_numpy(form):
+    """samples/params_mlp: a plain-MLIR MLP whose weights come from a
+    .safetensors file through io_parameters, against numpy."""
+    sys.path.insert(0, os.path.join(SOURCE_DIR, "samples", "params_mlp"))
+    import run as mlp_sample
+    got, expected = mlp_sample.run(form, seed=1)
+    np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
