@@ -1,6 +1,7 @@
 """Parameters from Python: Context(parameters=[...]) and add_parameter_bytes
 feed the io_parameters module of a program that loads named parameters
 (test/params/params.mlir), in both forms."""
+import importlib.util
 import os
 import sys
 
@@ -50,7 +51,9 @@ def test_bad_parameter_file_names_the_file(tmp_path):
 def test_mlp_sample_matches_numpy(form):
     """samples/params_mlp: a plain-MLIR MLP whose weights come from a
     .safetensors file through io_parameters, against numpy."""
-    sys.path.insert(0, os.path.join(SOURCE_DIR, "samples", "params_mlp"))
-    import run as mlp_sample
+    spec = importlib.util.spec_from_file_location(
+        "params_mlp_sample", os.path.join(SOURCE_DIR, "samples", "params_mlp", "run.py"))
+    mlp_sample = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mlp_sample)
     got, expected = mlp_sample.run(form, seed=1)
     np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
