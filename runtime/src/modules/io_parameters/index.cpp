@@ -18,8 +18,10 @@ const vm::RefType Storage::kType = {"io_parameters.storage", &Storage::destroy};
 Storage::~Storage() {
   if (mapped_) {
     if (size_) munmap(data_, size_);
-  } else {
+  } else if (owned_) {
     std::free(data_);
+  } else if (release_) {
+    release_(release_user_);
   }
 }
 
@@ -77,6 +79,21 @@ vm::StatusOr<vm::RefT<Storage>> Storage::copy_of(std::string name, const void* d
   storage->data_ = static_cast<uint8_t*>(copy);
   storage->size_ = size;
   storage->writable_ = true;
+  storage->owned_ = true;
+  return storage;
+}
+
+vm::StatusOr<vm::RefT<Storage>> Storage::wrap(std::string name, const void* data,
+                                              size_t size, void (*release)(void*),
+                                              void* user) {
+  if (!data && size) return vm::invalid_argument_error("wrapping null parameter storage");
+  auto storage = vm::RefT<Storage>::adopt(new Storage());
+  storage->name_ = std::move(name);
+  // Never written through: wrapped storage is not writable.
+  storage->data_ = const_cast<uint8_t*>(static_cast<const uint8_t*>(data));
+  storage->size_ = size;
+  storage->release_ = release;
+  storage->release_user_ = user;
   return storage;
 }
 

@@ -37,6 +37,11 @@ class Storage : public vm::RefObject {
   // A writable copy of `size` bytes of `data`, named `name` in errors.
   static vm::StatusOr<vm::RefT<Storage>> copy_of(std::string name, const void* data,
                                                  size_t size);
+  // Read-only bytes owned by the caller, used in place (no copy);
+  // `release(user)` runs when the storage goes away (null: nothing).
+  static vm::StatusOr<vm::RefT<Storage>> wrap(std::string name, const void* data,
+                                              size_t size, void (*release)(void*) = nullptr,
+                                              void* user = nullptr);
 
   const std::string& name() const { return name_; }
   const uint8_t* data() const { return data_; }
@@ -56,6 +61,9 @@ class Storage : public vm::RefObject {
   size_t size_ = 0;
   bool writable_ = false;
   bool mapped_ = false;
+  bool owned_ = false;  // data_ from aligned_alloc
+  void (*release_)(void*) = nullptr;
+  void* release_user_ = nullptr;
 };
 
 struct Entry {
