@@ -24,17 +24,38 @@ size_t ElementType::storage_size() const {
   return 0;
 }
 
+namespace {
+
+// The scalar kinds by their MLIR spelling, for parsing and printing alike.
+struct ScalarName {
+  ElementType::Kind kind;
+  std::string_view name;
+};
+constexpr ScalarName kScalarNames[] = {
+    {ElementType::kI8, "i8"},   {ElementType::kI16, "i16"}, {ElementType::kI32, "i32"},
+    {ElementType::kI64, "i64"}, {ElementType::kF32, "f32"}, {ElementType::kF64, "f64"}};
+
+}  // namespace
+
+bool ElementType::from_scalar_name(std::string_view name, ElementType* out) {
+  for (const ScalarName& scalar : kScalarNames) {
+    if (scalar.name == name) {
+      *out = ElementType{scalar.kind, nullptr};
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string ElementType::to_string() const {
+  for (const ScalarName& scalar : kScalarNames) {
+    if (scalar.kind == kind) return std::string(scalar.name);
+  }
   switch (kind) {
-    case kI8: return "i8";
-    case kI16: return "i16";
-    case kI32: return "i32";
-    case kI64: return "i64";
-    case kF32: return "f32";
-    case kF64: return "f64";
     case kRef:
       return std::string("ref<") + (ref_type ? ref_type->name : "?") + ">";
     case kVariant: return "variant";
+    default: break;
   }
   return "?";
 }

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "kiln/vm/allocator.h"
 #include "kiln/vm/ref.h"
@@ -35,6 +36,11 @@ struct ElementType {
   static ElementType f64() { return {kF64, nullptr}; }
   static ElementType ref(const RefType* type = nullptr) { return {kRef, type}; }
   static ElementType variant() { return {kVariant, nullptr}; }
+
+  // The scalar element type spelled `name` in a !vm.list<...> ("i8" .. "f64",
+  // the names of kiln/vm/limits.h's kListScalarElementTypes); false for any
+  // other name (refs and variants are resolved by the caller).
+  static bool from_scalar_name(std::string_view name, ElementType* out);
 
   // Bytes per element in storage.
   size_t storage_size() const;
