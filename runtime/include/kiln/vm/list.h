@@ -80,7 +80,8 @@ class List : public RefObject {
   Status set_ref(size_t index, Ref&& value);
   // Works for every element type: scalars come back tagged.
   Status get_value(size_t index, Value* out) const;
-  // Works for every element type if the value's type fits the element type.
+  // Works for every element type: a ref into a list of refs or variants, a
+  // scalar into a list of scalars (converted as IREE converts) or variants.
   Status set_value(size_t index, const Value& value);
   // Appends one element (grows capacity geometrically).
   Status push_value(const Value& value);
@@ -95,6 +96,9 @@ class List : public RefObject {
   // whether that is a ref.
   Status type_error(const char* access, bool ref_access) const;
   Status set_ref_impl(size_t index, Ref value);
+  // One scalar read or written with IREE's value conversions (list.cpp).
+  Status get_scalar(size_t index, ValueType target, Value* out) const;
+  Status set_scalar(size_t index, const Value& value);
   void release_range(size_t begin, size_t end);
 
   ElementType element_type_;
