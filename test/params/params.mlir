@@ -1,3 +1,6 @@
+// RUN: vm-translate --vm-to-bytecode %s -o /dev/null
+// RUN: vm-translate --vm-to-c %s -o /dev/null
+//
 // A vm program that loads named parameters from the scope "model" through
 // the io_parameters module, as IREE's compiler emits the calls, and uses
 // them. run_params_e2e.py runs it in both forms (bytecode and C) against the
