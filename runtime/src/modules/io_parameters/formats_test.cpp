@@ -189,6 +189,10 @@ TEST(GgufTest, HostileFiles) {
   Bytes bad_version = GgufWriter().file();
   bad_version[4] = 9;
   expect_error(bad_version, {"version 9"});
+  Bytes big_endian = GgufWriter().file();
+  big_endian[4] = 0;
+  big_endian[7] = 3;
+  expect_error(big_endian, {"big-endian"});
 }
 
 TEST(IrpaTest, RoundTrip) {

@@ -126,6 +126,12 @@ vm::Status parse_gguf(const vm::RefT<Storage>& storage, Index* index) {
                            "file '%s' is not GGUF (bad magic)", s.name().c_str());
   }
   KILN_RETURN_IF_ERROR(r.read(&version, "the header"));
+  if (version == 0x02000000u || version == 0x03000000u) {
+    return vm::make_status(vm::StatusCode::kUnimplemented,
+                           "GGUF file '%s' is big-endian; only little-endian GGUF is "
+                           "supported",
+                           s.name().c_str());
+  }
   if (version != 2 && version != 3) {
     return vm::make_status(vm::StatusCode::kUnimplemented,
                            "GGUF file '%s': version %u is not supported (2 and 3 are)",
