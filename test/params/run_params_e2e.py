@@ -41,6 +41,12 @@ def make_files(bin_dir, out):
                   f"w=@{out / 'w.bin'}", f"b=@{out / 'b.bin'}"])
     if result.returncode != 0:
         raise RuntimeError(f"kiln-params create failed: {result.stderr}")
+    # Converted: every parameter of the GGUF file into an IRPA archive.
+    files["converted"] = out / "converted.irpa"
+    result = run([bin_dir / "kiln-params", "create", f"--out={files['converted']}",
+                  f"--from={files['gguf']}"])
+    if result.returncode != 0:
+        raise RuntimeError(f"kiln-params create --from failed: {result.stderr}")
     # One scope from two files: w from a safetensors file, b from a GGUF one.
     files["w_only"] = out / "w_only.safetensors"
     param_files.write_safetensors(files["w_only"], {"w": W})
@@ -88,7 +94,8 @@ def main():
             return None
         case(f"list.{kind}", listed)
 
-    scopes = {kind: [f"model={files[kind]}"] for kind in ("safetensors", "gguf", "irpa")}
+    scopes = {kind: [f"model={files[kind]}"]
+              for kind in ("safetensors", "gguf", "irpa", "converted")}
     scopes["two_files"] = [f"model={files['w_only']}", f"model={files['b_only']}"]
     calls = [
         ("weighted_sum", "i32=121"),

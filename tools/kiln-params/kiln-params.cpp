@@ -1,11 +1,12 @@
 // kiln-params: inspect and build parameter files.
 //
 //   kiln-params list FILE...
-//   kiln-params create --out=x.irpa [--alignment=N] NAME=@FILE ...
+//   kiln-params create --out=x.irpa [--alignment=N] [--from=FILE ...] NAME=@FILE ...
 //
 // Everything but argument handling lives in kiln_io_parameters.
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,14 +23,15 @@ using io_parameters::Storage;
 void print_usage(std::FILE* out) {
   std::fprintf(out,
       "usage: kiln-params list FILE...\n"
-      "       kiln-params create --out=PATH [--alignment=N] NAME=@FILE ...\n"
+      "       kiln-params create --out=PATH [--alignment=N] [--from=FILE ...] NAME=@FILE ...\n"
       "\n"
       "list    prints each parameter of FILE (safetensors, GGUF or IRPA, told apart\n"
       "        by their first bytes): key, file offset, length, and what the format\n"
       "        says about it; the file is checked as the runtime checks it\n"
       "create  writes an IRPA parameter archive holding the bytes of each FILE\n"
       "        under NAME, each aligned to N bytes in the archive (default 64, so\n"
-      "        the runtime loads them without copies)\n"
+      "        the runtime loads them without copies); --from=FILE adds every\n"
+      "        parameter of a safetensors, GGUF or IRPA file (conversion)\n"
       "\n"
       "Exit status: 0 on success, 2 on bad arguments or files (one-line error).\n");
 }
@@ -79,6 +81,24 @@ bool read_file(const std::string& path, std::vector<uint8_t>* out) {
   return ok;
 }
 
+// Every parameter of `path` (splats expanded) as (name, bytes).
+vm::Status add_all_from(const std::string& path,
+                        std::vector<std::pair<std::string, std::vector<uint8_t>>>* entries) {
+  KILN_ASSIGN_OR_RETURN(vm::RefT<Storage> storage, Storage::map_file(path));
+  Index index;
+  KILN_RETURN_IF_ERROR(io_parameters::parse_storage(storage, &index));
+  for (const io_parameters::Entry& e : index.entries()) {
+    std::vector<uint8_t> bytes(e.length);
+    if (e.is_splat()) {
+      for (uint64_t i = 0; i < e.length; ++i) bytes[i] = e.pattern[i % e.pattern_length];
+    } else if (e.length) {
+      std::memcpy(bytes.data(), e.storage->data() + e.offset, e.length);
+    }
+    entries->emplace_back(e.key, std::move(bytes));
+  }
+  return vm::Status();
+}
+
 int create(int argc, char** argv) {
   std::string out;
   uint64_t alignment = 64;
@@ -96,6 +116,9 @@ int create(int argc, char** argv) {
         return 2;
       }
       alignment = a;
+    } else if (arg.rfind("--from=", 0) == 0) {
+      vm::Status s = add_all_from(arg.substr(7), &entries);
+      if (!s.ok()) return fail(s);
     } else if (size_t eq = arg.find("=@"); eq != std::string::npos && eq > 0 && arg[0] != '-') {
       std::vector<uint8_t> bytes;
       std::string path = arg.substr(eq + 2);
