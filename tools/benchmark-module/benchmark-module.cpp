@@ -38,9 +38,9 @@ void print_usage(std::FILE* out) {
       "Times NAME over K repetitions (default 5) of N calls each (default:\n"
       "calibrated so a repetition lasts at least --min_time, default 0.2 s)\n"
       "and prints min / median / mean / max nanoseconds per call.\n"
-      "Modules, --function, --input, --memory-limit and --fuel (per call) are\n"
-      "as for run-module. --min_time is at most 3600 seconds, --repetitions at\n"
-      "most 100000 and --iterations at most 2^40.\n"
+      "Modules, --function, --input, --parameters, --memory-limit and --fuel\n"
+      "(per call) are as for run-module. --min_time is at most 3600 seconds,\n"
+      "--repetitions at most 100000 and --iterations at most 2^40.\n"
       "\n%s", kiln::tooling::input_syntax_help());
 }
 
