@@ -189,7 +189,11 @@ vm::StatusOr<vm::RefT<Buffer>> alias_span(const Parameters& parameters, const Sp
                                           hal::MemoryType memory_type,
                                           hal::BufferUsage usage) {
   const Entry& e = *span.entry;
-  if (!parameters.zero_copy() || e.is_splat() || (usage & kWriteUsage)) {
+  // Immutable sharing (what IREE's compiler asks for constants, with
+  // transfer and dispatch storage usage) means nothing writes the buffer
+  // after the load, so read-only aliasing is fine despite the write bits.
+  bool read_only = !(usage & kWriteUsage) || (usage & hal::buffer_usage::kSharingImmutable);
+  if (!parameters.zero_copy() || e.is_splat() || !read_only) {
     return vm::RefT<Buffer>();
   }
   const uint8_t* data = e.storage->data() + e.offset + span.parameter_offset;

@@ -189,6 +189,22 @@ TEST_P(IoParametersTest, ZeroCopyRules) {
   EXPECT_NE(address(*b[0]), stored("gguf", "w"));
   EXPECT_TRUE(b[0]->map(0, 4, hal::memory_access::kWrite).ok());
   EXPECT_EQ(read_floats(*b[0])[5], 6.0f);
+  // IREE's compiler's usage for constants (transfer | dispatch storage |
+  // sharing immutable) and memory type (device local): aliased, read-only.
+  {
+    ValueList t = tables({{"w", 0, 0, 24}});
+    ValueList r;
+    ASSERT_TRUE(call("io_parameters.load",
+                     {device(), Value::i64(-1), null(), null(), buffer_of("st", 2),
+                      Value::i64(-1), Value::i32(48), Value::i32(527363), t[0], t[1], t[2]},
+                     &r)
+                    .ok());
+    vm::Ref ref;
+    ASSERT_TRUE(r[0].as_ref().as<vm::List>()->get_ref(0, &ref).ok());
+    auto aliased = vm::RefT<hal::Buffer>::unchecked(std::move(ref));
+    EXPECT_EQ(address(*aliased), stored("st", "w"));
+    EXPECT_FALSE(aliased->map(0, 4, hal::memory_access::kWrite).ok());
+  }
   // Zero copy turned off: a copy.
   params_->set_zero_copy(false);
   ASSERT_TRUE(load("irpa", {{"w", 0, 0, 24}}, kReadUsage, &b).ok());

@@ -10,8 +10,9 @@
 // Zero copy: `load` returns hal buffers that alias the storage (no copy)
 // when zero copy is allowed, the entry is not a splat, the span's address is
 // a multiple of 64 bytes and the requested usage has no write bits
-// (transfer target, dispatch storage/image write, sequential-write mapping);
-// such buffers are read-only. Otherwise it allocates and copies through the
+// (transfer target, dispatch storage/image write, sequential-write mapping)
+// or includes immutable sharing (as IREE's compiler requests for constant
+// parameters); such buffers are read-only. Otherwise it allocates and copies through the
 // device queue.
 #ifndef KILN_MODULES_IO_PARAMETERS_MODULE_H_
 #define KILN_MODULES_IO_PARAMETERS_MODULE_H_
