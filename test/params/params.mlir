@@ -6,10 +6,11 @@
 // them. run_params_e2e.py runs it in both forms (bytecode and C) against the
 // same parameters stored as safetensors, GGUF and IRPA:
 //   w: i32 [1, 2, 3, 4, 5, 6] (2x3)   b: i32 [10, 20]
-// Numeric constants are IREE's: memory type 70 (host local); buffer usage
-// 50332673 = transfer source | dispatch storage read | mapping scoped |
-// mapping persistent (read-only: the buffers may alias the file), and
-// 50331651 = transfer | mapping (writable: a gather target).
+// Numeric constants are IREE's: loads use what IREE's compiler emits for
+// constant parameters, memory type 48 (device local) and buffer usage
+// 527363 = transfer | dispatch storage | sharing immutable (the buffers
+// alias the file); the gather target is memory type 70 (host local), usage
+// 50331651 = transfer | mapping.
 vm.module @params {
   vm.import private @hal.devices.get(%index : i32) -> !vm.ref<!hal.device>
   vm.import private @hal.device.allocator(%device : !vm.ref<!hal.device>) -> !vm.ref<!hal.allocator>
@@ -45,10 +46,10 @@ vm.module @params {
     %device = vm.call @hal.devices.get(%c0) : (i32) -> !vm.ref<!hal.device>
     %null = vm.const.ref.zero : !vm.ref<!hal.fence>
     %fence = vm.call @hal.fence.create(%device, %zero) : (!vm.ref<!hal.device>, i64) -> !vm.ref<!hal.fence>
-    %host_local = vm.const.i32 70
-    %usage = vm.const.i32 50332673
+    %device_local = vm.const.i32 48
+    %usage = vm.const.i32 527363
     %table = vm.const.ref.rodata @key_table : !vm.buffer
-    %list = vm.call @io_parameters.load(%device, %any, %null, %fence, %scope, %any, %host_local, %usage, %table, %key_data, %spans) : (!vm.ref<!hal.device>, i64, !vm.ref<!hal.fence>, !vm.ref<!hal.fence>, !vm.buffer, i64, i32, i32, !vm.buffer, !vm.buffer, !vm.buffer) -> !vm.list<!vm.ref<!hal.buffer>>
+    %list = vm.call @io_parameters.load(%device, %any, %null, %fence, %scope, %any, %device_local, %usage, %table, %key_data, %spans) : (!vm.ref<!hal.device>, i64, !vm.ref<!hal.fence>, !vm.ref<!hal.fence>, !vm.buffer, i64, i32, i32, !vm.buffer, !vm.buffer, !vm.buffer) -> !vm.list<!vm.ref<!hal.buffer>>
     %forever = vm.const.i32 -1
     %status = vm.call.variadic @hal.fence.await(%forever, %zero, [%fence]) : (i32, i64, !vm.ref<!hal.fence> ...) -> i32
     %w = vm.list.get.ref %list, %c0 : (!vm.list<!vm.ref<!hal.buffer>>, i32) -> !vm.ref<!hal.buffer>
