@@ -137,6 +137,13 @@ def main():
             return None
         case(f"hostile.{name}", rejected)
 
+        def listed_error(path=path, parts=parts):
+            result = run([args.bin / "kiln-params", "list", path])
+            if result.returncode != 2 or not all(p in result.stderr for p in parts):
+                return f"kiln-params list: expected exit 2 naming {parts}, got {result.returncode}: {result.stderr}"
+            return None
+        case(f"hostile.{name}.list", listed_error)
+
     root = ET.Element("testsuites")
     suite = ET.SubElement(root, "testsuite", name="params_e2e", tests=str(len(cases)),
                           failures=str(sum(1 for c in cases if c[1])))
