@@ -31,7 +31,8 @@ void print_usage(std::FILE* out) {
       "create  writes an IRPA parameter archive holding the bytes of each FILE\n"
       "        under NAME, each aligned to N bytes in the archive (default 64, so\n"
       "        the runtime loads them without copies); --from=FILE adds every\n"
-      "        parameter of a safetensors, GGUF or IRPA file (conversion)\n"
+      "        parameter of a safetensors, GGUF or IRPA file (conversion; IRPA\n"
+      "        splats stay splats)\n"
       "\n"
       "Exit status: 0 on success, 2 on bad arguments or files (one-line error).\n");
 }
@@ -81,20 +82,23 @@ bool read_file(const std::string& path, std::vector<uint8_t>* out) {
   return ok;
 }
 
-// Every parameter of `path` (splats expanded) as (name, bytes).
-vm::Status add_all_from(const std::string& path,
-                        std::vector<std::pair<std::string, std::vector<uint8_t>>>* entries) {
+// Every parameter of `path` (splats stay splats).
+vm::Status add_all_from(const std::string& path, std::vector<io_parameters::IrpaEntry>* entries) {
   KILN_ASSIGN_OR_RETURN(vm::RefT<Storage> storage, Storage::map_file(path));
   Index index;
   KILN_RETURN_IF_ERROR(io_parameters::parse_storage(storage, &index));
   for (const io_parameters::Entry& e : index.entries()) {
-    std::vector<uint8_t> bytes(e.length);
+    io_parameters::IrpaEntry out;
+    out.name = e.key;
     if (e.is_splat()) {
-      for (uint64_t i = 0; i < e.length; ++i) bytes[i] = e.pattern[i % e.pattern_length];
-    } else if (e.length) {
-      std::memcpy(bytes.data(), e.storage->data() + e.offset, e.length);
+      out.splat_length = e.length;
+      std::memcpy(out.pattern, e.pattern, sizeof(out.pattern));
+      out.pattern_length = e.pattern_length;
+    } else {
+      const uint8_t* p = e.storage->data() + e.offset;
+      out.bytes.assign(p, p + e.length);
     }
-    entries->emplace_back(e.key, std::move(bytes));
+    entries->push_back(std::move(out));
   }
   return vm::Status();
 }
@@ -102,7 +106,7 @@ vm::Status add_all_from(const std::string& path,
 int create(int argc, char** argv) {
   std::string out;
   uint64_t alignment = 64;
-  std::vector<std::pair<std::string, std::vector<uint8_t>>> entries;
+  std::vector<io_parameters::IrpaEntry> entries;
   for (int i = 2; i < argc; ++i) {
     std::string arg = argv[i];
     if (arg.rfind("--out=", 0) == 0) {
@@ -127,7 +131,10 @@ int create(int argc, char** argv) {
                      arg.substr(0, eq).c_str());
         return 2;
       }
-      entries.emplace_back(arg.substr(0, eq), std::move(bytes));
+      io_parameters::IrpaEntry entry;
+      entry.name = arg.substr(0, eq);
+      entry.bytes = std::move(bytes);
+      entries.push_back(std::move(entry));
     } else {
       std::fprintf(stderr, "error: unexpected argument '%s' (NAME=@FILE or --out=PATH)\n",
                    arg.c_str());
@@ -140,13 +147,13 @@ int create(int argc, char** argv) {
   }
   for (size_t i = 0; i < entries.size(); ++i) {
     for (size_t j = 0; j < i; ++j) {
-      if (entries[i].first == entries[j].first) {
-        std::fprintf(stderr, "error: parameter '%s' given twice\n", entries[i].first.c_str());
+      if (entries[i].name == entries[j].name) {
+        std::fprintf(stderr, "error: parameter '%s' given twice\n", entries[i].name.c_str());
         return 2;
       }
     }
   }
-  std::vector<uint8_t> archive = io_parameters::build_irpa(entries, alignment);
+  std::vector<uint8_t> archive = io_parameters::build_irpa_entries(entries, alignment);
   std::FILE* f = std::fopen(out.c_str(), "wb");
   bool ok = f && std::fwrite(archive.data(), 1, archive.size(), f) == archive.size();
   if (f) ok = std::fclose(f) == 0 && ok;

@@ -242,6 +242,27 @@ TEST(IrpaTest, SplatAndSkipEntries) {
   EXPECT_EQ(e->pattern[1], 0xBB);
 }
 
+TEST(IrpaTest, BuildsSplatEntries) {
+  IrpaEntry data, splat;
+  data.name = "d";
+  data.bytes = Bytes(5, 7);
+  splat.name = "s";
+  splat.splat_length = 1 << 20;
+  splat.pattern[0] = 0x11;
+  splat.pattern[1] = 0x22;
+  splat.pattern_length = 2;
+  Bytes f = build_irpa_entries({splat, data});
+  EXPECT_LT(f.size(), 4096u);
+  auto index = parse_bytes(f);
+  ASSERT_TRUE(index.ok()) << index.status().message();
+  const Entry* s = index->find("s");
+  ASSERT_NE(s, nullptr);
+  EXPECT_TRUE(s->is_splat());
+  EXPECT_EQ(s->length, 1u << 20);
+  EXPECT_EQ(s->pattern[1], 0x22);
+  EXPECT_EQ(contents(*index->find("d")), std::string(5, 7));
+}
+
 TEST(IrpaTest, HostileFiles) {
   Bytes good = build_irpa({{"a", Bytes(8, 1)}, {"b", Bytes(8, 2)}});
   expect_error(Bytes(good.begin(), good.begin() + 20), {});

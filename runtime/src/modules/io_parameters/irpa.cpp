@@ -182,38 +182,44 @@ vm::Status parse_irpa(const vm::RefT<Storage>& storage, Index* index) {
   }
 }
 
-std::vector<uint8_t> build_irpa(
-    const std::vector<std::pair<std::string, std::vector<uint8_t>>>& entries,
-    uint64_t alignment) {
+std::vector<uint8_t> build_irpa_entries(const std::vector<IrpaEntry>& entries,
+                                        uint64_t alignment) {
   if (alignment == 0) alignment = 64;
-  uint64_t entry_stride = align_up(kDataEntrySize, kEntryAlignment);
   uint64_t table_offset = align_up(kHeaderV0Size, kEntryAlignment);
-  uint64_t table_length = entry_stride * entries.size();
+  uint64_t table_length = 0, metadata_length = 0;
+  for (const IrpaEntry& e : entries) {
+    table_length += align_up(e.is_splat() ? kSplatEntrySize : kDataEntrySize, kEntryAlignment);
+    metadata_length += e.name.size();
+  }
   uint64_t metadata_offset = table_offset + table_length;
-  uint64_t metadata_length = 0;
-  for (const auto& e : entries) metadata_length += e.first.size();
   uint64_t storage_offset = align_up(metadata_offset + metadata_length, alignment);
   std::vector<uint8_t> out(storage_offset, 0);
 
-  uint64_t name_at = 0, data_at = 0;
-  for (size_t i = 0; i < entries.size(); ++i) {
-    const auto& [name, bytes] = entries[i];
-    uint64_t at = table_offset + i * entry_stride;
-    put64(out, at, kDataEntrySize);
-    uint32_t type = kData;
+  uint64_t at = table_offset, name_at = 0, data_at = 0;
+  for (const IrpaEntry& e : entries) {
+    uint64_t size = e.is_splat() ? kSplatEntrySize : kDataEntrySize;
+    uint32_t type = e.is_splat() ? kSplat : kData;
+    put64(out, at, size);
     put(out, at + 8, &type, 4);
     put64(out, at + 12, 0);                // flags
     put64(out, at + 20, name_at);          // name
-    put64(out, at + 28, name.size());
+    put64(out, at + 28, e.name.size());
     put64(out, at + 36, 0);                // metadata
     put64(out, at + 44, 0);
-    put64(out, at + 52, alignment);        // minimum alignment
-    put64(out, at + 60, data_at);          // storage
-    put64(out, at + 68, bytes.size());
-    put(out, metadata_offset + name_at, name.data(), name.size());
-    name_at += name.size();
-    put(out, storage_offset + data_at, bytes.data(), bytes.size());
-    data_at = align_up(data_at + bytes.size(), alignment);
+    put64(out, at + 52, e.is_splat() ? 0 : alignment);  // minimum alignment
+    put(out, metadata_offset + name_at, e.name.data(), e.name.size());
+    name_at += e.name.size();
+    if (e.is_splat()) {
+      put64(out, at + 60, e.splat_length);
+      put(out, at + 68, e.pattern, sizeof(e.pattern));
+      put(out, at + 84, &e.pattern_length, 1);
+    } else {
+      put64(out, at + 60, data_at);        // storage
+      put64(out, at + 68, e.bytes.size());
+      put(out, storage_offset + data_at, e.bytes.data(), e.bytes.size());
+      data_at = align_up(data_at + e.bytes.size(), alignment);
+    }
+    at += align_up(size, kEntryAlignment);
   }
   out.resize(storage_offset + data_at, 0);
   uint32_t magic = kMagic;
@@ -227,6 +233,19 @@ std::vector<uint8_t> build_irpa(
   put64(out, 72, storage_offset);
   put64(out, 80, data_at);
   return out;
+}
+
+std::vector<uint8_t> build_irpa(
+    const std::vector<std::pair<std::string, std::vector<uint8_t>>>& entries,
+    uint64_t alignment) {
+  std::vector<IrpaEntry> data;
+  for (const auto& [name, bytes] : entries) {
+    IrpaEntry e;
+    e.name = name;
+    e.bytes = bytes;
+    data.push_back(std::move(e));
+  }
+  return build_irpa_entries(data, alignment);
 }
 
 }  // namespace kiln::io_parameters

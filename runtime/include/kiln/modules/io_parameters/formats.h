@@ -40,8 +40,23 @@ vm::Status parse_irpa(const vm::RefT<Storage>& storage, Index* index);
 // detect_format, then the parser; then Index::check_overlaps.
 vm::Status parse_storage(const vm::RefT<Storage>& storage, Index* index);
 
-// An IRPA file (one archive, data entries, each aligned to `alignment`
-// bytes in the file) holding `entries` (name, bytes) in order.
+// An entry of an IRPA file to build: bytes, or (pattern_length > 0) a
+// splat of `pattern` over splat_length bytes.
+struct IrpaEntry {
+  std::string name;
+  std::vector<uint8_t> bytes;
+  uint64_t splat_length = 0;
+  uint8_t pattern[16] = {};
+  uint8_t pattern_length = 0;
+
+  bool is_splat() const { return pattern_length != 0; }
+};
+
+// An IRPA file (one archive; data entries each aligned to `alignment`
+// bytes in the file) holding `entries` in order.
+std::vector<uint8_t> build_irpa_entries(const std::vector<IrpaEntry>& entries,
+                                        uint64_t alignment = 64);
+// The same for data entries given as (name, bytes).
 std::vector<uint8_t> build_irpa(
     const std::vector<std::pair<std::string, std::vector<uint8_t>>>& entries,
     uint64_t alignment = 64);
