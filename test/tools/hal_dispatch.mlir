@@ -52,7 +52,7 @@
 // FAULT: at kernels.fault @{{[0-9]+}} ({{.*}}dispatch_kernels.mlir:
 // FAULTC: error: OUT_OF_RANGE: {{.*}}; in kernel 'fault', workgroup (2,0,0) of 4x1x1
 // FAULTC: at kernels.fault
-// BADKERNEL: error: INVALID_ARGUMENT: kernel 'wrong' has signature 0ii_i; the kernel ABI requires 0rrriiiiiiiii_v
+// BADKERNEL: error: INVALID_ARGUMENT: kernel 'wrong' has signature 0i_i; the kernel ABI requires 0rrriiiiiiiii_v
 // BADKERNEL: at hal.executable.create
 // NOTSO: error: INVALID_ARGUMENT: executable data ({{[0-9]+}} bytes) is not an ELF shared object
 // NOTVMFB: error: {{.*}}loading a 'kiln-vm-bytecode' executable

@@ -140,7 +140,7 @@ TEST_F(ExecutableTest, MismatchedKernelNamesIt) {
   auto e = load(kExecutableFormatBytecode, read_file(KILN_TEST_BAD_KERNEL_VMFB));
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.status().code(), vm::StatusCode::kInvalidArgument);
-  EXPECT_NE(e.status().to_string().find("kernel 'wrong' has signature 0ii_i"),
+  EXPECT_NE(e.status().to_string().find("kernel 'wrong' has signature 0i_i"),
             std::string::npos)
       << e.status().to_string();
 }
