@@ -136,6 +136,37 @@ TEST_F(ExecutableTest, MalformedDataIsAStatus) {
             std::string::npos);
 }
 
+// Every truncation of either file is a status: the dynamic loader maps
+// segments by offset and would fault on a short file, so the C loader checks
+// the ELF structure first.
+TEST_F(ExecutableTest, EveryTruncationIsAStatus) {
+  struct Case {
+    std::string_view format;
+    const char* path;
+  } cases[] = {{kExecutableFormatBytecode, KILN_TEST_KERNELS_VMFB},
+               {kExecutableFormatC, KILN_TEST_KERNELS_SO}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.format));
+    std::vector<uint8_t> bytes = read_file(c.path);
+    ASSERT_FALSE(bytes.empty());
+    for (size_t n = 0; n < bytes.size(); n += 97) {
+      std::vector<uint8_t> cut(bytes.begin(), bytes.begin() + static_cast<long>(n));
+      auto e = load(c.format, cut);
+      ASSERT_FALSE(e.ok()) << n << " bytes loaded";
+    }
+  }
+  // Without a section table (e_shnum = 0) the segments alone must fit.
+  std::vector<uint8_t> so = read_file(KILN_TEST_KERNELS_SO);
+  ASSERT_GT(so.size(), 4096u);
+  const uint16_t no_sections = 0;
+  std::memcpy(so.data() + 60, &no_sections, 2);  // Elf64_Ehdr::e_shnum
+  so.resize(so.size() / 2);
+  auto e = load(kExecutableFormatC, so);
+  ASSERT_FALSE(e.ok());
+  EXPECT_NE(e.status().to_string().find("(truncated?)"), std::string::npos)
+      << e.status().to_string();
+}
+
 TEST_F(ExecutableTest, MismatchedKernelNamesIt) {
   auto e = load(kExecutableFormatBytecode, read_file(KILN_TEST_BAD_KERNEL_VMFB));
   ASSERT_FALSE(e.ok());
