@@ -9,4 +9,4 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/build}"
 if [[ $# -gt 0 ]]; then shift; fi
 ninja -C "$build" -j "${JOBS:-2}" kiln_dispatch_bench
-exec "$build/bench/kiln_dispatch_bench" --benchmark_counters_tabular=true "$@"
+exec "$build/bin/kiln_dispatch_bench" --benchmark_counters_tabular=true "$@"

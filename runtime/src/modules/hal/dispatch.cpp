@@ -32,6 +32,7 @@ struct Shared {
   int32_t kernel_ordinal = 0;
   uint32_t count[3] = {0, 0, 0};
   uint64_t total = 0;
+  uint64_t batch = 1;  // workgroups taken from `next` at a time
   vm::Ref constants;
   vm::Ref bindings;
   std::atomic<uint64_t> next{0};
@@ -81,10 +82,14 @@ void run_workgroups(Shared* s) {
   }
   const uint64_t cx = s->count[0], cy = s->count[1];
   alignas(16) uint8_t args[kArgBytes];
-  for (;;) {
+  uint64_t i = 0, end = 0;  // the batch of workgroups this worker holds
+  for (;; ++i) {
     if (s->failed.load(std::memory_order_relaxed)) break;
-    uint64_t i = s->next.fetch_add(1, std::memory_order_relaxed);
-    if (i >= s->total) break;
+    if (i >= end) {
+      i = s->next.fetch_add(s->batch, std::memory_order_relaxed);
+      if (i >= s->total) break;
+      end = std::min(i + s->batch, s->total);
+    }
     int32_t ints[9] = {
         static_cast<int32_t>(i % cx),        static_cast<int32_t>((i / cx) % cy),
         static_cast<int32_t>(i / (cx * cy)), kernel.workgroup_size[0],
@@ -225,6 +230,9 @@ vm::Status run_dispatch(const DispatchCommand& c, const std::vector<Binding>& ta
     helpers = static_cast<size_t>(
         std::min<uint64_t>(static_cast<uint64_t>(pool->size() - 1), total - 1));
   }
+  // Batches: few enough trips to the shared counter that workers do not
+  // fight over its cache line, small enough to balance uneven workgroups.
+  s->batch = std::max<uint64_t>(1, std::min<uint64_t>(64, total / ((helpers + 1) * 16)));
   s->helpers.resize(helpers);
   s->refs.store(static_cast<int32_t>(helpers + 1));
   for (Helper& h : s->helpers) {
