@@ -83,14 +83,10 @@ TypeInfo resolve_type(const vm::Instance& instance, std::string_view full) {
     std::string_view e = strip(s.substr(kListPrefix.size(), s.size() - kListPrefix.size() - 1));
     info.ref_type = &vm::List::kType;
     info.kind = TypeKind::kList;
-    if (e == "i8") info.element = vm::ElementType::i8();
-    else if (e == "i16") info.element = vm::ElementType::i16();
-    else if (e == "i32") info.element = vm::ElementType::i32();
-    else if (e == "i64") info.element = vm::ElementType::i64();
-    else if (e == "f32") info.element = vm::ElementType::f32();
-    else if (e == "f64") info.element = vm::ElementType::f64();
-    else if (e == "?" || e == "variant") info.element = vm::ElementType::variant();
-    else {
+    if (vm::ElementType::from_scalar_name(e, &info.element)) return info;
+    if (e == "?" || e == "variant") {
+      info.element = vm::ElementType::variant();
+    } else {
       TypeInfo inner = resolve_type(instance, e);
       if (inner.kind == TypeKind::kAny) info.element = vm::ElementType::ref(nullptr);
       else if (inner.kind == TypeKind::kRef || inner.kind == TypeKind::kList)

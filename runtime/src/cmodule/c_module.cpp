@@ -16,6 +16,7 @@
 #include "kiln/vm/budget.h"
 #include "kiln/vm/buffer.h"
 #include "kiln/vm/invocation.h"
+#include "kiln/vm/limits.h"
 #include "kiln/vm/list.h"
 #include "kiln/vm/ops.h"
 #include "kiln/vm/signature.h"
@@ -855,6 +856,14 @@ const kiln_services_t kServices = {
     svc_native_stack_overflow,
 };
 
+// A name the loader accepts: present and at most kMaxNameLength bytes, the
+// limit the compiler enforces (kiln/vm/limits.h) so both loaders agree;
+// strnlen keeps an unterminated name in a hostile descriptor from being read
+// past the limit.
+bool name_ok(const char* name) {
+  return name && strnlen(name, vm::limits::kMaxNameLength + 1) <= vm::limits::kMaxNameLength;
+}
+
 Status validate(const kiln_module_desc_t* d, const char* origin) {
   static const bool buffer_layout_ok = vm::BufferAccessForType::matches_c_header();
   if (!buffer_layout_ok) {
@@ -876,7 +885,12 @@ Status validate(const kiln_module_desc_t* d, const char* origin) {
                            "%s: module descriptor size %u, expected %zu", origin,
                            d->struct_size, sizeof(kiln_module_desc_t));
   }
-  if (!d->name || d->import_count < 0 || d->export_count < 0 ||
+  if (!name_ok(d->name)) {
+    return vm::make_status(StatusCode::kInvalidArgument,
+                           "%s: module name is missing or longer than %zu bytes",
+                           origin, vm::limits::kMaxNameLength);
+  }
+  if (d->import_count < 0 || d->export_count < 0 ||
       d->function_count < 0 || (d->import_count && !d->imports) ||
       (d->export_count && !d->exports) || (d->function_count && !d->functions)) {
     return vm::make_status(StatusCode::kInvalidArgument,
@@ -884,7 +898,7 @@ Status validate(const kiln_module_desc_t* d, const char* origin) {
   }
   for (int32_t i = 0; i < d->import_count; ++i) {
     const kiln_import_desc_t& im = d->imports[i];
-    if (!im.full_name || !im.signature || !vm::parse_signature(im.signature).ok()) {
+    if (!name_ok(im.full_name) || !im.signature || !vm::parse_signature(im.signature).ok()) {
       return vm::make_status(StatusCode::kInvalidArgument,
                              "%s: module '%s' import %d is malformed", origin,
                              d->name, i);
@@ -892,7 +906,7 @@ Status validate(const kiln_module_desc_t* d, const char* origin) {
   }
   for (int32_t i = 0; i < d->export_count; ++i) {
     const kiln_export_desc_t& e = d->exports[i];
-    if (!e.name || !e.signature || !vm::parse_signature(e.signature).ok() ||
+    if (!name_ok(e.name) || !e.signature || !vm::parse_signature(e.signature).ok() ||
         e.function_index < 0 || e.function_index >= d->function_count ||
         !d->functions[e.function_index].entry) {
       return vm::make_status(StatusCode::kInvalidArgument,
@@ -902,7 +916,7 @@ Status validate(const kiln_module_desc_t* d, const char* origin) {
   }
   for (int32_t i = 0; i < d->function_count; ++i) {
     const kiln_function_desc_t& f = d->functions[i];
-    if (!f.name || !f.signature ||
+    if (!name_ok(f.name) || !f.signature ||
         (f.frame_ref_count &&
          f.frame_size < sizeof(kiln_frame_header_t) +
                             sizeof(kiln_ref_t) * uint64_t{f.frame_ref_count})) {

@@ -3,10 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "kiln/vm/buffer.h"
 #include "kiln/vm/context.h"
 #include "kiln/vm/invocation.h"
+#include "kiln/vm/limits.h"
 #include "kiln/vm/native_module.h"
 
 extern "C" const kiln_module_desc_t* kiln_test_cmath_module(void);
@@ -136,6 +138,46 @@ TEST(CModuleAbiTest, VersionMismatchIsAClearError) {
   EXPECT_EQ(m.status().code(), StatusCode::kFailedPrecondition);
   EXPECT_NE(m.status().to_string().find("ABI version 99"), std::string::npos)
       << m.status().to_string();
+}
+
+// Names at the shared limit (kiln/vm/limits.h) load; one byte more is the
+// loader's error, as in the bytecode loader and the compiler.
+TEST(CModuleAbiTest, NameLengthLimit) {
+  const kiln_module_desc_t* base = kiln_test_cmath_module();
+  const std::string at_limit(vm::limits::kMaxNameLength, 'n');
+  const std::string past_limit(vm::limits::kMaxNameLength + 1, 'n');
+
+  static kiln_module_desc_t renamed;
+  renamed = *base;
+  renamed.name = at_limit.c_str();
+  EXPECT_TRUE(create_module(&renamed).ok());
+  renamed.name = past_limit.c_str();
+  auto long_module = create_module(&renamed);
+  ASSERT_FALSE(long_module.ok());
+  EXPECT_EQ(long_module.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(long_module.status().to_string().find("longer than 4096 bytes"), std::string::npos)
+      << long_module.status().to_string();
+
+  ASSERT_GT(base->export_count, 0);
+  std::vector<kiln_export_desc_t> exports(base->exports, base->exports + base->export_count);
+  exports[0].name = past_limit.c_str();
+  renamed = *base;
+  renamed.exports = exports.data();
+  auto long_export = create_module(&renamed);
+  ASSERT_FALSE(long_export.ok());
+  EXPECT_NE(long_export.status().to_string().find("export 0 is malformed"), std::string::npos)
+      << long_export.status().to_string();
+
+  ASSERT_GT(base->function_count, 0);
+  std::vector<kiln_function_desc_t> functions(base->functions,
+                                              base->functions + base->function_count);
+  functions[0].name = past_limit.c_str();
+  renamed = *base;
+  renamed.functions = functions.data();
+  auto long_function = create_module(&renamed);
+  ASSERT_FALSE(long_function.ok());
+  EXPECT_NE(long_function.status().to_string().find("function 0 is malformed"), std::string::npos)
+      << long_function.status().to_string();
 }
 
 TEST(CModuleAbiTest, NotAModuleLibrary) {

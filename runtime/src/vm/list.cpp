@@ -4,6 +4,7 @@
 #include <new>
 #include <string>
 
+#include "kiln/c/ops.h"
 #include "kiln/vm/budget.h"
 
 namespace kiln::vm {
@@ -24,17 +25,38 @@ size_t ElementType::storage_size() const {
   return 0;
 }
 
+namespace {
+
+// The scalar kinds by their MLIR spelling, for parsing and printing alike.
+struct ScalarName {
+  ElementType::Kind kind;
+  std::string_view name;
+};
+constexpr ScalarName kScalarNames[] = {
+    {ElementType::kI8, "i8"},   {ElementType::kI16, "i16"}, {ElementType::kI32, "i32"},
+    {ElementType::kI64, "i64"}, {ElementType::kF32, "f32"}, {ElementType::kF64, "f64"}};
+
+}  // namespace
+
+bool ElementType::from_scalar_name(std::string_view name, ElementType* out) {
+  for (const ScalarName& scalar : kScalarNames) {
+    if (scalar.name == name) {
+      *out = ElementType{scalar.kind, nullptr};
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string ElementType::to_string() const {
+  for (const ScalarName& scalar : kScalarNames) {
+    if (scalar.kind == kind) return std::string(scalar.name);
+  }
   switch (kind) {
-    case kI8: return "i8";
-    case kI16: return "i16";
-    case kI32: return "i32";
-    case kI64: return "i64";
-    case kF32: return "f32";
-    case kF64: return "f64";
     case kRef:
       return std::string("ref<") + (ref_type ? ref_type->name : "?") + ">";
     case kVariant: return "variant";
+    default: break;
   }
   return "?";
 }
@@ -126,8 +148,7 @@ Status List::check_index(size_t index) const {
 
 // As IREE's list.c: a ref access to a list of values, or a value access to
 // a list of refs, is FAILED_PRECONDITION (the list's storage cannot serve
-// it); a value of another scalar type is INVALID_ARGUMENT here, where IREE
-// converts between value types (docs/semantics.md).
+// it). Scalars of another type convert instead (convert_scalar).
 Status List::type_error(const char* access, bool ref_access) const {
   const bool holds_refs = element_type_.kind == ElementType::kRef;
   return make_status(ref_access != holds_refs ? StatusCode::kFailedPrecondition
@@ -137,9 +158,9 @@ Status List::type_error(const char* access, bool ref_access) const {
 }
 
 namespace {
-// A variant element of the wrong kind: a ref where a value is read or the
-// reverse is FAILED_PRECONDITION, as in IREE; another scalar type is
-// INVALID_ARGUMENT.
+
+// A variant element holding a ref (or nothing) where a value is read, or the
+// reverse: FAILED_PRECONDITION, as in IREE.
 Status variant_error(size_t index, const Value& v, const char* access, bool ref_access) {
   const bool holds_ref = v.is_ref() || v.is_none();
   return make_status(ref_access != holds_ref ? StatusCode::kFailedPrecondition
@@ -147,76 +168,134 @@ Status variant_error(size_t index, const Value& v, const char* access, bool ref_
                      "list element %zu is %s, not %s", index, value_type_name(v.type()),
                      access);
 }
+
+bool is_integer(ValueType type) {
+  return type == ValueType::kI8 || type == ValueType::kI16 || type == ValueType::kI32 ||
+         type == ValueType::kI64;
+}
+
+// The scalar `v` as type `target`, converted the way IREE's list.c converts
+// values on every list get and set (iree_vm_list_convert_value_type), so a
+// program reading an i64 list through list.get.i32 sees what it sees under
+// IREE: integers sign-extend or truncate, f32 and f64 convert to each other,
+// and any other pair (integer <-> float) yields zero.
+Value convert_scalar(const Value& v, ValueType target) {
+  if (v.type() == target) return v;
+  const bool float_pair = (v.type() == ValueType::kF32 || v.type() == ValueType::kF64) &&
+                          (target == ValueType::kF32 || target == ValueType::kF64);
+  if (float_pair) {
+    return target == ValueType::kF64 ? Value::f64(static_cast<double>(v.as_f32()))
+                                     : Value::f32(kiln_trunc_f64_f32(v.as_f64()));
+  }
+  // Value keeps every integer sign-extended to 64 bits.
+  const int64_t bits = is_integer(v.type()) && is_integer(target) ? v.as_i64() : 0;
+  switch (target) {
+    case ValueType::kI8: return Value::i8(static_cast<int8_t>(bits));
+    case ValueType::kI16: return Value::i16(static_cast<int16_t>(bits));
+    case ValueType::kI32: return Value::i32(static_cast<int32_t>(bits));
+    case ValueType::kI64: return Value::i64(bits);
+    case ValueType::kF32: return Value::f32(0.0f);
+    case ValueType::kF64: return Value::f64(0.0);
+    default: return Value();
+  }
+}
+
+// The value type a list of scalars stores (kNone for refs and variants).
+ValueType stored_type(ElementType::Kind kind) {
+  switch (kind) {
+    case ElementType::kI8: return ValueType::kI8;
+    case ElementType::kI16: return ValueType::kI16;
+    case ElementType::kI32: return ValueType::kI32;
+    case ElementType::kI64: return ValueType::kI64;
+    case ElementType::kF32: return ValueType::kF32;
+    case ElementType::kF64: return ValueType::kF64;
+    default: return ValueType::kNone;
+  }
+}
+
+Value load_stored(const uint8_t* p, ValueType type) {
+  switch (type) {
+    case ValueType::kI8: return Value::i8(static_cast<int8_t>(*p));
+    case ValueType::kI16: { int16_t v; std::memcpy(&v, p, 2); return Value::i16(v); }
+    case ValueType::kI32: { int32_t v; std::memcpy(&v, p, 4); return Value::i32(v); }
+    case ValueType::kI64: { int64_t v; std::memcpy(&v, p, 8); return Value::i64(v); }
+    case ValueType::kF32: { float v; std::memcpy(&v, p, 4); return Value::f32(v); }
+    case ValueType::kF64: { double v; std::memcpy(&v, p, 8); return Value::f64(v); }
+    default: return Value();
+  }
+}
+
+void store_stored(uint8_t* p, const Value& v) {
+  switch (v.type()) {
+    case ValueType::kI8: *p = static_cast<uint8_t>(v.as_i64()); return;
+    case ValueType::kI16: { int16_t x = static_cast<int16_t>(v.as_i64()); std::memcpy(p, &x, 2); return; }
+    case ValueType::kI32: { int32_t x = v.as_i32(); std::memcpy(p, &x, 4); return; }
+    case ValueType::kI64: { int64_t x = v.as_i64(); std::memcpy(p, &x, 8); return; }
+    case ValueType::kF32: { float x = v.as_f32(); std::memcpy(p, &x, 4); return; }
+    case ValueType::kF64: { double x = v.as_f64(); std::memcpy(p, &x, 8); return; }
+    default: return;
+  }
+}
+
 }  // namespace
 
-Status List::get_i32(size_t index, int32_t* out) const {
+Status List::get_scalar(size_t index, ValueType target, Value* out) const {
   KILN_RETURN_IF_ERROR(check_index(index));
   const uint8_t* p = storage_ + index * element_size_;
-  switch (element_type_.kind) {
-    case ElementType::kI8: *out = *reinterpret_cast<const int8_t*>(p); return Status();
-    case ElementType::kI16: { int16_t v; std::memcpy(&v, p, 2); *out = v; return Status(); }
-    case ElementType::kI32: std::memcpy(out, p, 4); return Status();
-    case ElementType::kVariant: {
-      const Value& v = *reinterpret_cast<const Value*>(p);
-      if (v.type() == ValueType::kI32 || v.type() == ValueType::kI16 ||
-          v.type() == ValueType::kI8) {
-        *out = v.as_i32();
-        return Status();
-      }
-      return variant_error(index, v, "i32", false);
-    }
-    default: return type_error("i32", false);
+  const char* access = value_type_name(target);
+  if (element_type_.kind == ElementType::kVariant) {
+    const Value& v = *reinterpret_cast<const Value*>(p);
+    if (v.is_ref() || v.is_none()) return variant_error(index, v, access, false);
+    *out = convert_scalar(v, target);
+    return Status();
   }
+  const ValueType stored = stored_type(element_type_.kind);
+  if (stored == ValueType::kNone) return type_error(access, false);
+  *out = convert_scalar(load_stored(p, stored), target);
+  return Status();
 }
 
-Status List::set_i32(size_t index, int32_t value) {
+Status List::set_scalar(size_t index, const Value& value) {
   KILN_RETURN_IF_ERROR(check_index(index));
   uint8_t* p = storage_ + index * element_size_;
-  switch (element_type_.kind) {
-    case ElementType::kI8: *reinterpret_cast<int8_t*>(p) = static_cast<int8_t>(value); return Status();
-    case ElementType::kI16: { int16_t v = static_cast<int16_t>(value); std::memcpy(p, &v, 2); return Status(); }
-    case ElementType::kI32: std::memcpy(p, &value, 4); return Status();
-    case ElementType::kVariant: *reinterpret_cast<Value*>(p) = Value::i32(value); return Status();
-    default: return type_error("i32", false);
+  if (element_type_.kind == ElementType::kVariant) {
+    *reinterpret_cast<Value*>(p) = value;
+    return Status();
   }
+  const ValueType stored = stored_type(element_type_.kind);
+  if (stored == ValueType::kNone) return type_error(value_type_name(value.type()), false);
+  store_stored(p, convert_scalar(value, stored));
+  return Status();
 }
 
-#define KILN_LIST_SCALAR_ACCESSORS(NAME, CTYPE, KIND, VTYPE, MAKE, AS)       \
-  Status List::get_##NAME(size_t index, CTYPE* out) const {                  \
-    KILN_RETURN_IF_ERROR(check_index(index));                                \
-    const uint8_t* p = storage_ + index * element_size_;                     \
-    if (element_type_.kind == ElementType::KIND) {                           \
-      std::memcpy(out, p, sizeof(CTYPE));                                    \
-      return Status();                                                       \
-    }                                                                        \
-    if (element_type_.kind == ElementType::kVariant) {                       \
-      const Value& v = *reinterpret_cast<const Value*>(p);                   \
-      if (v.type() == ValueType::VTYPE) {                                    \
-        *out = v.AS();                                                       \
-        return Status();                                                     \
-      }                                                                      \
-      return variant_error(index, v, #NAME, false);                          \
-    }                                                                        \
-    return type_error(#NAME, false);                                         \
-  }                                                                          \
-  Status List::set_##NAME(size_t index, CTYPE value) {                       \
-    KILN_RETURN_IF_ERROR(check_index(index));                                \
-    uint8_t* p = storage_ + index * element_size_;                           \
-    if (element_type_.kind == ElementType::KIND) {                           \
-      std::memcpy(p, &value, sizeof(CTYPE));                                 \
-      return Status();                                                       \
-    }                                                                        \
-    if (element_type_.kind == ElementType::kVariant) {                       \
-      *reinterpret_cast<Value*>(p) = Value::MAKE(value);                     \
-      return Status();                                                       \
-    }                                                                        \
-    return type_error(#NAME, false);                                         \
-  }
-
-KILN_LIST_SCALAR_ACCESSORS(i64, int64_t, kI64, kI64, i64, as_i64)
-KILN_LIST_SCALAR_ACCESSORS(f32, float, kF32, kF32, f32, as_f32)
-KILN_LIST_SCALAR_ACCESSORS(f64, double, kF64, kF64, f64, as_f64)
-#undef KILN_LIST_SCALAR_ACCESSORS
+Status List::get_i32(size_t index, int32_t* out) const {
+  Value v;
+  KILN_RETURN_IF_ERROR(get_scalar(index, ValueType::kI32, &v));
+  *out = v.as_i32();
+  return Status();
+}
+Status List::get_i64(size_t index, int64_t* out) const {
+  Value v;
+  KILN_RETURN_IF_ERROR(get_scalar(index, ValueType::kI64, &v));
+  *out = v.as_i64();
+  return Status();
+}
+Status List::get_f32(size_t index, float* out) const {
+  Value v;
+  KILN_RETURN_IF_ERROR(get_scalar(index, ValueType::kF32, &v));
+  *out = v.as_f32();
+  return Status();
+}
+Status List::get_f64(size_t index, double* out) const {
+  Value v;
+  KILN_RETURN_IF_ERROR(get_scalar(index, ValueType::kF64, &v));
+  *out = v.as_f64();
+  return Status();
+}
+Status List::set_i32(size_t index, int32_t value) { return set_scalar(index, Value::i32(value)); }
+Status List::set_i64(size_t index, int64_t value) { return set_scalar(index, Value::i64(value)); }
+Status List::set_f32(size_t index, float value) { return set_scalar(index, Value::f32(value)); }
+Status List::set_f64(size_t index, double value) { return set_scalar(index, Value::f64(value)); }
 
 Status List::get_ref(size_t index, Ref* out) const {
   KILN_RETURN_IF_ERROR(check_index(index));
@@ -276,35 +355,18 @@ Status List::get_value(size_t index, Value* out) const {
 }
 
 Status List::set_value(size_t index, const Value& value) {
-  switch (element_type_.kind) {
-    case ElementType::kVariant: {
-      KILN_RETURN_IF_ERROR(check_index(index));
-      *reinterpret_cast<Value*>(storage_ + index * element_size_) = value;
-      return Status();
-    }
-    case ElementType::kRef:
-      if (!value.is_ref() && !value.is_none()) break;
-      return set_ref_impl(index, value.as_ref());
-    case ElementType::kI8:
-    case ElementType::kI16:
-    case ElementType::kI32:
-      if (value.type() != ValueType::kI8 && value.type() != ValueType::kI16 &&
-          value.type() != ValueType::kI32) break;
-      return set_i32(index, value.as_i32());
-    case ElementType::kI64:
-      if (value.type() != ValueType::kI64) break;
-      return set_i64(index, value.as_i64());
-    case ElementType::kF32:
-      if (value.type() != ValueType::kF32) break;
-      return set_f32(index, value.as_f32());
-    case ElementType::kF64:
-      if (value.type() != ValueType::kF64) break;
-      return set_f64(index, value.as_f64());
-  }
   const bool ref_value = value.is_ref() || value.is_none();
   const bool holds_refs = element_type_.kind == ElementType::kRef;
-  return make_status(ref_value != holds_refs ? StatusCode::kFailedPrecondition
-                                             : StatusCode::kInvalidArgument,
+  if (element_type_.kind == ElementType::kVariant) {
+    KILN_RETURN_IF_ERROR(check_index(index));
+    *reinterpret_cast<Value*>(storage_ + index * element_size_) = value;
+    return Status();
+  }
+  if (holds_refs && ref_value) return set_ref_impl(index, value.as_ref());
+  if (!holds_refs && !ref_value) return set_scalar(index, value);
+  // A ref into a list of values or a value into a list of refs: the storage
+  // cannot hold it (FAILED_PRECONDITION, as in IREE).
+  return make_status(StatusCode::kFailedPrecondition,
                      "cannot store a %s value in a list of %s",
                      value_type_name(value.type()),
                      element_type_.to_string().c_str());

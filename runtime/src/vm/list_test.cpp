@@ -33,8 +33,10 @@ TEST(ListTest, ScalarLists) {
   EXPECT_TRUE(i32->get_i32(2, &v).ok());
   EXPECT_EQ(v, 42);
   int64_t i;
-  EXPECT_EQ(i32->get_i64(0, &i).code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(i32->get_i64(0, &i).message(), "cannot access a list of i32 as i64");
+  // Another scalar type converts, as in IREE's list.c (ConversionsMatchIree).
+  EXPECT_TRUE(i32->set_i32(0, -7).ok());
+  EXPECT_TRUE(i32->get_i64(0, &i).ok());
+  EXPECT_EQ(i, -7);
   // A ref read from a list of values: IREE's FAILED_PRECONDITION.
   Ref r;
   EXPECT_EQ(i32->get_ref(0, &r).code(), StatusCode::kFailedPrecondition);
@@ -45,7 +47,9 @@ TEST(ListTest, ScalarLists) {
   EXPECT_TRUE(i64->set_i64(0, INT64_MIN).ok());
   EXPECT_TRUE(i64->get_i64(0, &i).ok());
   EXPECT_EQ(i, INT64_MIN);
-  EXPECT_EQ(i64->set_i32(0, 1).code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(i64->set_i32(0, -1).ok());
+  EXPECT_TRUE(i64->get_i64(0, &i).ok());
+  EXPECT_EQ(i, -1);
 
   RefT<List> f32 = List::create(ElementType::f32()).value();
   EXPECT_TRUE(f32->resize(1).ok());
@@ -54,7 +58,8 @@ TEST(ListTest, ScalarLists) {
   EXPECT_TRUE(f32->get_f32(0, &f).ok());
   EXPECT_EQ(f, 1.5f);
   double d;
-  EXPECT_FALSE(f32->get_f64(0, &d).ok());
+  EXPECT_TRUE(f32->get_f64(0, &d).ok());
+  EXPECT_EQ(d, 1.5);
 
   RefT<List> f64 = List::create(ElementType::f64()).value();
   EXPECT_TRUE(f64->resize(1).ok());
@@ -86,8 +91,14 @@ TEST(ListTest, GrowAndShrinkAndPush) {
   int32_t v;
   EXPECT_TRUE(l->get_i32(99, &v).ok());
   EXPECT_EQ(v, 99);
-  EXPECT_EQ(l->push_value(Value::f32(1.0f)).code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(l->size(), 100u);
+  // A float pushed into an integer list is IREE's zero (ConversionsMatchIree).
+  EXPECT_TRUE(l->push_value(Value::f32(1.0f)).ok());
+  EXPECT_EQ(l->size(), 101u);
+  EXPECT_TRUE(l->get_i32(100, &v).ok());
+  EXPECT_EQ(v, 0);
+  // A ref cannot go into a list of values.
+  EXPECT_EQ(l->push_value(Value::ref(Ref())).code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(l->size(), 101u);
   EXPECT_TRUE(l->resize(10).ok());
   EXPECT_EQ(l->size(), 10u);
   EXPECT_TRUE(l->resize(20).ok());
@@ -182,11 +193,17 @@ TEST(ListTest, VariantList) {
   EXPECT_TRUE(l->get_ref(7, &r).ok());
   EXPECT_TRUE(r.is_null());
 
-  Status s = l->get_i32(3, &i32);
-  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(s.message(), "list element 3 is i64, not i32");
-  EXPECT_FALSE(l->get_ref(2, &r).ok());
-  EXPECT_FALSE(l->get_f32(5, &f).ok());
+  // Variant elements convert like typed ones (IREE's get_value_as).
+  EXPECT_TRUE(l->get_i32(3, &i32).ok());
+  EXPECT_EQ(i32, 0);  // 2^40 truncated
+  EXPECT_TRUE(l->get_f32(5, &f).ok());
+  EXPECT_EQ(f, 0.25f);
+  EXPECT_TRUE(l->get_f32(2, &f).ok());
+  EXPECT_EQ(f, 0.0f);  // integer -> float is zero
+  EXPECT_EQ(l->get_ref(2, &r).code(), StatusCode::kFailedPrecondition);
+  Status s = l->get_i32(6, &i32);
+  EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(s.message(), "list element 6 is ref, not i32");
 
   Value v;
   EXPECT_TRUE(l->get_value(6, &v).ok());
@@ -208,6 +225,60 @@ TEST(ListTest, ListOfListsDestroysRecursively) {
     EXPECT_EQ(leaf.as_ref().ref_count(), 2u);
   }
   EXPECT_EQ(leaf.as_ref().ref_count(), 1u);
+}
+
+// Every scalar get and set converts between the access type and the stored
+// type as IREE's iree_vm_list_convert_value_type does: integers sign-extend or
+// truncate, f32 <-> f64 cast, integer <-> float gives zero.
+TEST(ListTest, ConversionsMatchIree) {
+  RefT<List> i8 = List::create(ElementType::i8()).value();
+  ASSERT_TRUE(i8->resize(1).ok());
+  ASSERT_TRUE(i8->set_i32(0, 0x1ff).ok());  // truncated to 0xff = -1
+  int64_t wide = 0;
+  ASSERT_TRUE(i8->get_i64(0, &wide).ok());
+  EXPECT_EQ(wide, -1);
+  ASSERT_TRUE(i8->set_i64(0, 0x7f80).ok());
+  int32_t narrow = 0;
+  ASSERT_TRUE(i8->get_i32(0, &narrow).ok());
+  EXPECT_EQ(narrow, -128);
+  float f = 1.0f;
+  ASSERT_TRUE(i8->get_f32(0, &f).ok());
+  EXPECT_EQ(f, 0.0f);
+  ASSERT_TRUE(i8->set_f64(0, 3.0).ok());
+  ASSERT_TRUE(i8->get_i32(0, &narrow).ok());
+  EXPECT_EQ(narrow, 0);
+
+  RefT<List> i64 = List::create(ElementType::i64()).value();
+  ASSERT_TRUE(i64->resize(1).ok());
+  ASSERT_TRUE(i64->set_i64(0, 0x123456789abcdef0LL).ok());
+  ASSERT_TRUE(i64->get_i32(0, &narrow).ok());
+  EXPECT_EQ(narrow, static_cast<int32_t>(0x9abcdef0u));
+  double d = 1.0;
+  ASSERT_TRUE(i64->get_f64(0, &d).ok());
+  EXPECT_EQ(d, 0.0);
+
+  RefT<List> f32 = List::create(ElementType::f32()).value();
+  ASSERT_TRUE(f32->resize(1).ok());
+  ASSERT_TRUE(f32->set_f64(0, 0.1).ok());
+  ASSERT_TRUE(f32->get_f32(0, &f).ok());
+  EXPECT_EQ(f, 0.1f);
+  ASSERT_TRUE(f32->get_f64(0, &d).ok());
+  EXPECT_EQ(d, static_cast<double>(0.1f));
+  ASSERT_TRUE(f32->set_i32(0, 5).ok());
+  ASSERT_TRUE(f32->get_f32(0, &f).ok());
+  EXPECT_EQ(f, 0.0f);
+  ASSERT_TRUE(f32->get_i64(0, &wide).ok());
+  EXPECT_EQ(wide, 0);
+
+  // A variant list stores the access type itself; reads convert.
+  RefT<List> any = List::create(ElementType::variant()).value();
+  ASSERT_TRUE(any->resize(1).ok());
+  ASSERT_TRUE(any->set_i32(0, -2).ok());
+  Value stored;
+  ASSERT_TRUE(any->get_value(0, &stored).ok());
+  EXPECT_EQ(stored.type(), ValueType::kI32);
+  ASSERT_TRUE(any->get_i64(0, &wide).ok());
+  EXPECT_EQ(wide, -2);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "kiln/vm/allocator.h"
 #include "kiln/vm/ref.h"
@@ -35,6 +36,11 @@ struct ElementType {
   static ElementType f64() { return {kF64, nullptr}; }
   static ElementType ref(const RefType* type = nullptr) { return {kRef, type}; }
   static ElementType variant() { return {kVariant, nullptr}; }
+
+  // The scalar element type spelled `name` in a !vm.list<...> ("i8" .. "f64",
+  // the names of kiln/vm/limits.h's kListScalarElementTypes); false for any
+  // other name (refs and variants are resolved by the caller).
+  static bool from_scalar_name(std::string_view name, ElementType* out);
 
   // Bytes per element in storage.
   size_t storage_size() const;
@@ -74,7 +80,8 @@ class List : public RefObject {
   Status set_ref(size_t index, Ref&& value);
   // Works for every element type: scalars come back tagged.
   Status get_value(size_t index, Value* out) const;
-  // Works for every element type if the value's type fits the element type.
+  // Works for every element type: a ref into a list of refs or variants, a
+  // scalar into a list of scalars (converted as IREE converts) or variants.
   Status set_value(size_t index, const Value& value);
   // Appends one element (grows capacity geometrically).
   Status push_value(const Value& value);
@@ -89,6 +96,9 @@ class List : public RefObject {
   // whether that is a ref.
   Status type_error(const char* access, bool ref_access) const;
   Status set_ref_impl(size_t index, Ref value);
+  // One scalar read or written with IREE's value conversions (list.cpp).
+  Status get_scalar(size_t index, ValueType target, Value* out) const;
+  Status set_scalar(size_t index, const Value& value);
   void release_range(size_t begin, size_t end);
 
   ElementType element_type_;
