@@ -197,13 +197,16 @@ vm::Status run_dispatch(const DispatchCommand& c, const std::vector<Binding>& ta
     KILN_ASSIGN_OR_RETURN(vm::Ref view, map_binding(c.bindings[i], table, i));
     KILN_RETURN_IF_ERROR(bindings->set_ref(i, std::move(view)));
   }
-  uint64_t total = static_cast<uint64_t>(count[0]) * count[1] * count[2];
-  if (total == 0) return vm::Status();
-  if (count[0] > INT32_MAX || count[1] > INT32_MAX || count[2] > INT32_MAX) {
+  unsigned __int128 grid = static_cast<unsigned __int128>(count[0]) * count[1] * count[2];
+  if (grid == 0) return vm::Status();
+  if (count[0] > INT32_MAX || count[1] > INT32_MAX || count[2] > INT32_MAX ||
+      grid > (static_cast<unsigned __int128>(1) << 62)) {
     return vm::make_status(vm::StatusCode::kOutOfRange,
-                           "workgroup count %ux%ux%u exceeds the kernel ABI's i32 range",
+                           "workgroup count %ux%ux%u exceeds the kernel ABI's range "
+                           "(i32 per dimension, 2^62 in all)",
                            count[0], count[1], count[2]);
   }
+  uint64_t total = static_cast<uint64_t>(grid);
   size_t constant_bytes = c.constants.size() * sizeof(uint32_t);
   KILN_ASSIGN_OR_RETURN(vm::RefT<vm::Buffer> constant_storage,
                         vm::Buffer::allocate(constant_bytes));

@@ -293,5 +293,19 @@ TEST_F(ExecutableTest, RecordTimeChecks) {
   EXPECT_EQ(usage.code(), vm::StatusCode::kPermissionDenied);
 }
 
+TEST_F(ExecutableTest, GridBeyondTheAbiIsAStatus) {
+  auto e = load(kExecutableFormatBytecode, read_file(KILN_TEST_KERNELS_VMFB));
+  ASSERT_TRUE(e.ok());
+  uint32_t grids[][3] = {{0x80000000u, 1, 1}, {0x7fffffffu, 0x7fffffffu, 0x7fffffffu}};
+  for (auto& count : grids) {
+    auto cb = CommandBuffer::create(0, 0, 0);
+    ASSERT_TRUE(cb.ok());
+    ASSERT_TRUE((*cb)->dispatch(*e, 3, count, nullptr, {}, {}).ok());
+    ASSERT_TRUE((*cb)->finalize().ok());
+    vm::Status s = (*cb)->execute({}, nullptr);
+    EXPECT_EQ(s.code(), vm::StatusCode::kOutOfRange) << s.to_string();
+  }
+}
+
 }  // namespace
 }  // namespace kiln::hal
