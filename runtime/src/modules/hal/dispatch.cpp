@@ -59,7 +59,40 @@ void record_failure(Shared* s, vm::Status status) {
 // Size of the kernel ABI's packed arguments: three refs, nine i32.
 constexpr size_t kArgBytes = 64;
 
-void run_workgroups(Shared* s) {
+// A helper's own handles on the dispatch's constants and bindings, so the
+// reference counts each workgroup touches are not shared between workers
+// (a cache line bouncing between cores per workgroup).
+vm::Status own_copies(const Shared* s, vm::Ref* constants, vm::Ref* bindings) {
+  const vm::Buffer* shared_constants = s->constants.as<vm::Buffer>();
+  KILN_ASSIGN_OR_RETURN(vm::RefT<vm::Buffer> c,
+                        vm::Buffer::wrap_read_only(shared_constants->data(),
+                                                   shared_constants->length(),
+                                                   s->constants));
+  const vm::List* shared_bindings = s->bindings.as<vm::List>();
+  KILN_ASSIGN_OR_RETURN(vm::RefT<vm::List> b,
+                        vm::List::create(shared_bindings->element_type(),
+                                         shared_bindings->size()));
+  KILN_RETURN_IF_ERROR(b->resize(shared_bindings->size()));
+  for (size_t i = 0; i < shared_bindings->size(); ++i) {
+    vm::Ref element;
+    KILN_RETURN_IF_ERROR(shared_bindings->get_ref(i, &element));
+    KILN_RETURN_IF_ERROR(b->set_ref(i, std::move(element)));
+  }
+  *constants = std::move(c).as_ref();
+  *bindings = std::move(b).as_ref();
+  return vm::Status();
+}
+
+void run_workgroups(Shared* s, bool helper) {
+  vm::Ref constants = s->constants;
+  vm::Ref bindings = s->bindings;
+  if (helper) {
+    vm::Status copied = own_copies(s, &constants, &bindings);
+    if (!copied.ok()) {
+      record_failure(s, std::move(copied));
+      return;
+    }
+  }
   vm::StatusOr<Executable::WorkerState*> acquired = s->executable->acquire_worker_state();
   if (!acquired.ok()) {
     record_failure(s, std::move(acquired).status());
@@ -98,8 +131,8 @@ void run_workgroups(Shared* s) {
         static_cast<int32_t>(s->count[2]),
     };
     new (args) vm::Ref(local.as_ref());
-    new (args + 8) vm::Ref(s->constants);
-    new (args + 16) vm::Ref(s->bindings);
+    new (args + 8) vm::Ref(constants);
+    new (args + 16) vm::Ref(bindings);
     std::memcpy(args + 24, ints, sizeof(ints));
     vm::ByteSpan no_results{nullptr, 0};
     vm::Status status = vm::begin_packed(*w->stack, *w->context, kernel.function,
@@ -133,7 +166,7 @@ void run_helper(PoolTask* task) {
     if (join) ++s->active;
   }
   if (join) {
-    run_workgroups(s);
+    run_workgroups(s, /*helper=*/true);
     std::lock_guard<std::mutex> lock(s->mutex);
     if (--s->active == 0) s->idle.notify_all();
   }
@@ -243,7 +276,7 @@ vm::Status run_dispatch(const DispatchCommand& c, const std::vector<Binding>& ta
     h.shared = s;
     pool->post(&h);
   }
-  run_workgroups(s);
+  run_workgroups(s, /*helper=*/false);
   vm::Status status;
   {
     std::unique_lock<std::mutex> lock(s->mutex);
