@@ -77,6 +77,11 @@ vm::StatusOr<vm::RefT<Executable>> Executable::create(vm::Instance& instance,
                            static_cast<int>(format.size()), format.data(),
                            format_list().c_str());
   }
+  if (data->is_mutable()) {
+    // The bytecode is verified once and then used in place: a buffer the
+    // program can still write must not be what the interpreter runs.
+    KILN_ASSIGN_OR_RETURN(data, vm::Buffer::clone(*data, 0, data->length()));
+  }
   auto e = vm::RefT<Executable>::adopt(new Executable());
   e->instance_ = &instance;
   e->format_ = std::string(format);

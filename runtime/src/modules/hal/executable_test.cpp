@@ -293,6 +293,21 @@ TEST_F(ExecutableTest, RecordTimeChecks) {
   EXPECT_EQ(usage.code(), vm::StatusCode::kPermissionDenied);
 }
 
+// The program may keep writing the buffer it created the executable from;
+// the verified bytecode is a private copy.
+TEST_F(ExecutableTest, MutableDataIsCopiedBeforeVerification) {
+  vm::RefT<vm::Buffer> data = buffer_of(read_file(KILN_TEST_KERNELS_VMFB));
+  ASSERT_TRUE(data->is_mutable());
+  auto e = Executable::create(instance_, kExecutableFormatBytecode, data, vm::RefT<vm::Buffer>());
+  ASSERT_TRUE(e.ok()) << e.status().to_string();
+  std::memset(data->mutable_data(), 0xff, data->length());
+  IncrementDispatch d = record_increment(*e, 8);
+  ASSERT_TRUE(d.cb->execute({}, nullptr).ok());
+  int32_t values[8];
+  ASSERT_TRUE(d.out->read(0, values, sizeof(values)).ok());
+  for (int32_t v : values) EXPECT_EQ(v, 1);
+}
+
 TEST_F(ExecutableTest, GridBeyondTheAbiIsAStatus) {
   auto e = load(kExecutableFormatBytecode, read_file(KILN_TEST_KERNELS_VMFB));
   ASSERT_TRUE(e.ok());
