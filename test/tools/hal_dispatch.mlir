@@ -10,6 +10,9 @@
 // RUN: vm-translate --vm-to-c %S/Inputs/dispatch_kernels.mlir -o %t.k.c
 // RUN: cc -std=c11 -O2 -shared -fPIC -I %kiln_src/runtime/include %t.k.c -lm -o %t.k.so
 // RUN: vm-translate --vm-to-bytecode %S/Inputs/bad_kernel.mlir -o %t.bad.vmfb
+// RUN: vm-translate --vm-to-bytecode %S/Inputs/constants_kernels.mlir -o %t.kc.vmfb
+// RUN: vm-translate --vm-to-c %S/Inputs/constants_kernels.mlir -o %t.kc.c
+// RUN: cc -std=c11 -O2 -shared -fPIC -I %kiln_src/runtime/include %t.kc.c -lm -o %t.kc.so
 // Host, bytecode form, with both kernel forms and both devices.
 // RUN: vm-translate --vm-to-bytecode %s -o %t.vmfb
 // RUN: run-module --module=%t.vmfb --function=add_scaled --input=@%t.k.vmfb --input=0 | FileCheck %s --check-prefix=ADD
@@ -22,6 +25,10 @@
 // RUN: run-module --module=%t.vmfb --function=indirect --input=@%t.k.vmfb --input=0 | FileCheck %s --check-prefix=INDIRECT
 // RUN: run-module --module=%t.vmfb --function=lookup --input=@%t.k.so --input=1 | FileCheck %s --check-prefix=LOOKUP
 // RUN: run-module --module=%t.vmfb --function=query | FileCheck %s --check-prefix=QUERY
+// RUN: run-module --module=%t.vmfb --function=executable_constants --input=@%t.kc.vmfb --input=0 --input=1 --task-workers=2 | FileCheck %s --check-prefix=CONSTANTS
+// RUN: run-module --module=%t.vmfb --function=executable_constants --input=@%t.kc.so --input=1 --input=1 --task-workers=2 | FileCheck %s --check-prefix=CONSTANTS
+// RUN: not run-module --module=%t.vmfb --function=executable_constants --input=@%t.kc.vmfb --input=0 --input=0 2>&1 | FileCheck %s --check-prefix=NOCONSTANTS
+// RUN: not run-module --module=%t.vmfb --function=executable_constants --input=@%t.k.vmfb --input=0 --input=1 2>&1 | FileCheck %s --check-prefix=UNWANTED
 // RUN: not run-module --module=%t.vmfb --function=out_of_range --input=@%t.k.vmfb --input=0 2>&1 | FileCheck %s --check-prefix=RANGE
 // RUN: not run-module --module=%t.vmfb --function=slot_out_of_range --input=@%t.k.vmfb --input=0 2>&1 | FileCheck %s --check-prefix=SLOT
 // RUN: not run-module --module=%t.vmfb --function=fault --input=@%t.k.vmfb --input=0 --task-workers=2 2>&1 | FileCheck %s --check-prefix=FAULT
@@ -45,6 +52,9 @@
 // QUERY: i64=1
 // QUERY-NEXT: i64=1
 // QUERY-NEXT: i64=0
+// CONSTANTS: 4xi32=42 42 42 42
+// NOCONSTANTS: error: INVALID_ARGUMENT: executable requires executable-level constants (it exports __set_constants) but none were provided
+// UNWANTED: error: INVALID_ARGUMENT: executable has no __set_constants export but 4 bytes of executable constants were given
 // RANGE: error: OUT_OF_RANGE: command_buffer.dispatch binding 2: [0, 64) is outside the 32 byte range
 // RANGE: at hal.command_buffer.dispatch
 // SLOT: error: OUT_OF_RANGE: dispatch binding 0: [0, 64) is outside the 32 byte range
@@ -86,6 +96,7 @@ vm.module @dispatch {
   vm.rodata private @a_values dense<[0, 1, 2, 3, 4, 5, 6, 7]> : tensor<8xi32>
   vm.rodata private @b_values dense<[100, 101, 102, 103, 104, 105, 106, 107]> : tensor<8xi32>
   vm.rodata private @counts dense<[3, 1, 1]> : tensor<3xi32>
+  vm.rodata private @constant_values dense<[42]> : tensor<1xi32>
 
   vm.func private @device() -> !vm.ref<?> {
     %c0 = vm.const.i32 0
@@ -321,6 +332,36 @@ vm.module @dispatch {
     vm.return
   }
   vm.export @fault
+
+  // Executable-level constants: kernel 0 of Inputs/constants_kernels.mlir
+  // stores what __set_constants kept (42) to out[0..4), on every worker.
+  // `%give` 0 creates the executable without constants.
+  vm.func @executable_constants(%data : !vm.buffer, %native : i32, %give : i32) -> !vm.ref<?> {
+    %device = vm.call @device() : () -> !vm.ref<?>
+    %bytecode = vm.const.ref.rodata @format_bytecode : !vm.buffer
+    %c = vm.const.ref.rodata @format_c : !vm.buffer
+    %format = vm.select.ref %native, %c, %bytecode : !vm.buffer
+    %values = vm.const.ref.rodata @constant_values : !vm.buffer
+    %none = vm.const.ref.zero : !vm.buffer
+    %constants = vm.select.ref %give, %values, %none : !vm.buffer
+    %any = vm.const.i64 -1
+    %exe = vm.call @hal.executable.create(%device, %any, %format, %data, %constants) : (!vm.ref<?>, i64, !vm.buffer, !vm.buffer, !vm.buffer) -> !vm.ref<?>
+    %size = vm.const.i64 16
+    %out = vm.call @alloc(%device, %size) : (!vm.ref<?>, i64) -> !vm.ref<?>
+    %zero = vm.const.i64 0
+    %z32 = vm.const.i32 0
+    %c1 = vm.const.i32 1
+    %c4 = vm.const.i32 4
+    %cb = vm.call @command_buffer(%device, %z32) : (!vm.ref<?>, i32) -> !vm.ref<?>
+    %fn = vm.const.i64 0
+    vm.call.variadic @hal.command_buffer.dispatch(%cb, %exe, %fn, %c4, %c1, %c1, %zero, [], [(%z32, %z32, %out, %zero, %size)]) : (!vm.ref<?>, !vm.ref<?>, i64, i32, i32, i32, i64, i32 ..., tuple<i32, i32, !vm.ref<?>, i64, i64> ...) -> ()
+    vm.call @hal.command_buffer.finalize(%cb) : (!vm.ref<?>) -> ()
+    vm.call @run(%device, %cb) : (!vm.ref<?>, !vm.ref<?>) -> ()
+    %n = vm.const.i64 4
+    %view = vm.call @view(%out, %n) : (!vm.ref<?>, i64) -> !vm.ref<?>
+    vm.return %view : !vm.ref<?>
+  }
+  vm.export @executable_constants
 
   vm.func @lookup(%data : !vm.buffer, %native : i32) -> i64 {
     %device = vm.call @device() : () -> !vm.ref<?>

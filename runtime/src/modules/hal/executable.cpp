@@ -119,9 +119,13 @@ vm::StatusOr<std::unique_ptr<vm::Context>> Executable::make_context() const {
       return vm::invalid_argument_error(
           "executable export __set_constants must have signature 0r_v");
     }
+    if (!has_constants) {
+      return vm::invalid_argument_error(
+          "executable requires executable-level constants (it exports "
+          "__set_constants) but none were provided");
+    }
     alignas(16) uint8_t args[8] = {};
-    vm::Ref buffer = constants_ ? vm::Ref(constants_.as_ref()) : vm::Ref();
-    new (args) vm::Ref(std::move(buffer));
+    new (args) vm::Ref(constants_.as_ref());
     vm::Status call = vm::invoke_packed(*context, *set, vm::ByteSpan{args, 8},
                                         vm::ByteSpan{nullptr, 0});
     reinterpret_cast<vm::Ref*>(args)->~Ref();
