@@ -336,6 +336,15 @@ public:
   Operation *firstFunction = nullptr;
 
   std::string fnName(StringRef s) const { return prefix + "f_" + cIdent(s); }
+  /// A call of a function of this module. emitc.call_opaque rather than
+  /// emitc.call: the C printer resolves each emitc.call's callee by a linear
+  /// scan of the module's symbols, quadratic in the number of functions.
+  Value callFunction(OpBuilder &builder, Location loc, emitc::FuncOp callee,
+                     ValueRange operands) const {
+    return emitc::CallOpaqueOp::create(builder, loc, callee.getFunctionType().getResults(),
+                                       callee.getSymName(), operands)
+        .getResult(0);
+  }
   void verbatim(const Twine &text) { emitc::VerbatimOp::create(b, l, text.str()); }
   /// A static const kiln_source_loc_t placed before `before`; returns its name.
   std::string locGlobal(Operation *before, const std::string &init, bool shared);

@@ -136,7 +136,7 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
     if (pairType != m.pairReturn.end()) {
       Value returned = variable(emitc::OpaqueType::get(m.ctx, pairType->second), "");
       setLoc(&op);
-      assign(returned, emitc::CallOp::create(b, l, m.cfuncs.lookup(callee), operands).getResult(0));
+      assign(returned, m.callFunction(b, l, m.cfuncs.lookup(callee), operands));
       assign(st, load(member(returned, "st", t.status)));
       leaveOnError(mayDefer, point);
       Value r = resultsTo.front();
@@ -151,7 +151,7 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
       operands.push_back(addr(temp));
     }
     setLoc(&op);
-    assign(st, emitc::CallOp::create(b, l, m.cfuncs.lookup(callee), operands).getResult(0));
+    assign(st, m.callFunction(b, l, m.cfuncs.lookup(callee), operands));
     leaveOnError(mayDefer, point);
     for (auto [r, temp] : llvm::zip(resultsTo, temps)) {
       if (kindOf(r.getType()) == Kind::Ref)

@@ -134,9 +134,10 @@ void FunctionEmitter::decomposeLocation(
 }
 
 Value FunctionEmitter::locAddr(Operation *op) {
-  std::string name = locFor(op);
-  Value global = emitc::GetGlobalOp::create(b, l, emitc::LValueType::get(t.loc), name);
-  return addr(global);
+  // A literal, not emitc.get_global: the C printer resolves every
+  // get_global by a linear scan of the module's symbols, which made
+  // translation quadratic in the number of functions.
+  return emitc::LiteralOp::create(b, l, emitc::PointerType::get(t.loc), "&" + locFor(op));
 }
 
 void FunctionEmitter::lineDirective(Operation *op) {

@@ -136,7 +136,7 @@ LogicalResult ModuleEmitter::emitEntry(Operation *f, StringRef entryName) {
     operands.append(arguments.begin(), arguments.end());
     if (pairType == pairReturn.end()) {
       operands.append(resultPtrs.begin(), resultPtrs.end());
-      Value status = emitc::CallOp::create(fb, loc, callee, operands).getResult(0);
+      Value status = callFunction(fb, loc, callee, operands);
       emitc::ReturnOp::create(fb, loc, status);
       return;
     }
@@ -147,7 +147,7 @@ LogicalResult ModuleEmitter::emitEntry(Operation *f, StringRef entryName) {
         fb, loc, emitc::LValueType::get(emitc::OpaqueType::get(ctx, pairType->second)),
         emitc::OpaqueAttr::get(ctx, ""));
     emitc::AssignOp::create(fb, loc, returned,
-                            emitc::CallOp::create(fb, loc, callee, operands).getResult(0));
+                            callFunction(fb, loc, callee, operands));
     Value r0 = emitc::MemberOp::create(fb, loc, emitc::LValueType::get(rt), "r0", returned);
     emitc::AssignOp::create(
         fb, loc, emitc::DereferenceOp::create(fb, loc, emitc::LValueType::get(rt), resultPtrs[0]),

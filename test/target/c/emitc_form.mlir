@@ -32,8 +32,8 @@ vm.module @ef {
   // CHECK: %[[C:[0-9]+]] = cmp ne, %{{[0-9]+}}, %{{[0-9]+}} : (i32, i32) -> i1
   // CHECK-NEXT: cf.cond_br %[[C]], ^bb{{[0-9]+}}, ^bb{{[0-9]+}}
   // CHECK: verbatim "#line [[#@LINE+9]] \22{{.*}}emitc_form.mlir\22"
-  // CHECK: get_global @[[LOC]]
-  // CHECK: %{{[0-9]+}} = call @ef_f_callee(%arg0, %arg1, %{{[0-9]+}}, %{{[0-9]+}}) : (!emitc.ptr<!emitc.opaque<"kiln_exec_t">>, !emitc.ptr<!emitc.opaque<"ef_state_t">>, i32, !emitc.ptr<i32>) -> !emitc.opaque<"kiln_status_t">
+  // CHECK: literal "&[[LOC]]"
+  // CHECK: %{{[0-9]+}} = call_opaque "ef_f_callee"(%arg0, %arg1, %{{[0-9]+}}, %{{[0-9]+}}) : (!emitc.ptr<!emitc.opaque<"kiln_exec_t">>, !emitc.ptr<!emitc.opaque<"ef_state_t">>, i32, !emitc.ptr<i32>) -> !emitc.opaque<"kiln_status_t">
   // CHECK: cf.cond_br
   // CHECK: call_opaque "kiln_light_leave"(%arg0,
   vm.func @f(%a: i32, %b: i32) -> i32 {
@@ -48,7 +48,7 @@ vm.module @ef {
   vm.export @f
   // The export's entry calls @f; the descriptor tables are emitc.globals.
   // CHECK-LABEL: emitc.func @ef_e_f(
-  // CHECK: call @ef_f_f(%arg0,
+  // CHECK: call_opaque "ef_f_f"(%arg0,
   // CHECK: emitc.global static const @ef_functions : !emitc.array<2x!emitc.opaque<"kiln_function_desc_t">> = #emitc.opaque<"{\0A  {\22callee\22, \220i_i\22, NULL, sizeof(kiln_frame_header_t), 0},\0A  {\22f\22, \220ii_i\22, ef_e_f, sizeof(kiln_frame_header_t), 0},\0A}">
   // CHECK: emitc.global static const @ef_exports : !emitc.array<1x!emitc.opaque<"kiln_export_desc_t">> = #emitc.opaque<"{\0A  {\22f\22, \220ii_i\22, 1},\0A}">
 }
