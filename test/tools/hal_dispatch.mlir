@@ -22,6 +22,8 @@
 // RUN: run-module --module=%t.vmfb --function=grid --input=@%t.k.so --input=1 | FileCheck %s --check-prefix=GRID
 // RUN: run-module --module=%t.vmfb --function=chain --input=@%t.k.vmfb --input=0 --task-workers=2 | FileCheck %s --check-prefix=CHAIN
 // RUN: run-module --module=%t.vmfb --function=chain --input=@%t.k.so --input=1 --task-workers=2 | FileCheck %s --check-prefix=CHAIN
+// RUN: run-module --module=%t.vmfb --function=chain --input=@%t.k.vmfb --input=0 --device=local-sync | FileCheck %s --check-prefix=CHAIN
+// RUN: not run-module --module=%t.vmfb --function=fault --input=@%t.k.so --input=1 --device=local-sync 2>&1 | FileCheck %s --check-prefix=FAULTC
 // RUN: run-module --module=%t.vmfb --function=indirect --input=@%t.k.vmfb --input=0 | FileCheck %s --check-prefix=INDIRECT
 // RUN: run-module --module=%t.vmfb --function=lookup --input=@%t.k.so --input=1 | FileCheck %s --check-prefix=LOOKUP
 // RUN: run-module --module=%t.vmfb --function=query | FileCheck %s --check-prefix=QUERY
