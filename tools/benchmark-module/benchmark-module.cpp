@@ -141,6 +141,7 @@ int main(int argc, char** argv) {
   }
   // --fuel bounds every timed call (and costs what docs/runtime.md says).
   context.set_execution_limits(tooling::execution_limits(flags));
+  context.set_stack_options(tooling::stack_options(flags));
   auto function = session.value()->lookup_function(flags.function);
   if (!function.ok()) {
     tooling::print_error(stderr, function.status());

@@ -52,6 +52,10 @@ void print_usage(std::FILE* out) {
       "                      and per call; past it the call fails RESOURCE_EXHAUSTED\n"
       "  --deadline=MS       wall-clock milliseconds per call; past it the call\n"
       "                      fails DEADLINE_EXCEEDED\n"
+      "  --max-stack-depth=N VM call depth limit in frames (default: what the\n"
+      "                      stack size allows, 8192 frames of 128 bytes)\n"
+      "  --stack-size=B      VM frame storage (bytes; k, m, g suffixes; default\n"
+      "                      1m); deeper calls fail RESOURCE_EXHAUSTED\n"
       "  --expected-output=VALUE  one per result (IREE's --expected_output): the\n"
       "                      results are compared with these values (--input\n"
       "                      syntax, or (ignored)); prints [SUCCESS] or one\n"
@@ -130,6 +134,7 @@ int main(int argc, char** argv) {
   vm::ValueList results;
   tooling::warn_unbounded_modules(stderr, context, flags);
   context.set_execution_limits(tooling::execution_limits(flags));
+  context.set_stack_options(tooling::stack_options(flags));
   if (flags.invocations > 1) {
     status = tooling::invoke_concurrently(session.value()->context(), function.value(),
                                           args.value(), flags.invocations, &results);

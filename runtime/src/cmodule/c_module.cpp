@@ -131,7 +131,7 @@ Frame* exec_frame(kiln_exec_t* e) { return exec_of(e)->frame; }
 // entry). Without a stack (state_init) the default limit applies.
 void update_light_limit(Exec* exec) {
   exec->c.light_limit = exec->stack ? exec->stack->max_depth() - exec->stack->depth()
-                                    : vm::StackOptions().max_depth;
+                                    : vm::StackOptions().effective_max_depth();
 }
 
 // One source position per level of `loc`'s inlined-from chain, innermost
@@ -571,7 +571,7 @@ kiln_status_t svc_light_overflow(kiln_exec_t* c_exec, int32_t function_index) {
   Exec* exec = exec_of(c_exec);
   const kiln_module_desc_t* desc = exec->state->module->desc();
   const int32_t max_depth = exec->stack ? exec->stack->max_depth()
-                                        : vm::StackOptions().max_depth;
+                                        : vm::StackOptions().effective_max_depth();
   Status s = vm::make_status(StatusCode::kResourceExhausted,
                              "stack overflow: call depth limit of %d frames exceeded",
                              max_depth);

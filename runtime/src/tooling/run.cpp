@@ -55,6 +55,17 @@ Status parse_bounded(const std::string& name, const std::string& text, int64_t m
 
 }  // namespace
 
+vm::StackOptions stack_options(const RunFlags& flags) {
+  vm::StackOptions options;
+  if (flags.stack_size) options.storage_bytes = flags.stack_size;
+  if (flags.max_stack_depth > 0) {
+    options.max_depth = static_cast<int32_t>(flags.max_stack_depth);
+    const size_t wanted = static_cast<size_t>(flags.max_stack_depth) * vm::StackOptions::kBytesPerFrame;
+    if (!flags.stack_size && wanted > options.storage_bytes) options.storage_bytes = wanted;
+  }
+  return options;
+}
+
 vm::ExecutionLimits execution_limits(const RunFlags& flags) {
   vm::ExecutionLimits limits;
   limits.fuel = flags.fuel;
@@ -156,6 +167,19 @@ Status parse_run_flags(int argc, char** argv, RunFlags* flags,
                                          workers ? 1024 : 10000, false, &n));
       if (workers) flags->device.workers = static_cast<int32_t>(n);
       else flags->invocations = static_cast<int32_t>(n);
+    } else if (name == "max-stack-depth" || name == "stack-size") {
+      std::string v;
+      KILN_RETURN_IF_ERROR(take_value(&v));
+      const bool depth = name == "max-stack-depth";
+      // Frames and storage are preallocated per stack: bounded so a typo
+      // cannot ask for the host's whole memory.
+      int64_t n;
+      KILN_RETURN_IF_ERROR(parse_bounded(name, v, 1,
+                                         depth ? vm::StackOptions::kMaxDepthLimit
+                                               : int64_t{UINT32_MAX} & ~int64_t{15},
+                                         !depth, &n));
+      if (depth) flags->max_stack_depth = n;
+      else flags->stack_size = static_cast<size_t>(n);
     } else if (name == "memory-limit" || name == "fuel" || name == "deadline") {
       std::string v;
       KILN_RETURN_IF_ERROR(take_value(&v));
@@ -349,7 +373,7 @@ StatusOr<hal::Device*> Session::tensor_device() {
 Status invoke_concurrently(vm::Context& context, const vm::Function& function,
                            const vm::ValueList& args, int32_t count,
                            vm::ValueList* results) {
-  vm::Loop loop;
+  vm::Loop loop(context.stack_options());
   Status first_failure;
   bool have_results = false;
   for (int32_t i = 0; i < count; ++i) {

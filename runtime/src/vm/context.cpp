@@ -165,9 +165,15 @@ StatusOr<Function> Context::lookup_function(std::string_view name) const {
 
 Context::InvokeScratch* Context::acquire_invoke_scratch() {
   if (scratch_in_use_) return nullptr;
-  if (!scratch_) scratch_.reset(new InvokeScratch());
+  if (!scratch_) scratch_.reset(new InvokeScratch(stack_options_));
   scratch_in_use_ = true;
   return scratch_.get();
+}
+
+void Context::set_stack_options(const StackOptions& options) {
+  stack_options_ = options;
+  // The next invoke builds its stack with the new options.
+  if (!scratch_in_use_) scratch_.reset();
 }
 
 void Context::release_invoke_scratch(InvokeScratch* scratch) {

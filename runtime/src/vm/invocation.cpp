@@ -197,7 +197,7 @@ Status invoke(Context& context, const Function& function, const ValueList& args,
     return s;
   }
   // Re-entrant invoke (from inside a native function): a private scratch.
-  std::unique_ptr<Context::InvokeScratch> local(new Context::InvokeScratch());
+  std::unique_ptr<Context::InvokeScratch> local(new Context::InvokeScratch(context.stack_options()));
   return invoke_with(*local, context, function, args, results);
 }
 
@@ -237,7 +237,7 @@ Status invoke_packed(Context& context, const Function& function,
   Context::InvokeScratch* scratch = context.acquire_invoke_scratch();
   std::unique_ptr<Context::InvokeScratch> local;
   if (KILN_UNLIKELY(!scratch)) {
-    local.reset(new Context::InvokeScratch());
+    local.reset(new Context::InvokeScratch(context.stack_options()));
     scratch = local.get();
   }
   Status s = prepare_cached(*scratch, context, function);
@@ -254,6 +254,8 @@ Status invoke_packed(Context& context, const Function& function,
   if (!local) context.release_invoke_scratch(scratch);
   return s;
 }
+
+Invocation::Invocation(Context& context) : Invocation(context, context.stack_options()) {}
 
 Invocation::Invocation(Context& context, const StackOptions& options)
     : context_(&context), stack_(options) {

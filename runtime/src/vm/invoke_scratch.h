@@ -12,6 +12,8 @@
 namespace kiln::vm {
 
 struct Context::InvokeScratch {
+  explicit InvokeScratch(const StackOptions& options) : stack(options) {}
+
   // One-entry cache of the last function's state and parsed signature.
   // Valid for as long as the module stays registered (always: contexts
   // never unregister modules, and signature strings live in the module).

@@ -5,7 +5,7 @@
 namespace kiln::vm {
 
 Stack::Stack(const StackOptions& options) {
-  max_depth_ = options.max_depth > 0 ? options.max_depth : 1;
+  max_depth_ = options.effective_max_depth();
   size_t bytes = (options.storage_bytes + kStorageAlignment - 1) &
                  ~(kStorageAlignment - 1);
   if (bytes > UINT32_MAX) bytes = static_cast<size_t>(UINT32_MAX) & ~(kStorageAlignment - 1);

@@ -74,18 +74,41 @@ TEST(StackTest, DepthLimitIsAnError) {
   EXPECT_EQ(stack.depth(), 8);
 }
 
-TEST(StackTest, DefaultDepthLimit) {
+// The default stack is a 1 MiB byte budget: 8,192 frames of the estimated
+// 128 bytes each; larger frames run out of storage first.
+TEST(StackTest, DefaultLimitsFollowTheByteBudget) {
   RefT<Module> m = RefT<Module>::adopt(new NamedModule("m"));
   Stack stack;
-  EXPECT_EQ(stack.max_depth(), 256);
+  EXPECT_EQ(stack.max_depth(), 8192);
+  EXPECT_EQ(stack.storage_capacity(), size_t{1} << 20);
   Frame* f;
   int pushed = 0;
   Status s;
   while ((s = stack.push_frame(FrameType::kBytecode, m->export_function(0), nullptr, 64, &f)).ok()) {
     ++pushed;
   }
-  EXPECT_EQ(pushed, 256);
+  EXPECT_EQ(pushed, 8192);
   EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
+  stack.unwind_to(0);
+  pushed = 0;
+  while ((s = stack.push_frame(FrameType::kBytecode, m->export_function(0), nullptr, 1024, &f)).ok()) {
+    ++pushed;
+  }
+  EXPECT_EQ(pushed, 1024);  // 1 MiB of 1 KiB frames
+  EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
+}
+
+TEST(StackTest, ExplicitDepthAndDerivedDepth) {
+  StackOptions options;
+  options.max_depth = 100;
+  EXPECT_EQ(Stack(options).max_depth(), 100);
+  options.max_depth = 0;
+  options.storage_bytes = 64 * 1024;
+  EXPECT_EQ(Stack(options).max_depth(), 512);
+  options.storage_bytes = 1;
+  EXPECT_EQ(options.effective_max_depth(), 1);
+  options.max_depth = INT32_MAX;
+  EXPECT_EQ(options.effective_max_depth(), StackOptions::kMaxDepthLimit);
 }
 
 TEST(StackTest, StorageBudgetIsAnError) {

@@ -51,9 +51,19 @@ struct RunFlags {
   // (one per backward branch and per call); --deadline=MS: wall-clock
   // milliseconds per call.
   size_t memory_limit = SIZE_MAX;
+  // The VM stack (kiln/vm/stack.h): --max-stack-depth=N frames and
+  // --stack-size=BYTES[k|m|g] of frame storage; 0 keeps the default (a
+  // 1 MiB budget, 8,192 frames).
+  int64_t max_stack_depth = 0;
+  size_t stack_size = 0;
   int64_t fuel = -1;
   int64_t deadline_ms = -1;
 };
+
+// The VM stack options of `flags`. A depth given alone brings storage for
+// that many frames of the default estimate (kBytesPerFrame) with it, so
+// --max-stack-depth=100000 is not cut short by the default byte budget.
+vm::StackOptions stack_options(const RunFlags& flags);
 
 // The execution limits of `flags`, with the deadline counted from now.
 vm::ExecutionLimits execution_limits(const RunFlags& flags);

@@ -69,6 +69,12 @@ class Context {
   void set_execution_limits(const ExecutionLimits& limits) { limits_ = limits; }
   const ExecutionLimits& execution_limits() const { return limits_; }
 
+  // The VM stack of every synchronous invoke() and invoke_packed() on this
+  // context and the default of Invocations made from it: depth limit and
+  // frame storage budget (run-module --max-stack-depth / --stack-size).
+  void set_stack_options(const StackOptions& options);
+  const StackOptions& stack_options() const { return stack_options_; }
+
   // Reusable invocation scratch for the synchronous invoke() (internal).
   struct InvokeScratch;
   InvokeScratch* acquire_invoke_scratch();
@@ -87,6 +93,7 @@ class Context {
   bool scratch_in_use_ = false;
   MemoryBudget* memory_budget_ = nullptr;
   ExecutionLimits limits_;
+  StackOptions stack_options_;
 };
 
 }  // namespace kiln::vm

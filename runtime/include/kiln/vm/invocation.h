@@ -51,8 +51,9 @@ void wait_in_place(Stack& stack);
 
 class Invocation {
  public:
-  explicit Invocation(Context& context,
-                      const StackOptions& options = StackOptions());
+  // A stack with the context's stack options, or with `options`.
+  explicit Invocation(Context& context);
+  Invocation(Context& context, const StackOptions& options);
   ~Invocation();  // abandons a suspended call (frame cleanups run)
   Invocation(const Invocation&) = delete;
   Invocation& operator=(const Invocation&) = delete;

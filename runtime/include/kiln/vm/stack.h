@@ -59,9 +59,26 @@ struct Frame {
   }
 };
 
+// A stack is sized by a byte budget, as Lua's and IREE's are: by default
+// 1 MiB of frame storage, which allows kDefaultStackBytes / kBytesPerFrame
+// (8,192) frames; frames with more registers than that estimate run out of
+// storage first. Both limits end in RESOURCE_EXHAUSTED "stack overflow".
 struct StackOptions {
-  int32_t max_depth = 256;            // frames
-  size_t storage_bytes = 256 * 1024;  // total per-frame scratch budget
+  static constexpr size_t kDefaultStackBytes = size_t{1} << 20;
+  static constexpr size_t kBytesPerFrame = 128;
+  static constexpr int32_t kMaxDepthLimit = 1 << 24;
+
+  int32_t max_depth = 0;                      // frames; 0: from storage_bytes
+  size_t storage_bytes = kDefaultStackBytes;  // total per-frame scratch budget
+
+  // The depth limit these options give: max_depth, or the byte budget
+  // divided by kBytesPerFrame (at least 1, at most kMaxDepthLimit).
+  int32_t effective_max_depth() const {
+    if (max_depth > 0) return max_depth < kMaxDepthLimit ? max_depth : kMaxDepthLimit;
+    size_t frames = storage_bytes / kBytesPerFrame;
+    if (frames < 1) frames = 1;
+    return frames < size_t{kMaxDepthLimit} ? static_cast<int32_t>(frames) : kMaxDepthLimit;
+  }
 };
 
 class Stack {

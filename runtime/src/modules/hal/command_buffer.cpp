@@ -1,7 +1,10 @@
 #include "kiln/modules/hal/command_buffer.h"
 
 #include <cstring>
+#include <string>
 #include <utility>
+
+#include "dispatch.h"
 
 namespace kiln::hal {
 
@@ -147,7 +150,7 @@ vm::Status CommandBuffer::fill_buffer(BufferRange target, uint64_t pattern,
   }
   KILN_RETURN_IF_ERROR(check_range(target, buffer_usage::kTransferTarget,
                                    "command_buffer.fill_buffer target"));
-  Command c{Kind::kFill, std::move(target), {}, 0, pattern, pattern_length, {}};
+  Command c{Kind::kFill, std::move(target), {}, 0, pattern, pattern_length, {}, nullptr};
   commands_.push_back(std::move(c));
   return vm::Status();
 }
@@ -159,7 +162,7 @@ vm::Status CommandBuffer::update_buffer(const uint8_t* data, size_t length,
   KILN_RETURN_IF_ERROR(check_range(target, buffer_usage::kTransferTarget,
                                    "command_buffer.update_buffer target"));
   Command c{Kind::kUpdate, std::move(target), {}, static_cast<int64_t>(length),
-            0, 0, std::vector<uint8_t>(data, data + length)};
+            0, 0, std::vector<uint8_t>(data, data + length), nullptr};
   commands_.push_back(std::move(c));
   return vm::Status();
 }
@@ -173,7 +176,44 @@ vm::Status CommandBuffer::copy_buffer(BufferRange source, BufferRange target,
                                    "command_buffer.copy_buffer source"));
   KILN_RETURN_IF_ERROR(check_range(target, buffer_usage::kTransferTarget,
                                    "command_buffer.copy_buffer target"));
-  Command c{Kind::kCopy, std::move(target), std::move(source), length, 0, 0, {}};
+  Command c{Kind::kCopy, std::move(target), std::move(source), length, 0, 0, {}, nullptr};
+  commands_.push_back(std::move(c));
+  return vm::Status();
+}
+
+vm::Status CommandBuffer::dispatch(vm::RefT<Executable> executable, int64_t function_id,
+                                   const uint32_t workgroup_count[3],
+                                   const BufferRange* indirect_count,
+                                   std::vector<uint32_t> constants,
+                                   std::vector<BufferRange> bindings) {
+  KILN_RETURN_IF_ERROR(check_recording());
+  if (!executable) return vm::invalid_argument_error("command_buffer.dispatch: executable is null");
+  if (function_id < 0 || function_id >= executable->kernel_count()) {
+    return vm::make_status(vm::StatusCode::kOutOfRange,
+                           "command_buffer.dispatch: function id %lld is not a kernel "
+                           "of the executable (it has %d)",
+                           static_cast<long long>(function_id), executable->kernel_count());
+  }
+  auto d = std::make_shared<DispatchCommand>();
+  d->kernel = static_cast<int32_t>(function_id);
+  d->executable = std::move(executable);
+  if (indirect_count) {
+    d->indirect = true;
+    d->count_range = *indirect_count;
+    d->count_range.length = 12;
+    KILN_RETURN_IF_ERROR(check_range(d->count_range, buffer_usage::kDispatchIndirectParameters,
+                                     "command_buffer.dispatch.indirect workgroup count"));
+  } else {
+    for (int i = 0; i < 3; ++i) d->workgroup_count[i] = workgroup_count[i];
+  }
+  for (size_t i = 0; i < bindings.size(); ++i) {
+    std::string what = "command_buffer.dispatch binding " + std::to_string(i);
+    KILN_RETURN_IF_ERROR(check_range(bindings[i], buffer_usage::kDispatchStorageRead,
+                                     what.c_str()));
+  }
+  d->constants = std::move(constants);
+  d->bindings = std::move(bindings);
+  Command c{Kind::kDispatch, {}, {}, 0, 0, 0, {}, std::move(d)};
   commands_.push_back(std::move(c));
   return vm::Status();
 }
@@ -190,7 +230,8 @@ vm::Status fill_bytes(uint8_t* p, size_t length, uint64_t pattern,
   return vm::Status();
 }
 
-vm::Status CommandBuffer::execute(const std::vector<Binding>& bindings) const {
+vm::Status CommandBuffer::execute(const std::vector<Binding>& bindings,
+                                  WorkerPool* pool) const {
   if (!finalized_) {
     return vm::failed_precondition_error("command buffer executed before finalize");
   }
@@ -226,6 +267,9 @@ vm::Status CommandBuffer::execute(const std::vector<Binding>& bindings) const {
         if (n) std::memmove(dst, src, n);
         break;
       }
+      case Kind::kDispatch:
+        KILN_RETURN_IF_ERROR(run_dispatch(*c.dispatch, bindings, pool));
+        break;
     }
   }
   return vm::Status();

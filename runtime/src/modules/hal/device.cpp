@@ -3,6 +3,7 @@
 #include <thread>
 #include <utility>
 
+#include "kiln/modules/hal/executable.h"
 #include "queue.h"
 
 namespace kiln::hal {
@@ -79,7 +80,12 @@ bool match_pattern(std::string_view text, std::string_view pattern) {
 vm::StatusOr<int64_t> Device::query_i64(std::string_view category,
                                         std::string_view key) {
   if (category == "hal.device.id") return match_pattern(name_, key) ? 1 : 0;
-  if (category == "hal.executable.format") return 0;  // executables: later
+  if (category == "hal.executable.format") {
+    for (std::string_view format : Executable::supported_formats()) {
+      if (match_pattern(format, key)) return 1;
+    }
+    return 0;
+  }
   if (category == "hal.device" && key == "concurrency") return 1;
   if (category == "hal.dispatch" && key == "concurrency") {
     return workers_ > 0 ? workers_ : 1;
@@ -99,5 +105,7 @@ vm::Status Device::queue_submit(int64_t queue_affinity, vm::RefT<Fence> wait,
 }
 
 void Device::queue_drain() { queue_->drain(); }
+
+WorkerPool* Device::dispatch_pool() const { return queue_->pool(); }
 
 }  // namespace kiln::hal

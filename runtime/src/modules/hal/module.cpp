@@ -17,13 +17,12 @@ namespace {
 
 void destroy_plain(vm::RefObject* object) { delete object; }
 // Types IREE programs may name before Kiln has objects for them.
-const vm::RefType kExecutableType = {"hal.executable", &destroy_plain};
 const vm::RefType kChannelType = {"hal.channel", &destroy_plain};
 
 vm::Status unimplemented(const char* what) {
   return vm::make_status(vm::StatusCode::kUnimplemented,
-                         "hal.%s is not implemented yet (executables and "
-                         "collectives arrive in a later release)", what);
+                         "hal.%s is not implemented yet (collectives arrive "
+                         "in a later release)", what);
 }
 
 }  // namespace
@@ -38,7 +37,7 @@ vm::Status register_types(vm::Instance& instance) {
   const vm::RefType* types[] = {
       &Allocator::kType, &Buffer::kType,        &BufferView::kType,
       &CommandBuffer::kType, &Device::kType,    &Fence::kType,
-      &File::kType,      &Semaphore::kType,     &kExecutableType,
+      &File::kType,      &Semaphore::kType,     &Executable::kType,
       &kChannelType,
   };
   for (const vm::RefType* t : types) {
@@ -156,16 +155,28 @@ void add_device_exports(vm::NativeModule& m, HalData data) {
         return vm::Status();
       });
 
-  // Executables and channels: the names link; calling them says why not.
-  m.export_function("executable.create",
-                    [](vm::Ref, int64_t, vm::RefT<vm::Buffer>, vm::RefT<vm::Buffer>,
-                       vm::RefT<vm::Buffer>) -> vm::StatusOr<vm::Ref> {
-                      return unimplemented("executable.create");
-                    });
+  m.export_function(
+      "executable.create",
+      [data](vm::RefT<Device> device, int64_t queue_affinity, vm::RefT<vm::Buffer> format,
+             vm::RefT<vm::Buffer> executable_data,
+             vm::RefT<vm::Buffer> constants) -> vm::StatusOr<vm::RefT<Executable>> {
+        (void)queue_affinity;
+        KILN_RETURN_IF_ERROR(require(device, "device"));
+        KILN_RETURN_IF_ERROR(require(format, "executable format"));
+        KILN_RETURN_IF_ERROR(require(executable_data, "executable data"));
+        return Executable::create(*data->instance, buffer_text(format),
+                                  std::move(executable_data), std::move(constants));
+      });
   m.export_function("executable.lookup.function",
-                    [](vm::Ref, vm::RefT<vm::Buffer>) -> vm::StatusOr<int64_t> {
-                      return unimplemented("executable.lookup.function");
+                    [](vm::RefT<Executable> executable,
+                       vm::RefT<vm::Buffer> name) -> vm::StatusOr<int64_t> {
+                      KILN_RETURN_IF_ERROR(require(executable, "executable"));
+                      KILN_RETURN_IF_ERROR(require(name, "function name"));
+                      KILN_ASSIGN_OR_RETURN(int32_t ordinal,
+                                            executable->lookup(buffer_text(name)));
+                      return static_cast<int64_t>(ordinal);
                     });
+  // Channels: the names link; calling them says why not.
   m.export_function("channel.create",
                     [](vm::Ref, int64_t, int64_t, vm::RefT<vm::Buffer>,
                        vm::RefT<vm::Buffer>, int32_t, int32_t) -> vm::StatusOr<vm::Ref> {
@@ -189,6 +200,7 @@ vm::StatusOr<vm::RefT<vm::NativeModule>> create_hal_module(
   }
   auto data = std::make_shared<HalModuleData>();
   data->devices = std::move(devices);
+  data->instance = &instance;
   vm::RefT<vm::NativeModule> m = vm::NativeModule::create("hal", kHalModuleVersion);
   add_device_exports(*m, data);
   add_buffer_exports(*m, data);

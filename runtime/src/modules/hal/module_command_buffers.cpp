@@ -1,7 +1,9 @@
 // hal module exports: command_buffer.*.
 #include <string>
+#include <vector>
 
 #include "module_internal.h"
+#include "../packed_args.h"
 
 namespace kiln::hal {
 namespace {
@@ -16,10 +18,54 @@ BufferRange range_of(vm::RefT<Buffer> buffer, int32_t slot, int64_t offset,
   return r;
 }
 
-vm::Status dispatch_unimplemented() {
-  return vm::unimplemented_error(
-      "hal.command_buffer.dispatch: executables are not implemented yet "
-      "(they arrive with the executables issue)");
+// The variadic tail of both dispatch exports: `i32 ...` constants, then
+// `(i32 reserved, i32 slot, !hal.buffer, i64 offset, i64 length) ...`.
+vm::Status read_dispatch_tail(modules::PackedArgs& a, std::vector<uint32_t>* constants,
+                              std::vector<BufferRange>* bindings) {
+  vm::Status status;
+  int32_t constant_count = a.span_count();
+  for (int32_t i = 0; i < constant_count && a.ok(); ++i) {
+    constants->push_back(static_cast<uint32_t>(a.i32()));
+  }
+  int32_t binding_count = a.span_count();
+  for (int32_t i = 0; i < binding_count && a.ok(); ++i) {
+    a.i32();  // reserved
+    int32_t slot = a.i32();
+    vm::RefT<Buffer> buffer = a.ref_as<Buffer>(&status);
+    int64_t offset = a.i64();
+    int64_t length = a.i64();
+    bindings->push_back(range_of(std::move(buffer), slot, offset, length));
+  }
+  if (!a.ok()) return a.error();
+  return status;
+}
+
+vm::Status dispatch(vm::ByteSpan args, bool indirect) {
+  modules::PackedArgs a(args);
+  vm::Status status;
+  vm::RefT<CommandBuffer> cb = a.ref_as<CommandBuffer>(&status);
+  vm::RefT<Executable> executable = a.ref_as<Executable>(&status);
+  int64_t function_id = a.i64();
+  uint32_t count[3] = {0, 0, 0};
+  BufferRange count_range;
+  if (indirect) {
+    int32_t slot = a.i32();
+    vm::RefT<Buffer> buffer = a.ref_as<Buffer>(&status);
+    int64_t offset = a.i64();
+    count_range = range_of(std::move(buffer), slot, offset, 12);
+  } else {
+    for (uint32_t& c : count) c = static_cast<uint32_t>(a.i32());
+  }
+  a.i64();  // flags
+  std::vector<uint32_t> constants;
+  std::vector<BufferRange> bindings;
+  KILN_RETURN_IF_ERROR(read_dispatch_tail(a, &constants, &bindings));
+  KILN_RETURN_IF_ERROR(status);
+  KILN_RETURN_IF_ERROR(require(cb, "command buffer"));
+  KILN_RETURN_IF_ERROR(require(executable, "executable"));
+  return cb->dispatch(std::move(executable), function_id, count,
+                      indirect ? &count_range : nullptr, std::move(constants),
+                      std::move(bindings));
 }
 
 }  // namespace
@@ -107,12 +153,12 @@ void add_command_buffer_exports(vm::NativeModule& m, HalData) {
             "hal.command_buffer.collective: channels are not implemented yet");
       });
   m.export_packed("command_buffer.dispatch", "rrIiiiICiDCiirIID", "v",
-                  [](vm::NativeCall&, vm::ByteSpan, vm::ByteSpan) -> vm::Status {
-                    return dispatch_unimplemented();
+                  [](vm::NativeCall&, vm::ByteSpan args, vm::ByteSpan) -> vm::Status {
+                    return dispatch(args, /*indirect=*/false);
                   });
   m.export_packed("command_buffer.dispatch.indirect", "rrIirIICiDCiirIID", "v",
-                  [](vm::NativeCall&, vm::ByteSpan, vm::ByteSpan) -> vm::Status {
-                    return dispatch_unimplemented();
+                  [](vm::NativeCall&, vm::ByteSpan args, vm::ByteSpan) -> vm::Status {
+                    return dispatch(args, /*indirect=*/true);
                   });
 }
 

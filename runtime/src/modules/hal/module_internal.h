@@ -12,6 +12,7 @@
 #include "kiln/modules/hal/buffer_view.h"
 #include "kiln/modules/hal/command_buffer.h"
 #include "kiln/modules/hal/device.h"
+#include "kiln/modules/hal/executable.h"
 #include "kiln/modules/hal/fence.h"
 #include "kiln/modules/hal/file.h"
 #include "kiln/vm/buffer.h"
@@ -21,6 +22,7 @@ namespace kiln::hal {
 
 struct HalModuleData {
   std::vector<vm::RefT<Device>> devices;
+  vm::Instance* instance = nullptr;  // executables load their modules here
 };
 using HalData = std::shared_ptr<HalModuleData>;
 

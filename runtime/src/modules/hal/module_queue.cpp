@@ -231,10 +231,11 @@ void add_queue_exports(vm::NativeModule& m, HalData) {
           return vm::failed_precondition_error("queue.execute of a command buffer "
                                                "that was not finalized");
         }
+        WorkerPool* pool = device->dispatch_pool();
         return device->queue_submit(affinity, std::move(wait), std::move(signal),
-                                    [cb]() -> vm::Status {
+                                    [cb, pool]() -> vm::Status {
                                       if (!cb) return vm::Status();  // a barrier
-                                      return cb->execute(kNoBindings);
+                                      return cb->execute(kNoBindings, pool);
                                     });
       });
   m.export_packed(
@@ -270,9 +271,12 @@ void add_queue_exports(vm::NativeModule& m, HalData) {
                                  "binding table has %zu entries; the command buffer "
                                  "needs %d", bindings.size(), cb->binding_capacity());
         }
+        WorkerPool* pool = device->dispatch_pool();
         return device->queue_submit(
             affinity, std::move(wait), std::move(signal),
-            [cb, bindings = std::move(bindings)]() { return cb->execute(bindings); });
+            [cb, pool, bindings = std::move(bindings)]() {
+              return cb->execute(bindings, pool);
+            });
       });
   m.export_function("device.queue.flush",
                     [](vm::RefT<Device> device, int64_t affinity) -> vm::Status {

@@ -27,6 +27,7 @@ class Queue {
   vm::Status submit(vm::RefT<Fence> wait, vm::RefT<Fence> signal,
                     Device::Work work);
   void drain();
+  WorkerPool* pool() const { return pool_.get(); }
 
  private:
   struct Op : PoolTask {

@@ -3,18 +3,25 @@
 // runs in order. Buffers are given directly or, for reusable command
 // buffers, as a slot of the binding table given at execute time. Ranges and
 // usage bits of direct buffers are checked when recording; slots when
-// executing. Dispatch arrives with executables (UNIMPLEMENTED for now).
+// executing. Dispatches run an executable's kernel over a workgroup grid
+// (dispatch.cpp); their bindings are range-checked when recorded (direct
+// buffers) and again, with slots resolved, before any workgroup runs.
 #ifndef KILN_MODULES_HAL_COMMAND_BUFFER_H_
 #define KILN_MODULES_HAL_COMMAND_BUFFER_H_
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "kiln/modules/hal/buffer.h"
+#include "kiln/modules/hal/executable.h"
 #include "kiln/vm/ref.h"
 #include "kiln/vm/status.h"
 
 namespace kiln::hal {
+
+class WorkerPool;
+struct DispatchCommand;
 
 // A buffer range: `buffer`, or binding-table slot `slot` when null.
 // length -1 means "to the end of the buffer" (IREE's whole-buffer value).
@@ -51,12 +58,19 @@ class CommandBuffer : public vm::RefObject {
                          int32_t pattern_length);
   vm::Status update_buffer(const uint8_t* data, size_t length, BufferRange target);
   vm::Status copy_buffer(BufferRange source, BufferRange target, int64_t length);
+  // Kernel `function_id` of `executable` over `workgroup_count` workgroups,
+  // or over the three uint32 counts at `indirect_count` when not null.
+  vm::Status dispatch(vm::RefT<Executable> executable, int64_t function_id,
+                      const uint32_t workgroup_count[3], const BufferRange* indirect_count,
+                      std::vector<uint32_t> constants, std::vector<BufferRange> bindings);
 
-  // Runs the commands with `bindings` resolving slots.
-  vm::Status execute(const std::vector<Binding>& bindings) const;
+  // Runs the commands with `bindings` resolving slots; dispatches use the
+  // calling thread and idle workers of `pool` (null: the calling thread).
+  vm::Status execute(const std::vector<Binding>& bindings,
+                     WorkerPool* pool = nullptr) const;
 
  private:
-  enum class Kind : uint8_t { kFill, kUpdate, kCopy };
+  enum class Kind : uint8_t { kFill, kUpdate, kCopy, kDispatch };
   struct Command {
     Kind kind;
     BufferRange target;
@@ -65,6 +79,7 @@ class CommandBuffer : public vm::RefObject {
     uint64_t pattern = 0;
     int32_t pattern_length = 0;
     std::vector<uint8_t> data;  // kUpdate
+    std::shared_ptr<const DispatchCommand> dispatch;  // kDispatch
   };
 
   CommandBuffer() : vm::RefObject(&kType) {}

@@ -28,6 +28,7 @@ namespace kiln::hal {
 
 class Device;
 class Queue;
+class WorkerPool;
 
 // hal.allocator: host memory for the device's buffers.
 class Allocator : public vm::RefObject {
@@ -75,6 +76,8 @@ class Device : public vm::RefObject {
                           vm::RefT<Fence> signal, Work work);
   // Blocks until every operation submitted so far has finished.
   void queue_drain();
+  // The workers dispatches share (null for local-sync).
+  WorkerPool* dispatch_pool() const;
 
  private:
   Device();

@@ -1,0 +1,196 @@
+// Dispatch benchmarks (docs/executables.md): kernels of
+// bench/dispatch_kernels.mlir in both executable formats, run through a
+// command buffer on a local-task device (the queue's worker runs the
+// dispatch and the pool's other workers join it).
+//  * BM_Matmul/FORM/WORKERS: f32 512x512 matmul, 64 workgroups of 8 rows;
+//    FORM 0 = kiln-vm-bytecode, 1 = kiln-vm-c-so (emitted C at -O2).
+//  * BM_NativeMatmulO2: the same loop nest in C++ built at -O2, one thread.
+//  * BM_EmptyDispatch/FORM/WORKERS: 100,000 workgroups of a kernel that does
+//    nothing; counter ns_per_workgroup.
+// Run: bench/dispatch_run.sh (builds and prints the ratios).
+#include <benchmark/benchmark.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "kiln/modules/hal/command_buffer.h"
+#include "kiln/modules/hal/device.h"
+#include "kiln/modules/hal/executable.h"
+#include "kiln/modules/hal/module.h"
+
+void native_matmul_o2(const float* a, const float* b, float* c, int n);
+
+namespace kiln::hal {
+namespace {
+
+constexpr int kN = 512;
+constexpr int kRowsPerWorkgroup = 8;
+
+std::vector<uint8_t> read_file(const char* path) {
+  std::vector<uint8_t> bytes;
+  std::FILE* f = std::fopen(path, "rb");
+  if (!f) return bytes;
+  uint8_t chunk[65536];
+  size_t n;
+  while ((n = std::fread(chunk, 1, sizeof(chunk), f)) > 0) bytes.insert(bytes.end(), chunk, chunk + n);
+  std::fclose(f);
+  return bytes;
+}
+
+struct Env {
+  vm::Instance instance;
+  vm::RefT<Device> device;
+  vm::RefT<Executable> executable;
+  std::string error;
+
+  Env(int form, int workers) {
+    (void)register_types(instance);
+    DeviceOptions o;
+    o.name = "local-task";
+    o.workers = workers;
+    auto d = Device::create(o);
+    if (!d.ok()) {
+      error = d.status().to_string();
+      return;
+    }
+    device = std::move(*d);
+    std::vector<uint8_t> bytes = read_file(form ? KILN_BENCH_KERNELS_SO : KILN_BENCH_KERNELS_VMFB);
+    auto data = vm::Buffer::allocate(bytes.size());
+    if (!data.ok() || bytes.empty()) {
+      error = "cannot read the kernels";
+      return;
+    }
+    std::memcpy((*data)->mutable_data(), bytes.data(), bytes.size());
+    auto e = Executable::create(instance, form ? kExecutableFormatC : kExecutableFormatBytecode,
+                                std::move(*data), vm::RefT<vm::Buffer>());
+    if (!e.ok()) {
+      error = e.status().to_string();
+      return;
+    }
+    executable = std::move(*e);
+  }
+
+  // Runs `cb` as queue work and waits for it.
+  vm::Status run(CommandBuffer* cb) {
+    vm::Status result;
+    WorkerPool* pool = device->dispatch_pool();
+    KILN_RETURN_IF_ERROR(device->queue_submit(-1, vm::RefT<Fence>(), vm::RefT<Fence>(),
+                                              [cb, pool, &result] {
+                                                result = cb->execute({}, pool);
+                                                return vm::Status();
+                                              }));
+    device->queue_drain();
+    return result;
+  }
+};
+
+vm::RefT<Buffer> matrix(float seed) {
+  auto b = Buffer::allocate(memory_type::kHostLocal, buffer_usage::kDefault,
+                            sizeof(float) * kN * kN);
+  std::vector<float> v(static_cast<size_t>(kN) * kN);
+  for (size_t i = 0; i < v.size(); ++i) v[i] = std::fmod(seed * static_cast<float>(i % 97), 3.0f) - 1.0f;
+  (void)(*b)->write(0, v.data(), v.size() * sizeof(float));
+  return std::move(*b);
+}
+
+void BM_Matmul(benchmark::State& state) {
+  Env env(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
+  if (!env.error.empty()) {
+    state.SkipWithError(env.error.c_str());
+    return;
+  }
+  vm::RefT<Buffer> a = matrix(0.37f), b = matrix(0.61f), c = matrix(0.0f);
+  auto cb = std::move(CommandBuffer::create(0, 0, 0)).value();
+  std::vector<BufferRange> bindings(3);
+  bindings[0].buffer = a;
+  bindings[1].buffer = b;
+  bindings[2].buffer = c;
+  uint32_t count[3] = {kN / kRowsPerWorkgroup, 1, 1};
+  vm::Status s = cb->dispatch(env.executable, 0, count, nullptr,
+                              {static_cast<uint32_t>(kN), static_cast<uint32_t>(kRowsPerWorkgroup)},
+                              bindings);
+  if (s.ok()) s = cb->finalize();
+  for (auto _ : state) {
+    if (s.ok()) s = env.run(cb.get());
+  }
+  if (!s.ok()) {
+    state.SkipWithError(s.to_string().c_str());
+    return;
+  }
+  // Check against the native loop.
+  std::vector<float> va(kN * kN), vb(kN * kN), vc(kN * kN), expect(kN * kN);
+  (void)a->read(0, va.data(), va.size() * 4);
+  (void)b->read(0, vb.data(), vb.size() * 4);
+  (void)c->read(0, vc.data(), vc.size() * 4);
+  native_matmul_o2(va.data(), vb.data(), expect.data(), kN);
+  for (size_t i = 0; i < vc.size(); ++i) {
+    if (std::fabs(vc[i] - expect[i]) > 1e-3f * (1.0f + std::fabs(expect[i]))) {
+      state.SkipWithError("matmul result differs from the native loop");
+      return;
+    }
+  }
+}
+BENCHMARK(BM_Matmul)
+    ->ArgNames({"form", "workers"})
+    ->Args({1, 1})
+    ->Args({1, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_Matmul)
+    ->ArgNames({"form", "workers"})
+    ->Args({0, 1})
+    ->Args({0, 2})
+    ->Iterations(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+void BM_NativeMatmulO2(benchmark::State& state) {
+  std::vector<float> a(kN * kN, 0.5f), b(kN * kN, 0.25f), c(kN * kN);
+  for (auto _ : state) {
+    native_matmul_o2(a.data(), b.data(), c.data(), kN);
+    benchmark::DoNotOptimize(c.data());
+  }
+}
+BENCHMARK(BM_NativeMatmulO2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_EmptyDispatch(benchmark::State& state) {
+  Env env(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
+  if (!env.error.empty()) {
+    state.SkipWithError(env.error.c_str());
+    return;
+  }
+  constexpr uint32_t kWorkgroups = 100000;
+  auto cb = std::move(CommandBuffer::create(0, 0, 0)).value();
+  uint32_t count[3] = {kWorkgroups, 1, 1};
+  vm::Status s = cb->dispatch(env.executable, 1, count, nullptr, {}, {});
+  if (s.ok()) s = cb->finalize();
+  auto start = std::chrono::steady_clock::now();
+  for (auto _ : state) {
+    if (s.ok()) s = env.run(cb.get());
+  }
+  double ns = std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start)
+                  .count();
+  if (!s.ok()) {
+    state.SkipWithError(s.to_string().c_str());
+    return;
+  }
+  state.counters["ns_per_workgroup"] =
+      ns / (static_cast<double>(kWorkgroups) * static_cast<double>(state.iterations()));
+}
+BENCHMARK(BM_EmptyDispatch)
+    ->ArgNames({"form", "workers"})
+    ->Args({0, 1})
+    ->Args({0, 2})
+    ->Args({1, 1})
+    ->Args({1, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+}  // namespace
+}  // namespace kiln::hal
+
+BENCHMARK_MAIN();
