@@ -16,7 +16,7 @@
 // RUN: not benchmark-module --module=%t.vmfb --function=len --input=buffer=zeros:4 --min_time=1e9999 2>&1 | FileCheck %s --check-prefix=MINTIME
 // RUN: not benchmark-module --module=%t.vmfb --function=len --input=buffer=zeros:4 --min_time=nan 2>&1 | FileCheck %s --check-prefix=MINTIME
 // RUN: not benchmark-module --module=%t.vmfb --function=len --input=buffer=zeros:4 --repetitions=99999999999999999999 2>&1 | FileCheck %s --check-prefix=REPS
-// RUN: benchmark-module --module=%t.vmfb --function=len --input=buffer=zeros:4 --min_time=0.001 --repetitions=1 | FileCheck %s --check-prefix=BENCH
+// RUN: benchmark-module --module=%t.vmfb --function=len --input=buffer=zeros:4 --min_time=0.001 --repetitions=2 | FileCheck %s --check-prefix=BENCH
 // A memory limit bounds what inputs may take too.
 // RUN: run-module --module=%t.vmfb --function=len --input=buffer=zeros:4096 --memory-limit=64k | FileCheck %s --check-prefix=FITS
 // RUN: not run-module --module=%t.vmfb --function=len --input=buffer=zeros:100000 --memory-limit=64k 2>&1 | FileCheck %s --check-prefix=LIMIT
@@ -34,7 +34,7 @@
 // MEM: error: INVALID_ARGUMENT: --memory-limit needs an integer
 // MINTIME: error: --min_time must be seconds in (0, 3600]
 // REPS: error: --repetitions must be an integer in [1, 100000]
-// BENCH: median
+// BENCH: _median
 // FITS: i64=4096
 // LIMIT: error: RESOURCE_EXHAUSTED: memory limit exceeded: allocating a vm.buffer of {{[0-9]+}} bytes with 0 of the context's 65536 bytes in use
 // FILELIMIT: error: RESOURCE_EXHAUSTED: input 'buffer=@{{.*}}': file '{{.*}}' has 100000 bytes, more than the input limit of 65536 bytes

@@ -1,21 +1,22 @@
-// benchmark-module: like run-module, but calls the function many times and
-// reports the time per call.
+// benchmark-module: like run-module, but times the function with Google
+// Benchmark, so its flags, repetitions, statistics and output formats work as
+// for any Google Benchmark binary.
 //
 //   benchmark-module --module=A.vmfb ... --function=NAME [--input=...]...
 //                    [--repetitions=K] [--iterations=N] [--min_time=SECONDS]
+//                    [--benchmark_format=json] [--benchmark_out=FILE] ...
 //
-// Each repetition times N back-to-back synchronous invoke() calls with the
-// same argument list (the context's reusable stack and scratch, so the
-// steady state allocates nothing); N is calibrated so one repetition takes at
-// least --min_time unless given. Reports min / median / mean / max ns per
-// call over the K repetitions. Inputs are shared by every call: a function
-// that mutates an input buffer sees its own earlier writes.
-#include <algorithm>
+// Every timed iteration is one synchronous invoke() with the same argument
+// list (the context's reusable stack and scratch, so the steady state
+// allocates nothing). Inputs are shared by every call: a function that
+// mutates an input buffer sees its own earlier writes.
+#include <benchmark/benchmark.h>
+
 #include <cerrno>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kiln/tooling/module_loader.h"
@@ -26,22 +27,34 @@
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 
 void print_usage(std::FILE* out) {
   std::fprintf(out,
       "usage: benchmark-module --module=PATH [--module=PATH ...] --function=NAME\n"
       "                        [--input=VALUE ...] [--repetitions=K]\n"
       "                        [--iterations=N] [--min_time=SECONDS]\n"
-      "                        [--print_results]\n"
+      "                        [--print_results] [--benchmark_...]\n"
       "\n"
-      "Times NAME over K repetitions (default 5) of N calls each (default:\n"
-      "calibrated so a repetition lasts at least --min_time, default 0.2 s)\n"
-      "and prints min / median / mean / max nanoseconds per call.\n"
-      "Modules, --function, --input, --parameters, --memory-limit and --fuel\n"
-      "(per call) are as for run-module. --min_time is at most 3600 seconds,\n"
-      "--repetitions at most 100000 and --iterations at most 2^40.\n"
+      "Times NAME with Google Benchmark: K repetitions (default 5; the console\n"
+      "shows their mean, median, stddev and cv) of N calls each (default:\n"
+      "calibrated so a repetition lasts at least --min_time, default 0.2 s).\n"
+      "Other --benchmark_* flags are Google Benchmark's (--benchmark_format=json,\n"
+      "--benchmark_out=FILE, --benchmark_out_format=json|csv|console,\n"
+      "--benchmark_report_aggregates_only=true, ...).\n"
+      "Modules, --function, --input, --parameters, --memory-limit, --fuel (per\n"
+      "call), --max-stack-depth and --stack-size are as for run-module. --min_time is\n"
+      "at most 3600 seconds, --repetitions at most 100000 and --iterations at\n"
+      "most 2^40.\n"
       "\n%s", kiln::tooling::input_syntax_help());
+}
+
+// Google Benchmark's own flags (--benchmark_format, --benchmark_out, ...)
+// go to benchmark::Initialize; the ones Kiln checks itself stay.
+bool is_google_benchmark_flag(const char* arg) {
+  std::string_view a(arg);
+  while (!a.empty() && a.front() == '-') a.remove_prefix(1);
+  if (a.substr(0, 10) != "benchmark_") return false;
+  return a.substr(0, 21) != "benchmark_repetitions" && a.substr(0, 18) != "benchmark_min_time";
 }
 
 // A positive integer up to `max`.
@@ -69,10 +82,19 @@ constexpr double kMaxMinTimeSeconds = 3600;
 
 int main(int argc, char** argv) {
   using namespace kiln;
+  std::vector<char*> kiln_args{argv[0]}, benchmark_args{argv[0]};
+  for (int i = 1; i < argc; ++i) {
+    (is_google_benchmark_flag(argv[i]) ? benchmark_args : kiln_args).push_back(argv[i]);
+  }
+  int benchmark_argc = static_cast<int>(benchmark_args.size());
+  benchmark_args.push_back(nullptr);
+  benchmark::Initialize(&benchmark_argc, benchmark_args.data());
+  if (benchmark::ReportUnrecognizedArguments(benchmark_argc, benchmark_args.data())) return 2;
+
   tooling::RunFlags flags;
   std::string repetitions_text, iterations_text, min_time_text, print_results_text;
   vm::Status status = tooling::parse_run_flags(
-      argc, argv, &flags,
+      static_cast<int>(kiln_args.size()), kiln_args.data(), &flags,
       {{"repetitions", &repetitions_text},
        {"benchmark_repetitions", &repetitions_text},
        {"iterations", &iterations_text},
@@ -172,59 +194,32 @@ int main(int argc, char** argv) {
     }
   }
 
-  auto run_batch = [&](long long n, double* seconds) -> vm::Status {
-    Clock::time_point start = Clock::now();
-    for (long long i = 0; i < n; ++i) {
-      vm::Status s = vm::invoke(context, function.value(), args.value(), &results);
-      if (KILN_UNLIKELY(!s.ok())) return s;
-    }
-    *seconds = std::chrono::duration<double>(Clock::now() - start).count();
-    return vm::Status();
-  };
-
-  if (iterations == 0) {
-    // Grow the batch until it lasts long enough to time reliably.
-    long long n = 1;
-    while (true) {
-      double seconds = 0;
-      status = run_batch(n, &seconds);
-      if (!status.ok()) break;
-      if (seconds >= min_time || n >= (1LL << 40)) {
-        iterations = n;
-        break;
-      }
-      double scale = seconds > 0 ? (min_time * 1.2) / seconds : 100.0;
-      scale = std::min(std::max(scale, 2.0), 100.0);
-      n = static_cast<long long>(static_cast<double>(n) * scale);
-    }
-  }
-
-  std::vector<double> ns_per_call;
-  for (long long r = 0; status.ok() && r < repetitions; ++r) {
-    double seconds = 0;
-    status = run_batch(iterations, &seconds);
-    ns_per_call.push_back(seconds * 1e9 / static_cast<double>(iterations));
-  }
-  if (!status.ok()) {
-    tooling::print_error(stderr, status);
+  // The benchmark: one invoke() per iteration. A call that fails stops the
+  // benchmark with its status (reported, exit status 1).
+  vm::Status failure;
+  const std::string name = session.value()->function_full_name(function.value());
+  benchmark::internal::Benchmark* bench = benchmark::RegisterBenchmark(
+      name.c_str(), [&](benchmark::State& state) {
+        for (auto _ : state) {
+          vm::Status s = vm::invoke(context, function.value(), args.value(), &results);
+          if (KILN_UNLIKELY(!s.ok())) {
+            if (failure.ok()) failure = s;
+            state.SkipWithError(s.to_string().c_str());
+            break;
+          }
+        }
+      });
+  bench->Unit(benchmark::kNanosecond)->Repetitions(static_cast<int>(repetitions));
+  // A fixed iteration count and a minimum time exclude each other.
+  if (iterations) bench->Iterations(static_cast<benchmark::IterationCount>(iterations));
+  else bench->MinTime(min_time);
+  // The console shows the statistics; --benchmark_out files keep every run.
+  if (repetitions > 1) bench->DisplayAggregatesOnly(true);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  if (!failure.ok()) {
+    tooling::print_error(stderr, failure);
     return 1;
   }
-
-  std::vector<double> sorted = ns_per_call;
-  std::sort(sorted.begin(), sorted.end());
-  double mean = 0;
-  for (double v : sorted) mean += v;
-  mean /= static_cast<double>(sorted.size());
-  size_t k = sorted.size();
-  double median = k % 2 ? sorted[k / 2] : 0.5 * (sorted[k / 2 - 1] + sorted[k / 2]);
-
-  std::printf("function %s (%s): %lld repetitions x %lld calls\n",
-              session.value()->function_full_name(function.value()).c_str(),
-              session.value()->function_signature(function.value()).c_str(),
-              repetitions, iterations);
-  std::printf("  min     %12.2f ns/call\n", sorted.front());
-  std::printf("  median  %12.2f ns/call\n", median);
-  std::printf("  mean    %12.2f ns/call\n", mean);
-  std::printf("  max     %12.2f ns/call\n", sorted.back());
   return 0;
 }
