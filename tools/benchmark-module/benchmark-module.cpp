@@ -42,9 +42,9 @@ void print_usage(std::FILE* out) {
       "--benchmark_out=FILE, --benchmark_out_format=json|csv|console,\n"
       "--benchmark_report_aggregates_only=true, ...).\n"
       "Modules, --function, --input, --parameters, --memory-limit, --fuel (per\n"
-      "call), --max-stack-depth and --stack-size are as for run-module. --min_time is\n"
-      "at most 3600 seconds, --repetitions at most 100000 and --iterations at\n"
-      "most 2^40.\n"
+      "call), --max-stack-depth and --stack-size are as for run-module.\n"
+      "--min_time is at most 3600 seconds, --repetitions at most 100000 and\n"
+      "--iterations at most 2^40.\n"
       "\n%s", kiln::tooling::input_syntax_help());
 }
 
