@@ -29,6 +29,7 @@ struct RunFlags {
   std::vector<std::string> inputs;   // --input=VALUE, in argument order
   std::vector<std::string> outputs;  // --output=@PATH|+PATH|-, per result
   bool trace = false;                // --trace
+  bool print_statistics = false;     // --print-statistics
   bool list_functions = false;       // --list-functions
   bool help = false;                 // --help / -h
   bool version = false;              // --version
