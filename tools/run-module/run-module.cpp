@@ -4,9 +4,11 @@
 //              [--input=VALUE ...] [--trace] [--list-functions]
 //
 // Everything but main() lives in kiln_tooling (runtime/src/tooling).
+#include <chrono>
 #include <cstdio>
 #include <string>
 
+#include "kiln/bytecode/bytecode_module.h"
 #include "kiln/tooling/module_loader.h"
 #include "kiln/tooling/run.h"
 #include "kiln/tooling/value_io.h"
@@ -35,6 +37,9 @@ void print_usage(std::FILE* out) {
       "  --trace             print every executed bytecode instruction (function,\n"
       "                      offset, disassembly, source file:line:col) on stderr\n"
       "  --list-functions    print every export with its signature and exit\n"
+      "  --print-statistics  print load and call time, bytecode instructions\n"
+      "                      executed, peak VM stack depth, allocations and peak\n"
+      "                      memory on stderr\n"
       "  --device=NAME       the hal device when a module imports hal or check:\n"
       "                      local-task (default: a worker pool) or local-sync\n"
       "                      (queue work runs inline)\n"
@@ -72,6 +77,29 @@ void print_usage(std::FILE* out) {
       "\n%s", kiln::tooling::input_syntax_help());
 }
 
+
+using Clock = std::chrono::steady_clock;
+
+double milliseconds_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// --print-statistics, on stderr so results on stdout stay parseable. The
+// counts come from the bytecode loop that observes instructions; emitted C
+// modules run uncounted (docs/user-guide.md).
+void print_statistics(double load_ms, double call_ms,
+                      const kiln::bytecode::ExecutionCounters& counters,
+                      uint64_t allocations, size_t peak_bytes) {
+  std::fprintf(stderr,
+               "[statistics] load: %.3f ms\n"
+               "[statistics] call: %.3f ms\n"
+               "[statistics] bytecode instructions: %llu%s\n"
+               "[statistics] peak VM stack depth (bytecode frames): %d\n"
+               "[statistics] allocations: %llu, peak memory: %zu bytes\n",
+               load_ms, call_ms, static_cast<unsigned long long>(counters.instructions),
+               counters.instructions ? "" : " (emitted C modules run uncounted)",
+               counters.peak_depth, static_cast<unsigned long long>(allocations), peak_bytes);
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -97,8 +125,12 @@ int main(int argc, char** argv) {
 
   tooling::ModuleLoadOptions load_options;
   load_options.trace = flags.trace;
+  bytecode::ExecutionCounters counters;
+  if (flags.print_statistics) load_options.counters = &counters;
+  const Clock::time_point load_start = Clock::now();
   auto session = tooling::Session::create(flags.modules, load_options, flags.device,
                                          flags.parameters);
+  const double load_ms = milliseconds_since(load_start);
   if (!session.ok()) {
     tooling::print_error(stderr, session.status());
     return 2;
@@ -110,6 +142,7 @@ int main(int argc, char** argv) {
 
   vm::Context& context = session.value()->context();
   status = context.set_memory_limit(flags.memory_limit);
+  if (status.ok() && flags.print_statistics) status = context.track_memory();
   if (!status.ok()) {
     tooling::print_error(stderr, status);
     return 2;
@@ -135,12 +168,20 @@ int main(int argc, char** argv) {
   tooling::warn_unbounded_modules(stderr, context, flags);
   context.set_execution_limits(tooling::execution_limits(flags));
   context.set_stack_options(tooling::stack_options(flags));
+  const uint64_t charges_before =
+      context.memory_budget() ? context.memory_budget()->charges() : 0;
+  const Clock::time_point call_start = Clock::now();
   if (flags.invocations > 1) {
     status = tooling::invoke_concurrently(session.value()->context(), function.value(),
                                           args.value(), flags.invocations, &results);
   } else {
     status = vm::invoke(session.value()->context(), function.value(), args.value(),
                         &results);
+  }
+  if (flags.print_statistics) {
+    const vm::MemoryBudget* memory = context.memory_budget();
+    print_statistics(load_ms, milliseconds_since(call_start), counters,
+                     memory->charges() - charges_before, memory->peak());
   }
   if (!status.ok()) {
     tooling::print_error(stderr, status);

@@ -219,7 +219,13 @@ void format_instruction(const BytecodeModule& module, int32_t ordinal,
   }
 }
 
-void trace_instruction(const BytecodeModule& module, int32_t ordinal, uint32_t pc) {
+void trace_instruction(const BytecodeModule& module, int32_t ordinal, uint32_t pc,
+                       int32_t depth) {
+  if (ExecutionCounters* counters = module.counters()) {
+    ++counters->instructions;
+    if (depth > counters->peak_depth) counters->peak_depth = depth;
+  }
+  if (!module.trace_file()) return;
   const FunctionInfo& fn = module.functions()[ordinal];
   std::string line = "[trace] ";
   line.append(module.name().data(), module.name().size());

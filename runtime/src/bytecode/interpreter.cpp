@@ -184,7 +184,8 @@ KILN_NOINLINE Status run_loop(BytecodeModule* module, Stack& stack, Frame* entry
   do {                                                                         \
     if constexpr (kTrace) {                                                    \
       trace_instruction(*module, frame->function.ordinal,                     \
-                        static_cast<uint32_t>(ip - code));                     \
+                        static_cast<uint32_t>(ip - code),                      \
+                        static_cast<int32_t>(frame - stack.frame_at(0)) + 1);  \
     }                                                                          \
     goto* kDispatch[load_u16(ip)];                                             \
   } while (0)
@@ -205,7 +206,8 @@ KILN_NOINLINE Status run_loop(BytecodeModule* module, Stack& stack, Frame* entry
   } while (0)
 dispatch:
   if constexpr (kTrace) {
-    trace_instruction(*module, frame->function.ordinal, static_cast<uint32_t>(ip - code));
+    trace_instruction(*module, frame->function.ordinal, static_cast<uint32_t>(ip - code),
+                      static_cast<int32_t>(frame - stack.frame_at(0)) + 1);
   }
   switch (static_cast<Opcode>(load_u16(ip))) {
 #endif
@@ -1172,7 +1174,7 @@ unwind:
 Status execute(BytecodeModule* module, Stack& stack, Frame* entry,
                vm::ByteSpan results) {
   const bool fuel = stack.budget() != nullptr;
-  if (KILN_UNLIKELY(module->trace_file() != nullptr)) {
+  if (KILN_UNLIKELY(module->observed())) {
     return fuel ? run_loop<true, true>(module, stack, entry, results)
                 : run_loop<true, false>(module, stack, entry, results);
   }

@@ -188,6 +188,10 @@ class BytecodeModule final : public vm::Module {
 
   // Where instruction trace lines go; null when this module is not traced.
   std::FILE* trace_file() const { return trace_file_; }
+  // Where instruction counts go; null when nothing counts them.
+  ExecutionCounters* counters() const { return counters_; }
+  // Whether the dispatch loop reports every instruction (trace_instruction).
+  bool observed() const { return trace_file_ != nullptr || counters_ != nullptr; }
 
   // Interpreter entry points (interpreter.cpp).
   vm::Status run_initializer(BytecodeState* state);
@@ -217,6 +221,7 @@ class BytecodeModule final : public vm::Module {
   uint32_t global_refs_ = 0;
   int32_t init_function_ = -1;
   std::FILE* trace_file_ = nullptr;
+  ExecutionCounters* counters_ = nullptr;
 };
 
 // ---- Instruction decoding (verifier and disassembler) ---------------------
@@ -249,7 +254,9 @@ void format_instruction(const BytecodeModule& module, int32_t ordinal,
 // Writes one trace line for the instruction at `pc` of function `ordinal`
 // to module.trace_file() (disassembler.cpp). Cold: only the tracing
 // instantiation of the dispatch loop calls it.
-void trace_instruction(const BytecodeModule& module, int32_t ordinal, uint32_t pc);
+// `depth` is the VM stack depth of the instruction's frame (1: the bottom).
+void trace_instruction(const BytecodeModule& module, int32_t ordinal, uint32_t pc,
+                       int32_t depth);
 
 // Parses a signature's argument or result codes into a layout.
 vm::Status make_layout(std::string_view codes, PackedLayout* out);

@@ -210,6 +210,8 @@ Status parse_run_flags(int argc, char** argv, RunFlags* flags,
       else flags->thresholds.f64 = t;
     } else if (name == "trace" && !has_value) {
       flags->trace = true;
+    } else if (name == "print-statistics" && !has_value) {
+      flags->print_statistics = true;
     } else if (name == "list-functions" && !has_value) {
       flags->list_functions = true;
     } else {

@@ -25,6 +25,7 @@ bool MemoryBudget::charge(size_t bytes) {
     if (bytes > limit || used > limit - bytes) return false;
   } while (!used_.compare_exchange_weak(used, used + bytes,
                                         std::memory_order_relaxed));
+  charges_.fetch_add(1, std::memory_order_relaxed);
   size_t now = used + bytes;
   size_t peak = peak_.load(std::memory_order_relaxed);
   while (now > peak &&

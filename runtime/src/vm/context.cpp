@@ -33,6 +33,13 @@ Status Context::set_memory_limit(size_t bytes) {
   return Status();
 }
 
+Status Context::track_memory() {
+  if (memory_budget_) return Status();
+  memory_budget_ = MemoryBudget::create(MemoryBudget::kUnlimited);
+  if (!memory_budget_) return resource_exhausted_error("out of memory creating a memory budget");
+  return Status();
+}
+
 int32_t Context::module_index(const Module* module) const {
   for (size_t i = 0; i < entries_.size(); ++i) {
     if (entries_[i].module.get() == module) return static_cast<int32_t>(i);

@@ -33,6 +33,7 @@ struct RunFlags {
   // for the io_parameters module.
   std::vector<std::string> parameters;
   bool trace = false;                // --trace
+  bool print_statistics = false;     // --print-statistics
   bool list_functions = false;       // --list-functions
   bool help = false;                 // --help / -h
   bool version = false;              // --version

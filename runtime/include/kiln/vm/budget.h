@@ -45,6 +45,8 @@ class MemoryBudget {
   void set_limit(size_t limit) { limit_.store(limit, std::memory_order_relaxed); }
   size_t used() const { return used_.load(std::memory_order_relaxed); }
   size_t peak() const { return peak_.load(std::memory_order_relaxed); }
+  // Successful charges so far: allocations made under the budget.
+  uint64_t charges() const { return charges_.load(std::memory_order_relaxed); }
 
   // An allocator that charges this budget and allocates from `base`.
   Allocator allocator() { return Allocator{this, &allocate, &deallocate}; }
@@ -64,6 +66,7 @@ class MemoryBudget {
   std::atomic<size_t> limit_;
   std::atomic<size_t> used_{0};
   std::atomic<size_t> peak_{0};
+  std::atomic<uint64_t> charges_{0};
   std::atomic<int64_t> refs_{1};
   Allocator base_ = Allocator::system();
 };

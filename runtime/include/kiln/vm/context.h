@@ -59,6 +59,9 @@ class Context {
   // under a ScopedMemoryBudget(memory_budget())). MemoryBudget::kUnlimited
   // (the default) removes the limit. Fails only when out of memory.
   Status set_memory_limit(size_t bytes);
+  // Accounts memory (used, peak, allocations) without limiting it: creates
+  // an unlimited budget when none exists (run-module --print-statistics).
+  Status track_memory();
   // The budget, or null when no limit was ever set.
   MemoryBudget* memory_budget() const { return memory_budget_; }
   size_t memory_used() const { return memory_budget_ ? memory_budget_->used() : 0; }
