@@ -15,12 +15,26 @@
 
 namespace kiln::bytecode {
 
-// What the instruction-observing loop counts (ModuleOptions::counters):
-// instructions executed and the deepest VM stack they ran at, over every
-// call into the module. Not synchronized: one invocation at a time.
-struct ExecutionCounters {
+// Sees every instruction of the modules loaded with it (ModuleOptions::
+// observer), before the instruction runs: the module, the function's
+// ordinal, the bytecode offset and the VM stack depth of its frame (1: the
+// bottom frame). Called on the invoking thread; not synchronized.
+class InstructionObserver {
+ public:
+  virtual ~InstructionObserver() = default;
+  virtual void on_instruction(const vm::Module& module, int32_t function_ordinal,
+                              uint32_t pc, int32_t depth) = 0;
+};
+
+// Instructions executed and the deepest VM stack they ran at, over every
+// call into the observed modules (run-module --print-statistics).
+struct ExecutionCounters final : InstructionObserver {
   uint64_t instructions = 0;
   int32_t peak_depth = 0;
+  void on_instruction(const vm::Module&, int32_t, uint32_t, int32_t depth) override {
+    ++instructions;
+    if (depth > peak_depth) peak_depth = depth;
+  }
 };
 
 // How a loaded module runs. The defaults are what load_module without
@@ -35,10 +49,10 @@ struct ModuleOptions {
   bool trace = false;
   // Where trace lines go; stderr when null. Must outlive the module.
   std::FILE* trace_file = nullptr;
-  // run-module --print-statistics: count instructions and the peak stack
-  // depth here (the same separate loop instantiation as `trace`, so modules
-  // loaded without either pay nothing). Must outlive the module.
-  ExecutionCounters* counters = nullptr;
+  // Told about every instruction (run-module --print-statistics, --profile):
+  // the same separate loop instantiation as `trace`, so modules loaded
+  // without either pay nothing. Must outlive the module.
+  InstructionObserver* observer = nullptr;
 };
 
 // Loads a module from `size` bytes at `data` (header + FlatBuffer + external

@@ -20,7 +20,7 @@
 #include "kiln/vm/status.h"
 
 namespace kiln::bytecode {
-struct ExecutionCounters;  // kiln/bytecode/bytecode_module.h
+class InstructionObserver;  // kiln/bytecode/bytecode_module.h
 }  // namespace kiln::bytecode
 
 namespace kiln::tooling {
@@ -43,9 +43,9 @@ struct ModuleLoadOptions {
   // stderr; see kiln::bytecode::ModuleOptions::trace). Emitted C modules
   // have no instruction trace and warn.
   bool trace = false;
-  // Counts executed bytecode instructions and the peak VM stack depth
-  // (run-module --print-statistics); emitted C modules are not counted.
-  kiln::bytecode::ExecutionCounters* counters = nullptr;
+  // Sees every executed bytecode instruction (run-module --print-statistics
+  // and --profile); emitted C modules are not observed.
+  kiln::bytecode::InstructionObserver* observer = nullptr;
 };
 
 // Loads the module at `path` ("-": a .vmfb on stdin). Errors name the file:
