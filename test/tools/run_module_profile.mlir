@@ -1,6 +1,9 @@
 // run-module --profile=PATH writes a Chrome trace of the bytecode calls
 // (one complete event per call) with per-function totals and per-block
-// instruction counts; emitted C is not observed (no events).
+// instruction counts; emitted C is observed per VM frame: with light frames
+// (the default) these functions have none and show no events, translated
+// with --vm-c-light-frames=false the ones that call have theirs (leaf, which
+// cannot fail or call, needs no frame and stays its caller's time).
 // RUN: vm-translate --vm-to-bytecode %s -o %t.vmfb
 // RUN: run-module --module=%t.vmfb --function=main --input=5 --profile=%t.json | FileCheck %s --check-prefix=RESULT
 // RUN: python3 %S/Inputs/check_profile.py %t.json prof.main=1 prof.sum=6 prof.leaf=5 | FileCheck %s --check-prefix=OK
@@ -11,9 +14,13 @@
 // RUN: cc -std=c11 -O1 -shared -fPIC -I %kiln_src/runtime/include %t.c -lm -o %t.so
 // RUN: run-module --module=%t.so --function=main --input=5 --profile=%t.c.json | FileCheck %s --check-prefix=RESULT
 // RUN: python3 %S/Inputs/check_profile.py %t.c.json prof.main=0 | FileCheck %s --check-prefix=OK
+// RUN: vm-translate --vm-to-c --vm-c-light-frames=false %s -o %t.frames.c
+// RUN: cc -std=c11 -O1 -shared -fPIC -I %kiln_src/runtime/include %t.frames.c -lm -o %t.frames.so
+// RUN: run-module --module=%t.frames.so --function=main --input=5 --profile=%t.frames.json | FileCheck %s --check-prefix=RESULT
+// RUN: python3 %S/Inputs/check_profile.py %t.frames.json prof.main=1 prof.sum=6 prof.leaf=0 | FileCheck %s --check-prefix=OK
 // RESULT: i32=25
 // OK: profile ok:
-// STATS: peak VM stack depth (bytecode frames): 7
+// STATS: peak VM stack depth: 7 frames
 // BADPATH: error: {{.*}}--profile: cannot write
 // INVOCATIONS: error: --profile follows one invocation
 vm.module @prof {

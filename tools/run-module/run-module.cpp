@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <string>
 
-#include "kiln/bytecode/bytecode_module.h"
 #include "kiln/tooling/module_loader.h"
 #include "kiln/tooling/profiler.h"
 #include "kiln/tooling/run.h"
@@ -89,13 +88,13 @@ double milliseconds_since(Clock::time_point start) {
 // counts come from the bytecode loop that observes instructions; emitted C
 // modules run uncounted (docs/user-guide.md).
 void print_statistics(double load_ms, double call_ms,
-                      const kiln::bytecode::ExecutionCounters& counters,
+                      const kiln::vm::ExecutionCounters& counters,
                       uint64_t allocations, size_t peak_bytes) {
   std::fprintf(stderr,
                "[statistics] load: %.3f ms\n"
                "[statistics] call: %.3f ms\n"
                "[statistics] bytecode instructions: %llu%s\n"
-               "[statistics] peak VM stack depth (bytecode frames): %d\n"
+               "[statistics] peak VM stack depth: %d frames\n"
                "[statistics] allocations: %llu, peak memory: %zu bytes\n",
                load_ms, call_ms, static_cast<unsigned long long>(counters.instructions),
                counters.instructions ? "" : " (emitted C modules run uncounted)",
@@ -130,7 +129,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "error: --profile follows one invocation; drop --invocations\n");
     return 2;
   }
-  bytecode::ExecutionCounters counters;
+  vm::ExecutionCounters counters;
   tooling::Profiler profiler;
   if (!flags.profile_path.empty()) {
     load_options.observer = &profiler;

@@ -48,7 +48,7 @@ StatusOr<vm::Ref> load_c_module(vm::Instance& instance, const std::string& path,
   }
   // dlopen searches the library path for a bare name; make it a path.
   std::string p = path.find('/') == std::string::npos ? "./" + path : path;
-  return kiln::cmodule::load_module_from_file(instance, p.c_str());
+  return kiln::cmodule::load_module_from_file(instance, p.c_str(), options.observer);
 }
 #endif
 

@@ -44,6 +44,16 @@ Profiler::Profiler() : origin_ns_(now_ns()) {}
 void Profiler::on_instruction(const vm::Module& module, int32_t function_ordinal, uint32_t pc,
                               int32_t depth) {
   counters_.on_instruction(module, function_ordinal, pc, depth);
+  run_frame(module, function_ordinal, depth);
+  ++current_->pc_counts[pc];
+}
+
+void Profiler::on_frame(const vm::Module& module, int32_t function_ordinal, int32_t depth) {
+  counters_.on_frame(module, function_ordinal, depth);
+  run_frame(module, function_ordinal, depth);
+}
+
+void Profiler::run_frame(const vm::Module& module, int32_t function_ordinal, int32_t depth) {
   const size_t want = static_cast<size_t>(depth > 0 ? depth : 1);
   const bool same_frame = open_.size() == want && open_.back().function.module == &module &&
                           open_.back().function.ordinal == function_ordinal;
@@ -65,7 +75,6 @@ void Profiler::on_instruction(const vm::Module& module, int32_t function_ordinal
     }
     current_ = &totals_[open_.back().function];
   }
-  ++current_->pc_counts[pc];
 }
 
 void Profiler::close_top(int64_t now) {

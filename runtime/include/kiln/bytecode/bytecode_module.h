@@ -9,33 +9,16 @@
 #include <string>
 
 #include "kiln/vm/instance.h"
+#include "kiln/vm/observer.h"
 #include "kiln/vm/module.h"
 #include "kiln/vm/ref.h"
 #include "kiln/vm/status.h"
 
 namespace kiln::bytecode {
 
-// Sees every instruction of the modules loaded with it (ModuleOptions::
-// observer), before the instruction runs: the module, the function's
-// ordinal, the bytecode offset and the VM stack depth of its frame (1: the
-// bottom frame). Called on the invoking thread; not synchronized.
-class InstructionObserver {
- public:
-  virtual ~InstructionObserver() = default;
-  virtual void on_instruction(const vm::Module& module, int32_t function_ordinal,
-                              uint32_t pc, int32_t depth) = 0;
-};
-
-// Instructions executed and the deepest VM stack they ran at, over every
-// call into the observed modules (run-module --print-statistics).
-struct ExecutionCounters final : InstructionObserver {
-  uint64_t instructions = 0;
-  int32_t peak_depth = 0;
-  void on_instruction(const vm::Module&, int32_t, uint32_t, int32_t depth) override {
-    ++instructions;
-    if (depth > peak_depth) peak_depth = depth;
-  }
-};
+// Observers of execution (kiln/vm/observer.h), under their bytecode names.
+using InstructionObserver = vm::ExecutionObserver;
+using ExecutionCounters = vm::ExecutionCounters;
 
 // How a loaded module runs. The defaults are what load_module without
 // options gives.

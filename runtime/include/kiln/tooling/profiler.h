@@ -1,15 +1,16 @@
 // run-module --profile=PATH: where a bytecode program spends its time, as a
 // Chrome trace (chrome://tracing, Perfetto, speedscope open it).
 //
-// The profiler observes every instruction (kiln::bytecode::
-// InstructionObserver, the loop --trace uses). It reads the clock only when
+// The profiler observes every bytecode instruction (kiln/vm/observer.h: the
+// loop --trace uses) and every VM frame of emitted C. It reads the clock only when
 // the VM stack depth or the running function changes, so a call costs two
 // clock reads and straight-line code none; each call becomes one complete
 // ("X") event named MODULE.FUNCTION. Beside the events the file carries, under
 // "kiln", per-function calls, total and self time, and per-instruction-range
 // execution counts (consecutive instructions that ran equally often, i.e.
-// basic blocks). Emitted C modules are not observed: their time is the
-// self time of the frame that called them.
+// basic blocks). Emitted C is seen per VM frame: functions with light frames
+// (the default for those that cannot suspend) count as their caller unless
+// the C was translated with --vm-c-light-frames=false.
 #ifndef KILN_TOOLING_PROFILER_H_
 #define KILN_TOOLING_PROFILER_H_
 
@@ -21,12 +22,12 @@
 #include <unordered_map>
 #include <vector>
 
-#include "kiln/bytecode/bytecode_module.h"
+#include "kiln/vm/observer.h"
 #include "kiln/vm/status.h"
 
 namespace kiln::tooling {
 
-class Profiler final : public bytecode::InstructionObserver {
+class Profiler final : public vm::ExecutionObserver {
  public:
   // Complete events kept for the timeline; later calls still count in the
   // per-function totals. Bounds the file for programs making millions of
@@ -37,12 +38,13 @@ class Profiler final : public bytecode::InstructionObserver {
 
   void on_instruction(const vm::Module& module, int32_t function_ordinal, uint32_t pc,
                       int32_t depth) override;
+  void on_frame(const vm::Module& module, int32_t function_ordinal, int32_t depth) override;
 
   // Closes the frames still open (the call returned or failed).
   void finish();
 
   // Instructions and peak depth seen (what --print-statistics reports).
-  const bytecode::ExecutionCounters& counters() const { return counters_; }
+  const vm::ExecutionCounters& counters() const { return counters_; }
 
   // Writes the Chrome trace JSON; errors name the path.
   vm::Status write(const std::string& path) const;
@@ -74,10 +76,13 @@ class Profiler final : public bytecode::InstructionObserver {
     std::unordered_map<uint32_t, uint64_t> pc_counts;
   };
 
+  // Makes (module, ordinal) at `depth` the running frame: closes returned
+  // frames, opens entered ones.
+  void run_frame(const vm::Module& module, int32_t function_ordinal, int32_t depth);
   void close_top(int64_t now);
   std::string name_of(const FunctionKey& key) const;
 
-  bytecode::ExecutionCounters counters_;
+  vm::ExecutionCounters counters_;
   int64_t origin_ns_;
   std::vector<OpenFrame> open_;
   std::vector<Event> events_;
