@@ -14,9 +14,9 @@
 // BC: [statistics] load: {{[0-9.]+}} ms
 // BC: [statistics] call: {{[0-9.]+}} ms
 // BC: [statistics] bytecode instructions: [[N10:[0-9]+]]
-// BC: [statistics] peak VM stack depth (bytecode frames): 12
+// BC: [statistics] peak VM stack depth: 12 frames
 // BC: [statistics] allocations: 1, peak memory: {{[0-9]+}} bytes
-// BC20: peak VM stack depth (bytecode frames): 22
+// BC20: peak VM stack depth: 22 frames
 // C: bytecode instructions: 0 (emitted C modules run uncounted)
 // C: [statistics] allocations: 1, peak memory: {{[0-9]+}} bytes
 // QUIET-NOT: statistics

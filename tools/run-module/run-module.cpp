@@ -8,8 +8,8 @@
 #include <cstdio>
 #include <string>
 
-#include "kiln/bytecode/bytecode_module.h"
 #include "kiln/tooling/module_loader.h"
+#include "kiln/tooling/profiler.h"
 #include "kiln/tooling/run.h"
 #include "kiln/tooling/value_io.h"
 #include "kiln/vm/budget.h"
@@ -37,6 +37,9 @@ void print_usage(std::FILE* out) {
       "  --trace             print every executed bytecode instruction (function,\n"
       "                      offset, disassembly, source file:line:col) on stderr\n"
       "  --list-functions    print every export with its signature and exit\n"
+      "  --profile=PATH      write where bytecode spends its time as a Chrome trace\n"
+      "                      (chrome://tracing, Perfetto): one event per call,\n"
+      "                      per-function and per-block counts under \"kiln\"\n"
       "  --print-statistics  print load and call time, bytecode instructions\n"
       "                      executed, peak VM stack depth, allocations and peak\n"
       "                      memory on stderr\n"
@@ -88,13 +91,13 @@ double milliseconds_since(Clock::time_point start) {
 // counts come from the bytecode loop that observes instructions; emitted C
 // modules run uncounted (docs/user-guide.md).
 void print_statistics(double load_ms, double call_ms,
-                      const kiln::bytecode::ExecutionCounters& counters,
+                      const kiln::vm::ExecutionCounters& counters,
                       uint64_t allocations, size_t peak_bytes) {
   std::fprintf(stderr,
                "[statistics] load: %.3f ms\n"
                "[statistics] call: %.3f ms\n"
                "[statistics] bytecode instructions: %llu%s\n"
-               "[statistics] peak VM stack depth (bytecode frames): %d\n"
+               "[statistics] peak VM stack depth: %d frames\n"
                "[statistics] allocations: %llu, peak memory: %zu bytes\n",
                load_ms, call_ms, static_cast<unsigned long long>(counters.instructions),
                counters.instructions ? "" : " (emitted C modules run uncounted)",
@@ -125,8 +128,17 @@ int main(int argc, char** argv) {
 
   tooling::ModuleLoadOptions load_options;
   load_options.trace = flags.trace;
-  bytecode::ExecutionCounters counters;
-  if (flags.print_statistics) load_options.counters = &counters;
+  if (!flags.profile_path.empty() && flags.invocations > 1) {
+    std::fprintf(stderr, "error: --profile follows one invocation; drop --invocations\n");
+    return 2;
+  }
+  vm::ExecutionCounters counters;
+  tooling::Profiler profiler;
+  if (!flags.profile_path.empty()) {
+    load_options.observer = &profiler;
+  } else if (flags.print_statistics) {
+    load_options.observer = &counters;
+  }
   const Clock::time_point load_start = Clock::now();
   auto session = tooling::Session::create(flags.modules, load_options, flags.device,
                                          flags.parameters);
@@ -178,9 +190,19 @@ int main(int argc, char** argv) {
     status = vm::invoke(session.value()->context(), function.value(), args.value(),
                         &results);
   }
+  const double call_ms = milliseconds_since(call_start);
+  if (!flags.profile_path.empty()) {
+    profiler.finish();
+    vm::Status written = profiler.write(flags.profile_path);
+    if (!written.ok()) {
+      tooling::print_error(stderr, written);
+      return 2;
+    }
+  }
   if (flags.print_statistics) {
     const vm::MemoryBudget* memory = context.memory_budget();
-    print_statistics(load_ms, milliseconds_since(call_start), counters,
+    print_statistics(load_ms, call_ms,
+                     flags.profile_path.empty() ? counters : profiler.counters(),
                      memory->charges() - charges_before, memory->peak());
   }
   if (!status.ok()) {

@@ -238,7 +238,7 @@ StatusOr<vm::Ref> BytecodeModule::load(vm::Instance& instance, const uint8_t* da
   if (options.module.trace) {
     m->trace_file_ = options.module.trace_file ? options.module.trace_file : stderr;
   }
-  m->counters_ = options.module.counters;
+  m->observer_ = options.module.observer;
   KILN_RETURN_IF_ERROR(m->parse(instance, options));
   return ref;
 }

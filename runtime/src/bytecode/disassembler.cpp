@@ -221,9 +221,8 @@ void format_instruction(const BytecodeModule& module, int32_t ordinal,
 
 void trace_instruction(const BytecodeModule& module, int32_t ordinal, uint32_t pc,
                        int32_t depth) {
-  if (ExecutionCounters* counters = module.counters()) {
-    ++counters->instructions;
-    if (depth > counters->peak_depth) counters->peak_depth = depth;
+  if (InstructionObserver* observer = module.observer()) {
+    observer->on_instruction(module, ordinal, pc, depth);
   }
   if (!module.trace_file()) return;
   const FunctionInfo& fn = module.functions()[ordinal];

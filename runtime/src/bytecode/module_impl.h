@@ -188,10 +188,10 @@ class BytecodeModule final : public vm::Module {
 
   // Where instruction trace lines go; null when this module is not traced.
   std::FILE* trace_file() const { return trace_file_; }
-  // Where instruction counts go; null when nothing counts them.
-  ExecutionCounters* counters() const { return counters_; }
+  // Who else sees every instruction; null when nobody does.
+  InstructionObserver* observer() const { return observer_; }
   // Whether the dispatch loop reports every instruction (trace_instruction).
-  bool observed() const { return trace_file_ != nullptr || counters_ != nullptr; }
+  bool observed() const { return trace_file_ != nullptr || observer_ != nullptr; }
 
   // Interpreter entry points (interpreter.cpp).
   vm::Status run_initializer(BytecodeState* state);
@@ -221,7 +221,7 @@ class BytecodeModule final : public vm::Module {
   uint32_t global_refs_ = 0;
   int32_t init_function_ = -1;
   std::FILE* trace_file_ = nullptr;
-  ExecutionCounters* counters_ = nullptr;
+  InstructionObserver* observer_ = nullptr;
 };
 
 // ---- Instruction decoding (verifier and disassembler) ---------------------

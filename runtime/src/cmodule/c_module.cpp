@@ -206,6 +206,9 @@ class CModule final : public vm::Module {
   }
 
   const kiln_module_desc_t* desc() const { return desc_; }
+  // Told about VM frames (load_module_from_file's observer); usually null.
+  vm::ExecutionObserver* observer() const { return observer_; }
+  void set_observer(vm::ExecutionObserver* observer) { observer_ = observer; }
 
   std::string_view name() const override { return desc_->name; }
   uint32_t version() const override { return desc_->version; }
@@ -412,6 +415,7 @@ class CModule final : public vm::Module {
 
   const kiln_module_desc_t* desc_;
   void* dl_handle_;
+  vm::ExecutionObserver* observer_ = nullptr;
   std::vector<Sizes> export_sizes_;
   int32_t init_export_ = -1;
 };
@@ -473,6 +477,13 @@ kiln_status_t svc_op_fault(kiln_exec_t* exec, int32_t kind, int64_t a, int64_t b
   return at_loc(exec, vm::op_fault(kind, a, b, c, d), loc);
 }
 
+// Tells the module's observer (if any) that `f` runs now.
+void notify_frame(Exec* exec, Frame* f) {
+  vm::ExecutionObserver* observer = exec->state->module->observer();
+  if (KILN_LIKELY(!observer)) return;
+  observer->on_frame(*exec->state->module, f->function.ordinal, depth_of_c(*exec->stack, f) + 1);
+}
+
 kiln_status_t svc_frame_enter(kiln_exec_t* c_exec, int32_t function_index,
                               kiln_frame_header_t** out_frame, int32_t* resume_point) {
   Exec* exec = exec_of(c_exec);
@@ -504,6 +515,7 @@ kiln_status_t svc_frame_enter(kiln_exec_t* c_exec, int32_t function_index,
     ++exec->resume_cursor;
     if (exec->resume_cursor >= stack.depth()) exec->resume_cursor = -1;
     update_light_limit(exec);
+    notify_frame(exec, f);
     *out_frame = frame_header(f);
     return KILN_OK;
   }
@@ -525,6 +537,7 @@ kiln_status_t svc_frame_enter(kiln_exec_t* c_exec, int32_t function_index,
   set_frame_link(f, 0, parent);
   exec->frame = f;
   update_light_limit(exec);
+  notify_frame(exec, f);
   *out_frame = frame_header(f);
   return KILN_OK;
 }
@@ -553,6 +566,7 @@ void svc_frame_leave(kiln_exec_t* c_exec, kiln_status_t status) {
     if (depth >= 0) stack.unwind_to(depth);
   }
   update_light_limit(exec);
+  if (exec->frame) notify_frame(exec, exec->frame);
 }
 
 void svc_frame_suspend(kiln_exec_t* c_exec, int32_t resume_point) {
@@ -985,7 +999,8 @@ StatusOr<Ref> load_static_module(std::string_view name) {
   return create_module(getter());
 }
 
-StatusOr<Ref> load_module_from_file(vm::Instance&, const char* path) {
+StatusOr<Ref> load_module_from_file(vm::Instance&, const char* path,
+                                    vm::ExecutionObserver* observer) {
   void* handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
   if (!handle) {
     const char* err = dlerror();
@@ -1014,7 +1029,9 @@ StatusOr<Ref> load_module_from_file(vm::Instance&, const char* path) {
     dlclose(handle);
     return s;
   }
-  return Ref::adopt(new CModule(d, handle));
+  CModule* module = new CModule(d, handle);
+  module->set_observer(observer);
+  return Ref::adopt(module);
 }
 
 }  // namespace kiln::cmodule

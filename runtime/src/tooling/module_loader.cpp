@@ -32,7 +32,7 @@ StatusOr<vm::Ref> load_bytecode(vm::Instance& instance, const std::string& path,
                                 const ModuleLoadOptions& options) {
   kiln::bytecode::ModuleOptions bytecode_options;
   bytecode_options.trace = options.trace;
-  bytecode_options.counters = options.counters;
+  bytecode_options.observer = options.observer;
   return kiln::bytecode::load_module_from_file(instance, path.c_str(),
                                                bytecode_options);
 }
@@ -48,7 +48,7 @@ StatusOr<vm::Ref> load_c_module(vm::Instance& instance, const std::string& path,
   }
   // dlopen searches the library path for a bare name; make it a path.
   std::string p = path.find('/') == std::string::npos ? "./" + path : path;
-  return kiln::cmodule::load_module_from_file(instance, p.c_str());
+  return kiln::cmodule::load_module_from_file(instance, p.c_str(), options.observer);
 }
 #endif
 
@@ -104,7 +104,7 @@ StatusOr<vm::Ref> load_stdin_module(vm::Instance& instance,
   std::memcpy(storage->mutable_data(), bytes.data(), bytes.size());
   kiln::bytecode::ModuleOptions bytecode_options;
   bytecode_options.trace = options.trace;
-  bytecode_options.counters = options.counters;
+  bytecode_options.observer = options.observer;
   const uint8_t* data = storage->data();
   return kiln::bytecode::load_module(instance, data, bytes.size(), vm::Ref(std::move(storage)),
                                      bytecode_options);

@@ -212,6 +212,8 @@ Status parse_run_flags(int argc, char** argv, RunFlags* flags,
       flags->trace = true;
     } else if (name == "print-statistics" && !has_value) {
       flags->print_statistics = true;
+    } else if (name == "profile") {
+      KILN_RETURN_IF_ERROR(take_value(&flags->profile_path));
     } else if (name == "list-functions" && !has_value) {
       flags->list_functions = true;
     } else {

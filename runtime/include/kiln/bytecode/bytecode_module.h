@@ -9,19 +9,16 @@
 #include <string>
 
 #include "kiln/vm/instance.h"
+#include "kiln/vm/observer.h"
 #include "kiln/vm/module.h"
 #include "kiln/vm/ref.h"
 #include "kiln/vm/status.h"
 
 namespace kiln::bytecode {
 
-// What the instruction-observing loop counts (ModuleOptions::counters):
-// instructions executed and the deepest VM stack they ran at, over every
-// call into the module. Not synchronized: one invocation at a time.
-struct ExecutionCounters {
-  uint64_t instructions = 0;
-  int32_t peak_depth = 0;
-};
+// Observers of execution (kiln/vm/observer.h), under their bytecode names.
+using InstructionObserver = vm::ExecutionObserver;
+using ExecutionCounters = vm::ExecutionCounters;
 
 // How a loaded module runs. The defaults are what load_module without
 // options gives.
@@ -35,10 +32,10 @@ struct ModuleOptions {
   bool trace = false;
   // Where trace lines go; stderr when null. Must outlive the module.
   std::FILE* trace_file = nullptr;
-  // run-module --print-statistics: count instructions and the peak stack
-  // depth here (the same separate loop instantiation as `trace`, so modules
-  // loaded without either pay nothing). Must outlive the module.
-  ExecutionCounters* counters = nullptr;
+  // Told about every instruction (run-module --print-statistics, --profile):
+  // the same separate loop instantiation as `trace`, so modules loaded
+  // without either pay nothing. Must outlive the module.
+  InstructionObserver* observer = nullptr;
 };
 
 // Loads a module from `size` bytes at `data` (header + FlatBuffer + external

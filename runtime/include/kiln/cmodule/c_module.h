@@ -10,6 +10,7 @@
 #include "kiln/c/module.h"
 #include "kiln/vm/instance.h"
 #include "kiln/vm/module.h"
+#include "kiln/vm/observer.h"
 #include "kiln/vm/ref.h"
 #include "kiln/vm/status.h"
 
@@ -34,9 +35,12 @@ vm::StatusOr<vm::Ref> load_static_module(std::string_view name);
 const kiln_module_desc_t* descriptor_of(const vm::Module* module);
 
 // dlopen()s `path`, calls kiln_module_v1_get and wraps the descriptor; the
-// library stays loaded until the module is destroyed.
+// library stays loaded until the module is destroyed. `observer` (optional,
+// must outlive the module) is told about every VM frame the module's
+// functions enter, resume or return to (kiln/vm/observer.h).
 vm::StatusOr<vm::Ref> load_module_from_file(vm::Instance& instance,
-                                            const char* path);
+                                            const char* path,
+                                            vm::ExecutionObserver* observer = nullptr);
 
 }  // namespace kiln::cmodule
 

@@ -16,12 +16,9 @@
 #include <string_view>
 
 #include "kiln/vm/instance.h"
+#include "kiln/vm/observer.h"
 #include "kiln/vm/ref.h"
 #include "kiln/vm/status.h"
-
-namespace kiln::bytecode {
-struct ExecutionCounters;  // kiln/bytecode/bytecode_module.h
-}  // namespace kiln::bytecode
 
 namespace kiln::tooling {
 
@@ -43,9 +40,9 @@ struct ModuleLoadOptions {
   // stderr; see kiln::bytecode::ModuleOptions::trace). Emitted C modules
   // have no instruction trace and warn.
   bool trace = false;
-  // Counts executed bytecode instructions and the peak VM stack depth
-  // (run-module --print-statistics); emitted C modules are not counted.
-  kiln::bytecode::ExecutionCounters* counters = nullptr;
+  // Sees every executed bytecode instruction and every VM frame of emitted
+  // C (run-module --print-statistics and --profile; kiln/vm/observer.h).
+  vm::ExecutionObserver* observer = nullptr;
 };
 
 // Loads the module at `path` ("-": a .vmfb on stdin). Errors name the file:

@@ -34,6 +34,7 @@ struct RunFlags {
   std::vector<std::string> parameters;
   bool trace = false;                // --trace
   bool print_statistics = false;     // --print-statistics
+  std::string profile_path;          // --profile=PATH (kiln/tooling/profiler.h)
   bool list_functions = false;       // --list-functions
   bool help = false;                 // --help / -h
   bool version = false;              // --version
