@@ -6,8 +6,12 @@
 #include "dialects/vm/VMDialect.h"
 
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/CallInterfaces.h"
 #include "mlir/Parser/Parser.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <optional>
 
 using namespace mlir;
 using namespace mlir::kiln;
@@ -57,6 +61,39 @@ FailureOr<KnownModuleImports> KnownModuleImports::load(MLIRContext *context) {
     result.files.push_back(std::move(parsed));
   }
   return result;
+}
+
+LogicalResult mlir::kiln::insertMissingKnownImports(Operation *root) {
+  std::optional<KnownModuleImports> known;
+  WalkResult result = root->walk([&](vm::ModuleOp vmModule) -> WalkResult {
+    SymbolTable symbols(vmModule);
+    OpBuilder builder(vmModule.getContext());
+    builder.setInsertionPointToStart(&vmModule.getBodyRegion().front());
+    WalkResult inner = vmModule.walk([&](CallOpInterface call) -> WalkResult {
+      auto callee = dyn_cast_if_present<SymbolRefAttr>(call.getCallableForCallee());
+      if (!callee || symbols.lookup(callee.getRootReference()))
+        return WalkResult::advance();
+      StringRef name = callee.getRootReference().getValue();
+      if (!KnownModuleImports::isKnownModule(name.split('.').first))
+        return WalkResult::advance();
+      if (!known) {
+        FailureOr<KnownModuleImports> loaded = KnownModuleImports::load(vmModule.getContext());
+        if (failed(loaded))
+          return WalkResult::interrupt();
+        known.emplace(std::move(*loaded));
+      }
+      vm::ImportOp declaration = known->lookup(name);
+      if (!declaration)
+        return WalkResult::advance(); // the verifier names the missing symbol
+      auto import = cast<vm::ImportOp>(builder.clone(*declaration));
+      import.setSymName(name);
+      import->setLoc(call->getLoc());
+      symbols.insert(import);
+      return WalkResult::advance();
+    });
+    return inner.wasInterrupted() ? WalkResult::interrupt() : WalkResult::advance();
+  });
+  return failure(result.wasInterrupted());
 }
 
 vm::ImportOp KnownModuleImports::lookup(StringRef fullName) const {

@@ -48,6 +48,15 @@ private:
   llvm::StringMap<vm::ImportOp> imports;
 };
 
+/// Declares in each `vm.module` under `root` the runtime-module functions it
+/// calls without importing them: a `vm.call` / `vm.call.variadic` of
+/// `@hal.X` or `@check.X` that names no symbol of the module gets the shipped
+/// declaration as a private `vm.import` (so programs need not copy
+/// runtime/imports/*.mlir). Runs before verification (vm-translate parses
+/// without verifying, calls this, then verifies); calls of other unknown
+/// symbols are left for the verifier to report.
+LogicalResult insertMissingKnownImports(Operation *root);
+
 /// The text of a function type with variadic arguments marked `...`, the way
 /// the import is written (for diagnostics).
 std::string formatImportSignature(vm::ImportOp import);

@@ -2,6 +2,7 @@
 
 #include "compiler/Tools/TextTranslation.h"
 
+#include "compiler/Imports/ModuleImports.h"
 #include "compiler/Tools/InputNesting.h"
 #include "dialects/vm/VMOps.h"
 
@@ -72,9 +73,12 @@ void mlir::kiln::registerTranslationFromText(
         if (failed(checkInputNesting(*sourceMgr, sourceMgr->getMainFileID(),
                                      context)))
           return failure();
-        OwningOpRef<ModuleOp> module =
-            parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(context));
-        if (!module || failed(verify(*module)))
+        // Verified after the runtime modules' declarations a program calls
+        // without importing are inserted (insertMissingKnownImports).
+        OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(
+            sourceMgr, ParserConfig(context, /*verifyAfterParse=*/false));
+        if (!module || failed(insertMissingKnownImports(*module)) ||
+            failed(verify(*module)))
           return failure();
         if (failed(translate(module.get(), output)))
           return failure();
