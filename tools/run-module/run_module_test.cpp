@@ -198,7 +198,8 @@ TEST(BenchmarkModule, TimesCalls) {
   ToolRun r = run_tool(KILN_BENCHMARK_MODULE, {"--module=" + m_module(), "--function=fib",
                                       "--input=10", "--iterations=50", "--repetitions=3"});
   EXPECT_EQ(r.status, 0) << r.err;
-  // Google Benchmark's console report: one row per repetition statistic.
+  // Google Benchmark's console report: the aggregates of 3 repetitions of
+  // exactly 50 calls each.
   EXPECT_NE(r.out.find("m.fib/iterations:50/repeats:3_median"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("m.fib/iterations:50/repeats:3_mean"), std::string::npos) << r.out;
   r = run_tool(KILN_BENCHMARK_MODULE, {"--module=" + m_module(), "--function=div", "--input=1",
