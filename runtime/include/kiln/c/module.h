@@ -428,9 +428,13 @@ KILN_MODULE_INLINE void kiln_ref_retain(const kiln_services_t* s, kiln_ref_t r) 
 KILN_MODULE_INLINE void kiln_ref_release(const kiln_services_t* s, kiln_ref_t r) {
   if (!r) return;
 #if defined(__GNUC__) || defined(__clang__)
-  (void)s;
   if (__atomic_fetch_sub(&r->ref_count, 1u, __ATOMIC_ACQ_REL) == 1u) {
-    r->type->destroy(r);
+    /* The last reference: hand it back to the runtime whole, so the object
+     * is destroyed by the runtime's own code (its destroy function has the
+     * runtime's type, not this header's). No one else can see the object, so
+     * restoring the count is race-free; this path is cold. */
+    __atomic_store_n(&r->ref_count, 1u, __ATOMIC_RELAXED);
+    s->ref_release(r);
   }
 #else
   s->ref_release(r);
