@@ -4,7 +4,8 @@
 // dispatch and the pool's other workers join it).
 //  * BM_Matmul/FORM/WORKERS: f32 512x512 matmul, 64 workgroups of 8 rows;
 //    FORM 0 = kiln-vm-bytecode, 1 = kiln-vm-c-so (emitted C at -O2).
-//  * BM_NativeMatmulO2: the same loop nest in C++ built at -O2, one thread.
+//  * BM_NativeMatmulO2: the same loop nest in C++ built at -O2, one thread;
+//    BM_NativeMatmulO2TwoThreads: its rows split between two threads.
 //  * BM_EmptyDispatch/FORM/WORKERS: 100,000 workgroups of a kernel that does
 //    nothing; counter ns_per_workgroup.
 // Run: bench/dispatch_run.sh (builds and prints the ratios).
@@ -15,6 +16,7 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "kiln/modules/hal/command_buffer.h"
@@ -23,6 +25,8 @@
 #include "kiln/modules/hal/module.h"
 
 void native_matmul_o2(const float* a, const float* b, float* c, int n);
+void native_matmul_rows_o2(const float* a, const float* b, float* c, int n, int row_begin,
+                           int row_end);
 
 namespace kiln::hal {
 namespace {
@@ -156,6 +160,20 @@ void BM_NativeMatmulO2(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_NativeMatmulO2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The same loop nest with its rows split between two threads (a fresh
+// thread per half each iteration, as cheap here as a pool): the speed-up
+// this machine gives the algorithm, to read BM_Matmul's workers:2 against.
+void BM_NativeMatmulO2TwoThreads(benchmark::State& state) {
+  std::vector<float> a(kN * kN, 0.5f), b(kN * kN, 0.25f), c(kN * kN);
+  for (auto _ : state) {
+    std::thread other(native_matmul_rows_o2, a.data(), b.data(), c.data(), kN, kN / 2, kN);
+    native_matmul_rows_o2(a.data(), b.data(), c.data(), kN, 0, kN / 2);
+    other.join();
+    benchmark::DoNotOptimize(c.data());
+  }
+}
+BENCHMARK(BM_NativeMatmulO2TwoThreads)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_EmptyDispatch(benchmark::State& state) {
   Env env(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
