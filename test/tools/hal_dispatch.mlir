@@ -62,8 +62,12 @@
 // SLOT: error: OUT_OF_RANGE: dispatch binding 0: [0, 64) is outside the 32 byte range
 // FAULT: error: OUT_OF_RANGE: {{.*}}; in kernel 'fault', workgroup (2,0,0) of 4x1x1
 // FAULT: at kernels.fault @{{[0-9]+}} ({{.*}}dispatch_kernels.mlir:
+// FAULT-NEXT: at hal.fence.await
+// FAULT: at dispatch.fault @{{[0-9]+}} ({{.*}}hal_dispatch.mlir:
 // FAULTC: error: OUT_OF_RANGE: {{.*}}; in kernel 'fault', workgroup (2,0,0) of 4x1x1
 // FAULTC: at kernels.fault
+// FAULTC-NEXT: at hal.fence.await
+// FAULTC: at dispatch.fault
 // BADKERNEL: error: INVALID_ARGUMENT: kernel 'wrong' has signature 0i_i; the kernel ABI requires 0rrriiiiiiiii_v
 // BADKERNEL: at hal.executable.create
 // NOTSO: error: INVALID_ARGUMENT: executable data ({{[0-9]+}} bytes) is not an ELF shared object

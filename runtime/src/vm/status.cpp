@@ -110,6 +110,13 @@ Status& Status::add_inner_frame(StackTraceFrame frame) {
   return *this;
 }
 
+Status reopen_trace(const Status& status) {
+  if (status.ok() || status.is_deferred() || !status.has_trace()) return status;
+  Status reopened(status.code(), status.message());
+  for (const StackTraceFrame& frame : status.trace()) reopened.add_inner_frame(frame);
+  return reopened;
+}
+
 Status& Status::mark_trace_captured() {
   if (ok()) return *this;
   ensure_rep();

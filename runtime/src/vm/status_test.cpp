@@ -172,3 +172,27 @@ TEST(StatusTest, TraceCollapsesRepeatedFrames) {
   std::vector<StackTraceFrame> alternating = {step, other, step, other, step};
   EXPECT_EQ(kiln::vm::format_trace(alternating).size(), 5u);
 }
+
+// A failure from another stack (a kernel failing a fence) keeps its frames
+// and takes the frames of the stack that receives it after them.
+TEST(StatusTest, ReopenedTraceTakesOuterFrames) {
+  using kiln::vm::StackTraceFrame;
+  using kiln::vm::Status;
+  using kiln::vm::StatusCode;
+  Status kernel(StatusCode::kOutOfRange, "out of bounds");
+  kernel.add_frame(StackTraceFrame{"kernels", "fault", 52, "k.mlir:5:3"});
+  ASSERT_TRUE(kernel.has_trace());
+  Status reopened = kiln::vm::reopen_trace(kernel);
+  EXPECT_EQ(reopened.code(), StatusCode::kOutOfRange);
+  EXPECT_EQ(reopened.message(), "out of bounds");
+  EXPECT_FALSE(reopened.has_trace());
+  reopened.mark_trace_captured();
+  reopened.add_frame(StackTraceFrame{"host", "main", 7, "h.mlir:2:1"});
+  ASSERT_EQ(reopened.trace().size(), kernel.trace().size() + 1);
+  EXPECT_EQ(reopened.trace().front().function, "fault");
+  EXPECT_EQ(reopened.trace().back().function, "main");
+  // OK, deferred and trace-less statuses come back unchanged.
+  EXPECT_TRUE(kiln::vm::reopen_trace(Status()).ok());
+  Status plain(StatusCode::kInternal, "x");
+  EXPECT_EQ(kiln::vm::reopen_trace(plain).to_string(), plain.to_string());
+}

@@ -172,6 +172,14 @@ class [[nodiscard]] Status {
 
 inline Status ok_status() { return Status(); }
 
+// A copy of `status` whose trace is open again: its frames become inner
+// frames, and the frames of the call that receives it are appended after
+// them. For a failure that happened on another stack and is reported where
+// a VM program waits for it (a queued operation or a dispatched kernel
+// failing a fence that hal.fence.await returns): the trace then reads from
+// the kernel's frames down to the host's await.
+Status reopen_trace(const Status& status);
+
 // printf-style constructors. Messages are formatted only on error paths.
 Status make_status(StatusCode code, const char* format, ...)
     KILN_PRINTF_FORMAT(2, 3);

@@ -43,7 +43,8 @@ vm::StatusOr<int32_t> resume_await(vm::NativeCall& call, uint64_t token) {
       vm::Ref::adopt(reinterpret_cast<vm::RefObject*>(token)));
   vm::Status q = fence->query();
   if (q.ok()) return 0;
-  if (!q.is_deferred()) return q;  // the fence failed: its status
+  // The fence failed: its status, with the awaiting frames below its trace.
+  if (!q.is_deferred()) return vm::reopen_trace(q);
   switch (call.stack().wait_result()) {
     case vm::StatusCode::kDeadlineExceeded:
       return static_cast<int32_t>(vm::StatusCode::kDeadlineExceeded);
@@ -126,7 +127,8 @@ void add_fence_exports(vm::NativeModule& m, HalData) {
           if (!f) continue;
           vm::Status q = f->query();
           if (q.ok()) continue;
-          if (!q.is_deferred()) return q;  // failed: propagate its status
+          // Failed: its status, with the awaiting frames below its trace.
+          if (!q.is_deferred()) return vm::reopen_trace(q);
           // Several pending fences: wait on their union (allocates).
           if (++pending_fences == 1) {
             single = std::move(f);
