@@ -251,7 +251,8 @@ Status List::get_scalar(size_t index, ValueType target, Value* out) const {
   }
   const ValueType stored = stored_type(element_type_.kind);
   if (stored == ValueType::kNone) return type_error(access, false);
-  *out = convert_scalar(load_stored(p, stored), target);
+  // The common case (the access type is the stored type) loads directly.
+  *out = stored == target ? load_stored(p, stored) : convert_scalar(load_stored(p, stored), target);
   return Status();
 }
 
@@ -269,28 +270,16 @@ Status List::set_scalar(size_t index, const Value& value) {
 }
 
 Status List::get_i32(size_t index, int32_t* out) const {
-  Value v;
-  KILN_RETURN_IF_ERROR(get_scalar(index, ValueType::kI32, &v));
-  *out = v.as_i32();
-  return Status();
+  return get_scalar_as(index, ValueType::kI32, &Value::as_i32, out);
 }
 Status List::get_i64(size_t index, int64_t* out) const {
-  Value v;
-  KILN_RETURN_IF_ERROR(get_scalar(index, ValueType::kI64, &v));
-  *out = v.as_i64();
-  return Status();
+  return get_scalar_as(index, ValueType::kI64, &Value::as_i64, out);
 }
 Status List::get_f32(size_t index, float* out) const {
-  Value v;
-  KILN_RETURN_IF_ERROR(get_scalar(index, ValueType::kF32, &v));
-  *out = v.as_f32();
-  return Status();
+  return get_scalar_as(index, ValueType::kF32, &Value::as_f32, out);
 }
 Status List::get_f64(size_t index, double* out) const {
-  Value v;
-  KILN_RETURN_IF_ERROR(get_scalar(index, ValueType::kF64, &v));
-  *out = v.as_f64();
-  return Status();
+  return get_scalar_as(index, ValueType::kF64, &Value::as_f64, out);
 }
 Status List::set_i32(size_t index, int32_t value) { return set_scalar(index, Value::i32(value)); }
 Status List::set_i64(size_t index, int64_t value) { return set_scalar(index, Value::i64(value)); }

@@ -99,6 +99,14 @@ class List : public RefObject {
   // One scalar read or written with IREE's value conversions (list.cpp).
   Status get_scalar(size_t index, ValueType target, Value* out) const;
   Status set_scalar(size_t index, const Value& value);
+  // get_scalar, then the value as T through `as` (Value::as_i32, ...).
+  template <typename T>
+  Status get_scalar_as(size_t index, ValueType target, T (Value::*as)() const, T* out) const {
+    Value v;
+    KILN_RETURN_IF_ERROR(get_scalar(index, target, &v));
+    *out = (v.*as)();
+    return Status();
+  }
   void release_range(size_t begin, size_t end);
 
   ElementType element_type_;
