@@ -49,6 +49,10 @@ def VM_Dialect : Dialect {
     ::mlir::Type parseType(::mlir::DialectAsmParser &parser) const override;
     void printType(::mlir::Type type,
                    ::mlir::DialectAsmPrinter &printer) const override;
+    /// The OpAsmOpInterface of vm ops that define none of their own
+    /// (result names, as IREE prints them).
+    void *getRegisteredInterfaceForOp(::mlir::TypeID interface,
+                                      ::mlir::OperationName opName) override;
   private:
     void registerTypes();
     void registerAttributes();

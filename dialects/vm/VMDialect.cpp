@@ -59,7 +59,36 @@ struct VMOpAsmInterface : public OpAsmDialectInterface {
   using OpAsmDialectInterface::OpAsmDialectInterface;
 };
 
+/// Result names of vm ops without their own: a first result that is a ref
+/// is %buffer, %list or %ref (numbered after the first), as IREE prints
+/// them, so vm-opt output diffs cleanly against IREE's.
+struct VMOpAsmFallback : public OpAsmOpInterface::FallbackModel<VMOpAsmFallback> {
+  static bool classof(Operation *) { return true; }
+
+  void getAsmResultNames(Operation *op, OpAsmSetValueNameFn setNameFn) const {
+    if (op->getNumResults() == 0)
+      return;
+    auto ref = dyn_cast<RefType>(op->getResult(0).getType());
+    if (!ref)
+      return;
+    Type object = ref.getObjectType();
+    setNameFn(op->getResult(0), isa<BufferType>(object) ? "buffer"
+                                : isa<ListType>(object) ? "list"
+                                                        : "ref");
+  }
+  void getAsmBlockArgumentNames(Operation *, Region &, OpAsmSetValueNameFn) const {}
+  void getAsmBlockNames(Operation *, OpAsmSetBlockNameFn) const {}
+  static StringRef getDefaultDialect() { return ""; }
+};
+
 } // namespace
+
+void *VMDialect::getRegisteredInterfaceForOp(TypeID interface, OperationName) {
+  static VMOpAsmFallback fallback;
+  if (interface == TypeID::get<OpAsmOpInterface>())
+    return &fallback;
+  return nullptr;
+}
 
 void VMDialect::initialize() {
   registerTypes();

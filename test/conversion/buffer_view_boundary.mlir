@@ -14,7 +14,7 @@
 // CHECK: vm.func @plain(%{{.*}}: i32) -> i32
 // CHECK: vm.export @plain
 // CHECK: vm.func @scale(%[[A:arg[0-9]+]]: !vm.ref<!hal.buffer_view>, %[[B:arg[0-9]+]]: !vm.ref<!hal.buffer_view>, %[[S:arg[0-9]+]]: f32) -> (!vm.ref<!hal.buffer_view>, i32)
-// CHECK: %[[DEV:[0-9]+]] = vm.call @hal.devices.get(
+// CHECK: %[[DEV:[a-z_0-9]+]] = vm.call @hal.devices.get(
 // Argument 0: 2x3xf32 (element type 0x21000020), static dims asserted.
 // CHECK: %[[ET:c[0-9]+]] = vm.const.i32 553648160
 // CHECK: vm.call.variadic @hal.buffer_view.assert(%[[A]], %{{.*}}, %[[ET]], %{{.*}}, [%{{.*}}, %{{.*}}])
@@ -29,9 +29,9 @@
 // CHECK: vm.call.variadic @hal.buffer_view.assert(%[[B]], %{{.*}}, %{{.*}}, %{{.*}}, [%[[D0]]])
 // CHECK: vm.call.variadic @hal.fence.await(%{{.*}}, %{{.*}}, [%{{.*}}, %{{.*}}])
 // CHECK: vm.cond_fail
-// CHECK: %[[R:[0-9]+]]:3 = vm.call @scale__memrefs(%{{.*}}, %{{.*}}, %[[D0]], %[[S]])
+// CHECK: %[[R:[a-z_0-9]+]]:3 = vm.call @scale__memrefs(%{{.*}}, %{{.*}}, %[[D0]], %[[S]])
 // CHECK: vm.call @hal.allocator.import(%{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %{{.*}}, %[[R]]#0,
-// CHECK: %[[V:[0-9]+]] = vm.call.variadic @hal.buffer_view.create(%{{.*}}, [%[[R]]#1])
+// CHECK: %[[V:[a-z_0-9]+]] = vm.call.variadic @hal.buffer_view.create(%{{.*}}, [%[[R]]#1])
 // CHECK: vm.return %[[V]], %[[R]]#2 : !vm.ref<!hal.buffer_view>, i32
 // CHECK: vm.export @scale
 module @m {
