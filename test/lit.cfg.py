@@ -29,3 +29,12 @@ if _clang:
     config.substitutions.append(
         ("%clang-cc", _clang + " -std=c11 -Wall -Wextra -pedantic -Werror -I"
          + os.path.join(config.kiln_source_dir, "runtime", "include")))
+
+# mlir-runner (upstream's JIT, from mlir-22-tools) runs plain-MLIR programs
+# serially as the reference for the dispatch tests (test/dispatch);
+# %mlir_runner_utils names the libraries their printMemref* calls need.
+_llvm_lib = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")
+config.substitutions.append(
+    ("%mlir_runner_utils", ",".join(
+        os.path.join(_llvm_lib, name)
+        for name in ("libmlir_runner_utils.so", "libmlir_c_runner_utils.so"))))

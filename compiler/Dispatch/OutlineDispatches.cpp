@@ -116,54 +116,6 @@ Value indexConst(OpBuilder &b, Location loc, int64_t v) {
   return arith::ConstantIndexOp::create(b, loc, v);
 }
 
-/// Rewrites `loop` into a nest of scf.for loops that runs its iterations in
-/// order, folding reduced values into loop-carried accumulators with the
-/// scf.reduce regions: the serial form the conversion to vm takes (it has
-/// no lowering of scf.parallel of its own).
-void serialize(RewriterBase &rewriter, scf::ParallelOp loop) {
-  Location loc = loop.getLoc();
-  rewriter.setInsertionPoint(loop);
-  SmallVector<scf::ForOp> nest;
-  SmallVector<Value> carried(loop.getInitVals());
-  for (auto [lb, ub, step] :
-       llvm::zip_equal(loop.getLowerBound(), loop.getUpperBound(), loop.getStep())) {
-    auto inner = scf::ForOp::create(rewriter, loc, lb, ub, step, carried);
-    if (!nest.empty() && !carried.empty())
-      scf::YieldOp::create(rewriter, loc, inner.getResults());
-    nest.push_back(inner);
-    carried.assign(inner.getRegionIterArgs().begin(), inner.getRegionIterArgs().end());
-    rewriter.setInsertionPointToStart(inner.getBody());
-  }
-  Block *body = loop.getBody();
-  Block *innermost = nest.back().getBody();
-  for (auto [iv, inner] : llvm::zip_equal(body->getArguments(), nest))
-    rewriter.replaceAllUsesWith(iv, inner.getInductionVar());
-  auto reduce = cast<scf::ReduceOp>(body->getTerminator());
-  Operation *innermostEnd = carried.empty() ? innermost->getTerminator() : nullptr;
-  if (innermostEnd)
-    innermost->getOperations().splice(innermostEnd->getIterator(), body->getOperations(),
-                                      body->begin(), reduce->getIterator());
-  else
-    innermost->getOperations().splice(innermost->end(), body->getOperations(), body->begin(),
-                                      reduce->getIterator());
-  if (!carried.empty()) {
-    rewriter.setInsertionPointToEnd(innermost);
-    SmallVector<Value> next;
-    for (auto [region, acc, value] :
-         llvm::zip_equal(reduce.getReductions(), carried, reduce.getOperands())) {
-      IRMapping map;
-      Block &combine = region.front();
-      map.map(combine.getArgument(0), acc);
-      map.map(combine.getArgument(1), value);
-      for (Operation &op : combine.without_terminator())
-        rewriter.clone(op, map);
-      next.push_back(map.lookupOrDefault(combine.getTerminator()->getOperand(0)));
-    }
-    scf::YieldOp::create(rewriter, loc, next);
-  }
-  rewriter.replaceOp(loop, nest.front().getResults());
-}
-
 /// Clones `loop` at `b` with the captures mapped in `map` and the bounds
 /// replaced.
 void cloneLoop(OpBuilder &b, scf::ParallelOp loop, const Captures &captures, IRMapping &map,
@@ -241,23 +193,6 @@ struct OutlineDispatchesPass
     }
     if (!recorded.empty())
       module->setAttr(kDispatchesAttr, ArrayAttr::get(&getContext(), recorded));
-
-    // What runs serially (the host functions' bodies, the kernels' tiles,
-    // loops that stay serial and those nested in them) becomes scf.for.
-    SmallVector<scf::ForallOp> foralls;
-    module.walk([&](scf::ForallOp forall) {
-      if (forall.getOutputs().empty())
-        foralls.push_back(forall);
-    });
-    for (scf::ForallOp forall : foralls) {
-      rewriter.setInsertionPoint(forall);
-      if (failed(scf::forallToParallelLoop(rewriter, forall)))
-        continue;
-    }
-    SmallVector<scf::ParallelOp> loops;
-    module.walk([&](scf::ParallelOp loop) { loops.push_back(loop); });
-    for (scf::ParallelOp loop : loops)
-      serialize(rewriter, loop);
   }
 
   /// Builds the kernel and host functions of `loop` after its function and
