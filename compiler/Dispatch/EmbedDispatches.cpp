@@ -384,9 +384,10 @@ struct EmbedDispatchesPass
     }
     FailureOr<std::string> entry = writeEntryPoint(entryName, kernel);
     if (failed(entry))
-      return emitError(loc) << "internal error: kernel " << kernel.getSymName()
-                            << " has type " << kernel.getFunctionType()
-                            << ", which the kernel ABI cannot pass";
+      return emitError(loc) << "kernel @" << kernel.getSymName() << " has type "
+                            << kernel.getFunctionType()
+                            << "; the kernel ABI passes buffers, i32, i64, f32 and f64, "
+                               "then six i32 (workgroup id and count)";
     if (failed(insertParsed(*entry, kernelVM.getBlock(), loc, "kernel entry point")))
       return failure();
     return outer;
@@ -401,6 +402,10 @@ struct EmbedDispatchesPass
         kernelModule(vmModule, symbols, kernel, hostName);
     if (failed(kernelIR))
       return failure();
+    if (printKernels) {
+      kernelIR->get()->print(llvm::outs());
+      llvm::outs() << "\n";
+    }
     FailureOr<std::vector<uint8_t>> bytes = compileKernelModule(kernelIR->get(), compiler, loc);
     if (failed(bytes))
       return failure();
@@ -423,8 +428,10 @@ struct EmbedDispatchesPass
         writeHost(hostName, host.getFunctionType(), SymbolTable::getSymbolName(cache).getValue(),
                   format.getSymName(), data.getSymName());
     if (failed(hostText))
-      return emitError(loc) << "internal error: host function " << hostName << " has type "
-                            << host.getFunctionType() << ", which a dispatch cannot pass";
+      return emitError(host.getLoc()) << "host function @" << hostName << " has type "
+                            << host.getFunctionType()
+                            << "; a dispatch passes buffers, i32, i64, f32 and f64, then "
+                               "three i32 (workgroup count), and returns nothing";
     Location hostLoc = host.getLoc();
     std::string name = hostName.str();
     symbols.erase(host);

@@ -136,7 +136,7 @@ struct OutlineDispatchesPass
     ModuleOp module = getOperation();
     if (workgroups < 1) {
       module.emitError() << "kiln-outline-dispatches: workgroups must be at least 1, not "
-                         << workgroups;
+                         << static_cast<int64_t>(workgroups);
       return signalPassFailure();
     }
     SymbolTable symbols(module);
@@ -169,20 +169,16 @@ struct OutlineDispatchesPass
                            << "'); only top-level loops are dispatched";
       });
       unsigned index = 0;
+      insertAfter = func;
       for (Operation *op : topLevel) {
         scf::ParallelOp loop = dyn_cast<scf::ParallelOp>(op);
         if (auto forall = dyn_cast<scf::ForallOp>(op)) {
-          if (!forall.getOutputs().empty()) {
-            forall.emitRemark() << "parallel loop stays serial: it has shared outputs, which "
-                                   "only tensors (not dispatched) use";
-            continue;
-          }
+          // Shared outputs are tensors, which have no vm form: the
+          // conversion reports them.
           rewriter.setInsertionPoint(forall);
-          if (failed(scf::forallToParallelLoop(rewriter, forall, &loop))) {
-            forall.emitRemark() << "parallel loop stays serial: it does not convert to "
-                                   "scf.parallel";
+          if (!forall.getOutputs().empty() ||
+              failed(scf::forallToParallelLoop(rewriter, forall, &loop)))
             continue;
-          }
         }
         FailureOr<Captures> captures = analyze(loop);
         if (failed(captures))
@@ -195,13 +191,16 @@ struct OutlineDispatchesPass
       module->setAttr(kDispatchesAttr, ArrayAttr::get(&getContext(), recorded));
   }
 
+  /// Where the next outlined functions go: after their function and those
+  /// outlined from it before, in program order.
+  Operation *insertAfter = nullptr;
+
   /// Builds the kernel and host functions of `loop` after its function and
   /// replaces the loop by the grid computation and the host call.
   DictionaryAttr outline(scf::ParallelOp loop, const Captures &captures, StringRef base,
                          SymbolTable &symbols) {
     MLIRContext *ctx = &getContext();
     Location loc = loop.getLoc();
-    auto func = loop->getParentOfType<func::FuncOp>();
     unsigned rank = loop.getNumLoops();
     Type index = IndexType::get(ctx);
     Type i32 = IntegerType::get(ctx, 32);
@@ -216,7 +215,7 @@ struct OutlineDispatchesPass
     size_t numCaptures = captures.memrefs.size() + captures.scalars.size();
 
     OpBuilder b(ctx);
-    b.setInsertionPointAfter(func);
+    b.setInsertionPointAfter(insertAfter);
     auto makeFunc = [&](StringRef name, unsigned extraI32) {
       SmallVector<Type> inputs(shared);
       inputs.append(extraI32, i32);
@@ -228,6 +227,7 @@ struct OutlineDispatchesPass
     };
     func::FuncOp host = makeFunc(base, 3);
     func::FuncOp kernel = makeFunc((base + "_kernel").str(), 6);
+    insertAfter = kernel;
 
     auto mapCaptures = [&](IRMapping &map, Block *entry) {
       for (auto [v, arg] : llvm::zip(captures.memrefs, entry->getArguments()))

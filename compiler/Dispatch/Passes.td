@@ -38,8 +38,8 @@ def OutlineDispatchesPass
     The pair is recorded in the module attribute `kiln.dispatches`.
 
     A loop that cannot be outlined stays where it is and runs serially,
-    with a remark at the loop naming why: it has reductions, shared
-    outputs, it captures a value of another type, its body refers to a
+    with a remark at the loop naming why: it has reductions, it captures a
+    value of another type, its body refers to a
     symbol (a call or a global, which the kernel's own module would not
     have), or it is nested in other code rather than at the top level.
   }];
@@ -77,6 +77,9 @@ def EmbedDispatchesPass
            "C compiler for kernel-form=c (a name on PATH or a path)">,
     Option<"ccFlags", "cc-flags", "std::string", /*default=*/"\"-O2\"",
            "Optimization flags for kernel-form=c, split at spaces">,
+    Option<"printKernels", "print-kernels", "bool", /*default=*/"false",
+           "Print each kernel's vm.module (entry point included, before "
+           "compilation) to standard output, for tests and inspection">,
   ];
   let dependentDialects = ["::mlir::kiln::vm::VMDialect",
                            "::mlir::kiln::hal::HALDialect"];
