@@ -30,9 +30,18 @@ if _clang:
         ("%clang-cc", _clang + " -std=c11 -Wall -Wextra -pedantic -Werror -I"
          + os.path.join(config.kiln_source_dir, "runtime", "include")))
 
-# mlir-runner (upstream's JIT, from mlir-22-tools) runs plain-MLIR programs
-# serially as the reference for the dispatch tests (test/dispatch);
-# %mlir_runner_utils names the libraries their printMemref* calls need.
+# mlir-runner and MLIR's C runner utilities (mlir-22-tools, libmlir-22): tests
+# that compare a plain-MLIR program's output through Kiln with mlir-runner's.
+_runner = shutil.which("mlir-runner", path=config.environment["PATH"])
+_runner_utils = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib",
+                             "libmlir_c_runner_utils.so")
+if _runner and os.path.exists(_runner_utils):
+    config.available_features.add("mlir-runner")
+    config.substitutions.append(("%mlir_c_runner_utils", _runner_utils))
+
+# The dispatch tests (test/dispatch) run plain-MLIR programs serially with
+# mlir-runner as the reference; %mlir_runner_utils names the libraries their
+# printMemref* calls need.
 _llvm_lib = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")
 config.substitutions.append(
     ("%mlir_runner_utils", ",".join(

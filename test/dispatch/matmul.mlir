@@ -2,6 +2,7 @@
 // split into workgroups along x): both host forms with both kernel forms,
 // two workers, against mlir-runner running the same program serially.
 //
+// REQUIRES: mlir-runner
 // RUN: cat %s %S/Inputs/print_f32_2d.mlir > %t.runner.mlir
 // RUN: mlir-opt %t.runner.mlir --convert-scf-to-cf --convert-to-llvm --reconcile-unrealized-casts | mlir-runner -e main -entry-point-result=void -shared-libs=%mlir_runner_utils > %t.reference
 // RUN: vm-translate --vm-to-bytecode --vm-buffer-view-exports --kiln-dispatch-parallel-loops --kernel-form=bytecode %s -o %t.bb.vmfb

@@ -5,6 +5,7 @@
 // stays serial with a remark. Both host forms with both kernel forms, two
 // workers, against mlir-runner running the same program serially.
 //
+// REQUIRES: mlir-runner
 // RUN: cat %s %S/Inputs/print_f32.mlir > %t.runner.mlir
 // RUN: mlir-opt %t.runner.mlir --convert-scf-to-cf --convert-to-llvm --reconcile-unrealized-casts | mlir-runner -e main -entry-point-result=void -shared-libs=%mlir_runner_utils > %t.reference
 // RUN: vm-translate --vm-to-bytecode --vm-buffer-view-exports --kiln-dispatch-parallel-loops --kernel-form=bytecode %s -o %t.bb.vmfb 2>&1 | FileCheck %s --check-prefix=REMARK

@@ -2,6 +2,7 @@
 // a dynamic offset, which travels as two dispatch constants while the whole
 // buffer is bound. Against mlir-runner, both kernel forms, two workers.
 //
+// REQUIRES: mlir-runner
 // RUN: cat %s %S/Inputs/print_f32.mlir > %t.runner.mlir
 // RUN: mlir-opt %t.runner.mlir --convert-scf-to-cf --expand-strided-metadata --convert-to-llvm --reconcile-unrealized-casts | mlir-runner -e main -entry-point-result=void -shared-libs=%mlir_runner_utils > %t.reference
 // RUN: vm-translate --vm-to-bytecode --vm-buffer-view-exports --kiln-dispatch-parallel-loops --kernel-form=c %s -o %t.bc.vmfb
