@@ -8,6 +8,12 @@
 //    BM_NativeMatmulO2TwoThreads: its rows split between two threads.
 //  * BM_EmptyDispatch/FORM/WORKERS: 100,000 workgroups of a kernel that does
 //    nothing; counter ns_per_workgroup.
+//  * BM_MlirMatmul/FORM/WORKERS: the same matmul written in plain MLIR
+//    (bench/dispatch_matmul.mlir), compiled by vm-translate
+//    --kiln-dispatch-parallel-loops --kernel-form=bytecode|c into a host
+//    .vmfb that dispatches the loop itself; each call runs the host
+//    function (executable cached after the first, buffers imported, one
+//    dispatch, a fence wait).
 // Run: bench/dispatch_run.sh (builds and prints the ratios).
 #include <benchmark/benchmark.h>
 
@@ -19,10 +25,14 @@
 #include <thread>
 #include <vector>
 
+#include "kiln/bytecode/bytecode_module.h"
+#include "kiln/modules/hal/api.h"
 #include "kiln/modules/hal/command_buffer.h"
 #include "kiln/modules/hal/device.h"
 #include "kiln/modules/hal/executable.h"
 #include "kiln/modules/hal/module.h"
+#include "kiln/vm/context.h"
+#include "kiln/vm/invocation.h"
 
 void native_matmul_o2(const float* a, const float* b, float* c, int n);
 void native_matmul_rows_o2(const float* a, const float* b, float* c, int n, int row_begin,
@@ -145,6 +155,97 @@ BENCHMARK(BM_Matmul)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 BENCHMARK(BM_Matmul)
+    ->ArgNames({"form", "workers"})
+    ->Args({0, 1})
+    ->Args({0, 2})
+    ->Iterations(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// The host module of dispatch_matmul.mlir in a context with the hal module
+// of a local-task device with `workers` workers.
+struct MlirEnv {
+  vm::Instance instance;
+  Modules modules;
+  std::unique_ptr<vm::Context> context;
+  vm::Ref host;
+  vm::Function matmul;
+  std::string error;
+
+  MlirEnv(int form, int workers) {
+    DeviceOptions o;
+    o.name = "local-task";
+    o.workers = workers;
+    auto m = create_modules(instance, o);
+    if (!m.ok()) {
+      error = m.status().to_string();
+      return;
+    }
+    modules = std::move(*m);
+    context.reset(new vm::Context(instance));
+    auto h = bytecode::load_module_from_file(
+        instance, form ? KILN_BENCH_MLIR_MATMUL_C : KILN_BENCH_MLIR_MATMUL_BYTECODE);
+    vm::Status s = h.ok() ? context->register_module(modules.hal.get()) : h.status();
+    if (s.ok()) {
+      host = std::move(*h);
+      s = context->register_module(host);
+    }
+    if (s.ok()) {
+      auto f = context->lookup_function("mlir_matmul.matmul");
+      if (f.ok())
+        matmul = *f;
+      else
+        s = f.status();
+    }
+    if (!s.ok()) error = s.to_string();
+  }
+};
+
+vm::RefT<vm::Buffer> host_matrix(float seed) {
+  auto b = std::move(vm::Buffer::allocate(sizeof(float) * kN * kN)).value();
+  float* v = reinterpret_cast<float*>(b->mutable_data());
+  for (size_t i = 0; i < static_cast<size_t>(kN) * kN; ++i)
+    v[i] = std::fmod(seed * static_cast<float>(i % 97), 3.0f) - 1.0f;
+  return b;
+}
+
+void BM_MlirMatmul(benchmark::State& state) {
+  MlirEnv env(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
+  if (!env.error.empty()) {
+    state.SkipWithError(env.error.c_str());
+    return;
+  }
+  vm::RefT<vm::Buffer> a = host_matrix(0.37f), b = host_matrix(0.61f), c = host_matrix(0.0f);
+  vm::ValueList args{vm::Value::ref(a.as_ref()), vm::Value::ref(b.as_ref()),
+                     vm::Value::ref(c.as_ref())};
+  vm::ValueList results;
+  // A first call outside the timing creates (and caches) the executable.
+  vm::Status s = vm::invoke(*env.context, env.matmul, args, &results);
+  for (auto _ : state) {
+    if (s.ok()) s = vm::invoke(*env.context, env.matmul, args, &results);
+  }
+  if (!s.ok()) {
+    state.SkipWithError(s.to_string().c_str());
+    return;
+  }
+  std::vector<float> expect(kN * kN);
+  native_matmul_o2(reinterpret_cast<const float*>(a->data()),
+                   reinterpret_cast<const float*>(b->data()), expect.data(), kN);
+  const float* got = reinterpret_cast<const float*>(c->data());
+  for (size_t i = 0; i < expect.size(); ++i) {
+    if (std::fabs(got[i] - expect[i]) > 1e-3f * (1.0f + std::fabs(expect[i]))) {
+      state.SkipWithError("plain-MLIR matmul result differs from the native loop");
+      return;
+    }
+  }
+}
+BENCHMARK(BM_MlirMatmul)
+    ->ArgNames({"form", "workers"})
+    ->Args({1, 1})
+    ->Args({1, 2})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_MlirMatmul)
     ->ArgNames({"form", "workers"})
     ->Args({0, 1})
     ->Args({0, 2})

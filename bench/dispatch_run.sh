@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds and runs the hal dispatch benchmarks (bench/dispatch_bench.cpp):
 # matmul 512 with 1 and 2 workers in both kernel forms beside a native -O2
-# loop, and the cost of an empty workgroup.
+# loop, the same matmul from plain MLIR (dispatch_matmul.mlir, dispatched by
+# vm-translate --kiln-dispatch-parallel-loops), and the cost of an empty
+# workgroup.
 #
 #   bench/dispatch_run.sh [BUILD_DIR] [Google Benchmark flags...]
 set -euo pipefail

@@ -38,3 +38,12 @@ _runner_utils = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib",
 if _runner and os.path.exists(_runner_utils):
     config.available_features.add("mlir-runner")
     config.substitutions.append(("%mlir_c_runner_utils", _runner_utils))
+
+# The dispatch tests (test/dispatch) run plain-MLIR programs serially with
+# mlir-runner as the reference; %mlir_runner_utils names the libraries their
+# printMemref* calls need.
+_llvm_lib = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")
+config.substitutions.append(
+    ("%mlir_runner_utils", ",".join(
+        os.path.join(_llvm_lib, name)
+        for name in ("libmlir_runner_utils.so", "libmlir_c_runner_utils.so"))))

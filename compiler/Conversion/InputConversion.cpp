@@ -40,6 +40,11 @@ struct InputOptionsCL {
       llvm::cl::init(false)};
 };
 
+InputPipelineHooks &pipelineHooks() {
+  static InputPipelineHooks *hooks = new InputPipelineHooks();
+  return *hooks;
+}
+
 InputOptionsCL &inputOptionsCL() {
   static InputOptionsCL *options = new InputOptionsCL();
   return *options;
@@ -119,9 +124,14 @@ LogicalResult lowerToVM(mlir::ModuleOp module, ConvertToVMOptions options) {
   }
   PassManager pm(module.getContext(), mlir::ModuleOp::getOperationName());
   bool bufferViews = inputOptionsCL().bufferViewExports;
+  const InputPipelineHooks &hooks = pipelineHooks();
+  if (hooks.beforeConversion)
+    hooks.beforeConversion(pm);
   if (bufferViews)
     pm.addPass(createBufferViewBoundaryPass());
   pm.addPass(createConvertToVMPass(options));
+  if (hooks.afterConversion)
+    hooks.afterConversion(pm);
   if (bufferViews)
     pm.addPass(createBufferViewExportsPass());
   pm.addPass(createCanonicalizerPass());
@@ -130,6 +140,10 @@ LogicalResult lowerToVM(mlir::ModuleOp module, ConvertToVMOptions options) {
 }
 
 } // namespace
+
+void setInputPipelineHooks(InputPipelineHooks hooks) {
+  pipelineHooks() = std::move(hooks);
+}
 
 void registerInputConversionCLOptions() { (void)inputOptionsCL(); }
 

@@ -13,7 +13,10 @@
 #include "compiler/Conversion/Passes.h"
 
 #include "mlir/IR/Operation.h"
+#include "mlir/Pass/PassManager.h"
 #include "mlir/Support/LLVM.h"
+
+#include <functional>
 
 namespace mlir::kiln {
 
@@ -23,6 +26,16 @@ namespace mlir::kiln {
 /// for input that is already vm; input mixing a vm.module with upstream ops
 /// at the top level is an error.
 LogicalResult lowerInputToVM(Operation *op, ConvertToVMOptions options);
+
+/// Passes a library built on top of the conversion adds to the pipeline of
+/// lowerInputToVM (compiler/Dispatch: parallel loops into dispatches):
+/// `beforeConversion` adds passes that run before convert-to-vm,
+/// `afterConversion` passes that run right after it. Either may be empty.
+struct InputPipelineHooks {
+  std::function<void(OpPassManager &)> beforeConversion;
+  std::function<void(OpPassManager &)> afterConversion;
+};
+void setInputPipelineHooks(InputPipelineHooks hooks);
 
 /// Registers vm-translate's input options (--vm-input-index-bitwidth,
 /// --vm-module-name) once, and returns their current values.

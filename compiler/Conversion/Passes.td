@@ -13,7 +13,8 @@ def ConvertToVMPass : Pass<"convert-to-vm", "::mlir::ModuleOp"> {
   let summary = "Converts func/arith/math/cf/scf/memref into one vm.module";
   let description = [{
     Moves every op of the builtin.module into one `vm.module` and converts
-    it there: scf through upstream's lowering to cf, then func, arith,
+    it there: scf through upstream's lowering to cf (scf.parallel and
+    scf.forall as serial scf.for nests first), then func, arith,
     math, cf and memref ops with the patterns in FuncToVM.cpp, ArithToVM.cpp,
     MathToVM.cpp, CFToVM.cpp and MemRefToVM.cpp. Public functions with a
     body are exported; declarations become imports named `module.function`

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "compiler/Dispatch/Passes.h"
 #include "compiler/Tools/InputNesting.h"
 #include "compiler/Tools/Registration.h"
 #include "compiler/Tools/ToolOptions.h"
@@ -24,6 +25,7 @@ static int runVMOpt(int argc, char **argv) {
   mlir::DialectRegistry registry;
   mlir::kiln::registerKilnDialects(registry);
   mlir::kiln::registerKilnPasses();
+  mlir::kiln::registerDispatchPasses();
   auto [inputFilename, outputFilename] = mlir::registerAndParseCLIOptions(
       argc, argv, "Kiln optimizer driver\n", registry);
   mlir::MlirOptMainConfig config = mlir::MlirOptMainConfig::createFromCLOptions();

@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "compiler/Dispatch/Passes.h"
 #include "compiler/Target/Bytecode/BytecodeModuleTarget.h"
 #include "compiler/Target/C/VMToC.h"
 #include "compiler/Tools/InputNesting.h"
@@ -104,6 +105,7 @@ int main(int argc, char **argv) {
   mlir::kiln::setVersionPrinter("vm-translate");
   mlir::kiln::registerVMBytecodeTranslations();
   mlir::kiln::registerVMToCTranslation();
+  mlir::kiln::registerDispatchTranslationOptions();
   if (!checkArguments(scanArguments(argc, argv)))
     return 1;
   return mlir::kiln::runOnToolStack([&] {
