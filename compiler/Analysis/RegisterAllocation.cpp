@@ -2,6 +2,7 @@
 
 #include "compiler/Analysis/RegisterAllocation.h"
 
+#include "dialects/vm/VMOps.h"
 #include "dialects/vm/VMTypes.h"
 
 #include "mlir/IR/Block.h"
@@ -21,7 +22,7 @@ bool RegisterAllocation::isRefType(Type type) {
 
 FailureOr<RegisterAllocation>
 RegisterAllocation::compute(Operation *funcOp, Region &body,
-                            const BytecodePlan &plan,
+                            const OperandReads &plan,
                             const ValueLiveness &liveness) {
   RegisterAllocation result;
   if (body.empty())
@@ -32,7 +33,7 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
   for (Block &block : body) {
     // Results of an optimization barrier are copies of its operands.
     for (Operation &op : block)
-      if (op.getName().getStringRef() == "vm.optimization_barrier")
+      if (isa<vm::OptimizationBarrierOp>(op))
         for (auto [operand, result] :
              llvm::zip(op.getOperands(), op.getResults())) {
           partners[result].push_back(operand);
@@ -44,7 +45,7 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
     SmallVector<Value> incoming;
     for (auto [succIndex, succ] :
          llvm::enumerate(terminator->getSuccessors())) {
-      BytecodePlan::getSuccessorValues(terminator, succIndex, incoming);
+      getSuccessorValues(terminator, succIndex, incoming);
       for (auto [arg, value] : llvm::zip(succ->getArguments(), incoming)) {
         if (!value)
           continue;

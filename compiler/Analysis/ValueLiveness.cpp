@@ -6,7 +6,7 @@
 
 namespace mlir::kiln {
 
-ValueLiveness::ValueLiveness(Region &body, const BytecodePlan &plan) {
+ValueLiveness::ValueLiveness(Region &body, const OperandReads &plan) {
   // Number values, blocks and slots.
   uint32_t slot = 0;
   for (auto [index, block] : llvm::enumerate(body)) {

@@ -1,8 +1,9 @@
 //===- ValueLiveness.h - Liveness of SSA values over a CFG ------*- C++ -*-===//
 //
 // Block-level live-in/live-out sets and a linear numbering of the region that
-// register allocation uses for live intervals. Reads are the ones
-// BytecodePlan reports, so folded or fused operands do not keep values alive.
+// register allocation uses for live intervals. Reads are the ones the
+// target reports (OperandReads), so folded or fused operands do not keep
+// values alive.
 //
 // Numbering: blocks in region order; block `b` owns one slot for its start
 // (where its arguments are defined) and one per op. Slot `i` has two points:
@@ -14,7 +15,7 @@
 #ifndef KILN_COMPILER_ANALYSIS_VALUELIVENESS_H
 #define KILN_COMPILER_ANALYSIS_VALUELIVENESS_H
 
-#include "compiler/Analysis/BytecodePlan.h"
+#include "compiler/Analysis/OperandReads.h"
 
 #include "mlir/IR/Block.h"
 #include "mlir/IR/Region.h"
@@ -34,7 +35,7 @@ public:
     uint32_t end = 0;
   };
 
-  ValueLiveness(Region &body, const BytecodePlan &plan);
+  ValueLiveness(Region &body, const OperandReads &plan);
 
   unsigned getValueIndex(Value value) const { return valueIndex.lookup(value); }
   Value getValue(unsigned index) const { return values[index]; }

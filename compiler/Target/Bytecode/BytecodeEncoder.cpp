@@ -1,11 +1,12 @@
 //===- BytecodeEncoder.cpp - vm function -> Kiln bytecode -----------------===//
 
 #include "compiler/Target/Bytecode/BytecodeEncoder.h"
-#include "compiler/Target/Bytecode/OpcodeSelection.h"
 
-#include "compiler/Analysis/BytecodePlan.h"
 #include "compiler/Analysis/RegisterAllocation.h"
 #include "compiler/Analysis/ValueLiveness.h"
+#include "compiler/Target/Bytecode/BytecodePlan.h"
+#include "compiler/Target/Bytecode/OpcodeSelection.h"
+#include "dialects/vm/VMOps.h"
 #include "dialects/vm/VMTypes.h"
 #include "kiln/bytecode/opcodes.h"
 #include "kiln/vm/limits.h"
@@ -20,13 +21,13 @@
 
 namespace mlir::kiln {
 
+using ::kiln::bytecode::getFusedSequence;
+using ::kiln::bytecode::getOpcodeForms;
 using ::kiln::bytecode::getOpcodeInfo;
-using ::kiln::bytecode::kOpcodeCount;
-using ::kiln::bytecode::kOpcodeInfo;
+using ::kiln::bytecode::kNoOpcode;
 using ::kiln::bytecode::Opcode;
+using ::kiln::bytecode::OpcodeForms;
 using ::kiln::bytecode::OperandKind;
-using ::kiln::bytecode::OpcodeInfo;
-using ::kiln::bytecode::fixedOperandSize;
 
 //===----------------------------------------------------------------------===//
 // Tables
@@ -67,19 +68,20 @@ namespace {
 
 constexpr uint16_t kMoveBit = ::kiln::vm::limits::kRefMoveBit;
 
-/// Bytes of an instruction whose operands all have a fixed size: the u16
-/// opcode and its operands, from the generated opcode info.
-constexpr size_t fixedInstructionLength(Opcode opcode) {
-  const OpcodeInfo &info = kOpcodeInfo[static_cast<uint16_t>(opcode)];
-  size_t length = 2;
-  for (uint8_t i = 0; i < info.operandCount; ++i)
-    length += fixedOperandSize(info.operands[i]);
-  return length;
-}
-static_assert(fixedInstructionLength(Opcode::ADD_I32_IMM) == 10 &&
-                  fixedInstructionLength(Opcode::ADD_I64_IMM) == 14 &&
-                  fixedInstructionLength(Opcode::BUFFER_LOAD_I32) == 8,
-              "the lengths the peepholes rewrite in place");
+// The peepholes below rewrite the instruction just emitted in place; they
+// rely on these layouts of the fused opcodes (opcodes.txt).
+static_assert(getFixedLength(Opcode::ADD_BR_IF_LT_I32_S) ==
+                  getFixedLength(Opcode::ADD_I32_IMM) +
+                      getFixedLength(Opcode::BR_IF_LT_I32_S) -
+                      getOperandOffset(Opcode::BR_IF_LT_I32_S, 1),
+              "ADD_BR_IF_*: the add's operands, then the branch's but the "
+              "register the add wrote");
+static_assert(getFixedLength(Opcode::BUFFER_LOAD_ADD_I32) ==
+                  getOperandOffset(Opcode::BUFFER_LOAD_ADD_I32, 2) +
+                      getFixedLength(Opcode::BUFFER_LOAD_I32) -
+                      getOperandOffset(Opcode::BUFFER_LOAD_I32, 1),
+              "BUFFER_LOAD_ADD_I32: dst, acc, then the load's operands but "
+              "its dst");
 
 /// Code placed on a CFG edge: refs to release, then register copies (already
 /// sequentialized; ref sources may carry the move bit).
@@ -100,7 +102,8 @@ public:
                   const BytecodePlan &plan, const ValueLiveness &liveness,
                   const RegisterAllocation &registers)
       : funcOp(funcOp), body(body), tables(tables), plan(plan),
-        liveness(liveness), registers(registers) {
+        opcodes(plan.getOpcodeTable()), liveness(liveness),
+        registers(registers) {
     scalarCount = registers.getScalarCount();
     refCount = registers.getRefCount();
   }
@@ -150,76 +153,64 @@ private:
     labelOffsets[label] = bytes.size();
     lastLabelPc = bytes.size();
   }
+  /// The u16 operand `index` of the instruction just emitted.
+  uint16_t lastOperandU16(unsigned index) const {
+    size_t at = lastOpcodePc + getOperandOffset(*lastOpcode, index);
+    return bytes[at] | (bytes[at + 1] << 8);
+  }
+  /// The opcode the instruction just emitted and one of `second` fuse into
+  /// (the table's `sequence` column), when that instruction is whole and no
+  /// label points between the two; else kNoOpcode.
+  Opcode fusedWithLast(Opcode second) const {
+    if (!lastOpcode || lastLabelPc == bytes.size())
+      return kNoOpcode;
+    Opcode fused = getFusedSequence(*lastOpcode, second);
+    if (fused == kNoOpcode ||
+        lastOpcodePc + getFixedLength(*lastOpcode) != bytes.size())
+      return kNoOpcode;
+    return fused;
+  }
   /// Turns the ADD_*_IMM just emitted into ADD_BR_IF_LT_* when the
-  /// BR_IF_<fused> about to be emitted tests its result against `rhs`:
-  /// both instructions become one (the counted-loop latch). Only when the
-  /// add is the last thing emitted and no label points between the two.
-  bool fuseAddIntoBranch(Opcode fused, uint16_t lhs, uint16_t rhs,
+  /// BR_IF_LT_* `branch` about to be emitted tests its result against
+  /// `rhs`: both instructions become one (the counted-loop latch).
+  bool fuseAddIntoBranch(Opcode branch, uint16_t lhs, uint16_t rhs,
                          unsigned label) {
-    Opcode add, fusedOpcode;
-    switch (fused) {
-    case Opcode::BR_IF_LT_I32_S:
-      add = Opcode::ADD_I32_IMM;
-      fusedOpcode = Opcode::ADD_BR_IF_LT_I32_S;
-      break;
-    case Opcode::BR_IF_LT_I32_U:
-      add = Opcode::ADD_I32_IMM;
-      fusedOpcode = Opcode::ADD_BR_IF_LT_I32_U;
-      break;
-    case Opcode::BR_IF_LT_I64_S:
-      add = Opcode::ADD_I64_IMM;
-      fusedOpcode = Opcode::ADD_BR_IF_LT_I64_S;
-      break;
-    case Opcode::BR_IF_LT_I64_U:
-      add = Opcode::ADD_I64_IMM;
-      fusedOpcode = Opcode::ADD_BR_IF_LT_I64_U;
-      break;
-    default:
-      return false;
-    }
-    size_t addLength = fixedInstructionLength(add);
-    if (!lastOpcode || *lastOpcode != add ||
-        lastOpcodePc + addLength != bytes.size() ||
-        lastLabelPc == bytes.size())
-      return false;
-    uint16_t dst = bytes[lastOpcodePc + 2] | (bytes[lastOpcodePc + 3] << 8);
-    if (dst != lhs)
+    Opcode fused = fusedWithLast(branch);
+    if (fused == kNoOpcode || lastOperandU16(0) != lhs)
       return false;
     // Same leading operands (dst, src, imm): rewrite the opcode in place and
     // append the bound and the target.
-    uint16_t code = static_cast<uint16_t>(fusedOpcode);
+    uint16_t code = static_cast<uint16_t>(fused);
     bytes[lastOpcodePc] = code & 0xFF;
     bytes[lastOpcodePc + 1] = code >> 8;
-    lastOpcode = fusedOpcode;
+    lastOpcode = fused;
     emitU16(rhs);
     emitTarget(label);
     return true;
   }
-  /// Encodes `op` (a vm.add.i32) as BUFFER_LOAD_ADD_I32 when one operand is
-  /// the result of the BUFFER_LOAD_I32 emitted just before it, that value has
-  /// no other use and no label points between the two: the load's register
-  /// is then never written. The fused instruction starts where the load did
-  /// and keeps its location (only the load part can fault).
-  bool fuseLoadIntoAdd(Operation *op) {
-    constexpr size_t kLoadLength = fixedInstructionLength(Opcode::BUFFER_LOAD_I32);
-    if (op->getNumOperands() != 2 || op->getNumResults() != 1 || !lastOpcode ||
-        *lastOpcode != Opcode::BUFFER_LOAD_I32 ||
-        lastOpcodePc + kLoadLength != bytes.size() ||
-        lastLabelPc == bytes.size())
+  /// Encodes `op` (of opcode `opcode`, ADD_I32) as BUFFER_LOAD_ADD_I32 when
+  /// one operand is the result of the BUFFER_LOAD_I32 emitted just before
+  /// it, that value has no other use and no label points between the two:
+  /// the load's register is then never written. The fused instruction
+  /// starts where the load did and keeps its location (only the load part
+  /// can fault).
+  bool fuseLoadIntoAdd(Operation *op, Opcode opcode) {
+    Opcode fused = fusedWithLast(opcode);
+    if (fused != Opcode::BUFFER_LOAD_ADD_I32 || op->getNumOperands() != 2 ||
+        op->getNumResults() != 1)
       return false;
     for (unsigned k = 0; k < 2; ++k) {
       Value loaded = op->getOperand(k), acc = op->getOperand(1 - k);
       Operation *load = loaded.getDefiningOp();
-      if (!load || load->getName().getStringRef() != "vm.buffer.load.i32" ||
+      if (!load || opcodes.lookupOpcode(load) != *lastOpcode ||
           load->getBlock() != op->getBlock() || !loaded.hasOneUse())
         continue;
-      uint16_t dst = bytes[lastOpcodePc + 2] | (bytes[lastOpcodePc + 3] << 8);
-      if (dst != reg(loaded))
+      if (lastOperandU16(0) != reg(loaded))
         continue;
-      uint16_t buffer = bytes[lastOpcodePc + 4] | (bytes[lastOpcodePc + 5] << 8);
-      uint16_t index = bytes[lastOpcodePc + 6] | (bytes[lastOpcodePc + 7] << 8);
+      uint16_t buffer = lastOperandU16(1);
+      uint16_t index = lastOperandU16(2);
       bytes.resize(lastOpcodePc);
-      emitOpcode(Opcode::BUFFER_LOAD_ADD_I32, load->getLoc());
+      emitOpcode(fused, load->getLoc());
       emitU16(reg(op->getResult(0)));
       emitU16(reg(acc));
       emitU16(buffer);
@@ -328,6 +319,7 @@ private:
   Region &body;
   BytecodeModuleTables &tables;
   const BytecodePlan &plan;
+  const OpcodeTable &opcodes;
   const ValueLiveness &liveness;
   const RegisterAllocation &registers;
 
@@ -420,7 +412,7 @@ EdgeCode FunctionEncoder::computeEdge(Operation *terminator,
   Block *block = terminator->getBlock();
   Block *succ = terminator->getSuccessor(succIndex);
   SmallVector<Value> incoming;
-  BytecodePlan::getSuccessorValues(terminator, succIndex, incoming);
+  getSuccessorValues(terminator, succIndex, incoming);
 
   // Refs that stop being live on this edge (only possible when the
   // terminator has several successors).
@@ -431,7 +423,7 @@ EdgeCode FunctionEncoder::computeEdge(Operation *terminator,
     SmallVector<unsigned> dying(liveOut.begin(), liveOut.end());
     SmallVector<Value> edgeValues;
     for (unsigned i = 0, e = terminator->getNumSuccessors(); i < e; ++i) {
-      BytecodePlan::getSuccessorValues(terminator, i, edgeValues);
+      getSuccessorValues(terminator, i, edgeValues);
       for (Value value : edgeValues)
         if (value)
           dying.push_back(liveness.getValueIndex(value));
@@ -556,12 +548,7 @@ LogicalResult FunctionEncoder::encodeGeneric(Operation *op, Opcode opcode) {
   const auto &info = getOpcodeInfo(opcode);
   SmallVector<Value> reads;
   plan.getReads(op, reads);
-  StringRef name = op->getName().getStringRef();
-  // The table lists indirect stores as (pointer, value); the op as
-  // (value, pointer).
-  if (name.starts_with("vm.global.store.indirect.") && reads.size() == 2)
-    std::swap(reads[0], reads[1]);
-  std::optional<BytecodePlan::AddImmediate> addImm = plan.getAddImmediate(op);
+  std::optional<BytecodePlan::Immediate> immediate = plan.getImmediate(op);
 
   unsigned nextRead = 0, nextResult = 0;
   SmallVector<uint16_t> borrowedLastUses;
@@ -602,8 +589,8 @@ LogicalResult FunctionEncoder::encodeGeneric(Operation *op, Opcode opcode) {
     case OperandKind::kImmI32:
     case OperandKind::kImmI64: {
       int64_t value = 0;
-      if (addImm) {
-        value = addImm->imm;
+      if (immediate) {
+        value = immediate->imm;
       } else if (auto attr = op->getAttrOfType<IntegerAttr>("value")) {
         value = attr.getValue().getSExtValue();
       } else if (op->getAttr("value")) {
@@ -641,7 +628,7 @@ LogicalResult FunctionEncoder::encodeGeneric(Operation *op, Opcode opcode) {
         return failure();
       break;
     case OperandKind::kRodata:
-      if (name == "vm.rodata.inline") {
+      if (isa<vm::RodataInlineOp>(op)) {
         emitU32(tables.inlineRodataOrdinals.lookup(op));
         break;
       }
@@ -730,9 +717,8 @@ LogicalResult FunctionEncoder::encodeGeneric(Operation *op, Opcode opcode) {
 }
 
 LogicalResult FunctionEncoder::encodeCall(Operation *op) {
-  StringRef name = op->getName().getStringRef();
-  bool variadic = name.starts_with("vm.call.variadic");
-  bool yieldable = name.ends_with(".yieldable");
+  bool variadic = isa<vm::CallVariadicOp, vm::CallVariadicYieldableOp>(op);
+  bool yieldable = isa<vm::CallYieldableOp, vm::CallVariadicYieldableOp>(op);
   auto callee = op->getAttrOfType<FlatSymbolRefAttr>("callee");
   if (!callee)
     return op->emitError() << "cannot be encoded: missing 'callee'";
@@ -803,7 +789,7 @@ Operation *FunctionEncoder::duplicableTest(Block *block) {
   if (block->empty() || threaded.count(block) || blockPrologues.count(block))
     return nullptr;
   Operation *terminator = &block->back();
-  if (terminator->getName().getStringRef() != "vm.cond_br")
+  if (!isa<vm::CondBranchOp>(terminator))
     return nullptr;
   for (Operation &op : *block)
     if (&op != terminator && !plan.isElided(&op))
@@ -826,63 +812,48 @@ LogicalResult FunctionEncoder::encodeCondBranch(Operation *op,
   bool falseFallsThrough =
       falseLabel == blockLabel(falseDest) && isNextBlock(block, falseDest);
 
-  // Branch to `label` when the condition is `sense`.
+  // Branch to `label` when the condition is `sense`: the plan's branch or
+  // its negation (the table's `negation` columns), with the operands the
+  // opcode's row lists.
   auto emitConditional = [&](bool sense, unsigned label) -> LogicalResult {
-    if (auto imm = plan.getCompareImmediate(op)) {
-      // BR_IF_<relation>_IMM reg, imm; its negation (kBranchNegations) when
-      // branching on false.
-      std::string fused = "BR_IF_" + imm->relation + "_IMM";
-      std::optional<Opcode> opcode = lookupOpcodeByName(fused);
-      if (!opcode)
-        return op->emitError() << "cannot be encoded: no opcode " << fused;
-      if (!sense) {
-        std::optional<BranchNegation> negation = negationOf(*opcode);
-        if (!negation)
-          return op->emitError() << "cannot be encoded: no negation of " << fused;
-        opcode = negation->negated;
-      }
-      emitOpcode(*opcode, op->getLoc());
-      emitU16(reg(imm->reg));
-      emitU32(static_cast<uint32_t>(imm->imm));
-      emitTarget(label);
-      return success();
-    }
-    Operation *cmp = plan.getFusedCompare(op);
-    if (!cmp) {
-      emitOpcode(sense ? Opcode::BR_IF_NZ : Opcode::BR_IF_Z, op->getLoc());
-      emitU16(reg(op->getOperand(0)));
-      emitTarget(label);
-      return success();
-    }
-    if (cmp->getName().getStringRef() == "vm.cmp.nz.i32") {
-      emitOpcode(sense ? Opcode::BR_IF_NZ : Opcode::BR_IF_Z, op->getLoc());
-      emitU16(reg(cmp->getOperand(0)));
-      emitTarget(label);
-      return success();
-    }
-    StringRef stem = BytecodePlan::getFusibleCompareStem(cmp);
-    Value lhs = cmp->getOperand(0), rhs = cmp->getOperand(1);
-    if (!BytecodePlan::getSwappedCompareName(cmp->getName().getStringRef())
-             .empty())
-      std::swap(lhs, rhs);
-    std::string fused = ("BR_IF_" + stem).str();
-    std::optional<Opcode> opcode = lookupOpcodeByName(fused);
-    if (!opcode)
-      return op->emitError() << "cannot be encoded: no opcode " << fused;
+    BytecodePlan::Branch branch = plan.getBranch(op);
+    Opcode opcode = branch.opcode;
+    if (opcode == kNoOpcode)
+      return op->emitError() << "cannot be encoded: no branch opcode";
     if (!sense) {
-      std::optional<BranchNegation> negation = negationOf(*opcode);
-      if (!negation)
-        return op->emitError() << "cannot be encoded: no negation of " << fused;
-      opcode = negation->negated;
-      if (negation->swapRegisters)
-        std::swap(lhs, rhs);
+      const OpcodeForms &forms = getOpcodeForms(opcode);
+      if (forms.negation == kNoOpcode)
+        return op->emitError() << "cannot be encoded: no negation of "
+                               << getOpcodeInfo(opcode).name;
+      opcode = forms.negation;
+      if (forms.negationSwapsRegisters)
+        std::swap(branch.regs[0], branch.regs[1]);
     }
-    if (fuseAddIntoBranch(*opcode, reg(lhs), reg(rhs), label))
+    if (!branch.imm && branch.regs.size() == 2 &&
+        fuseAddIntoBranch(opcode, reg(branch.regs[0]), reg(branch.regs[1]),
+                          label))
       return success();
-    emitOpcode(*opcode, op->getLoc());
-    emitU16(reg(lhs));
-    emitU16(reg(rhs));
-    emitTarget(label);
+    const auto &info = getOpcodeInfo(opcode);
+    emitOpcode(opcode, op->getLoc());
+    unsigned nextReg = 0;
+    for (unsigned k = 0; k < info.operandCount; ++k) {
+      switch (info.operands[k]) {
+      case OperandKind::kReadI32:
+      case OperandKind::kReadI64:
+        if (nextReg >= branch.regs.size())
+          return op->emitError() << "cannot be encoded as " << info.name;
+        emitU16(reg(branch.regs[nextReg++]));
+        break;
+      case OperandKind::kImmI32:
+        emitU32(static_cast<uint32_t>(branch.imm.value_or(0)));
+        break;
+      case OperandKind::kTarget:
+        emitTarget(label);
+        break;
+      default:
+        return op->emitError() << "cannot be encoded as " << info.name;
+      }
+    }
     return success();
   };
 
@@ -944,20 +915,18 @@ LogicalResult FunctionEncoder::encodeFail(Operation *op, bool conditional) {
 LogicalResult FunctionEncoder::encodeOp(Operation *op) {
   if (plan.isElided(op))
     return success();
-  StringRef name = op->getName().getStringRef();
   Block *block = op->getBlock();
 
-  if (name == "vm.br" || name == "vm.yield" || name == "vm.break" ||
-      name == "vm.cond_break") {
+  if (isa<vm::BranchOp, vm::YieldOp, vm::BreakOp, vm::CondBreakOp>(op)) {
     Block *dest = op->getSuccessor(0);
     emitEdge(computeEdge(op, 0), op->getLoc());
-    if (name == "vm.yield") {
+    if (isa<vm::YieldOp>(op)) {
       emitOpcode(Opcode::YIELD, op->getLoc());
       emitTarget(blockLabel(dest));
-    } else if (name == "vm.break") {
+    } else if (isa<vm::BreakOp>(op)) {
       emitOpcode(Opcode::BREAK, op->getLoc());
       emitTarget(blockLabel(dest));
-    } else if (name == "vm.cond_break") {
+    } else if (isa<vm::CondBreakOp>(op)) {
       emitOpcode(Opcode::COND_BREAK, op->getLoc());
       emitU16(reg(op->getOperand(0)));
       emitTarget(blockLabel(dest));
@@ -972,21 +941,22 @@ LogicalResult FunctionEncoder::encodeOp(Operation *op) {
     }
     return success();
   }
-  if (name == "vm.cond_br")
+  if (isa<vm::CondBranchOp>(op))
     return encodeCondBranch(op, block);
-  if (name == "vm.br_table")
+  if (isa<vm::BranchTableOp>(op))
     return encodeBranchTable(op);
-  if (name == "vm.return")
+  if (isa<vm::ReturnOp>(op))
     return encodeReturn(op);
-  if (name == "vm.fail")
+  if (isa<vm::FailOp>(op))
     return encodeFail(op, /*conditional=*/false);
-  if (name == "vm.cond_fail")
+  if (isa<vm::CondFailOp>(op))
     return encodeFail(op, /*conditional=*/true);
-  if (name.starts_with("vm.call"))
+  if (isa<vm::CallOp, vm::CallYieldableOp, vm::CallVariadicOp,
+          vm::CallVariadicYieldableOp>(op))
     return encodeCall(op);
-  if (name == "vm.rodata.inline")
+  if (isa<vm::RodataInlineOp>(op))
     return encodeGeneric(op, Opcode::CONST_REF_RODATA);
-  if (name == "vm.optimization_barrier") {
+  if (isa<vm::OptimizationBarrierOp>(op)) {
     // Results take the operands' values: a parallel copy (usually empty, as
     // results and operands tend to share registers).
     SmallVector<Pending> pending;
@@ -1011,7 +981,7 @@ LogicalResult FunctionEncoder::encodeOp(Operation *op) {
     discardDeadResults(op);
     return success();
   }
-  if (name == "vm.global.address") {
+  if (isa<vm::GlobalAddressOp>(op)) {
     // An address is the global's byte offset (scalars) or ordinal (refs),
     // which is what the indirect global ops take.
     auto symbol = op->getAttrOfType<FlatSymbolRefAttr>("global");
@@ -1031,25 +1001,22 @@ LogicalResult FunctionEncoder::encodeOp(Operation *op) {
     emitU32(*address);
     return success();
   }
-  if (plan.getAddImmediate(op))
-    return encodeGeneric(op, name.ends_with("i32") ? Opcode::ADD_I32_IMM
-                                                   : Opcode::ADD_I64_IMM);
+  if (std::optional<BytecodePlan::Immediate> immediate = plan.getImmediate(op))
+    return encodeGeneric(op, immediate->opcode);
 
-  if (name == "vm.add.i32" && fuseLoadIntoAdd(op))
-    return success();
-
-  const auto &map = getOpcodeMap();
-  std::string swapped = BytecodePlan::getSwappedCompareName(name);
-  auto it = map.find(swapped.empty() ? name : StringRef(swapped));
-  if (it == map.end()) {
-    if (name.starts_with("vm.check."))
+  std::optional<OpcodeChoice> choice = opcodes.lookup(op);
+  if (!choice) {
+    if (isa<vm::CheckEQOp, vm::CheckNEOp, vm::CheckNZOp, vm::CheckNearlyEQOp>(
+            op))
       return op->emitError()
-             << "cannot be encoded: '" << name
+             << "cannot be encoded: '" << op->getName()
              << "' must be lowered by the check-lowering preparation pass";
-    return op->emitError() << "cannot be encoded: '" << name
+    return op->emitError() << "cannot be encoded: '" << op->getName()
                            << "' has no bytecode opcode";
   }
-  return encodeGeneric(op, it->second.front());
+  if (fuseLoadIntoAdd(op, choice->opcode))
+    return success();
+  return encodeGeneric(op, choice->opcode);
 }
 
 LogicalResult FunctionEncoder::encode() {
@@ -1064,8 +1031,7 @@ LogicalResult FunctionEncoder::encode() {
     if (block.empty())
       continue;
     Operation *terminator = &block.back();
-    StringRef name = terminator->getName().getStringRef();
-    if (name != "vm.cond_br" && name != "vm.br_table")
+    if (!isa<vm::CondBranchOp, vm::BranchTableOp>(terminator))
       continue;
     for (unsigned i = 0, e = terminator->getNumSuccessors(); i < e; ++i) {
       Block *succ = terminator->getSuccessor(i);
@@ -1080,8 +1046,7 @@ LogicalResult FunctionEncoder::encode() {
   // Jump threading through blocks that hold nothing but a plain branch.
   for (Block &block : llvm::drop_begin(body)) {
     if (block.getNumArguments() || blockPrologues.count(&block) ||
-        !llvm::hasSingleElement(block) ||
-        block.front().getName().getStringRef() != "vm.br" ||
+        !llvm::hasSingleElement(block) || !isa<vm::BranchOp>(block.front()) ||
         block.front().getSuccessor(0) == &block)
       continue;
     if (computeEdge(&block.front(), 0).empty())
@@ -1125,11 +1090,12 @@ LogicalResult FunctionEncoder::encode() {
 } // namespace
 
 FailureOr<EncodedFunction> encodeFunction(Operation *funcOp,
+                                          const OpcodeTable &opcodes,
                                           BytecodeModuleTables &tables) {
   if (funcOp->getNumRegions() != 1 || funcOp->getRegion(0).empty())
     return funcOp->emitError() << "cannot be encoded: function has no body";
   Region &body = funcOp->getRegion(0);
-  BytecodePlan plan(body);
+  BytecodePlan plan(body, opcodes);
   ValueLiveness liveness(body, plan);
   FailureOr<RegisterAllocation> registers =
       RegisterAllocation::compute(funcOp, body, plan, liveness);

@@ -5,6 +5,9 @@
 #include "compiler/Transforms/VerifyTargetLimits.h"
 
 #include "compiler/Target/Bytecode/BytecodeEncoder.h"
+#include "compiler/Target/Bytecode/OpcodeSelection.h"
+#include "dialects/vm/VMAttributeNames.h"
+#include "dialects/vm/VMOps.h"
 #include "dialects/vm/VMTypes.h"
 #include "kiln/bytecode/file_format.h"
 #include "kiln/bytecode/vmfb_generated.h"
@@ -64,23 +67,23 @@ void sortByOrdinal(SmallVectorImpl<Operation *> &ops) {
   });
 }
 
-/// Byte width of a scalar global op ("vm.global.i32" -> 4), 0 for refs.
-unsigned getGlobalWidth(StringRef name) {
-  if (name == "vm.global.i32" || name == "vm.global.f32")
+/// Byte width of a scalar global op (vm.global.i32 -> 4), 0 for others.
+unsigned getGlobalWidth(Operation *op) {
+  if (isa<vm::GlobalI32Op, vm::GlobalF32Op>(op))
     return 4;
-  if (name == "vm.global.i64" || name == "vm.global.f64")
+  if (isa<vm::GlobalI64Op, vm::GlobalF64Op>(op))
     return 8;
   return 0;
 }
 
 Operation *findVMModule(Operation *op) {
-  if (op->getName().getStringRef() == "vm.module")
+  if (isa<vm::ModuleOp>(op))
     return op;
   Operation *found = nullptr;
   unsigned count = 0;
   if (op->getNumRegions() == 1)
     for (Operation &child : op->getRegion(0).getOps())
-      if (child.getName().getStringRef() == "vm.module") {
+      if (isa<vm::ModuleOp>(child)) {
         found = &child;
         ++count;
       }
@@ -124,7 +127,7 @@ FailureOr<std::string> makeSignature(Operation *op, bool allowVariadic) {
     bool variadic = false;
     if (argAttrs && i < argAttrs.size())
       if (auto dict = llvm::dyn_cast<DictionaryAttr>(argAttrs[i]))
-        variadic = static_cast<bool>(dict.get("vm.variadic"));
+        variadic = static_cast<bool>(dict.get(vm::kVariadicAttrName));
     if (variadic && !allowVariadic)
       return op->emitError() << "cannot be encoded: variadic argument";
     if (variadic)
@@ -288,20 +291,19 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
   ModuleLayout layout;
   bool ok = true;
   for (Operation &child : moduleOp->getRegion(0).getOps()) {
-    StringRef name = child.getName().getStringRef();
-    if (name == "vm.func") {
+    if (isa<vm::FuncOp>(child)) {
       layout.functions.push_back(&child);
-    } else if (name == "vm.import") {
+    } else if (isa<vm::ImportOp>(child)) {
       layout.imports.push_back(&child);
-    } else if (name == "vm.export") {
+    } else if (isa<vm::ExportOp>(child)) {
       layout.exports.push_back(&child);
-    } else if (name == "vm.rodata") {
+    } else if (isa<vm::RodataOp>(child)) {
       layout.rodata.push_back(&child);
-    } else if (name == "vm.global.ref") {
+    } else if (isa<vm::GlobalRefOp>(child)) {
       layout.refGlobals.push_back(&child);
-    } else if (getGlobalWidth(name)) {
+    } else if (getGlobalWidth(&child)) {
       layout.scalarGlobals.push_back(&child);
-    } else if (name == "vm.initializer") {
+    } else if (isa<vm::InitializerOp>(child)) {
       child.emitError() << "cannot be encoded: 'vm.initializer' must be "
                            "merged into '__init' by the global "
                            "initialization preparation pass";
@@ -340,7 +342,7 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
                                   [](Operation *g) { return getOrdinal(g); });
   if (haveOffsets) {
     for (Operation *g : layout.scalarGlobals) {
-      unsigned width = getGlobalWidth(g->getName().getStringRef());
+      unsigned width = getGlobalWidth(g);
       uint32_t offset = *getOrdinal(g);
       if (offset % width)
         return g->emitError() << "cannot be encoded: global offset " << offset
@@ -352,7 +354,7 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     uint32_t offset = 0;
     for (unsigned width : {8u, 4u})
       for (Operation *g : layout.scalarGlobals)
-        if (getGlobalWidth(g->getName().getStringRef()) == width) {
+        if (getGlobalWidth(g) == width) {
           tables.scalarGlobalOffsets[getSymbolName(g)] = offset;
           offset += width;
         }
@@ -379,7 +381,7 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
   // Inline rodata that preparation did not hoist gets trailing ordinals.
   for (Operation *f : layout.functions)
     f->walk([&](Operation *inner) {
-      if (inner->getName().getStringRef() == "vm.rodata.inline") {
+      if (isa<vm::RodataInlineOp>(inner)) {
         tables.inlineRodataOrdinals[inner] =
             layout.rodata.size() + layout.inlineRodata.size();
         layout.inlineRodata.push_back(inner);
@@ -387,9 +389,10 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     });
 
   // Encode functions.
+  OpcodeTable opcodes(moduleOp->getContext());
   std::vector<EncodedFunction> encoded;
   for (Operation *f : layout.functions) {
-    FailureOr<EncodedFunction> result = encodeFunction(f, tables);
+    FailureOr<EncodedFunction> result = encodeFunction(f, opcodes, tables);
     if (failed(result))
       return failure();
     encoded.push_back(std::move(*result));
@@ -411,7 +414,7 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     uint32_t flags = 0;
     if (imp->getAttr("is_optional"))
       flags |= fb::ImportFlags_OPTIONAL;
-    if (imp->getAttr("vm.yield"))
+    if (imp->getAttr(vm::kYieldAttrName))
       flags |= fb::ImportFlags_YIELDABLE;
     auto fullName = fbb.CreateString(getSymbolName(imp).str());
     auto sig = fbb.CreateString(*signature);

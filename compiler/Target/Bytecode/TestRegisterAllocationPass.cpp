@@ -1,9 +1,10 @@
 //===- TestRegisterAllocationPass.cpp - Show the register allocation ------===//
 
-#include "compiler/Analysis/BytecodePlan.h"
-#include "compiler/Analysis/Passes.h"
 #include "compiler/Analysis/RegisterAllocation.h"
 #include "compiler/Analysis/ValueLiveness.h"
+#include "compiler/Target/Bytecode/BytecodePlan.h"
+#include "compiler/Target/Bytecode/Passes.h"
+#include "dialects/vm/VMOps.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -11,7 +12,7 @@
 namespace mlir::kiln {
 
 #define GEN_PASS_DEF_TESTVMREGISTERALLOCATIONPASS
-#include "compiler/Analysis/Passes.h.inc"
+#include "compiler/Target/Bytecode/Passes.h.inc"
 
 namespace {
 
@@ -24,12 +25,12 @@ class TestVMRegisterAllocationPass
           TestVMRegisterAllocationPass> {
   void runOnOperation() override {
     bool failed = false;
-    getOperation()->walk([&](Operation *funcOp) {
-      if (funcOp->getName().getStringRef() != "vm.func" ||
-          funcOp->getNumRegions() != 1 || funcOp->getRegion(0).empty())
+    OpcodeTable table(&getContext());
+    getOperation()->walk([&](vm::FuncOp funcOp) {
+      if (funcOp->getNumRegions() != 1 || funcOp->getRegion(0).empty())
         return;
       Region &body = funcOp->getRegion(0);
-      BytecodePlan plan(body);
+      BytecodePlan plan(body, table);
       ValueLiveness liveness(body, plan);
       FailureOr<RegisterAllocation> allocation =
           RegisterAllocation::compute(funcOp, body, plan, liveness);
