@@ -150,52 +150,10 @@ Status make_layout(std::string_view codes, PackedLayout* out) {
 
 Status decode_instruction(const uint8_t* code, uint32_t length, uint32_t pc,
                           DecodedInstruction* out) {
-  if (pc + 2 > length || pc + 2 < pc) {
-    return vm::make_status(StatusCode::kInvalidArgument,
-                           "truncated opcode at offset %u", pc);
-  }
-  uint16_t op = load_u16(code + pc);
-  if (op >= kOpcodeCount) {
-    return vm::make_status(StatusCode::kInvalidArgument,
-                           "unknown opcode %u at offset %u", op, pc);
-  }
-  const OpcodeInfo& info = kOpcodeInfo[op];
-  out->opcode = static_cast<Opcode>(op);
-  out->pc = pc;
-  out->operand_count = info.operandCount;
-  uint64_t cursor = pc + 2;
-  for (uint8_t i = 0; i < info.operandCount; ++i) {
-    OperandKind kind = info.operands[i];
-    DecodedOperand& d = out->operands[i];
-    d.kind = kind;
-    d.offset = static_cast<uint32_t>(cursor);
-    d.count = 0;
-    uint64_t size = fixedOperandSize(kind);
-    if (size == 0) {
-      if (cursor + 2 > length) {
-        return vm::make_status(StatusCode::kInvalidArgument,
-                               "truncated operand list of %s at offset %u",
-                               info.name, pc);
-      }
-      d.count = load_u16(code + cursor);
-      uint64_t element = 2;
-      switch (kind) {
-        case OperandKind::kTargets: element = 4; break;
-        case OperandKind::kTyped: element = 3; break;
-        default: element = 2; break;
-      }
-      size = 2 + element * d.count;
-    }
-    if (cursor + size > length) {
-      return vm::make_status(StatusCode::kInvalidArgument,
-                             "truncated operand %u of %s at offset %u", i,
-                             info.name, pc);
-    }
-    d.size = static_cast<uint32_t>(size);
-    cursor += size;
-  }
-  out->length = static_cast<uint32_t>(cursor - pc);
-  return Status();
+  DecodeResult result = try_decode_instruction(code, length, pc, out);
+  if (result.ok()) return Status();
+  return vm::make_status(StatusCode::kInvalidArgument, "%s",
+                         describe_decode_error(result, pc).c_str());
 }
 
 // ---- State -----------------------------------------------------------------

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "kiln/bytecode/bytecode_module.h"
+#include "kiln/bytecode/disassembler.h"
 #include "kiln/bytecode/opcodes.h"
 #include "kiln/bytecode/vmfb_generated.h"
 #include "kiln/vm/buffer.h"
@@ -226,30 +227,26 @@ class BytecodeModule final : public vm::Module {
 
 // ---- Instruction decoding (verifier and disassembler) ---------------------
 
-struct DecodedOperand {
-  OperandKind kind;
-  uint32_t offset;  // byte offset of the operand within the function
-  uint32_t size;    // encoded size
-  uint16_t count;   // list operands: element count
-};
-
-struct DecodedInstruction {
-  Opcode opcode;
-  uint32_t pc;
-  uint32_t length;
-  uint8_t operand_count;
-  DecodedOperand operands[8];
-};
-
-// Decodes the instruction at `pc`. Fails (message naming the offset) when
-// the opcode is unknown or an operand runs past `length`.
+// Decodes the instruction at `pc` (kiln/bytecode/disassembler.h). Fails
+// (message naming the offset) when the opcode is unknown or an operand runs
+// past `length`.
 vm::Status decode_instruction(const uint8_t* code, uint32_t length, uint32_t pc,
                               DecodedInstruction* out);
 
-// Appends "NAME operand, operand..." for a decoded instruction of function
-// `ordinal` (disassembler.cpp; dump-module's syntax).
-void format_instruction(const BytecodeModule& module, int32_t ordinal,
-                        const DecodedInstruction& inst, std::string* out);
+// The names of `module`'s tables, for the disassembler (dump.cpp).
+class ModuleNames final : public DisassemblyNames {
+ public:
+  explicit ModuleNames(const BytecodeModule& module) : module_(module) {}
+  bool function(uint32_t index, std::string_view* name,
+                std::string_view* signature) const override;
+  bool import(uint32_t index, std::string_view* name,
+              std::string_view* signature) const override;
+  bool type(uint32_t index, std::string_view* name) const override;
+  bool string(uint32_t index, std::string_view* text) const override;
+
+ private:
+  const BytecodeModule& module_;
+};
 
 // Writes one trace line for the instruction at `pc` of function `ordinal`
 // to module.trace_file() (disassembler.cpp). Cold: only the tracing
