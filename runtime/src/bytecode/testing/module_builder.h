@@ -22,6 +22,7 @@
 #include "kiln/bytecode/file_format.h"
 #include "kiln/bytecode/opcodes.h"
 #include "kiln/bytecode/vmfb_generated.h"
+#include "kiln/vm/limits.h"
 
 namespace kiln::bytecode::testing {
 
@@ -71,7 +72,7 @@ inline uint64_t F64(double f) {
   std::memcpy(&b, &f, 8);
   return b;
 }
-inline uint64_t MOVE(uint16_t reg) { return reg | 0x8000u; }
+inline uint64_t MOVE(uint16_t reg) { return reg | vm::limits::kRefMoveBit; }
 
 class FunctionBuilder {
  public:
