@@ -9,6 +9,7 @@
 #include "compiler/Transforms/Passes.h"
 
 #include "dialects/hal/HALDialect.h"
+#include "dialects/util/UtilDialect.h"
 #include "dialects/vm/VMDialect.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -23,7 +24,7 @@
 namespace mlir::kiln {
 
 void registerKilnDialects(DialectRegistry &registry) {
-  registry.insert<vm::VMDialect, hal::HALDialect, func::FuncDialect, arith::ArithDialect,
+  registry.insert<vm::VMDialect, hal::HALDialect, util::UtilDialect, func::FuncDialect, arith::ArithDialect,
                   math::MathDialect, cf::ControlFlowDialect, scf::SCFDialect,
                   memref::MemRefDialect>();
 }

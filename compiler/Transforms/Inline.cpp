@@ -16,6 +16,8 @@
 
 #include "compiler/Transforms/Passes.h"
 
+#include "dialects/util/UtilDialect.h"
+
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Transforms/InliningUtils.h"
 #include "llvm/ADT/DenseMap.h"
@@ -33,25 +35,24 @@ namespace {
 
 enum class Policy { Default, Never, Always };
 
-/// `inlining_policy` as a string ("never", "always") or any attribute whose
-/// text names one of them (e.g. IREE's #util.inline.never).
+/// `inlining_policy`: IREE's #util.inline.never / #util.inline.always, or
+/// the strings "never" / "always".
 Policy getPolicy(FuncOp funcOp) {
   if (funcOp->hasAttr("noinline"))
     return Policy::Never;
   Attribute attr = funcOp->getAttr("inlining_policy");
   if (!attr)
     return Policy::Default;
-  std::string text;
-  if (auto str = dyn_cast<StringAttr>(attr)) {
-    text = str.getValue().str();
-  } else {
-    llvm::raw_string_ostream os(text);
-    attr.print(os);
-  }
-  if (StringRef(text).contains("never"))
+  if (isa<kiln::util::InlineNeverAttr>(attr))
     return Policy::Never;
-  if (StringRef(text).contains("always"))
+  if (isa<kiln::util::InlineAlwaysAttr>(attr))
     return Policy::Always;
+  if (auto str = dyn_cast<StringAttr>(attr)) {
+    if (str.getValue() == "never")
+      return Policy::Never;
+    if (str.getValue() == "always")
+      return Policy::Always;
+  }
   return Policy::Default;
 }
 

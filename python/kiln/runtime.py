@@ -13,6 +13,7 @@ vm.buffer as a memoryview, hal.buffer_view as a numpy array over the
 buffer's memory, vm.list as a list. Nothing is copied on the way in or out
 except lists (and arrays that are not C-contiguous).
 """
+import asyncio
 import os
 import tempfile
 
@@ -59,6 +60,27 @@ def load_module(source, instance=None, trace=False):
 
 
 Module.load = staticmethod(load_module)
+
+
+def _run_sync(awaitable, where):
+    """A Python export returned `awaitable` to a synchronous VM call: run it
+    to completion here (the call cannot suspend on Python work)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        pass
+    else:
+        close = getattr(awaitable, "close", None)
+        if close is not None:
+            close()  # never awaited: say so once, not as a warning later
+        raise RuntimeError(
+            f"{where} returned an awaitable to a synchronous call made inside a "
+            "running asyncio loop; call the VM function with invoke_async so the "
+            "call can suspend")
+
+    async def wait():
+        return await awaitable
+    return asyncio.run(wait())
 
 
 async def _invoke_async(function, *args):
@@ -117,6 +139,20 @@ class Context:
         if hasattr(data, "tobytes"):
             data = data.tobytes()
         self._context.add_parameter_bytes(scope, key, bytes(data))
+
+    def set_limits(self, *, fuel=None, timeout=None):
+        """Bounds every later call on this context (synchronous or
+        invoke_async): `fuel` units of work per call (one per backward
+        branch and per call; None: unlimited) and `timeout` seconds per call
+        (None: none). A call past either fails with a VMError
+        (RESOURCE_EXHAUSTED / DEADLINE_EXCEEDED) carrying the VM stack trace.
+        Ctrl-C interrupts a running call whatever the limits."""
+        self._context.set_limits(fuel, timeout)
+
+    @property
+    def limits(self):
+        """{"fuel": ..., "timeout": ...} as set by set_limits."""
+        return self._context.limits
 
     @property
     def device(self):
@@ -235,7 +271,12 @@ class NativeModule:
     or dict holding marked functions as `exports`. Register it in a Context
     before the modules that import from it. A Python exception raised by an
     export fails the call: a VMError keeps its code, anything else becomes
-    UNKNOWN with the traceback as message."""
+    UNKNOWN with the traceback as message.
+
+    A variadic span ("0CiD_i") arrives as a list (of tuples, or of values
+    for one-element tuples). An `async def` export (anything returning an
+    awaitable) suspends a call made under invoke_async until its task
+    finishes; a synchronous call runs it to completion in place."""
 
     def __init__(self, name=None, exports=None):
         self.name = name or type(self).__name__.lower()

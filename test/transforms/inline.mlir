@@ -68,6 +68,11 @@ vm.module @hints {
   vm.func private @never(%x : i32) -> i32 attributes {inlining_policy = "never"} {
     vm.return %x : i32
   }
+  // IREE's hint attribute.
+  // CHECK: vm.func private @util_never({{.*}}inlining_policy = #util.inline.never
+  vm.func private @util_never(%x : i32) -> i32 attributes {inlining_policy = #util.inline.never} {
+    vm.return %x : i32
+  }
   // Public functions stay callable from outside; not inlined.
   // CHECK: vm.func @public
   vm.func @public(%x : i32) -> i32 {
@@ -85,8 +90,10 @@ vm.module @hints {
     %0 = vm.call @noinline(%x) : (i32) -> i32
     // CHECK: vm.call @never
     %1 = vm.call @never(%0) : (i32) -> i32
+    // CHECK: vm.call @util_never
+    %u = vm.call @util_never(%1) : (i32) -> i32
     // CHECK: vm.call @public
-    %2 = vm.call @public(%1) : (i32) -> i32
+    %2 = vm.call @public(%u) : (i32) -> i32
     // CHECK: vm.call @recurse
     %3 = vm.call @recurse(%2) : (i32) -> i32
     vm.return %3 : i32

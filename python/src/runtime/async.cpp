@@ -86,8 +86,17 @@ struct AsyncDriver {
     if (!ctx || !ctx->async) return;
     AsyncDriver& d = *ctx->async;
     d.scheduled = false;
-    d.loop->run_once(0);
+    {
+      PyObject*& current = current_async_loop();
+      PyObject* saved = current;
+      current = d.aio_loop.ptr();
+      d.loop->run_once(0);
+      current = saved;
+    }
     drain_released_objects();
+    // Ctrl-C (or another signal handler's exception) during the round
+    // cancelled the invocation running then; asyncio gets the exception.
+    raise_pending_interrupt();
     if (d.loop->has_ready()) {
       d.schedule();
       return;
@@ -112,6 +121,11 @@ struct AsyncDriver {
   bool scheduled = false;
 };
 
+PyObject*& current_async_loop() {
+  thread_local PyObject* loop = nullptr;
+  return loop;
+}
+
 py::object invoke_async(FunctionHolder& f, py::args args) {
   std::shared_ptr<ContextHolder> ctx = f.context;
   py::object running = py::module_::import("asyncio").attr("get_running_loop")();
@@ -119,6 +133,9 @@ py::object invoke_async(FunctionHolder& f, py::args args) {
   AsyncDriver& d = *ctx->async;
   d.bind(running);
   vm::ValueList values = python_arguments(f, std::move(args));
+  apply_call_limits(*ctx);  // the spawned invocation's fuel and Ctrl-C
+  int64_t deadline = ctx->timeout_ns > 0 ? vm::now_ns() + ctx->timeout_ns
+                                         : vm::kInfiniteDeadline;
   py::object future = running.attr("create_future")();
   // The task keeps the context alive until it finishes.
   uint64_t id = d.loop->spawn(
@@ -140,7 +157,8 @@ py::object invoke_async(FunctionHolder& f, py::args args) {
           }
         } catch (...) {
         }
-      });
+      },
+      deadline);
   std::weak_ptr<ContextHolder> weak = ctx;
   future.attr("add_done_callback")(py::cpp_function([weak, id](py::object fut) {
     if (!fut.attr("cancelled")().cast<bool>()) return;

@@ -21,6 +21,7 @@
 #include "kiln/modules/hal/api.h"
 #include "kiln/modules/io_parameters/module.h"
 #include "kiln/vm/context.h"
+#include "kiln/vm/budget.h"
 #include "kiln/vm/buffer.h"
 #include "kiln/vm/instance.h"
 #include "kiln/vm/list.h"
@@ -116,7 +117,12 @@ struct ContextHolder {
   std::unique_ptr<vm::Stack> stack;
   bool stack_busy = false;
   std::unique_ptr<AsyncDriver, AsyncDriverDeleter> async;  // destroyed first
+  // Context.set_limits: fuel per call (vm::kUnlimitedFuel: none) and a
+  // timeout per call in ns (0: none).
+  int64_t fuel = vm::kUnlimitedFuel;
+  int64_t timeout_ns = 0;
 };
+using ContextClass = py::class_<ContextHolder, std::shared_ptr<ContextHolder>>;
 
 // A function of a context, with its packed layout computed once.
 struct FunctionHolder {
@@ -206,8 +212,36 @@ void bind_native(py::module_& m);
 // ---- run-module's text inputs and outputs (tooling.cpp) ------------------------
 void bind_tooling(py::module_& m);
 
+// ---- limits and Ctrl-C (limits.cpp) -------------------------------------------
+// The limits of a call starting now: the context's fuel, its timeout as a
+// deadline, and the Ctrl-C hook.
+vm::ExecutionLimits call_limits(const ContextHolder& ctx);
+// Sets the vm::Context's limits (used by vm::invoke, the loop, initializers)
+// to call_limits(ctx).
+void apply_call_limits(ContextHolder& ctx);
+// Raises (as py::error_already_set) the exception a Python signal handler
+// raised while a call ran, if any; the call was cancelled for it.
+void raise_pending_interrupt();
+void bind_limits(ContextClass& context);
+
 // ---- async (async.cpp) -------------------------------------------------------
 py::object invoke_async(FunctionHolder& function, py::args args);
+// The asyncio loop whose Kiln round runs on this thread, or null (also
+// inside a synchronous call made from such a round, which must not suspend
+// on Python work: it waits in place). A Python export that returns an
+// awaitable suspends its VM call only when this is set.
+PyObject*& current_async_loop();
+// Clears current_async_loop() for a synchronous call.
+class ScopedSyncCall {
+ public:
+  ScopedSyncCall() : saved_(current_async_loop()) { current_async_loop() = nullptr; }
+  ~ScopedSyncCall() { current_async_loop() = saved_; }
+  ScopedSyncCall(const ScopedSyncCall&) = delete;
+  ScopedSyncCall& operator=(const ScopedSyncCall&) = delete;
+
+ private:
+  PyObject* saved_;
+};
 void bind_async(py::module_& m);
 
 }  // namespace kiln::python

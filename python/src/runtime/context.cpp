@@ -20,7 +20,9 @@ ContextHolder::ContextHolder(std::shared_ptr<InstanceHolder> instance_holder,
                              hal::DeviceOptions device)
     : instance(std::move(instance_holder)),
       device_options(std::move(device)),
-      context(new vm::Context(instance->instance)) {}
+      context(new vm::Context(instance->instance)) {
+  apply_call_limits(*this);  // Ctrl-C reaches module initializers too
+}
 
 ContextHolder::~ContextHolder() {
   async.reset();
@@ -192,7 +194,9 @@ void bind_context(py::module_& m) {
         return "<kiln.runtime.Module " + std::string(h.get()->name()) + ">";
       });
 
-  py::class_<ContextHolder, std::shared_ptr<ContextHolder>>(m, "_Context")
+  ContextClass context_class(m, "_Context");
+  bind_limits(context_class);
+  context_class
       .def(py::init([](std::shared_ptr<InstanceHolder> instance, std::string device,
                        int32_t workers) {
              if (device != "local-task" && device != "local-sync") {

@@ -21,7 +21,11 @@ LastPythonError& last_python_error() {
 
 }  // namespace
 
-void throw_status(vm::Status status) { throw StatusError{std::move(status)}; }
+void throw_status(vm::Status status) {
+  // A call cancelled because a signal handler raised: raise that instead.
+  if (status.code() == vm::StatusCode::kCancelled) raise_pending_interrupt();
+  throw StatusError{std::move(status)};
+}
 
 py::object make_vm_error(const vm::Status& status) {
   py::list trace;

@@ -22,8 +22,12 @@ void set_python_error() {
   try {
     throw;
   } catch (StatusError& e) {
-    py::object error = make_vm_error(e.status);
-    PyErr_SetObject(error.get_type().ptr(), error.ptr());
+    try {
+      py::object error = make_vm_error(e.status);
+      PyErr_SetObject(error.get_type().ptr(), error.ptr());
+    } catch (py::error_already_set& raised) {
+      raised.restore();  // e.g. a signal handler's exception while building it
+    }
   } catch (py::error_already_set& e) {
     e.restore();
   } catch (py::builtin_exception& e) {

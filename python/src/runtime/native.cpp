@@ -1,12 +1,20 @@
 // Native modules written in Python: each export is a Python callable with a
-// declared calling-convention signature ("0ii_i"), served through
-// vm::NativeModule::export_packed so bytecode, C and native callers reach it
-// like any other module. A Python exception becomes the call's status (a
-// kiln.runtime.VMError keeps its code; anything else is UNKNOWN with the
-// Python traceback as message), and the VM adds its stack trace.
+// declared calling-convention signature ("0ii_i", "0iCiD_i" with a variadic
+// span), served through vm::NativeModule::export_packed so bytecode, C and
+// native callers reach it like any other module. A Python exception becomes
+// the call's status (a kiln.runtime.VMError keeps its code; anything else is
+// UNKNOWN with the Python traceback as message), and the VM adds its stack
+// trace.
+//
+// An export that returns an awaitable (an `async def`) suspends the VM call
+// when it runs under invoke_async: the awaitable becomes an asyncio task,
+// the call waits on a fence the task's completion signals, and the loop
+// resumes it with the task's result, so other invocations and coroutines run
+// meanwhile. A synchronous call runs the awaitable to completion in place.
 #include <set>
 
 #include "common.h"
+#include "kiln/modules/hal/fence.h"
 #include "kiln/vm/native_module.h"
 #include "kiln/vm/signature.h"
 
@@ -54,22 +62,40 @@ vm::Status pack_results(const PythonExport& e, py::handle ret, vm::ByteSpan resu
                          results.size);
 }
 
-vm::Status call_python(const PythonExport& e, vm::ByteSpan arguments,
-                       vm::ByteSpan results) {
-  py::gil_scoped_acquire gil;
+// Unpacked values -> the Python arguments: a variadic span becomes a list
+// of tuples (of plain values when its tuple has one element), the form
+// Function calls take.
+py::tuple python_arguments_for(const std::string& codes, vm::ValueList& values) {
+  py::list args;
+  size_t v = 0;
+  for (size_t i = 0; i < codes.size(); ++i) {
+    if (codes[i] != 'C') {
+      args.append(from_value(values[v++]));
+      continue;
+    }
+    size_t end = codes.find('D', i);
+    size_t width = end - i - 1;
+    int32_t count = values[v++].as_i32();
+    py::list span;
+    for (int32_t k = 0; k < count; ++k) {
+      if (width == 1) {
+        span.append(from_value(values[v++]));
+      } else {
+        py::tuple item(width);
+        for (size_t w = 0; w < width; ++w) item[w] = from_value(values[v++]);
+        span.append(std::move(item));
+      }
+    }
+    args.append(std::move(span));
+    i = end;
+  }
+  return py::tuple(std::move(args));
+}
+
+// The status for a C++ or Python exception thrown while serving `e`.
+vm::Status status_from_exception(const PythonExport& e) {
   try {
-    vm::ValueList values;
-    vm::Status s = vm::unpack_values(e.argument_codes, arguments.data, arguments.size,
-                                     &values);
-    if (!s.ok()) return s;
-    py::tuple args(values.size());
-    for (size_t i = 0; i < values.size(); ++i) args[i] = from_value(values[i]);
-    PyObject* ret = PyObject_Call(e.fn, args.ptr(), nullptr);
-    if (!ret) throw py::error_already_set();
-    py::object result = py::reinterpret_steal<py::object>(ret);
-    s = pack_results(e, result, results);
-    if (!s.ok()) s.annotate("results of " + e.where);
-    return s;
+    throw;
   } catch (py::error_already_set& error) {
     return status_from_python_error(error, e.where);
   } catch (StatusError& error) {
@@ -79,6 +105,124 @@ vm::Status call_python(const PythonExport& e, vm::ByteSpan arguments,
                       "Python exception in " + e.where + ": " + error.what());
   } catch (...) {
     return vm::Status(vm::StatusCode::kUnknown, "unknown exception in " + e.where);
+  }
+}
+
+bool is_awaitable(PyObject* object) {
+  PyAsyncMethods* async = Py_TYPE(object)->tp_as_async;
+  return async && async->am_await;
+}
+
+// A VM call suspended on a Python task. Owned by the suspended frame
+// (its token); the frame's cleanup frees it if the call is abandoned.
+struct PendingTask {
+  std::shared_ptr<PythonExport> e;
+  vm::RefT<hal::Fence> done;  // signalled by the task's done callback
+  PyObject* task;
+};
+
+void drop_pending(PendingTask* p, bool cancel_task) {
+  if (Py_IsInitialized()) {
+    PyGILState_STATE gil = PyGILState_Ensure();
+    if (cancel_task) {
+      PyObject* r = PyObject_CallMethod(p->task, "cancel", nullptr);
+      if (r) {
+        Py_DECREF(r);
+      } else {
+        PyErr_Clear();
+      }
+    }
+    Py_DECREF(p->task);
+    PyGILState_Release(gil);
+  }
+  delete p;
+}
+
+void abandon_pending(vm::Frame* frame) {
+  auto* data = frame->storage_as<vm::native_detail::FrameData>();
+  if (data->token) drop_pending(reinterpret_cast<PendingTask*>(data->token), true);
+  data->token = 0;
+}
+
+vm::Status resume_with_task(vm::NativeCall& call, uint64_t token, vm::ByteSpan results);
+
+vm::Status wait_for_task(vm::NativeCall& call, PendingTask* p) {
+  call.frame().cleanup = &abandon_pending;
+  call.stack().set_wait(p->done.get(), vm::kInfiniteDeadline);
+  return call.defer_packed(&resume_with_task, reinterpret_cast<uint64_t>(p));
+}
+
+vm::Status resume_with_task(vm::NativeCall& call, uint64_t token, vm::ByteSpan results) {
+  auto* p = reinterpret_cast<PendingTask*>(token);
+  py::gil_scoped_acquire gil;
+  try {
+    py::handle task(p->task);
+    if (!task.attr("done")().cast<bool>()) {
+      vm::StatusCode why = call.stack().wait_result();
+      if (why == vm::StatusCode::kOk) return wait_for_task(call, p);  // resumed early
+      call.frame().cleanup = nullptr;
+      std::string where = p->e->where;
+      drop_pending(p, true);
+      return vm::Status(why, where + (why == vm::StatusCode::kCancelled
+                                          ? ": cancelled while its Python task ran"
+                                          : ": stopped while its Python task ran"));
+    }
+    call.frame().cleanup = nullptr;
+    std::shared_ptr<PythonExport> e = p->e;
+    py::object result;
+    try {
+      result = task.attr("result")();
+    } catch (...) {
+      drop_pending(p, false);
+      return status_from_exception(*e);
+    }
+    drop_pending(p, false);
+    vm::Status s = pack_results(*e, result, results);
+    if (!s.ok()) s.annotate("results of " + e->where);
+    return s;
+  } catch (...) {
+    return status_from_exception(*p->e);
+  }
+}
+
+// Runs `awaitable` as a task on `loop` and suspends the VM call on it.
+vm::Status suspend_on_task(vm::NativeCall& call, const std::shared_ptr<PythonExport>& e,
+                           py::object awaitable, py::handle loop) {
+  py::object task = py::module_::import("asyncio").attr("ensure_future")(
+      std::move(awaitable), py::arg("loop") = loop);
+  vm::RefT<hal::Fence> done = hal::Fence::create();
+  task.attr("add_done_callback")(py::cpp_function([done](py::handle) {
+    (void)done->signal();
+  }));
+  auto* p = new PendingTask{e, std::move(done), task.release().ptr()};
+  return wait_for_task(call, p);
+}
+
+vm::Status call_python(vm::NativeCall& call, const std::shared_ptr<PythonExport>& ep,
+                       vm::ByteSpan arguments, vm::ByteSpan results) {
+  const PythonExport& e = *ep;
+  py::gil_scoped_acquire gil;
+  try {
+    vm::ValueList values;
+    vm::Status s = vm::unpack_values(e.argument_codes, arguments.data, arguments.size,
+                                     &values);
+    if (!s.ok()) return s;
+    py::tuple args = python_arguments_for(e.argument_codes, values);
+    PyObject* ret = PyObject_Call(e.fn, args.ptr(), nullptr);
+    if (!ret) throw py::error_already_set();
+    py::object result = py::reinterpret_steal<py::object>(ret);
+    if (KILN_UNLIKELY(is_awaitable(result.ptr()))) {
+      if (PyObject* loop = current_async_loop()) {
+        return suspend_on_task(call, ep, std::move(result), loop);
+      }
+      result = py::module_::import("kiln.runtime").attr("_run_sync")(std::move(result),
+                                                                    e.where);
+    }
+    s = pack_results(e, result, results);
+    if (!s.ok()) s.annotate("results of " + e.where);
+    return s;
+  } catch (...) {
+    return status_from_exception(e);
   }
 }
 
@@ -98,15 +242,16 @@ std::shared_ptr<ModuleHolder> create_python_module(
     }
     std::string arguments(sig->arguments == "v" ? "" : sig->arguments);
     std::string results(sig->results == "v" ? "" : sig->results);
-    if (vm::has_variadic(arguments) || vm::has_variadic(results)) {
+    if (vm::has_variadic(results)) {
+      // No vm function can receive them: variadic spans are operands only.
       throw py::value_error("export '" + export_name +
-                            "': variadic signatures are not supported in Python");
+                            "': results cannot be variadic (spans are for arguments)");
     }
     auto e = std::make_shared<PythonExport>(name + "." + export_name, arguments,
                                             results, t[2]);
     module->export_packed(export_name, intern(arguments), intern(results),
-                          [e](vm::NativeCall&, vm::ByteSpan args, vm::ByteSpan res) {
-                            return call_python(*e, args, res);
+                          [e](vm::NativeCall& call, vm::ByteSpan args, vm::ByteSpan res) {
+                            return call_python(call, e, args, res);
                           });
   }
   auto holder = std::make_shared<ModuleHolder>();

@@ -314,15 +314,19 @@ vm::ValueList python_arguments(FunctionHolder& f, py::args args) {
 namespace {
 py::object call_variadic(FunctionHolder& f, py::args args) {
   vm::ValueList values = python_arguments(f, std::move(args)), results;
+  apply_call_limits(*f.context);
+  ScopedSyncCall sync;
   vm::Status s = vm::invoke(*f.context->context, f.function, values, &results);
   drain_released_objects();
   check(std::move(s));
   return results_to_python(results);
 }
 // vm::invoke_packed, except that waiting on a fence releases the GIL, so
-// other Python threads run meanwhile (VM code itself runs with the GIL).
+// other Python threads run meanwhile (VM code itself runs with the GIL),
+// and that the call carries the context's limits and the Ctrl-C hook.
 vm::Status run_packed(ContextHolder& ctx, const vm::Function& function,
                       vm::ByteSpan arguments, vm::ByteSpan results) {
+  ScopedSyncCall sync;
   std::unique_ptr<vm::Stack> local;
   vm::Stack* stack;
   if (KILN_LIKELY(!ctx.stack_busy)) {
@@ -333,17 +337,18 @@ vm::Status run_packed(ContextHolder& ctx, const vm::Function& function,
     local.reset(new vm::Stack());
     stack = local.get();
   }
+  vm::Budget budget(call_limits(ctx));
+  vm::Budget* previous_budget = stack->budget();
+  stack->set_budget(&budget);
   vm::Status s = vm::begin_packed(*stack, *ctx.context, function, arguments, results);
   while (KILN_UNLIKELY(s.is_deferred())) {
-    vm::WaitRequest wait = stack->take_wait();
-    vm::StatusCode code = vm::StatusCode::kOk;
-    if (wait.source && !wait.source->is_ready()) {
+    {
       py::gil_scoped_release release;
-      code = wait.source->wait_until(wait.deadline_ns).code();
+      vm::wait_in_place(*stack);  // also sees a timeout or Ctrl-C
     }
-    stack->set_wait_result(code);
     s = vm::resume_packed(*stack, function, results);
   }
+  stack->set_budget(previous_budget);
   if (!local) ctx.stack_busy = false;
   return s;
 }

@@ -124,6 +124,30 @@ TEST(BytecodeBudgetTest, RunningInvocationIsCancelledFromAnotherThread) {
   EXPECT_FALSE(inv.suspended());
 }
 
+// A host whose interrupts are polled (the Python bindings' Ctrl-C): the
+// hook is asked once per slice, and its "yes" ends the call as CANCELLED.
+TEST(BytecodeBudgetTest, PolledInterruptStopsAnInfiniteLoop) {
+  Fixture fx;
+  struct Poll {
+    int calls = 0;
+    static bool interrupted(void* user) { return ++static_cast<Poll*>(user)->calls == 3; }
+  } poll;
+  vm::ExecutionLimits limits;
+  limits.interrupted = &Poll::interrupted;
+  limits.interrupted_user = &poll;
+  fx.context.set_execution_limits(limits);
+  ValueList results;
+  Status s = vm::invoke(fx.context, fx.fn("spin"), {}, &results);
+  EXPECT_EQ(s.code(), StatusCode::kCancelled) << s.to_string();
+  EXPECT_TRUE(s.has_trace());
+  EXPECT_EQ(poll.calls, 3);
+  // A call shorter than a slice asks once, on entry.
+  poll.calls = -100;
+  s = vm::invoke(fx.context, fx.fn("count"), {Value::i32(10)}, &results);
+  EXPECT_TRUE(s.ok()) << s.to_string();
+  EXPECT_EQ(poll.calls, -99);
+}
+
 TEST(BytecodeBudgetTest, LoopCancelStopsARunningInvocation) {
   Fixture fx;
   vm::Loop loop;

@@ -104,7 +104,8 @@ void Budget::reset(const ExecutionLimits& limits) {
 }
 
 Status Budget::check_interrupts() const {
-  if (limits_.cancel && limits_.cancel->load(std::memory_order_relaxed)) {
+  if ((limits_.cancel && limits_.cancel->load(std::memory_order_relaxed)) ||
+      (limits_.interrupted && limits_.interrupted(limits_.interrupted_user))) {
     return make_status(StatusCode::kCancelled, "the invocation was cancelled");
   }
   if (limits_.deadline_ns != kInfiniteDeadline && now_ns() >= limits_.deadline_ns) {

@@ -184,8 +184,26 @@ void wait_in_place(Stack& stack) {
   if (budget && budget->limits().deadline_ns < deadline) {
     deadline = budget->limits().deadline_ns;
   }
-  Status s = wait.source->wait_until(deadline);
-  stack.set_wait_result(s.code());
+  if (!budget || !budget->limits().interrupted) {
+    stack.set_wait_result(wait.source->wait_until(deadline).code());
+    return;
+  }
+  // A polled interrupt is only seen between slices of the wait.
+  constexpr int64_t kPollSliceNs = 50 * 1000 * 1000;
+  for (;;) {
+    int64_t now = now_ns();
+    int64_t until = deadline - now > kPollSliceNs ? now + kPollSliceNs : deadline;
+    Status s = wait.source->wait_until(until);
+    if (s.ok() || until == deadline) {
+      stack.set_wait_result(s.code());
+      return;
+    }
+    Status interrupted = budget->check_interrupts();
+    if (!interrupted.ok()) {
+      stack.set_wait_result(interrupted.code());
+      return;
+    }
+  }
 }
 
 Status invoke(Context& context, const Function& function, const ValueList& args,

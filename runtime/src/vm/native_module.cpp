@@ -163,6 +163,18 @@ Status NativeModule::resume_call(Stack& stack, Frame* frame, ByteSpan results) {
   return finish_unusual(stack, frame, std::move(s));
 }
 
+Status NativeCall::defer_packed(Status (*resume)(NativeCall&, uint64_t, ByteSpan),
+                                uint64_t token) {
+  auto* data = frame_.storage_as<native_detail::FrameData>();
+  data->thunk = &native_detail::packed_resume_thunk;
+  data->fn = reinterpret_cast<native_detail::GenericFn>(resume);
+  data->token = token;
+  // The export's own codes: resume_call's check then always agrees.
+  data->result_codes =
+      module_.exports_[static_cast<size_t>(frame_.function.ordinal)].result_codes;
+  return Status(StatusCode::kDeferred);
+}
+
 bool NativeCall::is_import_resolved(int32_t ordinal) const {
   if (!state_ || ordinal < 0 ||
       static_cast<size_t>(ordinal) >= state_->imports().size()) {

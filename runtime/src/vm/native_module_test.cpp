@@ -245,6 +245,34 @@ TEST_F(DeferTest, DeferredWithoutDeferIsInternal) {
   EXPECT_EQ(s.code(), StatusCode::kInternal);
 }
 
+// A packed export that defers once, then writes "iI" results itself.
+Status resume_packed_pair(NativeCall&, uint64_t token, ByteSpan results) {
+  int32_t a = static_cast<int32_t>(token);
+  int64_t b = int64_t{a} * 1000;
+  std::memcpy(results.data, &a, 4);
+  std::memcpy(results.data + 8, &b, 8);
+  return Status();
+}
+
+TEST_F(NativeModuleTest, PackedExportDefersAndResumesWithPackedResults) {
+  module_->export_packed("pair", "i", "iI",
+                         [](NativeCall& call, ByteSpan args, ByteSpan) -> Status {
+                           int32_t x;
+                           std::memcpy(&x, args.data, 4);
+                           return call.defer_packed(&resume_packed_pair,
+                                                    static_cast<uint64_t>(x + 1));
+                         });
+  Register();
+  Invocation invocation(context_);
+  ASSERT_TRUE(begin_invoke(invocation, Fn("pair"), {Value::i32(6)}, &results_).is_deferred());
+  Status s = resume_invoke(invocation, &results_);
+  ASSERT_TRUE(s.ok()) << s.to_string();
+  ASSERT_EQ(results_.size(), 2u);
+  EXPECT_EQ(results_[0].as_i32(), 7);
+  EXPECT_EQ(results_[1].as_i64(), 7000);
+  EXPECT_TRUE(invocation.stack().empty());
+}
+
 TEST_F(DeferTest, AbandonLeavesStackEmpty) {
   Invocation invocation(context_);
   ASSERT_TRUE(begin_invoke(invocation, Fn("countdown"), {Value::i32(3), Value::i32(0)}, &results_).is_deferred());

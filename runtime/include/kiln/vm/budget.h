@@ -122,10 +122,17 @@ struct ExecutionLimits {
   // When non-null, setting it to true (from any thread) cancels the call at
   // its next check. The host owns the flag; it must outlive the call.
   const std::atomic<bool>* cancel = nullptr;
+  // When non-null, asked at every check (once per slice of fuel, before a
+  // suspended call resumes, and between the slices of a wait in place):
+  // true cancels the call as the flag does. For hosts whose interrupts are
+  // polled rather than flagged (the Python bindings check for Ctrl-C here).
+  // Runs on the thread running the call; must be quick.
+  bool (*interrupted)(void* user) = nullptr;
+  void* interrupted_user = nullptr;
 
   bool enabled() const {
     return fuel != kUnlimitedFuel || deadline_ns != kInfiniteDeadline ||
-           cancel != nullptr;
+           cancel != nullptr || interrupted != nullptr;
   }
 };
 

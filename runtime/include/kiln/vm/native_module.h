@@ -314,6 +314,13 @@ Status resume_thunk(NativeCall& call, GenericFn fn, uint64_t token,
                           results.data);
 }
 
+// Resume thunk for a packed resume function.
+inline Status packed_resume_thunk(NativeCall& call, GenericFn fn, uint64_t token,
+                                  ByteSpan results) {
+  auto packed = reinterpret_cast<Status (*)(NativeCall&, uint64_t, ByteSpan)>(fn);
+  return packed(call, token, results);
+}
+
 template <typename R>
 const char* static_result_codes() {
   using L = typename TupleLayout<typename ResultTypes<R>::Tuple>::L;
@@ -371,6 +378,12 @@ class NativeCall {
     data->result_codes = native_detail::static_result_codes<R>();
     return Status(StatusCode::kDeferred);
   }
+
+  // Suspends a packed export (NativeModule::export_packed), whose result
+  // codes are known only at run time: on resume, `resume(call, token,
+  // results)` writes the export's packed results itself (or defers again).
+  Status defer_packed(Status (*resume)(NativeCall&, uint64_t, ByteSpan),
+                      uint64_t token);
 
   // Whether import `ordinal` of the module is bound to a function.
   bool is_import_resolved(int32_t ordinal) const;
