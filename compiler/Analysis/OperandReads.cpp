@@ -13,13 +13,11 @@ OperandReads::~OperandReads() = default;
 
 bool OperandReads::isElided(Operation *) const { return false; }
 
-void OperandReads::getReads(Operation *op,
-                            SmallVectorImpl<Value> &reads) const {
+void OperandReads::getReads(Operation *op, SmallVectorImpl<Value> &reads) const {
   reads.append(op->operand_begin(), op->operand_end());
 }
 
-void getSuccessorValues(Operation *terminator, unsigned succIndex,
-                        SmallVectorImpl<Value> &values) {
+void getSuccessorValues(Operation *terminator, unsigned succIndex, SmallVectorImpl<Value> &values) {
   Block *succ = terminator->getSuccessor(succIndex);
   unsigned numArgs = succ->getNumArguments();
   values.assign(numArgs, Value());

@@ -33,8 +33,7 @@ public:
 /// One entry per block argument of successor `succIndex` of `terminator`:
 /// the value the edge passes, or null where the op itself produces the
 /// argument (the results of `vm.call.yieldable`).
-void getSuccessorValues(Operation *terminator, unsigned succIndex,
-                        SmallVectorImpl<Value> &values);
+void getSuccessorValues(Operation *terminator, unsigned succIndex, SmallVectorImpl<Value> &values);
 
 } // namespace mlir::kiln
 

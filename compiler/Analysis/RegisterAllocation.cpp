@@ -16,14 +16,11 @@
 
 namespace mlir::kiln {
 
-bool RegisterAllocation::isRefType(Type type) {
-  return llvm::isa<vm::RefType>(type);
-}
+bool RegisterAllocation::isRefType(Type type) { return llvm::isa<vm::RefType>(type); }
 
-FailureOr<RegisterAllocation>
-RegisterAllocation::compute(Operation *funcOp, Region &body,
-                            const OperandReads &plan,
-                            const ValueLiveness &liveness) {
+FailureOr<RegisterAllocation> RegisterAllocation::compute(Operation *funcOp, Region &body,
+                                                          const OperandReads &plan,
+                                                          const ValueLiveness &liveness) {
   RegisterAllocation result;
   if (body.empty())
     return result;
@@ -34,8 +31,7 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
     // Results of an optimization barrier are copies of its operands.
     for (Operation &op : block)
       if (isa<vm::OptimizationBarrierOp>(op))
-        for (auto [operand, result] :
-             llvm::zip(op.getOperands(), op.getResults())) {
+        for (auto [operand, result] : llvm::zip(op.getOperands(), op.getResults())) {
           partners[result].push_back(operand);
           partners[operand].push_back(result);
         }
@@ -43,8 +39,7 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
       continue;
     Operation *terminator = &block.back();
     SmallVector<Value> incoming;
-    for (auto [succIndex, succ] :
-         llvm::enumerate(terminator->getSuccessors())) {
+    for (auto [succIndex, succ] : llvm::enumerate(terminator->getSuccessors())) {
       getSuccessorValues(terminator, succIndex, incoming);
       for (auto [arg, value] : llvm::zip(succ->getArguments(), incoming)) {
         if (!value)
@@ -71,12 +66,11 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
   // made the allocation quadratic in the number of simultaneously live
   // values). Events at range bounds move registers in and out of the set.
   struct Sweep {
-    SmallVector<unsigned> busy;  // covering ranges per register
-    std::set<unsigned> idle;     // registers with busy == 0
+    SmallVector<unsigned> busy; // covering ranges per register
+    std::set<unsigned> idle;    // registers with busy == 0
     // (point, register, +1 at a range's start / -1 after its end)
     std::priority_queue<std::tuple<uint32_t, unsigned, int>,
-                        std::vector<std::tuple<uint32_t, unsigned, int>>,
-                        std::greater<>>
+                        std::vector<std::tuple<uint32_t, unsigned, int>>, std::greater<>>
         events;
   };
   Sweep sweeps[2];
@@ -101,8 +95,7 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
     const auto &taken = bank.occupied[reg];
     for (const Range &r : ranges) {
       // First occupied range that ends at or after r starts.
-      auto it = llvm::partition_point(
-          taken, [&](const Range &t) { return t.end < r.start; });
+      auto it = llvm::partition_point(taken, [&](const Range &t) { return t.end < r.start; });
       if (it != taken.end() && it->start <= r.end)
         return false;
     }
@@ -120,8 +113,7 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
     }
     auto &taken = bank.occupied[reg];
     for (const Range &r : ranges) {
-      auto it = llvm::partition_point(
-          taken, [&](const Range &t) { return t.start < r.start; });
+      auto it = llvm::partition_point(taken, [&](const Range &t) { return t.start < r.start; });
       taken.insert(it, r);
     }
   };
@@ -181,13 +173,11 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
         chosen = static_cast<unsigned>(bank.occupied.size());
     }
     if (*chosen >= kMaxRegistersPerBank)
-      return funcOp->emitError()
-             << "function needs more than " << kMaxRegistersPerBank << " "
-             << (isRef ? "ref" : "scalar")
-             << " registers; split it into smaller functions";
+      return funcOp->emitError() << "function needs more than " << kMaxRegistersPerBank << " "
+                                 << (isRef ? "ref" : "scalar")
+                                 << " registers; split it into smaller functions";
     take(bank, *chosen, ranges);
-    result.registers[value] =
-        Register{isRef, static_cast<uint16_t>(*chosen)};
+    result.registers[value] = Register{isRef, static_cast<uint16_t>(*chosen)};
   }
 
   result.scalarCount = banks[0].occupied.size();

@@ -43,8 +43,7 @@ class RegisterAllocation {
 public:
   /// Allocates registers for `body`. Fails (with a diagnostic on `funcOp`)
   /// when a bank would need more than kMaxRegistersPerBank registers.
-  static FailureOr<RegisterAllocation> compute(Operation *funcOp,
-                                               Region &body,
+  static FailureOr<RegisterAllocation> compute(Operation *funcOp, Region &body,
                                                const OperandReads &reads,
                                                const ValueLiveness &liveness);
 

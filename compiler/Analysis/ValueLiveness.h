@@ -50,12 +50,8 @@ public:
   /// Indices (getValueIndex) of the values live into / out of `block`,
   /// ascending. Sparse: the sets are as large as what is live there, not as
   /// the function, so long functions with many blocks stay linear.
-  ArrayRef<unsigned> getLiveIn(Block *block) const {
-    return liveIn[blockIndex.lookup(block)];
-  }
-  ArrayRef<unsigned> getLiveOut(Block *block) const {
-    return liveOut[blockIndex.lookup(block)];
-  }
+  ArrayRef<unsigned> getLiveIn(Block *block) const { return liveIn[blockIndex.lookup(block)]; }
+  ArrayRef<unsigned> getLiveOut(Block *block) const { return liveOut[blockIndex.lookup(block)]; }
 
   /// True when `op` (in its block) is the last reader of `value`: nothing
   /// after it in the block reads it and it is not live out of the block.
@@ -64,15 +60,11 @@ public:
   /// True when nothing ever reads `value`.
   bool isUnused(Value value) const { return unused.test(getValueIndex(value)); }
 
-  Interval getInterval(Value value) const {
-    return intervals[getValueIndex(value)];
-  }
+  Interval getInterval(Value value) const { return intervals[getValueIndex(value)]; }
   /// The exact live ranges of `value` (one per block it is live in), sorted:
   /// unlike the hull these leave out the holes, e.g. a loop body a value
   /// only needs to cross on the way to the loop exit.
-  ArrayRef<Interval> getRanges(Value value) const {
-    return ranges[getValueIndex(value)];
-  }
+  ArrayRef<Interval> getRanges(Value value) const { return ranges[getValueIndex(value)]; }
   /// Point at which `op`'s operands are read.
   uint32_t getReadPoint(Operation *op) const { return 2 * slots.lookup(op); }
   uint32_t getBlockStartPoint(Block *block) const {

@@ -16,7 +16,6 @@
 
 namespace mlir::kiln {
 
-
 //===----------------------------------------------------------------------===//
 // Tables
 //===----------------------------------------------------------------------===//
@@ -77,8 +76,7 @@ LogicalResult FunctionEncoder::encodeOp(Operation *op) {
       emitU16(reg(op->getOperand(0)));
       emitTarget(blockLabel(dest));
       emitBranchTo(block, dest, op->getLoc());
-    } else if (Operation *test = duplicableTest(resolve(dest));
-               test && !isNextBlock(block, dest)) {
+    } else if (Operation *test = duplicableTest(resolve(dest)); test && !isNextBlock(block, dest)) {
       // The edge copies above already put the values in the test block's
       // argument registers, so its code runs the same here as there.
       return encodeCondBranch(test, block);
@@ -97,8 +95,7 @@ LogicalResult FunctionEncoder::encodeOp(Operation *op) {
     return encodeFail(op, /*conditional=*/false);
   if (isa<vm::CondFailOp>(op))
     return encodeFail(op, /*conditional=*/true);
-  if (isa<vm::CallOp, vm::CallYieldableOp, vm::CallVariadicOp,
-          vm::CallVariadicYieldableOp>(op))
+  if (isa<vm::CallOp, vm::CallYieldableOp, vm::CallVariadicOp, vm::CallVariadicYieldableOp>(op))
     return encodeCall(op);
   if (isa<vm::RodataInlineOp>(op))
     return encodeGeneric(op, Opcode::CONST_REF_RODATA);
@@ -107,8 +104,7 @@ LogicalResult FunctionEncoder::encodeOp(Operation *op) {
     // results and operands tend to share registers).
     SmallVector<Pending> pending;
     llvm::SmallSet<std::pair<bool, uint16_t>, 8> keep;
-    for (auto [operand, result] :
-         llvm::zip(op->getOperands(), op->getResults())) {
+    for (auto [operand, result] : llvm::zip(op->getOperands(), op->getResults())) {
       Register src = registers.get(operand);
       if (!liveness.isLastUse(op, operand))
         keep.insert({src.isRef, src.index});
@@ -152,13 +148,10 @@ LogicalResult FunctionEncoder::encodeOp(Operation *op) {
 
   std::optional<OpcodeChoice> choice = opcodes.lookup(op);
   if (!choice) {
-    if (isa<vm::CheckEQOp, vm::CheckNEOp, vm::CheckNZOp, vm::CheckNearlyEQOp>(
-            op))
-      return op->emitError()
-             << "cannot be encoded: '" << op->getName()
-             << "' must be lowered by the check-lowering preparation pass";
-    return op->emitError() << "cannot be encoded: '" << op->getName()
-                           << "' has no bytecode opcode";
+    if (isa<vm::CheckEQOp, vm::CheckNEOp, vm::CheckNZOp, vm::CheckNearlyEQOp>(op))
+      return op->emitError() << "cannot be encoded: '" << op->getName()
+                             << "' must be lowered by the check-lowering preparation pass";
+    return op->emitError() << "cannot be encoded: '" << op->getName() << "' has no bytecode opcode";
   }
   if (fuseLoadIntoAdd(op, choice->opcode))
     return success();
@@ -191,9 +184,8 @@ LogicalResult FunctionEncoder::encode() {
 
   // Jump threading through blocks that hold nothing but a plain branch.
   for (Block &block : llvm::drop_begin(body)) {
-    if (block.getNumArguments() || blockPrologues.count(&block) ||
-        !llvm::hasSingleElement(block) || !isa<vm::BranchOp>(block.front()) ||
-        block.front().getSuccessor(0) == &block)
+    if (block.getNumArguments() || blockPrologues.count(&block) || !llvm::hasSingleElement(block) ||
+        !isa<vm::BranchOp>(block.front()) || block.front().getSuccessor(0) == &block)
       continue;
     if (computeEdge(&block.front(), 0).empty())
       threaded.insert(&block);
@@ -209,8 +201,7 @@ LogicalResult FunctionEncoder::encode() {
     // Ref arguments nothing reads are released on entry.
     SmallVector<uint16_t> deadArgs;
     for (BlockArgument arg : block.getArguments())
-      if (RegisterAllocation::isRefType(arg.getType()) &&
-          liveness.isUnused(arg))
+      if (RegisterAllocation::isRefType(arg.getType()) && liveness.isUnused(arg))
         deadArgs.push_back(reg(arg));
     discardRefs(deadArgs, blockLoc);
     for (Operation &op : block)
@@ -235,8 +226,7 @@ LogicalResult FunctionEncoder::encode() {
 
 } // namespace encoding
 
-FailureOr<EncodedFunction> encodeFunction(Operation *funcOp,
-                                          const OpcodeTable &opcodes,
+FailureOr<EncodedFunction> encodeFunction(Operation *funcOp, const OpcodeTable &opcodes,
                                           BytecodeModuleTables &tables) {
   if (funcOp->getNumRegions() != 1 || funcOp->getRegion(0).empty())
     return funcOp->emitError() << "cannot be encoded: function has no body";
@@ -251,8 +241,8 @@ FailureOr<EncodedFunction> encodeFunction(Operation *funcOp,
   WalkResult walk = funcOp->walk([&](Operation *op) -> WalkResult {
     for (Value result : op->getResults())
       if (!getTypeCode(result.getType()))
-        return op->emitError() << "cannot be encoded: result type "
-                               << result.getType() << " has no register bank";
+        return op->emitError() << "cannot be encoded: result type " << result.getType()
+                               << " has no register bank";
     return WalkResult::advance();
   });
   if (walk.wasInterrupted())
@@ -260,9 +250,8 @@ FailureOr<EncodedFunction> encodeFunction(Operation *funcOp,
   for (Block &block : body)
     for (BlockArgument arg : block.getArguments())
       if (!getTypeCode(arg.getType()))
-        return mlir::emitError(arg.getLoc())
-               << "cannot be encoded: block argument type " << arg.getType()
-               << " has no register bank";
+        return mlir::emitError(arg.getLoc()) << "cannot be encoded: block argument type "
+                                             << arg.getType() << " has no register bank";
 
   encoding::FunctionEncoder encoder(funcOp, body, tables, plan, liveness, *registers);
   if (failed(encoder.encode()))

@@ -61,8 +61,7 @@ struct EncodedFunction {
 /// Encodes `funcOp` (a `vm.func`) with the opcodes of `opcodes`. Emits a
 /// diagnostic at the offending op and fails when something cannot be
 /// encoded.
-FailureOr<EncodedFunction> encodeFunction(Operation *funcOp,
-                                          const OpcodeTable &opcodes,
+FailureOr<EncodedFunction> encodeFunction(Operation *funcOp, const OpcodeTable &opcodes,
                                           BytecodeModuleTables &tables);
 
 /// The calling-convention type code of a vm value type ('i', 'I', 'f', 'F',

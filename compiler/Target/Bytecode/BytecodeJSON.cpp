@@ -56,8 +56,7 @@ public:
     *signature = view(fn->signature());
     return true;
   }
-  bool import(uint32_t index, std::string_view *name,
-              std::string_view *signature) const override {
+  bool import(uint32_t index, std::string_view *name, std::string_view *signature) const override {
     if (!module->imports() || index >= module->imports()->size())
       return false;
     const fb::ImportFunctionDef *imp = module->imports()->Get(index);
@@ -82,8 +81,7 @@ private:
   const fb::Module *module;
 };
 
-llvm::json::Array flagNames(uint32_t flags,
-                            ArrayRef<std::pair<uint32_t, StringRef>> names) {
+llvm::json::Array flagNames(uint32_t flags, ArrayRef<std::pair<uint32_t, StringRef>> names) {
   llvm::json::Array list;
   for (auto [bit, name] : names)
     if (flags & bit)
@@ -93,8 +91,7 @@ llvm::json::Array flagNames(uint32_t flags,
 
 } // namespace
 
-LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os,
-                                  std::string &error) {
+LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os, std::string &error) {
   namespace format = ::kiln::bytecode;
   if (file.size() < format::kFileHeaderSize ||
       std::memcmp(file.data(), format::kFileMagic, 8) != 0) {
@@ -103,10 +100,8 @@ LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os,
   }
   uint32_t version = readLE(file.data() + 8, 4);
   uint64_t fbLength = readLE(file.data() + format::kFlatbufferLengthOffset, 8);
-  uint64_t externalOffset =
-      readLE(file.data() + format::kExternalOffsetOffset, 8);
-  if (format::kFileHeaderSize + fbLength > file.size() ||
-      externalOffset > file.size() ||
+  uint64_t externalOffset = readLE(file.data() + format::kExternalOffsetOffset, 8);
+  if (format::kFileHeaderSize + fbLength > file.size() || externalOffset > file.size() ||
       externalOffset % format::kExternalAlignment != 0 ||
       externalOffset < format::kFileHeaderSize + fbLength) {
     error = "bad header lengths";
@@ -129,10 +124,9 @@ LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os,
   root["global_bytes"] = module->global_bytes();
   root["global_refs"] = module->global_refs();
   root["init_function"] = module->init_function();
-  std::pair<uint32_t, StringRef> featureNames[] = {
-      {fb::FeatureBits_EXT_F32, "EXT_F32"}, {fb::FeatureBits_EXT_F64, "EXT_F64"}};
-  root["required_features"] =
-      flagNames(module->required_features(), featureNames);
+  std::pair<uint32_t, StringRef> featureNames[] = {{fb::FeatureBits_EXT_F32, "EXT_F32"},
+                                                   {fb::FeatureBits_EXT_F64, "EXT_F64"}};
+  root["required_features"] = flagNames(module->required_features(), featureNames);
 
   llvm::json::Array types;
   if (module->types())
@@ -147,23 +141,20 @@ LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os,
   root["strings"] = std::move(strings);
 
   llvm::json::Array imports;
-  std::pair<uint32_t, StringRef> importFlagNames[] = {
-      {fb::ImportFlags_OPTIONAL, "OPTIONAL"},
-      {fb::ImportFlags_YIELDABLE, "YIELDABLE"}};
+  std::pair<uint32_t, StringRef> importFlagNames[] = {{fb::ImportFlags_OPTIONAL, "OPTIONAL"},
+                                                      {fb::ImportFlags_YIELDABLE, "YIELDABLE"}};
   if (module->imports())
     for (const fb::ImportFunctionDef *imp : *module->imports())
-      imports.push_back(llvm::json::Object{
-          {"name", imp->full_name()->str()},
-          {"signature", imp->signature()->str()},
-          {"flags", flagNames(imp->flags(), importFlagNames)}});
+      imports.push_back(llvm::json::Object{{"name", imp->full_name()->str()},
+                                           {"signature", imp->signature()->str()},
+                                           {"flags", flagNames(imp->flags(), importFlagNames)}});
   root["imports"] = std::move(imports);
 
   llvm::json::Array exports;
   if (module->exports())
     for (const fb::ExportFunctionDef *exp : *module->exports())
-      exports.push_back(llvm::json::Object{
-          {"name", exp->local_name()->str()},
-          {"function", exp->internal_ordinal()}});
+      exports.push_back(llvm::json::Object{{"name", exp->local_name()->str()},
+                                           {"function", exp->internal_ordinal()}});
   root["exports"] = std::move(exports);
 
   llvm::json::Array rodata;
@@ -176,15 +167,12 @@ LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os,
       if (seg->mime_type())
         entry["mime_type"] = seg->mime_type()->str();
       if (seg->embedded_data()) {
-        entry["embedded_length"] =
-            static_cast<int64_t>(seg->embedded_data()->size());
-        entry["file_offset"] = static_cast<int64_t>(
-            seg->embedded_data()->data() - file.data());
+        entry["embedded_length"] = static_cast<int64_t>(seg->embedded_data()->size());
+        entry["file_offset"] = static_cast<int64_t>(seg->embedded_data()->data() - file.data());
       } else {
         entry["external_offset"] = static_cast<int64_t>(seg->external_offset());
         entry["external_length"] = static_cast<int64_t>(seg->external_length());
-        if (externalOffset + seg->external_offset() + seg->external_length() >
-            file.size()) {
+        if (externalOffset + seg->external_offset() + seg->external_length() > file.size()) {
           error = "external rodata segment outside the file";
           return failure();
         }
@@ -200,8 +188,7 @@ LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os,
       const fb::SourceLocation *loc = debug->locations()->Get(index);
       if (!s.empty())
         s += " <- ";
-      if (loc->name() >= 0 && debug->files() &&
-          uint32_t(loc->name()) < debug->files()->size())
+      if (loc->name() >= 0 && debug->files() && uint32_t(loc->name()) < debug->files()->size())
         s += "'" + debug->files()->Get(loc->name())->str() + "' ";
       if (loc->inlined_from() >= 0 && debug->files() &&
           uint32_t(loc->inlined_from()) < debug->files()->size())
@@ -218,23 +205,20 @@ LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os,
 
   llvm::json::Array functions;
   std::pair<uint32_t, StringRef> functionFlagNames[] = {
-      {fb::FunctionFlags_YIELDABLE, "YIELDABLE"},
-      {fb::FunctionFlags_INITIALIZER, "INITIALIZER"}};
+      {fb::FunctionFlags_YIELDABLE, "YIELDABLE"}, {fb::FunctionFlags_INITIALIZER, "INITIALIZER"}};
   FlatBufferNames names(module);
   if (module->functions()) {
     for (auto [ordinal, fn] : llvm::enumerate(*module->functions())) {
-      bool inBytecode = module->bytecode() &&
-                        uint64_t(fn->bytecode_offset()) +
-                                fn->bytecode_length() <=
-                            module->bytecode()->size();
+      bool inBytecode =
+          module->bytecode() &&
+          uint64_t(fn->bytecode_offset()) + fn->bytecode_length() <= module->bytecode()->size();
       llvm::json::Object entry;
       entry["ordinal"] = static_cast<int64_t>(ordinal);
       if (fn->name())
         entry["name"] = fn->name()->str();
       entry["signature"] = fn->signature()->str();
       entry["flags"] = flagNames(fn->flags(), functionFlagNames);
-      entry["required_features"] =
-          flagNames(fn->required_features(), featureNames);
+      entry["required_features"] = flagNames(fn->required_features(), featureNames);
       entry["scalar_registers"] = fn->scalar_register_count();
       entry["ref_registers"] = fn->ref_register_count();
       entry["bytecode_offset"] = fn->bytecode_offset();
@@ -243,13 +227,11 @@ LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os,
       // listing with a "<why>" line instead of failing the whole view.
       std::vector<::kiln::bytecode::DisassembledLine> instructions;
       if (inBytecode) {
-        ::kiln::bytecode::FunctionCode code{
-            module->bytecode()->data() + fn->bytecode_offset(),
-            fn->bytecode_length(), view(fn->signature())};
+        ::kiln::bytecode::FunctionCode code{module->bytecode()->data() + fn->bytecode_offset(),
+                                            fn->bytecode_length(), view(fn->signature())};
         ::kiln::bytecode::disassemble_function(names, code, &instructions);
       } else {
-        instructions.push_back(
-            {0, "<bytecode outside the module's bytecode section>"});
+        instructions.push_back({0, "<bytecode outside the module's bytecode section>"});
       }
       llvm::json::Array lines;
       for (const ::kiln::bytecode::DisassembledLine &line : instructions)
@@ -259,12 +241,9 @@ LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os,
         const fb::FunctionDebugInfo *info = debug->functions()->Get(ordinal);
         llvm::json::Array locations;
         if (info->pcs() && info->locations())
-          for (unsigned i = 0; i < info->pcs()->size() &&
-                               i < info->locations()->size();
-               ++i)
+          for (unsigned i = 0; i < info->pcs()->size() && i < info->locations()->size(); ++i)
             locations.push_back(llvm::formatv("{0:x-4}: {1}", info->pcs()->Get(i),
-                                              formatLocation(
-                                                  info->locations()->Get(i)))
+                                              formatLocation(info->locations()->Get(i)))
                                     .str());
         entry["locations"] = std::move(locations);
       }
@@ -278,8 +257,7 @@ LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os,
   return success();
 }
 
-LogicalResult translateModuleToBytecodeJSON(Operation *op,
-                                            const BytecodeTargetOptions &options,
+LogicalResult translateModuleToBytecodeJSON(Operation *op, const BytecodeTargetOptions &options,
                                             raw_ostream &os) {
   if (options.runPreparation) {
     PassManager pm(op->getContext(), op->getName().getStringRef());

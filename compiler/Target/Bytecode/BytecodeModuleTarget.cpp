@@ -62,9 +62,8 @@ std::optional<int64_t> getOrdinal(Operation *op) {
 void sortByOrdinal(SmallVectorImpl<Operation *> &ops) {
   if (!llvm::all_of(ops, [](Operation *op) { return getOrdinal(op); }))
     return;
-  std::stable_sort(ops.begin(), ops.end(), [](Operation *a, Operation *b) {
-    return *getOrdinal(a) < *getOrdinal(b);
-  });
+  std::stable_sort(ops.begin(), ops.end(),
+                   [](Operation *a, Operation *b) { return *getOrdinal(a) < *getOrdinal(b); });
 }
 
 /// Byte width of a scalar global op (vm.global.i32 -> 4), 0 for others.
@@ -99,8 +98,7 @@ Operation *findVMModule(Operation *op) {
 /// Signature string in the calling convention of docs/runtime.md.
 FailureOr<std::string> makeSignature(Operation *op, bool allowVariadic) {
   auto typeAttr = op->getAttrOfType<TypeAttr>("function_type");
-  auto type = typeAttr ? llvm::dyn_cast<FunctionType>(typeAttr.getValue())
-                       : FunctionType();
+  auto type = typeAttr ? llvm::dyn_cast<FunctionType>(typeAttr.getValue()) : FunctionType();
   if (!type)
     return op->emitError() << "cannot be encoded: missing 'function_type'";
   auto argAttrs = op->getAttrOfType<ArrayAttr>("arg_attrs");
@@ -114,9 +112,8 @@ FailureOr<std::string> makeSignature(Operation *op, bool allowVariadic) {
     for (Type element : flat) {
       char code = getTypeCode(element);
       if (!code)
-        return op->emitError()
-               << "cannot be encoded: type " << element
-               << " has no calling-convention code";
+        return op->emitError() << "cannot be encoded: type " << element
+                               << " has no calling-convention code";
       s.push_back(code);
     }
     return success();
@@ -158,8 +155,8 @@ FailureOr<std::vector<uint8_t>> getRodataBytes(Operation *op) {
     Type elementType = dense.getElementType();
     unsigned bits = elementType.getIntOrFloatBitWidth();
     if (!elementType.isIntOrFloat() || bits % 8 != 0)
-      return op->emitError() << "cannot be encoded: rodata element type "
-                             << elementType << " is not byte-sized";
+      return op->emitError() << "cannot be encoded: rodata element type " << elementType
+                             << " is not byte-sized";
     ArrayRef<char> raw = dense.getRawData();
     if (dense.isSplat()) {
       size_t elementBytes = bits / 8;
@@ -170,8 +167,7 @@ FailureOr<std::vector<uint8_t>> getRodataBytes(Operation *op) {
     }
     return bytes;
   }
-  if (auto resource =
-          llvm::dyn_cast_or_null<DenseResourceElementsAttr>(value)) {
+  if (auto resource = llvm::dyn_cast_or_null<DenseResourceElementsAttr>(value)) {
     AsmResourceBlob *blob = resource.getRawHandle().getBlob();
     if (!blob)
       return op->emitError() << "cannot be encoded: rodata resource has no "
@@ -193,16 +189,13 @@ public:
   int32_t getLocation(Location loc, int32_t caller = -1, int32_t name = -1,
                       int32_t inlinedFrom = -1) {
     if (auto fileLoc = llvm::dyn_cast<FileLineColLoc>(loc))
-      return intern({uint32_t(internFile(fileLoc.getFilename().getValue())),
-                     fileLoc.getLine(), fileLoc.getColumn(), caller, name,
-                     inlinedFrom});
+      return intern({uint32_t(internFile(fileLoc.getFilename().getValue())), fileLoc.getLine(),
+                     fileLoc.getColumn(), caller, name, inlinedFrom});
     if (auto nameLoc = llvm::dyn_cast<NameLoc>(loc))
-      return getLocation(nameLoc.getChildLoc(), caller,
-                         internFile(nameLoc.getName().getValue()),
+      return getLocation(nameLoc.getChildLoc(), caller, internFile(nameLoc.getName().getValue()),
                          inlinedFrom);
     if (auto callSite = llvm::dyn_cast<CallSiteLoc>(loc)) {
-      int32_t callerIndex =
-          getLocation(callSite.getCaller(), caller, -1, inlinedFrom);
+      int32_t callerIndex = getLocation(callSite.getCaller(), caller, -1, inlinedFrom);
       Location callee = callSite.getCallee();
       if (auto calleeName = llvm::dyn_cast<NameLoc>(callee))
         return getLocation(calleeName.getChildLoc(), callerIndex, name,
@@ -217,8 +210,7 @@ public:
       }
     }
     if (auto opaque = llvm::dyn_cast<OpaqueLoc>(loc))
-      return getLocation(opaque.getFallbackLocation(), caller, name,
-                         inlinedFrom);
+      return getLocation(opaque.getFallbackLocation(), caller, name, inlinedFrom);
     if (name >= 0 || caller >= 0 || inlinedFrom >= 0)
       return intern({uint32_t(internFile("")), 0, 0, caller, name, inlinedFrom});
     return -1;
@@ -228,11 +220,8 @@ public:
   struct Entry {
     uint32_t file, line, column;
     int32_t caller, name, inlinedFrom;
-    using Key =
-        std::tuple<uint32_t, uint32_t, uint32_t, int32_t, int32_t, int32_t>;
-    Key key() const {
-      return {file, line, column, caller, name, inlinedFrom};
-    }
+    using Key = std::tuple<uint32_t, uint32_t, uint32_t, int32_t, int32_t, int32_t>;
+    Key key() const { return {file, line, column, caller, name, inlinedFrom}; }
   };
   std::vector<Entry> locations;
 
@@ -244,8 +233,7 @@ private:
     return it->second;
   }
   int32_t intern(const Entry &entry) {
-    auto [it, inserted] =
-        locationIndices.try_emplace(entry.key(), locations.size());
+    auto [it, inserted] = locationIndices.try_emplace(entry.key(), locations.size());
     if (inserted)
       locations.push_back(entry);
     return it->second;
@@ -278,8 +266,8 @@ uint32_t getRequiredFeatures(Operation *funcOp) {
 
 } // namespace
 
-FailureOr<std::vector<uint8_t>>
-serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
+FailureOr<std::vector<uint8_t>> serializeVMModule(Operation *op,
+                                                  const BytecodeTargetOptions &options) {
   Operation *moduleOp = findVMModule(op);
   if (!moduleOp)
     return failure();
@@ -338,15 +326,14 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
   // Scalar globals: the allocated byte offsets when every global has one,
   // else 8-byte globals first, then 4-byte ones, in module order.
   bool haveOffsets = !layout.scalarGlobals.empty() &&
-                     llvm::all_of(layout.scalarGlobals,
-                                  [](Operation *g) { return getOrdinal(g); });
+                     llvm::all_of(layout.scalarGlobals, [](Operation *g) { return getOrdinal(g); });
   if (haveOffsets) {
     for (Operation *g : layout.scalarGlobals) {
       unsigned width = getGlobalWidth(g);
       uint32_t offset = *getOrdinal(g);
       if (offset % width)
-        return g->emitError() << "cannot be encoded: global offset " << offset
-                              << " is not " << width << "-byte aligned";
+        return g->emitError() << "cannot be encoded: global offset " << offset << " is not "
+                              << width << "-byte aligned";
       tables.scalarGlobalOffsets[getSymbolName(g)] = offset;
       layout.globalBytes = std::max(layout.globalBytes, offset + width);
     }
@@ -368,22 +355,19 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     if (auto f = llvm::dyn_cast_or_null<FloatAttr>(init))
       isZero = f.getValue().isPosZero();
     if (!isZero)
-      return g->emitError()
-             << "cannot be encoded: a non-zero initial value must be moved "
-                "into '__init' by the global initialization preparation pass";
+      return g->emitError() << "cannot be encoded: a non-zero initial value must be moved "
+                               "into '__init' by the global initialization preparation pass";
   }
   for (Operation *g : layout.refGlobals)
     if (g->getAttr("initial_value"))
-      return g->emitError()
-             << "cannot be encoded: ref global initializers must be moved "
-                "into '__init' by the global initialization preparation pass";
+      return g->emitError() << "cannot be encoded: ref global initializers must be moved "
+                               "into '__init' by the global initialization preparation pass";
 
   // Inline rodata that preparation did not hoist gets trailing ordinals.
   for (Operation *f : layout.functions)
     f->walk([&](Operation *inner) {
       if (isa<vm::RodataInlineOp>(inner)) {
-        tables.inlineRodataOrdinals[inner] =
-            layout.rodata.size() + layout.inlineRodata.size();
+        tables.inlineRodataOrdinals[inner] = layout.rodata.size() + layout.inlineRodata.size();
         layout.inlineRodata.push_back(inner);
       }
     });
@@ -418,8 +402,8 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
       flags |= fb::ImportFlags_YIELDABLE;
     auto fullName = fbb.CreateString(getSymbolName(imp).str());
     auto sig = fbb.CreateString(*signature);
-    importDefs.push_back(fb::CreateImportFunctionDef(
-        fbb, fullName, sig, static_cast<fb::ImportFlags>(flags)));
+    importDefs.push_back(
+        fb::CreateImportFunctionDef(fbb, fullName, sig, static_cast<fb::ImportFlags>(flags)));
   }
 
   std::vector<flatbuffers::Offset<fb::ExportFunctionDef>> exportDefs;
@@ -432,10 +416,8 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     if (it == tables.functionOrdinals.end())
       return exp->emitError() << "cannot be encoded: '" << ref.getValue()
                               << "' is not a function of the module";
-    auto localName = fbb.CreateString(
-        (exportName ? exportName.getValue() : ref.getValue()).str());
-    exportDefs.push_back(
-        fb::CreateExportFunctionDef(fbb, localName, it->second));
+    auto localName = fbb.CreateString((exportName ? exportName.getValue() : ref.getValue()).str());
+    exportDefs.push_back(fb::CreateExportFunctionDef(fbb, localName, it->second));
   }
 
   // Bytecode: every function 16-byte aligned within the blob.
@@ -463,9 +445,8 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     auto sig = fbb.CreateString(*signature);
     auto name = fbb.CreateString(getSymbolName(f).str());
     functionDefs.push_back(fb::CreateFunctionDescriptor(
-        fbb, offset, fn.bytecode.size(), fn.scalarRegisterCount,
-        fn.refRegisterCount, sig, name, static_cast<fb::FunctionFlags>(flags),
-        static_cast<fb::FeatureBits>(features)));
+        fbb, offset, fn.bytecode.size(), fn.scalarRegisterCount, fn.refRegisterCount, sig, name,
+        static_cast<fb::FunctionFlags>(flags), static_cast<fb::FeatureBits>(features)));
   }
 
   // Rodata: named segments, then unhoisted inline ones.
@@ -480,13 +461,11 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     uint32_t alignment = 16;
     if (auto attr = r->getAttrOfType<IntegerAttr>("alignment")) {
       uint64_t requested = attr.getValue().getZExtValue();
-      if (requested > ::kiln::bytecode::kMaxRodataAlignment ||
-          !llvm::isPowerOf2_64(requested))
-        return r->emitOpError()
-               << "alignment " << requested
-               << " cannot be kept in a .vmfb: rodata is aligned to a power "
-                  "of two up to "
-               << ::kiln::bytecode::kMaxRodataAlignment << " bytes";
+      if (requested > ::kiln::bytecode::kMaxRodataAlignment || !llvm::isPowerOf2_64(requested))
+        return r->emitOpError() << "alignment " << requested
+                                << " cannot be kept in a .vmfb: rodata is aligned to a power "
+                                   "of two up to "
+                                << ::kiln::bytecode::kMaxRodataAlignment << " bytes";
       alignment = requested;
     }
     flatbuffers::Offset<flatbuffers::String> mime = 0, name = 0;
@@ -502,13 +481,12 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
       external.resize(llvm::alignTo(external.size(), kExternalAlignment), 0);
       uint64_t offset = external.size();
       external.insert(external.end(), data->begin(), data->end());
-      rodataDefs.push_back(fb::CreateRodataSegment(
-          fbb, 0, offset, data->size(), alignment, mime, name));
+      rodataDefs.push_back(
+          fb::CreateRodataSegment(fbb, 0, offset, data->size(), alignment, mime, name));
     } else {
       fbb.ForceVectorAlignment(data->size(), 1, 64);
       auto embedded = fbb.CreateVector(*data);
-      rodataDefs.push_back(fb::CreateRodataSegment(fbb, embedded, 0, 0,
-                                                   alignment, mime, name));
+      rodataDefs.push_back(fb::CreateRodataSegment(fbb, embedded, 0, 0, alignment, mime, name));
     }
   }
 
@@ -533,15 +511,15 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
       maps.push_back({std::move(pcs), std::move(locs)});
     }
     for (auto &[pcs, locs] : maps)
-      infos.push_back(fb::CreateFunctionDebugInfo(
-          fbb, fbb.CreateVector(pcs), fbb.CreateVector(locs)));
+      infos.push_back(
+          fb::CreateFunctionDebugInfo(fbb, fbb.CreateVector(pcs), fbb.CreateVector(locs)));
     std::vector<flatbuffers::Offset<flatbuffers::String>> files;
     for (const std::string &file : db.files)
       files.push_back(fbb.CreateString(file));
     std::vector<flatbuffers::Offset<fb::SourceLocation>> locations;
     for (const DebugTables::Entry &e : db.locations)
-      locations.push_back(fb::CreateSourceLocation(
-          fbb, e.file, e.line, e.column, e.caller, e.name, e.inlinedFrom));
+      locations.push_back(
+          fb::CreateSourceLocation(fbb, e.file, e.line, e.column, e.caller, e.name, e.inlinedFrom));
     auto filesVec = fbb.CreateVector(files);
     auto locationsVec = fbb.CreateVector(locations);
     auto infosVec = fbb.CreateVector(infos);
@@ -581,8 +559,7 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
 
   // Header, FlatBuffer, padding, external data.
   uint64_t fbLength = fbb.GetSize();
-  uint64_t externalOffset =
-      llvm::alignTo(kFileHeaderSize + fbLength, kExternalAlignment);
+  uint64_t externalOffset = llvm::alignTo(kFileHeaderSize + fbLength, kExternalAlignment);
   std::vector<uint8_t> file;
   file.reserve(externalOffset + external.size());
   auto put = [&](uint64_t value, unsigned size) {
@@ -596,15 +573,13 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
   put(fbLength, 8);
   put(externalOffset, 8);
   file.resize(kFileHeaderSize, 0);
-  file.insert(file.end(), fbb.GetBufferPointer(),
-              fbb.GetBufferPointer() + fbLength);
+  file.insert(file.end(), fbb.GetBufferPointer(), fbb.GetBufferPointer() + fbLength);
   file.resize(externalOffset, 0);
   file.insert(file.end(), external.begin(), external.end());
   return file;
 }
 
-LogicalResult translateModuleToBytecode(Operation *op,
-                                        const BytecodeTargetOptions &options,
+LogicalResult translateModuleToBytecode(Operation *op, const BytecodeTargetOptions &options,
                                         raw_ostream &os) {
   if (options.runPreparation) {
     PassManager pm(op->getContext(), op->getName().getStringRef());

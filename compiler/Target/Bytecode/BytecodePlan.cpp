@@ -63,28 +63,24 @@ std::optional<int64_t> BytecodePlan::getIntegerConstant(Value value) {
   return attr.getValue().getSExtValue();
 }
 
-std::optional<BytecodePlan::Immediate>
-BytecodePlan::matchImmediate(Opcode opcode, Value lhs, Value rhs) {
+std::optional<BytecodePlan::Immediate> BytecodePlan::matchImmediate(Opcode opcode, Value lhs,
+                                                                    Value rhs) {
   const OpcodeForms &forms = getOpcodeForms(opcode);
   std::optional<int64_t> k = getIntegerConstant(rhs);
   if (k && forms.immRhs != kNoOpcode && immediateFits(forms.immRhs, *k))
     return Immediate{forms.immRhs, lhs, *k};
-  if (k && forms.immRhsNegated != kNoOpcode &&
-      immediateFits(forms.immRhsNegated, *k))
-    return Immediate{forms.immRhsNegated, lhs,
-                     negateImmediate(forms.immRhsNegated, *k)};
+  if (k && forms.immRhsNegated != kNoOpcode && immediateFits(forms.immRhsNegated, *k))
+    return Immediate{forms.immRhsNegated, lhs, negateImmediate(forms.immRhsNegated, *k)};
   k = getIntegerConstant(lhs);
   if (k && forms.immLhs != kNoOpcode && immediateFits(forms.immLhs, *k))
     return Immediate{forms.immLhs, rhs, *k};
   return std::nullopt;
 }
 
-BytecodePlan::BytecodePlan(Region &body, const OpcodeTable &table)
-    : table(table) {
+BytecodePlan::BytecodePlan(Region &body, const OpcodeTable &table) : table(table) {
   llvm::DenseSet<Operation *> constCandidates;
   auto foldConstant = [&](Operation *op, const Immediate &imm) {
-    Value constant =
-        op->getOperand(0) == imm.reg ? op->getOperand(1) : op->getOperand(0);
+    Value constant = op->getOperand(0) == imm.reg ? op->getOperand(1) : op->getOperand(0);
     constCandidates.insert(constant.getDefiningOp());
   };
   for (Block &block : body) {
@@ -94,8 +90,7 @@ BytecodePlan::BytecodePlan(Region &body, const OpcodeTable &table)
       if (isa<vm::CondBranchOp>(op)) {
         Value cond = op.getOperand(0);
         Operation *cmp = cond.getDefiningOp();
-        if (!cmp || cmp->getBlock() != &block || !cond.hasOneUse() ||
-            cmp->getNextNode() != &op)
+        if (!cmp || cmp->getBlock() != &block || !cond.hasOneUse() || cmp->getNextNode() != &op)
           continue;
         std::optional<OpcodeChoice> choice = table.lookup(cmp);
         if (!choice || getOpcodeForms(choice->opcode).branch == kNoOpcode)
@@ -105,8 +100,8 @@ BytecodePlan::BytecodePlan(Region &body, const OpcodeTable &table)
         if (cmp->getNumOperands() != 2)
           continue;
         auto [lhs, rhs] = orderedPair(cmp, *choice);
-        if (std::optional<Immediate> imm = matchImmediate(
-                getOpcodeForms(choice->opcode).branch, lhs, rhs)) {
+        if (std::optional<Immediate> imm =
+                matchImmediate(getOpcodeForms(choice->opcode).branch, lhs, rhs)) {
           branchImmediates[&op] = *imm;
           foldConstant(cmp, *imm);
         }
@@ -120,8 +115,7 @@ BytecodePlan::BytecodePlan(Region &body, const OpcodeTable &table)
       if (!choice)
         continue;
       auto [lhs, rhs] = orderedPair(&op, *choice);
-      if (std::optional<Immediate> imm =
-              matchImmediate(choice->opcode, lhs, rhs)) {
+      if (std::optional<Immediate> imm = matchImmediate(choice->opcode, lhs, rhs)) {
         immediates[&op] = *imm;
         foldConstant(&op, *imm);
       }
@@ -155,16 +149,14 @@ BytecodePlan::Branch BytecodePlan::getBranch(Operation *condBr) const {
   if (!cmp)
     return Branch{table.lookupOpcode(condBr), {condBr->getOperand(0)}, {}};
   OpcodeChoice choice = *table.lookup(cmp);
-  Branch branch{getOpcodeForms(choice.opcode).branch,
-                SmallVector<Value, 2>(cmp->getOperands()),
-                {}};
+  Branch branch{
+      getOpcodeForms(choice.opcode).branch, SmallVector<Value, 2>(cmp->getOperands()), {}};
   if (choice.swapReads)
     std::reverse(branch.regs.begin(), branch.regs.end());
   return branch;
 }
 
-void BytecodePlan::getReads(Operation *op,
-                            SmallVectorImpl<Value> &reads) const {
+void BytecodePlan::getReads(Operation *op, SmallVectorImpl<Value> &reads) const {
   if (isElided(op))
     return;
   if (isa<vm::CondBranchOp>(op)) {

@@ -76,8 +76,8 @@ public:
 private:
   /// The immediate form of `op` with opcode `opcode`, when one of the
   /// operands `lhs`, `rhs` (in the opcode's order) is a fitting constant.
-  static std::optional<Immediate>
-  matchImmediate(::kiln::bytecode::Opcode opcode, Value lhs, Value rhs);
+  static std::optional<Immediate> matchImmediate(::kiln::bytecode::Opcode opcode, Value lhs,
+                                                 Value rhs);
 
   const OpcodeTable &table;
   llvm::DenseSet<Operation *> elided;

@@ -11,9 +11,9 @@
 
 namespace mlir::kiln::encoding {
 
-void FunctionEncoder::sequentialize(
-    SmallVector<Pending> pending,
-    const llvm::SmallSet<std::pair<bool, uint16_t>, 8> &keep, EdgeCode &out) {
+void FunctionEncoder::sequentialize(SmallVector<Pending> pending,
+                                    const llvm::SmallSet<std::pair<bool, uint16_t>, 8> &keep,
+                                    EdgeCode &out) {
   // Emit a copy whose destination no pending copy still reads; when only
   // cycles remain, save one destination in a temporary.
   SmallVector<Pending> ordered;
@@ -62,8 +62,7 @@ void FunctionEncoder::sequentialize(
   }
 }
 
-EdgeCode FunctionEncoder::computeEdge(Operation *terminator,
-                                      unsigned succIndex) {
+EdgeCode FunctionEncoder::computeEdge(Operation *terminator, unsigned succIndex) {
   EdgeCode edge;
   Block *block = terminator->getBlock();
   Block *succ = terminator->getSuccessor(succIndex);
@@ -91,14 +90,12 @@ EdgeCode FunctionEncoder::computeEdge(Operation *terminator,
     ArrayRef<unsigned> liveIn = liveness.getLiveIn(succ);
     llvm::sort(dying);
     dying.erase(std::unique(dying.begin(), dying.end()), dying.end());
-    llvm::erase_if(dying, [&](unsigned v) {
-      return kept.contains(v) || llvm::binary_search(liveIn, v);
-    });
+    llvm::erase_if(dying,
+                   [&](unsigned v) { return kept.contains(v) || llvm::binary_search(liveIn, v); });
     SmallVector<uint16_t> refs;
     for (unsigned v : dying) {
       Value value = liveness.getValue(v);
-      if (RegisterAllocation::isRefType(value.getType()) &&
-          registers.hasRegister(value))
+      if (RegisterAllocation::isRefType(value.getType()) && registers.hasRegister(value))
         refs.push_back(reg(value));
     }
     llvm::sort(refs);
@@ -149,8 +146,7 @@ void FunctionEncoder::emitEdge(const EdgeCode &edge, Location loc) {
   }
 }
 
-unsigned FunctionEncoder::edgeLabel(Operation *terminator,
-                                    unsigned succIndex) {
+unsigned FunctionEncoder::edgeLabel(Operation *terminator, unsigned succIndex) {
   Block *succ = terminator->getSuccessor(succIndex);
   EdgeCode edge = computeEdge(terminator, succIndex);
   // Empty edges and edges whose code is the destination's prologue (see

@@ -63,9 +63,8 @@ public:
   FunctionEncoder(Operation *funcOp, Region &body, BytecodeModuleTables &tables,
                   const BytecodePlan &plan, const ValueLiveness &liveness,
                   const RegisterAllocation &registers)
-      : funcOp(funcOp), body(body), tables(tables), plan(plan),
-        opcodes(plan.getOpcodeTable()), liveness(liveness),
-        registers(registers) {
+      : funcOp(funcOp), body(body), tables(tables), plan(plan), opcodes(plan.getOpcodeTable()),
+        liveness(liveness), registers(registers) {
     scalarCount = registers.getScalarCount();
     refCount = registers.getRefCount();
   }
@@ -125,8 +124,7 @@ private:
   /// Turns the ADD_*_IMM just emitted into ADD_BR_IF_LT_* when the
   /// BR_IF_LT_* `branch` about to be emitted tests its result against
   /// `rhs`: both instructions become one (the counted-loop latch).
-  bool fuseAddIntoBranch(Opcode branch, uint16_t lhs, uint16_t rhs,
-                         unsigned label);
+  bool fuseAddIntoBranch(Opcode branch, uint16_t lhs, uint16_t rhs, unsigned label);
   /// Encodes `op` (of opcode `opcode`, ADD_I32) as BUFFER_LOAD_ADD_I32 when
   /// one operand is the result of the BUFFER_LOAD_I32 emitted just before
   /// it, that value has no other use and no label points between the two:
@@ -176,8 +174,7 @@ private:
   /// with a temporary, and sets the move bit on the last read of every ref
   /// register not in `keep` (registers whose value is still needed after).
   void sequentialize(SmallVector<Pending> pending,
-                     const llvm::SmallSet<std::pair<bool, uint16_t>, 8> &keep,
-                     EdgeCode &out);
+                     const llvm::SmallSet<std::pair<bool, uint16_t>, 8> &keep, EdgeCode &out);
   EdgeCode computeEdge(Operation *terminator, unsigned succIndex);
   void emitEdge(const EdgeCode &edge, Location loc);
   /// Label a branch of a multi-successor terminator jumps to for this edge.
@@ -197,9 +194,7 @@ private:
       next = next->getNextNode();
     return next;
   }
-  bool isNextBlock(Block *block, Block *succ) {
-    return nextEmitted(block) == resolve(succ);
-  }
+  bool isNextBlock(Block *block, Block *succ) { return nextEmitted(block) == resolve(succ); }
   void emitBranchTo(Block *from, Block *dest, Location loc) {
     if (isNextBlock(from, dest))
       return;
@@ -226,8 +221,7 @@ private:
   void discardDeadResults(Operation *op);
   void discardRefs(ArrayRef<uint16_t> regs, Location loc);
   LogicalResult emitSymbolIndex(Operation *op, StringRef attrName,
-                                const llvm::StringMap<uint32_t> &table,
-                                StringRef what);
+                                const llvm::StringMap<uint32_t> &table, StringRef what);
   LogicalResult emitString(Operation *op);
 
   Operation *funcOp;

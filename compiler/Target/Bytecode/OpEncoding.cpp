@@ -18,23 +18,22 @@ namespace mlir::kiln::encoding {
 void FunctionEncoder::discardDeadResults(Operation *op) {
   SmallVector<uint16_t> dead;
   for (Value result : op->getResults())
-    if (RegisterAllocation::isRefType(result.getType()) &&
-        registers.hasRegister(result) && liveness.isUnused(result))
+    if (RegisterAllocation::isRefType(result.getType()) && registers.hasRegister(result) &&
+        liveness.isUnused(result))
       dead.push_back(reg(result));
   discardRefs(dead, op->getLoc());
 }
 
-LogicalResult FunctionEncoder::emitSymbolIndex(
-    Operation *op, StringRef attrName, const llvm::StringMap<uint32_t> &table,
-    StringRef what) {
+LogicalResult FunctionEncoder::emitSymbolIndex(Operation *op, StringRef attrName,
+                                               const llvm::StringMap<uint32_t> &table,
+                                               StringRef what) {
   auto symbol = op->getAttrOfType<FlatSymbolRefAttr>(attrName);
   if (!symbol)
-    return op->emitError() << "cannot be encoded: missing '" << attrName
-                           << "' symbol reference";
+    return op->emitError() << "cannot be encoded: missing '" << attrName << "' symbol reference";
   auto it = table.find(symbol.getValue());
   if (it == table.end())
-    return op->emitError() << "cannot be encoded: '" << symbol.getValue()
-                           << "' is not a " << what << " of the module";
+    return op->emitError() << "cannot be encoded: '" << symbol.getValue() << "' is not a " << what
+                           << " of the module";
   emitU32(it->second);
   return success();
 }
@@ -58,9 +57,8 @@ LogicalResult FunctionEncoder::encodeGeneric(Operation *op, Opcode opcode) {
   unsigned nextRead = 0, nextResult = 0;
   SmallVector<uint16_t> borrowedLastUses;
   auto mismatch = [&]() {
-    return op->emitError()
-           << "cannot be encoded as " << info.name
-           << ": its operands or results do not match the opcode table";
+    return op->emitError() << "cannot be encoded as " << info.name
+                           << ": its operands or results do not match the opcode table";
   };
   emitOpcode(opcode, op->getLoc());
   for (unsigned k = 0; k < info.operandCount; ++k) {
@@ -79,14 +77,12 @@ LogicalResult FunctionEncoder::encodeGeneric(Operation *op, Opcode opcode) {
     case OperandKind::kReadI64:
     case OperandKind::kReadF32:
     case OperandKind::kReadF64:
-      if (nextRead >= reads.size() ||
-          RegisterAllocation::isRefType(reads[nextRead].getType()))
+      if (nextRead >= reads.size() || RegisterAllocation::isRefType(reads[nextRead].getType()))
         return mismatch();
       emitU16(reg(reads[nextRead++]));
       break;
     case OperandKind::kReadRef:
-      if (nextRead >= reads.size() ||
-          !RegisterAllocation::isRefType(reads[nextRead].getType()))
+      if (nextRead >= reads.size() || !RegisterAllocation::isRefType(reads[nextRead].getType()))
         return mismatch();
       emitU16(refRead(op, reads, nextRead));
       ++nextRead;
@@ -123,8 +119,7 @@ LogicalResult FunctionEncoder::encodeGeneric(Operation *op, Opcode opcode) {
       break;
     }
     case OperandKind::kFunc:
-      if (failed(emitSymbolIndex(op, "callee", tables.functionOrdinals,
-                                 "function")))
+      if (failed(emitSymbolIndex(op, "callee", tables.functionOrdinals, "function")))
         return failure();
       break;
     case OperandKind::kImport:
@@ -137,13 +132,11 @@ LogicalResult FunctionEncoder::encodeGeneric(Operation *op, Opcode opcode) {
         emitU32(tables.inlineRodataOrdinals.lookup(op));
         break;
       }
-      if (failed(emitSymbolIndex(op, "rodata", tables.rodataOrdinals,
-                                 "rodata segment")))
+      if (failed(emitSymbolIndex(op, "rodata", tables.rodataOrdinals, "rodata segment")))
         return failure();
       break;
     case OperandKind::kType: {
-      if (op->getNumResults() == 0 ||
-          !RegisterAllocation::isRefType(op->getResult(0).getType()))
+      if (op->getNumResults() == 0 || !RegisterAllocation::isRefType(op->getResult(0).getType()))
         return mismatch();
       emitU32(tables.internType(op->getResult(0).getType()));
       break;
@@ -153,13 +146,11 @@ LogicalResult FunctionEncoder::encodeGeneric(Operation *op, Opcode opcode) {
       break;
     case OperandKind::kGlobal4:
     case OperandKind::kGlobal8:
-      if (failed(emitSymbolIndex(op, "global", tables.scalarGlobalOffsets,
-                                 "scalar global")))
+      if (failed(emitSymbolIndex(op, "global", tables.scalarGlobalOffsets, "scalar global")))
         return failure();
       break;
     case OperandKind::kGlobalRef:
-      if (failed(emitSymbolIndex(op, "global", tables.refGlobalOrdinals,
-                                 "ref global")))
+      if (failed(emitSymbolIndex(op, "global", tables.refGlobalOrdinals, "ref global")))
         return failure();
       break;
     case OperandKind::kScalarRegs:
@@ -172,8 +163,7 @@ LogicalResult FunctionEncoder::encodeGeneric(Operation *op, Opcode opcode) {
         if (RegisterAllocation::isRefType(value.getType()) != wantRef)
           return mismatch();
         emitU16(reg(value));
-        if (wantRef && opcode != Opcode::DISCARD_REFS &&
-            liveness.isLastUse(op, value))
+        if (wantRef && opcode != Opcode::DISCARD_REFS && liveness.isLastUse(op, value))
           borrowedLastUses.push_back(reg(value));
       }
       break;
@@ -185,8 +175,8 @@ LogicalResult FunctionEncoder::encodeGeneric(Operation *op, Opcode opcode) {
         Value value = reads[nextRead];
         char code = getTypeCode(value.getType());
         if (!code)
-          return op->emitError() << "cannot be encoded: operand type "
-                                 << value.getType() << " has no type code";
+          return op->emitError() << "cannot be encoded: operand type " << value.getType()
+                                 << " has no type code";
         emitU8(code);
         emitU16(reg(value));
         if (code == 'r' && liveness.isLastUse(op, value))
@@ -210,8 +200,8 @@ LogicalResult FunctionEncoder::encodeGeneric(Operation *op, Opcode opcode) {
   // released the old reference).
   llvm::erase_if(borrowedLastUses, [&](uint16_t r) {
     return llvm::any_of(op->getResults(), [&](Value result) {
-      return RegisterAllocation::isRefType(result.getType()) &&
-             registers.hasRegister(result) && reg(result) == r;
+      return RegisterAllocation::isRefType(result.getType()) && registers.hasRegister(result) &&
+             reg(result) == r;
     });
   });
   llvm::sort(borrowedLastUses);
@@ -230,21 +220,18 @@ LogicalResult FunctionEncoder::encodeCall(Operation *op) {
 
   Opcode opcode;
   uint32_t index;
-  if (auto it = tables.importOrdinals.find(callee.getValue());
-      it != tables.importOrdinals.end()) {
+  if (auto it = tables.importOrdinals.find(callee.getValue()); it != tables.importOrdinals.end()) {
     opcode = variadic ? Opcode::CALL_IMPORT_VARIADIC : Opcode::CALL_IMPORT;
     index = it->second;
   } else if (auto it = tables.functionOrdinals.find(callee.getValue());
              it != tables.functionOrdinals.end()) {
     if (variadic)
-      return op->emitError()
-             << "cannot be encoded: variadic call to internal function '"
-             << callee.getValue() << "'";
+      return op->emitError() << "cannot be encoded: variadic call to internal function '"
+                             << callee.getValue() << "'";
     opcode = Opcode::CALL;
     index = it->second;
   } else {
-    return op->emitError() << "cannot be encoded: callee '"
-                           << callee.getValue()
+    return op->emitError() << "cannot be encoded: callee '" << callee.getValue()
                            << "' is neither a function nor an import";
   }
 
@@ -269,9 +256,8 @@ LogicalResult FunctionEncoder::encodeCall(Operation *op) {
   plan.getReads(op, reads);
   emitU16(reads.size());
   for (unsigned i = 0; i < reads.size(); ++i)
-    emitU16(RegisterAllocation::isRefType(reads[i].getType())
-                ? refRead(op, reads, i)
-                : reg(reads[i]));
+    emitU16(RegisterAllocation::isRefType(reads[i].getType()) ? refRead(op, reads, i)
+                                                              : reg(reads[i]));
 
   if (!yieldable) {
     emitU16(op->getNumResults());
@@ -305,17 +291,14 @@ Operation *FunctionEncoder::duplicableTest(Block *block) {
   return terminator;
 }
 
-LogicalResult FunctionEncoder::encodeCondBranch(Operation *op,
-                                                Block *layoutBlock) {
+LogicalResult FunctionEncoder::encodeCondBranch(Operation *op, Block *layoutBlock) {
   Block *block = layoutBlock;
   unsigned trueLabel = edgeLabel(op, 0);
   unsigned falseLabel = edgeLabel(op, 1);
   Block *trueDest = op->getSuccessor(0);
   Block *falseDest = op->getSuccessor(1);
-  bool trueFallsThrough =
-      trueLabel == blockLabel(trueDest) && isNextBlock(block, trueDest);
-  bool falseFallsThrough =
-      falseLabel == blockLabel(falseDest) && isNextBlock(block, falseDest);
+  bool trueFallsThrough = trueLabel == blockLabel(trueDest) && isNextBlock(block, trueDest);
+  bool falseFallsThrough = falseLabel == blockLabel(falseDest) && isNextBlock(block, falseDest);
 
   // Branch to `label` when the condition is `sense`: the plan's branch or
   // its negation (the table's `negation` columns), with the operands the
@@ -335,8 +318,7 @@ LogicalResult FunctionEncoder::encodeCondBranch(Operation *op,
         std::swap(branch.regs[0], branch.regs[1]);
     }
     if (!branch.imm && branch.regs.size() == 2 &&
-        fuseAddIntoBranch(opcode, reg(branch.regs[0]), reg(branch.regs[1]),
-                          label))
+        fuseAddIntoBranch(opcode, reg(branch.regs[0]), reg(branch.regs[1]), label))
       return success();
     const auto &info = getOpcodeInfo(opcode);
     emitOpcode(opcode, op->getLoc());
@@ -406,8 +388,8 @@ LogicalResult FunctionEncoder::encodeFail(Operation *op, bool conditional) {
   if (conditional && operands.size() == 1)
     operands.push_back(operands.front());
   if (operands.size() != (conditional ? 2u : 1u))
-    return op->emitError() << "cannot be encoded: expected "
-                           << (conditional ? 2 : 1) << " operands";
+    return op->emitError() << "cannot be encoded: expected " << (conditional ? 2 : 1)
+                           << " operands";
   for (Value operand : operands)
     if (RegisterAllocation::isRefType(operand.getType()))
       return op->emitError() << "cannot be encoded: ref operand";

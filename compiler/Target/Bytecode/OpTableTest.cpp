@@ -78,7 +78,8 @@ OperandKind immediateFor(OperandKind read) {
 
 /// `operands` with register read `which` (0: first, 1: second) removed and
 /// an immediate of its width appended after the remaining reads.
-llvm::SmallVector<OperandKind, 8> withImmediate(llvm::SmallVector<OperandKind, 8> operands, unsigned which) {
+llvm::SmallVector<OperandKind, 8> withImmediate(llvm::SmallVector<OperandKind, 8> operands,
+                                                unsigned which) {
   llvm::SmallVector<size_t, 4> reads;
   for (size_t i = 0; i < operands.size(); ++i)
     if (isIntegerRead(operands[i]))

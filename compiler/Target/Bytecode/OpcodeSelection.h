@@ -56,8 +56,7 @@ private:
 
 /// Byte offset of operand `index` within an instruction of `opcode`, whose
 /// operands before it all have a fixed size (from the generated info).
-constexpr size_t getOperandOffset(::kiln::bytecode::Opcode opcode,
-                                  unsigned index) {
+constexpr size_t getOperandOffset(::kiln::bytecode::Opcode opcode, unsigned index) {
   const ::kiln::bytecode::OpcodeInfo &info =
       ::kiln::bytecode::kOpcodeInfo[static_cast<uint16_t>(opcode)];
   size_t offset = 2;
@@ -68,8 +67,7 @@ constexpr size_t getOperandOffset(::kiln::bytecode::Opcode opcode,
 
 /// Bytes of an instruction of `opcode` whose operands all have a fixed size.
 constexpr size_t getFixedLength(::kiln::bytecode::Opcode opcode) {
-  return ::kiln::bytecode::kOpcodeInfo[static_cast<uint16_t>(opcode)]
-      .fixedLength;
+  return ::kiln::bytecode::kOpcodeInfo[static_cast<uint16_t>(opcode)].fixedLength;
 }
 
 } // namespace mlir::kiln

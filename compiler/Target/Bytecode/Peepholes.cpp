@@ -14,8 +14,7 @@ namespace mlir::kiln::encoding {
 // The peepholes below rewrite the instruction just emitted in place; they
 // rely on these layouts of the fused opcodes (opcodes.txt).
 static_assert(getFixedLength(Opcode::ADD_BR_IF_LT_I32_S) ==
-                  getFixedLength(Opcode::ADD_I32_IMM) +
-                      getFixedLength(Opcode::BR_IF_LT_I32_S) -
+                  getFixedLength(Opcode::ADD_I32_IMM) + getFixedLength(Opcode::BR_IF_LT_I32_S) -
                       getOperandOffset(Opcode::BR_IF_LT_I32_S, 1),
               "ADD_BR_IF_*: the add's operands, then the branch's but the "
               "register the add wrote");
@@ -35,14 +34,12 @@ Opcode FunctionEncoder::fusedWithLast(Opcode second) const {
   if (!lastOpcode || lastLabelPc == bytes.size())
     return kNoOpcode;
   Opcode fused = getFusedSequence(*lastOpcode, second);
-  if (fused == kNoOpcode ||
-      lastOpcodePc + getFixedLength(*lastOpcode) != bytes.size())
+  if (fused == kNoOpcode || lastOpcodePc + getFixedLength(*lastOpcode) != bytes.size())
     return kNoOpcode;
   return fused;
 }
 
-bool FunctionEncoder::fuseAddIntoBranch(Opcode branch, uint16_t lhs,
-                                      uint16_t rhs, unsigned label) {
+bool FunctionEncoder::fuseAddIntoBranch(Opcode branch, uint16_t lhs, uint16_t rhs, unsigned label) {
   Opcode fused = fusedWithLast(branch);
   if (fused == kNoOpcode || lastOperandU16(0) != lhs)
     return false;
@@ -59,14 +56,13 @@ bool FunctionEncoder::fuseAddIntoBranch(Opcode branch, uint16_t lhs,
 
 bool FunctionEncoder::fuseLoadIntoAdd(Operation *op, Opcode opcode) {
   Opcode fused = fusedWithLast(opcode);
-  if (fused != Opcode::BUFFER_LOAD_ADD_I32 || op->getNumOperands() != 2 ||
-      op->getNumResults() != 1)
+  if (fused != Opcode::BUFFER_LOAD_ADD_I32 || op->getNumOperands() != 2 || op->getNumResults() != 1)
     return false;
   for (unsigned k = 0; k < 2; ++k) {
     Value loaded = op->getOperand(k), acc = op->getOperand(1 - k);
     Operation *load = loaded.getDefiningOp();
-    if (!load || opcodes.lookupOpcode(load) != *lastOpcode ||
-        load->getBlock() != op->getBlock() || !loaded.hasOneUse())
+    if (!load || opcodes.lookupOpcode(load) != *lastOpcode || load->getBlock() != op->getBlock() ||
+        !loaded.hasOneUse())
       continue;
     if (lastOperandU16(0) != reg(loaded))
       continue;

@@ -21,8 +21,7 @@ std::string formatRegister(Register reg) {
 }
 
 class TestVMRegisterAllocationPass
-    : public impl::TestVMRegisterAllocationPassBase<
-          TestVMRegisterAllocationPass> {
+    : public impl::TestVMRegisterAllocationPassBase<TestVMRegisterAllocationPass> {
   void runOnOperation() override {
     bool failed = false;
     OpcodeTable table(&getContext());
@@ -45,28 +44,23 @@ class TestVMRegisterAllocationPass
   }
 
   void annotate(Operation *funcOp, Region &body, const BytecodePlan &plan,
-                const ValueLiveness &liveness,
-                const RegisterAllocation &allocation) {
+                const ValueLiveness &liveness, const RegisterAllocation &allocation) {
     Builder b(funcOp->getContext());
     auto names = [&](auto values) {
       SmallVector<Attribute> list;
       for (Value value : values)
-        list.push_back(b.getStringAttr(
-            allocation.hasRegister(value)
-                ? formatRegister(allocation.get(value))
-                : std::string("none")));
+        list.push_back(b.getStringAttr(allocation.hasRegister(value)
+                                           ? formatRegister(allocation.get(value))
+                                           : std::string("none")));
       return b.getArrayAttr(list);
     };
-    funcOp->setAttr("scalar_registers",
-                    b.getI32IntegerAttr(allocation.getScalarCount()));
-    funcOp->setAttr("ref_registers",
-                    b.getI32IntegerAttr(allocation.getRefCount()));
+    funcOp->setAttr("scalar_registers", b.getI32IntegerAttr(allocation.getScalarCount()));
+    funcOp->setAttr("ref_registers", b.getI32IntegerAttr(allocation.getRefCount()));
     for (Block &block : body) {
       if (block.empty())
         continue;
       if (block.getNumArguments())
-        block.front().setAttr("block_registers",
-                              names(block.getArguments()));
+        block.front().setAttr("block_registers", names(block.getArguments()));
       for (Operation &op : block) {
         if (plan.isElided(&op))
           op.setAttr("elided", b.getUnitAttr());
@@ -75,8 +69,8 @@ class TestVMRegisterAllocationPass
         SmallVector<Value> reads, moved;
         plan.getReads(&op, reads);
         for (Value value : reads)
-          if (RegisterAllocation::isRefType(value.getType()) &&
-              liveness.isLastUse(&op, value) && !llvm::is_contained(moved, value))
+          if (RegisterAllocation::isRefType(value.getType()) && liveness.isLastUse(&op, value) &&
+              !llvm::is_contained(moved, value))
             moved.push_back(value);
         if (!moved.empty())
           op.setAttr("last_ref_uses", names(moved));

@@ -15,57 +15,60 @@ namespace {
 
 // Tables with one function, one variadic import, one type and one string.
 class TestNames final : public DisassemblyNames {
- public:
-  bool function(uint32_t index, std::string_view* name,
-                std::string_view* signature) const override {
-    if (index != 0) return false;
+public:
+  bool function(uint32_t index, std::string_view *name,
+                std::string_view *signature) const override {
+    if (index != 0)
+      return false;
     *name = "callee";
     *signature = "0ir_r";
     return true;
   }
-  bool import(uint32_t index, std::string_view* name,
-              std::string_view* signature) const override {
-    if (index != 0) return false;
+  bool import(uint32_t index, std::string_view *name, std::string_view *signature) const override {
+    if (index != 0)
+      return false;
     *name = "io.print";
     *signature = "0iCrD_v";
     return true;
   }
-  bool type(uint32_t index, std::string_view* name) const override {
-    if (index != 0) return false;
+  bool type(uint32_t index, std::string_view *name) const override {
+    if (index != 0)
+      return false;
     *name = "!vm.buffer";
     return true;
   }
-  bool string(uint32_t index, std::string_view* text) const override {
-    if (index != 0) return false;
+  bool string(uint32_t index, std::string_view *text) const override {
+    if (index != 0)
+      return false;
     *text = "say \"hi\"";
     return true;
   }
 };
 
 class Code {
- public:
-  Code& op(Opcode opcode) { return u16(static_cast<uint16_t>(opcode)); }
-  Code& u16(uint16_t v) {
+public:
+  Code &op(Opcode opcode) { return u16(static_cast<uint16_t>(opcode)); }
+  Code &u16(uint16_t v) {
     bytes.push_back(v & 0xFF);
     bytes.push_back(v >> 8);
     return *this;
   }
-  Code& u32(uint32_t v) {
-    for (int i = 0; i < 4; ++i) bytes.push_back((v >> (8 * i)) & 0xFF);
+  Code &u32(uint32_t v) {
+    for (int i = 0; i < 4; ++i)
+      bytes.push_back((v >> (8 * i)) & 0xFF);
     return *this;
   }
-  Code& u8(uint8_t v) {
+  Code &u8(uint8_t v) {
     bytes.push_back(v);
     return *this;
   }
-  std::vector<std::string> disassemble(std::string_view signature, bool* ok) const {
+  std::vector<std::string> disassemble(std::string_view signature, bool *ok) const {
     std::vector<DisassembledLine> lines;
-    *ok = disassemble_function(TestNames(), FunctionCode{bytes.data(),
-                                                         static_cast<uint32_t>(bytes.size()),
-                                                         signature},
-                               &lines);
+    *ok = disassemble_function(
+        TestNames(), FunctionCode{bytes.data(), static_cast<uint32_t>(bytes.size()), signature},
+        &lines);
     std::vector<std::string> text;
-    for (const DisassembledLine& line : lines) {
+    for (const DisassembledLine &line : lines) {
       text.push_back(std::to_string(line.pc) + ": " + line.text);
     }
     return text;
@@ -77,7 +80,14 @@ TEST(Disassembler, NamesOperandsFromTheTables) {
   Code code;
   code.op(Opcode::CONST_I32).u16(1).u32(static_cast<uint32_t>(-5));
   code.op(Opcode::CALL).u32(0).u16(2).u16(1).u16(0x8002).u16(1).u16(3);
-  code.op(Opcode::CALL_IMPORT_VARIADIC).u32(0).u16(1).u16(2).u16(3).u16(0).u16(1).u16(0x8004)
+  code.op(Opcode::CALL_IMPORT_VARIADIC)
+      .u32(0)
+      .u16(1)
+      .u16(2)
+      .u16(3)
+      .u16(0)
+      .u16(1)
+      .u16(0x8004)
       .u16(0);
   code.op(Opcode::PRINT).u32(0).u16(2).u8('i').u16(1).u8('r').u16(0x8003);
   code.op(Opcode::LIST_ALLOC).u16(5).u32(0).u16(1);
@@ -120,16 +130,18 @@ TEST(Disassembler, StopsAtAMalformedInstruction) {
     std::string last;
   };
   std::vector<Case> cases;
-  cases.push_back({Code().op(Opcode::ADD_I32).u16(0).u16(1), "0: <truncated operand 2 of ADD_I32 at offset 0>"});
+  cases.push_back({Code().op(Opcode::ADD_I32).u16(0).u16(1),
+                   "0: <truncated operand 2 of ADD_I32 at offset 0>"});
   cases.push_back({Code().u16(0xFFFE), "0: <unknown opcode 65534 at offset 0>"});
   cases.push_back({Code().op(Opcode::BR).u32(0).u8(1), "6: <truncated opcode at offset 6>"});
-  cases.push_back({Code().op(Opcode::RETURN).u8(3), "0: <truncated operand list of RETURN at offset 0>"});
+  cases.push_back(
+      {Code().op(Opcode::RETURN).u8(3), "0: <truncated operand list of RETURN at offset 0>"});
   // A list whose count runs far past the end is not read.
   cases.push_back({Code().op(Opcode::RETURN).u16(0xFFFF).u16(1),
                    "0: <truncated operand 0 of RETURN at offset 0>"});
   cases.push_back({Code().op(Opcode::BR_TABLE).u16(0).u32(0).u16(2).u32(4),
                    "0: <truncated operand 2 of BR_TABLE at offset 0>"});
-  for (const Case& c : cases) {
+  for (const Case &c : cases) {
     bool ok = true;
     std::vector<std::string> lines = c.code.disassemble("0v_v", &ok);
     EXPECT_FALSE(ok) << c.last;
@@ -145,8 +157,7 @@ TEST(Disassembler, ReturnUsesTheFunctionsResultBanks) {
   EXPECT_EQ(code.disassemble("0v_ir", &ok), std::vector<std::string>{"0: RETURN (s1, r0!)"});
   EXPECT_TRUE(ok);
   // A signature without results' banks: every value prints as a scalar.
-  EXPECT_EQ(code.disassemble("garbage", &ok),
-            std::vector<std::string>{"0: RETURN (s1, s32768)"});
+  EXPECT_EQ(code.disassemble("garbage", &ok), std::vector<std::string>{"0: RETURN (s1, s32768)"});
 }
 
 TEST(Disassembler, ExpandsVariadicSpans) {
@@ -154,7 +165,7 @@ TEST(Disassembler, ExpandsVariadicSpans) {
   EXPECT_EQ(expand_signature_banks("0iCrID_v", false, segments, 2), "irIrI");
   EXPECT_EQ(expand_signature_banks("0iCrID_v", false, nullptr, 0), "i");
   EXPECT_EQ(expand_signature_banks("0v_iF", true, nullptr, 0), "iF");
-  EXPECT_EQ(expand_signature_banks("0iCr_v", false, segments, 2), "i");  // unterminated span
+  EXPECT_EQ(expand_signature_banks("0iCr_v", false, segments, 2), "i"); // unterminated span
   EXPECT_EQ(expand_signature_banks("", false, nullptr, 0), "");
 }
 
@@ -169,5 +180,5 @@ TEST(Disassembler, DescribesEveryDecodeError) {
             DecodeError::kTruncatedOpcode);
 }
 
-}  // namespace
-}  // namespace kiln::bytecode
+} // namespace
+} // namespace kiln::bytecode
