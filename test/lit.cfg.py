@@ -29,3 +29,12 @@ if _clang:
     config.substitutions.append(
         ("%clang-cc", _clang + " -std=c11 -Wall -Wextra -pedantic -Werror -I"
          + os.path.join(config.kiln_source_dir, "runtime", "include")))
+
+# mlir-runner and MLIR's C runner utilities (mlir-22-tools, libmlir-22): tests
+# that compare a plain-MLIR program's output through Kiln with mlir-runner's.
+_runner = shutil.which("mlir-runner", path=config.environment["PATH"])
+_runner_utils = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib",
+                             "libmlir_c_runner_utils.so")
+if _runner and os.path.exists(_runner_utils):
+    config.available_features.add("mlir-runner")
+    config.substitutions.append(("%mlir_c_runner_utils", _runner_utils))

@@ -88,8 +88,9 @@ struct ConvertToVMPass : public impl::ConvertToVMPassBase<ConvertToVMPass> {
       return signalPassFailure();
     }
 
-    // scf first, with upstream's own lowering to cf.
-    if (failed(tovm::lowerSCFToCF(module)))
+    // scf first, with upstream's own lowering to cf; scalar vector.print
+    // as calls of the runner utilities.
+    if (failed(tovm::lowerSCFToCF(module)) || failed(tovm::lowerVectorPrints(module)))
       return signalPassFailure();
 
     VMTypeConverter converter(indexBitwidth);
@@ -133,6 +134,7 @@ struct ConvertToVMPass : public impl::ConvertToVMPassBase<ConvertToVMPass> {
     tovm::populateMathToVMPatterns(converter, patterns);
     tovm::populateCFToVMPatterns(converter, patterns);
     tovm::populateMemRefToVMPatterns(converter, patterns);
+    tovm::populateVectorToVMPatterns(converter, patterns);
     if (failed(applyFullConversion(vmModule, target, std::move(patterns))))
       return signalPassFailure();
   }

@@ -111,6 +111,10 @@ FailureOr<std::string> vmSymbolName(func::FuncOp func) {
     return (mod.getValue() + "." + func.getSymName()).str();
   if (func.getSymName().contains('.'))
     return func.getSymName().str();
+  // MLIR's C runner utilities (printI64, printNewline, ...), which programs
+  // written for mlir-runner declare by their C names.
+  if (runnerUtilsSignature(func.getContext(), func.getSymName()) == func.getFunctionType())
+    return (runnerUtilsModuleName() + "." + func.getSymName()).str();
   return failure();
 }
 

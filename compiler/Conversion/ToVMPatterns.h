@@ -264,6 +264,17 @@ void populateMemRefToVMPatterns(const VMTypeConverter &converter, RewritePattern
 /// cf patterns then take them to vm).
 LogicalResult lowerSCFToCF(mlir::ModuleOp module);
 
+// VectorToVM.cpp: vector.print through MLIR's runner utilities, imported from
+// the runtime's `runner_utils` module. lowerVectorPrints runs before the
+// conversion (scalar prints become func.call of the utilities' declarations);
+// the pattern converts string prints.
+StringRef runnerUtilsModuleName();
+// The type of runner utility `name` (printI64, printF32, printNewline, ...,
+// rtclock), or none when `name` is not one.
+std::optional<FunctionType> runnerUtilsSignature(MLIRContext *ctx, StringRef name);
+LogicalResult lowerVectorPrints(mlir::ModuleOp module);
+void populateVectorToVMPatterns(const VMTypeConverter &converter, RewritePatternSet &patterns);
+
 } // namespace mlir::kiln::tovm
 
 #endif // KILN_COMPILER_CONVERSION_TOVMPATTERNS_H

@@ -18,6 +18,7 @@
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
@@ -26,7 +27,7 @@ namespace mlir::kiln {
 void registerKilnDialects(DialectRegistry &registry) {
   registry.insert<vm::VMDialect, hal::HALDialect, util::UtilDialect, func::FuncDialect, arith::ArithDialect,
                   math::MathDialect, cf::ControlFlowDialect, scf::SCFDialect,
-                  memref::MemRefDialect>();
+                  memref::MemRefDialect, vector::VectorDialect>();
 }
 
 void registerKilnPasses() {

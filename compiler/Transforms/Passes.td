@@ -82,6 +82,21 @@ def VMFoldImmutableGlobalsPass
   }];
 }
 
+def VMNormalizeCallSegmentsPass
+    : Pass<"vm-normalize-call-segments", "::mlir::kiln::vm::ModuleOp"> {
+  let summary = "gives plain arguments of variadic calls the segment size -1";
+  let description = [{
+    A `vm.call.variadic` or `vm.call.variadic.yieldable` describes each
+    argument of its callee with a segment size: the operand count of a
+    variadic argument, -1 for a plain one. IREE's runtime reads a size only
+    where the callee is variadic, and programs written for it (IREE's own VM
+    tests among them) may give a plain argument's size as 1. This pass
+    rewrites those to -1, so the targets can read variadic-ness from the
+    sizes alone. It runs first in the preparation pipeline; one symbol table
+    for the module keeps it linear.
+  }];
+}
+
 def VMDropOptimizationBarriersPass
     : Pass<"vm-drop-optimization-barriers", "::mlir::kiln::vm::ModuleOp"> {
   let summary = "removes vm.optimization_barrier ops";

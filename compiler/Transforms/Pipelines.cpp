@@ -14,6 +14,7 @@ namespace mlir::kiln {
 static void buildPipelineOnVMModule(OpPassManager &pm) {
   // First, while every import the program wrote is still there.
   pm.addPass(vm::createVMVerifyKnownImportsPass());
+  pm.addPass(vm::createVMNormalizeCallSegmentsPass());
   pm.addPass(vm::createVMLowerChecksPass());
   pm.addPass(createCanonicalizerPass());
   pm.addPass(vm::createVMInlineInitializerConstantsPass());
@@ -50,7 +51,8 @@ void registerVMTransformPasses() {
   PassPipelineRegistration<>(
       "vm-bytecode-preparation",
       "Prepares vm modules for serialization: verify imports of the "
-      "runtime's modules, lower checks, canonicalize, "
+      "runtime's modules, normalize variadic call segments, lower checks, "
+      "canonicalize, "
       "hoist and deduplicate rodata, global initialization, drop barriers, "
       "inline, canonicalize/CSE, drop unused symbols, yieldable analysis, "
       "ordinal allocation",

@@ -243,7 +243,10 @@ static LogicalResult verifyVariadicCall(Operation *op, FlatSymbolRefAttr callee,
       return op->emitOpError()
              << "segment #" << i << " is a single operand but argument #" << i
              << " of callee " << callee << " is variadic";
-    if (size != -1 && !variadic)
+    // IREE's runtime reads a segment size only where the callee is
+    // variadic, and its own programs give a plain argument's segment as 1
+    // (one operand) as well as -1; vm-normalize-call-segments makes it -1.
+    if (size != -1 && size != 1 && !variadic)
       return op->emitOpError()
              << "segment #" << i << " is a variadic group but argument #" << i
              << " of callee " << callee << " is not variadic";

@@ -256,7 +256,8 @@ StatusOr<std::unique_ptr<Session>> Session::create(
     KILN_RETURN_IF_ERROR(session->parameters_->add_spec(spec));
   }
   std::vector<vm::Ref> modules;
-  bool imports_hal = false, imports_check = false, imports_parameters = false;
+  bool imports_hal = false, imports_check = false, imports_parameters = false,
+       imports_yieldable_test = false, imports_runner_utils = false;
   for (const std::string& path : module_paths) {
     auto module = load_module(*session->instance_, path, options);
     if (!module.ok()) return std::move(module).status();
@@ -266,6 +267,8 @@ StatusOr<std::unique_ptr<Session>> Session::create(
       imports_hal |= name.substr(0, 4) == "hal.";
       imports_check |= name.substr(0, 6) == "check.";
       imports_parameters |= name.substr(0, 14) == "io_parameters.";
+      imports_yieldable_test |= name.substr(0, 15) == "yieldable_test.";
+      imports_runner_utils |= name.substr(0, 13) == "runner_utils.";
     }
     modules.push_back(std::move(module).value());
   }
@@ -281,6 +284,16 @@ StatusOr<std::unique_ptr<Session>> Session::create(
     if (imports_check) {
       KILN_RETURN_IF_ERROR(session->context_->register_module(session->hal_.check.get()));
     }
+  }
+  if (imports_yieldable_test) {
+    KILN_ASSIGN_OR_RETURN(session->yieldable_test_,
+                          yieldable_test::create_yieldable_test_module(*session->instance_));
+    KILN_RETURN_IF_ERROR(session->context_->register_module(session->yieldable_test_.get()));
+  }
+  if (imports_runner_utils) {
+    KILN_ASSIGN_OR_RETURN(session->runner_utils_,
+                          runner_utils::create_runner_utils_module(*session->instance_));
+    KILN_RETURN_IF_ERROR(session->context_->register_module(session->runner_utils_.get()));
   }
   for (size_t i = 0; i < modules.size(); ++i) {
     Status s = session->context_->register_module(modules[i]);

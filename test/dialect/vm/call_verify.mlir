@@ -120,7 +120,7 @@ vm.module @m {
   vm.import private @v(%x : i32, %rest : i32 ...)
   vm.func @group_for_plain(%x : i32) {
     // expected-error @+1 {{segment #0 is a variadic group but argument #0 of callee @v is not variadic}}
-    vm.call.variadic @v([%x], [%x]) : (i32 ..., i32 ...)
+    vm.call.variadic @v([%x, %x], [%x]) : (i32 ..., i32 ...)
     vm.return
   }
 }

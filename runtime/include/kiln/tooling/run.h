@@ -12,6 +12,8 @@
 
 #include "kiln/modules/hal/api.h"
 #include "kiln/modules/io_parameters/module.h"
+#include "kiln/modules/runner_utils/module.h"
+#include "kiln/modules/yieldable_test/module.h"
 #include "kiln/tooling/expected_output.h"
 #include "kiln/tooling/module_loader.h"
 #include "kiln/vm/budget.h"
@@ -132,6 +134,8 @@ class Session {
   hal::Modules hal_;
   std::shared_ptr<io_parameters::Parameters> parameters_;
   vm::RefT<vm::NativeModule> io_parameters_;
+  vm::RefT<vm::NativeModule> yieldable_test_;
+  vm::RefT<vm::NativeModule> runner_utils_;
   hal::DeviceOptions device_options_;
   std::unique_ptr<vm::Context> context_;
 };
