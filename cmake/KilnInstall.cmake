@@ -22,6 +22,7 @@ set(_kiln_export_libraries
   kiln_runtime runtime
   kiln_c_headers c_headers
   kiln_bytecode_schema bytecode_schema
+  kiln_bytecode_disasm bytecode_disasm
   kiln_bytecode bytecode
   kiln_modules modules
   kiln_io_parameters io_parameters

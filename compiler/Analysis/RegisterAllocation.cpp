@@ -2,6 +2,7 @@
 
 #include "compiler/Analysis/RegisterAllocation.h"
 
+#include "dialects/vm/VMOps.h"
 #include "dialects/vm/VMTypes.h"
 
 #include "mlir/IR/Block.h"
@@ -15,14 +16,11 @@
 
 namespace mlir::kiln {
 
-bool RegisterAllocation::isRefType(Type type) {
-  return llvm::isa<vm::RefType>(type);
-}
+bool RegisterAllocation::isRefType(Type type) { return llvm::isa<vm::RefType>(type); }
 
-FailureOr<RegisterAllocation>
-RegisterAllocation::compute(Operation *funcOp, Region &body,
-                            const BytecodePlan &plan,
-                            const ValueLiveness &liveness) {
+FailureOr<RegisterAllocation> RegisterAllocation::compute(Operation *funcOp, Region &body,
+                                                          const OperandReads &plan,
+                                                          const ValueLiveness &liveness) {
   RegisterAllocation result;
   if (body.empty())
     return result;
@@ -32,9 +30,8 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
   for (Block &block : body) {
     // Results of an optimization barrier are copies of its operands.
     for (Operation &op : block)
-      if (op.getName().getStringRef() == "vm.optimization_barrier")
-        for (auto [operand, result] :
-             llvm::zip(op.getOperands(), op.getResults())) {
+      if (isa<vm::OptimizationBarrierOp>(op))
+        for (auto [operand, result] : llvm::zip(op.getOperands(), op.getResults())) {
           partners[result].push_back(operand);
           partners[operand].push_back(result);
         }
@@ -42,9 +39,8 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
       continue;
     Operation *terminator = &block.back();
     SmallVector<Value> incoming;
-    for (auto [succIndex, succ] :
-         llvm::enumerate(terminator->getSuccessors())) {
-      BytecodePlan::getSuccessorValues(terminator, succIndex, incoming);
+    for (auto [succIndex, succ] : llvm::enumerate(terminator->getSuccessors())) {
+      getSuccessorValues(terminator, succIndex, incoming);
       for (auto [arg, value] : llvm::zip(succ->getArguments(), incoming)) {
         if (!value)
           continue;
@@ -70,12 +66,11 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
   // made the allocation quadratic in the number of simultaneously live
   // values). Events at range bounds move registers in and out of the set.
   struct Sweep {
-    SmallVector<unsigned> busy;  // covering ranges per register
-    std::set<unsigned> idle;     // registers with busy == 0
+    SmallVector<unsigned> busy; // covering ranges per register
+    std::set<unsigned> idle;    // registers with busy == 0
     // (point, register, +1 at a range's start / -1 after its end)
     std::priority_queue<std::tuple<uint32_t, unsigned, int>,
-                        std::vector<std::tuple<uint32_t, unsigned, int>>,
-                        std::greater<>>
+                        std::vector<std::tuple<uint32_t, unsigned, int>>, std::greater<>>
         events;
   };
   Sweep sweeps[2];
@@ -100,8 +95,7 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
     const auto &taken = bank.occupied[reg];
     for (const Range &r : ranges) {
       // First occupied range that ends at or after r starts.
-      auto it = llvm::partition_point(
-          taken, [&](const Range &t) { return t.end < r.start; });
+      auto it = llvm::partition_point(taken, [&](const Range &t) { return t.end < r.start; });
       if (it != taken.end() && it->start <= r.end)
         return false;
     }
@@ -119,8 +113,7 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
     }
     auto &taken = bank.occupied[reg];
     for (const Range &r : ranges) {
-      auto it = llvm::partition_point(
-          taken, [&](const Range &t) { return t.start < r.start; });
+      auto it = llvm::partition_point(taken, [&](const Range &t) { return t.start < r.start; });
       taken.insert(it, r);
     }
   };
@@ -180,13 +173,11 @@ RegisterAllocation::compute(Operation *funcOp, Region &body,
         chosen = static_cast<unsigned>(bank.occupied.size());
     }
     if (*chosen >= kMaxRegistersPerBank)
-      return funcOp->emitError()
-             << "function needs more than " << kMaxRegistersPerBank << " "
-             << (isRef ? "ref" : "scalar")
-             << " registers; split it into smaller functions";
+      return funcOp->emitError() << "function needs more than " << kMaxRegistersPerBank << " "
+                                 << (isRef ? "ref" : "scalar")
+                                 << " registers; split it into smaller functions";
     take(bank, *chosen, ranges);
-    result.registers[value] =
-        Register{isRef, static_cast<uint16_t>(*chosen)};
+    result.registers[value] = Register{isRef, static_cast<uint16_t>(*chosen)};
   }
 
   result.scalarCount = banks[0].occupied.size();

@@ -7,14 +7,14 @@
 // them (so most edges need no copies). Entry block arguments are pinned to
 // the lowest registers of their bank in signature order.
 //
-// Values produced by ops the BytecodePlan elides get no register.
+// Values produced by ops the target elides (OperandReads) get no register.
 //
 //===----------------------------------------------------------------------===//
 
 #ifndef KILN_COMPILER_ANALYSIS_REGISTERALLOCATION_H
 #define KILN_COMPILER_ANALYSIS_REGISTERALLOCATION_H
 
-#include "compiler/Analysis/BytecodePlan.h"
+#include "compiler/Analysis/OperandReads.h"
 #include "compiler/Analysis/ValueLiveness.h"
 
 #include "mlir/IR/Region.h"
@@ -43,9 +43,8 @@ class RegisterAllocation {
 public:
   /// Allocates registers for `body`. Fails (with a diagnostic on `funcOp`)
   /// when a bank would need more than kMaxRegistersPerBank registers.
-  static FailureOr<RegisterAllocation> compute(Operation *funcOp,
-                                               Region &body,
-                                               const BytecodePlan &plan,
+  static FailureOr<RegisterAllocation> compute(Operation *funcOp, Region &body,
+                                               const OperandReads &reads,
                                                const ValueLiveness &liveness);
 
   /// True for values held in the ref bank.

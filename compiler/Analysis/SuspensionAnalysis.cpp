@@ -8,6 +8,7 @@
 
 #include "compiler/Analysis/SuspensionAnalysis.h"
 
+#include "dialects/vm/VMAttributeNames.h"
 #include "dialects/vm/VMOps.h"
 
 #include "mlir/Interfaces/CallInterfaces.h"
@@ -47,7 +48,7 @@ SuspensionAnalysis::SuspensionAnalysis(Operation *op, SuspensionPolicy policy) :
 
   for (Operation &child : moduleOp.getBlock()) {
     if (auto importOp = dyn_cast<ImportOp>(child)) {
-      if (policy == SuspensionPolicy::AnyImport || importOp->hasAttr("vm.yield"))
+      if (policy == SuspensionPolicy::AnyImport || importOp->hasAttr(vm::kYieldAttrName))
         markSuspending(importOp);
       continue;
     }
@@ -91,7 +92,7 @@ bool SuspensionAnalysis::isSuspensionPoint(Operation *op) const {
 }
 
 bool SuspensionAnalysis::declaresSuspension(Operation *funcOp) {
-  if (funcOp->hasAttr("vm.yield"))
+  if (funcOp->hasAttr(vm::kYieldAttrName))
     return true;
   bool declares = false;
   funcOp->walk([&](Operation *op) {

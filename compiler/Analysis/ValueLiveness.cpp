@@ -6,7 +6,7 @@
 
 namespace mlir::kiln {
 
-ValueLiveness::ValueLiveness(Region &body, const BytecodePlan &plan) {
+ValueLiveness::ValueLiveness(Region &body, const OperandReads &plan) {
   // Number values, blocks and slots.
   uint32_t slot = 0;
   for (auto [index, block] : llvm::enumerate(body)) {
@@ -101,17 +101,14 @@ ValueLiveness::ValueLiveness(Region &body, const BytecodePlan &plan) {
   for (Block &block : body) {
     unsigned b = blockIndex[&block];
     uint32_t startPoint = 2 * blockStartSlot[b] + 1;
-    uint32_t endPoint =
-        block.empty() ? startPoint : 2 * slots[&block.back()] + 1;
+    uint32_t endPoint = block.empty() ? startPoint : 2 * slots[&block.back()] + 1;
     for (BlockArgument arg : block.getArguments())
       extend(valueIndex[arg], startPoint);
     for (unsigned v : liveIn[b])
       extend(v, startPoint);
     for (unsigned v : liveOut[b])
       extend(v, endPoint);
-    auto isLiveOut = [&](unsigned v) {
-      return llvm::binary_search(liveOut[b], v);
-    };
+    auto isLiveOut = [&](unsigned v) { return llvm::binary_search(liveOut[b], v); };
 
     llvm::DenseSet<unsigned> live(liveOut[b].begin(), liveOut[b].end());
     llvm::DenseMap<unsigned, uint32_t> lastRead;
@@ -154,9 +151,7 @@ ValueLiveness::ValueLiveness(Region &body, const BytecodePlan &plan) {
     }
   }
   for (auto &valueRanges : ranges)
-    llvm::sort(valueRanges, [](const Interval &a, const Interval &b) {
-      return a.start < b.start;
-    });
+    llvm::sort(valueRanges, [](const Interval &a, const Interval &b) { return a.start < b.start; });
 }
 
 bool ValueLiveness::isLastUse(Operation *op, Value value) const {

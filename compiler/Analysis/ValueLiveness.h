@@ -1,8 +1,9 @@
 //===- ValueLiveness.h - Liveness of SSA values over a CFG ------*- C++ -*-===//
 //
 // Block-level live-in/live-out sets and a linear numbering of the region that
-// register allocation uses for live intervals. Reads are the ones
-// BytecodePlan reports, so folded or fused operands do not keep values alive.
+// register allocation uses for live intervals. Reads are the ones the
+// target reports (OperandReads), so folded or fused operands do not keep
+// values alive.
 //
 // Numbering: blocks in region order; block `b` owns one slot for its start
 // (where its arguments are defined) and one per op. Slot `i` has two points:
@@ -14,7 +15,7 @@
 #ifndef KILN_COMPILER_ANALYSIS_VALUELIVENESS_H
 #define KILN_COMPILER_ANALYSIS_VALUELIVENESS_H
 
-#include "compiler/Analysis/BytecodePlan.h"
+#include "compiler/Analysis/OperandReads.h"
 
 #include "mlir/IR/Block.h"
 #include "mlir/IR/Region.h"
@@ -34,7 +35,7 @@ public:
     uint32_t end = 0;
   };
 
-  ValueLiveness(Region &body, const BytecodePlan &plan);
+  ValueLiveness(Region &body, const OperandReads &plan);
 
   unsigned getValueIndex(Value value) const { return valueIndex.lookup(value); }
   Value getValue(unsigned index) const { return values[index]; }
@@ -49,12 +50,8 @@ public:
   /// Indices (getValueIndex) of the values live into / out of `block`,
   /// ascending. Sparse: the sets are as large as what is live there, not as
   /// the function, so long functions with many blocks stay linear.
-  ArrayRef<unsigned> getLiveIn(Block *block) const {
-    return liveIn[blockIndex.lookup(block)];
-  }
-  ArrayRef<unsigned> getLiveOut(Block *block) const {
-    return liveOut[blockIndex.lookup(block)];
-  }
+  ArrayRef<unsigned> getLiveIn(Block *block) const { return liveIn[blockIndex.lookup(block)]; }
+  ArrayRef<unsigned> getLiveOut(Block *block) const { return liveOut[blockIndex.lookup(block)]; }
 
   /// True when `op` (in its block) is the last reader of `value`: nothing
   /// after it in the block reads it and it is not live out of the block.
@@ -63,15 +60,11 @@ public:
   /// True when nothing ever reads `value`.
   bool isUnused(Value value) const { return unused.test(getValueIndex(value)); }
 
-  Interval getInterval(Value value) const {
-    return intervals[getValueIndex(value)];
-  }
+  Interval getInterval(Value value) const { return intervals[getValueIndex(value)]; }
   /// The exact live ranges of `value` (one per block it is live in), sorted:
   /// unlike the hull these leave out the holes, e.g. a loop body a value
   /// only needs to cross on the way to the loop exit.
-  ArrayRef<Interval> getRanges(Value value) const {
-    return ranges[getValueIndex(value)];
-  }
+  ArrayRef<Interval> getRanges(Value value) const { return ranges[getValueIndex(value)]; }
   /// Point at which `op`'s operands are read.
   uint32_t getReadPoint(Operation *op) const { return 2 * slots.lookup(op); }
   uint32_t getBlockStartPoint(Block *block) const {

@@ -5,6 +5,7 @@
 #include "compiler/Analysis/Passes.h"
 #include "compiler/Conversion/BufferViewPasses.h"
 #include "compiler/Conversion/Passes.h"
+#include "compiler/Target/Bytecode/Passes.h"
 #include "compiler/Transforms/Passes.h"
 
 #include "dialects/hal/HALDialect.h"
@@ -35,6 +36,7 @@ void registerKilnPasses() {
   registerConversionPasses();
   registerBufferViewPasses();
   registerKilnAnalysisPasses();
+  registerKilnBytecodeTargetPasses();
   registerVMTransformPasses();
 }
 

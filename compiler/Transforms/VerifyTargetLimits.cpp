@@ -11,8 +11,8 @@
 
 #include "compiler/Transforms/VerifyTargetLimits.h"
 
-#include "compiler/Analysis/BytecodePlan.h"
 #include "compiler/Analysis/RegisterAllocation.h"
+#include "compiler/Target/Bytecode/BytecodePlan.h"
 #include "compiler/Analysis/ValueLiveness.h"
 #include "compiler/Transforms/Passes.h"
 #include "dialects/vm/VMTypes.h"
@@ -160,7 +160,8 @@ public:
     if (scalars <= limits::kMaxRegistersPerBank &&
         refs <= limits::kMaxRegistersPerBank)
       return;
-    ::mlir::kiln::BytecodePlan plan(body);
+    ::mlir::kiln::OpcodeTable opcodes(funcOp->getContext());
+    ::mlir::kiln::BytecodePlan plan(body, opcodes);
     ::mlir::kiln::ValueLiveness liveness(body, plan);
     if (::mlir::failed(
             ::mlir::kiln::RegisterAllocation::compute(funcOp, body, plan, liveness)))

@@ -3,6 +3,12 @@
 runtime/schema/opcodes.txt, the single source of truth for the encoding.
 
 usage: gen_opcodes.py opcodes.txt --header OUT.h [--markdown OUT.md]
+
+Besides the enum and each opcode's operand kinds, the header carries the
+selection columns of the table (the KEY=VALUE fields after the operands):
+for every opcode the forms the compiler may choose instead of it (its
+branch form, immediate forms, negation) and the pairs of instructions that
+fuse into one, so the encoder builds no opcode names.
 """
 import argparse
 import sys
@@ -43,6 +49,23 @@ OPERAND_KINDS = {
 }
 MAX_OPERANDS = 8
 
+# Selection columns: KEY=VALUE after the operands of a row. Each names the
+# opcode(s) this row stands in for; the header indexes them by that source.
+#   swapped=VMOP[,VMOP]   vm ops encoded as this opcode with their two
+#                         operands in reverse order
+#   branch=OPCODE         a vm.cond_br on OPCODE's result (a compare)
+#   imm_rhs=OPCODE        OPCODE with its second register read a constant,
+#                         encoded as an immediate
+#   imm_lhs=OPCODE        OPCODE with its first register read a constant:
+#                         reads the other register, then the immediate
+#   imm_rhs_negated=OPCODE  as imm_rhs, with the constant negated
+#   negation=OPCODE       branches exactly when OPCODE does not (a branch)
+#   negation_swapped=OPCODE  as negation, with the two registers swapped
+#   sequence=FIRST,SECOND FIRST then SECOND (reading FIRST's result), fused
+FORM_KEYS = ("branch", "imm_rhs", "imm_lhs", "imm_rhs_negated", "negation",
+             "negation_swapped")
+COLUMN_KEYS = FORM_KEYS + ("swapped", "sequence")
+
 
 def parse(path):
     rows = []
@@ -54,7 +77,19 @@ def parse(path):
         fields = line.split()
         if len(fields) < 2:
             sys.exit(f"{path}:{lineno}: expected NAME VM_OPS OPERANDS...")
-        name, vm_ops, operands = fields[0], fields[1], fields[2:]
+        name, vm_ops, rest = fields[0], fields[1], fields[2:]
+        operands = [x for x in rest if "=" not in x]
+        columns = {}
+        for field in rest[len(operands):]:
+            key, _, value = field.partition("=")
+            if "=" not in field or key not in COLUMN_KEYS or not value:
+                sys.exit(f"{path}:{lineno}: bad column '{field}' (KEY=VALUE, "
+                         f"KEY one of {', '.join(COLUMN_KEYS)})")
+            if key in columns:
+                sys.exit(f"{path}:{lineno}: column {key} given twice")
+            columns[key] = value
+        if len(operands) + len(columns) != len(rest):
+            sys.exit(f"{path}:{lineno}: columns must follow the operands")
         if name in seen:
             sys.exit(f"{path}:{lineno}: duplicate opcode {name}")
         seen.add(name)
@@ -64,10 +99,53 @@ def parse(path):
         if len(operands) > MAX_OPERANDS:
             sys.exit(f"{path}:{lineno}: more than {MAX_OPERANDS} operands")
         ops = [] if vm_ops == "-" else vm_ops.split(",")
-        rows.append((name, ops, operands))
-    if len(rows) > 0xFFFF:
-        sys.exit("too many opcodes for a u16")
+        rows.append((name, ops, operands, columns))
+    if len(rows) >= 0xFFFF:
+        sys.exit("too many opcodes for a u16 (0xFFFF means none)")
+    check_columns(path, rows)
     return rows
+
+
+def check_columns(path, rows):
+    names = {row[0] for row in rows}
+    listed = {op for row in rows for op in row[1]}
+    sources = {}
+    for name, _, operands, columns in rows:
+        for key, value in columns.items():
+            if key == "swapped":
+                for op in value.split(","):
+                    if op in listed:
+                        sys.exit(f"{path}: {name}: {op} is swapped here and "
+                                 "listed directly elsewhere")
+                continue
+            refs = value.split(",")
+            if len(refs) != (2 if key == "sequence" else 1):
+                sys.exit(f"{path}: {name}: {key}={value}: wrong number of opcodes")
+            for ref in refs:
+                if ref not in names:
+                    sys.exit(f"{path}: {name}: {key}={value}: no opcode {ref}")
+            source = (key, value)
+            if source in sources:
+                sys.exit(f"{path}: {name} and {sources[source]} both give "
+                         f"{key} of {value}")
+            sources[source] = name
+        if "negation" in columns and "negation_swapped" in columns:
+            sys.exit(f"{path}: {name}: negation and negation_swapped both given")
+
+
+def forms_of(rows):
+    """opcode name -> {form key: opcode name}, from the columns that name it."""
+    forms = {row[0]: {} for row in rows}
+    for name, _, _, columns in rows:
+        for key in FORM_KEYS:
+            if key in columns:
+                # negation columns sit on the negated opcode's partner:
+                # "X negation=Y" means the negation of X is Y.
+                if key.startswith("negation"):
+                    forms[name][key] = columns[key]
+                else:
+                    forms[columns[key]][key] = name
+    return forms
 
 
 def write_header(rows, out):
@@ -83,10 +161,12 @@ def write_header(rows, out):
     o.append("namespace kiln::bytecode {")
     o.append("")
     o.append("enum class Opcode : uint16_t {")
-    for i, (name, _, _) in enumerate(rows):
+    for i, (name, _, _, _) in enumerate(rows):
         o.append(f"  {name} = {i},")
     o.append("};")
     o.append(f"inline constexpr uint16_t kOpcodeCount = {len(rows)};")
+    o.append("// Stands for \"no such opcode\" in the selection columns below.")
+    o.append("inline constexpr Opcode kNoOpcode = static_cast<Opcode>(0xFFFF);")
     o.append("")
     o.append("enum class OperandKind : uint8_t {")
     for k in kinds:
@@ -106,15 +186,71 @@ def write_header(rows, out):
     o.append("struct OpcodeInfo {")
     o.append("  const char *name;       // e.g. \"ADD_I32\"")
     o.append("  const char *vmOps;      // comma-separated vm ops, \"\" if internal")
+    o.append("  const char *swappedVmOps; // vm ops encoded with their operands reversed")
     o.append("  uint8_t operandCount;")
     o.append(f"  OperandKind operands[{MAX_OPERANDS}];")
+    o.append("  // Bytes of the whole instruction (opcode included) when every operand")
+    o.append("  // has a fixed size, else 0.")
+    o.append("  uint8_t fixedLength;")
     o.append("};")
     o.append("")
     o.append("inline constexpr OpcodeInfo kOpcodeInfo[kOpcodeCount] = {")
-    for name, ops, operands in rows:
+    for name, ops, operands, columns in rows:
         kinds_list = ", ".join(f"OperandKind::{OPERAND_KINDS[x][0]}" for x in operands)
-        o.append(f"  {{\"{name}\", \"{','.join(ops)}\", {len(operands)}, {{{kinds_list}}}}},")
+        sizes = [OPERAND_KINDS[x][1] for x in operands]
+        fixed = 0 if None in sizes else 2 + sum(sizes)
+        swapped = columns.get("swapped", "")
+        o.append(f"  {{\"{name}\", \"{','.join(ops)}\", \"{swapped}\", {len(operands)}, "
+                 f"{{{kinds_list}}}, {fixed}}},")
     o.append("};")
+    o.append("")
+    o.append("// The forms the compiler may select instead of an opcode (opcodes.txt")
+    o.append("// selection columns); kNoOpcode where there is none.")
+    o.append("struct OpcodeForms {")
+    o.append("  Opcode branch;          // branch on this compare's result")
+    o.append("  Opcode immRhs;          // second register read as an immediate")
+    o.append("  Opcode immLhs;          // first register read as an immediate")
+    o.append("  Opcode immRhsNegated;   // second read as the negated immediate")
+    o.append("  Opcode negation;        // branches when this one does not")
+    o.append("  bool negationSwapsRegisters; // ... with its two registers swapped")
+    o.append("};")
+    o.append("")
+    o.append("inline constexpr OpcodeForms kOpcodeForms[kOpcodeCount] = {")
+    forms = forms_of(rows)
+    def ref(x):
+        return f"Opcode::{x}" if x else "kNoOpcode"
+    for name, _, _, _ in rows:
+        f = forms[name]
+        negation = f.get("negation") or f.get("negation_swapped")
+        swaps = "true" if "negation_swapped" in f else "false"
+        o.append(f"  {{{ref(f.get('branch'))}, {ref(f.get('imm_rhs'))}, "
+                 f"{ref(f.get('imm_lhs'))}, {ref(f.get('imm_rhs_negated'))}, "
+                 f"{ref(negation)}, {swaps}}}, // {name}")
+    o.append("};")
+    o.append("")
+    o.append("// Two instructions in a row that fuse into one (the `sequence` column).")
+    o.append("struct FusedSequence {")
+    o.append("  Opcode first, second, fused;")
+    o.append("};")
+    sequences = [(c["sequence"].split(","), name) for name, _, _, c in rows if "sequence" in c]
+    o.append(f"inline constexpr FusedSequence kFusedSequences[{max(len(sequences), 1)}] = {{")
+    for (first, second), name in sequences:
+        o.append(f"  {{Opcode::{first}, Opcode::{second}, Opcode::{name}}},")
+    if not sequences:
+        o.append("  {kNoOpcode, kNoOpcode, kNoOpcode},")
+    o.append("};")
+    o.append("")
+    o.append("constexpr const OpcodeForms &getOpcodeForms(Opcode opcode) {")
+    o.append("  return kOpcodeForms[static_cast<uint16_t>(opcode)];")
+    o.append("}")
+    o.append("")
+    o.append("// The opcode `first` followed by `second` fuse into, or kNoOpcode.")
+    o.append("constexpr Opcode getFusedSequence(Opcode first, Opcode second) {")
+    o.append("  for (const FusedSequence &s : kFusedSequences)")
+    o.append("    if (s.first == first && s.second == second)")
+    o.append("      return s.fused;")
+    o.append("  return kNoOpcode;")
+    o.append("}")
     o.append("")
     o.append("inline const OpcodeInfo &getOpcodeInfo(Opcode opcode) {")
     o.append("  return kOpcodeInfo[static_cast<uint16_t>(opcode)];")
@@ -132,8 +268,15 @@ def write_markdown(rows, out):
          "Every instruction starts with its u16 opcode, then the operands below, in",
          "order. See docs/bytecode.md for the operand encodings.", "",
          "| # | opcode | vm ops | operands |", "|---|---|---|---|"]
-    for i, (name, ops, operands) in enumerate(rows):
-        vm = ", ".join(f"`{x}`" for x in ops) or "(fused/internal)"
+    for i, (name, ops, operands, columns) in enumerate(rows):
+        vm = ", ".join([f"`{x}`" for x in ops] +
+                       [f"`{x}` (operands swapped)"
+                        for x in columns.get("swapped", "").split(",") if x])
+        selected = ", ".join(f"{k} `{v}`" for k, v in columns.items()
+                             if k in ("branch", "imm_rhs", "imm_lhs",
+                                      "imm_rhs_negated", "sequence"))
+        if not vm:
+            vm = f"(selected: {selected})" if selected else "(internal)"
         o.append(f"| {i} | `{name}` | {vm} | {' '.join(f'`{x}`' for x in operands)} |")
     o += ["", "## Operand kinds", "", "| spelling | bytes | meaning |", "|---|---|---|"]
     for spelling, (_, size, desc) in OPERAND_KINDS.items():

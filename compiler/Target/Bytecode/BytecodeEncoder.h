@@ -2,11 +2,11 @@
 //
 // Encodes the body of one `vm.func` into Kiln bytecode (docs/bytecode.md).
 // Ops are encoded from the opcode table (kiln/bytecode/opcodes.h, generated
-// from runtime/schema/opcodes.txt): the encoder looks an op up by name and
-// emits each operand the table lists. Only control flow, calls, returns and
-// a few peepholes are written by hand. Everything works on generic
-// Operation* (names, operands, successors and attributes), so it does not
-// depend on the C++ classes of the vm ops.
+// from runtime/schema/opcodes.txt): the encoder looks an op up in the
+// OpcodeTable and emits each operand the table lists; fused, immediate and
+// negated forms come from the table's selection columns (BytecodePlan).
+// Control flow, calls, returns and two peepholes are written by hand,
+// choosing ops by their C++ class.
 //
 //===----------------------------------------------------------------------===//
 
@@ -23,6 +23,8 @@
 #include <vector>
 
 namespace mlir::kiln {
+
+class OpcodeTable;
 
 /// Module-wide tables the encoder resolves symbols against and interns
 /// types and strings into (first-use order, so output is deterministic).
@@ -56,9 +58,10 @@ struct EncodedFunction {
   std::vector<std::pair<uint32_t, Location>> locations;
 };
 
-/// Encodes `funcOp` (a `vm.func`). Emits a diagnostic at the offending op
-/// and fails when something cannot be encoded.
-FailureOr<EncodedFunction> encodeFunction(Operation *funcOp,
+/// Encodes `funcOp` (a `vm.func`) with the opcodes of `opcodes`. Emits a
+/// diagnostic at the offending op and fails when something cannot be
+/// encoded.
+FailureOr<EncodedFunction> encodeFunction(Operation *funcOp, const OpcodeTable &opcodes,
                                           BytecodeModuleTables &tables);
 
 /// The calling-convention type code of a vm value type ('i', 'I', 'f', 'F',

@@ -5,6 +5,9 @@
 #include "compiler/Transforms/VerifyTargetLimits.h"
 
 #include "compiler/Target/Bytecode/BytecodeEncoder.h"
+#include "compiler/Target/Bytecode/OpcodeSelection.h"
+#include "dialects/vm/VMAttributeNames.h"
+#include "dialects/vm/VMOps.h"
 #include "dialects/vm/VMTypes.h"
 #include "kiln/bytecode/file_format.h"
 #include "kiln/bytecode/vmfb_generated.h"
@@ -59,28 +62,27 @@ std::optional<int64_t> getOrdinal(Operation *op) {
 void sortByOrdinal(SmallVectorImpl<Operation *> &ops) {
   if (!llvm::all_of(ops, [](Operation *op) { return getOrdinal(op); }))
     return;
-  std::stable_sort(ops.begin(), ops.end(), [](Operation *a, Operation *b) {
-    return *getOrdinal(a) < *getOrdinal(b);
-  });
+  std::stable_sort(ops.begin(), ops.end(),
+                   [](Operation *a, Operation *b) { return *getOrdinal(a) < *getOrdinal(b); });
 }
 
-/// Byte width of a scalar global op ("vm.global.i32" -> 4), 0 for refs.
-unsigned getGlobalWidth(StringRef name) {
-  if (name == "vm.global.i32" || name == "vm.global.f32")
+/// Byte width of a scalar global op (vm.global.i32 -> 4), 0 for others.
+unsigned getGlobalWidth(Operation *op) {
+  if (isa<vm::GlobalI32Op, vm::GlobalF32Op>(op))
     return 4;
-  if (name == "vm.global.i64" || name == "vm.global.f64")
+  if (isa<vm::GlobalI64Op, vm::GlobalF64Op>(op))
     return 8;
   return 0;
 }
 
 Operation *findVMModule(Operation *op) {
-  if (op->getName().getStringRef() == "vm.module")
+  if (isa<vm::ModuleOp>(op))
     return op;
   Operation *found = nullptr;
   unsigned count = 0;
   if (op->getNumRegions() == 1)
     for (Operation &child : op->getRegion(0).getOps())
-      if (child.getName().getStringRef() == "vm.module") {
+      if (isa<vm::ModuleOp>(child)) {
         found = &child;
         ++count;
       }
@@ -96,8 +98,7 @@ Operation *findVMModule(Operation *op) {
 /// Signature string in the calling convention of docs/runtime.md.
 FailureOr<std::string> makeSignature(Operation *op, bool allowVariadic) {
   auto typeAttr = op->getAttrOfType<TypeAttr>("function_type");
-  auto type = typeAttr ? llvm::dyn_cast<FunctionType>(typeAttr.getValue())
-                       : FunctionType();
+  auto type = typeAttr ? llvm::dyn_cast<FunctionType>(typeAttr.getValue()) : FunctionType();
   if (!type)
     return op->emitError() << "cannot be encoded: missing 'function_type'";
   auto argAttrs = op->getAttrOfType<ArrayAttr>("arg_attrs");
@@ -111,9 +112,8 @@ FailureOr<std::string> makeSignature(Operation *op, bool allowVariadic) {
     for (Type element : flat) {
       char code = getTypeCode(element);
       if (!code)
-        return op->emitError()
-               << "cannot be encoded: type " << element
-               << " has no calling-convention code";
+        return op->emitError() << "cannot be encoded: type " << element
+                               << " has no calling-convention code";
       s.push_back(code);
     }
     return success();
@@ -124,7 +124,7 @@ FailureOr<std::string> makeSignature(Operation *op, bool allowVariadic) {
     bool variadic = false;
     if (argAttrs && i < argAttrs.size())
       if (auto dict = llvm::dyn_cast<DictionaryAttr>(argAttrs[i]))
-        variadic = static_cast<bool>(dict.get("vm.variadic"));
+        variadic = static_cast<bool>(dict.get(vm::kVariadicAttrName));
     if (variadic && !allowVariadic)
       return op->emitError() << "cannot be encoded: variadic argument";
     if (variadic)
@@ -155,8 +155,8 @@ FailureOr<std::vector<uint8_t>> getRodataBytes(Operation *op) {
     Type elementType = dense.getElementType();
     unsigned bits = elementType.getIntOrFloatBitWidth();
     if (!elementType.isIntOrFloat() || bits % 8 != 0)
-      return op->emitError() << "cannot be encoded: rodata element type "
-                             << elementType << " is not byte-sized";
+      return op->emitError() << "cannot be encoded: rodata element type " << elementType
+                             << " is not byte-sized";
     ArrayRef<char> raw = dense.getRawData();
     if (dense.isSplat()) {
       size_t elementBytes = bits / 8;
@@ -167,8 +167,7 @@ FailureOr<std::vector<uint8_t>> getRodataBytes(Operation *op) {
     }
     return bytes;
   }
-  if (auto resource =
-          llvm::dyn_cast_or_null<DenseResourceElementsAttr>(value)) {
+  if (auto resource = llvm::dyn_cast_or_null<DenseResourceElementsAttr>(value)) {
     AsmResourceBlob *blob = resource.getRawHandle().getBlob();
     if (!blob)
       return op->emitError() << "cannot be encoded: rodata resource has no "
@@ -190,16 +189,13 @@ public:
   int32_t getLocation(Location loc, int32_t caller = -1, int32_t name = -1,
                       int32_t inlinedFrom = -1) {
     if (auto fileLoc = llvm::dyn_cast<FileLineColLoc>(loc))
-      return intern({uint32_t(internFile(fileLoc.getFilename().getValue())),
-                     fileLoc.getLine(), fileLoc.getColumn(), caller, name,
-                     inlinedFrom});
+      return intern({uint32_t(internFile(fileLoc.getFilename().getValue())), fileLoc.getLine(),
+                     fileLoc.getColumn(), caller, name, inlinedFrom});
     if (auto nameLoc = llvm::dyn_cast<NameLoc>(loc))
-      return getLocation(nameLoc.getChildLoc(), caller,
-                         internFile(nameLoc.getName().getValue()),
+      return getLocation(nameLoc.getChildLoc(), caller, internFile(nameLoc.getName().getValue()),
                          inlinedFrom);
     if (auto callSite = llvm::dyn_cast<CallSiteLoc>(loc)) {
-      int32_t callerIndex =
-          getLocation(callSite.getCaller(), caller, -1, inlinedFrom);
+      int32_t callerIndex = getLocation(callSite.getCaller(), caller, -1, inlinedFrom);
       Location callee = callSite.getCallee();
       if (auto calleeName = llvm::dyn_cast<NameLoc>(callee))
         return getLocation(calleeName.getChildLoc(), callerIndex, name,
@@ -214,8 +210,7 @@ public:
       }
     }
     if (auto opaque = llvm::dyn_cast<OpaqueLoc>(loc))
-      return getLocation(opaque.getFallbackLocation(), caller, name,
-                         inlinedFrom);
+      return getLocation(opaque.getFallbackLocation(), caller, name, inlinedFrom);
     if (name >= 0 || caller >= 0 || inlinedFrom >= 0)
       return intern({uint32_t(internFile("")), 0, 0, caller, name, inlinedFrom});
     return -1;
@@ -225,11 +220,8 @@ public:
   struct Entry {
     uint32_t file, line, column;
     int32_t caller, name, inlinedFrom;
-    using Key =
-        std::tuple<uint32_t, uint32_t, uint32_t, int32_t, int32_t, int32_t>;
-    Key key() const {
-      return {file, line, column, caller, name, inlinedFrom};
-    }
+    using Key = std::tuple<uint32_t, uint32_t, uint32_t, int32_t, int32_t, int32_t>;
+    Key key() const { return {file, line, column, caller, name, inlinedFrom}; }
   };
   std::vector<Entry> locations;
 
@@ -241,8 +233,7 @@ private:
     return it->second;
   }
   int32_t intern(const Entry &entry) {
-    auto [it, inserted] =
-        locationIndices.try_emplace(entry.key(), locations.size());
+    auto [it, inserted] = locationIndices.try_emplace(entry.key(), locations.size());
     if (inserted)
       locations.push_back(entry);
     return it->second;
@@ -275,8 +266,8 @@ uint32_t getRequiredFeatures(Operation *funcOp) {
 
 } // namespace
 
-FailureOr<std::vector<uint8_t>>
-serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
+FailureOr<std::vector<uint8_t>> serializeVMModule(Operation *op,
+                                                  const BytecodeTargetOptions &options) {
   Operation *moduleOp = findVMModule(op);
   if (!moduleOp)
     return failure();
@@ -288,20 +279,19 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
   ModuleLayout layout;
   bool ok = true;
   for (Operation &child : moduleOp->getRegion(0).getOps()) {
-    StringRef name = child.getName().getStringRef();
-    if (name == "vm.func") {
+    if (isa<vm::FuncOp>(child)) {
       layout.functions.push_back(&child);
-    } else if (name == "vm.import") {
+    } else if (isa<vm::ImportOp>(child)) {
       layout.imports.push_back(&child);
-    } else if (name == "vm.export") {
+    } else if (isa<vm::ExportOp>(child)) {
       layout.exports.push_back(&child);
-    } else if (name == "vm.rodata") {
+    } else if (isa<vm::RodataOp>(child)) {
       layout.rodata.push_back(&child);
-    } else if (name == "vm.global.ref") {
+    } else if (isa<vm::GlobalRefOp>(child)) {
       layout.refGlobals.push_back(&child);
-    } else if (getGlobalWidth(name)) {
+    } else if (getGlobalWidth(&child)) {
       layout.scalarGlobals.push_back(&child);
-    } else if (name == "vm.initializer") {
+    } else if (isa<vm::InitializerOp>(child)) {
       child.emitError() << "cannot be encoded: 'vm.initializer' must be "
                            "merged into '__init' by the global "
                            "initialization preparation pass";
@@ -336,15 +326,14 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
   // Scalar globals: the allocated byte offsets when every global has one,
   // else 8-byte globals first, then 4-byte ones, in module order.
   bool haveOffsets = !layout.scalarGlobals.empty() &&
-                     llvm::all_of(layout.scalarGlobals,
-                                  [](Operation *g) { return getOrdinal(g); });
+                     llvm::all_of(layout.scalarGlobals, [](Operation *g) { return getOrdinal(g); });
   if (haveOffsets) {
     for (Operation *g : layout.scalarGlobals) {
-      unsigned width = getGlobalWidth(g->getName().getStringRef());
+      unsigned width = getGlobalWidth(g);
       uint32_t offset = *getOrdinal(g);
       if (offset % width)
-        return g->emitError() << "cannot be encoded: global offset " << offset
-                              << " is not " << width << "-byte aligned";
+        return g->emitError() << "cannot be encoded: global offset " << offset << " is not "
+                              << width << "-byte aligned";
       tables.scalarGlobalOffsets[getSymbolName(g)] = offset;
       layout.globalBytes = std::max(layout.globalBytes, offset + width);
     }
@@ -352,7 +341,7 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     uint32_t offset = 0;
     for (unsigned width : {8u, 4u})
       for (Operation *g : layout.scalarGlobals)
-        if (getGlobalWidth(g->getName().getStringRef()) == width) {
+        if (getGlobalWidth(g) == width) {
           tables.scalarGlobalOffsets[getSymbolName(g)] = offset;
           offset += width;
         }
@@ -366,30 +355,28 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     if (auto f = llvm::dyn_cast_or_null<FloatAttr>(init))
       isZero = f.getValue().isPosZero();
     if (!isZero)
-      return g->emitError()
-             << "cannot be encoded: a non-zero initial value must be moved "
-                "into '__init' by the global initialization preparation pass";
+      return g->emitError() << "cannot be encoded: a non-zero initial value must be moved "
+                               "into '__init' by the global initialization preparation pass";
   }
   for (Operation *g : layout.refGlobals)
     if (g->getAttr("initial_value"))
-      return g->emitError()
-             << "cannot be encoded: ref global initializers must be moved "
-                "into '__init' by the global initialization preparation pass";
+      return g->emitError() << "cannot be encoded: ref global initializers must be moved "
+                               "into '__init' by the global initialization preparation pass";
 
   // Inline rodata that preparation did not hoist gets trailing ordinals.
   for (Operation *f : layout.functions)
     f->walk([&](Operation *inner) {
-      if (inner->getName().getStringRef() == "vm.rodata.inline") {
-        tables.inlineRodataOrdinals[inner] =
-            layout.rodata.size() + layout.inlineRodata.size();
+      if (isa<vm::RodataInlineOp>(inner)) {
+        tables.inlineRodataOrdinals[inner] = layout.rodata.size() + layout.inlineRodata.size();
         layout.inlineRodata.push_back(inner);
       }
     });
 
   // Encode functions.
+  OpcodeTable opcodes(moduleOp->getContext());
   std::vector<EncodedFunction> encoded;
   for (Operation *f : layout.functions) {
-    FailureOr<EncodedFunction> result = encodeFunction(f, tables);
+    FailureOr<EncodedFunction> result = encodeFunction(f, opcodes, tables);
     if (failed(result))
       return failure();
     encoded.push_back(std::move(*result));
@@ -411,12 +398,12 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     uint32_t flags = 0;
     if (imp->getAttr("is_optional"))
       flags |= fb::ImportFlags_OPTIONAL;
-    if (imp->getAttr("vm.yield"))
+    if (imp->getAttr(vm::kYieldAttrName))
       flags |= fb::ImportFlags_YIELDABLE;
     auto fullName = fbb.CreateString(getSymbolName(imp).str());
     auto sig = fbb.CreateString(*signature);
-    importDefs.push_back(fb::CreateImportFunctionDef(
-        fbb, fullName, sig, static_cast<fb::ImportFlags>(flags)));
+    importDefs.push_back(
+        fb::CreateImportFunctionDef(fbb, fullName, sig, static_cast<fb::ImportFlags>(flags)));
   }
 
   std::vector<flatbuffers::Offset<fb::ExportFunctionDef>> exportDefs;
@@ -429,10 +416,8 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     if (it == tables.functionOrdinals.end())
       return exp->emitError() << "cannot be encoded: '" << ref.getValue()
                               << "' is not a function of the module";
-    auto localName = fbb.CreateString(
-        (exportName ? exportName.getValue() : ref.getValue()).str());
-    exportDefs.push_back(
-        fb::CreateExportFunctionDef(fbb, localName, it->second));
+    auto localName = fbb.CreateString((exportName ? exportName.getValue() : ref.getValue()).str());
+    exportDefs.push_back(fb::CreateExportFunctionDef(fbb, localName, it->second));
   }
 
   // Bytecode: every function 16-byte aligned within the blob.
@@ -460,9 +445,8 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     auto sig = fbb.CreateString(*signature);
     auto name = fbb.CreateString(getSymbolName(f).str());
     functionDefs.push_back(fb::CreateFunctionDescriptor(
-        fbb, offset, fn.bytecode.size(), fn.scalarRegisterCount,
-        fn.refRegisterCount, sig, name, static_cast<fb::FunctionFlags>(flags),
-        static_cast<fb::FeatureBits>(features)));
+        fbb, offset, fn.bytecode.size(), fn.scalarRegisterCount, fn.refRegisterCount, sig, name,
+        static_cast<fb::FunctionFlags>(flags), static_cast<fb::FeatureBits>(features)));
   }
 
   // Rodata: named segments, then unhoisted inline ones.
@@ -477,13 +461,11 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
     uint32_t alignment = 16;
     if (auto attr = r->getAttrOfType<IntegerAttr>("alignment")) {
       uint64_t requested = attr.getValue().getZExtValue();
-      if (requested > ::kiln::bytecode::kMaxRodataAlignment ||
-          !llvm::isPowerOf2_64(requested))
-        return r->emitOpError()
-               << "alignment " << requested
-               << " cannot be kept in a .vmfb: rodata is aligned to a power "
-                  "of two up to "
-               << ::kiln::bytecode::kMaxRodataAlignment << " bytes";
+      if (requested > ::kiln::bytecode::kMaxRodataAlignment || !llvm::isPowerOf2_64(requested))
+        return r->emitOpError() << "alignment " << requested
+                                << " cannot be kept in a .vmfb: rodata is aligned to a power "
+                                   "of two up to "
+                                << ::kiln::bytecode::kMaxRodataAlignment << " bytes";
       alignment = requested;
     }
     flatbuffers::Offset<flatbuffers::String> mime = 0, name = 0;
@@ -499,13 +481,12 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
       external.resize(llvm::alignTo(external.size(), kExternalAlignment), 0);
       uint64_t offset = external.size();
       external.insert(external.end(), data->begin(), data->end());
-      rodataDefs.push_back(fb::CreateRodataSegment(
-          fbb, 0, offset, data->size(), alignment, mime, name));
+      rodataDefs.push_back(
+          fb::CreateRodataSegment(fbb, 0, offset, data->size(), alignment, mime, name));
     } else {
       fbb.ForceVectorAlignment(data->size(), 1, 64);
       auto embedded = fbb.CreateVector(*data);
-      rodataDefs.push_back(fb::CreateRodataSegment(fbb, embedded, 0, 0,
-                                                   alignment, mime, name));
+      rodataDefs.push_back(fb::CreateRodataSegment(fbb, embedded, 0, 0, alignment, mime, name));
     }
   }
 
@@ -530,15 +511,15 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
       maps.push_back({std::move(pcs), std::move(locs)});
     }
     for (auto &[pcs, locs] : maps)
-      infos.push_back(fb::CreateFunctionDebugInfo(
-          fbb, fbb.CreateVector(pcs), fbb.CreateVector(locs)));
+      infos.push_back(
+          fb::CreateFunctionDebugInfo(fbb, fbb.CreateVector(pcs), fbb.CreateVector(locs)));
     std::vector<flatbuffers::Offset<flatbuffers::String>> files;
     for (const std::string &file : db.files)
       files.push_back(fbb.CreateString(file));
     std::vector<flatbuffers::Offset<fb::SourceLocation>> locations;
     for (const DebugTables::Entry &e : db.locations)
-      locations.push_back(fb::CreateSourceLocation(
-          fbb, e.file, e.line, e.column, e.caller, e.name, e.inlinedFrom));
+      locations.push_back(
+          fb::CreateSourceLocation(fbb, e.file, e.line, e.column, e.caller, e.name, e.inlinedFrom));
     auto filesVec = fbb.CreateVector(files);
     auto locationsVec = fbb.CreateVector(locations);
     auto infosVec = fbb.CreateVector(infos);
@@ -578,8 +559,7 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
 
   // Header, FlatBuffer, padding, external data.
   uint64_t fbLength = fbb.GetSize();
-  uint64_t externalOffset =
-      llvm::alignTo(kFileHeaderSize + fbLength, kExternalAlignment);
+  uint64_t externalOffset = llvm::alignTo(kFileHeaderSize + fbLength, kExternalAlignment);
   std::vector<uint8_t> file;
   file.reserve(externalOffset + external.size());
   auto put = [&](uint64_t value, unsigned size) {
@@ -593,15 +573,13 @@ serializeVMModule(Operation *op, const BytecodeTargetOptions &options) {
   put(fbLength, 8);
   put(externalOffset, 8);
   file.resize(kFileHeaderSize, 0);
-  file.insert(file.end(), fbb.GetBufferPointer(),
-              fbb.GetBufferPointer() + fbLength);
+  file.insert(file.end(), fbb.GetBufferPointer(), fbb.GetBufferPointer() + fbLength);
   file.resize(externalOffset, 0);
   file.insert(file.end(), external.begin(), external.end());
   return file;
 }
 
-LogicalResult translateModuleToBytecode(Operation *op,
-                                        const BytecodeTargetOptions &options,
+LogicalResult translateModuleToBytecode(Operation *op, const BytecodeTargetOptions &options,
                                         raw_ostream &os) {
   if (options.runPreparation) {
     PassManager pm(op->getContext(), op->getName().getStringRef());

@@ -51,9 +51,10 @@
 
 #include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
-#include "mlir/Dialect/EmitC/Transforms/Passes.h"
+#include "mlir/Dialect/EmitC/Transforms/Transforms.h"
 #include "mlir/IR/Iterators.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 #include "mlir/Target/Cpp/CppEmitter.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "llvm/Support/CommandLine.h"
@@ -67,6 +68,31 @@ FailureOr<OwningOpRef<ModuleOp>> convertVMToEmitC(Operation *vmModule,
                                                   const CTargetOptions &options) {
   ctarget::ModuleEmitter emitter(vmModule, options);
   return emitter.run();
+}
+
+/// What upstream's --form-expressions pass does to every emitc.func (wrap
+/// each single-result C operator in an emitc.expression, then fold
+/// expressions into their users with the same patterns and the same greedy
+/// driver settings), with the pattern set frozen once for the module instead
+/// of once per function: the pass rebuilt it for each of thousands of
+/// functions, a quarter of the C target's time (docs/limits.md).
+static LogicalResult formExpressions(ModuleOp module) {
+  MLIRContext *context = module.getContext();
+  RewritePatternSet patterns(context);
+  emitc::populateExpressionPatterns(patterns);
+  FrozenRewritePatternSet frozen(std::move(patterns));
+  OpBuilder builder(context);
+  for (auto func : llvm::make_early_inc_range(module.getOps<emitc::FuncOp>())) {
+    func->walk([&](Operation *op) {
+      if (op->getNumResults() == 1 && !isa<emitc::LiteralOp>(op) &&
+          isa<emitc::CExpressionInterface>(*op) &&
+          !op->getParentOfType<emitc::ExpressionOp>())
+        emitc::createExpression(op, builder);
+    });
+    if (failed(applyPatternsGreedily(func, frozen)))
+      return failure();
+  }
+  return success();
 }
 
 LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation,
@@ -123,12 +149,8 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
     if (read)
       verbatim.erase();
   });
-  if (options.formExpressions) {
-    PassManager pm(op->getContext());
-    pm.addNestedPass<emitc::FuncOp>(emitc::createFormExpressionsPass());
-    if (failed(pm.run(emitc->get())))
-      return failure();
-  }
+  if (options.formExpressions && failed(formExpressions(emitc->get())))
+    return failure();
   return emitc::translateToCpp(emitc->get(), os, /*declareVariablesAtTop=*/true);
 }
 

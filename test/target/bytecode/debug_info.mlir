@@ -6,10 +6,10 @@
 
 // CHECK: "debug": true
 // CHECK: "locations": [
-// CHECK-NEXT: "0: a.mlir:10:3"
-// CHECK-NEXT: "8: 'sum' a.mlir:11:5"
-// CHECK-NEXT: "16: lib.mlir:2:7 <- a.mlir:12:9"
-// CHECK-NEXT: "24: a.mlir:13:1"
+// CHECK-NEXT: "0000: a.mlir:10:3"
+// CHECK-NEXT: "0008: 'sum' a.mlir:11:5"
+// CHECK-NEXT: "0010: lib.mlir:2:7 <- a.mlir:12:9"
+// CHECK-NEXT: "0018: a.mlir:13:1"
 // CHECK-NEXT: ]
 
 // STRIP: "debug": false

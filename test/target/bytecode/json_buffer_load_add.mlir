@@ -4,8 +4,8 @@
 // vm.add.i32 right after it becomes one BUFFER_LOAD_ADD_I32 (dst, acc,
 // buffer, index); with the fused latch an element costs two instructions.
 // CHECK-LABEL: "disassembly": [
-// CHECK: "[[LOOP:[0-9]+]]: BUFFER_LOAD_ADD_I32 i[[ACC:[0-9]+]], i[[ACC]], r0, i[[I:[0-9]+]]"
-// CHECK-NEXT: ADD_BR_IF_LT_I64_U i[[I]], i[[I]], 1, i{{[0-9]+}}, @[[LOOP]]"
+// CHECK: "[[LOOP:[0-9a-f]+]]: BUFFER_LOAD_ADD_I32 s[[ACC:[0-9]+]], s[[ACC]], r0, s[[I:[0-9]+]]"
+// CHECK-NEXT: ADD_BR_IF_LT_I64_U s[[I]], s[[I]], 1, s{{[0-9]+}}, ^[[LOOP]]"
 // CHECK-NOT: BUFFER_LOAD_I32
 // CHECK: ]
 vm.module @m {
@@ -35,9 +35,9 @@ vm.module @m {
 // The loaded value is used again after the add: no fusion, the load keeps
 // its register. The loaded value on the left of the add fuses the same way.
 // CHECK-LABEL: "disassembly": [
-// CHECK: BUFFER_LOAD_I32 i[[V:[0-9]+]], r0, i0"
-// CHECK-NEXT: ADD_I32 i{{[0-9]+}}, i{{[0-9]+}}, i{{[0-9]+}}"
-// CHECK: BUFFER_LOAD_ADD_I32 i{{[0-9]+}}, i{{[0-9]+}}, r0:mv, i1"
+// CHECK: BUFFER_LOAD_I32 s[[V:[0-9]+]], r0, s0"
+// CHECK-NEXT: ADD_I32 s{{[0-9]+}}, s{{[0-9]+}}, s{{[0-9]+}}"
+// CHECK: BUFFER_LOAD_ADD_I32 s{{[0-9]+}}, s{{[0-9]+}}, r0!, s1"
 // CHECK: ]
 vm.module @m {
   vm.func @twice(%buf: !vm.buffer, %i: i64, %j: i64, %x: i32) -> (i32, i32, i32) {

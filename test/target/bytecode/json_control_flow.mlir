@@ -3,11 +3,11 @@
 // A counted loop: the compare fuses into the branch, the increment uses an
 // immediate, and increment + test + back edge are one ADD_BR_IF_LT.
 // CHECK-LABEL: "disassembly": [
-// CHECK-NEXT: "0: CONST_I32 i1, 0"
-// CHECK-NEXT: "8: MOV i2, i1"
-// CHECK-NEXT: "14: ADD_I32 i2, i2, i1"
-// CHECK-NEXT: "22: ADD_BR_IF_LT_I32_S i1, i1, 1, i0, @14"
-// CHECK-NEXT: "38: RETURN (i2)"
+// CHECK-NEXT: "0000: CONST_I32 s1, 0"
+// CHECK-NEXT: "0008: MOV s2, s1"
+// CHECK-NEXT: "000e: ADD_I32 s2, s2, s1"
+// CHECK-NEXT: "0016: ADD_BR_IF_LT_I32_S s1, s1, 1, s0, ^000e"
+// CHECK-NEXT: "0026: RETURN (s2)"
 // CHECK-NEXT: ]
 vm.module @m {
   vm.func @loop_sum(%n: i32) -> i32 {
@@ -31,13 +31,13 @@ vm.module @m {
 // and its destination has two predecessors, so the copies sit in an
 // out-of-line stub after the function's blocks.
 // CHECK-LABEL: "disassembly": [
-// CHECK-NEXT: "0: ADD_I32 i2, i2, i2"
-// CHECK-NEXT: "8: BR_IF_NZ i2, @[[STUB:[0-9]+]]"
-// CHECK-NEXT: "16: RETURN (i0)"
-// CHECK-NEXT: "[[STUB]]: MOV i3, i0"
-// CHECK-NEXT: "{{[0-9]+}}: MOV i0, i1"
-// CHECK-NEXT: "{{[0-9]+}}: MOV i1, i3"
-// CHECK-NEXT: "{{[0-9]+}}: BR @0"
+// CHECK-NEXT: "0000: ADD_I32 s2, s2, s2"
+// CHECK-NEXT: "0008: BR_IF_NZ s2, ^[[STUB:[0-9a-f]+]]"
+// CHECK-NEXT: "0010: RETURN (s0)"
+// CHECK-NEXT: "[[STUB]]: MOV s3, s0"
+// CHECK-NEXT: "{{[0-9a-f]+}}: MOV s0, s1"
+// CHECK-NEXT: "{{[0-9a-f]+}}: MOV s1, s3"
+// CHECK-NEXT: "{{[0-9a-f]+}}: BR ^0000"
 // CHECK: "scalar_registers": 4
 vm.module @m {
   vm.func @swap(%a: i32, %b: i32, %n: i32) -> i32 {
@@ -56,12 +56,12 @@ vm.module @m {
 // A ref that only one side of a branch uses is released on the other edge;
 // the side that uses it moves it on its last use.
 // CHECK-LABEL: "disassembly": [
-// CHECK-NEXT: "0: BR_IF_Z i0, @[[ELSE:[0-9]+]]"
-// CHECK-NEXT: "8: BUFFER_LENGTH i0, r0:mv"
-// CHECK-NEXT: "14: RETURN (i0)"
-// CHECK-NEXT: "[[ELSE]]: DISCARD_REFS [r0]"
-// CHECK-NEXT: "{{[0-9]+}}: EXT_I32_I64_S i0, i0"
-// CHECK-NEXT: "{{[0-9]+}}: RETURN (i0)"
+// CHECK-NEXT: "0000: BR_IF_Z s0, ^[[ELSE:[0-9a-f]+]]"
+// CHECK-NEXT: "0008: BUFFER_LENGTH s0, r0!"
+// CHECK-NEXT: "000e: RETURN (s0)"
+// CHECK-NEXT: "[[ELSE]]: DISCARD_REFS (r0)"
+// CHECK-NEXT: "{{[0-9a-f]+}}: EXT_I32_I64_S s0, s0"
+// CHECK-NEXT: "{{[0-9a-f]+}}: RETURN (s0)"
 vm.module @m {
   vm.func @edge_release(%c: i32, %buf: !vm.buffer) -> i64 {
     vm.cond_br %c, ^use, ^skip
@@ -79,10 +79,10 @@ vm.module @m {
 // Ref results nobody reads are released right away; refs returned are moved
 // to the caller.
 // CHECK-LABEL: "disassembly": [
-// CHECK-NEXT: "0: CALL_IMPORT import[0], (i0), -> (r0)"
-// CHECK-NEXT: "14: DISCARD_REFS [r0]"
-// CHECK-NEXT: "20: CALL_IMPORT import[0], (i0), -> (r0)"
-// CHECK-NEXT: "34: RETURN (r0:mv)"
+// CHECK-NEXT: "0000: CALL_IMPORT @rt.make, (s0), (r0)"
+// CHECK-NEXT: "000e: DISCARD_REFS (r0)"
+// CHECK-NEXT: "0014: CALL_IMPORT @rt.make, (s0), (r0)"
+// CHECK-NEXT: "0022: RETURN (r0!)"
 // CHECK: "types": []
 vm.module @m {
   vm.import private @rt.make(%n: i32) -> !vm.buffer
@@ -98,10 +98,10 @@ vm.module @m {
 // br_table: every case is a target; cases whose edge carries no copies jump
 // straight to their block.
 // CHECK-LABEL: "disassembly": [
-// CHECK-NEXT: "0: BR_TABLE i0, @[[DEF:[0-9]+]], [@[[A:[0-9]+]], @[[B:[0-9]+]]]"
-// CHECK-NEXT: "[[DEF]]: RETURN (i0)"
-// CHECK-NEXT: "[[A]]: RETURN (i1)"
-// CHECK-NEXT: "[[B]]: RETURN (i2)"
+// CHECK-NEXT: "0000: BR_TABLE s0, ^[[DEF:[0-9a-f]+]], [^[[A:[0-9a-f]+]], ^[[B:[0-9a-f]+]]]"
+// CHECK-NEXT: "[[DEF]]: RETURN (s0)"
+// CHECK-NEXT: "[[A]]: RETURN (s1)"
+// CHECK-NEXT: "[[B]]: RETURN (s2)"
 // CHECK-NEXT: ]
 vm.module @m {
   vm.func @table(%i: i32, %a: i32, %b: i32) -> i32 {
@@ -124,9 +124,9 @@ vm.module @m {
 // Yieldable calls write their results into the successor's block arguments;
 // yield resumes at its successor. Both mark the function YIELDABLE.
 // CHECK-LABEL: "disassembly": [
-// CHECK-NEXT: "0: CALL_IMPORT import[0], (i0), -> (i0)"
-// CHECK-NEXT: "14: YIELD @20"
-// CHECK-NEXT: "20: RETURN (i0)"
+// CHECK-NEXT: "0000: CALL_IMPORT @rt.wait, (s0), (s0)"
+// CHECK-NEXT: "000e: YIELD ^0014"
+// CHECK-NEXT: "0014: RETURN (s0)"
 // CHECK: "flags": [
 // CHECK-NEXT: "YIELDABLE"
 // CHECK: "imports": [
@@ -151,10 +151,10 @@ vm.module @m {
 // not released after the op, the others are. Optimization barriers are
 // copies that usually vanish.
 // CHECK-LABEL: "disassembly": [
-// CHECK-NEXT: "0: SWITCH_REF r0, i0, r2, [r0, r1]"
-// CHECK-NEXT: "14: DISCARD_REFS [r1]"
-// CHECK-NEXT: "20: CMP_EQ_REF i0, r0:mv, r2:mv"
-// CHECK-NEXT: "28: RETURN (i0)"
+// CHECK-NEXT: "0000: SWITCH_REF r0, s0, r2, (r0, r1)"
+// CHECK-NEXT: "000e: DISCARD_REFS (r1)"
+// CHECK-NEXT: "0014: CMP_EQ_REF s0, r0!, r2!"
+// CHECK-NEXT: "001c: RETURN (s0)"
 // CHECK-NEXT: ]
 vm.module @m {
   vm.func @switch_ref(%i: i32, %a: !vm.buffer, %b: !vm.buffer, %d: !vm.buffer) -> i32 {

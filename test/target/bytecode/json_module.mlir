@@ -11,8 +11,8 @@
 // CHECK:      "format_version": 2,
 
 // CHECK-LABEL: "disassembly": [
-// CHECK-NEXT: "0: ADD_F32 i0, i0, i0"
-// CHECK-NEXT: "8: RETURN (i0)"
+// CHECK-NEXT: "0000: ADD_F32 s0, s0, s0"
+// CHECK-NEXT: "0008: RETURN (s0)"
 // CHECK: "name": "helper"
 // CHECK: "required_features": [
 // CHECK-NEXT: "EXT_F32"
@@ -23,15 +23,15 @@
 // global store and moved into the call, its last use. 8-byte globals are
 // laid out first.
 // CHECK-LABEL: "disassembly": [
-// CHECK-NEXT: "0: CONST_REF_RODATA r0, rodata[0]"
-// CHECK-NEXT: "8: GLOBAL_STORE_REF global.ref[0], r0"
-// CHECK-NEXT: "16: GLOBAL_LOAD_I32 i1, global[8]"
-// CHECK-NEXT: "24: ADD_I32 i0, i1, i0"
-// CHECK-NEXT: "32: GLOBAL_STORE_I32 global[8], i0"
-// CHECK-NEXT: "40: EXT_I32_I64_S i1, i0"
-// CHECK-NEXT: "46: GLOBAL_STORE_I64 global[0], i1"
-// CHECK-NEXT: "54: CALL_IMPORT import[0], (r0:mv, i0), -> ()"
-// CHECK-NEXT: "68: RETURN ()"
+// CHECK-NEXT: "0000: CONST_REF_RODATA r0, rodata[0]"
+// CHECK-NEXT: "0008: GLOBAL_STORE_REF global.ref[0], r0"
+// CHECK-NEXT: "0010: GLOBAL_LOAD_I32 s1, global[+8]"
+// CHECK-NEXT: "0018: ADD_I32 s0, s1, s0"
+// CHECK-NEXT: "0020: GLOBAL_STORE_I32 global[+8], s0"
+// CHECK-NEXT: "0028: EXT_I32_I64_S s1, s0"
+// CHECK-NEXT: "002e: GLOBAL_STORE_I64 global[+0], s1"
+// CHECK-NEXT: "0036: CALL_IMPORT @io.write, (r0!, s0), ()"
+// CHECK-NEXT: "0044: RETURN ()"
 // CHECK: "name": "run"
 // CHECK: "ref_registers": 1
 // CHECK: "scalar_registers": 2

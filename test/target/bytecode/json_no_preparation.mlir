@@ -5,11 +5,11 @@
 // Failure messages and print names go through the string table.
 
 // CHECK-LABEL: "disassembly": [
-// CHECK-NEXT: "0: COND_FAIL i0, i1, 'bad input'"
-// CHECK-NEXT: "10: COND_FAIL i1, i1, ''"
-// CHECK-NEXT: "20: PRINT 'values', (i:i0, i:i1)"
-// CHECK-NEXT: "34: CMP_LTE_I32_S i0, i1, i0"
-// CHECK-NEXT: "42: FAIL i0, 'unreachable'"
+// CHECK-NEXT: "0000: COND_FAIL s0, s1, \"bad input\""
+// CHECK-NEXT: "000a: COND_FAIL s1, s1, \"\""
+// CHECK-NEXT: "0014: PRINT \"values\", (i:s0, i:s1)"
+// CHECK-NEXT: "0022: CMP_LTE_I32_S s0, s1, s0"
+// CHECK-NEXT: "002a: FAIL s0, \"unreachable\""
 // CHECK-NEXT: ]
 // CHECK: "strings": [
 // CHECK-NEXT: "bad input",

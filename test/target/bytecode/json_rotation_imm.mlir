@@ -4,12 +4,12 @@
 // the test instead of a BR to it (loop rotation), and the copy fuses with
 // the increment before it, so an iteration runs two instructions, not four.
 // CHECK-LABEL: "disassembly": [
-// CHECK-NEXT: "0: CONST_I32 i1, 0"
-// CHECK-NEXT: "8: MOV i2, i1"
-// CHECK-NEXT: "14: BR_IF_LTE_I32_S i0, i1, @48"
-// CHECK-NEXT: "24: ADD_I32 i2, i2, i1"
-// CHECK-NEXT: "32: ADD_BR_IF_LT_I32_S i1, i1, 1, i0, @24"
-// CHECK-NEXT: "48: RETURN (i2)"
+// CHECK-NEXT: "0000: CONST_I32 s1, 0"
+// CHECK-NEXT: "0008: MOV s2, s1"
+// CHECK-NEXT: "000e: BR_IF_LTE_I32_S s0, s1, ^0030"
+// CHECK-NEXT: "0018: ADD_I32 s2, s2, s1"
+// CHECK-NEXT: "0020: ADD_BR_IF_LT_I32_S s1, s1, 1, s0, ^0018"
+// CHECK-NEXT: "0030: RETURN (s2)"
 // CHECK-NEXT: ]
 vm.module @m {
   vm.func @while_sum(%n: i32) -> i32 {
@@ -34,10 +34,10 @@ vm.module @m {
 // materialized when the subtraction folds it too. The branch on false uses
 // the negated relation (n < 2 false: n >= 2).
 // CHECK-LABEL: "disassembly": [
-// CHECK-NEXT: "0: BR_IF_GTE_I32_S_IMM i0, 2, @18"
-// CHECK-NEXT: "12: RETURN (i0)"
-// CHECK-NEXT: "18: ADD_I32_IMM i0, i0, -2"
-// CHECK-NEXT: "28: RETURN (i0)"
+// CHECK-NEXT: "0000: BR_IF_GTE_I32_S_IMM s0, 2, ^0012"
+// CHECK-NEXT: "000c: RETURN (s0)"
+// CHECK-NEXT: "0012: ADD_I32_IMM s0, s0, -2"
+// CHECK-NEXT: "001c: RETURN (s0)"
 // CHECK-NEXT: ]
 vm.module @m {
   vm.func @f(%n: i32) -> i32 {
@@ -58,9 +58,9 @@ vm.module @m {
 // still read elsewhere keeps its register; i64 compares keep the register
 // form.
 // CHECK-LABEL: "disassembly": [
-// CHECK-NEXT: "0: CONST_I32 i{{[0-9]+}}, 7"
-// CHECK-NEXT: "8: BR_IF_LTE_I32_U_IMM i0, 7, @{{[0-9]+}}"
-// CHECK: "{{[0-9]+}}: MUL_I32
+// CHECK-NEXT: "0000: CONST_I32 s{{[0-9]+}}, 7"
+// CHECK-NEXT: "0008: BR_IF_LTE_I32_U_IMM s0, 7, ^{{[0-9a-f]+}}"
+// CHECK: "{{[0-9a-f]+}}: MUL_I32
 // CHECK: BR_IF_LT_I64_S
 vm.module @m {
   vm.func @g(%x: i32, %a: i64, %b: i64) -> i32 {
@@ -84,7 +84,7 @@ vm.module @m {
 // ADD_BR_IF_LT_I64_U. A label between the add and the test (here: the
 // test block has another predecessor) keeps them apart.
 // CHECK-LABEL: "disassembly": [
-// CHECK: ADD_BR_IF_LT_I64_U i[[I:[0-9]+]], i[[I]], 1, i{{[0-9]+}}, @
+// CHECK: ADD_BR_IF_LT_I64_U s[[I:[0-9]+]], s[[I]], 1, s{{[0-9]+}}, ^
 // CHECK: "disassembly": [
 // CHECK: ADD_I64_IMM
 // CHECK-NOT: ADD_BR_IF

@@ -22,6 +22,7 @@
 #include "kiln/bytecode/file_format.h"
 #include "kiln/bytecode/opcodes.h"
 #include "kiln/bytecode/vmfb_generated.h"
+#include "kiln/vm/limits.h"
 
 namespace kiln::bytecode::testing {
 
@@ -31,11 +32,11 @@ struct Label {
 
 // One operand: a fixed value, a label (targets), or a list.
 struct Operand {
-  Operand(uint64_t v) : value(v) {}  // NOLINT
-  Operand(int v) : value(static_cast<uint64_t>(static_cast<int64_t>(v))) {}  // NOLINT
-  Operand(int64_t v) : value(static_cast<uint64_t>(v)) {}  // NOLINT
-  Operand(uint32_t v) : value(v) {}  // NOLINT
-  Operand(Label l) : label(l.id) {}  // NOLINT
+  Operand(uint64_t v) : value(v) {}                                         // NOLINT
+  Operand(int v) : value(static_cast<uint64_t>(static_cast<int64_t>(v))) {} // NOLINT
+  Operand(int64_t v) : value(static_cast<uint64_t>(v)) {}                   // NOLINT
+  Operand(uint32_t v) : value(v) {}                                         // NOLINT
+  Operand(Label l) : label(l.id) {}                                         // NOLINT
   uint64_t value = 0;
   int label = -1;
   bool is_list = false;
@@ -55,7 +56,8 @@ inline Operand L(std::vector<uint64_t> values) {
 inline Operand LT(std::vector<Label> labels) {
   Operand o(uint64_t{0});
   o.is_list = true;
-  for (Label l : labels) o.label_list.push_back(l.id);
+  for (Label l : labels)
+    o.label_list.push_back(l.id);
   return o;
 }
 inline uint64_t T(char code, uint16_t reg) {
@@ -71,10 +73,10 @@ inline uint64_t F64(double f) {
   std::memcpy(&b, &f, 8);
   return b;
 }
-inline uint64_t MOVE(uint16_t reg) { return reg | 0x8000u; }
+inline uint64_t MOVE(uint16_t reg) { return reg | vm::limits::kRefMoveBit; }
 
 class FunctionBuilder {
- public:
+public:
   Label label() {
     Label l;
     l.id = static_cast<int>(labels_.size());
@@ -85,16 +87,17 @@ class FunctionBuilder {
   uint32_t pc() const { return static_cast<uint32_t>(code_.size()); }
 
   // Emits `opcode` with operands encoded per its row in opcodes.txt.
-  FunctionBuilder& emit(Opcode opcode, std::vector<Operand> operands = {}) {
-    const OpcodeInfo& info = kOpcodeInfo[static_cast<uint16_t>(opcode)];
+  FunctionBuilder &emit(Opcode opcode, std::vector<Operand> operands = {}) {
+    const OpcodeInfo &info = kOpcodeInfo[static_cast<uint16_t>(opcode)];
     instruction_starts_.push_back(pc());
     put(static_cast<uint16_t>(opcode), 2);
     for (size_t i = 0; i < operands.size() && i < info.operandCount; ++i) {
-      const Operand& o = operands[i];
+      const Operand &o = operands[i];
       OperandKind kind = info.operands[i];
       uint8_t size = fixedOperandSize(kind);
       if (size) {
-        if (o.label >= 0) fixups_.emplace_back(pc(), o.label);
+        if (o.label >= 0)
+          fixups_.emplace_back(pc(), o.label);
         put(o.value, size);
         continue;
       }
@@ -119,24 +122,25 @@ class FunctionBuilder {
     return *this;
   }
   // Raw bytes (for malformed-input tests).
-  FunctionBuilder& raw(uint64_t value, int size) {
+  FunctionBuilder &raw(uint64_t value, int size) {
     put(value, size);
     return *this;
   }
 
   std::vector<uint8_t> finish() const {
     std::vector<uint8_t> out = code_;
-    for (auto& f : fixups_) {
+    for (auto &f : fixups_) {
       uint32_t target = static_cast<uint32_t>(labels_[f.second]);
       std::memcpy(out.data() + f.first, &target, 4);
     }
     return out;
   }
-  const std::vector<uint32_t>& instruction_starts() const { return instruction_starts_; }
+  const std::vector<uint32_t> &instruction_starts() const { return instruction_starts_; }
 
- private:
+private:
   void put(uint64_t v, int size) {
-    for (int i = 0; i < size; ++i) code_.push_back(static_cast<uint8_t>(v >> (8 * i)));
+    for (int i = 0; i < size; ++i)
+      code_.push_back(static_cast<uint8_t>(v >> (8 * i)));
   }
   std::vector<uint8_t> code_;
   std::vector<int64_t> labels_;
@@ -145,7 +149,7 @@ class FunctionBuilder {
 };
 
 class ModuleBuilder {
- public:
+public:
   explicit ModuleBuilder(std::string name = "test") : name_(std::move(name)) {}
 
   uint32_t global_bytes = 0;
@@ -153,25 +157,25 @@ class ModuleBuilder {
   int32_t init_function = -1;
   uint32_t format_version = kFormatVersion;
 
-  int add_type(const std::string& name) { return push(types_, name); }
-  int add_string(const std::string& s) { return push(strings_, s); }
-  int add_import(const std::string& full_name, const std::string& signature,
+  int add_type(const std::string &name) { return push(types_, name); }
+  int add_string(const std::string &s) { return push(strings_, s); }
+  int add_import(const std::string &full_name, const std::string &signature,
                  bool optional = false) {
     imports_.push_back({full_name, signature, optional});
     return static_cast<int>(imports_.size() - 1);
   }
-  int add_function(const std::string& name, const std::string& signature,
-                   uint16_t scalars, uint16_t refs, const FunctionBuilder& f) {
+  int add_function(const std::string &name, const std::string &signature, uint16_t scalars,
+                   uint16_t refs, const FunctionBuilder &f) {
     functions_.push_back({name, signature, scalars, refs, f.finish(), {}});
     return static_cast<int>(functions_.size() - 1);
   }
   // Raw bytecode (for malformed-input tests).
-  int add_function_bytes(const std::string& name, const std::string& signature,
-                         uint16_t scalars, uint16_t refs, std::vector<uint8_t> code) {
+  int add_function_bytes(const std::string &name, const std::string &signature, uint16_t scalars,
+                         uint16_t refs, std::vector<uint8_t> code) {
     functions_.push_back({name, signature, scalars, refs, std::move(code), {}});
     return static_cast<int>(functions_.size() - 1);
   }
-  void add_export(const std::string& name, int function) {
+  void add_export(const std::string &name, int function) {
     exports_.push_back({name, static_cast<uint32_t>(function)});
   }
   // `alignment` 0 declares the writer's defaults (64 external, 16 embedded).
@@ -180,8 +184,8 @@ class ModuleBuilder {
     return static_cast<int>(rodata_.size() - 1);
   }
   // Debug info: `pc` of `function` maps to file:line:col.
-  void add_location(int function, uint32_t pc, const std::string& file,
-                    uint32_t line, uint32_t column) {
+  void add_location(int function, uint32_t pc, const std::string &file, uint32_t line,
+                    uint32_t column) {
     int f = push(files_, file);
     locations_.push_back({static_cast<uint32_t>(f), line, column});
     functions_[function].debug.emplace_back(pc, static_cast<uint32_t>(locations_.size() - 1));
@@ -190,21 +194,23 @@ class ModuleBuilder {
   std::vector<uint8_t> build() const {
     flatbuffers::FlatBufferBuilder fbb;
     std::vector<flatbuffers::Offset<vmfb::TypeDef>> types;
-    for (auto& t : types_) types.push_back(vmfb::CreateTypeDef(fbb, fbb.CreateString(t)));
+    for (auto &t : types_)
+      types.push_back(vmfb::CreateTypeDef(fbb, fbb.CreateString(t)));
     std::vector<flatbuffers::Offset<vmfb::ImportFunctionDef>> imports;
-    for (auto& i : imports_) {
+    for (auto &i : imports_) {
       imports.push_back(vmfb::CreateImportFunctionDef(
           fbb, fbb.CreateString(i.name), fbb.CreateString(i.signature),
           i.optional ? vmfb::ImportFlags_OPTIONAL : vmfb::ImportFlags_NONE));
     }
     std::vector<flatbuffers::Offset<vmfb::ExportFunctionDef>> exports;
-    for (auto& e : exports_) {
+    for (auto &e : exports_) {
       exports.push_back(vmfb::CreateExportFunctionDef(fbb, fbb.CreateString(e.name), e.ordinal));
     }
     std::vector<uint8_t> bytecode;
     std::vector<flatbuffers::Offset<vmfb::FunctionDescriptor>> functions;
-    for (auto& f : functions_) {
-      while (bytecode.size() % 16) bytecode.push_back(0);
+    for (auto &f : functions_) {
+      while (bytecode.size() % 16)
+        bytecode.push_back(0);
       uint32_t offset = static_cast<uint32_t>(bytecode.size());
       bytecode.insert(bytecode.end(), f.code.begin(), f.code.end());
       functions.push_back(vmfb::CreateFunctionDescriptor(
@@ -213,9 +219,10 @@ class ModuleBuilder {
     }
     std::vector<uint8_t> external;
     std::vector<flatbuffers::Offset<vmfb::RodataSegment>> rodata;
-    for (auto& r : rodata_) {
+    for (auto &r : rodata_) {
       if (r.external) {
-        while (external.size() % 64) external.push_back(0);
+        while (external.size() % 64)
+          external.push_back(0);
         uint64_t off = external.size();
         external.insert(external.end(), r.data.begin(), r.data.end());
         vmfb::RodataSegmentBuilder rb(fbb);
@@ -233,22 +240,26 @@ class ModuleBuilder {
       }
     }
     std::vector<flatbuffers::Offset<flatbuffers::String>> strings;
-    for (auto& s : strings_) strings.push_back(fbb.CreateString(s));
+    for (auto &s : strings_)
+      strings.push_back(fbb.CreateString(s));
     // Debug database.
     flatbuffers::Offset<vmfb::DebugDatabase> debug;
     if (!locations_.empty()) {
       std::vector<flatbuffers::Offset<flatbuffers::String>> files;
-      for (auto& f : files_) files.push_back(fbb.CreateString(f));
+      for (auto &f : files_)
+        files.push_back(fbb.CreateString(f));
       std::vector<flatbuffers::Offset<vmfb::SourceLocation>> locs;
-      for (auto& l : locations_) locs.push_back(vmfb::CreateSourceLocation(fbb, l.file, l.line, l.column));
+      for (auto &l : locations_)
+        locs.push_back(vmfb::CreateSourceLocation(fbb, l.file, l.line, l.column));
       std::vector<flatbuffers::Offset<vmfb::FunctionDebugInfo>> fdebug;
-      for (auto& f : functions_) {
+      for (auto &f : functions_) {
         std::vector<uint32_t> pcs, li;
-        for (auto& p : f.debug) {
+        for (auto &p : f.debug) {
           pcs.push_back(p.first);
           li.push_back(p.second);
         }
-        fdebug.push_back(vmfb::CreateFunctionDebugInfo(fbb, fbb.CreateVector(pcs), fbb.CreateVector(li)));
+        fdebug.push_back(
+            vmfb::CreateFunctionDebugInfo(fbb, fbb.CreateVector(pcs), fbb.CreateVector(li)));
       }
       debug = vmfb::CreateDebugDatabase(fbb, fbb.CreateVector(files), fbb.CreateVector(locs),
                                         fbb.CreateVector(fdebug));
@@ -275,7 +286,8 @@ class ModuleBuilder {
     mb.add_global_refs(global_refs);
     mb.add_init_function(init_function);
     mb.add_bytecode(bytecode_v);
-    if (!debug.IsNull()) mb.add_debug(debug);
+    if (!debug.IsNull())
+      mb.add_debug(debug);
     fbb.Finish(mb.Finish(), vmfb::ModuleIdentifier());
 
     std::vector<uint8_t> file;
@@ -285,11 +297,13 @@ class ModuleBuilder {
     std::memcpy(file.data() + 8, &format_version, 4);
     uint64_t fb_length = fbb.GetSize();
     std::memcpy(file.data() + kFlatbufferLengthOffset, &fb_length, 8);
-    const uint8_t* fb_bytes = fbb.GetBufferPointer();
-    for (size_t i = 0; i < fbb.GetSize(); ++i) file.push_back(fb_bytes[i]);
+    const uint8_t *fb_bytes = fbb.GetBufferPointer();
+    for (size_t i = 0; i < fbb.GetSize(); ++i)
+      file.push_back(fb_bytes[i]);
     uint64_t external_offset = 0;
     if (!external.empty()) {
-      while (file.size() % kExternalAlignment) file.push_back(0);
+      while (file.size() % kExternalAlignment)
+        file.push_back(0);
       external_offset = file.size();
       file.insert(file.end(), external.begin(), external.end());
     }
@@ -297,7 +311,7 @@ class ModuleBuilder {
     return file;
   }
 
- private:
+private:
   struct ImportRow {
     std::string name, signature;
     bool optional;
@@ -320,9 +334,10 @@ class ModuleBuilder {
   struct LocationRow {
     uint32_t file, line, column;
   };
-  static int push(std::vector<std::string>& v, const std::string& s) {
+  static int push(std::vector<std::string> &v, const std::string &s) {
     for (size_t i = 0; i < v.size(); ++i)
-      if (v[i] == s) return static_cast<int>(i);
+      if (v[i] == s)
+        return static_cast<int>(i);
     v.push_back(s);
     return static_cast<int>(v.size() - 1);
   }
@@ -336,6 +351,6 @@ class ModuleBuilder {
   std::vector<LocationRow> locations_;
 };
 
-}  // namespace kiln::bytecode::testing
+} // namespace kiln::bytecode::testing
 
-#endif  // KILN_BYTECODE_TESTING_MODULE_BUILDER_H_
+#endif // KILN_BYTECODE_TESTING_MODULE_BUILDER_H_

@@ -1,9 +1,10 @@
 //===- TestRegisterAllocationPass.cpp - Show the register allocation ------===//
 
-#include "compiler/Analysis/BytecodePlan.h"
-#include "compiler/Analysis/Passes.h"
 #include "compiler/Analysis/RegisterAllocation.h"
 #include "compiler/Analysis/ValueLiveness.h"
+#include "compiler/Target/Bytecode/BytecodePlan.h"
+#include "compiler/Target/Bytecode/Passes.h"
+#include "dialects/vm/VMOps.h"
 
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -11,7 +12,7 @@
 namespace mlir::kiln {
 
 #define GEN_PASS_DEF_TESTVMREGISTERALLOCATIONPASS
-#include "compiler/Analysis/Passes.h.inc"
+#include "compiler/Target/Bytecode/Passes.h.inc"
 
 namespace {
 
@@ -20,16 +21,15 @@ std::string formatRegister(Register reg) {
 }
 
 class TestVMRegisterAllocationPass
-    : public impl::TestVMRegisterAllocationPassBase<
-          TestVMRegisterAllocationPass> {
+    : public impl::TestVMRegisterAllocationPassBase<TestVMRegisterAllocationPass> {
   void runOnOperation() override {
     bool failed = false;
-    getOperation()->walk([&](Operation *funcOp) {
-      if (funcOp->getName().getStringRef() != "vm.func" ||
-          funcOp->getNumRegions() != 1 || funcOp->getRegion(0).empty())
+    OpcodeTable table(&getContext());
+    getOperation()->walk([&](vm::FuncOp funcOp) {
+      if (funcOp->getNumRegions() != 1 || funcOp->getRegion(0).empty())
         return;
       Region &body = funcOp->getRegion(0);
-      BytecodePlan plan(body);
+      BytecodePlan plan(body, table);
       ValueLiveness liveness(body, plan);
       FailureOr<RegisterAllocation> allocation =
           RegisterAllocation::compute(funcOp, body, plan, liveness);
@@ -44,28 +44,23 @@ class TestVMRegisterAllocationPass
   }
 
   void annotate(Operation *funcOp, Region &body, const BytecodePlan &plan,
-                const ValueLiveness &liveness,
-                const RegisterAllocation &allocation) {
+                const ValueLiveness &liveness, const RegisterAllocation &allocation) {
     Builder b(funcOp->getContext());
     auto names = [&](auto values) {
       SmallVector<Attribute> list;
       for (Value value : values)
-        list.push_back(b.getStringAttr(
-            allocation.hasRegister(value)
-                ? formatRegister(allocation.get(value))
-                : std::string("none")));
+        list.push_back(b.getStringAttr(allocation.hasRegister(value)
+                                           ? formatRegister(allocation.get(value))
+                                           : std::string("none")));
       return b.getArrayAttr(list);
     };
-    funcOp->setAttr("scalar_registers",
-                    b.getI32IntegerAttr(allocation.getScalarCount()));
-    funcOp->setAttr("ref_registers",
-                    b.getI32IntegerAttr(allocation.getRefCount()));
+    funcOp->setAttr("scalar_registers", b.getI32IntegerAttr(allocation.getScalarCount()));
+    funcOp->setAttr("ref_registers", b.getI32IntegerAttr(allocation.getRefCount()));
     for (Block &block : body) {
       if (block.empty())
         continue;
       if (block.getNumArguments())
-        block.front().setAttr("block_registers",
-                              names(block.getArguments()));
+        block.front().setAttr("block_registers", names(block.getArguments()));
       for (Operation &op : block) {
         if (plan.isElided(&op))
           op.setAttr("elided", b.getUnitAttr());
@@ -74,8 +69,8 @@ class TestVMRegisterAllocationPass
         SmallVector<Value> reads, moved;
         plan.getReads(&op, reads);
         for (Value value : reads)
-          if (RegisterAllocation::isRefType(value.getType()) &&
-              liveness.isLastUse(&op, value) && !llvm::is_contained(moved, value))
+          if (RegisterAllocation::isRefType(value.getType()) && liveness.isLastUse(&op, value) &&
+              !llvm::is_contained(moved, value))
             moved.push_back(value);
         if (!moved.empty())
           op.setAttr("last_ref_uses", names(moved));

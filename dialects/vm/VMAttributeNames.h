@@ -1,0 +1,24 @@
+//===- VMAttributeNames.h - Discardable attributes of vm ops ----*- C++ -*-===//
+//
+// The names of the vm dialect's discardable attributes that passes and
+// targets read, defined once.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KILN_DIALECT_VM_VMATTRIBUTENAMES_H
+#define KILN_DIALECT_VM_VMATTRIBUTENAMES_H
+
+#include "llvm/ADT/StringRef.h"
+
+namespace mlir::kiln::vm {
+
+/// On a vm.func or vm.import: calls to it may suspend (IREE's declared
+/// yieldability).
+inline constexpr llvm::StringLiteral kYieldAttrName("vm.yield");
+
+/// On an argument of a vm.import (an `arg_attrs` entry): a variadic span.
+inline constexpr llvm::StringLiteral kVariadicAttrName("vm.variadic");
+
+} // namespace mlir::kiln::vm
+
+#endif // KILN_DIALECT_VM_VMATTRIBUTENAMES_H
