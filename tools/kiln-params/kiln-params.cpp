@@ -13,6 +13,7 @@
 
 #include "kiln/modules/io_parameters/formats.h"
 #include "kiln/modules/io_parameters/index.h"
+#include "kiln/tooling/run.h"
 
 namespace {
 
@@ -170,6 +171,10 @@ int main(int argc, char** argv) {
   std::string command = argc > 1 ? argv[1] : "";
   if (command == "-h" || command == "--help" || command == "help") {
     print_usage(stdout);
+    return 0;
+  }
+  if (command == "--version") {
+    kiln::tooling::print_version(stdout, "kiln-params");
     return 0;
   }
   if (command == "list") return list(argc, argv);
