@@ -44,6 +44,16 @@ namespace {
 constexpr int kN = 512;
 constexpr int kRowsPerWorkgroup = 8;
 
+// Whether c = a x b (kN x kN) agrees with the native loop's result.
+bool matches_native_matmul(const float* a, const float* b, const float* c) {
+  std::vector<float> expect(kN * kN);
+  native_matmul_o2(a, b, expect.data(), kN);
+  for (size_t i = 0; i < expect.size(); ++i) {
+    if (std::fabs(c[i] - expect[i]) > 1e-3f * (1.0f + std::fabs(expect[i]))) return false;
+  }
+  return true;
+}
+
 std::vector<uint8_t> read_file(const char* path) {
   std::vector<uint8_t> bytes;
   std::FILE* f = std::fopen(path, "rb");
@@ -136,16 +146,12 @@ void BM_Matmul(benchmark::State& state) {
     return;
   }
   // Check against the native loop.
-  std::vector<float> va(kN * kN), vb(kN * kN), vc(kN * kN), expect(kN * kN);
+  std::vector<float> va(kN * kN), vb(kN * kN), vc(kN * kN);
   (void)a->read(0, va.data(), va.size() * 4);
   (void)b->read(0, vb.data(), vb.size() * 4);
   (void)c->read(0, vc.data(), vc.size() * 4);
-  native_matmul_o2(va.data(), vb.data(), expect.data(), kN);
-  for (size_t i = 0; i < vc.size(); ++i) {
-    if (std::fabs(vc[i] - expect[i]) > 1e-3f * (1.0f + std::fabs(expect[i]))) {
-      state.SkipWithError("matmul result differs from the native loop");
-      return;
-    }
+  if (!matches_native_matmul(va.data(), vb.data(), vc.data())) {
+    state.SkipWithError("matmul result differs from the native loop");
   }
 }
 BENCHMARK(BM_Matmul)
@@ -228,15 +234,10 @@ void BM_MlirMatmul(benchmark::State& state) {
     state.SkipWithError(s.to_string().c_str());
     return;
   }
-  std::vector<float> expect(kN * kN);
-  native_matmul_o2(reinterpret_cast<const float*>(a->data()),
-                   reinterpret_cast<const float*>(b->data()), expect.data(), kN);
-  const float* got = reinterpret_cast<const float*>(c->data());
-  for (size_t i = 0; i < expect.size(); ++i) {
-    if (std::fabs(got[i] - expect[i]) > 1e-3f * (1.0f + std::fabs(expect[i]))) {
-      state.SkipWithError("plain-MLIR matmul result differs from the native loop");
-      return;
-    }
+  if (!matches_native_matmul(reinterpret_cast<const float*>(a->data()),
+                             reinterpret_cast<const float*>(b->data()),
+                             reinterpret_cast<const float*>(c->data()))) {
+    state.SkipWithError("plain-MLIR matmul result differs from the native loop");
   }
 }
 BENCHMARK(BM_MlirMatmul)

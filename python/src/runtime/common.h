@@ -20,8 +20,6 @@
 
 #include "kiln/modules/hal/api.h"
 #include "kiln/modules/io_parameters/module.h"
-#include "kiln/modules/runner_utils/module.h"
-#include "kiln/modules/yieldable_test/module.h"
 #include "kiln/vm/context.h"
 #include "kiln/vm/budget.h"
 #include "kiln/vm/buffer.h"
@@ -111,8 +109,8 @@ struct ContextHolder {
   std::shared_ptr<io_parameters::Parameters> parameters =
       std::make_shared<io_parameters::Parameters>();
   vm::RefT<vm::NativeModule> io_parameters_module;
-  vm::RefT<vm::NativeModule> yieldable_test_module;  // for IREE's VM tests
-  vm::RefT<vm::NativeModule> runner_utils_module;    // for mlir-runner programs
+  // runner_utils, yieldable_test (tooling::register_utility_modules).
+  std::vector<vm::RefT<vm::NativeModule>> utility_modules;
   bool check_registered = false;
   std::vector<std::shared_ptr<ModuleHolder>> modules;
   std::unique_ptr<vm::Context> context;

@@ -7,6 +7,7 @@
 #include "kiln/bytecode/bytecode_module.h"
 #include "kiln/modules/hal/module.h"
 #include "kiln/tooling/module_loader.h"
+#include "kiln/tooling/run.h"
 #include "kiln/vm/buffer.h"
 
 namespace kiln::python {
@@ -37,25 +38,14 @@ hal::Device& ContextHolder::device() {
 
 void ContextHolder::add_module(const std::shared_ptr<ModuleHolder>& module) {
   vm::Module* m = module->get();
-  bool imports_hal = false, imports_check = false, imports_parameters = false,
-       imports_yieldable_test = false, imports_runner_utils = false;
+  bool imports_hal = false, imports_check = false, imports_parameters = false;
   for (int32_t i = 0; i < m->import_count(); ++i) {
     std::string_view name = m->import_info(i).full_name;
     imports_hal |= name.substr(0, 4) == "hal.";
     imports_check |= name.substr(0, 6) == "check.";
     imports_parameters |= name.substr(0, 14) == "io_parameters.";
-    imports_yieldable_test |= name.substr(0, 15) == "yieldable_test.";
-    imports_runner_utils |= name.substr(0, 13) == "runner_utils.";
   }
-  if (imports_runner_utils && !runner_utils_module) {
-    runner_utils_module = check(runner_utils::create_runner_utils_module(instance->instance));
-    check(context->register_module(runner_utils_module.get()));
-  }
-  if (imports_yieldable_test && !yieldable_test_module) {
-    yieldable_test_module =
-        check(yieldable_test::create_yieldable_test_module(instance->instance));
-    check(context->register_module(yieldable_test_module.get()));
-  }
+  check(tooling::register_utility_modules(instance->instance, *context, *m, &utility_modules));
   if (imports_parameters && !io_parameters_module) {
     io_parameters_module =
         check(io_parameters::create_io_parameters_module(instance->instance, parameters));

@@ -44,25 +44,6 @@ uint32_t list_element_size(OperandKind kind) {
   }
 }
 
-void appendf(std::string *out, const char *format, ...) KILN_PRINTF_FORMAT(2, 3);
-void appendf(std::string *out, const char *format, ...) {
-  char buf[128];
-  va_list args;
-  va_start(args, format);
-  int n = std::vsnprintf(buf, sizeof(buf), format, args);
-  va_end(args);
-  if (n <= 0)
-    return;
-  if (static_cast<size_t>(n) < sizeof(buf)) {
-    out->append(buf, static_cast<size_t>(n));
-    return;
-  }
-  std::string big(static_cast<size_t>(n) + 1, '\0');
-  va_start(args, format);
-  std::vsnprintf(&big[0], big.size(), format, args);
-  va_end(args);
-  out->append(big.data(), static_cast<size_t>(n));
-}
 
 void append_quoted(std::string_view s, std::string *out) {
   *out += '"';
@@ -71,7 +52,7 @@ void append_quoted(std::string_view s, std::string *out) {
       *out += '\\';
       *out += c;
     } else if (static_cast<unsigned char>(c) < 0x20) {
-      appendf(out, "\\x%02x", static_cast<unsigned char>(c));
+      append_format(out, "\\x%02x", static_cast<unsigned char>(c));
     } else {
       *out += c;
     }
@@ -80,7 +61,7 @@ void append_quoted(std::string_view s, std::string *out) {
 }
 
 void append_ref(uint16_t v, std::string *out) {
-  appendf(out, "r%u", static_cast<unsigned>(v & (vm::limits::kRefMoveBit - 1)));
+  append_format(out, "r%u", static_cast<unsigned>(v & (vm::limits::kRefMoveBit - 1)));
   if (v & vm::limits::kRefMoveBit)
     *out += '!';
 }
@@ -88,12 +69,12 @@ void append_ref(uint16_t v, std::string *out) {
 void append_symbol(bool found, std::string_view name, const char *table, uint32_t index,
                    std::string *out) {
   if (!found) {
-    appendf(out, "%s[%u]", table, index);
+    append_format(out, "%s[%u]", table, index);
     return;
   }
   *out += '@';
   if (name.empty()) {
-    appendf(out, "%u", index);
+    append_format(out, "%u", index);
   } else {
     out->append(name.data(), name.size());
   }
@@ -140,30 +121,30 @@ void format_operand(const DisassemblyNames &names, const FunctionCode &fn,
   case OperandKind::kWriteI64:
   case OperandKind::kWriteF32:
   case OperandKind::kWriteF64:
-    appendf(out, "s%u", static_cast<unsigned>(read_u16(p)));
+    append_format(out, "s%u", static_cast<unsigned>(read_u16(p)));
     break;
   case OperandKind::kReadRef:
     append_ref(read_u16(p), out);
     break;
   case OperandKind::kWriteRef:
-    appendf(out, "r%u", static_cast<unsigned>(read_u16(p)));
+    append_format(out, "r%u", static_cast<unsigned>(read_u16(p)));
     break;
   case OperandKind::kImmI32:
-    appendf(out, "%d", static_cast<int32_t>(read_u32(p)));
+    append_format(out, "%d", static_cast<int32_t>(read_u32(p)));
     break;
   case OperandKind::kImmI64:
-    appendf(out, "%" PRId64, static_cast<int64_t>(read_u64(p)));
+    append_format(out, "%" PRId64, static_cast<int64_t>(read_u64(p)));
     break;
   case OperandKind::kImmF32: {
     float f;
     std::memcpy(&f, p, 4);
-    appendf(out, "%.9g", static_cast<double>(f));
+    append_format(out, "%.9g", static_cast<double>(f));
     break;
   }
   case OperandKind::kImmF64: {
     double f;
     std::memcpy(&f, p, 8);
-    appendf(out, "%.17g", f);
+    append_format(out, "%.17g", f);
     break;
   }
   case OperandKind::kFunc: {
@@ -179,7 +160,7 @@ void format_operand(const DisassemblyNames &names, const FunctionCode &fn,
     break;
   }
   case OperandKind::kRodata:
-    appendf(out, "rodata[%u]", read_u32(p));
+    append_format(out, "rodata[%u]", read_u32(p));
     break;
   case OperandKind::kType: {
     uint32_t i = read_u32(p);
@@ -187,7 +168,7 @@ void format_operand(const DisassemblyNames &names, const FunctionCode &fn,
     if (names.type(i, &name)) {
       out->append(name.data(), name.size());
     } else {
-      appendf(out, "type[%u]", i);
+      append_format(out, "type[%u]", i);
     }
     break;
   }
@@ -197,26 +178,26 @@ void format_operand(const DisassemblyNames &names, const FunctionCode &fn,
     if (names.string(i, &text)) {
       append_quoted(text, out);
     } else {
-      appendf(out, "string[%u]", i);
+      append_format(out, "string[%u]", i);
     }
     break;
   }
   case OperandKind::kGlobal4:
   case OperandKind::kGlobal8:
-    appendf(out, "global[+%u]", read_u32(p));
+    append_format(out, "global[+%u]", read_u32(p));
     break;
   case OperandKind::kGlobalRef:
-    appendf(out, "global.ref[%u]", read_u32(p));
+    append_format(out, "global.ref[%u]", read_u32(p));
     break;
   case OperandKind::kTarget:
-    appendf(out, "^%04x", read_u32(p));
+    append_format(out, "^%04x", read_u32(p));
     break;
   case OperandKind::kTargets:
     *out += "[";
     for (uint16_t k = 0; k < d.count; ++k) {
       if (k)
         *out += ", ";
-      appendf(out, "^%04x", read_u32(p + 2 + 4 * k));
+      append_format(out, "^%04x", read_u32(p + 2 + 4 * k));
     }
     *out += "]";
     break;
@@ -231,7 +212,7 @@ void format_operand(const DisassemblyNames &names, const FunctionCode &fn,
       if (k < banks.size() && banks[k] == 'r') {
         append_ref(v, out);
       } else {
-        appendf(out, "s%u", static_cast<unsigned>(v));
+        append_format(out, "s%u", static_cast<unsigned>(v));
       }
     }
     *out += ")";
@@ -242,7 +223,7 @@ void format_operand(const DisassemblyNames &names, const FunctionCode &fn,
     for (uint16_t k = 0; k < d.count; ++k) {
       if (k)
         *out += ", ";
-      appendf(out, "s%u", static_cast<unsigned>(read_u16(p + 2 + 2 * k)));
+      append_format(out, "s%u", static_cast<unsigned>(read_u16(p + 2 + 2 * k)));
     }
     *out += ")";
     break;
@@ -260,7 +241,7 @@ void format_operand(const DisassemblyNames &names, const FunctionCode &fn,
     for (uint16_t k = 0; k < d.count; ++k) {
       if (k)
         *out += ", ";
-      appendf(out, "%u", static_cast<unsigned>(read_u16(p + 2 + 2 * k)));
+      append_format(out, "%u", static_cast<unsigned>(read_u16(p + 2 + 2 * k)));
     }
     *out += "]";
     break;
@@ -274,9 +255,9 @@ void format_operand(const DisassemblyNames &names, const FunctionCode &fn,
       if (c == 'r') {
         append_ref(v, out);
       } else if (c >= 0x20 && c < 0x7f) {
-        appendf(out, "%c:s%u", c, static_cast<unsigned>(v));
+        append_format(out, "%c:s%u", c, static_cast<unsigned>(v));
       } else {
-        appendf(out, "\\x%02x:s%u", static_cast<unsigned char>(c), static_cast<unsigned>(v));
+        append_format(out, "\\x%02x:s%u", static_cast<unsigned char>(c), static_cast<unsigned>(v));
       }
     }
     *out += ")";
@@ -341,20 +322,20 @@ std::string describe_decode_error(const DecodeResult &result, uint32_t pc) {
   case DecodeError::kNone:
     break;
   case DecodeError::kTruncatedOpcode:
-    appendf(&message, "truncated opcode at offset %u", pc);
+    append_format(&message, "truncated opcode at offset %u", pc);
     break;
   case DecodeError::kUnknownOpcode:
-    appendf(&message, "unknown opcode %u at offset %u", static_cast<unsigned>(result.opcode), pc);
+    append_format(&message, "unknown opcode %u at offset %u", static_cast<unsigned>(result.opcode), pc);
     break;
   case DecodeError::kTruncatedList:
     message = "truncated operand list of ";
     message += name;
-    appendf(&message, " at offset %u", pc);
+    append_format(&message, " at offset %u", pc);
     break;
   case DecodeError::kTruncatedOperand:
-    appendf(&message, "truncated operand %u of ", static_cast<unsigned>(result.operand));
+    append_format(&message, "truncated operand %u of ", static_cast<unsigned>(result.operand));
     message += name;
-    appendf(&message, " at offset %u", pc);
+    append_format(&message, " at offset %u", pc);
     break;
   }
   return message;
@@ -414,6 +395,25 @@ std::string expand_signature_banks(std::string_view signature, bool results,
     i = end;
   }
   return banks;
+}
+
+void append_format(std::string *out, const char *format, ...) {
+  char buf[128];
+  va_list args;
+  va_start(args, format);
+  int n = std::vsnprintf(buf, sizeof(buf), format, args);
+  va_end(args);
+  if (n <= 0)
+    return;
+  if (static_cast<size_t>(n) < sizeof(buf)) {
+    out->append(buf, static_cast<size_t>(n));
+    return;
+  }
+  std::string big(static_cast<size_t>(n) + 1, '\0');
+  va_start(args, format);
+  std::vsnprintf(&big[0], big.size(), format, args);
+  va_end(args);
+  out->append(big.data(), static_cast<size_t>(n));
 }
 
 } // namespace kiln::bytecode

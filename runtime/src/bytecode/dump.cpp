@@ -2,11 +2,11 @@
 // and the interpreter's instruction trace, both through the shared
 // disassembler (kiln/bytecode/disassembler.h).
 #include <cinttypes>
-#include <cstdarg>
 #include <cstdio>
 #include <cstring>
 #include <string>
 
+#include "kiln/bytecode/disassembler.h"
 #include "kiln/vm/instance.h"
 #include "kiln/vm/signature.h"
 #include "module_impl.h"
@@ -16,26 +16,6 @@ namespace kiln::bytecode {
 using vm::Status;
 
 namespace {
-
-void appendf(std::string *out, const char *format, ...) KILN_PRINTF_FORMAT(2, 3);
-void appendf(std::string *out, const char *format, ...) {
-  char buf[512];
-  va_list args;
-  va_start(args, format);
-  int n = std::vsnprintf(buf, sizeof(buf), format, args);
-  va_end(args);
-  if (n < 0)
-    return;
-  if (static_cast<size_t>(n) < sizeof(buf)) {
-    out->append(buf, static_cast<size_t>(n));
-    return;
-  }
-  std::string big(static_cast<size_t>(n) + 1, '\0');
-  va_start(args, format);
-  std::vsnprintf(&big[0], big.size(), format, args);
-  va_end(args);
-  out->append(big.data(), static_cast<size_t>(n));
-}
 
 std::string quoted(std::string_view s) {
   std::string out = "\"";
@@ -119,11 +99,11 @@ void trace_instruction(const BytecodeModule &module, int32_t ordinal, uint32_t p
   line.append(module.name().data(), module.name().size());
   line += '.';
   if (fn.name.empty()) {
-    appendf(&line, "%d", ordinal);
+    append_format(&line, "%d", ordinal);
   } else {
     line.append(fn.name.data(), fn.name.size());
   }
-  appendf(&line, " %04x: ", pc);
+  append_format(&line, " %04x: ", pc);
   // The code was verified at load, so decoding cannot fail; keep the check
   // anyway so a trace never prints garbage.
   DecodedInstruction inst;
@@ -158,10 +138,10 @@ Status dump_module(const vm::Module *module, std::string *out, const DumpOptions
   if (options.metadata)
     dump_metadata(m, out);
   if (options.metadata && !options.disassembly) {
-    appendf(out, "functions (%zu):\n", m.functions().size());
+    append_format(out, "functions (%zu):\n", m.functions().size());
     for (size_t i = 0; i < m.functions().size(); ++i) {
       const FunctionInfo &f = m.functions()[i];
-      appendf(out, "  [%zu] @%.*s %.*s  %s  scalars=%u refs=%u bytes=%u frame=%u\n", i,
+      append_format(out, "  [%zu] @%.*s %.*s  %s  scalars=%u refs=%u bytes=%u frame=%u\n", i,
               static_cast<int>(f.name.size()), f.name.data(), static_cast<int>(f.signature.size()),
               f.signature.data(), vm::format_signature_types(f.signature).c_str(), f.scalar_count,
               f.ref_count, f.length, f.frame_bytes);
@@ -176,61 +156,61 @@ namespace {
 
 void dump_metadata(const BytecodeModule &m, std::string *out) {
   std::string_view name = m.name();
-  appendf(out, "module %.*s (version %u)\n", static_cast<int>(name.size()), name.data(),
+  append_format(out, "module %.*s (version %u)\n", static_cast<int>(name.size()), name.data(),
           m.version());
-  appendf(out,
+  append_format(out,
           "  file: %" PRIu64 " bytes, format version %u, flatbuffer %" PRIu64
           " bytes, external data at %" PRIu64 "\n",
           m.file_size(), kFormatVersion, m.flatbuffer_length(), m.external_offset());
-  appendf(out, "  globals: %u bytes, %u refs; initializer: ", m.global_bytes(), m.global_refs());
+  append_format(out, "  globals: %u bytes, %u refs; initializer: ", m.global_bytes(), m.global_refs());
   if (m.init_function() >= 0) {
     std::string_view n = m.functions()[m.init_function()].name;
-    appendf(out, "@%.*s\n", static_cast<int>(n.size()), n.data());
+    append_format(out, "@%.*s\n", static_cast<int>(n.size()), n.data());
   } else {
     *out += "none\n";
   }
-  appendf(out, "types (%zu):\n", m.types().size());
+  append_format(out, "types (%zu):\n", m.types().size());
   for (size_t i = 0; i < m.types().size(); ++i) {
     const TypeInfo &t = m.types()[i];
-    appendf(out, "  [%zu] %.*s (%s)\n", i, static_cast<int>(t.name.size()), t.name.data(),
+    append_format(out, "  [%zu] %.*s (%s)\n", i, static_cast<int>(t.name.size()), t.name.data(),
             type_kind_name(t.kind));
   }
-  appendf(out, "imports (%zu):\n", m.imports().size());
+  append_format(out, "imports (%zu):\n", m.imports().size());
   for (size_t i = 0; i < m.imports().size(); ++i) {
     const ImportDesc &d = m.imports()[i];
-    appendf(out, "  [%zu] %.*s %.*s  %s%s\n", i, static_cast<int>(d.full_name.size()),
+    append_format(out, "  [%zu] %.*s %.*s  %s%s\n", i, static_cast<int>(d.full_name.size()),
             d.full_name.data(), static_cast<int>(d.signature.size()), d.signature.data(),
             vm::format_signature_types(d.signature).c_str(), d.optional ? "  optional" : "");
   }
-  appendf(out, "exports (%zu):\n", m.exports().size());
+  append_format(out, "exports (%zu):\n", m.exports().size());
   for (size_t i = 0; i < m.exports().size(); ++i) {
     const ExportDesc &e = m.exports()[i];
     const FunctionInfo &f = m.functions()[e.internal_ordinal];
-    appendf(out, "  [%zu] %.*s %.*s  %s  = function %d\n", i, static_cast<int>(e.name.size()),
+    append_format(out, "  [%zu] %.*s %.*s  %s  = function %d\n", i, static_cast<int>(e.name.size()),
             e.name.data(), static_cast<int>(f.signature.size()), f.signature.data(),
             vm::format_signature_types(f.signature).c_str(), e.internal_ordinal);
   }
-  appendf(out, "rodata (%zu):\n", m.rodata().size());
+  append_format(out, "rodata (%zu):\n", m.rodata().size());
   for (size_t i = 0; i < m.rodata().size(); ++i) {
     const RodataDesc &r = m.rodata()[i];
     const vmfb::RodataSegment *seg = m.fb()->rodata()->Get(static_cast<uint32_t>(i));
-    appendf(out, "  [%zu] %.*s%s%zu bytes, %s, alignment %u%s%.*s\n", i,
+    append_format(out, "  [%zu] %.*s%s%zu bytes, %s, alignment %u%s%.*s\n", i,
             static_cast<int>(r.name.size()), r.name.data(), r.name.empty() ? "" : ": ", r.length,
             seg->embedded_data() ? "embedded" : "external", r.alignment,
             r.mime_type.empty() ? "" : ", ", static_cast<int>(r.mime_type.size()),
             r.mime_type.data());
   }
-  appendf(out, "strings (%zu):\n", m.strings().size());
+  append_format(out, "strings (%zu):\n", m.strings().size());
   for (size_t i = 0; i < m.strings().size(); ++i) {
-    appendf(out, "  [%zu] %s\n", i, quoted(m.strings()[i]).c_str());
+    append_format(out, "  [%zu] %s\n", i, quoted(m.strings()[i]).c_str());
   }
 }
 
 void dump_functions(const BytecodeModule &m, std::string *out) {
-  appendf(out, "functions (%zu):\n", m.functions().size());
+  append_format(out, "functions (%zu):\n", m.functions().size());
   for (size_t i = 0; i < m.functions().size(); ++i) {
     const FunctionInfo &f = m.functions()[i];
-    appendf(out, "\n  [%zu] @%.*s %.*s  scalars=%u refs=%u bytes=%u frame=%u\n", i,
+    append_format(out, "\n  [%zu] @%.*s %.*s  scalars=%u refs=%u bytes=%u frame=%u\n", i,
             static_cast<int>(f.name.size()), f.name.data(), static_cast<int>(f.signature.size()),
             f.signature.data(), f.scalar_count, f.ref_count, f.length, f.frame_bytes);
     std::vector<DisassembledLine> lines;
@@ -238,7 +218,7 @@ void dump_functions(const BytecodeModule &m, std::string *out) {
     std::string last_location;
     for (const DisassembledLine &instruction : lines) {
       std::string line;
-      appendf(&line, "    %04x: ", instruction.pc);
+      append_format(&line, "    %04x: ", instruction.pc);
       line += instruction.text;
       std::string location = m.location_for(static_cast<int32_t>(i), instruction.pc);
       if (!location.empty() && location != last_location) {

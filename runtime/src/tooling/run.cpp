@@ -7,6 +7,8 @@
 #include <string>
 
 #include "kiln/modules/hal/module.h"
+#include "kiln/modules/runner_utils/module.h"
+#include "kiln/modules/yieldable_test/module.h"
 #include "kiln/tooling/tensor_io.h"
 #include "kiln/tooling/value_io.h"
 #include "kiln/vm/loop.h"
@@ -237,6 +239,35 @@ Status parse_run_flags(int argc, char** argv, RunFlags* flags,
   return Status();
 }
 
+Status register_utility_modules(vm::Instance& instance, vm::Context& context,
+                                const vm::Module& importer,
+                                std::vector<vm::RefT<vm::NativeModule>>* held) {
+  using Factory = StatusOr<vm::RefT<vm::NativeModule>> (*)(vm::Instance&);
+  struct Utility {
+    std::string_view name;
+    Factory create;
+  };
+  static constexpr Utility kUtilities[] = {
+      {"runner_utils", &runner_utils::create_runner_utils_module},
+      {"yieldable_test", &yieldable_test::create_yieldable_test_module},
+  };
+  for (const Utility& utility : kUtilities) {
+    bool imported = false;
+    for (int32_t i = 0; i < importer.import_count() && !imported; ++i) {
+      std::string_view name = importer.import_info(i).full_name;
+      imported = name.size() > utility.name.size() && name[utility.name.size()] == '.' &&
+                 name.substr(0, utility.name.size()) == utility.name;
+    }
+    bool registered = false;
+    for (const auto& module : *held) registered |= module->name() == utility.name;
+    if (!imported || registered) continue;
+    KILN_ASSIGN_OR_RETURN(vm::RefT<vm::NativeModule> module, utility.create(instance));
+    KILN_RETURN_IF_ERROR(context.register_module(module.get()));
+    held->push_back(std::move(module));
+  }
+  return Status();
+}
+
 Session::Session()
     : instance_(new vm::Instance()), context_(new vm::Context(*instance_)) {}
 
@@ -256,8 +287,7 @@ StatusOr<std::unique_ptr<Session>> Session::create(
     KILN_RETURN_IF_ERROR(session->parameters_->add_spec(spec));
   }
   std::vector<vm::Ref> modules;
-  bool imports_hal = false, imports_check = false, imports_parameters = false,
-       imports_yieldable_test = false, imports_runner_utils = false;
+  bool imports_hal = false, imports_check = false, imports_parameters = false;
   for (const std::string& path : module_paths) {
     auto module = load_module(*session->instance_, path, options);
     if (!module.ok()) return std::move(module).status();
@@ -267,8 +297,6 @@ StatusOr<std::unique_ptr<Session>> Session::create(
       imports_hal |= name.substr(0, 4) == "hal.";
       imports_check |= name.substr(0, 6) == "check.";
       imports_parameters |= name.substr(0, 14) == "io_parameters.";
-      imports_yieldable_test |= name.substr(0, 15) == "yieldable_test.";
-      imports_runner_utils |= name.substr(0, 13) == "runner_utils.";
     }
     modules.push_back(std::move(module).value());
   }
@@ -285,15 +313,10 @@ StatusOr<std::unique_ptr<Session>> Session::create(
       KILN_RETURN_IF_ERROR(session->context_->register_module(session->hal_.check.get()));
     }
   }
-  if (imports_yieldable_test) {
-    KILN_ASSIGN_OR_RETURN(session->yieldable_test_,
-                          yieldable_test::create_yieldable_test_module(*session->instance_));
-    KILN_RETURN_IF_ERROR(session->context_->register_module(session->yieldable_test_.get()));
-  }
-  if (imports_runner_utils) {
-    KILN_ASSIGN_OR_RETURN(session->runner_utils_,
-                          runner_utils::create_runner_utils_module(*session->instance_));
-    KILN_RETURN_IF_ERROR(session->context_->register_module(session->runner_utils_.get()));
+  for (const vm::Ref& module : modules) {
+    KILN_RETURN_IF_ERROR(register_utility_modules(*session->instance_, *session->context_,
+                                                  *module.as<vm::Module>(),
+                                                  &session->utility_modules_));
   }
   for (size_t i = 0; i < modules.size(); ++i) {
     Status s = session->context_->register_module(modules[i]);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "kiln/bytecode/opcodes.h"
+#include "kiln/vm/status.h"  // KILN_PRINTF_FORMAT
 
 namespace kiln::bytecode {
 
@@ -100,6 +101,10 @@ bool disassemble_function(const DisassemblyNames &names, const FunctionCode &fn,
 // C...D repeated as often as `segments` says (missing counts: zero times).
 std::string expand_signature_banks(std::string_view signature, bool results,
                                    const uint16_t *segments, size_t segment_count);
+
+// Appends printf-style text of any length to *out (the disassembly's and
+// dump-module's one formatter).
+void append_format(std::string *out, const char *format, ...) KILN_PRINTF_FORMAT(2, 3);
 
 } // namespace kiln::bytecode
 

@@ -12,14 +12,13 @@
 
 #include "kiln/modules/hal/api.h"
 #include "kiln/modules/io_parameters/module.h"
-#include "kiln/modules/runner_utils/module.h"
-#include "kiln/modules/yieldable_test/module.h"
 #include "kiln/tooling/expected_output.h"
 #include "kiln/tooling/module_loader.h"
 #include "kiln/vm/budget.h"
 #include "kiln/vm/context.h"
 #include "kiln/vm/instance.h"
 #include "kiln/vm/module.h"
+#include "kiln/vm/native_module.h"
 #include "kiln/vm/status.h"
 #include "kiln/vm/value.h"
 
@@ -88,6 +87,14 @@ struct ExtraFlag {
 // "Kiln TOOL VERSION" (--version).
 void print_version(std::FILE* out, const char* tool);
 
+// Registers in `context` each of the runtime's modules for test programs
+// (runner_utils, yieldable_test) that `importer` imports and `held` does
+// not hold yet; `held` keeps the registered ones. run-module and the Python
+// Context call it before registering `importer`.
+vm::Status register_utility_modules(vm::Instance& instance, vm::Context& context,
+                                    const vm::Module& importer,
+                                    std::vector<vm::RefT<vm::NativeModule>>* held);
+
 // Parses `--name=value` and `--name value` forms (one or two dashes);
 // '_' and '-' in names are the same (IREE spells its flags with '_').
 // Unknown flags and stray positional arguments are errors.
@@ -134,8 +141,7 @@ class Session {
   hal::Modules hal_;
   std::shared_ptr<io_parameters::Parameters> parameters_;
   vm::RefT<vm::NativeModule> io_parameters_;
-  vm::RefT<vm::NativeModule> yieldable_test_;
-  vm::RefT<vm::NativeModule> runner_utils_;
+  std::vector<vm::RefT<vm::NativeModule>> utility_modules_;
   hal::DeviceOptions device_options_;
   std::unique_ptr<vm::Context> context_;
 };
