@@ -114,8 +114,9 @@ LogicalResult lowerToVM(mlir::ModuleOp module, ConvertToVMOptions options) {
   if (!firstOther)
     return success();
   if (anyVM)
-    return firstOther->emitError() << "input holds a vm.module and upstream ops side by side; give "
-                                      "either one vm.module or plain upstream MLIR";
+    return firstOther->emitError()
+           << "input holds a vm.module and upstream ops side by side; give "
+              "either one vm.module or plain upstream MLIR";
 
   if (options.moduleName.empty() && !module.getSymName()) {
     if (std::optional<FileLineColLoc> file = fileLocOf(module.getLoc()))
@@ -140,7 +141,9 @@ LogicalResult lowerToVM(mlir::ModuleOp module, ConvertToVMOptions options) {
 
 } // namespace
 
-void setInputPipelineHooks(InputPipelineHooks hooks) { pipelineHooks() = std::move(hooks); }
+void setInputPipelineHooks(InputPipelineHooks hooks) {
+  pipelineHooks() = std::move(hooks);
+}
 
 void registerInputConversionCLOptions() { (void)inputOptionsCL(); }
 

@@ -20,13 +20,15 @@ using namespace mlir::kiln::vm;
 
 namespace {
 
+
 /// The global's value type and initial value (null attribute: the default,
 /// zero or a null ref), when `op` is an immutable global.
 std::optional<std::pair<Type, Attribute>> getImmutableValue(Operation *op) {
   auto result = [](auto global) -> std::optional<std::pair<Type, Attribute>> {
     if (global.getIsMutable())
       return std::nullopt;
-    return std::make_pair(Type(global.getType()), Attribute(global.getInitialValueAttr()));
+    return std::make_pair(Type(global.getType()),
+                          Attribute(global.getInitialValueAttr()));
   };
   if (auto g = dyn_cast<GlobalI32Op>(op))
     return result(g);
@@ -45,7 +47,8 @@ std::optional<std::pair<Type, Attribute>> getImmutableValue(Operation *op) {
 }
 
 struct VMFoldImmutableGlobalsPass
-    : public ::mlir::kiln::vm::impl::VMFoldImmutableGlobalsPassBase<VMFoldImmutableGlobalsPass> {
+    : public ::mlir::kiln::vm::impl::VMFoldImmutableGlobalsPassBase<
+          VMFoldImmutableGlobalsPass> {
   void runOnOperation() override {
     kiln::vm::ModuleOp moduleOp = getOperation();
     Region &body = moduleOp->getRegion(0);
@@ -72,7 +75,8 @@ struct VMFoldImmutableGlobalsPass
     llvm::StringMap<std::pair<Type, Attribute>> foldable;
     llvm::StringSet<> immutable;
     for (Operation &op : moduleOp.getBlock()) {
-      auto name = op.getAttrOfType<StringAttr>(::mlir::SymbolTable::getSymbolAttrName());
+      auto name = op.getAttrOfType<StringAttr>(
+          ::mlir::SymbolTable::getSymbolAttrName());
       if (!name)
         continue;
       std::optional<std::pair<Type, Attribute>> value = getImmutableValue(&op);
@@ -107,7 +111,8 @@ struct VMFoldImmutableGlobalsPass
       else if (!value)
         value = builder.getZeroAttr(type);
       builder.setInsertionPoint(load);
-      Operation *constant = dialect->materializeConstant(builder, value, type, load->getLoc());
+      Operation *constant =
+          dialect->materializeConstant(builder, value, type, load->getLoc());
       if (!constant)
         continue;
       load->replaceAllUsesWith(constant);

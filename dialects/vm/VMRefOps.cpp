@@ -15,15 +15,18 @@ constexpr StringLiteral kConstRefZeroName = "vm.const.ref.zero";
 
 bool isNullRefConstant(Value value) {
   Operation *def = value.getDefiningOp();
-  return def && def->getName().getStringRef() == kConstRefZeroName && def->getNumResults() == 1;
+  return def && def->getName().getStringRef() == kConstRefZeroName &&
+         def->getNumResults() == 1;
 }
 
 /// A cast of a null ref is a null ref of the result type, whichever way the
 /// cast goes (a checked cast of null always succeeds).
-template <typename CastOp> struct CastOfNullToNull : public OpRewritePattern<CastOp> {
+template <typename CastOp>
+struct CastOfNullToNull : public OpRewritePattern<CastOp> {
   using OpRewritePattern<CastOp>::OpRewritePattern;
 
-  LogicalResult matchAndRewrite(CastOp op, PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(CastOp op,
+                                PatternRewriter &rewriter) const override {
     if (!isNullRefConstant(op.getOperand()))
       return rewriter.notifyMatchFailure(op, "operand is not a null constant");
     OperationState state(op.getLoc(), kConstRefZeroName);
@@ -38,7 +41,8 @@ template <typename CastOp> struct CastOfNullToNull : public OpRewritePattern<Cas
 struct EraseEmptyDiscard : public OpRewritePattern<DiscardRefsOp> {
   using OpRewritePattern::OpRewritePattern;
 
-  LogicalResult matchAndRewrite(DiscardRefsOp op, PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(DiscardRefsOp op,
+                                PatternRewriter &rewriter) const override {
     if (!op.getRefs().empty())
       return rewriter.notifyMatchFailure(op, "has refs to discard");
     rewriter.eraseOp(op);
@@ -65,7 +69,8 @@ OpFoldResult CastAnyRefOp::fold(FoldAdaptor) {
   return {};
 }
 
-void CastAnyRefOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+void CastAnyRefOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                               MLIRContext *context) {
   results.add<CastOfNullToNull<CastAnyRefOp>>(context);
 }
 
@@ -77,8 +82,8 @@ LogicalResult CastRefAnyOp::verify() {
   auto resultType = cast<RefType>(getResult().getType());
   if (!resultType.isOpaque() && resultType != getOperand().getType())
     return emitOpError() << "result must be !vm.ref<?> or the operand type "
-                         << getOperand().getType() << ", but got " << resultType
-                         << "; use vm.cast.any.ref to narrow";
+                         << getOperand().getType() << ", but got "
+                         << resultType << "; use vm.cast.any.ref to narrow";
   return success();
 }
 
@@ -95,7 +100,8 @@ OpFoldResult CastRefAnyOp::fold(FoldAdaptor) {
   return {};
 }
 
-void CastRefAnyOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+void CastRefAnyOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                               MLIRContext *context) {
   results.add<CastOfNullToNull<CastRefAnyOp>>(context);
 }
 
@@ -106,7 +112,8 @@ void CastRefAnyOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRC
 LogicalResult AssignRefOp::verify() {
   auto resultType = cast<RefType>(getResult().getType());
   if (!resultType.isOpaque() && resultType != getSource().getType())
-    return emitOpError() << "result type " << resultType << " must be the source type "
+    return emitOpError() << "result type " << resultType
+                         << " must be the source type "
                          << getSource().getType() << " or !vm.ref<?>";
   return success();
 }
@@ -115,7 +122,8 @@ LogicalResult AssignRefOp::verify() {
 // vm.discard.refs
 //===----------------------------------------------------------------------===//
 
-void DiscardRefsOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+void DiscardRefsOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                                MLIRContext *context) {
   results.add<EraseEmptyDiscard>(context);
 }
 
