@@ -267,6 +267,27 @@ void FunctionEmitter::failUnlessKind(StringRef test, Value ref, StringRef kind, 
   br(cleanup);
 }
 
+void FunctionEmitter::failUnlessOk(Value ok, Value vmRef, StringRef kind, Operation *op) {
+  Block *fail = newColdBlock();
+  branchIf(cmp(emitc::CmpPredicate::eq, ok, i32c(0)), fail);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToEnd(fail);
+  assign(st, call(t.status, "kiln_ref_kind_error", {exec, get(vmRef), lit(t.i32, kind)}));
+  setLoc(op);
+  br(cleanup);
+}
+
+void FunctionEmitter::cacheSpan(Value vm) {
+  if (mayYield || StringRef(refKind(vm.getType())) != "KILN_REF_KIND_BUFFER")
+    return;
+  CachedSpan cached{variable(t.i32, "0"),
+                    {variable(t.bytes, "NULL"), variable(t.u64, "0"), variable(t.i32, "0")}};
+  assign(cached.ok, call(t.i32, "kiln_buffer_span_of",
+                         {exec, get(vm), addr(cached.span.data), addr(cached.span.length),
+                          addr(cached.span.writable)}));
+  spans[vm] = cached;
+}
+
 LogicalResult FunctionEmitter::emitOp(Operation &op) {
   if (!isa_and_present<VMDialect>(op.getDialect()))
     return op.emitOpError("is not a vm op; the C target only translates vm");
@@ -596,9 +617,14 @@ LogicalResult FunctionEmitter::run() {
     b.setInsertionPointToEnd(blocks.lookup(block));
     if (headers.contains(block) && !block->empty())
       fuelTick(&block->front());  // one unit per loop iteration
-    for (Operation &op : *block)
+    for (BlockArgument a : block->getArguments())
+      cacheSpan(a);
+    for (Operation &op : *block) {
       if (failed(emitOp(op)))
         return failure();
+      for (Value r : op.getResults())
+        cacheSpan(r);
+    }
     if (block->empty() || !block->back().hasTrait<OpTrait::IsTerminator>())
       return func->emitOpError("has a block without a terminator");
   }
