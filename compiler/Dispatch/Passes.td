@@ -48,6 +48,7 @@ def OutlineDispatchesPass
            "Largest number of workgroups a loop is split into">,
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
                            "::mlir::scf::SCFDialect",
                            "::mlir::func::FuncDialect"];
 }

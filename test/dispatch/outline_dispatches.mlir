@@ -130,12 +130,12 @@ func.func @serial(%m: memref<16xf32>, %wide: i128) -> f32 {
   %c1 = arith.constant 1 : index
   %c16 = arith.constant 16 : index
   %zero = arith.constant 0.0 : f32
-  // expected-remark @+1 {{parallel loop stays serial: it has reductions (scf.reduce with operands), which a dispatch does not combine}}
+  // expected-remark @+1 {{parallel loop stays serial: its reduction #0 is not one arith op with a neutral element combining the two values (e.g. arith.addf, arith.maximumf), from which each workgroup's partial would start}}
   %sum = scf.parallel (%i) = (%c0) to (%c16) step (%c1) init (%zero) -> f32 {
     %x = memref.load %m[%i] : memref<16xf32>
     scf.reduce(%x : f32) {
     ^bb0(%l: f32, %r: f32):
-      %s = arith.addf %l, %r : f32
+      %s = arith.subf %l, %r : f32
       scf.reduce.return %s : f32
     }
   }
