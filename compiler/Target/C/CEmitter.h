@@ -61,6 +61,9 @@ bool isFramelessOp(Operation &op);
 /// goes frameless.
 llvm::SmallPtrSet<Block *, 8> loopHeaders(Region &region);
 
+/// The blocks of `region` on a cycle of its control flow graph.
+llvm::SmallPtrSet<Block *, 16> blocksInLoops(Region &region);
+
 /// A function's C frame above which its entry checks the native stack
 /// (kiln_stack_check), besides recursive functions: about 8 bytes per vm
 /// value it keeps in a C variable.
@@ -286,15 +289,17 @@ private:
   /// read now.
   Span spanOf(Operation *op, Value vmBuffer);
   Value bufferSpan(Operation *op, Value vmBuffer, Value &length, Value &writable);
-  /// In a function that never suspends, a `!vm.buffer` value's span is read
-  /// once where the value is defined (kiln_buffer_span_of) into locals that
-  /// nothing else can write, so the C compiler keeps them in registers and
-  /// hoists what depends on them out of loops; accesses check only `ok`
-  /// (and their index). Values of other types get none.
+  /// In a function that never suspends, a `!vm.buffer` value used in a loop
+  /// has its span read once where the value is defined
+  /// (kiln_buffer_span_of) into locals that nothing else can write, so the C
+  /// compiler keeps them in registers and hoists what depends on them out
+  /// of the loop; accesses check only `ok` (and their index). Other values
+  /// read the span at each access.
   struct CachedSpan {
     Value ok;
     Span span;
   };
+  llvm::DenseSet<Value> spanInLoop;
   llvm::DenseMap<Value, CachedSpan> spans;
   void cacheSpan(Value vm);
   void rangeCheck(Operation *op, Value length, Value offset, Value count, unsigned elementSize,

@@ -17,6 +17,7 @@
 
 #include "mlir/IR/RegionGraphTraits.h"
 #include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -44,6 +45,16 @@ llvm::SmallPtrSet<Block *, 8> loopHeaders(Region &region) {
         headers.insert(successor);
     }
   return headers;
+}
+
+llvm::SmallPtrSet<Block *, 16> blocksInLoops(Region &region) {
+  llvm::SmallPtrSet<Block *, 16> inLoops;
+  if (region.empty())
+    return inLoops;
+  for (auto scc = llvm::scc_begin(&region); !scc.isAtEnd(); ++scc)
+    if (scc.hasCycle())
+      inLoops.insert(scc->begin(), scc->end());
+  return inLoops;
 }
 
 bool isFramelessOp(Operation &op) {
@@ -278,7 +289,7 @@ void FunctionEmitter::failUnlessOk(Value ok, Value vmRef, StringRef kind, Operat
 }
 
 void FunctionEmitter::cacheSpan(Value vm) {
-  if (mayYield || StringRef(refKind(vm.getType())) != "KILN_REF_KIND_BUFFER")
+  if (!spanInLoop.contains(vm))
     return;
   CachedSpan cached{variable(t.i32, "0"),
                     {variable(t.bytes, "NULL"), variable(t.u64, "0"), variable(t.i32, "0")}};
@@ -460,6 +471,14 @@ LogicalResult FunctionEmitter::run() {
   // A loop counts fuel at its header, which can fail: not frameless.
   llvm::SmallPtrSet<Block *, 8> headers = loopHeaders(region);
   frameless = !mayYield && headers.empty();
+  if (!mayYield) {
+    llvm::SmallPtrSet<Block *, 16> loopBlocks = blocksInLoops(region);
+    for (Block *block : loopBlocks)
+      for (Operation &op : *block)
+        for (Value operand : op.getOperands())
+          if (StringRef(refKind(operand.getType())) == "KILN_REF_KIND_BUFFER")
+            spanInLoop.insert(operand);
+  }
   for (Block &block : region)
     for (Operation &op : block)
       frameless = frameless && isFramelessOp(op);
