@@ -67,10 +67,12 @@ def test_dispatch_is_opt_in():
     dispatched = kiln.compiler.compile(LOOPS, target="vm", module_name="loops",
                                        dispatch_parallel_loops=True)
     assert dispatched.count("vm.call.variadic @hal.command_buffer.dispatch(") == 2
-    assert "kiln-vm-bytecode" in dispatched
+    # The embedded executables: a .vmfb each, or a shared object (ELF).
+    assert dispatched.count("_executable {alignment = 64") == 2
+    assert "0x7F454C46" not in dispatched
     native = kiln.compiler.compile(LOOPS, target="vm", module_name="loops",
                                    dispatch_parallel_loops=True, kernel_form="c")
-    assert "kiln-vm-c-so" in native
+    assert native.count('_executable {alignment = 64 : i64} dense<"0x7F454C46') == 2
 
 
 def test_kernel_option_errors():
