@@ -53,7 +53,8 @@ class CompilerError(Exception):
 def compile(source, *, target="vmfb", pipeline=None, buffer_view_exports=True,
             index_bitwidth=64, module_name=None, strip_debug=False,
             dispatch_parallel_loops=False, kernel_form="bytecode", kernel_cc=None,
-            kernel_cc_flags="-O2", dispatch_workgroups=64, filename="<string>"):
+            kernel_cc_flags="-O2", kernel_c_bounded=True, dispatch_workgroups=64,
+            filename="<string>"):
     """Compiles MLIR text.
 
     target               "vmfb" (bytes), "c" (C source), "vm" (the vm module
@@ -77,6 +78,9 @@ def compile(source, *, target="vmfb", pipeline=None, buffer_view_exports=True,
                          `target`: "bytecode" (a .vmfb) or "c" (a shared
                          object built by `kernel_cc`, a name on PATH or a
                          path, default cc, with `kernel_cc_flags`)
+    kernel_c_bounded     C kernels count fuel at their loops, so the calling
+                         invocation's fuel and deadline stop them there
+                         (vm-translate --kernel-c-bounded)
     dispatch_workgroups  the most workgroups one loop is split into
     filename             the name locations use
     """
@@ -86,7 +90,7 @@ def compile(source, *, target="vmfb", pipeline=None, buffer_view_exports=True,
         source, filename, target, pipeline or "", bool(buffer_view_exports),
         int(index_bitwidth), module_name or "", bool(strip_debug),
         bool(dispatch_parallel_loops), str(kernel_form),
-        kernel_cc or "cc", str(kernel_cc_flags),
+        kernel_cc or "cc", str(kernel_cc_flags), bool(kernel_c_bounded),
         int(dispatch_workgroups))
     diagnostics = [_diagnostic(d) for d in diagnostics]
     if not ok:

@@ -85,3 +85,46 @@ def test_kernel_option_errors():
         kiln.compiler.compile(LOOPS, dispatch_parallel_loops=True, kernel_form="c",
                               kernel_cc="no-such-cc")
     assert error.value.diagnostics[0].line > 0
+
+
+# Every iteration counts up in out[i] until it reads a negative value,
+# which it never does.
+FOREVER = """
+func.func @forever(%n: index) -> memref<?xi32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %zero = arith.constant 0 : i32
+  %one = arith.constant 1 : i32
+  %mask = arith.constant 2147483647 : i32
+  %out = memref.alloc(%n) : memref<?xi32>
+  scf.parallel (%i) = (%c0) to (%n) step (%c1) {
+    memref.store %zero, %out[%i] : memref<?xi32>
+    scf.while : () -> () {
+      %v = memref.load %out[%i] : memref<?xi32>
+      %more = arith.cmpi sge, %v, %zero : i32
+      scf.condition(%more)
+    } do {
+      %v = memref.load %out[%i] : memref<?xi32>
+      %w = arith.addi %v, %one : i32
+      %m = arith.andi %w, %mask : i32
+      memref.store %m, %out[%i] : memref<?xi32>
+      scf.yield
+    }
+  }
+  return %out : memref<?xi32>
+}
+"""
+
+
+@pytest.mark.parametrize("kernel_form", ["bytecode", "c"])
+def test_a_kernel_that_never_ends_runs_out_of_fuel(load, kernel_form):
+    module = load(FOREVER, module_name="forever", dispatch_parallel_loops=True,
+                  kernel_form=kernel_form)
+    ctx = Context([module], device="local-task", workers=2)
+    ctx.set_limits(fuel=50000)
+    with pytest.raises(kiln.VMError, match="out of fuel") as error:
+        ctx.forever(3)
+    assert "in kernel 'forever_dispatch_0'" in str(error.value)
+    ctx.set_limits(timeout=0.2)
+    with pytest.raises(kiln.VMError, match="deadline"):
+        ctx.forever(3)

@@ -136,6 +136,7 @@ LogicalResult run(const std::string& text, const std::string& filename,
   set_cl_option("kernel-form", options.kernel_form);
   set_cl_option("kernel-cc", options.kernel_cc);
   set_cl_option("kernel-cc-flags", options.kernel_cc_flags);
+  set_cl_option("kernel-c-bounded", options.kernel_c_bounded ? "true" : "false");
   set_cl_option("kiln-dispatch-workgroups", std::to_string(options.dispatch_workgroups));
   if (failed(mlir::kiln::lowerInputToVM(*module, input))) return failure();
   if (options.target == "vm") {

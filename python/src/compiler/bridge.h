@@ -40,6 +40,7 @@ struct Options {
   std::string kernel_form = "bytecode";
   std::string kernel_cc = "cc";
   std::string kernel_cc_flags = "-O2";
+  bool kernel_c_bounded = true;  // --kernel-c-bounded
   long long dispatch_workgroups = 64;
 };
 

@@ -27,7 +27,8 @@ PYBIND11_MODULE(_compiler, m) {
          const std::string& pipeline, bool buffer_view_exports, unsigned index_bitwidth,
          const std::string& module_name, bool strip_debug, bool dispatch_parallel_loops,
          const std::string& kernel_form, const std::string& kernel_cc,
-         const std::string& kernel_cc_flags, long long dispatch_workgroups) {
+         const std::string& kernel_cc_flags, bool kernel_c_bounded,
+         long long dispatch_workgroups) {
         kc::Options options;
         options.target = target;
         options.pipeline = pipeline;
@@ -39,6 +40,7 @@ PYBIND11_MODULE(_compiler, m) {
         options.kernel_form = kernel_form;
         options.kernel_cc = kernel_cc;
         options.kernel_cc_flags = kernel_cc_flags;
+        options.kernel_c_bounded = kernel_c_bounded;
         options.dispatch_workgroups = dispatch_workgroups;
         kc::Result result;
         {
@@ -54,5 +56,6 @@ PYBIND11_MODULE(_compiler, m) {
       py::arg("text"), py::arg("filename"), py::arg("target"), py::arg("pipeline"),
       py::arg("buffer_view_exports"), py::arg("index_bitwidth"), py::arg("module_name"),
       py::arg("strip_debug"), py::arg("dispatch_parallel_loops"), py::arg("kernel_form"),
-      py::arg("kernel_cc"), py::arg("kernel_cc_flags"), py::arg("dispatch_workgroups"));
+      py::arg("kernel_cc"), py::arg("kernel_cc_flags"), py::arg("kernel_c_bounded"),
+      py::arg("dispatch_workgroups"));
 }
