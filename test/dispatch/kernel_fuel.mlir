@@ -13,6 +13,10 @@
 // RUN: not run-module --module=%t.c.vmfb --function=forever --fuel=100000 --device=local-sync 2>&1 | FileCheck %s --check-prefix=FUEL
 // RUN: not run-module --module=%t.vmfb --function=forever --deadline=300 --task-workers=2 2>&1 | FileCheck %s --check-prefix=DEADLINE
 // RUN: not run-module --module=%t.c.vmfb --function=forever --deadline=300 --task-workers=2 2>&1 | FileCheck %s --check-prefix=DEADLINE
+// A host in C passes its call's limits on the same way.
+// RUN: vm-translate --vm-to-c --vm-buffer-view-exports --kiln-dispatch-parallel-loops --kernel-form=c %s -o %t.host.c
+// RUN: cc -std=c11 -O1 -shared -fPIC -I %kiln_src/runtime/include %t.host.c -lm -o %t.host.so
+// RUN: not run-module --module=%t.host.so --function=forever --fuel=100000 --task-workers=2 2>&1 | FileCheck %s --check-prefix=FUEL
 // RUN: run-module --module=%t.c.vmfb --function=finite --fuel=100000 --task-workers=2 | FileCheck %s --check-prefix=FINITE
 // RUN: run-module --module=%t.c.vmfb --function=finite --task-workers=2 | FileCheck %s --check-prefix=FINITE
 
