@@ -108,8 +108,7 @@ FunctionEmitter::Span FunctionEmitter::spanOf(Operation *op, Value vmBuffer) {
 // The span of a bulk op's buffer operand: the length loaded; data and
 // writable stay variables (buffer.clone reads neither, only stores read
 // writable).
-Value FunctionEmitter::bufferSpan(Operation *op, Value vmBuffer, Value &length,
-                                  Value &writable) {
+Value FunctionEmitter::bufferSpan(Operation *op, Value vmBuffer, Value &length, Value &writable) {
   Span span = spanOf(op, vmBuffer);
   length = load(span.length);
   writable = span.writable;
