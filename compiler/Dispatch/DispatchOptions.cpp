@@ -36,6 +36,12 @@ struct DispatchOptionsCL {
       "kernel-cc-flags",
       llvm::cl::desc("Optimization flags for --kernel-form=c (space separated)"),
       llvm::cl::init("-O2")};
+  llvm::cl::opt<bool> cBounded{
+      "kernel-c-bounded",
+      llvm::cl::desc("--kernel-form=c: kernels count fuel at loops and calls, so the "
+                     "dispatching call's fuel and deadline stop them inside loops "
+                     "(default true; false checks them only between workgroups)"),
+      llvm::cl::init(true)};
   llvm::cl::opt<int64_t> workgroups{
       "kiln-dispatch-workgroups",
       llvm::cl::desc("Largest number of workgroups one loop is split into"),
@@ -68,6 +74,7 @@ void registerDispatchTranslationOptions() {
     options.kernelForm = cl.kernelForm;
     options.cc = cl.cc;
     options.ccFlags = cl.ccFlags;
+    options.cBounded = cl.cBounded;
     pm.addPass(createEmbedDispatchesPass(options));
   };
   setInputPipelineHooks(std::move(hooks));

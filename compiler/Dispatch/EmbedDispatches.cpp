@@ -328,6 +328,7 @@ struct EmbedDispatchesPass
     compiler.form = *form;
     compiler.cc = cc;
     compiler.ccFlags = ccFlags;
+    compiler.cBounded = cBounded;
     for (Attribute entry : recorded) {
       auto dict = dyn_cast<DictionaryAttr>(entry);
       auto hostRef = dict ? dict.getAs<FlatSymbolRefAttr>("host") : nullptr;

@@ -56,7 +56,9 @@ FailureOr<std::vector<uint8_t>> buildSharedObject(ModuleOp module,
   std::string source;
   {
     llvm::raw_string_ostream os(source);
-    if (failed(translateVMToC(module, os, /*runPreparation=*/false)))
+    CTargetOptions c;
+    c.bounded = options.cBounded;
+    if (failed(translateVMToC(module, os, /*runPreparation=*/false, c)))
       return failure();
   }
   std::string compiler = options.cc;

@@ -35,6 +35,10 @@ struct KernelCompilerOptions {
   /// Flags before the fixed ones (-std=c11 -shared -fPIC -I...), split at
   /// spaces.
   std::string ccFlags = "-O2";
+  /// Emitted C counts fuel at loops and calls (KILN_C_BOUNDED), so the
+  /// dispatching invocation's fuel and deadline stop a kernel inside its
+  /// loops; without it they are checked only between workgroups.
+  bool cBounded = true;
 };
 
 /// Runs the vm preparation pipeline on `module` (a builtin.module holding one

@@ -37,6 +37,10 @@ struct Captures {
   SmallVector<Value> memrefs;
   SmallVector<Value> scalars;
   SmallVector<Value> constants;
+  /// Per loop result (scf.reduce operand): the combining op and its neutral
+  /// element, which each workgroup's partial starts from.
+  SmallVector<Operation *> combiners;
+  SmallVector<TypedAttr> neutrals;
 };
 
 bool isScalar(Type t) {
@@ -60,15 +64,46 @@ bool isClonableConstant(Value v) {
          def->hasTrait<OpTrait::ConstantLike>();
 }
 
+/// The single op of a reduction region combining its two arguments (in
+/// either order) and the op's neutral element, if it has one.
+FailureOr<std::pair<Operation *, TypedAttr>> neutralCombiner(Region &region) {
+  if (!region.hasOneBlock())
+    return failure();
+  Block &block = region.front();
+  if (block.getNumArguments() != 2 || block.getOperations().size() != 2)
+    return failure();
+  Operation *op = &block.front();
+  if (op->getNumOperands() != 2 || op->getNumResults() != 1 || op->getNumRegions() != 0 ||
+      block.getTerminator()->getOperand(0) != op->getResult(0))
+    return failure();
+  Value a = block.getArgument(0), c = block.getArgument(1);
+  bool usesBoth = (op->getOperand(0) == a && op->getOperand(1) == c) ||
+                  (op->getOperand(0) == c && op->getOperand(1) == a);
+  std::optional<TypedAttr> neutral = arith::getNeutralElement(op);
+  if (!usesBoth || !neutral)
+    return failure();
+  return std::make_pair(op, *neutral);
+}
+
 /// The captures of `loop`, or a remark at it naming why it stays serial.
 FailureOr<Captures> analyze(scf::ParallelOp loop) {
   auto serial = [&]() {
     return loop.emitRemark() << "parallel loop stays serial: ";
   };
-  if (loop.getNumResults() != 0) {
-    serial() << "it has reductions (scf.reduce with operands), which a "
-                "dispatch does not combine";
-    return failure();
+  Captures captures;
+  auto reduce = cast<scf::ReduceOp>(loop.getBody()->getTerminator());
+  for (auto [i, region] : llvm::enumerate(reduce.getReductions())) {
+    FailureOr<std::pair<Operation *, TypedAttr>> combiner = neutralCombiner(region);
+    Type type = loop.getResult(i).getType();
+    if (failed(combiner) || !isScalar(type) || !isSupportedElementType(type)) {
+      serial() << "its reduction #" << i
+               << " is not one arith op with a neutral element combining the two "
+                  "values (e.g. arith.addf, arith.maximumf), from which each "
+                  "workgroup's partial would start";
+      return failure();
+    }
+    captures.combiners.push_back(combiner->first);
+    captures.neutrals.push_back(combiner->second);
   }
   SymbolRefAttr symbol;
   Operation *user = nullptr;
@@ -88,7 +123,6 @@ FailureOr<Captures> analyze(scf::ParallelOp loop) {
   }
   llvm::SetVector<Value> above;
   getUsedValuesDefinedAbove(loop.getRegion(), above);
-  Captures captures;
   for (Value v : above) {
     if (isClonableConstant(v))
       captures.constants.push_back(v);
@@ -118,14 +152,24 @@ Value indexConst(OpBuilder &b, Location loc, int64_t v) {
 
 /// Clones `loop` at `b` with the captures mapped in `map` and the bounds
 /// replaced.
-void cloneLoop(OpBuilder &b, scf::ParallelOp loop, const Captures &captures, IRMapping &map,
-               ValueRange lbs, ValueRange ubs, ValueRange steps) {
+scf::ParallelOp cloneLoop(OpBuilder &b, scf::ParallelOp loop, const Captures &captures,
+                          IRMapping &map, ValueRange lbs, ValueRange ubs, ValueRange steps) {
   for (Value c : captures.constants)
     map.map(c, b.clone(*c.getDefiningOp())->getResult(cast<OpResult>(c).getResultNumber()));
   auto copy = cast<scf::ParallelOp>(b.clone(*loop, map));
   copy.getLowerBoundMutable().assign(lbs);
   copy.getUpperBoundMutable().assign(ubs);
   copy.getStepMutable().assign(steps);
+  return copy;
+}
+
+/// `combiner` (a reduction's op) applied to (`lhs`, `rhs`) at `b`.
+Value combine(OpBuilder &b, Operation *combiner, Value lhs, Value rhs) {
+  Block *block = combiner->getBlock();
+  IRMapping map;
+  map.map(block->getArgument(0), lhs);
+  map.map(block->getArgument(1), rhs);
+  return b.clone(*combiner, map)->getResult(0);
 }
 
 struct OutlineDispatchesPass
@@ -205,14 +249,20 @@ struct OutlineDispatchesPass
     Type index = IndexType::get(ctx);
     Type i32 = IntegerType::get(ctx, 32);
 
-    // Arguments shared by both functions: memrefs, scalars, bounds.
+    // Arguments shared by both functions: memrefs, one partials memref per
+    // reduction, scalars, bounds.
+    unsigned numMemrefs = captures.memrefs.size(), numReductions = loop.getNumResults();
     SmallVector<Type> shared;
     for (Value v : captures.memrefs)
       shared.push_back(v.getType());
+    SmallVector<MemRefType> partialTypes;
+    for (Type t : loop.getResultTypes())
+      partialTypes.push_back(MemRefType::get({ShapedType::kDynamic}, t));
+    shared.append(partialTypes.begin(), partialTypes.end());
     for (Value v : captures.scalars)
       shared.push_back(v.getType());
     shared.append(3 * rank, index);
-    size_t numCaptures = captures.memrefs.size() + captures.scalars.size();
+    size_t numCaptures = numMemrefs + numReductions + captures.scalars.size();
 
     OpBuilder b(ctx);
     b.setInsertionPointAfter(insertAfter);
@@ -233,21 +283,43 @@ struct OutlineDispatchesPass
       for (auto [v, arg] : llvm::zip(captures.memrefs, entry->getArguments()))
         map.map(v, arg);
       for (auto [v, arg] : llvm::zip(captures.scalars,
-                                     entry->getArguments().drop_front(captures.memrefs.size())))
+                                     entry->getArguments().drop_front(numMemrefs + numReductions)))
         map.map(v, arg);
+    };
+    auto partialArgs = [&](Block *entry) {
+      return entry->getArguments().slice(numMemrefs, numReductions);
     };
     auto boundArgs = [&](Block *entry, unsigned which) {
       return entry->getArguments().slice(numCaptures + which * rank, rank);
     };
 
-    // Host: the whole loop, serially.
+    // Host: the whole loop, serially; with reductions, the kernel for
+    // every workgroup in turn (so the partials are those of the grid).
     {
       Block *entry = host.addEntryBlock();
       OpBuilder hb = OpBuilder::atBlockEnd(entry);
-      IRMapping map;
-      mapCaptures(map, entry);
-      cloneLoop(hb, loop, captures, map, boundArgs(entry, 0), boundArgs(entry, 1),
-                boundArgs(entry, 2));
+      if (numReductions == 0) {
+        IRMapping map;
+        mapCaptures(map, entry);
+        cloneLoop(hb, loop, captures, map, boundArgs(entry, 0), boundArgs(entry, 1),
+                  boundArgs(entry, 2));
+      } else {
+        ValueRange counts = entry->getArguments().take_back(3);
+        SmallVector<Value> ids;
+        Value zero = indexConst(hb, loc, 0), one = indexConst(hb, loc, 1);
+        for (unsigned d = 3; d-- > 0;) {
+          Value count = arith::IndexCastOp::create(hb, loc, index, counts[d]);
+          auto each = scf::ForOp::create(hb, loc, zero, count, one);
+          hb.setInsertionPoint(each.getBody()->getTerminator());
+          ids.insert(ids.begin(),
+                     arith::IndexCastOp::create(hb, loc, i32, each.getInductionVar()));
+        }
+        SmallVector<Value> operands(entry->getArguments().drop_back(3));
+        llvm::append_range(operands, ids);
+        llvm::append_range(operands, counts);
+        func::CallOp::create(hb, loc, kernel, operands);
+        hb.setInsertionPointToEnd(entry);
+      }
       func::ReturnOp::create(hb, loc);
     }
 
@@ -277,7 +349,24 @@ struct OutlineDispatchesPass
         Value end = boundary(arith::AddIOp::create(kb, loc, id, one));
         tileUbs[d] = arith::MinSIOp::create(kb, loc, end, ubs[d]);
       }
-      cloneLoop(kb, loop, captures, map, tileLbs, tileUbs, steps);
+      // Each workgroup's partials start from the neutral elements and go to
+      // element x + count x * (y + count y * z) of the partials.
+      SmallVector<Value> neutrals;
+      for (TypedAttr neutral : captures.neutrals)
+        neutrals.push_back(arith::ConstantOp::create(kb, loc, neutral));
+      scf::ParallelOp tile = cloneLoop(kb, loop, captures, map, tileLbs, tileUbs, steps);
+      if (numReductions != 0) {
+        tile.getInitValsMutable().assign(neutrals);
+        auto asIndex = [&](unsigned i) {
+          return arith::IndexCastOp::create(kb, loc, index, grid[i]);
+        };
+        Value linear = arith::AddIOp::create(
+            kb, loc, asIndex(1), arith::MulIOp::create(kb, loc, asIndex(4), asIndex(2)));
+        linear = arith::AddIOp::create(kb, loc, asIndex(0),
+                                       arith::MulIOp::create(kb, loc, asIndex(3), linear));
+        for (auto [result, partial] : llvm::zip(tile.getResults(), partialArgs(entry)))
+          memref::StoreOp::create(kb, loc, result, partial, ValueRange{linear});
+      }
       func::ReturnOp::create(kb, loc);
     }
 
@@ -301,10 +390,14 @@ struct OutlineDispatchesPass
     }
     Value total = arith::MulIOp::create(b, loc, arith::MulIOp::create(b, loc, counts[0], counts[1]),
                                         counts[2]);
+    SmallVector<Value> partials;
+    for (MemRefType type : partialTypes)
+      partials.push_back(memref::AllocOp::create(b, loc, type, ValueRange{total}));
     Value nonEmpty = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::sgt, total, zero);
     auto ifOp = scf::IfOp::create(b, loc, nonEmpty, /*withElseRegion=*/false);
     b.setInsertionPointToStart(ifOp.thenBlock());
     SmallVector<Value> operands(captures.memrefs);
+    llvm::append_range(operands, partials);
     llvm::append_range(operands, captures.scalars);
     llvm::append_range(operands, loop.getLowerBound());
     llvm::append_range(operands, loop.getUpperBound());
@@ -312,6 +405,25 @@ struct OutlineDispatchesPass
     for (Value count : counts)
       operands.push_back(arith::IndexCastOp::create(b, loc, i32, count));
     func::CallOp::create(b, loc, host, operands);
+    if (numReductions != 0) {
+      // After the fence: the loop's results are its initial values combined
+      // with every workgroup's partials, in workgroup order.
+      b.setInsertionPointAfter(ifOp);
+      auto fold = scf::ForOp::create(
+          b, loc, zero, total, one, loop.getInitVals(),
+          [&](OpBuilder &fb, Location, Value w, ValueRange accumulators) {
+            SmallVector<Value> next;
+            for (auto [i, partial] : llvm::enumerate(partials)) {
+              Value value = memref::LoadOp::create(fb, loc, partial, w);
+              next.push_back(combine(fb, captures.combiners[i], accumulators[i], value));
+            }
+            scf::YieldOp::create(fb, loc, next);
+          });
+      b.setInsertionPointAfter(fold);
+      for (Value partial : partials)
+        memref::DeallocOp::create(b, loc, partial);
+      loop.replaceAllUsesWith(fold.getResults());
+    }
     loop.erase();
 
     return DictionaryAttr::get(

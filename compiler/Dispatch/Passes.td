@@ -48,6 +48,7 @@ def OutlineDispatchesPass
            "Largest number of workgroups a loop is split into">,
   ];
   let dependentDialects = ["::mlir::arith::ArithDialect",
+                           "::mlir::memref::MemRefDialect",
                            "::mlir::scf::SCFDialect",
                            "::mlir::func::FuncDialect"];
 }
@@ -77,6 +78,10 @@ def EmbedDispatchesPass
            "C compiler for kernel-form=c (a name on PATH or a path)">,
     Option<"ccFlags", "cc-flags", "std::string", /*default=*/"\"-O2\"",
            "Optimization flags for kernel-form=c, split at spaces">,
+    Option<"cBounded", "c-bounded", "bool", /*default=*/"true",
+           "kernel-form=c: the C counts fuel at loops and calls "
+           "(KILN_C_BOUNDED), so the dispatching call's fuel and deadline "
+           "stop a kernel inside its loops">,
     Option<"printKernels", "print-kernels", "bool", /*default=*/"false",
            "Print each kernel's vm.module (entry point included, before "
            "compilation) to standard output, for tests and inspection">,

@@ -52,6 +52,8 @@ class CompilerError(Exception):
 
 def compile(source, *, target="vmfb", pipeline=None, buffer_view_exports=True,
             index_bitwidth=64, module_name=None, strip_debug=False,
+            dispatch_parallel_loops=False, kernel_form="bytecode", kernel_cc=None,
+            kernel_cc_flags="-O2", kernel_c_bounded=True, dispatch_workgroups=64,
             filename="<string>"):
     """Compiles MLIR text.
 
@@ -66,13 +68,30 @@ def compile(source, *, target="vmfb", pipeline=None, buffer_view_exports=True,
     module_name          name of the vm module made from plain MLIR
                          (default: the module's sym_name, else the file stem)
     strip_debug          omit the debug database from the .vmfb
+    dispatch_parallel_loops
+                         plain MLIR: top-level scf.parallel / scf.forall
+                         loops over memrefs run as hal dispatches on the
+                         device's workers (vm-translate
+                         --kiln-dispatch-parallel-loops; docs/executables.md);
+                         the module then needs a device (Context(device=...))
+    kernel_form          the dispatched kernels' form, independent of
+                         `target`: "bytecode" (a .vmfb) or "c" (a shared
+                         object built by `kernel_cc`, a name on PATH or a
+                         path, default cc, with `kernel_cc_flags`)
+    kernel_c_bounded     C kernels count fuel at their loops, so the calling
+                         invocation's fuel and deadline stop them there
+                         (vm-translate --kernel-c-bounded)
+    dispatch_workgroups  the most workgroups one loop is split into
     filename             the name locations use
     """
     if isinstance(source, bytes):
         source = source.decode()
     ok, output, diagnostics = _compiler.compile(
         source, filename, target, pipeline or "", bool(buffer_view_exports),
-        int(index_bitwidth), module_name or "", bool(strip_debug))
+        int(index_bitwidth), module_name or "", bool(strip_debug),
+        bool(dispatch_parallel_loops), str(kernel_form),
+        kernel_cc or "cc", str(kernel_cc_flags), bool(kernel_c_bounded),
+        int(dispatch_workgroups))
     diagnostics = [_diagnostic(d) for d in diagnostics]
     if not ok:
         raise CompilerError(diagnostics)

@@ -130,12 +130,12 @@ func.func @serial(%m: memref<16xf32>, %wide: i128) -> f32 {
   %c1 = arith.constant 1 : index
   %c16 = arith.constant 16 : index
   %zero = arith.constant 0.0 : f32
-  // expected-remark @+1 {{parallel loop stays serial: it has reductions (scf.reduce with operands), which a dispatch does not combine}}
+  // expected-remark @+1 {{parallel loop stays serial: its reduction #0 is not one arith op with a neutral element combining the two values (e.g. arith.addf, arith.maximumf), from which each workgroup's partial would start}}
   %sum = scf.parallel (%i) = (%c0) to (%c16) step (%c1) init (%zero) -> f32 {
     %x = memref.load %m[%i] : memref<16xf32>
     scf.reduce(%x : f32) {
     ^bb0(%l: f32, %r: f32):
-      %s = arith.addf %l, %r : f32
+      %s = arith.subf %l, %r : f32
       scf.reduce.return %s : f32
     }
   }
@@ -176,4 +176,50 @@ func.func @nested(%m: memref<4x4xi32>) {
     }
   }
   return
+}
+
+// -----
+
+// A reduction: the call site allocates one partial per workgroup, the
+// kernel's tile starts from the neutral element (0.0 for addf) and stores
+// its result at its linear workgroup id, the host function calls the kernel
+// for every workgroup, and after the call the initial value is folded with
+// the partials by the same op.
+
+// CHECK-LABEL: func.func @total(
+// CHECK-SAME: %[[M:.+]]: memref<?xf32>, %[[N:.+]]: index, %[[INIT:.+]]: f32)
+// CHECK: arith.muli
+// CHECK-NEXT: %[[TOTAL:.+]] = arith.muli
+// CHECK-NEXT: %[[PARTIALS:.+]] = memref.alloc(%[[TOTAL]]) : memref<?xf32>
+// CHECK: scf.if
+// CHECK: func.call @total_dispatch_0(%[[M]], %[[PARTIALS]], {{.*}}) : (memref<?xf32>, memref<?xf32>, index, index, index, i32, i32, i32) -> ()
+// CHECK: %[[SUM:.+]] = scf.for %[[W:.+]] = %{{.+}} to %[[TOTAL]] step %{{.+}} iter_args(%[[ACC:.+]] = %[[INIT]]) -> (f32) {
+// CHECK-NEXT: %[[P:.+]] = memref.load %[[PARTIALS]][%[[W]]] : memref<?xf32>
+// CHECK-NEXT: %[[NEXT:.+]] = arith.addf %[[ACC]], %[[P]] : f32
+// CHECK-NEXT: scf.yield %[[NEXT]] : f32
+// CHECK: memref.dealloc %[[PARTIALS]] : memref<?xf32>
+// CHECK: return %[[SUM]] : f32
+// CHECK-LABEL: func.func private @total_dispatch_0(
+// CHECK: scf.for
+// CHECK: scf.for
+// CHECK: scf.for
+// CHECK: func.call @total_dispatch_0_kernel(
+// CHECK-LABEL: func.func private @total_dispatch_0_kernel(
+// CHECK-SAME: %{{.+}}: memref<?xf32>, %[[KP:[^:]+]]: memref<?xf32>,
+// CHECK: %[[NEUTRAL:.+]] = arith.constant 0.000000e+00 : f32
+// CHECK: %[[R:.+]] = scf.parallel {{.*}} init (%[[NEUTRAL]]) -> f32 {
+// CHECK: arith.addf
+// CHECK: memref.store %[[R]], %[[KP]][%{{.+}}] : memref<?xf32>
+func.func @total(%m: memref<?xf32>, %n: index, %init: f32) -> f32 {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %sum = scf.parallel (%i) = (%c0) to (%n) step (%c1) init (%init) -> f32 {
+    %x = memref.load %m[%i] : memref<?xf32>
+    scf.reduce(%x : f32) {
+    ^bb0(%l: f32, %r: f32):
+      %s = arith.addf %l, %r : f32
+      scf.reduce.return %s : f32
+    }
+  }
+  return %sum : f32
 }

@@ -61,6 +61,9 @@ bool isFramelessOp(Operation &op);
 /// goes frameless.
 llvm::SmallPtrSet<Block *, 8> loopHeaders(Region &region);
 
+/// The blocks of `region` on a cycle of its control flow graph.
+llvm::SmallPtrSet<Block *, 16> blocksInLoops(Region &region);
+
 /// A function's C frame above which its entry checks the native stack
 /// (kiln_stack_check), besides recursive functions: about 8 bytes per vm
 /// value it keeps in a C variable.
@@ -264,6 +267,9 @@ private:
   /// signature only says "ref"); fails like the interpreter otherwise.
   void requireRefKind(Value ref, StringRef kind, Operation *op);
   void failUnlessKind(StringRef test, Value ref, StringRef kind, Operation *op);
+  /// Fails with the ref type error for `kind` at `op` when `ok` is 0; the
+  /// ref is read in the failing path only.
+  void failUnlessOk(Value ok, Value vmRef, StringRef kind, Operation *op);
 
   LogicalResult emitOp(Operation &op);
   // Op groups, each in its own file, chosen by op class; nullopt when `op`
@@ -283,8 +289,24 @@ private:
   struct Span {
     Value data, length, writable;
   };
-  Span spanOf(Operation *op, Value buffer);
-  Value bufferSpan(Operation *op, Value buffer, Value &length, Value &writable);
+  /// The span of vm buffer value `vmBuffer` (an operand of `op`), which
+  /// must be a non-null vm.buffer: the cached span when it has one, else
+  /// read now.
+  Span spanOf(Operation *op, Value vmBuffer);
+  Value bufferSpan(Operation *op, Value vmBuffer, Value &length, Value &writable);
+  /// In a function that never suspends, a `!vm.buffer` value used in a loop
+  /// has its span read once where the value is defined
+  /// (kiln_buffer_span_of) into locals that nothing else can write, so the C
+  /// compiler keeps them in registers and hoists what depends on them out
+  /// of the loop; accesses check only `ok` (and their index). Other values
+  /// read the span at each access.
+  struct CachedSpan {
+    Value ok;
+    Span span;
+  };
+  llvm::DenseSet<Value> spanInLoop;
+  llvm::DenseMap<Value, CachedSpan> spans;
+  void cacheSpan(Value vm);
   void rangeCheck(Operation *op, Value length, Value offset, Value count, unsigned elementSize,
                   Value &byteOffset);
   void writableCheck(Operation *op, Value writable);

@@ -17,6 +17,7 @@
 
 #include "mlir/IR/RegionGraphTraits.h"
 #include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -44,6 +45,16 @@ llvm::SmallPtrSet<Block *, 8> loopHeaders(Region &region) {
         headers.insert(successor);
     }
   return headers;
+}
+
+llvm::SmallPtrSet<Block *, 16> blocksInLoops(Region &region) {
+  llvm::SmallPtrSet<Block *, 16> inLoops;
+  if (region.empty())
+    return inLoops;
+  for (auto scc = llvm::scc_begin(&region); !scc.isAtEnd(); ++scc)
+    if (scc.hasCycle())
+      inLoops.insert(scc->begin(), scc->end());
+  return inLoops;
 }
 
 bool isFramelessOp(Operation &op) {
@@ -272,6 +283,27 @@ void FunctionEmitter::failUnlessKind(StringRef test, Value ref, StringRef kind, 
   br(cleanup);
 }
 
+void FunctionEmitter::failUnlessOk(Value ok, Value vmRef, StringRef kind, Operation *op) {
+  Block *fail = newColdBlock();
+  branchIf(cmp(emitc::CmpPredicate::eq, ok, i32c(0)), fail);
+  OpBuilder::InsertionGuard guard(b);
+  b.setInsertionPointToEnd(fail);
+  assign(st, call(t.status, "kiln_ref_kind_error", {exec, get(vmRef), lit(t.i32, kind)}));
+  setLoc(op);
+  br(cleanup);
+}
+
+void FunctionEmitter::cacheSpan(Value vm) {
+  if (!spanInLoop.contains(vm))
+    return;
+  CachedSpan cached{variable(t.i32, "0"),
+                    {variable(t.bytes, "NULL"), variable(t.u64, "0"), variable(t.i32, "0")}};
+  assign(cached.ok, call(t.i32, "kiln_buffer_span_of",
+                         {exec, get(vm), addr(cached.span.data), addr(cached.span.length),
+                          addr(cached.span.writable)}));
+  spans[vm] = cached;
+}
+
 LogicalResult FunctionEmitter::emitOp(Operation &op) {
   if (!isa_and_present<VMDialect>(op.getDialect()))
     return op.emitOpError("is not a vm op; the C target only translates vm");
@@ -444,6 +476,14 @@ LogicalResult FunctionEmitter::run() {
   // A loop counts fuel at its header, which can fail: not frameless.
   llvm::SmallPtrSet<Block *, 8> headers = loopHeaders(region);
   frameless = !mayYield && headers.empty();
+  if (!mayYield) {
+    llvm::SmallPtrSet<Block *, 16> loopBlocks = blocksInLoops(region);
+    for (Block *block : loopBlocks)
+      for (Operation &op : *block)
+        for (Value operand : op.getOperands())
+          if (StringRef(refKind(operand.getType())) == "KILN_REF_KIND_BUFFER")
+            spanInLoop.insert(operand);
+  }
   for (Block &block : region)
     for (Operation &op : block)
       frameless = frameless && isFramelessOp(op);
@@ -601,9 +641,14 @@ LogicalResult FunctionEmitter::run() {
     b.setInsertionPointToEnd(blocks.lookup(block));
     if (headers.contains(block) && !block->empty())
       fuelTick(&block->front());  // one unit per loop iteration
-    for (Operation &op : *block)
+    for (BlockArgument a : block->getArguments())
+      cacheSpan(a);
+    for (Operation &op : *block) {
       if (failed(emitOp(op)))
         return failure();
+      for (Value r : op.getResults())
+        cacheSpan(r);
+    }
     if (block->empty() || !block->back().hasTrait<OpTrait::IsTerminator>())
       return func->emitOpError("has a block without a terminator");
   }

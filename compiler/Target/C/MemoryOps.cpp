@@ -90,8 +90,15 @@ LogicalResult FunctionEmitter::emitGlobalOp(Operation &op) {
   return success();
 }
 
-// Type check (a non-null vm.buffer), then the buffer's span.
-FunctionEmitter::Span FunctionEmitter::spanOf(Operation *op, Value buffer) {
+// Type check (a non-null vm.buffer), then the buffer's span: the cached
+// one (cacheSpan) when the value has one.
+FunctionEmitter::Span FunctionEmitter::spanOf(Operation *op, Value vmBuffer) {
+  auto cached = spans.find(vmBuffer);
+  if (cached != spans.end()) {
+    failUnlessOk(load(cached->second.ok), vmBuffer, "KILN_REF_KIND_BUFFER", op);
+    return cached->second.span;
+  }
+  Value buffer = get(vmBuffer);
   requireRefKind(buffer, "KILN_REF_KIND_BUFFER", op);
   Span span{variable(t.bytes, "NULL"), variable(t.u64, "0"), variable(t.i32, "0")};
   callVoid("kiln_buffer_span", {buffer, addr(span.data), addr(span.length), addr(span.writable)});
@@ -101,8 +108,8 @@ FunctionEmitter::Span FunctionEmitter::spanOf(Operation *op, Value buffer) {
 // The span of a bulk op's buffer operand: the length loaded; data and
 // writable stay variables (buffer.clone reads neither, only stores read
 // writable).
-Value FunctionEmitter::bufferSpan(Operation *op, Value buffer, Value &length, Value &writable) {
-  Span span = spanOf(op, buffer);
+Value FunctionEmitter::bufferSpan(Operation *op, Value vmBuffer, Value &length, Value &writable) {
+  Span span = spanOf(op, vmBuffer);
   length = load(span.length);
   writable = span.writable;
   return span.data;
@@ -215,14 +222,14 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op) {
     return success();
   }
   if (isa<BufferLengthOp>(op)) {
-    Span span = spanOf(&op, arg(0));
+    Span span = spanOf(&op, op.getOperand(0));
     setCopy(op.getResult(0), castTo(t.i64, load(span.length)));
     return success();
   }
   Value length, writable, offset;
   if (std::optional<BufferElement> fill = bufferFillOf(op)) {
     unsigned size = fill->size;
-    Value data = load(bufferSpan(&op, arg(0), length, writable));
+    Value data = load(bufferSpan(&op, op.getOperand(0), length, writable));
     rangeCheck(&op, length, arg(1), arg(2), size, offset);
     writableCheck(&op, writable);
     callVoid(fill->helper, {data, offset, arg(2), arg(3)});
@@ -230,8 +237,8 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op) {
   }
   if (isa<BufferCopyOp, BufferCompareOp>(op)) {
     Value lengthA, writableA, offsetA, lengthB, writableB, offsetB;
-    Value a = load(bufferSpan(&op, arg(0), lengthA, writableA));
-    Value c = load(bufferSpan(&op, arg(2), lengthB, writableB));
+    Value a = load(bufferSpan(&op, op.getOperand(0), lengthA, writableA));
+    Value c = load(bufferSpan(&op, op.getOperand(2), lengthB, writableB));
     rangeCheck(&op, lengthA, arg(1), arg(4), 1, offsetA);
     rangeCheck(&op, lengthB, arg(3), arg(4), 1, offsetB);
     if (isa<BufferCopyOp>(op)) {
@@ -243,7 +250,7 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op) {
     return success();
   }
   if (isa<BufferHashOp>(op)) {
-    Value data = load(bufferSpan(&op, arg(0), length, writable));
+    Value data = load(bufferSpan(&op, op.getOperand(0), length, writable));
     rangeCheck(&op, length, arg(1), arg(2), 1, offset);
     setCopy(op.getResult(0), call(t.i64, "kiln_hash_bytes_at", {data, offset, arg(2)}));
     return success();
@@ -264,7 +271,7 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op) {
     return op.emitOpError("is not supported by the C target yet");
   bool isLoad = !element->helper.empty();
   unsigned size = element->size;
-  Span span = spanOf(&op, arg(0));
+  Span span = spanOf(&op, op.getOperand(0));
   Value data = span.data, len = span.length, w = span.writable;
   Value out = variable(t.u64, "0");
   Value lengthValue = load(len), index = arg(1);

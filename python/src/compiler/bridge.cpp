@@ -7,6 +7,7 @@
 #include <mutex>
 
 #include "compiler/Conversion/InputConversion.h"
+#include "compiler/Dispatch/Passes.h"
 #include "compiler/Target/Bytecode/BytecodeModuleTarget.h"
 #include "compiler/Target/C/VMToC.h"
 #include "compiler/Tools/InputNesting.h"
@@ -37,6 +38,7 @@ void register_once() {
   std::call_once(once, [] {
     mlir::kiln::registerKilnPasses();
     mlir::kiln::registerInputConversionCLOptions();
+    mlir::kiln::registerDispatchTranslationOptions();
   });
 }
 
@@ -129,6 +131,13 @@ LogicalResult run(const std::string& text, const std::string& filename,
   input.indexBitwidth = options.index_bitwidth;
   input.moduleName = options.module_name;
   set_cl_option("vm-buffer-view-exports", options.buffer_view_exports ? "true" : "false");
+  set_cl_option("kiln-dispatch-parallel-loops",
+                options.dispatch_parallel_loops ? "true" : "false");
+  set_cl_option("kernel-form", options.kernel_form);
+  set_cl_option("kernel-cc", options.kernel_cc);
+  set_cl_option("kernel-cc-flags", options.kernel_cc_flags);
+  set_cl_option("kernel-c-bounded", options.kernel_c_bounded ? "true" : "false");
+  set_cl_option("kiln-dispatch-workgroups", std::to_string(options.dispatch_workgroups));
   if (failed(mlir::kiln::lowerInputToVM(*module, input))) return failure();
   if (options.target == "vm") {
     module->print(os);
@@ -153,6 +162,15 @@ Result compile(const std::string& text, const std::string& filename,
   }
   if (options.index_bitwidth != 32 && options.index_bitwidth != 64) {
     result.diagnostics.push_back(plain_error("index_bitwidth must be 32 or 64"));
+    return result;
+  }
+  if (options.kernel_form != "bytecode" && options.kernel_form != "c") {
+    result.diagnostics.push_back(
+        plain_error("unknown kernel_form '" + options.kernel_form + "' (bytecode or c)"));
+    return result;
+  }
+  if (options.dispatch_workgroups < 1) {
+    result.diagnostics.push_back(plain_error("dispatch_workgroups must be at least 1"));
     return result;
   }
   register_once();

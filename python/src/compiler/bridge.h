@@ -31,6 +31,17 @@ struct Options {
   unsigned index_bitwidth = 64;   // --vm-input-index-bitwidth
   std::string module_name;        // --vm-module-name
   bool strip_debug = false;       // --vm-bytecode-strip-debug
+  // Plain MLIR: top-level parallel loops become hal dispatches
+  // (vm-translate --kiln-dispatch-parallel-loops, docs/executables.md),
+  // their kernels compiled to `kernel_form`, "bytecode" or "c" (a shared
+  // object built by `kernel_cc` with `kernel_cc_flags`), each loop split
+  // into at most `dispatch_workgroups` workgroups.
+  bool dispatch_parallel_loops = false;
+  std::string kernel_form = "bytecode";
+  std::string kernel_cc = "cc";
+  std::string kernel_cc_flags = "-O2";
+  bool kernel_c_bounded = true;  // --kernel-c-bounded
+  long long dispatch_workgroups = 64;
 };
 
 struct Result {

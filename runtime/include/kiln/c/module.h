@@ -595,6 +595,22 @@ KILN_MODULE_INLINE int32_t kiln_ref_has_kind(kiln_exec_t* exec, kiln_ref_t r, in
 KILN_MODULE_INLINE int32_t kiln_ref_is_kind(kiln_exec_t* exec, kiln_ref_t r, int32_t kind) {
   return r && r->type == kiln_ref_kind_type(exec, kind);
 }
+/* A buffer value's span read once where the value is defined (emitted C
+ * keeps it in locals the C compiler can keep in registers): 1 and the span
+ * when `r` is a non-NULL vm.buffer; else 0 and an empty span (an access
+ * then fails with kiln_ref_kind_error). A buffer's data, length and access
+ * never change while a reference to it is held. */
+KILN_MODULE_INLINE int32_t kiln_buffer_span_of(kiln_exec_t* exec, kiln_ref_t r, uint8_t** data,
+                                               uint64_t* length, int32_t* writable) {
+  if (!kiln_ref_is_kind(exec, r, KILN_REF_KIND_BUFFER)) {
+    *data = NULL;
+    *length = 0;
+    *writable = 0;
+    return 0;
+  }
+  kiln_buffer_span(r, data, length, writable);
+  return 1;
+}
 /* The runtime's error for a ref that is NULL or not of kind `kind`. */
 KILN_MODULE_INLINE kiln_status_t kiln_ref_kind_error(kiln_exec_t* exec, kiln_ref_t r,
                                                      int32_t kind) {

@@ -230,8 +230,17 @@ vm::Status fill_bytes(uint8_t* p, size_t length, uint64_t pattern,
   return vm::Status();
 }
 
-vm::Status CommandBuffer::execute(const std::vector<Binding>& bindings,
-                                  WorkerPool* pool) const {
+vm::ExecutionLimits workgroup_limits(const vm::Budget* budget) {
+  vm::ExecutionLimits limits;
+  if (budget) {
+    limits.fuel = budget->fuel_left();
+    limits.deadline_ns = budget->limits().deadline_ns;
+  }
+  return limits;
+}
+
+vm::Status CommandBuffer::execute(const std::vector<Binding>& bindings, WorkerPool* pool,
+                                  const vm::ExecutionLimits& limits) const {
   if (!finalized_) {
     return vm::failed_precondition_error("command buffer executed before finalize");
   }
@@ -268,7 +277,7 @@ vm::Status CommandBuffer::execute(const std::vector<Binding>& bindings,
         break;
       }
       case Kind::kDispatch:
-        KILN_RETURN_IF_ERROR(run_dispatch(*c.dispatch, bindings, pool));
+        KILN_RETURN_IF_ERROR(run_dispatch(*c.dispatch, bindings, pool, limits));
         break;
     }
   }

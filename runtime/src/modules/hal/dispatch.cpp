@@ -35,6 +35,7 @@ struct Shared {
   uint64_t batch = 1;  // workgroups taken from `next` at a time
   vm::Ref constants;
   vm::Ref bindings;
+  vm::ExecutionLimits limits;  // each workgroup's (fuel and deadline)
   std::atomic<uint64_t> next{0};
   std::atomic<bool> failed{false};
   std::atomic<int32_t> refs{1};
@@ -114,6 +115,9 @@ void run_workgroups(Shared* s, bool helper) {
     local = std::move(*made);
   }
   const uint64_t cx = s->count[0], cy = s->count[1];
+  // With limits, each workgroup runs on a budget reset to them.
+  const bool bounded = s->limits.enabled();
+  vm::Budget budget;
   alignas(16) uint8_t args[kArgBytes];
   uint64_t i = 0, end = 0;  // the batch of workgroups this worker holds
   for (;; ++i) {
@@ -135,12 +139,17 @@ void run_workgroups(Shared* s, bool helper) {
     new (args + 16) vm::Ref(bindings);
     std::memcpy(args + 24, ints, sizeof(ints));
     vm::ByteSpan no_results{nullptr, 0};
+    if (bounded) {
+      budget.reset(s->limits);
+      w->stack->set_budget(&budget);
+    }
     vm::Status status = vm::begin_packed(*w->stack, *w->context, kernel.function,
                                          vm::ByteSpan{args, kArgBytes}, no_results);
     while (status.is_deferred()) {  // a kernel that waits: wait here
       vm::wait_in_place(*w->stack);
       status = vm::resume_packed(*w->stack, kernel.function, no_results);
     }
+    if (bounded) w->stack->set_budget(nullptr);
     for (size_t slot = 0; slot < 3; ++slot) {
       reinterpret_cast<vm::Ref*>(args + 8 * slot)->~Ref();
     }
@@ -217,7 +226,7 @@ vm::Status read_indirect_count(const DispatchCommand& c, const std::vector<Bindi
 }  // namespace
 
 vm::Status run_dispatch(const DispatchCommand& c, const std::vector<Binding>& table,
-                        WorkerPool* pool) {
+                        WorkerPool* pool, const vm::ExecutionLimits& limits) {
   Executable& executable = *c.executable;
   uint32_t count[3] = {c.workgroup_count[0], c.workgroup_count[1], c.workgroup_count[2]};
   if (c.indirect) KILN_RETURN_IF_ERROR(read_indirect_count(c, table, count));
@@ -257,6 +266,9 @@ vm::Status run_dispatch(const DispatchCommand& c, const std::vector<Binding>& ta
   s->kernel_ordinal = c.kernel;
   std::memcpy(s->count, count, sizeof(count));
   s->total = total;
+  s->limits = limits;
+  s->limits.cancel = nullptr;
+  s->limits.interrupted = nullptr;
   s->constants = std::move(constants).as_ref();
   s->bindings = std::move(bindings).as_ref();
   // This thread is one of the pool's workers (local-task runs queue work

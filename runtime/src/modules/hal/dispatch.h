@@ -27,8 +27,11 @@ struct DispatchCommand {
   std::vector<BufferRange> bindings;
 };
 
+// `limits` (fuel and deadline; see workgroup_limits) bound every
+// workgroup: each runs with a budget of its own reset to them.
 vm::Status run_dispatch(const DispatchCommand& command,
-                        const std::vector<Binding>& binding_table, WorkerPool* pool);
+                        const std::vector<Binding>& binding_table, WorkerPool* pool,
+                        const vm::ExecutionLimits& limits);
 
 }  // namespace kiln::hal
 

@@ -256,6 +256,58 @@ TEST_F(ExecutableTest, FaultingWorkgroupFailsTheDispatchWithATrace) {
   EXPECT_NE(text.find("at kernels.fault"), std::string::npos) << text;
 }
 
+// Records `add_scaled` (kernel 0: four elements per workgroup) over
+// `workgroups` workgroups.
+vm::RefT<CommandBuffer> record_add_scaled(vm::RefT<Executable> e, uint32_t workgroups) {
+  std::vector<BufferRange> bindings(3);
+  for (BufferRange& range : bindings) {
+    auto b = Buffer::allocate(memory_type::kHostLocal, buffer_usage::kDefault,
+                              16 * static_cast<size_t>(workgroups));
+    EXPECT_TRUE(b.ok());
+    range.buffer = std::move(*b);
+  }
+  auto cb = CommandBuffer::create(0, 0, 0);
+  EXPECT_TRUE(cb.ok());
+  uint32_t count[3] = {workgroups, 1, 1};
+  EXPECT_TRUE((*cb)->dispatch(std::move(e), 0, count, nullptr, {2, 1}, bindings).ok());
+  EXPECT_TRUE((*cb)->finalize().ok());
+  return std::move(*cb);
+}
+
+// Each workgroup runs under the limits execute() is given: its own fuel
+// (the same amount for every workgroup, however many there are) and the
+// deadline.
+TEST_F(ExecutableTest, WorkgroupsRunUnderTheSubmittingCallsLimits) {
+  auto e = load(kExecutableFormatBytecode, read_file(KILN_TEST_KERNELS_VMFB));
+  ASSERT_TRUE(e.ok());
+  vm::RefT<CommandBuffer> cb = record_add_scaled(*e, 64);
+  WorkerPool pool(2);
+  EXPECT_FALSE(workgroup_limits(nullptr).enabled());
+  ASSERT_TRUE(cb->execute({}, &pool).ok());
+
+  vm::ExecutionLimits starved;
+  starved.fuel = 1;
+  vm::Status s = cb->execute({}, &pool, starved);
+  EXPECT_EQ(s.code(), vm::StatusCode::kResourceExhausted) << s.to_string();
+  EXPECT_NE(s.to_string().find("in kernel 'add_scaled'"), std::string::npos) << s.to_string();
+
+  // Enough for one workgroup (a few units), far less than all 64 use.
+  vm::ExecutionLimits per_workgroup;
+  per_workgroup.fuel = 16;
+  s = cb->execute({}, &pool, per_workgroup);
+  EXPECT_TRUE(s.ok()) << s.to_string();
+
+  vm::ExecutionLimits late;
+  late.deadline_ns = vm::now_ns() - 1;
+  s = cb->execute({}, nullptr, late);
+  EXPECT_EQ(s.code(), vm::StatusCode::kDeadlineExceeded) << s.to_string();
+
+  vm::Budget budget(per_workgroup);
+  vm::ExecutionLimits from_budget = workgroup_limits(&budget);
+  EXPECT_EQ(from_budget.fuel, 16);
+  EXPECT_EQ(from_budget.cancel, nullptr);
+}
+
 TEST_F(ExecutableTest, RecordTimeChecks) {
   auto e = load(kExecutableFormatBytecode, read_file(KILN_TEST_KERNELS_VMFB));
   ASSERT_TRUE(e.ok());

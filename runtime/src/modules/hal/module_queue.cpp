@@ -223,8 +223,9 @@ void add_queue_exports(vm::NativeModule& m, HalData) {
                     });
   m.export_function(
       "device.queue.execute",
-      [](vm::RefT<Device> device, int64_t affinity, vm::RefT<Fence> wait,
-         vm::RefT<Fence> signal, vm::RefT<CommandBuffer> cb, int64_t flags) -> vm::Status {
+      [](vm::NativeCall& call, vm::RefT<Device> device, int64_t affinity,
+         vm::RefT<Fence> wait, vm::RefT<Fence> signal, vm::RefT<CommandBuffer> cb,
+         int64_t flags) -> vm::Status {
         (void)flags;
         KILN_RETURN_IF_ERROR(require(device, "device"));
         if (cb && !cb->finalized()) {
@@ -232,15 +233,16 @@ void add_queue_exports(vm::NativeModule& m, HalData) {
                                                "that was not finalized");
         }
         WorkerPool* pool = device->dispatch_pool();
+        vm::ExecutionLimits limits = workgroup_limits(call.stack().budget());
         return device->queue_submit(affinity, std::move(wait), std::move(signal),
-                                    [cb, pool]() -> vm::Status {
+                                    [cb, pool, limits]() -> vm::Status {
                                       if (!cb) return vm::Status();  // a barrier
-                                      return cb->execute(kNoBindings, pool);
+                                      return cb->execute(kNoBindings, pool, limits);
                                     });
       });
   m.export_packed(
       "device.queue.execute.indirect", "rIrrrICrIID", "v",
-      [](vm::NativeCall&, vm::ByteSpan args, vm::ByteSpan) -> vm::Status {
+      [](vm::NativeCall& call, vm::ByteSpan args, vm::ByteSpan) -> vm::Status {
         modules::PackedArgs a(args);
         vm::Status status;
         vm::RefT<Device> device = a.ref_as<Device>(&status);
@@ -272,10 +274,11 @@ void add_queue_exports(vm::NativeModule& m, HalData) {
                                  "needs %d", bindings.size(), cb->binding_capacity());
         }
         WorkerPool* pool = device->dispatch_pool();
+        vm::ExecutionLimits limits = workgroup_limits(call.stack().budget());
         return device->queue_submit(
             affinity, std::move(wait), std::move(signal),
-            [cb, pool, bindings = std::move(bindings)]() {
-              return cb->execute(bindings, pool);
+            [cb, pool, limits, bindings = std::move(bindings)]() {
+              return cb->execute(bindings, pool, limits);
             });
       });
   m.export_function("device.queue.flush",

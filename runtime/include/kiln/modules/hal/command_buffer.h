@@ -15,6 +15,7 @@
 
 #include "kiln/modules/hal/buffer.h"
 #include "kiln/modules/hal/executable.h"
+#include "kiln/vm/budget.h"
 #include "kiln/vm/ref.h"
 #include "kiln/vm/status.h"
 
@@ -37,6 +38,12 @@ struct Binding {
   int64_t offset = 0;
   int64_t length = -1;
 };
+
+// The limits the workgroups of work submitted by a call with `budget`
+// (null: no limits) run under: the fuel the call has left and its
+// deadline. Not its cancellation flag, which the host owns only for as
+// long as the call runs (docs/executables.md, "Bounded kernels").
+vm::ExecutionLimits workgroup_limits(const vm::Budget* budget);
 
 class CommandBuffer : public vm::RefObject {
  public:
@@ -65,9 +72,11 @@ class CommandBuffer : public vm::RefObject {
                       std::vector<uint32_t> constants, std::vector<BufferRange> bindings);
 
   // Runs the commands with `bindings` resolving slots; dispatches use the
-  // calling thread and idle workers of `pool` (null: the calling thread).
-  vm::Status execute(const std::vector<Binding>& bindings,
-                     WorkerPool* pool = nullptr) const;
+  // calling thread and idle workers of `pool` (null: the calling thread),
+  // each workgroup bounded by `limits` (fuel per workgroup and a deadline;
+  // workgroup_limits() makes them from the submitting call's budget).
+  vm::Status execute(const std::vector<Binding>& bindings, WorkerPool* pool = nullptr,
+                     const vm::ExecutionLimits& limits = vm::ExecutionLimits()) const;
 
  private:
   enum class Kind : uint8_t { kFill, kUpdate, kCopy, kDispatch };
