@@ -70,19 +70,30 @@
  * (`cc -DKILN_C_BOUNDED=1`, or `vm-translate --vm-to-c --vm-c-bounded`,
  * which writes the define into the file), emitted C counts fuel and
  * checks the native stack; without it the checks compile to nothing and
- * cost nothing. Fuel: kiln_fuel_tick at every loop back-edge and every call
- * counts one unit down in exec->fuel; when that goes negative,
- * services->refuel takes the next slice from the invocation's budget (and
- * checks its deadline and cancel flag) or returns RESOURCE_EXHAUSTED /
- * DEADLINE_EXCEEDED / CANCELLED. Stack: kiln_stack_check on entry to
- * functions that are recursive or have large frames compares the stack
- * pointer with exec->stack_limit (computed by the runtime for the thread
- * that runs the call, with a reserve for the runtime itself) and fails with
+ * cost nothing. Fuel: one unit at every loop header and every call of a
+ * recursive function. A function with a VM frame counts in exec->fuel
+ * (kiln_fuel_tick); a light function keeps the count in a local: it takes
+ * it as a parameter after its depth, passes it to the light functions it
+ * calls and returns what is left in its return word (kiln_light_ret_t; see
+ * "Light functions' fuel" below), and a VM frame or an entry point passes
+ * exec->fuel down and stores what comes back. When the count goes negative,
+ * services->refuel (through exec->fuel) takes the next slice from the
+ * invocation's budget (and checks its deadline and cancel flag) or returns
+ * RESOURCE_EXHAUSTED / DEADLINE_EXCEEDED / CANCELLED. Stack: on entry to
+ * functions that are recursive or have large frames, the stack pointer is
+ * compared with exec->stack_limit (computed by the runtime for the thread
+ * that runs the call, with a reserve for the runtime itself) plus a margin
+ * for the frames down to the next check, failing with
  * services->native_stack_overflow's RESOURCE_EXHAUSTED before the C stack
- * runs out. The descriptor's `flags` says whether a module was built
- * bounded (KILN_MODULE_FLAG_BOUNDED). An unbounded module is charged one
- * unit per call into it from the runtime, so a deadline or cancellation
- * still ends a call at its next entry, but not inside its loops.
+ * runs out; small recursive light functions check at every
+ * KILN_STACK_CHECK_INTERVAL-th light depth only (kiln_light_stack_check),
+ * the others on every entry (kiln_stack_check_margin). The internal calling
+ * convention of light functions is the module's own business (they are
+ * static); the runtime sees only exec->fuel. The descriptor's `flags`
+ * says whether a module was built bounded (KILN_MODULE_FLAG_BOUNDED). An
+ * unbounded module is charged one unit per call into it from the runtime,
+ * so a deadline or cancellation still ends a call at its next entry, but
+ * not inside its loops.
  *
  * Refs. A ref is a pointer to an object beginning with kiln_ref_header_t
  * (the same layout as the runtime's RefObject: a 32-bit atomic count, then a
@@ -132,7 +143,9 @@ enum {
   KILN_STATUS_UNAUTHENTICATED = 16
 };
 
-/* Opaque; NULL is OK. Owned by whoever holds it (see the file comment). */
+/* Opaque; NULL is OK. Owned by whoever holds it (see the file comment).
+ * Error statuses are even pointers (the runtime's allocations), which the
+ * return word of light functions relies on (kiln_light_ret_t). */
 typedef struct kiln_status_opaque_t* kiln_status_t;
 #define KILN_OK ((kiln_status_t)0)
 /* Not an error: the call suspended (see "Suspension" above). Never freed. */
