@@ -16,6 +16,8 @@
 
 #include "compiler/Transforms/Passes.h"
 
+#include "compiler/Analysis/RecursiveFunctions.h"
+
 #include "dialects/util/UtilDialect.h"
 
 #include "mlir/IR/IRMapping.h"
@@ -94,7 +96,7 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
 
     // Call sites per callee and direct callees per function (any call op).
     llvm::DenseMap<Operation *, SmallVector<CallOp>> callSites;
-    llvm::DenseMap<Operation *, SmallVector<Operation *>> callees;
+    CalleeMap callees;
     llvm::DenseMap<Operation *, unsigned> symbolUses;
     for (FuncOp funcOp : moduleOp.getBlock().getOps<FuncOp>()) {
       funcOp.walk([&](CallOpInterface call) {
@@ -117,8 +119,11 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
     for (auto &entry : funcs)
       symbolUses[entry.second] = useCounts.lookup(entry.first());
 
-    llvm::DenseSet<Operation *> recursive = findRecursiveFunctions(
-        moduleOp, callees);
+    SmallVector<Operation *> functions;
+    for (FuncOp funcOp : moduleOp.getBlock().getOps<FuncOp>())
+      functions.push_back(funcOp);
+    llvm::DenseSet<Operation *> recursive =
+        findRecursiveFunctions(functions, callees);
     auto reachesItself = [&](Operation *start) {
       return recursive.contains(start);
     };
@@ -180,72 +185,6 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
       for (const ::mlir::SymbolTable::SymbolUse &use : *uses)
         ++counts[use.getSymbolRef().getRootReference().getValue()];
     return counts;
-  }
-
-  /// Functions that can reach themselves through calls: members of a
-  /// strongly connected component of the call graph with more than one
-  /// function, or with a call to itself. Tarjan's algorithm, iterative so
-  /// deep call chains cannot overflow the C stack; linear in the graph.
-  static llvm::DenseSet<Operation *> findRecursiveFunctions(
-      kiln::vm::ModuleOp moduleOp,
-      const llvm::DenseMap<Operation *, SmallVector<Operation *>> &callees) {
-    llvm::DenseSet<Operation *> recursive;
-    llvm::DenseMap<Operation *, unsigned> index, lowLink;
-    llvm::DenseSet<Operation *> onStack;
-    SmallVector<Operation *> sccStack;
-    unsigned nextIndex = 0;
-    struct Visit {
-      Operation *op;
-      unsigned next; // next callee to look at
-    };
-    auto calleesOf = [&](Operation *op) -> ArrayRef<Operation *> {
-      auto it = callees.find(op);
-      return it == callees.end() ? ArrayRef<Operation *>() : it->second;
-    };
-    for (FuncOp root : moduleOp.getBlock().getOps<FuncOp>()) {
-      if (index.count(root))
-        continue;
-      SmallVector<Visit> work;
-      auto enter = [&](Operation *op) {
-        index[op] = lowLink[op] = nextIndex++;
-        sccStack.push_back(op);
-        onStack.insert(op);
-        work.push_back({op, 0});
-      };
-      enter(root);
-      while (!work.empty()) {
-        Visit &visit = work.back();
-        ArrayRef<Operation *> next = calleesOf(visit.op);
-        if (visit.next < next.size()) {
-          Operation *callee = next[visit.next++];
-          if (callee == visit.op)
-            recursive.insert(callee);
-          if (!index.count(callee))
-            enter(callee);
-          else if (onStack.contains(callee))
-            lowLink[visit.op] = std::min(lowLink[visit.op], index[callee]);
-          continue;
-        }
-        Operation *op = visit.op;
-        work.pop_back();
-        if (!work.empty())
-          lowLink[work.back().op] =
-              std::min(lowLink[work.back().op], lowLink[op]);
-        if (lowLink[op] != index[op])
-          continue;
-        // `op` roots a component: pop it.
-        SmallVector<Operation *> component;
-        Operation *member;
-        do {
-          member = sccStack.pop_back_val();
-          onStack.erase(member);
-          component.push_back(member);
-        } while (member != op);
-        if (component.size() > 1)
-          recursive.insert(component.begin(), component.end());
-      }
-    }
-    return recursive;
   }
 
   /// Wraps (or unwraps) the location of every op in `funcOp`'s body in a

@@ -120,6 +120,9 @@ private:
   llvm::DenseMap<Block *, Block *> blocks; // vm block -> emitc block
   llvm::DenseMap<Operation *, int> opOffsets;
   llvm::DenseMap<Operation *, std::string> opLocs;
+  /// The block that records a location and leaves through cleanup, one per
+  /// location: the status checks after calls at one place share it.
+  llvm::StringMap<Block *> statusExits;
   Block *entry = nullptr, *cleanup = nullptr, *suspend = nullptr;
   SmallVector<Block *> resumeBlocks;
 
@@ -155,7 +158,9 @@ private:
     return emitc::CmpOp::create(b, l, t.i1, pred, a, c);
   }
   Value isNonZero(Value v) { return cmp(emitc::CmpPredicate::ne, v, lit(v.getType(), "0")); }
-  Value castTo(Type type, Value v) { return emitc::CastOp::create(b, l, type, v); }
+  Value castTo(Type type, Value v) {
+    return v.getType() == type ? v : emitc::CastOp::create(b, l, type, v);
+  }
   /// A fresh variable at the top of the function.
   Value variable(Type type, Attribute init) {
     OpBuilder::InsertionGuard guard(b);

@@ -188,8 +188,13 @@ void FunctionEmitter::faultIf(Value cond, Operation *op, StringRef kind, ArrayRe
 }
 
 void FunctionEmitter::checkStatus(Operation *op) {
-  Block *fail = newColdBlock();
+  Block *&fail = statusExits[locFor(op)];
+  bool fresh = !fail;
+  if (fresh)
+    fail = newColdBlock();
   branchIf(cmp(emitc::CmpPredicate::ne, load(st), lit(t.status, "KILN_OK")), fail);
+  if (!fresh)
+    return;
   OpBuilder::InsertionGuard guard(b);
   b.setInsertionPointToEnd(fail);
   setLoc(op);

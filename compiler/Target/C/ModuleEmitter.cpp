@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/Target/C/CEmitter.h"
+#include "compiler/Analysis/RecursiveFunctions.h"
 
 #include "dialects/vm/VMOps.h"
 #include "dialects/vm/VMTypes.h"
@@ -306,34 +307,8 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
   }
   suspension = std::make_unique<vm::SuspensionAnalysis>(vm, vm::SuspensionPolicy::AnyImport);
   // Recursive functions: those that reach themselves through internal calls.
-  {
-    llvm::StringMap<SmallVector<StringRef>> callees;
-    for (Operation *f : funcList) {
-      StringRef s = f->getAttrOfType<StringAttr>("sym_name").getValue();
-      f->walk([&](Operation *op) {
-        if (auto callee = op->getAttrOfType<FlatSymbolRefAttr>("callee"))
-          if (funcs.count(callee.getValue()))
-            callees[s].push_back(callee.getValue());
-      });
-    }
-    for (Operation *f : funcList) {
-      StringRef s = f->getAttrOfType<StringAttr>("sym_name").getValue();
-      SmallVector<StringRef> work = callees.lookup(s);
-      llvm::StringSet<> seen;
-      while (!work.empty()) {
-        StringRef next = work.pop_back_val();
-        if (next == s) {
-          recursive.insert(s);
-          break;
-        }
-        if (!seen.insert(next).second)
-          continue;
-        auto it = callees.find(next);
-        if (it != callees.end())
-          work.append(it->second.begin(), it->second.end());
-      }
-    }
-  }
+  for (Operation *f : vm::findRecursiveFunctions(funcList, vm::collectInternalCallees(vm)))
+    recursive.insert(f->getAttrOfType<StringAttr>("sym_name").getValue());
   for (Operation *f : funcList) {
     StringRef s = f->getAttrOfType<StringAttr>("sym_name").getValue();
     if (!options.lightFrames || suspension->maySuspend(s))

@@ -82,6 +82,10 @@ static LogicalResult formExpressions(ModuleOp module) {
   emitc::populateExpressionPatterns(patterns);
   FrozenRewritePatternSet frozen(std::move(patterns));
   OpBuilder builder(context);
+  GreedyRewriteConfig config;
+  config.setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);
+  config.enableFolding(false);
+  config.enableConstantCSE(false);
   for (auto func : llvm::make_early_inc_range(module.getOps<emitc::FuncOp>())) {
     func->walk([&](Operation *op) {
       if (op->getNumResults() == 1 && !isa<emitc::LiteralOp>(op) &&
@@ -89,7 +93,7 @@ static LogicalResult formExpressions(ModuleOp module) {
           !op->getParentOfType<emitc::ExpressionOp>())
         emitc::createExpression(op, builder);
     });
-    if (failed(applyPatternsGreedily(func, frozen)))
+    if (failed(applyPatternsGreedily(func, frozen, config)))
       return failure();
   }
   return success();
