@@ -38,9 +38,7 @@ constexpr uint32_t kMemoryTypes = 0x46 | 0x10;
 constexpr uint32_t kBufferUsage = 0x3 | 0xC00 | (1u << 24) | (1u << 27);
 
 uint32_t halElementType(Type t) {
-  auto make = [](uint32_t numerical, uint32_t bits) {
-    return (numerical << 24) | bits;
-  };
+  auto make = [](uint32_t numerical, uint32_t bits) { return (numerical << 24) | bits; };
   if (t.isInteger(1))
     return make(0x13, 8); // i1 is stored as one byte: BOOL_8
   if (auto i = dyn_cast<IntegerType>(t))
@@ -48,9 +46,7 @@ uint32_t halElementType(Type t) {
   return make(0x21, t.getIntOrFloatBitWidth());
 }
 
-int64_t elementBytes(Type t) {
-  return t.isInteger(1) ? 1 : t.getIntOrFloatBitWidth() / 8;
-}
+int64_t elementBytes(Type t) { return t.isInteger(1) ? 1 : t.getIntOrFloatBitWidth() / 8; }
 
 std::string typeText(Type t) {
   std::string s;
@@ -74,10 +70,8 @@ constexpr StringLiteral kViewType = "!vm.ref<!hal.buffer_view>";
 /// Writes the body of one wrapper as vm assembly.
 class WrapperWriter {
 public:
-  WrapperWriter(StringRef exportName, StringRef implName, FunctionType source,
-                FunctionType impl)
-      : exportName(exportName), implName(implName), source(source),
-        impl(impl) {}
+  WrapperWriter(StringRef exportName, StringRef implName, FunctionType source, FunctionType impl)
+      : exportName(exportName), implName(implName), source(source), impl(impl) {}
 
   /// The text of the vm.func and its vm.export, or failure when the
   /// converted signature does not match what the memref types imply.
@@ -85,14 +79,11 @@ public:
   /// The text of a private vm.func named `shimName` with the converted
   /// signature of a memref declaration of `real` (whose declared type is
   /// `source`): it wraps each memref in a buffer view and calls `real`.
-  FailureOr<std::string> writeShim(StringRef shimName, StringRef realName,
-                                   vm::ImportOp real);
+  FailureOr<std::string> writeShim(StringRef shimName, StringRef realName, vm::ImportOp real);
   llvm::StringSet<> usedImports;
 
 private:
-  std::string fresh(StringRef hint) {
-    return "%" + hint.str() + "_" + std::to_string(next++);
-  }
+  std::string fresh(StringRef hint) { return "%" + hint.str() + "_" + std::to_string(next++); }
   void line(const Twine &text) { body += "    " + text.str() + "\n"; }
   std::string constI32(int64_t v) {
     std::string name = fresh("c");
@@ -104,8 +95,8 @@ private:
     line(name + " = vm.const.i64 " + std::to_string(v));
     return name;
   }
-  std::string call(StringRef import, ArrayRef<std::string> args,
-                   StringRef type, StringRef result = "") {
+  std::string call(StringRef import, ArrayRef<std::string> args, StringRef type,
+                   StringRef result = "") {
     usedImports.insert(("hal." + import).str());
     std::string name = result.empty() ? "" : fresh(result);
     line((name.empty() ? "" : name + " = ") + "vm.call @hal." + import + "(" +
@@ -113,14 +104,13 @@ private:
     return name;
   }
   std::string callVariadic(StringRef import, ArrayRef<std::string> fixed,
-                           ArrayRef<std::string> rest, StringRef type,
-                           StringRef result = "") {
+                           ArrayRef<std::string> rest, StringRef type, StringRef result = "") {
     usedImports.insert(("hal." + import).str());
     std::string name = result.empty() ? "" : fresh(result);
     SmallVector<std::string> args(fixed);
     args.push_back("[" + llvm::join(rest, ", ") + "]");
-    line((name.empty() ? "" : name + " = ") + "vm.call.variadic @hal." +
-         import + "(" + llvm::join(args, ", ") + ") : " + type);
+    line((name.empty() ? "" : name + " = ") + "vm.call.variadic @hal." + import + "(" +
+         llvm::join(args, ", ") + ") : " + type);
     return name;
   }
   /// Byte length of a dense memref with these dims.
@@ -137,11 +127,10 @@ private:
   /// Constants and the device and allocator, at the top of a body.
   void writePreamble();
   /// A buffer view over `buffer` (a memref of `type` with `dims`), no copy.
-  std::string viewOf(MemRefType type, const std::string &buffer,
-                     ArrayRef<std::string> dims);
+  std::string viewOf(MemRefType type, const std::string &buffer, ArrayRef<std::string> dims);
 
-  std::string c0, zero, anyQueue, infinite, align, encoding, memoryTypes,
-      usage, device, allocator, noFence;
+  std::string c0, zero, anyQueue, infinite, align, encoding, memoryTypes, usage, device, allocator,
+      noFence;
   StringRef exportName, implName;
   FunctionType source, impl;
   std::string body;
@@ -158,30 +147,26 @@ void WrapperWriter::writePreamble() {
   memoryTypes = constI32(kMemoryTypes);
   usage = constI32(kBufferUsage);
   device = call("devices.get", {c0}, "(i32) -> !vm.ref<!hal.device>", "device");
-  allocator =
-      call("device.allocator", {device},
-           "(!vm.ref<!hal.device>) -> !vm.ref<!hal.allocator>", "allocator");
+  allocator = call("device.allocator", {device},
+                   "(!vm.ref<!hal.device>) -> !vm.ref<!hal.allocator>", "allocator");
 }
 
 std::string WrapperWriter::viewOf(MemRefType type, const std::string &buffer,
                                   ArrayRef<std::string> dims) {
   std::string length = byteLength(type, dims);
   std::string imported =
-      call("allocator.import",
-           {allocator, c0, anyQueue, memoryTypes, usage, buffer, zero, length},
+      call("allocator.import", {allocator, c0, anyQueue, memoryTypes, usage, buffer, zero, length},
            "(!vm.ref<!hal.allocator>, i32, i64, i32, i32, !vm.buffer, i64, "
            "i64) -> !vm.ref<!hal.buffer>",
            "imported");
   std::string elementType = constI32(halElementType(type.getElementType()));
-  return callVariadic("buffer_view.create",
-                      {imported, zero, length, elementType, encoding}, dims,
+  return callVariadic("buffer_view.create", {imported, zero, length, elementType, encoding}, dims,
                       "(!vm.ref<!hal.buffer>, i64, i64, i32, i32, i64 ...) -> "
                       "!vm.ref<!hal.buffer_view>",
                       "view");
 }
 
-FailureOr<std::string> WrapperWriter::writeShim(StringRef shimName,
-                                                StringRef realName,
+FailureOr<std::string> WrapperWriter::writeShim(StringRef shimName, StringRef realName,
                                                 vm::ImportOp real) {
   writePreamble();
   Type i64 = IntegerType::get(source.getContext(), 64);
@@ -198,8 +183,7 @@ FailureOr<std::string> WrapperWriter::writeShim(StringRef shimName,
   // declarations leave it out.
   auto deviceType = vm::RefType::get(hal::DeviceType::get(source.getContext()));
   if (!realInputs.empty() && realInputs[0] == deviceType &&
-      (source.getNumInputs() == 0 ||
-       typeText(source.getInput(0)) != typeText(deviceType))) {
+      (source.getNumInputs() == 0 || typeText(source.getInput(0)) != typeText(deviceType))) {
     realArgs.push_back(device);
     ++k;
   }
@@ -231,8 +215,7 @@ FailureOr<std::string> WrapperWriter::writeShim(StringRef shimName,
     realArgs.push_back(viewOf(memref, buffer, dims));
     ++k;
   }
-  if (k != realInputs.size() || c != converted.size() ||
-      impl.getResults() != real.getResultTypes())
+  if (k != realInputs.size() || c != converted.size() || impl.getResults() != real.getResultTypes())
     return failure();
   SmallVector<std::string> inputTypes, resultTypes;
   for (Type t : realInputs)
@@ -241,10 +224,9 @@ FailureOr<std::string> WrapperWriter::writeShim(StringRef shimName,
     resultTypes.push_back(typeText(t));
   std::string results = fresh("r");
   usedImports.insert(realName);
-  std::string callText = "vm.call @" + realName.str() + "(" +
-                         llvm::join(realArgs, ", ") + ") : (" +
-                         llvm::join(inputTypes, ", ") + ") -> (" +
-                         llvm::join(resultTypes, ", ") + ")";
+  std::string callText = "vm.call @" + realName.str() + "(" + llvm::join(realArgs, ", ") + ") : (" +
+                         llvm::join(inputTypes, ", ") + ") -> (" + llvm::join(resultTypes, ", ") +
+                         ")";
   size_t n = resultTypes.size();
   SmallVector<std::string> returned;
   if (n == 0) {
@@ -254,13 +236,12 @@ FailureOr<std::string> WrapperWriter::writeShim(StringRef shimName,
     for (size_t i = 0; i < n; ++i)
       returned.push_back(n == 1 ? results : results + "#" + std::to_string(i));
   }
-  line(returned.empty() ? std::string("vm.return")
-                        : "vm.return " + llvm::join(returned, ", ") + " : " +
-                              llvm::join(resultTypes, ", "));
+  line(returned.empty()
+           ? std::string("vm.return")
+           : "vm.return " + llvm::join(returned, ", ") + " : " + llvm::join(resultTypes, ", "));
   std::string text;
   llvm::raw_string_ostream os(text);
-  os << "vm.func private @" << shimName << "("
-     << llvm::join(params, ", ") << ")";
+  os << "vm.func private @" << shimName << "(" << llvm::join(params, ", ") << ")";
   if (!resultTypes.empty())
     os << " -> (" << llvm::join(resultTypes, ", ") << ")";
   os << " {\n" << body << "}\n";
@@ -299,22 +280,19 @@ FailureOr<std::string> WrapperWriter::write() {
     // fails with that rather than with an out-of-range dim.
     if (!memref.hasStaticShape()) {
       std::string rank =
-          call("buffer_view.rank", {arg},
-               "(!vm.ref<!hal.buffer_view>) -> i32", "rank");
+          call("buffer_view.rank", {arg}, "(!vm.ref<!hal.buffer_view>) -> i32", "rank");
       std::string wrong = fresh("wrong_rank");
-      line(wrong + " = vm.cmp.ne.i32 " + rank + ", " +
-           constI32(memref.getRank()) + " : i32");
+      line(wrong + " = vm.cmp.ne.i32 " + rank + ", " + constI32(memref.getRank()) + " : i32");
       line("vm.cond_fail " + wrong + ", " + constI32(3) + ", " +
-           quoted((exportName + " argument " + Twine(index) +
-                   " must have rank " + Twine(memref.getRank()))
+           quoted((exportName + " argument " + Twine(index) + " must have rank " +
+                   Twine(memref.getRank()))
                       .str()));
     }
     SmallVector<std::string> dims, dynamicDims;
     for (auto [d, size] : llvm::enumerate(memref.getShape())) {
       if (ShapedType::isDynamic(size)) {
-        std::string dim = call(
-            "buffer_view.dim", {arg, constI32(d)},
-            "(!vm.ref<!hal.buffer_view>, i32) -> i64", "dim");
+        std::string dim = call("buffer_view.dim", {arg, constI32(d)},
+                               "(!vm.ref<!hal.buffer_view>, i32) -> i64", "dim");
         dims.push_back(dim);
         dynamicDims.push_back(dim);
       } else {
@@ -324,36 +302,29 @@ FailureOr<std::string> WrapperWriter::write() {
     std::string message = fresh("message");
     line(message + " = vm.rodata.inline : !vm.buffer = " +
          quoted((exportName + " argument " + Twine(index)).str()));
-    std::string elementType =
-        constI32(halElementType(memref.getElementType()));
-    callVariadic("buffer_view.assert", {arg, message, elementType, encoding},
-                 dims,
+    std::string elementType = constI32(halElementType(memref.getElementType()));
+    callVariadic("buffer_view.assert", {arg, message, elementType, encoding}, dims,
                  "(!vm.ref<!hal.buffer_view>, !vm.buffer, i32, i32, i64 ...)");
     // A private copy: queue copy into a hal buffer over a new vm.buffer.
     std::string length = byteLength(memref, dims);
     std::string sourceBuffer =
-        call("buffer_view.buffer", {arg},
-             "(!vm.ref<!hal.buffer_view>) -> !vm.ref<!hal.buffer>", "source");
+        call("buffer_view.buffer", {arg}, "(!vm.ref<!hal.buffer_view>) -> !vm.ref<!hal.buffer>",
+             "source");
     std::string storage = fresh("storage");
-    line(storage + " = vm.buffer.alloc " + length + ", " + align +
-         " : !vm.buffer");
-    std::string target =
-        call("allocator.import",
-             {allocator, c0, anyQueue, memoryTypes, usage, storage, zero,
-              length},
-             "(!vm.ref<!hal.allocator>, i32, i64, i32, i32, !vm.buffer, i64, "
-             "i64) -> !vm.ref<!hal.buffer>",
-             "target");
-    std::string fence =
-        call("fence.create", {device, zero},
-             "(!vm.ref<!hal.device>, i64) -> !vm.ref<!hal.fence>", "fence");
+    line(storage + " = vm.buffer.alloc " + length + ", " + align + " : !vm.buffer");
+    std::string target = call("allocator.import",
+                              {allocator, c0, anyQueue, memoryTypes, usage, storage, zero, length},
+                              "(!vm.ref<!hal.allocator>, i32, i64, i32, i32, !vm.buffer, i64, "
+                              "i64) -> !vm.ref<!hal.buffer>",
+                              "target");
+    std::string fence = call("fence.create", {device, zero},
+                             "(!vm.ref<!hal.device>, i64) -> !vm.ref<!hal.fence>", "fence");
     if (noFence.empty()) {
       noFence = fresh("nofence");
       line(noFence + " = vm.const.ref.zero : !vm.ref<!hal.fence>");
     }
     call("device.queue.copy",
-         {device, anyQueue, noFence, fence, sourceBuffer, zero, target, zero,
-          length, zero},
+         {device, anyQueue, noFence, fence, sourceBuffer, zero, target, zero, length, zero},
          "(!vm.ref<!hal.device>, i64, !vm.ref<!hal.fence>, "
          "!vm.ref<!hal.fence>, !vm.ref<!hal.buffer>, i64, "
          "!vm.ref<!hal.buffer>, i64, i64, i64) -> ()");
@@ -372,9 +343,8 @@ FailureOr<std::string> WrapperWriter::write() {
   if (next != implInputs.size())
     return failure();
   if (!fences.empty()) {
-    std::string status = callVariadic(
-        "fence.await", {infinite, zero}, fences,
-        "(i32, i64, !vm.ref<!hal.fence> ...) -> i32", "status");
+    std::string status = callVariadic("fence.await", {infinite, zero}, fences,
+                                      "(i32, i64, !vm.ref<!hal.fence> ...) -> i32", "status");
     line("vm.cond_fail " + status + ", " +
          quoted((exportName + ": copying the arguments failed").str()));
   }
@@ -386,8 +356,7 @@ FailureOr<std::string> WrapperWriter::write() {
   for (Type t : impl.getResults())
     implResultTypes.push_back(typeText(t));
   std::string results = fresh("r");
-  std::string callText = "vm.call @" + implName.str() + "(" +
-                         llvm::join(implArgs, ", ") + ") : (" +
+  std::string callText = "vm.call @" + implName.str() + "(" + llvm::join(implArgs, ", ") + ") : (" +
                          llvm::join(implInputTypes, ", ") + ") -> (" +
                          llvm::join(implResultTypes, ", ") + ")";
   size_t resultCount = impl.getNumResults();
@@ -436,8 +405,7 @@ FailureOr<std::string> WrapperWriter::write() {
   if (returned.empty())
     line("vm.return");
   else
-    line("vm.return " + llvm::join(returned, ", ") + " : " +
-         llvm::join(returnedTypes, ", "));
+    line("vm.return " + llvm::join(returned, ", ") + " : " + llvm::join(returnedTypes, ", "));
 
   std::string text;
   llvm::raw_string_ostream os(text);
@@ -453,10 +421,8 @@ struct BufferViewExportsPass
     : public mlir::kiln::impl::BufferViewExportsPassBase<BufferViewExportsPass> {
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    auto recorded =
-        module->getAttrOfType<DictionaryAttr>(kBufferViewExportsAttr);
-    if (!recorded &&
-        !module->getAttrOfType<DictionaryAttr>(kBufferViewImportsAttr))
+    auto recorded = module->getAttrOfType<DictionaryAttr>(kBufferViewExportsAttr);
+    if (!recorded && !module->getAttrOfType<DictionaryAttr>(kBufferViewImportsAttr))
       return;
     if (recorded)
       module->removeAttr(kBufferViewExportsAttr);
@@ -470,8 +436,7 @@ struct BufferViewExportsPass
     }
     vm::ModuleOp vmModule = vmModules.front();
     SymbolTable symbols(vmModule);
-    FailureOr<KnownModuleImports> known =
-        KnownModuleImports::load(&getContext());
+    FailureOr<KnownModuleImports> known = KnownModuleImports::load(&getContext());
     if (failed(known))
       return signalPassFailure();
 
@@ -481,8 +446,7 @@ struct BufferViewExportsPass
       Block parsed;
       ParserConfig config(&getContext(), /*verifyAfterParse=*/false);
       if (failed(parseSourceString(text, &parsed, config, what)))
-        return emitError(loc) << "internal error: the generated " << what
-                              << " does not parse";
+        return emitError(loc) << "internal error: the generated " << what << " does not parse";
       // The generated code takes the location of what it stands for.
       for (Operation &op : llvm::make_early_inc_range(parsed)) {
         op.walk([&](Operation *inner) { inner->setLoc(loc); });
@@ -495,42 +459,35 @@ struct BufferViewExportsPass
 
     // Memref declarations of hal/check functions: the import becomes a
     // private function that wraps the memrefs and calls the real import.
-    auto recordedImports =
-        module->getAttrOfType<DictionaryAttr>(kBufferViewImportsAttr);
+    auto recordedImports = module->getAttrOfType<DictionaryAttr>(kBufferViewImportsAttr);
     if (recordedImports) {
       module->removeAttr(kBufferViewImportsAttr);
       for (NamedAttribute entry : recordedImports) {
         StringRef name = entry.getName().getValue();
         auto converted = symbols.lookup<vm::ImportOp>(name);
         auto sourceType = dyn_cast<TypeAttr>(entry.getValue());
-        if (!converted || !sourceType ||
-            !isa<FunctionType>(sourceType.getValue())) {
+        if (!converted || !sourceType || !isa<FunctionType>(sourceType.getValue())) {
           vmModule.emitError() << "no converted import '" << name << "'";
           return signalPassFailure();
         }
         vm::ImportOp real = known->lookup(name);
         if (!real) {
-          converted.emitOpError()
-              << "imports '" << name << "', which the runtime's '"
-              << name.split('.').first << "' module does not export";
+          converted.emitOpError() << "imports '" << name << "', which the runtime's '"
+                                  << name.split('.').first << "' module does not export";
           return signalPassFailure();
         }
         std::string shimName = (name + "__memrefs").str();
         Location loc = converted.getLoc();
-        if (failed(symbols.rename(converted,
-                                  StringAttr::get(&getContext(), shimName)))) {
+        if (failed(symbols.rename(converted, StringAttr::get(&getContext(), shimName)))) {
           converted.emitError() << "cannot rename to " << shimName;
           return signalPassFailure();
         }
-        WrapperWriter writer(name, shimName,
-                             cast<FunctionType>(sourceType.getValue()),
+        WrapperWriter writer(name, shimName, cast<FunctionType>(sourceType.getValue()),
                              converted.getFunctionType());
         FailureOr<std::string> text = writer.writeShim(shimName, name, real);
         if (failed(text)) {
-          emitError(loc) << "the declaration " << sourceType.getValue()
-                         << " of '" << name
-                         << "' does not match the runtime module's "
-                         << formatImportSignature(real)
+          emitError(loc) << "the declaration " << sourceType.getValue() << " of '" << name
+                         << "' does not match the runtime module's " << formatImportSignature(real)
                          << " with each buffer view written as a memref (and "
                             "a leading device left out)";
           return signalPassFailure();
@@ -557,13 +514,11 @@ struct BufferViewExportsPass
       std::string implName = (name + "__memrefs").str();
       for (unsigned i = 0; symbols.lookup(implName); ++i)
         implName = (name + "__memrefs" + Twine(i)).str();
-      if (failed(symbols.rename(impl, StringAttr::get(&getContext(),
-                                                      implName)))) {
+      if (failed(symbols.rename(impl, StringAttr::get(&getContext(), implName)))) {
         impl.emitError() << "cannot rename to " << implName;
         return signalPassFailure();
       }
-      WrapperWriter writer(name, implName,
-                           cast<FunctionType>(sourceType.getValue()),
+      WrapperWriter writer(name, implName, cast<FunctionType>(sourceType.getValue()),
                            impl.getFunctionType());
       FailureOr<std::string> text = writer.write();
       if (failed(text)) {
@@ -573,8 +528,7 @@ struct BufferViewExportsPass
                          << sourceType.getValue();
         return signalPassFailure();
       }
-      if (failed(insertParsed(*text, impl.getLoc(),
-                              "buffer view export of " + name.str())))
+      if (failed(insertParsed(*text, impl.getLoc(), "buffer view export of " + name.str())))
         return signalPassFailure();
       for (const auto &import : writer.usedImports)
         neededImports.insert(import.getKey());

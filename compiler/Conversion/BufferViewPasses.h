@@ -17,12 +17,10 @@ namespace mlir::kiln {
 /// The module attribute that carries the recorded functions from the first
 /// pass to the second: a dictionary from function name to its original
 /// function type.
-inline constexpr llvm::StringLiteral kBufferViewExportsAttr =
-    "kiln.buffer_view_exports";
+inline constexpr llvm::StringLiteral kBufferViewExportsAttr = "kiln.buffer_view_exports";
 /// Likewise for declarations of `hal`/`check` functions written with memrefs
 /// (by their `module.function` name).
-inline constexpr llvm::StringLiteral kBufferViewImportsAttr =
-    "kiln.buffer_view_imports";
+inline constexpr llvm::StringLiteral kBufferViewImportsAttr = "kiln.buffer_view_imports";
 
 } // namespace mlir::kiln
 

@@ -114,9 +114,8 @@ LogicalResult lowerToVM(mlir::ModuleOp module, ConvertToVMOptions options) {
   if (!firstOther)
     return success();
   if (anyVM)
-    return firstOther->emitError()
-           << "input holds a vm.module and upstream ops side by side; give "
-              "either one vm.module or plain upstream MLIR";
+    return firstOther->emitError() << "input holds a vm.module and upstream ops side by side; give "
+                                      "either one vm.module or plain upstream MLIR";
 
   if (options.moduleName.empty() && !module.getSymName()) {
     if (std::optional<FileLineColLoc> file = fileLocOf(module.getLoc()))
@@ -141,9 +140,7 @@ LogicalResult lowerToVM(mlir::ModuleOp module, ConvertToVMOptions options) {
 
 } // namespace
 
-void setInputPipelineHooks(InputPipelineHooks hooks) {
-  pipelineHooks() = std::move(hooks);
-}
+void setInputPipelineHooks(InputPipelineHooks hooks) { pipelineHooks() = std::move(hooks); }
 
 void registerInputConversionCLOptions() { (void)inputOptionsCL(); }
 

@@ -47,8 +47,7 @@ namespace {
 
 /// The declaration `@name` of the module, created when missing. A user's
 /// declaration of the same name is reused when its type is the utility's.
-FailureOr<func::FuncOp> declareUtility(mlir::ModuleOp module, StringRef name,
-                                       Operation *user,
+FailureOr<func::FuncOp> declareUtility(mlir::ModuleOp module, StringRef name, Operation *user,
                                        llvm::StringMap<func::FuncOp> &cache) {
   auto it = cache.find(name);
   if (it != cache.end())
@@ -90,9 +89,11 @@ FailureOr<std::pair<StringRef, Value>> printedForm(OpBuilder &b, Location loc, V
     if (width == 64)
       return std::make_pair(StringRef("printI64"), value);
     if (width == 1)
-      return std::make_pair(StringRef("printU64"), Value(arith::ExtUIOp::create(b, loc, i64, value)));
+      return std::make_pair(StringRef("printU64"),
+                            Value(arith::ExtUIOp::create(b, loc, i64, value)));
     if (width == 8 || width == 16 || width == 32)
-      return std::make_pair(StringRef("printI64"), Value(arith::ExtSIOp::create(b, loc, i64, value)));
+      return std::make_pair(StringRef("printI64"),
+                            Value(arith::ExtSIOp::create(b, loc, i64, value)));
   }
   op->emitOpError() << "prints a value of type " << type
                     << "; the vm conversion prints i1, i8, i16, i32, i64, index, f32 and "
@@ -116,9 +117,7 @@ StringRef punctuationUtility(vector::PrintPunctuation p) {
   return "";
 }
 
-std::string printStringImportName() {
-  return (runnerUtilsModuleName() + ".printString").str();
-}
+std::string printStringImportName() { return (runnerUtilsModuleName() + ".printString").str(); }
 
 /// vector.print str "text": the bytes as an inline rodata buffer, printed
 /// by runner_utils.printString.

@@ -46,8 +46,7 @@ FailureOr<KnownModuleImports> KnownModuleImports::load(MLIRContext *context) {
   KnownModuleImports result;
   for (const EmbeddedFile &file : kFiles) {
     ParserConfig config(context);
-    OwningOpRef<ModuleOp> parsed =
-        parseSourceString<ModuleOp>(file.text, config, file.name);
+    OwningOpRef<ModuleOp> parsed = parseSourceString<ModuleOp>(file.text, config, file.name);
     if (!parsed)
       return failure();
     for (auto vmModule : parsed->getOps<vm::ModuleOp>()) {
@@ -55,8 +54,7 @@ FailureOr<KnownModuleImports> KnownModuleImports::load(MLIRContext *context) {
         return emitError(vmModule.getLoc())
                << "expected the declarations of module '" << file.module << "'";
       for (auto import : vmModule.getOps<vm::ImportOp>())
-        result.imports[(Twine(file.module) + "." + import.getSymName()).str()] =
-            import;
+        result.imports[(Twine(file.module) + "." + import.getSymName()).str()] = import;
     }
     result.files.push_back(std::move(parsed));
   }
@@ -137,8 +135,7 @@ static bool isCompatible(Type declared, Type expected) {
     return isa<vm::OpaqueType>(declaredRef.getObjectType());
   auto declaredTuple = dyn_cast<TupleType>(declared);
   auto expectedTuple = dyn_cast<TupleType>(expected);
-  if (!declaredTuple || !expectedTuple ||
-      declaredTuple.size() != expectedTuple.size())
+  if (!declaredTuple || !expectedTuple || declaredTuple.size() != expectedTuple.size())
     return false;
   for (auto [d, e] : llvm::zip(declaredTuple.getTypes(), expectedTuple.getTypes()))
     if (!isCompatible(d, e))
@@ -162,21 +159,17 @@ LogicalResult KnownModuleImports::verify(vm::ImportOp import) const {
     return success();
   vm::ImportOp expected = lookup(name);
   if (!expected)
-    return import.emitOpError()
-           << "imports '" << name << "', which the runtime's '" << moduleName
-           << "' module does not export";
-  bool same = areCompatible(import.getArgumentTypes(),
-                            expected.getArgumentTypes()) &&
+    return import.emitOpError() << "imports '" << name << "', which the runtime's '" << moduleName
+                                << "' module does not export";
+  bool same = areCompatible(import.getArgumentTypes(), expected.getArgumentTypes()) &&
               areCompatible(import.getResultTypes(), expected.getResultTypes()) &&
               import->hasAttr("vm.yield") == expected->hasAttr("vm.yield");
   for (unsigned i = 0; same && i < expected.getArgumentTypes().size(); ++i)
-    same = import.isFuncArgumentVariadic(i) ==
-           expected.isFuncArgumentVariadic(i);
+    same = import.isFuncArgumentVariadic(i) == expected.isFuncArgumentVariadic(i);
   if (same)
     return success();
-  return import.emitOpError()
-         << "signature of '" << name << "' does not match the runtime's '"
-         << moduleName << "' module: declared "
-         << formatImportSignature(import) << ", but the module exports "
-         << formatImportSignature(expected);
+  return import.emitOpError() << "signature of '" << name << "' does not match the runtime's '"
+                              << moduleName << "' module: declared "
+                              << formatImportSignature(import) << ", but the module exports "
+                              << formatImportSignature(expected);
 }

@@ -20,12 +20,10 @@ struct VMVerifyKnownImportsPass
     // Parse the declarations only for modules that import a known module.
     bool any = false;
     for (auto import : getOperation().getOps<vm::ImportOp>())
-      any |= KnownModuleImports::isKnownModule(
-          import.getSymName().split('.').first);
+      any |= KnownModuleImports::isKnownModule(import.getSymName().split('.').first);
     if (!any)
       return;
-    FailureOr<KnownModuleImports> known =
-        KnownModuleImports::load(&getContext());
+    FailureOr<KnownModuleImports> known = KnownModuleImports::load(&getContext());
     if (failed(known))
       return signalPassFailure();
     bool ok = true;

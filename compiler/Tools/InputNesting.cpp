@@ -12,8 +12,7 @@
 
 using namespace mlir;
 
-std::optional<size_t> mlir::kiln::findExcessiveNesting(StringRef text,
-                                                       unsigned limit) {
+std::optional<size_t> mlir::kiln::findExcessiveNesting(StringRef text, unsigned limit) {
   // Open brackets, innermost last. A closer pops back to its opener, so a
   // stray '<' (a comparison in some custom syntax) cannot pile up.
   SmallVector<char, 64> open;
@@ -63,8 +62,8 @@ std::optional<size_t> mlir::kiln::findExcessiveNesting(StringRef text,
       while (j < size && text[j] == '-' && !(j + 1 < size && text[j + 1] == '>')) {
         ++run;
         ++j;
-        while (j < size && (text[j] == ' ' || text[j] == '\t' ||
-                            text[j] == '\n' || text[j] == '\r'))
+        while (j < size &&
+               (text[j] == ' ' || text[j] == '\t' || text[j] == '\n' || text[j] == '\r'))
           ++j;
       }
       if (open.size() + run > limit)
@@ -80,51 +79,42 @@ std::optional<size_t> mlir::kiln::findExcessiveNesting(StringRef text,
   return std::nullopt;
 }
 
-LogicalResult mlir::kiln::checkInputNesting(const llvm::SourceMgr &sourceMgr,
-                                            unsigned bufferId,
+LogicalResult mlir::kiln::checkInputNesting(const llvm::SourceMgr &sourceMgr, unsigned bufferId,
                                             MLIRContext *context) {
   const llvm::MemoryBuffer *buffer = sourceMgr.getMemoryBuffer(bufferId);
-  std::optional<size_t> offset =
-      findExcessiveNesting(buffer->getBuffer(), kMaxInputNestingDepth);
+  std::optional<size_t> offset = findExcessiveNesting(buffer->getBuffer(), kMaxInputNestingDepth);
   if (!offset)
     return success();
-  llvm::SMLoc where =
-      llvm::SMLoc::getFromPointer(buffer->getBufferStart() + *offset);
+  llvm::SMLoc where = llvm::SMLoc::getFromPointer(buffer->getBufferStart() + *offset);
   auto [line, column] = sourceMgr.getLineAndColumn(where, bufferId);
-  Location loc = FileLineColLoc::get(context, buffer->getBufferIdentifier(),
-                                     line, column);
-  return emitError(loc) << "input is nested more than "
-                        << kMaxInputNestingDepth
+  Location loc = FileLineColLoc::get(context, buffer->getBufferIdentifier(), line, column);
+  return emitError(loc) << "input is nested more than " << kMaxInputNestingDepth
                         << " levels deep (brackets or unary minus); Kiln's "
                            "tools refuse deeper text instead of overflowing "
                            "the parser's stack";
 }
 
 LogicalResult mlir::kiln::checkInputNesting(const llvm::MemoryBuffer &buffer) {
-  std::optional<size_t> offset =
-      findExcessiveNesting(buffer.getBuffer(), kMaxInputNestingDepth);
+  std::optional<size_t> offset = findExcessiveNesting(buffer.getBuffer(), kMaxInputNestingDepth);
   if (!offset)
     return success();
   llvm::SourceMgr sourceMgr;
-  sourceMgr.AddNewSourceBuffer(
-      llvm::MemoryBuffer::getMemBuffer(buffer.getBuffer(),
-                                       buffer.getBufferIdentifier(),
-                                       /*RequiresNullTerminator=*/false),
-      llvm::SMLoc());
-  sourceMgr.PrintMessage(
-      llvm::errs(),
-      llvm::SMLoc::getFromPointer(buffer.getBufferStart() + *offset),
-      llvm::SourceMgr::DK_Error,
-      "input is nested more than " + llvm::Twine(kMaxInputNestingDepth) +
-          " levels deep (brackets or unary minus); Kiln's tools refuse "
-          "deeper text instead of overflowing the parser's stack");
+  sourceMgr.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBuffer(buffer.getBuffer(),
+                                                                buffer.getBufferIdentifier(),
+                                                                /*RequiresNullTerminator=*/false),
+                               llvm::SMLoc());
+  sourceMgr.PrintMessage(llvm::errs(),
+                         llvm::SMLoc::getFromPointer(buffer.getBufferStart() + *offset),
+                         llvm::SourceMgr::DK_Error,
+                         "input is nested more than " + llvm::Twine(kMaxInputNestingDepth) +
+                             " levels deep (brackets or unary minus); Kiln's tools refuse "
+                             "deeper text instead of overflowing the parser's stack");
   return failure();
 }
 
 int mlir::kiln::runOnToolStack(llvm::function_ref<int()> body) {
   int result = 1;
-  llvm::thread worker(std::optional<unsigned>(kToolStackBytes),
-                      [&] { result = body(); });
+  llvm::thread worker(std::optional<unsigned>(kToolStackBytes), [&] { result = body(); });
   worker.join();
   return result;
 }

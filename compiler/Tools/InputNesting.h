@@ -45,8 +45,8 @@ std::optional<size_t> findExcessiveNesting(StringRef text, unsigned limit);
 
 /// Checks buffer `bufferId` of `sourceMgr`; on excess emits an error at that
 /// location through `context`'s diagnostic handlers.
-LogicalResult checkInputNesting(const llvm::SourceMgr &sourceMgr,
-                                unsigned bufferId, MLIRContext *context);
+LogicalResult checkInputNesting(const llvm::SourceMgr &sourceMgr, unsigned bufferId,
+                                MLIRContext *context);
 
 /// The same check on a whole input file before any MLIR context exists
 /// (vm-opt): prints the error with the file's line and column to stderr.

@@ -25,8 +25,8 @@
 namespace mlir::kiln {
 
 void registerKilnDialects(DialectRegistry &registry) {
-  registry.insert<vm::VMDialect, hal::HALDialect, util::UtilDialect, func::FuncDialect, arith::ArithDialect,
-                  math::MathDialect, cf::ControlFlowDialect, scf::SCFDialect,
+  registry.insert<vm::VMDialect, hal::HALDialect, util::UtilDialect, func::FuncDialect,
+                  arith::ArithDialect, math::MathDialect, cf::ControlFlowDialect, scf::SCFDialect,
                   memref::MemRefDialect, vector::VectorDialect>();
 }
 

@@ -24,9 +24,8 @@ namespace {
 void warnIfNoExports(ModuleOp module) {
   module.walk([](kiln::vm::ModuleOp vmModule) {
     if (vmModule.getOps<kiln::vm::ExportOp>().empty())
-      emitWarning(vmModule.getLoc())
-          << "module @" << vmModule.getSymName()
-          << " has no exports: nothing outside it can call it";
+      emitWarning(vmModule.getLoc()) << "module @" << vmModule.getSymName()
+                                     << " has no exports: nothing outside it can call it";
   });
 }
 
@@ -38,13 +37,9 @@ llvm::StringMap<bool> &translations() {
 }
 } // namespace
 
-void mlir::kiln::markBinaryTranslation(StringRef name) {
-  translations()[name] = true;
-}
+void mlir::kiln::markBinaryTranslation(StringRef name) { translations()[name] = true; }
 
-bool mlir::kiln::isRegisteredTranslation(StringRef name) {
-  return translations().contains(name);
-}
+bool mlir::kiln::isRegisteredTranslation(StringRef name) { return translations().contains(name); }
 
 bool mlir::kiln::isBinaryTranslation(StringRef name) {
   auto it = translations().find(name);
@@ -64,21 +59,18 @@ void mlir::kiln::registerTranslationFromText(
   auto *storedDescription = new std::string(description.str());
   TranslateRegistration(
       *storedName, *storedDescription,
-      [translate, dialects](const std::shared_ptr<llvm::SourceMgr> &sourceMgr,
-                            raw_ostream &output,
+      [translate, dialects](const std::shared_ptr<llvm::SourceMgr> &sourceMgr, raw_ostream &output,
                             MLIRContext *context) -> LogicalResult {
         DialectRegistry registry;
         dialects(registry);
         context->appendDialectRegistry(registry);
-        if (failed(checkInputNesting(*sourceMgr, sourceMgr->getMainFileID(),
-                                     context)))
+        if (failed(checkInputNesting(*sourceMgr, sourceMgr->getMainFileID(), context)))
           return failure();
         // Verified after the runtime modules' declarations a program calls
         // without importing are inserted (insertMissingKnownImports).
-        OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(
-            sourceMgr, ParserConfig(context, /*verifyAfterParse=*/false));
-        if (!module || failed(insertMissingKnownImports(*module)) ||
-            failed(verify(*module)))
+        OwningOpRef<ModuleOp> module =
+            parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(context, /*verifyAfterParse=*/false));
+        if (!module || failed(insertMissingKnownImports(*module)) || failed(verify(*module)))
           return failure();
         if (failed(translate(module.get(), output)))
           return failure();

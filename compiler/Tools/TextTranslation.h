@@ -23,10 +23,9 @@ class Operation;
 namespace mlir::kiln {
 
 /// Registers translation `name` for vm-translate.
-void registerTranslationFromText(
-    StringRef name, StringRef description,
-    std::function<LogicalResult(Operation *, raw_ostream &)> translate,
-    std::function<void(DialectRegistry &)> dialects);
+void registerTranslationFromText(StringRef name, StringRef description,
+                                 std::function<LogicalResult(Operation *, raw_ostream &)> translate,
+                                 std::function<void(DialectRegistry &)> dialects);
 
 /// Marks the registered translation `name` as writing binary output (e.g. a
 /// .vmfb): vm-translate then refuses to write it to a terminal or to put

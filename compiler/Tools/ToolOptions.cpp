@@ -13,8 +13,8 @@ llvm::StringRef mlir::kiln::kilnVersion() { return KILN_VERSION; }
 
 void mlir::kiln::hideLibraryOptions() {
   static const llvm::StringSet<> kept = {
-      "help", "help-hidden", "help-list", "help-list-hidden", "version",
-      "print-options", "print-all-options"};
+      "help",    "help-hidden",   "help-list",        "help-list-hidden",
+      "version", "print-options", "print-all-options"};
   for (auto &[name, option] : llvm::cl::getRegisteredOptions()) {
     if (!kept.contains(name))
       option->setHiddenFlag(llvm::cl::Hidden);

@@ -39,10 +39,9 @@ struct VMDeduplicateRodataPass
       SmallVector<char> bytes;
       if (failed(appendSerializedBytes(op.getValue(), bytes)))
         continue;
-      auto key = std::make_tuple(
-          std::string(bytes.begin(), bytes.end()),
-          op.getAlignment().value_or(kDefaultRodataAlignment),
-          op.getMimeType() ? op.getMimeType()->str() : std::string());
+      auto key = std::make_tuple(std::string(bytes.begin(), bytes.end()),
+                                 op.getAlignment().value_or(kDefaultRodataAlignment),
+                                 op.getMimeType() ? op.getMimeType()->str() : std::string());
       auto [it, inserted] = leaders.try_emplace(key, op);
       if (inserted)
         continue;

@@ -17,8 +17,7 @@ struct VMDropOptimizationBarriersPass
           VMDropOptimizationBarriersPass> {
   void runOnOperation() override {
     SmallVector<OptimizationBarrierOp> barriers;
-    getOperation().walk(
-        [&](OptimizationBarrierOp op) { barriers.push_back(op); });
+    getOperation().walk([&](OptimizationBarrierOp op) { barriers.push_back(op); });
     for (OptimizationBarrierOp op : barriers) {
       op->replaceAllUsesWith(op.getOperands());
       op.erase();

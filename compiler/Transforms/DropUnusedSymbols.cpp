@@ -23,8 +23,8 @@ using namespace mlir::kiln::vm;
 namespace {
 
 bool isDroppable(Operation *op) {
-  if (!isa<FuncOp, ImportOp, GlobalI32Op, GlobalI64Op, GlobalF32Op,
-           GlobalF64Op, GlobalRefOp, RodataOp>(op))
+  if (!isa<FuncOp, ImportOp, GlobalI32Op, GlobalI64Op, GlobalF32Op, GlobalF64Op, GlobalRefOp,
+           RodataOp>(op))
     return false;
   auto symbol = cast<SymbolOpInterface>(op);
   if (!symbol.isPrivate())

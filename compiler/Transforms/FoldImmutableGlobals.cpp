@@ -20,15 +20,13 @@ using namespace mlir::kiln::vm;
 
 namespace {
 
-
 /// The global's value type and initial value (null attribute: the default,
 /// zero or a null ref), when `op` is an immutable global.
 std::optional<std::pair<Type, Attribute>> getImmutableValue(Operation *op) {
   auto result = [](auto global) -> std::optional<std::pair<Type, Attribute>> {
     if (global.getIsMutable())
       return std::nullopt;
-    return std::make_pair(Type(global.getType()),
-                          Attribute(global.getInitialValueAttr()));
+    return std::make_pair(Type(global.getType()), Attribute(global.getInitialValueAttr()));
   };
   if (auto g = dyn_cast<GlobalI32Op>(op))
     return result(g);
@@ -47,8 +45,7 @@ std::optional<std::pair<Type, Attribute>> getImmutableValue(Operation *op) {
 }
 
 struct VMFoldImmutableGlobalsPass
-    : public ::mlir::kiln::vm::impl::VMFoldImmutableGlobalsPassBase<
-          VMFoldImmutableGlobalsPass> {
+    : public ::mlir::kiln::vm::impl::VMFoldImmutableGlobalsPassBase<VMFoldImmutableGlobalsPass> {
   void runOnOperation() override {
     kiln::vm::ModuleOp moduleOp = getOperation();
     Region &body = moduleOp->getRegion(0);
@@ -75,8 +72,7 @@ struct VMFoldImmutableGlobalsPass
     llvm::StringMap<std::pair<Type, Attribute>> foldable;
     llvm::StringSet<> immutable;
     for (Operation &op : moduleOp.getBlock()) {
-      auto name = op.getAttrOfType<StringAttr>(
-          ::mlir::SymbolTable::getSymbolAttrName());
+      auto name = op.getAttrOfType<StringAttr>(::mlir::SymbolTable::getSymbolAttrName());
       if (!name)
         continue;
       std::optional<std::pair<Type, Attribute>> value = getImmutableValue(&op);
@@ -111,8 +107,7 @@ struct VMFoldImmutableGlobalsPass
       else if (!value)
         value = builder.getZeroAttr(type);
       builder.setInsertionPoint(load);
-      Operation *constant =
-          dialect->materializeConstant(builder, value, type, load->getLoc());
+      Operation *constant = dialect->materializeConstant(builder, value, type, load->getLoc());
       if (!constant)
         continue;
       load->replaceAllUsesWith(constant);

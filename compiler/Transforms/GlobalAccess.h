@@ -20,20 +20,18 @@ inline bool isScalarGlobal(Operation *op) {
 
 /// A store of a scalar to the global the op names.
 inline bool isScalarGlobalStore(Operation *op) {
-  return isa<GlobalStoreI32Op, GlobalStoreI64Op, GlobalStoreF32Op,
-             GlobalStoreF64Op>(op);
+  return isa<GlobalStoreI32Op, GlobalStoreI64Op, GlobalStoreF32Op, GlobalStoreF64Op>(op);
 }
 
 /// A load of the global the op names (scalar or ref).
 inline bool isDirectGlobalLoad(Operation *op) {
-  return isa<GlobalLoadI32Op, GlobalLoadI64Op, GlobalLoadF32Op,
-             GlobalLoadF64Op, GlobalLoadRefOp>(op);
+  return isa<GlobalLoadI32Op, GlobalLoadI64Op, GlobalLoadF32Op, GlobalLoadF64Op, GlobalLoadRefOp>(
+      op);
 }
 
 /// A direct load or store: its only effect is on the global it names.
 inline bool isDirectGlobalAccess(Operation *op) {
-  return isDirectGlobalLoad(op) || isScalarGlobalStore(op) ||
-         isa<GlobalStoreRefOp>(op);
+  return isDirectGlobalLoad(op) || isScalarGlobalStore(op) || isa<GlobalStoreRefOp>(op);
 }
 
 } // namespace mlir::kiln::vm

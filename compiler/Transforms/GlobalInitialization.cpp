@@ -42,9 +42,8 @@ bool isZero(Attribute value) {
 /// An initializer whose body is a lone vm.return.
 bool isEmptyInitializer(InitializerOp op) {
   Region &body = op.getBody();
-  return body.empty() ||
-         (body.hasOneBlock() && body.front().getOperations().size() == 1 &&
-          isa<ReturnOp>(body.front().front()));
+  return body.empty() || (body.hasOneBlock() && body.front().getOperations().size() == 1 &&
+                          isa<ReturnOp>(body.front().front()));
 }
 
 /// Emits `const; store` of `value` into `global` (a scalar global op).
@@ -77,8 +76,7 @@ struct VMGlobalInitializationPass
     // Names something refers to, from one walk of the module: a query per
     // global would make the pass quadratic in the number of globals.
     llvm::DenseSet<StringAttr> referenced;
-    if (auto uses =
-            ::mlir::SymbolTable::getSymbolUses(&moduleOp->getRegion(0)))
+    if (auto uses = ::mlir::SymbolTable::getSymbolUses(&moduleOp->getRegion(0)))
       for (const ::mlir::SymbolTable::SymbolUse &use : *uses)
         referenced.insert(use.getSymbolRef().getRootReference());
 
@@ -103,8 +101,7 @@ struct VMGlobalInitializationPass
         continue;
       // Nothing reads a global without symbol uses (its loads were folded):
       // its value does not matter.
-      auto symName =
-          op.getAttrOfType<StringAttr>(::mlir::SymbolTable::getSymbolAttrName());
+      auto symName = op.getAttrOfType<StringAttr>(::mlir::SymbolTable::getSymbolAttrName());
       if (!referenced.contains(symName))
         continue;
       initialStores.emplace_back(&op, value);
@@ -122,8 +119,7 @@ struct VMGlobalInitializationPass
     OpBuilder b(context);
     b.setInsertionPoint(moduleBlock.getTerminator());
     Location loc = moduleOp.getLoc();
-    auto initFunc = FuncOp::create(b, loc, kInitFunctionName,
-                                   b.getFunctionType({}, {}));
+    auto initFunc = FuncOp::create(b, loc, kInitFunctionName, b.getFunctionType({}, {}));
     initFunc.setPrivate();
     ExportOp::create(b, loc, initFunc, kInitFunctionName);
     Region &body = initFunc.getBody();
@@ -141,19 +137,16 @@ struct VMGlobalInitializationPass
       // values in one function would need more registers than a bank has.
       // Chunks of kStoresPerFunction stores go in their own noinline
       // functions that @__init calls in order.
-      for (size_t begin = 0; begin < initialStores.size();
-           begin += kStoresPerFunction) {
-        std::string name = (kInitFunctionName + "_globals_" +
-                            Twine(begin / kStoresPerFunction))
-                               .str();
+      for (size_t begin = 0; begin < initialStores.size(); begin += kStoresPerFunction) {
+        std::string name =
+            (kInitFunctionName + "_globals_" + Twine(begin / kStoresPerFunction)).str();
         if (::mlir::SymbolTable::lookupSymbolIn(moduleOp, name)) {
           moduleOp.emitError() << "module already defines '" << name
                                << "'; cannot build the initialization function";
           return signalPassFailure();
         }
         OpBuilder chunkBuilder(initFunc);
-        auto chunk = FuncOp::create(chunkBuilder, loc, name,
-                                    chunkBuilder.getFunctionType({}, {}));
+        auto chunk = FuncOp::create(chunkBuilder, loc, name, chunkBuilder.getFunctionType({}, {}));
         chunk.setPrivate();
         chunk->setAttr("noinline", UnitAttr::get(context));
         chunkBuilder.setInsertionPointToEnd(chunk.addEntryBlock());
@@ -176,8 +169,7 @@ struct VMGlobalInitializationPass
         Operation *terminator = entry->getTerminator();
         if (isa<ReturnOp>(terminator)) {
           terminator->erase();
-          current->getOperations().splice(current->end(),
-                                          entry->getOperations());
+          current->getOperations().splice(current->end(), entry->getOperations());
           continue;
         }
       }

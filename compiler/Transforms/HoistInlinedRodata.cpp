@@ -42,8 +42,7 @@ struct VMHoistInlinedRodataPass
     for (Operation *op : inlineOps) {
       if (auto inlineOp = dyn_cast<RodataInlineOp>(op))
         hoist(symbolTable, inlineOp);
-      else if (::mlir::failed(
-                   hoistTable(symbolTable, cast<RodataTableInlineOp>(op))))
+      else if (::mlir::failed(hoistTable(symbolTable, cast<RodataTableInlineOp>(op))))
         failed = true;
     }
     if (failed)
@@ -61,18 +60,15 @@ struct VMHoistInlinedRodataPass
   static std::string getDefaultName(Operation *op, StringRef suffix) {
     Operation *parent = getModuleLevelParent(op);
     std::string name = "_rodata";
-    if (auto symName = parent->getAttrOfType<StringAttr>(
-            ::mlir::SymbolTable::getSymbolAttrName()))
+    if (auto symName = parent->getAttrOfType<StringAttr>(::mlir::SymbolTable::getSymbolAttrName()))
       name = (symName.getValue() + "_" + suffix).str();
     return name;
   }
 
   /// Creates a private vm.rodata before the module-level parent of `user`,
   /// named `name` (uniqued by the symbol table).
-  static RodataOp createRodata(::mlir::SymbolTable &symbolTable,
-                               Operation *user, StringRef name,
-                               Attribute value, IntegerAttr alignment,
-                               StringAttr mimeType) {
+  static RodataOp createRodata(::mlir::SymbolTable &symbolTable, Operation *user, StringRef name,
+                               Attribute value, IntegerAttr alignment, StringAttr mimeType) {
     Operation *parent = getModuleLevelParent(user);
     // Built detached; the symbol table inserts it (renamed when the name is
     // taken) right before the parent.
@@ -89,19 +85,16 @@ struct VMHoistInlinedRodataPass
   }
 
   void hoist(::mlir::SymbolTable &symbolTable, RodataInlineOp op) {
-    std::string name = op.getName() ? op.getName()->str()
-                                    : getDefaultName(op, "rodata");
-    RodataOp rodataOp =
-        createRodata(symbolTable, op, name, op.getValue(),
-                     op.getAlignmentAttr(), op.getMimeTypeAttr());
+    std::string name = op.getName() ? op.getName()->str() : getDefaultName(op, "rodata");
+    RodataOp rodataOp = createRodata(symbolTable, op, name, op.getValue(), op.getAlignmentAttr(),
+                                     op.getMimeTypeAttr());
     OpBuilder b(op);
     auto ref = ConstRefRodataOp::create(b, op.getLoc(), rodataOp);
     op.getResult().replaceAllUsesWith(ref.getResult());
     op.erase();
   }
 
-  LogicalResult hoistTable(::mlir::SymbolTable &symbolTable,
-                           RodataTableInlineOp op) {
+  LogicalResult hoistTable(::mlir::SymbolTable &symbolTable, RodataTableInlineOp op) {
     auto tableType = cast<IntegerType>(op.getTableType());
     uint64_t dataAlignment = op.getDataAlignment().value_or(1);
     if (dataAlignment == 0)
@@ -123,20 +116,15 @@ struct VMHoistInlinedRodataPass
     auto dataAttr = DenseElementsAttr::getFromRawBuffer(
         RankedTensorType::get({static_cast<int64_t>(data.size())}, i8), data);
     auto tableAttr = DenseElementsAttr::get(
-        RankedTensorType::get({static_cast<int64_t>(table.size())}, tableType),
-        table);
+        RankedTensorType::get({static_cast<int64_t>(table.size())}, tableType), table);
 
-    std::string tableName = op.getTableName()
-                                ? op.getTableName()->str()
-                                : getDefaultName(op, "table");
-    std::string dataName = op.getDataName() ? op.getDataName()->str()
-                                            : getDefaultName(op, "data");
+    std::string tableName =
+        op.getTableName() ? op.getTableName()->str() : getDefaultName(op, "table");
+    std::string dataName = op.getDataName() ? op.getDataName()->str() : getDefaultName(op, "data");
     RodataOp tableRodata =
-        createRodata(symbolTable, op, tableName, tableAttr,
-                     op.getAlignmentAttr(), StringAttr());
-    RodataOp dataRodata =
-        createRodata(symbolTable, op, dataName, dataAttr,
-                     op.getAlignmentAttr(), op.getMimeTypeAttr());
+        createRodata(symbolTable, op, tableName, tableAttr, op.getAlignmentAttr(), StringAttr());
+    RodataOp dataRodata = createRodata(symbolTable, op, dataName, dataAttr, op.getAlignmentAttr(),
+                                       op.getMimeTypeAttr());
 
     OpBuilder b(op);
     auto tableRef = ConstRefRodataOp::create(b, op.getLoc(), tableRodata);

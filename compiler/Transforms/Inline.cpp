@@ -65,17 +65,14 @@ unsigned countOps(FuncOp funcOp) {
   return count;
 }
 
-void cloneCallee(OpBuilder &builder, Region *src, Block *inlineBlock,
-                 Block *postInsertBlock, IRMapping &mapper,
-                 bool shouldCloneInlinedRegion) {
+void cloneCallee(OpBuilder &builder, Region *src, Block *inlineBlock, Block *postInsertBlock,
+                 IRMapping &mapper, bool shouldCloneInlinedRegion) {
   if (shouldCloneInlinedRegion) {
-    src->cloneInto(postInsertBlock->getParent(),
-                   postInsertBlock->getIterator(), mapper);
+    src->cloneInto(postInsertBlock->getParent(), postInsertBlock->getIterator(), mapper);
     return;
   }
-  postInsertBlock->getParent()->getBlocks().splice(
-      postInsertBlock->getIterator(), src->getBlocks(), src->begin(),
-      src->end());
+  postInsertBlock->getParent()->getBlocks().splice(postInsertBlock->getIterator(), src->getBlocks(),
+                                                   src->begin(), src->end());
 }
 
 struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePass> {
@@ -100,8 +97,7 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
     llvm::DenseMap<Operation *, unsigned> symbolUses;
     for (FuncOp funcOp : moduleOp.getBlock().getOps<FuncOp>()) {
       funcOp.walk([&](CallOpInterface call) {
-        auto ref = llvm::dyn_cast_if_present<SymbolRefAttr>(
-            call.getCallableForCallee());
+        auto ref = llvm::dyn_cast_if_present<SymbolRefAttr>(call.getCallableForCallee());
         if (!ref)
           return;
         auto it = funcs.find(ref.getRootReference().getValue());
@@ -122,17 +118,13 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
     SmallVector<Operation *> functions;
     for (FuncOp funcOp : moduleOp.getBlock().getOps<FuncOp>())
       functions.push_back(funcOp);
-    llvm::DenseSet<Operation *> recursive =
-        findRecursiveFunctions(functions, callees);
-    auto reachesItself = [&](Operation *start) {
-      return recursive.contains(start);
-    };
+    llvm::DenseSet<Operation *> recursive = findRecursiveFunctions(functions, callees);
+    auto reachesItself = [&](Operation *start) { return recursive.contains(start); };
 
     // Pick the callees to inline this round, in module order.
     SmallVector<FuncOp> chosen;
     for (FuncOp callee : moduleOp.getBlock().getOps<FuncOp>()) {
-      if (!callee.isPrivate() || callee.isExternal() ||
-          callee.getSymName() == kInitFunctionName)
+      if (!callee.isPrivate() || callee.isExternal() || callee.getSymName() == kInitFunctionName)
         continue;
       auto sites = callSites.lookup(callee);
       if (sites.empty())
@@ -142,8 +134,7 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
         continue;
       unsigned size = countOps(callee);
       bool singleSite = sites.size() == 1 && symbolUses[callee] == 1;
-      if (policy == Policy::Always || size <= maxOps ||
-          (singleSite && size <= maxSingleSiteOps))
+      if (policy == Policy::Always || size <= maxOps || (singleSite && size <= maxSingleSiteOps))
         chosen.push_back(callee);
     }
     if (chosen.empty())
@@ -157,8 +148,7 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
         // When the caller is itself a chosen callee already inlined this
         // round, its copies keep the call; the next round takes those.
         if (failed(inlineCall(interface, cloneCallee, call,
-                              cast<CallableOpInterface>(callee.getOperation()),
-                              &callee.getBody(),
+                              cast<CallableOpInterface>(callee.getOperation()), &callee.getBody(),
                               /*shouldCloneInlinedRegion=*/true)))
           continue;
         if (call->use_empty())
@@ -194,8 +184,7 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
     auto rename = [&](Location loc) -> Location {
       if (!named) {
         auto nameLoc = dyn_cast<NameLoc>(loc);
-        return nameLoc && nameLoc.getName() == name ? nameLoc.getChildLoc()
-                                                    : loc;
+        return nameLoc && nameLoc.getName() == name ? nameLoc.getChildLoc() : loc;
       }
       return NameLoc::get(name, loc);
     };

@@ -42,16 +42,13 @@ struct Touched {
   void add(Operation *op) {
     op->walk([&](Operation *nested) {
       for (NamedAttribute attr : nested->getAttrs())
-        attr.getValue().walk(
-            [&](SymbolRefAttr ref) { names.insert(ref.getRootReference()); });
+        attr.getValue().walk([&](SymbolRefAttr ref) { names.insert(ref.getRootReference()); });
       if (nested->getNumRegions() == 0 && !isDirectGlobalAccess(nested) &&
           !isMemoryEffectFree(nested))
         anything = true;
     });
   }
-  bool mayTouch(StringAttr name) const {
-    return anything || names.contains(name);
-  }
+  bool mayTouch(StringAttr name) const { return anything || names.contains(name); }
 };
 
 struct VMInlineInitializerConstantsPass
@@ -68,9 +65,8 @@ struct VMInlineInitializerConstantsPass
       Block &entry = init.getBody().front();
       Touched before;
       for (Operation &inner : llvm::make_early_inc_range(entry)) {
-        if (isScalarGlobalStore(&inner) && !earlier.anything &&
-            !before.anything && succeeded(tryInline(symbolTable, &inner, earlier,
-                                                    before)))
+        if (isScalarGlobalStore(&inner) && !earlier.anything && !before.anything &&
+            succeeded(tryInline(symbolTable, &inner, earlier, before)))
           continue;
         before.add(&inner);
       }
@@ -84,9 +80,8 @@ struct VMInlineInitializerConstantsPass
   }
 
   /// Moves the constant `store` writes into its global's initial value.
-  static LogicalResult tryInline(::mlir::SymbolTable &symbolTable,
-                                 Operation *store, const Touched &earlier,
-                                 const Touched &before) {
+  static LogicalResult tryInline(::mlir::SymbolTable &symbolTable, Operation *store,
+                                 const Touched &earlier, const Touched &before) {
     auto ref = store->getAttrOfType<FlatSymbolRefAttr>("global");
     Attribute value;
     if (!ref || !matchPattern(store->getOperand(0), m_Constant(&value)))

@@ -49,8 +49,7 @@ Value negate(OpBuilder &b, Location loc, Value pass) {
 }
 
 /// lhs != rhs (floats: unordered, i.e. true when either is NaN).
-Value emitNotEqual(OpBuilder &b, Location loc, ValueKind kind, Value lhs,
-                   Value rhs) {
+Value emitNotEqual(OpBuilder &b, Location loc, ValueKind kind, Value lhs, Value rhs) {
   Type i32 = b.getI32Type();
   switch (kind) {
   case ValueKind::I32:
@@ -70,8 +69,7 @@ Value emitNotEqual(OpBuilder &b, Location loc, ValueKind kind, Value lhs,
 }
 
 /// lhs == rhs (floats: unordered, i.e. also true when either is NaN).
-Value emitEqualOrUnordered(OpBuilder &b, Location loc, ValueKind kind,
-                           Value lhs, Value rhs) {
+Value emitEqualOrUnordered(OpBuilder &b, Location loc, ValueKind kind, Value lhs, Value rhs) {
   Type i32 = b.getI32Type();
   switch (kind) {
   case ValueKind::I32:
@@ -118,8 +116,7 @@ Value emitIsZero(OpBuilder &b, Location loc, ValueKind kind, Value value) {
 }
 
 /// Not nearly equal: floats use the near comparison, the rest exact.
-Value emitNotNearlyEqual(OpBuilder &b, Location loc, ValueKind kind,
-                         Value lhs, Value rhs) {
+Value emitNotNearlyEqual(OpBuilder &b, Location loc, ValueKind kind, Value lhs, Value rhs) {
   Type i32 = b.getI32Type();
   switch (kind) {
   case ValueKind::F32:
@@ -131,8 +128,7 @@ Value emitNotNearlyEqual(OpBuilder &b, Location loc, ValueKind kind,
   }
 }
 
-struct VMLowerChecksPass
-    : public ::mlir::kiln::vm::impl::VMLowerChecksPassBase<VMLowerChecksPass> {
+struct VMLowerChecksPass : public ::mlir::kiln::vm::impl::VMLowerChecksPassBase<VMLowerChecksPass> {
   void runOnOperation() override {
     SmallVector<Operation *> checks;
     getOperation().walk([&](Operation *op) {
@@ -146,8 +142,7 @@ struct VMLowerChecksPass
       Location loc = op->getLoc();
       ValueKind kind = classify(op->getOperand(0).getType());
       if (kind == ValueKind::Unsupported) {
-        op->emitOpError("cannot lower a check on values of type ")
-            << op->getOperand(0).getType();
+        op->emitOpError("cannot lower a check on values of type ") << op->getOperand(0).getType();
         failed = true;
         continue;
       }

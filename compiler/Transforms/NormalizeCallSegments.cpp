@@ -21,14 +21,12 @@ namespace {
 
 /// The sizes with every non-variadic argument's entry -1; null when
 /// nothing changes.
-DenseIntElementsAttr normalized(DenseIntElementsAttr sizes,
-                                FunctionOpInterface callee) {
+DenseIntElementsAttr normalized(DenseIntElementsAttr sizes, FunctionOpInterface callee) {
   SmallVector<int16_t> out;
   bool changed = false;
   for (auto [i, size] : llvm::enumerate(sizes.getValues<APInt>())) {
     int64_t value = size.getSExtValue();
-    if (value != -1 && i < callee.getNumArguments() &&
-        !callee.getArgAttr(i, "vm.variadic")) {
+    if (value != -1 && i < callee.getNumArguments() && !callee.getArgAttr(i, "vm.variadic")) {
       value = -1;
       changed = true;
     }
@@ -37,13 +35,11 @@ DenseIntElementsAttr normalized(DenseIntElementsAttr sizes,
   if (!changed)
     return nullptr;
   return DenseIntElementsAttr::get(
-      VectorType::get({static_cast<int64_t>(out.size())},
-                      IntegerType::get(sizes.getContext(), 16)),
+      VectorType::get({static_cast<int64_t>(out.size())}, IntegerType::get(sizes.getContext(), 16)),
       ArrayRef<int16_t>(out));
 }
 
-template <typename CallT>
-void normalizeCall(CallT op, SymbolTable &symbols) {
+template <typename CallT> void normalizeCall(CallT op, SymbolTable &symbols) {
   auto callee = symbols.lookup<FunctionOpInterface>(op.getCallee());
   if (!callee)
     return; // the verifier has said so
@@ -52,8 +48,7 @@ void normalizeCall(CallT op, SymbolTable &symbols) {
 }
 
 struct VMNormalizeCallSegmentsPass
-    : public ::mlir::kiln::vm::impl::VMNormalizeCallSegmentsPassBase<
-          VMNormalizeCallSegmentsPass> {
+    : public ::mlir::kiln::vm::impl::VMNormalizeCallSegmentsPassBase<VMNormalizeCallSegmentsPass> {
   void runOnOperation() override {
     SymbolTable symbols(getOperation());
     getOperation().walk([&](Operation *op) {

@@ -59,9 +59,8 @@ struct VMOrdinalAllocationPass
         scalars.emplace_back(&op, size);
     }
 
-    llvm::stable_sort(scalars, [](const auto &lhs, const auto &rhs) {
-      return lhs.second > rhs.second;
-    });
+    llvm::stable_sort(scalars,
+                      [](const auto &lhs, const auto &rhs) { return lhs.second > rhs.second; });
     uint64_t globalBytes = 0;
     for (auto [op, size] : scalars) {
       uint64_t offset = llvm::alignTo(globalBytes, size);
@@ -69,9 +68,9 @@ struct VMOrdinalAllocationPass
       globalBytes = offset + size;
     }
 
-    moduleOp.setOrdinalCountsAttr(OrdinalCountsAttr::get(
-        context, imports, exports, internals,
-        static_cast<int32_t>(globalBytes), refs, rodatas, /*rwdatas=*/0));
+    moduleOp.setOrdinalCountsAttr(OrdinalCountsAttr::get(context, imports, exports, internals,
+                                                         static_cast<int32_t>(globalBytes), refs,
+                                                         rodatas, /*rwdatas=*/0));
   }
 };
 

@@ -41,22 +41,19 @@ void buildVMPreparationPipeline(OpPassManager &pm) {
   buildPipelineOnVMModule(pm.nest<vm::ModuleOp>());
 }
 
-void buildVMBytecodePreparationPipeline(OpPassManager &pm) {
-  buildVMPreparationPipeline(pm);
-}
+void buildVMBytecodePreparationPipeline(OpPassManager &pm) { buildVMPreparationPipeline(pm); }
 
 void registerVMTransformPasses() {
   vm::registerKilnVMPasses();
   vm::registerKilnImportsPasses();
-  PassPipelineRegistration<>(
-      "vm-bytecode-preparation",
-      "Prepares vm modules for serialization: verify imports of the "
-      "runtime's modules, normalize variadic call segments, lower checks, "
-      "canonicalize, "
-      "hoist and deduplicate rodata, global initialization, drop barriers, "
-      "inline, canonicalize/CSE, drop unused symbols, yieldable analysis, "
-      "ordinal allocation",
-      [](OpPassManager &pm) { buildVMPreparationPipeline(pm); });
+  PassPipelineRegistration<>("vm-bytecode-preparation",
+                             "Prepares vm modules for serialization: verify imports of the "
+                             "runtime's modules, normalize variadic call segments, lower checks, "
+                             "canonicalize, "
+                             "hoist and deduplicate rodata, global initialization, drop barriers, "
+                             "inline, canonicalize/CSE, drop unused symbols, yieldable analysis, "
+                             "ordinal allocation",
+                             [](OpPassManager &pm) { buildVMPreparationPipeline(pm); });
 }
 
 } // namespace mlir::kiln

@@ -3,20 +3,18 @@
 #include "compiler/Transforms/RodataUtils.h"
 
 #include "mlir/IR/BuiltinAttributes.h"
-#include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 
 using namespace mlir;
 
-static void appendLittleEndian(const APInt &value, unsigned byteWidth,
-                               SmallVectorImpl<char> &out) {
+static void appendLittleEndian(const APInt &value, unsigned byteWidth, SmallVectorImpl<char> &out) {
   APInt wide = value.zextOrTrunc(byteWidth * 8);
   for (unsigned i = 0; i < byteWidth; ++i)
     out.push_back(static_cast<char>(wide.extractBitsAsZExtValue(8, i * 8)));
 }
 
-LogicalResult mlir::kiln::vm::appendSerializedBytes(
-    Attribute value, SmallVectorImpl<char> &out) {
+LogicalResult mlir::kiln::vm::appendSerializedBytes(Attribute value, SmallVectorImpl<char> &out) {
   if (auto str = dyn_cast<StringAttr>(value)) {
     out.append(str.getValue().begin(), str.getValue().end());
     return success();

@@ -12,8 +12,8 @@
 #include "compiler/Transforms/VerifyTargetLimits.h"
 
 #include "compiler/Analysis/RegisterAllocation.h"
-#include "compiler/Target/Bytecode/BytecodePlan.h"
 #include "compiler/Analysis/ValueLiveness.h"
+#include "compiler/Target/Bytecode/BytecodePlan.h"
 #include "compiler/Transforms/Passes.h"
 #include "dialects/vm/VMTypes.h"
 #include "kiln/vm/limits.h"
@@ -80,16 +80,14 @@ public:
 
   void checkName(Operation *op, StringRef what, StringRef name) {
     if (name.size() > limits::kMaxNameLength)
-      fail(op->getLoc()) << what << " is " << name.size()
-                         << " bytes long; names are at most "
+      fail(op->getLoc()) << what << " is " << name.size() << " bytes long; names are at most "
                          << limits::kMaxNameLength << " bytes";
   }
 
   /// Argument and result codes of the calling-convention signature.
   void checkSignature(Operation *op) {
     auto typeAttr = op->getAttrOfType<TypeAttr>("function_type");
-    auto type = typeAttr ? dyn_cast<FunctionType>(typeAttr.getValue())
-                         : FunctionType();
+    auto type = typeAttr ? dyn_cast<FunctionType>(typeAttr.getValue()) : FunctionType();
     if (!type)
       return;
     auto argAttrs = op->getAttrOfType<ArrayAttr>("arg_attrs");
@@ -112,12 +110,10 @@ public:
     for (Type t : type.getResults())
       results += codes(t);
     if (arguments > limits::kMaxSignatureArguments)
-      fail(op->getLoc()) << "signature has " << arguments
-                         << " argument codes; at most "
+      fail(op->getLoc()) << "signature has " << arguments << " argument codes; at most "
                          << limits::kMaxSignatureArguments << " are supported";
     if (results > limits::kMaxSignatureResults)
-      fail(op->getLoc()) << "signature has " << results
-                         << " result codes; at most "
+      fail(op->getLoc()) << "signature has " << results << " result codes; at most "
                          << limits::kMaxSignatureResults << " are supported";
   }
 
@@ -129,8 +125,7 @@ public:
     if (value.getActiveBits() <= 64 && value.isPowerOf2() &&
         value.getZExtValue() <= limits::kMaxRodataAlignment)
       return;
-    fail(op->getLoc()) << "'" << attrName << "' of "
-                       << llvm::toString(value, 10, /*Signed=*/false)
+    fail(op->getLoc()) << "'" << attrName << "' of " << llvm::toString(value, 10, /*Signed=*/false)
                        << " is not supported: rodata is aligned to a power of "
                           "two from 1 to "
                        << limits::kMaxRodataAlignment << " bytes";
@@ -157,14 +152,12 @@ public:
         for (Value result : op.getResults())
           count(result);
     }
-    if (scalars <= limits::kMaxRegistersPerBank &&
-        refs <= limits::kMaxRegistersPerBank)
+    if (scalars <= limits::kMaxRegistersPerBank && refs <= limits::kMaxRegistersPerBank)
       return;
     ::mlir::kiln::OpcodeTable opcodes(funcOp->getContext());
     ::mlir::kiln::BytecodePlan plan(body, opcodes);
     ::mlir::kiln::ValueLiveness liveness(body, plan);
-    if (::mlir::failed(
-            ::mlir::kiln::RegisterAllocation::compute(funcOp, body, plan, liveness)))
+    if (::mlir::failed(::mlir::kiln::RegisterAllocation::compute(funcOp, body, plan, liveness)))
       failed = true;
   }
 
@@ -181,12 +174,10 @@ private:
 
 LogicalResult mlir::kiln::vm::verifyTargetLimits(Operation *vmModule) {
   LimitChecker checker;
-  if (auto name = vmModule->getAttrOfType<StringAttr>(
-          ::mlir::SymbolTable::getSymbolAttrName()))
+  if (auto name = vmModule->getAttrOfType<StringAttr>(::mlir::SymbolTable::getSymbolAttrName()))
     checker.checkName(vmModule, "module name", name.getValue());
   for (Operation &op : vmModule->getRegion(0).front()) {
-    if (auto name = op.getAttrOfType<StringAttr>(
-            ::mlir::SymbolTable::getSymbolAttrName()))
+    if (auto name = op.getAttrOfType<StringAttr>(::mlir::SymbolTable::getSymbolAttrName()))
       checker.checkName(&op, "symbol name", name.getValue());
     if (auto exportOp = dyn_cast<ExportOp>(op))
       if (auto name = exportOp->getAttrOfType<StringAttr>("export_name"))
@@ -221,8 +212,7 @@ LogicalResult mlir::kiln::vm::verifyTargetLimits(Operation *vmModule) {
 namespace {
 
 struct VMVerifyTargetLimitsPass
-    : public ::mlir::kiln::vm::impl::VMVerifyTargetLimitsPassBase<
-          VMVerifyTargetLimitsPass> {
+    : public ::mlir::kiln::vm::impl::VMVerifyTargetLimitsPassBase<VMVerifyTargetLimitsPass> {
   void runOnOperation() override {
     if (failed(verifyTargetLimits(getOperation())))
       signalPassFailure();

@@ -35,34 +35,27 @@ namespace {
 // Helpers
 //===----------------------------------------------------------------------===//
 
-IntegerAttr asInt(Attribute attr) {
-  return dyn_cast_if_present<IntegerAttr>(attr);
-}
-FloatAttr asFloat(Attribute attr) {
-  return dyn_cast_if_present<FloatAttr>(attr);
-}
+IntegerAttr asInt(Attribute attr) { return dyn_cast_if_present<IntegerAttr>(attr); }
+FloatAttr asFloat(Attribute attr) { return dyn_cast_if_present<FloatAttr>(attr); }
 
 /// True when `attr` is an integer constant equal to `value` (sign-extended
 /// to the width of the attribute).
 bool isIntValue(Attribute attr, int64_t value) {
   auto intAttr = asInt(attr);
   return intAttr &&
-         intAttr.getValue() ==
-             APInt(intAttr.getValue().getBitWidth(), value, /*isSigned=*/true);
+         intAttr.getValue() == APInt(intAttr.getValue().getBitWidth(), value, /*isSigned=*/true);
 }
 bool isIntZero(Attribute attr) { return isIntValue(attr, 0); }
 bool isIntOne(Attribute attr) { return isIntValue(attr, 1); }
 bool isIntAllOnes(Attribute attr) { return isIntValue(attr, -1); }
 
-template <typename Pred>
-bool intMatches(Attribute attr, Pred pred) {
+template <typename Pred> bool intMatches(Attribute attr, Pred pred) {
   auto intAttr = asInt(attr);
   return intAttr && pred(intAttr.getValue());
 }
 
 /// Folds `fn(x)` for a constant integer operand.
-template <typename Fn>
-Attribute foldIntUnary(Attribute operand, Fn fn) {
+template <typename Fn> Attribute foldIntUnary(Attribute operand, Fn fn) {
   auto x = asInt(operand);
   if (!x)
     return {};
@@ -71,8 +64,7 @@ Attribute foldIntUnary(Attribute operand, Fn fn) {
 
 /// Folds `fn(a, b)` for constant integer operands; `fn` returns nullopt when
 /// the result is not defined (division by zero).
-template <typename Fn>
-Attribute foldIntBinary(Attribute lhs, Attribute rhs, Fn fn) {
+template <typename Fn> Attribute foldIntBinary(Attribute lhs, Attribute rhs, Fn fn) {
   auto a = asInt(lhs), b = asInt(rhs);
   if (!a || !b || a.getType() != b.getType())
     return {};
@@ -85,8 +77,7 @@ Attribute foldIntBinary(Attribute lhs, Attribute rhs, Fn fn) {
 Attribute intZero(Type type) { return IntegerAttr::get(type, 0); }
 
 /// Folds `fn(x)` for a constant float operand.
-template <typename Fn>
-Attribute foldFloatUnary(Attribute operand, Fn fn) {
+template <typename Fn> Attribute foldFloatUnary(Attribute operand, Fn fn) {
   auto x = asFloat(operand);
   if (!x)
     return {};
@@ -100,8 +91,7 @@ Attribute foldFloatUnary(Attribute operand, Fn fn) {
 /// is not folded: which NaN (sign and payload) comes out is up to the target,
 /// so only ops that pick one of their operands (min, max) pass `allowNaN`.
 template <typename Fn>
-Attribute foldFloatBinary(Attribute lhs, Attribute rhs, Fn fn,
-                          bool allowNaN = false) {
+Attribute foldFloatBinary(Attribute lhs, Attribute rhs, Fn fn, bool allowNaN = false) {
   auto a = asFloat(lhs), b = asFloat(rhs);
   if (!a || !b || a.getType() != b.getType())
     return {};
@@ -111,8 +101,7 @@ Attribute foldFloatBinary(Attribute lhs, Attribute rhs, Fn fn,
   return FloatAttr::get(a.getType(), result);
 }
 
-template <typename Pred>
-bool floatMatches(Attribute attr, Pred pred) {
+template <typename Pred> bool floatMatches(Attribute attr, Pred pred) {
   auto floatAttr = asFloat(attr);
   return floatAttr && pred(floatAttr.getValue());
 }
@@ -124,10 +113,9 @@ constexpr APFloat::roundingMode kRNE = APFloat::rmNearestTiesToEven;
 
 /// Materializes `value` as a constant of `type` through the dialect hook, or
 /// returns null when no constant op can hold it.
-Value materialize(PatternRewriter &rewriter, Operation *anchor,
-                  Attribute value, Type type) {
-  Operation *constOp = anchor->getDialect()->materializeConstant(
-      rewriter, value, type, anchor->getLoc());
+Value materialize(PatternRewriter &rewriter, Operation *anchor, Attribute value, Type type) {
+  Operation *constOp =
+      anchor->getDialect()->materializeConstant(rewriter, value, type, anchor->getLoc());
   return constOp ? constOp->getResult(0) : Value();
 }
 
@@ -137,9 +125,9 @@ Value materialize(PatternRewriter &rewriter, Operation *anchor,
 
 template <typename AddOp, typename SubOp>
 OpFoldResult foldAddI(AddOp op, typename AddOp::FoldAdaptor adaptor) {
-  if (auto c = foldIntBinary(adaptor.getLhs(), adaptor.getRhs(),
-                             [](const APInt &a, const APInt &b)
-                                 -> std::optional<APInt> { return a + b; }))
+  if (auto c = foldIntBinary(
+          adaptor.getLhs(), adaptor.getRhs(),
+          [](const APInt &a, const APInt &b) -> std::optional<APInt> { return a + b; }))
     return c;
   if (isIntZero(adaptor.getRhs()))
     return op.getLhs(); // x + 0 = x
@@ -155,9 +143,9 @@ OpFoldResult foldAddI(AddOp op, typename AddOp::FoldAdaptor adaptor) {
 
 template <typename SubOp, typename AddOp>
 OpFoldResult foldSubI(SubOp op, typename SubOp::FoldAdaptor adaptor) {
-  if (auto c = foldIntBinary(adaptor.getLhs(), adaptor.getRhs(),
-                             [](const APInt &a, const APInt &b)
-                                 -> std::optional<APInt> { return a - b; }))
+  if (auto c = foldIntBinary(
+          adaptor.getLhs(), adaptor.getRhs(),
+          [](const APInt &a, const APInt &b) -> std::optional<APInt> { return a - b; }))
     return c;
   if (isIntZero(adaptor.getRhs()))
     return op.getLhs(); // x - 0 = x
@@ -172,11 +160,10 @@ OpFoldResult foldSubI(SubOp op, typename SubOp::FoldAdaptor adaptor) {
   return {};
 }
 
-template <typename MulOp>
-OpFoldResult foldMulI(MulOp op, typename MulOp::FoldAdaptor adaptor) {
-  if (auto c = foldIntBinary(adaptor.getLhs(), adaptor.getRhs(),
-                             [](const APInt &a, const APInt &b)
-                                 -> std::optional<APInt> { return a * b; }))
+template <typename MulOp> OpFoldResult foldMulI(MulOp op, typename MulOp::FoldAdaptor adaptor) {
+  if (auto c = foldIntBinary(
+          adaptor.getLhs(), adaptor.getRhs(),
+          [](const APInt &a, const APInt &b) -> std::optional<APInt> { return a * b; }))
     return c;
   if (isIntZero(adaptor.getRhs()))
     return adaptor.getRhs(); // x * 0 = 0
@@ -186,11 +173,9 @@ OpFoldResult foldMulI(MulOp op, typename MulOp::FoldAdaptor adaptor) {
 }
 
 /// (x * c1) * c2 -> x * (c1 * c2): exact under wraparound.
-template <typename MulOp>
-struct ReassociateConstantMul final : OpRewritePattern<MulOp> {
+template <typename MulOp> struct ReassociateConstantMul final : OpRewritePattern<MulOp> {
   using OpRewritePattern<MulOp>::OpRewritePattern;
-  LogicalResult matchAndRewrite(MulOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(MulOp op, PatternRewriter &rewriter) const override {
     IntegerAttr c2, c1;
     if (!matchPattern(op.getRhs(), m_Constant(&c2)))
       return failure();
@@ -198,13 +183,10 @@ struct ReassociateConstantMul final : OpRewritePattern<MulOp> {
     if (!inner || !matchPattern(inner.getRhs(), m_Constant(&c1)))
       return failure();
     Value product = materialize(
-        rewriter, op,
-        IntegerAttr::get(op.getType(), c1.getValue() * c2.getValue()),
-        op.getType());
+        rewriter, op, IntegerAttr::get(op.getType(), c1.getValue() * c2.getValue()), op.getType());
     if (!product)
       return failure();
-    rewriter.replaceOpWithNewOp<MulOp>(op, op.getType(), inner.getLhs(),
-                                       product);
+    rewriter.replaceOpWithNewOp<MulOp>(op, op.getType(), inner.getLhs(), product);
     return success();
   }
 };
@@ -215,14 +197,12 @@ struct ReassociateConstantMul final : OpRewritePattern<MulOp> {
 template <typename AddOp, typename MulOp, typename FMAOp>
 struct FuseMulAddI final : OpRewritePattern<AddOp> {
   using OpRewritePattern<AddOp>::OpRewritePattern;
-  LogicalResult matchAndRewrite(AddOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(AddOp op, PatternRewriter &rewriter) const override {
     auto tryFuse = [&](Value product, Value addend) -> LogicalResult {
       auto mul = product.getDefiningOp<MulOp>();
       if (!mul || !mul->hasOneUse())
         return failure();
-      rewriter.replaceOpWithNewOp<FMAOp>(op, op.getType(), mul.getLhs(),
-                                         mul.getRhs(), addend);
+      rewriter.replaceOpWithNewOp<FMAOp>(op, op.getType(), mul.getLhs(), mul.getRhs(), addend);
       return success();
     };
     if (succeeded(tryFuse(op.getLhs(), op.getRhs())))
@@ -232,8 +212,7 @@ struct FuseMulAddI final : OpRewritePattern<AddOp> {
 };
 
 template <typename DivOp>
-OpFoldResult foldDivI(DivOp op, typename DivOp::FoldAdaptor adaptor,
-                      bool isSigned) {
+OpFoldResult foldDivI(DivOp op, typename DivOp::FoldAdaptor adaptor, bool isSigned) {
   // A zero divisor fails at run time: never fold it away, and never fold
   // `0 / x` for a divisor that is not a known non-zero constant.
   if (isIntZero(adaptor.getRhs()))
@@ -241,36 +220,29 @@ OpFoldResult foldDivI(DivOp op, typename DivOp::FoldAdaptor adaptor,
   if (isIntOne(adaptor.getRhs()))
     return op.getLhs(); // x / 1 = x
   return foldIntBinary(adaptor.getLhs(), adaptor.getRhs(),
-                       [&](const APInt &a,
-                           const APInt &b) -> std::optional<APInt> {
+                       [&](const APInt &a, const APInt &b) -> std::optional<APInt> {
                          // APInt::sdiv wraps INT_MIN / -1 to INT_MIN.
                          return isSigned ? a.sdiv(b) : a.udiv(b);
                        });
 }
 
 template <typename RemOp>
-OpFoldResult foldRemI(RemOp op, typename RemOp::FoldAdaptor adaptor,
-                      bool isSigned) {
+OpFoldResult foldRemI(RemOp op, typename RemOp::FoldAdaptor adaptor, bool isSigned) {
   if (isIntZero(adaptor.getRhs()))
     return {};
   // x % 1 = 0, and signed x % -1 = 0 (INT_MIN included).
-  if (isIntOne(adaptor.getRhs()) ||
-      (isSigned && isIntAllOnes(adaptor.getRhs())))
+  if (isIntOne(adaptor.getRhs()) || (isSigned && isIntAllOnes(adaptor.getRhs())))
     return intZero(op.getType());
   return foldIntBinary(adaptor.getLhs(), adaptor.getRhs(),
-                       [&](const APInt &a,
-                           const APInt &b) -> std::optional<APInt> {
+                       [&](const APInt &a, const APInt &b) -> std::optional<APInt> {
                          return isSigned ? a.srem(b) : a.urem(b);
                        });
 }
 
-template <typename FMAOp>
-OpFoldResult foldFMAI(FMAOp op, typename FMAOp::FoldAdaptor adaptor) {
-  auto a = asInt(adaptor.getA()), b = asInt(adaptor.getB()),
-       c = asInt(adaptor.getC());
+template <typename FMAOp> OpFoldResult foldFMAI(FMAOp op, typename FMAOp::FoldAdaptor adaptor) {
+  auto a = asInt(adaptor.getA()), b = asInt(adaptor.getB()), c = asInt(adaptor.getC());
   if (a && b && c)
-    return IntegerAttr::get(op.getType(),
-                            a.getValue() * b.getValue() + c.getValue());
+    return IntegerAttr::get(op.getType(), a.getValue() * b.getValue() + c.getValue());
   if (isIntZero(adaptor.getA()) || isIntZero(adaptor.getB()))
     return op.getC(); // 0 * b + c = a * 0 + c = c
   return {};
@@ -293,36 +265,28 @@ struct SimplifyFMA final : OpRewritePattern<FMAOp> {
       return false;
     // For floats a*b + (+0.0) turns a -0.0 product into +0.0, so only -0.0
     // is neutral.
-    return IsFloat ? floatMatches(attr, [](const APFloat &f) {
-      return f.isNegZero();
-    })
+    return IsFloat ? floatMatches(attr, [](const APFloat &f) { return f.isNegZero(); })
                    : isIntZero(attr);
   }
-  LogicalResult matchAndRewrite(FMAOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(FMAOp op, PatternRewriter &rewriter) const override {
     if (isOne(op.getA())) {
-      rewriter.replaceOpWithNewOp<AddOp>(op, op.getType(), op.getB(),
-                                         op.getC());
+      rewriter.replaceOpWithNewOp<AddOp>(op, op.getType(), op.getB(), op.getC());
       return success();
     }
     if (isOne(op.getB())) {
-      rewriter.replaceOpWithNewOp<AddOp>(op, op.getType(), op.getA(),
-                                         op.getC());
+      rewriter.replaceOpWithNewOp<AddOp>(op, op.getType(), op.getA(), op.getC());
       return success();
     }
     if (isNeutralAddend(op.getC())) {
-      rewriter.replaceOpWithNewOp<MulOp>(op, op.getType(), op.getA(),
-                                         op.getB());
+      rewriter.replaceOpWithNewOp<MulOp>(op, op.getType(), op.getA(), op.getB());
       return success();
     }
     return failure();
   }
 };
 
-template <typename AbsOp>
-OpFoldResult foldAbsI(AbsOp op, typename AbsOp::FoldAdaptor adaptor) {
-  if (auto c = foldIntUnary(adaptor.getOperand(),
-                            [](const APInt &a) { return a.abs(); }))
+template <typename AbsOp> OpFoldResult foldAbsI(AbsOp op, typename AbsOp::FoldAdaptor adaptor) {
+  if (auto c = foldIntUnary(adaptor.getOperand(), [](const APInt &a) { return a.abs(); }))
     return c; // abs(INT_MIN) wraps to INT_MIN
   if (auto inner = op.getOperand().template getDefiningOp<AbsOp>())
     return inner.getResult(); // abs(abs(x)) = abs(x)
@@ -335,34 +299,45 @@ template <typename Op>
 OpFoldResult foldMinMaxI(Op op, typename Op::FoldAdaptor adaptor, MinMax kind) {
   if (op.getLhs() == op.getRhs())
     return op.getLhs();
-  if (auto c = foldIntBinary(
-          adaptor.getLhs(), adaptor.getRhs(),
-          [&](const APInt &a, const APInt &b) -> std::optional<APInt> {
-            switch (kind) {
-            case MinMax::SMin: return llvm::APIntOps::smin(a, b);
-            case MinMax::UMin: return llvm::APIntOps::umin(a, b);
-            case MinMax::SMax: return llvm::APIntOps::smax(a, b);
-            case MinMax::UMax: return llvm::APIntOps::umax(a, b);
-            }
-            return std::nullopt;
-          }))
+  if (auto c = foldIntBinary(adaptor.getLhs(), adaptor.getRhs(),
+                             [&](const APInt &a, const APInt &b) -> std::optional<APInt> {
+                               switch (kind) {
+                               case MinMax::SMin:
+                                 return llvm::APIntOps::smin(a, b);
+                               case MinMax::UMin:
+                                 return llvm::APIntOps::umin(a, b);
+                               case MinMax::SMax:
+                                 return llvm::APIntOps::smax(a, b);
+                               case MinMax::UMax:
+                                 return llvm::APIntOps::umax(a, b);
+                               }
+                               return std::nullopt;
+                             }))
     return c;
   // A constant at the end of the range decides the result either way.
   auto isAbsorbing = [&](const APInt &v) {
     switch (kind) {
-    case MinMax::SMin: return v.isMinSignedValue();
-    case MinMax::UMin: return v.isZero();
-    case MinMax::SMax: return v.isMaxSignedValue();
-    case MinMax::UMax: return v.isAllOnes();
+    case MinMax::SMin:
+      return v.isMinSignedValue();
+    case MinMax::UMin:
+      return v.isZero();
+    case MinMax::SMax:
+      return v.isMaxSignedValue();
+    case MinMax::UMax:
+      return v.isAllOnes();
     }
     return false;
   };
   auto isNeutral = [&](const APInt &v) {
     switch (kind) {
-    case MinMax::SMin: return v.isMaxSignedValue();
-    case MinMax::UMin: return v.isAllOnes();
-    case MinMax::SMax: return v.isMinSignedValue();
-    case MinMax::UMax: return v.isZero();
+    case MinMax::SMin:
+      return v.isMaxSignedValue();
+    case MinMax::UMin:
+      return v.isAllOnes();
+    case MinMax::SMax:
+      return v.isMinSignedValue();
+    case MinMax::UMax:
+      return v.isZero();
     }
     return false;
   };
@@ -377,21 +352,18 @@ OpFoldResult foldMinMaxI(Op op, typename Op::FoldAdaptor adaptor, MinMax kind) {
 // Integer bit manipulation and shifts
 //===----------------------------------------------------------------------===//
 
-template <typename NotOp>
-OpFoldResult foldNotI(NotOp op, typename NotOp::FoldAdaptor adaptor) {
-  if (auto c = foldIntUnary(adaptor.getOperand(),
-                            [](const APInt &a) { return ~a; }))
+template <typename NotOp> OpFoldResult foldNotI(NotOp op, typename NotOp::FoldAdaptor adaptor) {
+  if (auto c = foldIntUnary(adaptor.getOperand(), [](const APInt &a) { return ~a; }))
     return c;
   if (auto inner = op.getOperand().template getDefiningOp<NotOp>())
     return inner.getOperand(); // not(not(x)) = x
   return {};
 }
 
-template <typename AndOp>
-OpFoldResult foldAndI(AndOp op, typename AndOp::FoldAdaptor adaptor) {
-  if (auto c = foldIntBinary(adaptor.getLhs(), adaptor.getRhs(),
-                             [](const APInt &a, const APInt &b)
-                                 -> std::optional<APInt> { return a & b; }))
+template <typename AndOp> OpFoldResult foldAndI(AndOp op, typename AndOp::FoldAdaptor adaptor) {
+  if (auto c = foldIntBinary(
+          adaptor.getLhs(), adaptor.getRhs(),
+          [](const APInt &a, const APInt &b) -> std::optional<APInt> { return a & b; }))
     return c;
   if (isIntZero(adaptor.getRhs()))
     return adaptor.getRhs(); // x & 0 = 0
@@ -400,11 +372,10 @@ OpFoldResult foldAndI(AndOp op, typename AndOp::FoldAdaptor adaptor) {
   return {};
 }
 
-template <typename OrOp>
-OpFoldResult foldOrI(OrOp op, typename OrOp::FoldAdaptor adaptor) {
-  if (auto c = foldIntBinary(adaptor.getLhs(), adaptor.getRhs(),
-                             [](const APInt &a, const APInt &b)
-                                 -> std::optional<APInt> { return a | b; }))
+template <typename OrOp> OpFoldResult foldOrI(OrOp op, typename OrOp::FoldAdaptor adaptor) {
+  if (auto c = foldIntBinary(
+          adaptor.getLhs(), adaptor.getRhs(),
+          [](const APInt &a, const APInt &b) -> std::optional<APInt> { return a | b; }))
     return c;
   if (isIntAllOnes(adaptor.getRhs()))
     return adaptor.getRhs(); // x | ~0 = ~0
@@ -413,11 +384,10 @@ OpFoldResult foldOrI(OrOp op, typename OrOp::FoldAdaptor adaptor) {
   return {};
 }
 
-template <typename XorOp>
-OpFoldResult foldXorI(XorOp op, typename XorOp::FoldAdaptor adaptor) {
-  if (auto c = foldIntBinary(adaptor.getLhs(), adaptor.getRhs(),
-                             [](const APInt &a, const APInt &b)
-                                 -> std::optional<APInt> { return a ^ b; }))
+template <typename XorOp> OpFoldResult foldXorI(XorOp op, typename XorOp::FoldAdaptor adaptor) {
+  if (auto c = foldIntBinary(
+          adaptor.getLhs(), adaptor.getRhs(),
+          [](const APInt &a, const APInt &b) -> std::optional<APInt> { return a ^ b; }))
     return c;
   if (isIntZero(adaptor.getRhs()))
     return op.getLhs(); // x ^ 0 = x
@@ -426,8 +396,7 @@ OpFoldResult foldXorI(XorOp op, typename XorOp::FoldAdaptor adaptor) {
   return {};
 }
 
-template <typename CtlzOp>
-OpFoldResult foldCtlzI(CtlzOp op, typename CtlzOp::FoldAdaptor adaptor) {
+template <typename CtlzOp> OpFoldResult foldCtlzI(CtlzOp op, typename CtlzOp::FoldAdaptor adaptor) {
   return foldIntUnary(adaptor.getOperand(), [](const APInt &a) {
     // countl_zero of 0 is the bit width.
     return APInt(a.getBitWidth(), a.countl_zero());
@@ -437,15 +406,13 @@ OpFoldResult foldCtlzI(CtlzOp op, typename CtlzOp::FoldAdaptor adaptor) {
 enum class Shift { Left, RightSigned, RightUnsigned };
 
 template <typename ShiftOp>
-OpFoldResult foldShiftI(ShiftOp op, typename ShiftOp::FoldAdaptor adaptor,
-                        Shift kind) {
+OpFoldResult foldShiftI(ShiftOp op, typename ShiftOp::FoldAdaptor adaptor, Shift kind) {
   unsigned width = op.getType().getIntOrFloatBitWidth();
   auto maskedAmount = [&](Attribute attr) -> std::optional<unsigned> {
     auto amount = asInt(attr);
     if (!amount)
       return std::nullopt;
-    return static_cast<unsigned>(amount.getValue().getZExtValue() &
-                                 (width - 1));
+    return static_cast<unsigned>(amount.getValue().getZExtValue() & (width - 1));
   };
   std::optional<unsigned> amount = maskedAmount(adaptor.getAmount());
   if (amount && *amount == 0)
@@ -474,43 +441,35 @@ OpFoldResult foldShiftI(ShiftOp op, typename ShiftOp::FoldAdaptor adaptor,
 // Floating-point arithmetic
 //===----------------------------------------------------------------------===//
 
-template <typename Op>
-OpFoldResult foldAddF(Op op, typename Op::FoldAdaptor adaptor) {
-  if (auto c = foldFloatBinary(adaptor.getLhs(), adaptor.getRhs(),
-                               [](APFloat a, const APFloat &b) {
-                                 a.add(b, kRNE);
-                                 return a;
-                               }))
+template <typename Op> OpFoldResult foldAddF(Op op, typename Op::FoldAdaptor adaptor) {
+  if (auto c = foldFloatBinary(adaptor.getLhs(), adaptor.getRhs(), [](APFloat a, const APFloat &b) {
+        a.add(b, kRNE);
+        return a;
+      }))
     return c;
   // x + -0.0 = x for every x; x + 0.0 is not (-0.0 + 0.0 = +0.0).
-  if (floatMatches(adaptor.getRhs(),
-                   [](const APFloat &v) { return v.isNegZero(); }))
+  if (floatMatches(adaptor.getRhs(), [](const APFloat &v) { return v.isNegZero(); }))
     return op.getLhs();
   return {};
 }
 
-template <typename Op>
-OpFoldResult foldSubF(Op op, typename Op::FoldAdaptor adaptor) {
-  if (auto c = foldFloatBinary(adaptor.getLhs(), adaptor.getRhs(),
-                               [](APFloat a, const APFloat &b) {
-                                 a.subtract(b, kRNE);
-                                 return a;
-                               }))
+template <typename Op> OpFoldResult foldSubF(Op op, typename Op::FoldAdaptor adaptor) {
+  if (auto c = foldFloatBinary(adaptor.getLhs(), adaptor.getRhs(), [](APFloat a, const APFloat &b) {
+        a.subtract(b, kRNE);
+        return a;
+      }))
     return c;
   // x - 0.0 = x for every x; x - -0.0 is not (-0.0 - -0.0 = +0.0).
-  if (floatMatches(adaptor.getRhs(),
-                   [](const APFloat &v) { return v.isPosZero(); }))
+  if (floatMatches(adaptor.getRhs(), [](const APFloat &v) { return v.isPosZero(); }))
     return op.getLhs();
   return {};
 }
 
-template <typename Op>
-OpFoldResult foldMulF(Op op, typename Op::FoldAdaptor adaptor) {
-  if (auto c = foldFloatBinary(adaptor.getLhs(), adaptor.getRhs(),
-                               [](APFloat a, const APFloat &b) {
-                                 a.multiply(b, kRNE);
-                                 return a;
-                               }))
+template <typename Op> OpFoldResult foldMulF(Op op, typename Op::FoldAdaptor adaptor) {
+  if (auto c = foldFloatBinary(adaptor.getLhs(), adaptor.getRhs(), [](APFloat a, const APFloat &b) {
+        a.multiply(b, kRNE);
+        return a;
+      }))
     return c;
   // x * 1.0 = x. (x * 0.0 is not 0.0: NaN, infinities and signs.)
   if (isFloatOne(adaptor.getRhs()))
@@ -518,33 +477,27 @@ OpFoldResult foldMulF(Op op, typename Op::FoldAdaptor adaptor) {
   return {};
 }
 
-template <typename Op>
-OpFoldResult foldDivF(Op op, typename Op::FoldAdaptor adaptor) {
+template <typename Op> OpFoldResult foldDivF(Op op, typename Op::FoldAdaptor adaptor) {
   // Division by zero is defined for floats (infinity or NaN).
-  if (auto c = foldFloatBinary(adaptor.getLhs(), adaptor.getRhs(),
-                               [](APFloat a, const APFloat &b) {
-                                 a.divide(b, kRNE);
-                                 return a;
-                               }))
+  if (auto c = foldFloatBinary(adaptor.getLhs(), adaptor.getRhs(), [](APFloat a, const APFloat &b) {
+        a.divide(b, kRNE);
+        return a;
+      }))
     return c;
   if (isFloatOne(adaptor.getRhs()))
     return op.getLhs(); // x / 1.0 = x
   return {};
 }
 
-template <typename Op>
-OpFoldResult foldRemF(Op op, typename Op::FoldAdaptor adaptor) {
-  return foldFloatBinary(adaptor.getLhs(), adaptor.getRhs(),
-                         [](APFloat a, const APFloat &b) {
-                           a.remainder(b); // IEEE remainder, exact
-                           return a;
-                         });
+template <typename Op> OpFoldResult foldRemF(Op op, typename Op::FoldAdaptor adaptor) {
+  return foldFloatBinary(adaptor.getLhs(), adaptor.getRhs(), [](APFloat a, const APFloat &b) {
+    a.remainder(b); // IEEE remainder, exact
+    return a;
+  });
 }
 
-template <typename Op>
-OpFoldResult foldFMAF(Op op, typename Op::FoldAdaptor adaptor) {
-  auto a = asFloat(adaptor.getA()), b = asFloat(adaptor.getB()),
-       c = asFloat(adaptor.getC());
+template <typename Op> OpFoldResult foldFMAF(Op op, typename Op::FoldAdaptor adaptor) {
+  auto a = asFloat(adaptor.getA()), b = asFloat(adaptor.getB()), c = asFloat(adaptor.getC());
   if (!a || !b || !c)
     return {};
   APFloat result = a.getValue();
@@ -556,11 +509,10 @@ OpFoldResult foldFMAF(Op op, typename Op::FoldAdaptor adaptor) {
 
 template <typename AbsOp, typename NegOp>
 OpFoldResult foldAbsF(AbsOp op, typename AbsOp::FoldAdaptor adaptor) {
-  if (auto c = foldFloatUnary(adaptor.getOperand(),
-                              [](APFloat a) -> std::optional<APFloat> {
-                                a.clearSign();
-                                return a;
-                              }))
+  if (auto c = foldFloatUnary(adaptor.getOperand(), [](APFloat a) -> std::optional<APFloat> {
+        a.clearSign();
+        return a;
+      }))
     return c;
   if (auto inner = op.getOperand().template getDefiningOp<AbsOp>())
     return inner.getResult(); // abs(abs(x)) = abs(x)
@@ -572,13 +524,11 @@ OpFoldResult foldAbsF(AbsOp op, typename AbsOp::FoldAdaptor adaptor) {
   return {};
 }
 
-template <typename NegOp>
-OpFoldResult foldNegF(NegOp op, typename NegOp::FoldAdaptor adaptor) {
-  if (auto c = foldFloatUnary(adaptor.getOperand(),
-                              [](APFloat a) -> std::optional<APFloat> {
-                                a.changeSign();
-                                return a;
-                              }))
+template <typename NegOp> OpFoldResult foldNegF(NegOp op, typename NegOp::FoldAdaptor adaptor) {
+  if (auto c = foldFloatUnary(adaptor.getOperand(), [](APFloat a) -> std::optional<APFloat> {
+        a.changeSign();
+        return a;
+      }))
     return c;
   if (auto inner = op.getOperand().template getDefiningOp<NegOp>())
     return inner.getOperand(); // neg(neg(x)) = x
@@ -588,15 +538,13 @@ OpFoldResult foldNegF(NegOp op, typename NegOp::FoldAdaptor adaptor) {
 /// ceil, floor, round and round.even of one width. Their results are
 /// integral (or infinite, or NaN), which all four return unchanged.
 template <typename Op, typename... RoundingOps>
-OpFoldResult foldRoundingF(Op op, typename Op::FoldAdaptor adaptor,
-                           APFloat::roundingMode mode) {
-  if (auto c = foldFloatUnary(adaptor.getOperand(),
-                              [&](APFloat a) -> std::optional<APFloat> {
-                                if (a.isNaN())
-                                  return std::nullopt;
-                                a.roundToIntegral(mode);
-                                return a;
-                              }))
+OpFoldResult foldRoundingF(Op op, typename Op::FoldAdaptor adaptor, APFloat::roundingMode mode) {
+  if (auto c = foldFloatUnary(adaptor.getOperand(), [&](APFloat a) -> std::optional<APFloat> {
+        if (a.isNaN())
+          return std::nullopt;
+        a.roundToIntegral(mode);
+        return a;
+      }))
     return c;
   Operation *def = op.getOperand().getDefiningOp();
   if (def && isa<RoundingOps...>(def))
@@ -609,14 +557,14 @@ template <typename Op>
 OpFoldResult foldMinMaxF(Op op, typename Op::FoldAdaptor adaptor, bool isMin) {
   if (op.getLhs() == op.getRhs())
     return op.getLhs();
-  if (auto c = foldFloatBinary(adaptor.getLhs(), adaptor.getRhs(),
-                               [&](const APFloat &a, const APFloat &b) {
-                                 bool takeRhs =
-                                     isMin ? b.compare(a) == APFloat::cmpLessThan
-                                           : a.compare(b) == APFloat::cmpLessThan;
-                                 return takeRhs ? b : a;
-                               },
-                               /*allowNaN=*/true))
+  if (auto c = foldFloatBinary(
+          adaptor.getLhs(), adaptor.getRhs(),
+          [&](const APFloat &a, const APFloat &b) {
+            bool takeRhs =
+                isMin ? b.compare(a) == APFloat::cmpLessThan : a.compare(b) == APFloat::cmpLessThan;
+            return takeRhs ? b : a;
+          },
+          /*allowNaN=*/true))
     return c;
   // The lhs wins when it is NaN or the extreme of the order; the rhs is
   // ignored when it is NaN or the opposite extreme.
@@ -626,8 +574,7 @@ OpFoldResult foldMinMaxF(Op op, typename Op::FoldAdaptor adaptor, bool isMin) {
   auto rhsIgnored = [&](const APFloat &v) {
     return v.isNaN() || (v.isInfinity() && v.isNegative() != isMin);
   };
-  if (floatMatches(adaptor.getLhs(), lhsWins) ||
-      floatMatches(adaptor.getRhs(), rhsIgnored))
+  if (floatMatches(adaptor.getLhs(), lhsWins) || floatMatches(adaptor.getRhs(), rhsIgnored))
     return op.getLhs();
   return {};
 }
@@ -639,18 +586,16 @@ OpFoldResult foldMinMaxF(Op op, typename Op::FoldAdaptor adaptor, bool isMin) {
 /// sqrt is correctly rounded by IEEE 754, so the host's sqrt is exact. NaNs
 /// and negative operands (whose NaN result's sign varies by target) are left
 /// alone.
-template <typename Op>
-OpFoldResult foldSqrtF(Op op, typename Op::FoldAdaptor adaptor) {
-  return foldFloatUnary(adaptor.getOperand(),
-                        [](const APFloat &a) -> std::optional<APFloat> {
-                          if (a.isNaN() || (a.isNegative() && !a.isZero()))
-                            return std::nullopt;
-                          if (&a.getSemantics() == &APFloat::IEEEsingle())
-                            return APFloat(std::sqrt(a.convertToFloat()));
-                          if (&a.getSemantics() == &APFloat::IEEEdouble())
-                            return APFloat(std::sqrt(a.convertToDouble()));
-                          return std::nullopt;
-                        });
+template <typename Op> OpFoldResult foldSqrtF(Op op, typename Op::FoldAdaptor adaptor) {
+  return foldFloatUnary(adaptor.getOperand(), [](const APFloat &a) -> std::optional<APFloat> {
+    if (a.isNaN() || (a.isNegative() && !a.isZero()))
+      return std::nullopt;
+    if (&a.getSemantics() == &APFloat::IEEEsingle())
+      return APFloat(std::sqrt(a.convertToFloat()));
+    if (&a.getSemantics() == &APFloat::IEEEdouble())
+      return APFloat(std::sqrt(a.convertToDouble()));
+    return std::nullopt;
+  });
 }
 
 } // namespace
@@ -755,10 +700,10 @@ OpFoldResult AbsF64Op::fold(FoldAdaptor a) { return foldAbsF<AbsF64Op, NegF64Op>
 OpFoldResult NegF32Op::fold(FoldAdaptor a) { return foldNegF(*this, a); }
 OpFoldResult NegF64Op::fold(FoldAdaptor a) { return foldNegF(*this, a); }
 
-#define KILN_VM_ROUNDING_FOLD(OP, W, MODE)                                     \
-  OpFoldResult OP::fold(FoldAdaptor a) {                                       \
-    return foldRoundingF<OP, CeilF##W##Op, FloorF##W##Op, RoundF##W##Op,       \
-                         RoundF##W##EvenOp>(*this, a, MODE);                   \
+#define KILN_VM_ROUNDING_FOLD(OP, W, MODE)                                                         \
+  OpFoldResult OP::fold(FoldAdaptor a) {                                                           \
+    return foldRoundingF<OP, CeilF##W##Op, FloorF##W##Op, RoundF##W##Op, RoundF##W##EvenOp>(       \
+        *this, a, MODE);                                                                           \
   }
 KILN_VM_ROUNDING_FOLD(CeilF32Op, 32, APFloat::rmTowardPositive)
 KILN_VM_ROUNDING_FOLD(CeilF64Op, 64, APFloat::rmTowardPositive)

@@ -19,8 +19,7 @@ using namespace mlir::kiln::vm;
 
 namespace {
 
-template <typename SelectOp>
-OpFoldResult foldSelect(SelectOp op, Attribute condition) {
+template <typename SelectOp> OpFoldResult foldSelect(SelectOp op, Attribute condition) {
   if (auto cond = dyn_cast_if_present<IntegerAttr>(condition))
     return cond.getValue().isZero() ? op.getFalseValue() : op.getTrueValue();
   if (op.getTrueValue() == op.getFalseValue())
@@ -34,8 +33,7 @@ OpFoldResult foldSelect(SelectOp op, Attribute condition) {
   return {};
 }
 
-template <typename SwitchOp>
-OpFoldResult foldSwitch(SwitchOp op, Attribute indexAttr) {
+template <typename SwitchOp> OpFoldResult foldSwitch(SwitchOp op, Attribute indexAttr) {
   auto values = op.getValues();
   if (auto index = dyn_cast_if_present<IntegerAttr>(indexAttr)) {
     int64_t i = index.getValue().getSExtValue();
@@ -43,8 +41,7 @@ OpFoldResult foldSwitch(SwitchOp op, Attribute indexAttr) {
       return op.getDefaultValue();
     return values[i];
   }
-  if (llvm::all_of(values,
-                   [&](Value v) { return v == op.getDefaultValue(); }))
+  if (llvm::all_of(values, [&](Value v) { return v == op.getDefaultValue(); }))
     return op.getDefaultValue();
   return {};
 }

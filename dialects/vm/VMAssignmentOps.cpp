@@ -22,8 +22,7 @@ ParseResult SwitchRefOp::parse(OpAsmParser &parser, OperationState &result) {
   if (parser.parseOperand(index) ||
       parser.parseOperandList(values, OpAsmParser::Delimiter::Square) ||
       parser.parseKeyword("else") || parser.parseOperand(defaultValue) ||
-      parser.parseOptionalAttrDict(result.attributes) ||
-      parser.parseColonType(type))
+      parser.parseOptionalAttrDict(result.attributes) || parser.parseColonType(type))
     return failure();
   Type indexType = parser.getBuilder().getI32Type();
   if (parser.resolveOperand(index, indexType, result.operands) ||

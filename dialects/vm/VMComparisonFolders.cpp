@@ -47,9 +47,7 @@ namespace {
 enum class Pred { EQ, NE, LT, LTE, GT, GTE };
 
 // The answer of `x pred x` for any non-NaN x.
-bool isReflexive(Pred pred) {
-  return pred == Pred::EQ || pred == Pred::LTE || pred == Pred::GTE;
-}
+bool isReflexive(Pred pred) { return pred == Pred::EQ || pred == Pred::LTE || pred == Pred::GTE; }
 
 bool evalInt(Pred pred, bool isSigned, const APInt &a, const APInt &b) {
   switch (pred) {
@@ -95,26 +93,22 @@ Attribute boolAttr(MLIRContext *ctx, bool value) {
 }
 
 template <typename CmpOp>
-OpFoldResult foldIntCmp(CmpOp op, Attribute lhs, Attribute rhs, Pred pred,
-                        bool isSigned) {
+OpFoldResult foldIntCmp(CmpOp op, Attribute lhs, Attribute rhs, Pred pred, bool isSigned) {
   if (op.getLhs() == op.getRhs())
     return boolAttr(op.getContext(), isReflexive(pred));
   auto a = dyn_cast_if_present<IntegerAttr>(lhs);
   auto b = dyn_cast_if_present<IntegerAttr>(rhs);
   if (!a || !b)
     return {};
-  return boolAttr(op.getContext(),
-                  evalInt(pred, isSigned, a.getValue(), b.getValue()));
+  return boolAttr(op.getContext(), evalInt(pred, isSigned, a.getValue(), b.getValue()));
 }
 
 template <typename CmpOp>
-OpFoldResult foldFloatCmp(CmpOp op, Attribute lhs, Attribute rhs, Pred pred,
-                          bool unordered) {
+OpFoldResult foldFloatCmp(CmpOp op, Attribute lhs, Attribute rhs, Pred pred, bool unordered) {
   auto a = dyn_cast_if_present<FloatAttr>(lhs);
   auto b = dyn_cast_if_present<FloatAttr>(rhs);
   if (a && b)
-    return boolAttr(op.getContext(),
-                    evalFloat(pred, unordered, a.getValue(), b.getValue()));
+    return boolAttr(op.getContext(), evalFloat(pred, unordered, a.getValue(), b.getValue()));
   // x pred x is `isReflexive(pred)` unless x is NaN, when it is `unordered`.
   if (op.getLhs() == op.getRhs() && isReflexive(pred) == unordered)
     return boolAttr(op.getContext(), unordered);
@@ -145,8 +139,8 @@ bool isRegistered(MLIRContext *ctx, StringRef name) {
   return RegisteredOperationName::lookup(name, ctx).has_value();
 }
 
-Value createByName(PatternRewriter &rewriter, Location loc, StringRef name,
-                   Type resultType, ValueRange operands) {
+Value createByName(PatternRewriter &rewriter, Location loc, StringRef name, Type resultType,
+                   ValueRange operands) {
   OperationState state(loc, name);
   state.addOperands(operands);
   state.addTypes(resultType);
@@ -155,8 +149,7 @@ Value createByName(PatternRewriter &rewriter, Location loc, StringRef name,
 
 // Materializes `value` with the dialect's constant materializer; null if the
 // constants family cannot build it.
-Value materialize(PatternRewriter &rewriter, Location loc, Attribute value,
-                  Type type) {
+Value materialize(PatternRewriter &rewriter, Location loc, Attribute value, Type type) {
   auto *dialect = rewriter.getContext()->getLoadedDialect<VMDialect>();
   Operation *op = dialect->materializeConstant(rewriter, value, type, loc);
   return op ? op->getResult(0) : Value();
@@ -164,8 +157,7 @@ Value materialize(PatternRewriter &rewriter, Location loc, Attribute value,
 
 // True if `user` is `vm.xor.i32` of `value` and the constant 1.
 bool isInversionOf(Operation *user, Value value) {
-  if (user->getName().getStringRef() != "vm.xor.i32" ||
-      user->getNumOperands() != 2)
+  if (user->getName().getStringRef() != "vm.xor.i32" || user->getNumOperands() != 2)
     return false;
   Value other;
   if (user->getOperand(0) == value)
@@ -185,8 +177,7 @@ bool isInversionOf(Operation *user, Value value) {
 template <typename SrcOp, typename InvOp, bool swapOperands>
 struct InvertThroughXor : OpRewritePattern<SrcOp> {
   InvertThroughXor(MLIRContext *ctx) : OpRewritePattern<SrcOp>(ctx, 2) {}
-  LogicalResult matchAndRewrite(SrcOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(SrcOp op, PatternRewriter &rewriter) const override {
     Value result = op.getResult();
     if (!result.hasOneUse())
       return failure();
@@ -196,8 +187,7 @@ struct InvertThroughXor : OpRewritePattern<SrcOp> {
     Value lhs = op.getLhs(), rhs = op.getRhs();
     if (swapOperands)
       std::swap(lhs, rhs);
-    Value inverse =
-        InvOp::create(rewriter, op.getLoc(), result.getType(), lhs, rhs);
+    Value inverse = InvOp::create(rewriter, op.getLoc(), result.getType(), lhs, rhs);
     rewriter.replaceOp(user, inverse);
     rewriter.eraseOp(op);
     return success();
@@ -205,13 +195,10 @@ struct InvertThroughXor : OpRewritePattern<SrcOp> {
 };
 
 // cmp(a, b) -> other(b, a): gt via lt, float gte via lte.
-template <typename SrcOp, typename DstOp>
-struct SwapToOp : OpRewritePattern<SrcOp> {
+template <typename SrcOp, typename DstOp> struct SwapToOp : OpRewritePattern<SrcOp> {
   using OpRewritePattern<SrcOp>::OpRewritePattern;
-  LogicalResult matchAndRewrite(SrcOp op,
-                                PatternRewriter &rewriter) const override {
-    rewriter.replaceOpWithNewOp<DstOp>(op, op.getResult().getType(),
-                                       op.getRhs(), op.getLhs());
+  LogicalResult matchAndRewrite(SrcOp op, PatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<DstOp>(op, op.getResult().getType(), op.getRhs(), op.getLhs());
     return success();
   }
 };
@@ -220,52 +207,42 @@ struct SwapToOp : OpRewritePattern<SrcOp> {
 template <typename SrcOp, typename LtOp, bool swapOperands>
 struct InvertedLT : OpRewritePattern<SrcOp> {
   using OpRewritePattern<SrcOp>::OpRewritePattern;
-  LogicalResult matchAndRewrite(SrcOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(SrcOp op, PatternRewriter &rewriter) const override {
     if (!isRegistered(op.getContext(), "vm.xor.i32"))
       return failure();
     Type i32 = rewriter.getI32Type();
-    Value one = materialize(rewriter, op.getLoc(), rewriter.getI32IntegerAttr(1),
-                            i32);
+    Value one = materialize(rewriter, op.getLoc(), rewriter.getI32IntegerAttr(1), i32);
     if (!one)
       return failure();
     Value lhs = op.getLhs(), rhs = op.getRhs();
     if (swapOperands)
       std::swap(lhs, rhs);
     Value lt = rewriter.createOrFold<LtOp>(op.getLoc(), i32, lhs, rhs);
-    rewriter.replaceOp(op, createByName(rewriter, op.getLoc(), "vm.xor.i32",
-                                        i32, {lt, one}));
+    rewriter.replaceOp(op, createByName(rewriter, op.getLoc(), "vm.xor.i32", i32, {lt, one}));
     return success();
   }
 };
 
 // ne.i*(x, 0) -> nz.i*(x).
-template <typename NeOp, typename NzOp>
-struct NEZeroToNZ : OpRewritePattern<NeOp> {
+template <typename NeOp, typename NzOp> struct NEZeroToNZ : OpRewritePattern<NeOp> {
   using OpRewritePattern<NeOp>::OpRewritePattern;
-  LogicalResult matchAndRewrite(NeOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(NeOp op, PatternRewriter &rewriter) const override {
     if (!matchPattern(op.getRhs(), m_Zero()))
       return failure();
-    rewriter.replaceOpWithNewOp<NzOp>(op, op.getResult().getType(),
-                                      op.getLhs());
+    rewriter.replaceOpWithNewOp<NzOp>(op, op.getResult().getType(), op.getLhs());
     return success();
   }
 };
 
 // nz.f*(x) -> ne.f*(x, 0.0).
-template <typename NzOp, typename NeOp>
-struct NZToNEZero : OpRewritePattern<NzOp> {
+template <typename NzOp, typename NeOp> struct NZToNEZero : OpRewritePattern<NzOp> {
   using OpRewritePattern<NzOp>::OpRewritePattern;
-  LogicalResult matchAndRewrite(NzOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(NzOp op, PatternRewriter &rewriter) const override {
     Type type = op.getOperand().getType();
-    Value zero = materialize(rewriter, op.getLoc(),
-                             rewriter.getFloatAttr(type, 0.0), type);
+    Value zero = materialize(rewriter, op.getLoc(), rewriter.getFloatAttr(type, 0.0), type);
     if (!zero)
       return failure();
-    rewriter.replaceOpWithNewOp<NeOp>(op, op.getResult().getType(),
-                                      op.getOperand(), zero);
+    rewriter.replaceOpWithNewOp<NeOp>(op, op.getResult().getType(), op.getOperand(), zero);
     return success();
   }
 };
@@ -278,12 +255,10 @@ bool isNullRef(Value value) {
 // ne.ref(x, null) -> nz.ref(x).
 struct NERefNullToNZ : OpRewritePattern<CmpNERefOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(CmpNERefOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(CmpNERefOp op, PatternRewriter &rewriter) const override {
     if (!isNullRef(op.getRhs()))
       return failure();
-    rewriter.replaceOpWithNewOp<CmpNZRefOp>(op, op.getResult().getType(),
-                                            op.getLhs());
+    rewriter.replaceOpWithNewOp<CmpNZRefOp>(op, op.getResult().getType(), op.getLhs());
     return success();
   }
 };
@@ -291,18 +266,15 @@ struct NERefNullToNZ : OpRewritePattern<CmpNERefOp> {
 // eq.ref(x, null) -> xor(nz.ref(x), 1).
 struct EQRefNullToNZ : OpRewritePattern<CmpEQRefOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(CmpEQRefOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(CmpEQRefOp op, PatternRewriter &rewriter) const override {
     if (!isNullRef(op.getRhs()) || !isRegistered(op.getContext(), "vm.xor.i32"))
       return failure();
     Type i32 = rewriter.getI32Type();
-    Value one = materialize(rewriter, op.getLoc(), rewriter.getI32IntegerAttr(1),
-                            i32);
+    Value one = materialize(rewriter, op.getLoc(), rewriter.getI32IntegerAttr(1), i32);
     if (!one)
       return failure();
     Value nz = CmpNZRefOp::create(rewriter, op.getLoc(), i32, op.getLhs());
-    rewriter.replaceOp(op, createByName(rewriter, op.getLoc(), "vm.xor.i32",
-                                        i32, {nz, one}));
+    rewriter.replaceOp(op, createByName(rewriter, op.getLoc(), "vm.xor.i32", i32, {nz, one}));
     return success();
   }
 };
@@ -315,12 +287,11 @@ struct EQRefNullToNZ : OpRewritePattern<CmpEQRefOp> {
 //   near = select(unequal, select(signs_differ, 0, ulps_near), eq.o(a, b))
 // NaN operands give eq.o = 0; equal values (+0/-0 included) give 1; ordered
 // unequal values are near only with equal signs and few ulps apart.
-template <typename NearOp, typename BitcastOp, typename CmpLTIOp,
-          typename CmpNEFOp, typename CmpEQFOp, int64_t maxUlps>
+template <typename NearOp, typename BitcastOp, typename CmpLTIOp, typename CmpNEFOp,
+          typename CmpEQFOp, int64_t maxUlps>
 struct ExpandCmpNear : OpRewritePattern<NearOp> {
   using OpRewritePattern<NearOp>::OpRewritePattern;
-  LogicalResult matchAndRewrite(NearOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(NearOp op, PatternRewriter &rewriter) const override {
     MLIRContext *ctx = op.getContext();
     unsigned width = op.getLhs().getType().getIntOrFloatBitWidth();
     std::string sub = "vm.sub.i" + std::to_string(width);
@@ -330,16 +301,12 @@ struct ExpandCmpNear : OpRewritePattern<NearOp> {
     Location loc = op.getLoc();
     Type i32 = rewriter.getI32Type();
     Type intType = rewriter.getIntegerType(width);
-    Value zero = materialize(rewriter, loc, rewriter.getIntegerAttr(intType, 0),
-                             intType);
+    Value zero = materialize(rewriter, loc, rewriter.getIntegerAttr(intType, 0), intType);
     if (!zero)
       return failure();
-    Value limit = materialize(
-        rewriter, loc, rewriter.getIntegerAttr(intType, maxUlps), intType);
+    Value limit = materialize(rewriter, loc, rewriter.getIntegerAttr(intType, maxUlps), intType);
     Value false32 =
-        width == 32 ? zero
-                    : materialize(rewriter, loc, rewriter.getI32IntegerAttr(0),
-                                  i32);
+        width == 32 ? zero : materialize(rewriter, loc, rewriter.getI32IntegerAttr(0), i32);
     if (!limit || !false32)
       return failure();
     Value a = op.getLhs(), b = op.getRhs();
@@ -351,12 +318,10 @@ struct ExpandCmpNear : OpRewritePattern<NearOp> {
     Value diff = createByName(rewriter, loc, sub, intType, {bitsA, bitsB});
     Value absDiff = createByName(rewriter, loc, abs, intType, {diff});
     Value ulpsNear = CmpLTIOp::create(rewriter, loc, i32, absDiff, limit);
-    Value sameSignNear = SelectI32Op::create(rewriter, loc, i32, signsDiffer,
-                                             false32, ulpsNear);
+    Value sameSignNear = SelectI32Op::create(rewriter, loc, i32, signsDiffer, false32, ulpsNear);
     Value unequal = CmpNEFOp::create(rewriter, loc, i32, a, b);
     Value equal = CmpEQFOp::create(rewriter, loc, i32, a, b);
-    rewriter.replaceOpWithNewOp<SelectI32Op>(op, i32, unequal, sameSignNear,
-                                             equal);
+    rewriter.replaceOpWithNewOp<SelectI32Op>(op, i32, unequal, sameSignNear, equal);
     return success();
   }
 };
@@ -367,10 +332,9 @@ struct ExpandCmpNear : OpRewritePattern<NearOp> {
 // Integer comparisons
 //===----------------------------------------------------------------------===//
 
-#define KILN_INT_CMP_FOLD(OpTy, pred, isSigned)                                \
-  OpFoldResult OpTy::fold(FoldAdaptor adaptor) {                               \
-    return foldIntCmp(*this, adaptor.getLhs(), adaptor.getRhs(), Pred::pred,   \
-                      isSigned);                                               \
+#define KILN_INT_CMP_FOLD(OpTy, pred, isSigned)                                                    \
+  OpFoldResult OpTy::fold(FoldAdaptor adaptor) {                                                   \
+    return foldIntCmp(*this, adaptor.getLhs(), adaptor.getRhs(), Pred::pred, isSigned);            \
   }
 
 KILN_INT_CMP_FOLD(CmpEQI32Op, EQ, false)
@@ -407,49 +371,36 @@ OpFoldResult CmpNZI64Op::fold(FoldAdaptor adaptor) {
   return {};
 }
 
-void CmpEQI32Op::getCanonicalizationPatterns(RewritePatternSet &results,
-                                             MLIRContext *context) {
+void CmpEQI32Op::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<InvertThroughXor<CmpEQI32Op, CmpNEI32Op, false>>(context);
 }
-void CmpEQI64Op::getCanonicalizationPatterns(RewritePatternSet &results,
-                                             MLIRContext *context) {
+void CmpEQI64Op::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<InvertThroughXor<CmpEQI64Op, CmpNEI64Op, false>>(context);
 }
-void CmpNEI32Op::getCanonicalizationPatterns(RewritePatternSet &results,
-                                             MLIRContext *context) {
-  results.add<InvertThroughXor<CmpNEI32Op, CmpEQI32Op, false>,
-              NEZeroToNZ<CmpNEI32Op, CmpNZI32Op>>(context);
+void CmpNEI32Op::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<InvertThroughXor<CmpNEI32Op, CmpEQI32Op, false>, NEZeroToNZ<CmpNEI32Op, CmpNZI32Op>>(
+      context);
 }
-void CmpNEI64Op::getCanonicalizationPatterns(RewritePatternSet &results,
-                                             MLIRContext *context) {
-  results.add<InvertThroughXor<CmpNEI64Op, CmpEQI64Op, false>,
-              NEZeroToNZ<CmpNEI64Op, CmpNZI64Op>>(context);
+void CmpNEI64Op::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<InvertThroughXor<CmpNEI64Op, CmpEQI64Op, false>, NEZeroToNZ<CmpNEI64Op, CmpNZI64Op>>(
+      context);
 }
 // lt is the real op every other ordering lowers to; its inverse (gte) is a
 // pseudo op, so lt has nothing to rewrite.
-void CmpLTI32SOp::getCanonicalizationPatterns(RewritePatternSet &,
-                                              MLIRContext *) {}
-void CmpLTI64SOp::getCanonicalizationPatterns(RewritePatternSet &,
-                                              MLIRContext *) {}
-void CmpLTI32UOp::getCanonicalizationPatterns(RewritePatternSet &,
-                                              MLIRContext *) {}
-void CmpLTI64UOp::getCanonicalizationPatterns(RewritePatternSet &,
-                                              MLIRContext *) {}
+void CmpLTI32SOp::getCanonicalizationPatterns(RewritePatternSet &, MLIRContext *) {}
+void CmpLTI64SOp::getCanonicalizationPatterns(RewritePatternSet &, MLIRContext *) {}
+void CmpLTI32UOp::getCanonicalizationPatterns(RewritePatternSet &, MLIRContext *) {}
+void CmpLTI64UOp::getCanonicalizationPatterns(RewritePatternSet &, MLIRContext *) {}
 
-#define KILN_INT_PSEUDO_CMP_PATTERNS(LteOp, GtOp, GteOp, LtOp)                 \
-  void LteOp::getCanonicalizationPatterns(RewritePatternSet &results,          \
-                                          MLIRContext *context) {              \
-    results.add<InvertThroughXor<LteOp, LtOp, true>,                           \
-                InvertedLT<LteOp, LtOp, true>>(context);                       \
-  }                                                                            \
-  void GtOp::getCanonicalizationPatterns(RewritePatternSet &results,           \
-                                         MLIRContext *context) {               \
-    results.add<SwapToOp<GtOp, LtOp>>(context);                                \
-  }                                                                            \
-  void GteOp::getCanonicalizationPatterns(RewritePatternSet &results,          \
-                                          MLIRContext *context) {              \
-    results.add<InvertThroughXor<GteOp, LtOp, false>,                          \
-                InvertedLT<GteOp, LtOp, false>>(context);                      \
+#define KILN_INT_PSEUDO_CMP_PATTERNS(LteOp, GtOp, GteOp, LtOp)                                     \
+  void LteOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {      \
+    results.add<InvertThroughXor<LteOp, LtOp, true>, InvertedLT<LteOp, LtOp, true>>(context);      \
+  }                                                                                                \
+  void GtOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {       \
+    results.add<SwapToOp<GtOp, LtOp>>(context);                                                    \
+  }                                                                                                \
+  void GteOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {      \
+    results.add<InvertThroughXor<GteOp, LtOp, false>, InvertedLT<GteOp, LtOp, false>>(context);    \
   }
 
 KILN_INT_PSEUDO_CMP_PATTERNS(CmpLTEI32SOp, CmpGTI32SOp, CmpGTEI32SOp, CmpLTI32SOp)
@@ -463,10 +414,9 @@ KILN_INT_PSEUDO_CMP_PATTERNS(CmpLTEI64UOp, CmpGTI64UOp, CmpGTEI64UOp, CmpLTI64UO
 // Floating-point comparisons
 //===----------------------------------------------------------------------===//
 
-#define KILN_FLOAT_CMP_FOLD(OpTy, pred, unordered)                             \
-  OpFoldResult OpTy::fold(FoldAdaptor adaptor) {                               \
-    return foldFloatCmp(*this, adaptor.getLhs(), adaptor.getRhs(), Pred::pred, \
-                        unordered);                                            \
+#define KILN_FLOAT_CMP_FOLD(OpTy, pred, unordered)                                                 \
+  OpFoldResult OpTy::fold(FoldAdaptor adaptor) {                                                   \
+    return foldFloatCmp(*this, adaptor.getLhs(), adaptor.getRhs(), Pred::pred, unordered);         \
   }
 
 KILN_FLOAT_CMP_FOLD(CmpEQF32OOp, EQ, false)
@@ -496,10 +446,9 @@ KILN_FLOAT_CMP_FOLD(CmpGTEF64UOp, GTE, true)
 
 #undef KILN_FLOAT_CMP_FOLD
 
-#define KILN_FLOAT_CMP_INVERT(OpTy, InvOp, swap)                               \
-  void OpTy::getCanonicalizationPatterns(RewritePatternSet &results,           \
-                                         MLIRContext *context) {               \
-    results.add<InvertThroughXor<OpTy, InvOp, swap>>(context);                 \
+#define KILN_FLOAT_CMP_INVERT(OpTy, InvOp, swap)                                                   \
+  void OpTy::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {       \
+    results.add<InvertThroughXor<OpTy, InvOp, swap>>(context);                                     \
   }
 
 // !(a ==o b) is (a !=u b) and so on: inverting flips the ordering.
@@ -524,10 +473,9 @@ KILN_FLOAT_CMP_INVERT(CmpLTEF64UOp, CmpLTF64OOp, true)
 
 #undef KILN_FLOAT_CMP_INVERT
 
-#define KILN_FLOAT_CMP_SWAP(OpTy, DstOp)                                       \
-  void OpTy::getCanonicalizationPatterns(RewritePatternSet &results,           \
-                                         MLIRContext *context) {               \
-    results.add<SwapToOp<OpTy, DstOp>>(context);                               \
+#define KILN_FLOAT_CMP_SWAP(OpTy, DstOp)                                                           \
+  void OpTy::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {       \
+    results.add<SwapToOp<OpTy, DstOp>>(context);                                                   \
   }
 
 KILN_FLOAT_CMP_SWAP(CmpGTF32OOp, CmpLTF32OOp)
@@ -546,40 +494,35 @@ OpFoldResult CmpEQF32NearOp::fold(FoldAdaptor adaptor) {
   auto b = dyn_cast_if_present<FloatAttr>(adaptor.getRhs());
   if (!a || !b)
     return {};
-  return boolAttr(getContext(),
-                  evalNear(a.getValue(), b.getValue(), kMaxUlpsF32));
+  return boolAttr(getContext(), evalNear(a.getValue(), b.getValue(), kMaxUlpsF32));
 }
 OpFoldResult CmpEQF64NearOp::fold(FoldAdaptor adaptor) {
   auto a = dyn_cast_if_present<FloatAttr>(adaptor.getLhs());
   auto b = dyn_cast_if_present<FloatAttr>(adaptor.getRhs());
   if (!a || !b)
     return {};
-  return boolAttr(getContext(),
-                  evalNear(a.getValue(), b.getValue(), kMaxUlpsF64));
+  return boolAttr(getContext(), evalNear(a.getValue(), b.getValue(), kMaxUlpsF64));
 }
-void CmpEQF32NearOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                                 MLIRContext *context) {
-  results.add<ExpandCmpNear<CmpEQF32NearOp, BitcastF32I32Op, CmpLTI32SOp,
-                            CmpNEF32OOp, CmpEQF32OOp, kMaxUlpsF32>>(context);
+void CmpEQF32NearOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<ExpandCmpNear<CmpEQF32NearOp, BitcastF32I32Op, CmpLTI32SOp, CmpNEF32OOp, CmpEQF32OOp,
+                            kMaxUlpsF32>>(context);
 }
-void CmpEQF64NearOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                                 MLIRContext *context) {
-  results.add<ExpandCmpNear<CmpEQF64NearOp, BitcastF64I64Op, CmpLTI64SOp,
-                            CmpNEF64OOp, CmpEQF64OOp, kMaxUlpsF64>>(context);
+void CmpEQF64NearOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<ExpandCmpNear<CmpEQF64NearOp, BitcastF64I64Op, CmpLTI64SOp, CmpNEF64OOp, CmpEQF64OOp,
+                            kMaxUlpsF64>>(context);
 }
 
 // Ordered: NaN is not non-zero. Unordered: NaN is.
-#define KILN_FLOAT_NZ(OpTy, NeOp, unordered)                                   \
-  OpFoldResult OpTy::fold(FoldAdaptor adaptor) {                               \
-    auto c = dyn_cast_if_present<FloatAttr>(adaptor.getOperand());             \
-    if (!c)                                                                    \
-      return {};                                                               \
-    const APFloat &v = c.getValue();                                           \
-    return boolAttr(getContext(), v.isNaN() ? unordered : !v.isZero());        \
-  }                                                                            \
-  void OpTy::getCanonicalizationPatterns(RewritePatternSet &results,           \
-                                         MLIRContext *context) {               \
-    results.add<NZToNEZero<OpTy, NeOp>>(context);                              \
+#define KILN_FLOAT_NZ(OpTy, NeOp, unordered)                                                       \
+  OpFoldResult OpTy::fold(FoldAdaptor adaptor) {                                                   \
+    auto c = dyn_cast_if_present<FloatAttr>(adaptor.getOperand());                                 \
+    if (!c)                                                                                        \
+      return {};                                                                                   \
+    const APFloat &v = c.getValue();                                                               \
+    return boolAttr(getContext(), v.isNaN() ? unordered : !v.isZero());                            \
+  }                                                                                                \
+  void OpTy::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {       \
+    results.add<NZToNEZero<OpTy, NeOp>>(context);                                                  \
   }
 
 KILN_FLOAT_NZ(CmpNZF32OOp, CmpNEF32OOp, false)
@@ -621,13 +564,9 @@ OpFoldResult CmpNZRefOp::fold(FoldAdaptor adaptor) {
   return {};
 }
 
-void CmpEQRefOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                             MLIRContext *context) {
-  results.add<InvertThroughXor<CmpEQRefOp, CmpNERefOp, false>, EQRefNullToNZ>(
-      context);
+void CmpEQRefOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<InvertThroughXor<CmpEQRefOp, CmpNERefOp, false>, EQRefNullToNZ>(context);
 }
-void CmpNERefOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                             MLIRContext *context) {
-  results.add<InvertThroughXor<CmpNERefOp, CmpEQRefOp, false>, NERefNullToNZ>(
-      context);
+void CmpNERefOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<InvertThroughXor<CmpNERefOp, CmpEQRefOp, false>, NERefNullToNZ>(context);
 }

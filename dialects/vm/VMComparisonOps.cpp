@@ -12,10 +12,8 @@ using namespace mlir::kiln::vm;
 // Result names in printed IR
 //===----------------------------------------------------------------------===//
 
-#define KILN_VM_CMP_RESULT_NAME(OpTy, name)                                    \
-  void OpTy::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {                \
-    setNameFn(getResult(), name);                                              \
-  }
+#define KILN_VM_CMP_RESULT_NAME(OpTy, name)                                                        \
+  void OpTy::getAsmResultNames(OpAsmSetValueNameFn setNameFn) { setNameFn(getResult(), name); }
 
 KILN_VM_CMP_RESULT_NAME(CmpEQI32Op, "eq")
 KILN_VM_CMP_RESULT_NAME(CmpEQI64Op, "eq")

@@ -17,8 +17,7 @@ using namespace mlir::kiln::vm;
 //===----------------------------------------------------------------------===//
 
 /// `%c42`, `%c-1`, or `%zero`, as IREE prints integer constants.
-static void setIntegerResultName(OpAsmSetValueNameFn setNameFn, Value result,
-                                 const APInt &value) {
+static void setIntegerResultName(OpAsmSetValueNameFn setNameFn, Value result, const APInt &value) {
   SmallString<32> name;
   if (value.isZero()) {
     name = "zero";
@@ -58,40 +57,32 @@ bool ConstF64Op::isBuildableWith(TypedAttr value, Type type) {
   return type.isF64() && convertScalarValue(value, type);
 }
 
-void ConstI32Op::build(OpBuilder &builder, OperationState &state,
-                       TypedAttr value) {
+void ConstI32Op::build(OpBuilder &builder, OperationState &state, TypedAttr value) {
   state.addAttribute(getValueAttrName(state.name), value);
   state.addTypes(value.getType());
 }
-void ConstI32Op::build(OpBuilder &builder, OperationState &state,
-                       int32_t value) {
+void ConstI32Op::build(OpBuilder &builder, OperationState &state, int32_t value) {
   build(builder, state, builder.getI32IntegerAttr(value));
 }
-void ConstI64Op::build(OpBuilder &builder, OperationState &state,
-                       TypedAttr value) {
+void ConstI64Op::build(OpBuilder &builder, OperationState &state, TypedAttr value) {
   state.addAttribute(getValueAttrName(state.name), value);
   state.addTypes(value.getType());
 }
-void ConstI64Op::build(OpBuilder &builder, OperationState &state,
-                       int64_t value) {
+void ConstI64Op::build(OpBuilder &builder, OperationState &state, int64_t value) {
   build(builder, state, builder.getI64IntegerAttr(value));
 }
-void ConstF32Op::build(OpBuilder &builder, OperationState &state,
-                       TypedAttr value) {
+void ConstF32Op::build(OpBuilder &builder, OperationState &state, TypedAttr value) {
   state.addAttribute(getValueAttrName(state.name), value);
   state.addTypes(value.getType());
 }
-void ConstF32Op::build(OpBuilder &builder, OperationState &state,
-                       float value) {
+void ConstF32Op::build(OpBuilder &builder, OperationState &state, float value) {
   build(builder, state, builder.getF32FloatAttr(value));
 }
-void ConstF64Op::build(OpBuilder &builder, OperationState &state,
-                       TypedAttr value) {
+void ConstF64Op::build(OpBuilder &builder, OperationState &state, TypedAttr value) {
   state.addAttribute(getValueAttrName(state.name), value);
   state.addTypes(value.getType());
 }
-void ConstF64Op::build(OpBuilder &builder, OperationState &state,
-                       double value) {
+void ConstF64Op::build(OpBuilder &builder, OperationState &state, double value) {
   build(builder, state, builder.getF64FloatAttr(value));
 }
 
@@ -122,31 +113,19 @@ OpFoldResult ConstI64Op::fold(FoldAdaptor) { return getValueAttr(); }
 OpFoldResult ConstF32Op::fold(FoldAdaptor) { return getValueAttr(); }
 OpFoldResult ConstF64Op::fold(FoldAdaptor) { return getValueAttr(); }
 
-OpFoldResult ConstI32ZeroOp::fold(FoldAdaptor) {
-  return IntegerAttr::get(getType(), 0);
-}
-OpFoldResult ConstI64ZeroOp::fold(FoldAdaptor) {
-  return IntegerAttr::get(getType(), 0);
-}
-OpFoldResult ConstF32ZeroOp::fold(FoldAdaptor) {
-  return FloatAttr::get(getType(), 0.0);
-}
-OpFoldResult ConstF64ZeroOp::fold(FoldAdaptor) {
-  return FloatAttr::get(getType(), 0.0);
-}
+OpFoldResult ConstI32ZeroOp::fold(FoldAdaptor) { return IntegerAttr::get(getType(), 0); }
+OpFoldResult ConstI64ZeroOp::fold(FoldAdaptor) { return IntegerAttr::get(getType(), 0); }
+OpFoldResult ConstF32ZeroOp::fold(FoldAdaptor) { return FloatAttr::get(getType(), 0.0); }
+OpFoldResult ConstF64ZeroOp::fold(FoldAdaptor) { return FloatAttr::get(getType(), 0.0); }
 // A null ref is represented by a unit attribute (there is no ref attribute).
-OpFoldResult ConstRefZeroOp::fold(FoldAdaptor) {
-  return UnitAttr::get(getContext());
-}
+OpFoldResult ConstRefZeroOp::fold(FoldAdaptor) { return UnitAttr::get(getContext()); }
 
 namespace {
 
 /// `vm.const.iN 0` -> `vm.const.iN.zero`.
-template <typename ConstOp, typename ZeroOp>
-struct UseIntegerZeroOp : OpRewritePattern<ConstOp> {
+template <typename ConstOp, typename ZeroOp> struct UseIntegerZeroOp : OpRewritePattern<ConstOp> {
   using OpRewritePattern<ConstOp>::OpRewritePattern;
-  LogicalResult matchAndRewrite(ConstOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(ConstOp op, PatternRewriter &rewriter) const override {
     if (!op.getValue().getValue().isZero())
       return failure();
     rewriter.replaceOpWithNewOp<ZeroOp>(op);
@@ -156,11 +135,9 @@ struct UseIntegerZeroOp : OpRewritePattern<ConstOp> {
 
 /// `vm.const.fN 0.0` -> `vm.const.fN.zero`. Only +0.0: the zero op cannot
 /// produce -0.0, which differs observably (1/-0 = -inf).
-template <typename ConstOp, typename ZeroOp>
-struct UseFloatZeroOp : OpRewritePattern<ConstOp> {
+template <typename ConstOp, typename ZeroOp> struct UseFloatZeroOp : OpRewritePattern<ConstOp> {
   using OpRewritePattern<ConstOp>::OpRewritePattern;
-  LogicalResult matchAndRewrite(ConstOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(ConstOp op, PatternRewriter &rewriter) const override {
     if (!op.getValue().getValue().isPosZero())
       return failure();
     rewriter.replaceOpWithNewOp<ZeroOp>(op);
@@ -170,20 +147,16 @@ struct UseFloatZeroOp : OpRewritePattern<ConstOp> {
 
 } // namespace
 
-void ConstI32Op::getCanonicalizationPatterns(RewritePatternSet &results,
-                                             MLIRContext *context) {
+void ConstI32Op::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<UseIntegerZeroOp<ConstI32Op, ConstI32ZeroOp>>(context);
 }
-void ConstI64Op::getCanonicalizationPatterns(RewritePatternSet &results,
-                                             MLIRContext *context) {
+void ConstI64Op::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<UseIntegerZeroOp<ConstI64Op, ConstI64ZeroOp>>(context);
 }
-void ConstF32Op::getCanonicalizationPatterns(RewritePatternSet &results,
-                                             MLIRContext *context) {
+void ConstF32Op::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<UseFloatZeroOp<ConstF32Op, ConstF32ZeroOp>>(context);
 }
-void ConstF64Op::getCanonicalizationPatterns(RewritePatternSet &results,
-                                             MLIRContext *context) {
+void ConstF64Op::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<UseFloatZeroOp<ConstF64Op, ConstF64ZeroOp>>(context);
 }
 
@@ -192,8 +165,7 @@ void ConstF64Op::getCanonicalizationPatterns(RewritePatternSet &results,
 //===----------------------------------------------------------------------===//
 
 /// Checks that `value` is something the module writer can lay out as bytes.
-static LogicalResult verifySerializable(Operation *op, Attribute value,
-                                        StringRef what) {
+static LogicalResult verifySerializable(Operation *op, Attribute value, StringRef what) {
   if (isa<StringAttr>(value))
     return success();
   auto elements = dyn_cast<ElementsAttr>(value);
@@ -210,19 +182,15 @@ static LogicalResult verifySerializable(Operation *op, Attribute value,
   return success();
 }
 
-static LogicalResult verifyAlignment(Operation *op, std::optional<uint64_t> v,
-                                     StringRef name) {
+static LogicalResult verifyAlignment(Operation *op, std::optional<uint64_t> v, StringRef name) {
   if (v && !llvm::isPowerOf2_64(*v))
-    return op->emitOpError() << name << " must be a power of two, not "
-                             << static_cast<int64_t>(*v);
+    return op->emitOpError() << name << " must be a power of two, not " << static_cast<int64_t>(*v);
   return success();
 }
 
-void RodataOp::build(OpBuilder &builder, OperationState &state,
-                     StringRef name, Attribute value,
+void RodataOp::build(OpBuilder &builder, OperationState &state, StringRef name, Attribute value,
                      ArrayRef<NamedAttribute> attrs) {
-  state.addAttribute(getSymNameAttrName(state.name),
-                     builder.getStringAttr(name));
+  state.addAttribute(getSymNameAttrName(state.name), builder.getStringAttr(name));
   state.addAttribute(getValueAttrName(state.name), value);
   state.addAttributes(attrs);
 }
@@ -234,8 +202,7 @@ LogicalResult RodataOp::verify() {
   return success();
 }
 
-void ConstRefRodataOp::build(OpBuilder &builder, OperationState &state,
-                             StringRef rodataName,
+void ConstRefRodataOp::build(OpBuilder &builder, OperationState &state, StringRef rodataName,
                              ArrayRef<NamedAttribute> attrs) {
   state.addAttribute(getRodataAttrName(state.name),
                      FlatSymbolRefAttr::get(builder.getContext(), rodataName));
@@ -243,22 +210,18 @@ void ConstRefRodataOp::build(OpBuilder &builder, OperationState &state,
   state.addAttributes(attrs);
 }
 
-void ConstRefRodataOp::build(OpBuilder &builder, OperationState &state,
-                             RodataOp rodataOp,
+void ConstRefRodataOp::build(OpBuilder &builder, OperationState &state, RodataOp rodataOp,
                              ArrayRef<NamedAttribute> attrs) {
   build(builder, state, rodataOp.getSymName(), attrs);
 }
 
-LogicalResult
-ConstRefRodataOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
-  Operation *target =
-      symbolTable.lookupNearestSymbolFrom(*this, getRodataAttr());
+LogicalResult ConstRefRodataOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  Operation *target = symbolTable.lookupNearestSymbolFrom(*this, getRodataAttr());
   if (!target)
-    return emitOpError() << "undefined rodata section: '" << getRodata()
-                         << "'";
+    return emitOpError() << "undefined rodata section: '" << getRodata() << "'";
   if (!isa<RodataOp>(target))
-    return emitOpError() << "'" << getRodata() << "' is a '"
-                         << target->getName() << "', not a vm.rodata";
+    return emitOpError() << "'" << getRodata() << "' is a '" << target->getName()
+                         << "', not a vm.rodata";
   return success();
 }
 
@@ -289,8 +252,8 @@ LogicalResult RodataTableInlineOp::verify() {
 // Constant materialization
 //===----------------------------------------------------------------------===//
 
-Operation *VMDialect::materializeConstant(OpBuilder &builder, Attribute value,
-                                          Type type, Location loc) {
+Operation *VMDialect::materializeConstant(OpBuilder &builder, Attribute value, Type type,
+                                          Location loc) {
   // Refs have one constant: null (folders hand it over as a unit attribute).
   if (isa<RefType>(type)) {
     if (isa<UnitAttr>(value))
@@ -313,13 +276,11 @@ Operation *VMDialect::materializeConstant(OpBuilder &builder, Attribute value,
   if (auto floatAttr = dyn_cast<FloatAttr>(value)) {
     bool isZero = floatAttr.getValue().isPosZero();
     if (type.isF32())
-      return isZero
-                 ? ConstF32ZeroOp::create(builder, loc).getOperation()
-                 : ConstF32Op::create(builder, loc, floatAttr).getOperation();
+      return isZero ? ConstF32ZeroOp::create(builder, loc).getOperation()
+                    : ConstF32Op::create(builder, loc, floatAttr).getOperation();
     if (type.isF64())
-      return isZero
-                 ? ConstF64ZeroOp::create(builder, loc).getOperation()
-                 : ConstF64Op::create(builder, loc, floatAttr).getOperation();
+      return isZero ? ConstF64ZeroOp::create(builder, loc).getOperation()
+                    : ConstF64Op::create(builder, loc, floatAttr).getOperation();
     return nullptr;
   }
   return nullptr;

@@ -48,8 +48,7 @@ namespace {
 /// the current block.
 struct MergeIntoSinglePredecessor : OpRewritePattern<BranchOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(BranchOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(BranchOp op, PatternRewriter &rewriter) const override {
     Block *block = op->getBlock();
     Block *dest = op.getDest();
     if (dest == block || dest->getSinglePredecessor() != block)
@@ -64,8 +63,7 @@ struct MergeIntoSinglePredecessor : OpRewritePattern<BranchOp> {
 /// `vm.br ^b` where ^b only branches on: jump to the final target directly.
 struct SkipPassThroughBranch : OpRewritePattern<BranchOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(BranchOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(BranchOp op, PatternRewriter &rewriter) const override {
     Block *dest = op.getDest();
     if (dest == op->getBlock())
       return failure();
@@ -80,17 +78,14 @@ struct SkipPassThroughBranch : OpRewritePattern<BranchOp> {
 /// `vm.cond_br` on a known condition: take that side.
 struct FoldConstantCondBranch : OpRewritePattern<CondBranchOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(CondBranchOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(CondBranchOp op, PatternRewriter &rewriter) const override {
     APInt condition;
     if (!matchPattern(op.getCondition(), m_ConstantInt(&condition)))
       return failure();
     if (condition.isZero())
-      rewriter.replaceOpWithNewOp<BranchOp>(op, op.getFalseDest(),
-                                            op.getFalseOperands());
+      rewriter.replaceOpWithNewOp<BranchOp>(op, op.getFalseDest(), op.getFalseOperands());
     else
-      rewriter.replaceOpWithNewOp<BranchOp>(op, op.getTrueDest(),
-                                            op.getTrueOperands());
+      rewriter.replaceOpWithNewOp<BranchOp>(op, op.getTrueDest(), op.getTrueOperands());
     return success();
   }
 };
@@ -106,8 +101,7 @@ static bool isBooleanValue(Value value) {
 /// `cmp.lt`; this removes the inversion from loop headers.
 struct SwapInvertedCondBranch : OpRewritePattern<CondBranchOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(CondBranchOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(CondBranchOp op, PatternRewriter &rewriter) const override {
     Operation *def = op.getCondition().getDefiningOp();
     if (!def || def->getName().getStringRef() != "vm.xor.i32")
       return failure();
@@ -119,9 +113,8 @@ struct SwapInvertedCondBranch : OpRewritePattern<CondBranchOp> {
       inner = def->getOperand(1);
     if (!inner || !one.isOne() || !isBooleanValue(inner))
       return failure();
-    rewriter.replaceOpWithNewOp<CondBranchOp>(
-        op, inner, op.getFalseDest(), op.getFalseOperands(), op.getTrueDest(),
-        op.getTrueOperands());
+    rewriter.replaceOpWithNewOp<CondBranchOp>(op, inner, op.getFalseDest(), op.getFalseOperands(),
+                                              op.getTrueDest(), op.getTrueOperands());
     return success();
   }
 };
@@ -129,13 +122,11 @@ struct SwapInvertedCondBranch : OpRewritePattern<CondBranchOp> {
 /// `vm.cond_br (cmp.nz.i32 %x)`: the branch already tests for non-zero.
 struct FoldNonZeroCondBranch : OpRewritePattern<CondBranchOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(CondBranchOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(CondBranchOp op, PatternRewriter &rewriter) const override {
     Operation *def = op.getCondition().getDefiningOp();
     if (!def || def->getName().getStringRef() != "vm.cmp.nz.i32")
       return failure();
-    rewriter.modifyOpInPlace(
-        op, [&] { op->setOperand(0, def->getOperand(0)); });
+    rewriter.modifyOpInPlace(op, [&] { op->setOperand(0, def->getOperand(0)); });
     return success();
   }
 };
@@ -143,13 +134,10 @@ struct FoldNonZeroCondBranch : OpRewritePattern<CondBranchOp> {
 /// `vm.cond_br` whose two sides are the same block with the same operands.
 struct FoldSameTargetCondBranch : OpRewritePattern<CondBranchOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(CondBranchOp op,
-                                PatternRewriter &rewriter) const override {
-    if (op.getTrueDest() != op.getFalseDest() ||
-        op.getTrueOperands() != op.getFalseOperands())
+  LogicalResult matchAndRewrite(CondBranchOp op, PatternRewriter &rewriter) const override {
+    if (op.getTrueDest() != op.getFalseDest() || op.getTrueOperands() != op.getFalseOperands())
       return failure();
-    rewriter.replaceOpWithNewOp<BranchOp>(op, op.getTrueDest(),
-                                          op.getTrueOperands());
+    rewriter.replaceOpWithNewOp<BranchOp>(op, op.getTrueDest(), op.getTrueOperands());
     return success();
   }
 };
@@ -157,8 +145,7 @@ struct FoldSameTargetCondBranch : OpRewritePattern<CondBranchOp> {
 /// `vm.cond_br` to a block that only branches on: retarget that side.
 struct SkipPassThroughCondBranch : OpRewritePattern<CondBranchOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(CondBranchOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(CondBranchOp op, PatternRewriter &rewriter) const override {
     Block *block = op->getBlock();
     Block *trueDest = op.getTrueDest();
     Block *falseDest = op.getFalseDest();
@@ -171,9 +158,8 @@ struct SkipPassThroughCondBranch : OpRewritePattern<CondBranchOp> {
       changed |= skipPassThroughBlock(falseDest, falseOperands);
     if (!changed)
       return failure();
-    rewriter.replaceOpWithNewOp<CondBranchOp>(op, op.getCondition(), trueDest,
-                                              trueOperands, falseDest,
-                                              falseOperands);
+    rewriter.replaceOpWithNewOp<CondBranchOp>(op, op.getCondition(), trueDest, trueOperands,
+                                              falseDest, falseOperands);
     return success();
   }
 };
@@ -182,8 +168,7 @@ struct SkipPassThroughCondBranch : OpRewritePattern<CondBranchOp> {
 /// the default: a plain `vm.br`.
 struct FoldBranchTable : OpRewritePattern<BranchTableOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(BranchTableOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(BranchTableOp op, PatternRewriter &rewriter) const override {
     Block *dest = op.getDefaultDestination();
     OperandRange operands = op.getDefaultOperands();
     APInt index;
@@ -196,8 +181,7 @@ struct FoldBranchTable : OpRewritePattern<BranchTableOp> {
       }
     } else {
       for (unsigned i = 0, e = op.getCaseDestinations().size(); i < e; ++i)
-        if (op.getCaseDestinations()[i] != dest ||
-            op.getCaseOperands(i) != operands)
+        if (op.getCaseDestinations()[i] != dest || op.getCaseOperands(i) != operands)
           return failure();
     }
     rewriter.replaceOpWithNewOp<BranchOp>(op, dest, operands);
@@ -207,20 +191,16 @@ struct FoldBranchTable : OpRewritePattern<BranchTableOp> {
 
 } // namespace
 
-void BranchOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                           MLIRContext *context) {
+void BranchOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<MergeIntoSinglePredecessor, SkipPassThroughBranch>(context);
 }
 
-void CondBranchOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                               MLIRContext *context) {
-  results.add<FoldConstantCondBranch, FoldSameTargetCondBranch,
-              SkipPassThroughCondBranch, SwapInvertedCondBranch,
-              FoldNonZeroCondBranch>(context);
+void CondBranchOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<FoldConstantCondBranch, FoldSameTargetCondBranch, SkipPassThroughCondBranch,
+              SwapInvertedCondBranch, FoldNonZeroCondBranch>(context);
 }
 
-void BranchTableOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                                MLIRContext *context) {
+void BranchTableOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<FoldBranchTable>(context);
 }
 
@@ -232,16 +212,13 @@ namespace {
 
 /// A call without effects (the call or its callee is marked `nosideeffects`)
 /// whose results are all unused is dropped.
-template <typename CallOpT>
-struct EraseUnusedEffectFreeCall : OpRewritePattern<CallOpT> {
+template <typename CallOpT> struct EraseUnusedEffectFreeCall : OpRewritePattern<CallOpT> {
   using OpRewritePattern<CallOpT>::OpRewritePattern;
-  LogicalResult matchAndRewrite(CallOpT op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(CallOpT op, PatternRewriter &rewriter) const override {
     if (!op->use_empty())
       return failure();
     if (!op->hasAttr("nosideeffects")) {
-      Operation *callee =
-          SymbolTable::lookupNearestSymbolFrom(op, op.getCalleeAttr());
+      Operation *callee = SymbolTable::lookupNearestSymbolFrom(op, op.getCalleeAttr());
       if (!callee || !callee->hasAttr("nosideeffects"))
         return failure();
     }
@@ -253,8 +230,7 @@ struct EraseUnusedEffectFreeCall : OpRewritePattern<CallOpT> {
 /// `vm.call.variadic` with no variadic segment is a plain `vm.call`.
 struct CallVariadicToCall : OpRewritePattern<CallVariadicOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(CallVariadicOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(CallVariadicOp op, PatternRewriter &rewriter) const override {
     for (const APInt &size : op.getSegmentSizes().getValues<APInt>())
       if (!size.isAllOnes())
         return failure();
@@ -263,8 +239,8 @@ struct CallVariadicToCall : OpRewritePattern<CallVariadicOp> {
       if (attr.getName() != op.getSegmentSizesAttrName() &&
           attr.getName() != op.getSegmentTypesAttrName())
         attrs.push_back(attr);
-    auto call = rewriter.replaceOpWithNewOp<CallOp>(
-        op, op.getCalleeAttr(), op.getResultTypes(), op.getOperands());
+    auto call = rewriter.replaceOpWithNewOp<CallOp>(op, op.getCalleeAttr(), op.getResultTypes(),
+                                                    op.getOperands());
     call->setAttrs(attrs);
     return success();
   }
@@ -272,15 +248,12 @@ struct CallVariadicToCall : OpRewritePattern<CallVariadicOp> {
 
 } // namespace
 
-void CallOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                         MLIRContext *context) {
+void CallOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<EraseUnusedEffectFreeCall<CallOp>>(context);
 }
 
-void CallVariadicOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                                 MLIRContext *context) {
-  results.add<CallVariadicToCall, EraseUnusedEffectFreeCall<CallVariadicOp>>(
-      context);
+void CallVariadicOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<CallVariadicToCall, EraseUnusedEffectFreeCall<CallVariadicOp>>(context);
 }
 
 //===----------------------------------------------------------------------===//
@@ -297,8 +270,7 @@ namespace {
 /// A constant condition then folds away through vm.cond_br.
 struct ExpandCondFail : OpRewritePattern<CondFailOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(CondFailOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(CondFailOp op, PatternRewriter &rewriter) const override {
     // Blocks can only be split in a CFG region that may hold several.
     Operation *parent = op->getParentOp();
     if (!parent || parent->hasTrait<OpTrait::SingleBlock>())
@@ -309,18 +281,14 @@ struct ExpandCondFail : OpRewritePattern<CondFailOp> {
 
     Location loc = op.getLoc();
     Block *block = op->getBlock();
-    Block *continueBlock =
-        rewriter.splitBlock(block, std::next(op->getIterator()));
+    Block *continueBlock = rewriter.splitBlock(block, std::next(op->getIterator()));
     Type statusType = op.getStatus().getType();
     Block *failBlock = rewriter.createBlock(
-        continueBlock->getParent(), std::next(continueBlock->getIterator()),
-        {statusType}, {loc});
-    FailOp::create(rewriter, loc, failBlock->getArgument(0),
-                   op.getMessageAttr());
+        continueBlock->getParent(), std::next(continueBlock->getIterator()), {statusType}, {loc});
+    FailOp::create(rewriter, loc, failBlock->getArgument(0), op.getMessageAttr());
     rewriter.setInsertionPoint(op);
     rewriter.replaceOpWithNewOp<CondBranchOp>(
-        op, op.getCondition(), failBlock, ValueRange{op.getStatus()},
-        continueBlock, ValueRange{});
+        op, op.getCondition(), failBlock, ValueRange{op.getStatus()}, continueBlock, ValueRange{});
     return success();
   }
 };
@@ -328,10 +296,8 @@ struct ExpandCondFail : OpRewritePattern<CondFailOp> {
 /// `vm.import.resolved` of a required (non-optional) import is always 1.
 struct FoldResolvedRequiredImport : OpRewritePattern<ImportResolvedOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(ImportResolvedOp op,
-                                PatternRewriter &rewriter) const override {
-    Operation *import =
-        SymbolTable::lookupNearestSymbolFrom(op, op.getImportAttr());
+  LogicalResult matchAndRewrite(ImportResolvedOp op, PatternRewriter &rewriter) const override {
+    Operation *import = SymbolTable::lookupNearestSymbolFrom(op, op.getImportAttr());
     if (!import || import->getName().getStringRef() != "vm.import" ||
         import->hasAttr("is_optional"))
       return failure();
@@ -347,8 +313,7 @@ struct FoldResolvedRequiredImport : OpRewritePattern<ImportResolvedOp> {
 
 } // namespace
 
-void CondFailOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                             MLIRContext *context) {
+void CondFailOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<ExpandCondFail>(context);
 }
 

@@ -24,8 +24,7 @@ using namespace mlir::kiln::vm;
 //===----------------------------------------------------------------------===//
 
 // custom<ResultTypeList>: `(` type-list `)`, kept in a TypeArrayAttr.
-static ParseResult parseResultTypeList(OpAsmParser &parser,
-                                       ArrayAttr &resultTypes) {
+static ParseResult parseResultTypeList(OpAsmParser &parser, ArrayAttr &resultTypes) {
   SmallVector<Attribute> typeAttrs;
   auto parseOne = [&]() -> ParseResult {
     Type type;
@@ -40,26 +39,22 @@ static ParseResult parseResultTypeList(OpAsmParser &parser,
   return success();
 }
 
-static void printResultTypeList(OpAsmPrinter &p, Operation *,
-                                ArrayAttr resultTypes) {
+static void printResultTypeList(OpAsmPrinter &p, Operation *, ArrayAttr resultTypes) {
   p << '(';
-  llvm::interleaveComma(resultTypes, p, [&](Attribute attr) {
-    p.printType(cast<TypeAttr>(attr).getValue());
-  });
+  llvm::interleaveComma(resultTypes, p,
+                        [&](Attribute attr) { p.printType(cast<TypeAttr>(attr).getValue()); });
   p << ')';
 }
 
 // custom<ParenTypeList>: `(` type-list `)` where the list may be empty.
-static ParseResult parseParenTypeList(OpAsmParser &parser,
-                                      SmallVectorImpl<Type> &types) {
-  return parser.parseCommaSeparatedList(
-      OpAsmParser::Delimiter::Paren, [&]() -> ParseResult {
-        Type type;
-        if (parser.parseType(type))
-          return failure();
-        types.push_back(type);
-        return success();
-      });
+static ParseResult parseParenTypeList(OpAsmParser &parser, SmallVectorImpl<Type> &types) {
+  return parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Paren, [&]() -> ParseResult {
+    Type type;
+    if (parser.parseType(type))
+      return failure();
+    types.push_back(type);
+    return success();
+  });
 }
 
 static void printParenTypeList(OpAsmPrinter &p, Operation *, TypeRange types) {
@@ -69,17 +64,13 @@ static void printParenTypeList(OpAsmPrinter &p, Operation *, TypeRange types) {
 }
 
 static SmallVector<Type> typesOf(ArrayAttr typeArray) {
-  return llvm::map_to_vector(typeArray, [](Attribute attr) {
-    return cast<TypeAttr>(attr).getValue();
-  });
+  return llvm::map_to_vector(typeArray,
+                             [](Attribute attr) { return cast<TypeAttr>(attr).getValue(); });
 }
 
-static DenseIntElementsAttr makeSegmentSizesAttr(Builder &builder,
-                                                ArrayRef<int16_t> sizes) {
+static DenseIntElementsAttr makeSegmentSizesAttr(Builder &builder, ArrayRef<int16_t> sizes) {
   return DenseIntElementsAttr::get(
-      VectorType::get({static_cast<int64_t>(sizes.size())},
-                      builder.getIntegerType(16)),
-      sizes);
+      VectorType::get({static_cast<int64_t>(sizes.size())}, builder.getIntegerType(16)), sizes);
 }
 
 static ArrayAttr makeSegmentTypesAttr(Builder &builder, ArrayRef<Type> types) {
@@ -87,17 +78,15 @@ static ArrayAttr makeSegmentTypesAttr(Builder &builder, ArrayRef<Type> types) {
 }
 
 /// The function `callee` names, or an error on `op`.
-static FailureOr<FunctionOpInterface>
-resolveCallee(Operation *op, FlatSymbolRefAttr callee,
-              SymbolTableCollection &symbolTable) {
+static FailureOr<FunctionOpInterface> resolveCallee(Operation *op, FlatSymbolRefAttr callee,
+                                                    SymbolTableCollection &symbolTable) {
   Operation *target = symbolTable.lookupNearestSymbolFrom(op, callee);
   if (!target)
-    return op->emitOpError() << "callee " << callee
-                             << " does not reference a symbol";
+    return op->emitOpError() << "callee " << callee << " does not reference a symbol";
   auto function = dyn_cast<FunctionOpInterface>(target);
   if (!function)
-    return op->emitOpError() << "callee " << callee << " is a '"
-                             << target->getName() << "', not a function";
+    return op->emitOpError() << "callee " << callee << " is a '" << target->getName()
+                             << "', not a function";
   return function;
 }
 
@@ -114,32 +103,26 @@ static bool isVariadicFunction(FunctionOpInterface function) {
   return false;
 }
 
-static LogicalResult verifyCalleeResults(Operation *op,
-                                         FlatSymbolRefAttr callee,
-                                         FunctionOpInterface function,
-                                         TypeRange resultTypes) {
+static LogicalResult verifyCalleeResults(Operation *op, FlatSymbolRefAttr callee,
+                                         FunctionOpInterface function, TypeRange resultTypes) {
   ArrayRef<Type> expected = function.getResultTypes();
   if (expected.size() != resultTypes.size())
-    return op->emitOpError()
-           << "has " << resultTypes.size() << " results but callee " << callee
-           << " returns " << expected.size();
+    return op->emitOpError() << "has " << resultTypes.size() << " results but callee " << callee
+                             << " returns " << expected.size();
   for (auto [i, types] : llvm::enumerate(llvm::zip(resultTypes, expected))) {
     auto [actual, want] = types;
     if (!isAssignableType(want, actual))
-      return op->emitOpError() << "result #" << i << " has type " << actual
-                               << " but callee " << callee << " returns "
-                               << want;
+      return op->emitOpError() << "result #" << i << " has type " << actual << " but callee "
+                               << callee << " returns " << want;
   }
   return success();
 }
 
 /// Checks a non-variadic call of `callee` against the callee's signature.
 static LogicalResult verifyPlainCall(Operation *op, FlatSymbolRefAttr callee,
-                                     TypeRange operandTypes,
-                                     TypeRange resultTypes,
+                                     TypeRange operandTypes, TypeRange resultTypes,
                                      SymbolTableCollection &symbolTable) {
-  FailureOr<FunctionOpInterface> function =
-      resolveCallee(op, callee, symbolTable);
+  FailureOr<FunctionOpInterface> function = resolveCallee(op, callee, symbolTable);
   if (failed(function))
     return failure();
   if (isVariadicFunction(*function))
@@ -147,50 +130,41 @@ static LogicalResult verifyPlainCall(Operation *op, FlatSymbolRefAttr callee,
                              << " is variadic; call it with a variadic call op";
   ArrayRef<Type> expected = function->getArgumentTypes();
   if (expected.size() != operandTypes.size())
-    return op->emitOpError() << "has " << operandTypes.size()
-                             << " operands but callee " << callee << " takes "
-                             << expected.size();
+    return op->emitOpError() << "has " << operandTypes.size() << " operands but callee " << callee
+                             << " takes " << expected.size();
   for (auto [i, types] : llvm::enumerate(llvm::zip(operandTypes, expected))) {
     auto [actual, want] = types;
     if (!isAssignableType(actual, want))
-      return op->emitOpError() << "operand #" << i << " has type " << actual
-                               << " but callee " << callee << " expects "
-                               << want;
+      return op->emitOpError() << "operand #" << i << " has type " << actual << " but callee "
+                               << callee << " expects " << want;
   }
   return verifyCalleeResults(op, callee, *function, resultTypes);
 }
 
 /// Checks that the segments describe the flat operand list exactly.
-static LogicalResult verifySegments(Operation *op,
-                                    DenseIntElementsAttr segmentSizes,
-                                    ArrayAttr segmentTypes,
-                                    TypeRange operandTypes) {
-  if (segmentSizes.getNumElements() !=
-      static_cast<int64_t>(segmentTypes.size()))
-    return op->emitOpError()
-           << "has " << segmentSizes.getNumElements() << " segment sizes but "
-           << segmentTypes.size() << " segment types";
+static LogicalResult verifySegments(Operation *op, DenseIntElementsAttr segmentSizes,
+                                    ArrayAttr segmentTypes, TypeRange operandTypes) {
+  if (segmentSizes.getNumElements() != static_cast<int64_t>(segmentTypes.size()))
+    return op->emitOpError() << "has " << segmentSizes.getNumElements() << " segment sizes but "
+                             << segmentTypes.size() << " segment types";
   size_t operandIndex = 0;
   auto expectOperand = [&](unsigned segment, Type type) -> LogicalResult {
     if (operandIndex >= operandTypes.size())
-      return op->emitOpError()
-             << "segments describe more than the " << operandTypes.size()
-             << " operands the op has";
+      return op->emitOpError() << "segments describe more than the " << operandTypes.size()
+                               << " operands the op has";
     Type actual = operandTypes[operandIndex];
     if (!isAssignableType(actual, type))
-      return op->emitOpError()
-             << "operand #" << operandIndex << " has type " << actual
-             << " but segment #" << segment << " expects " << type;
+      return op->emitOpError() << "operand #" << operandIndex << " has type " << actual
+                               << " but segment #" << segment << " expects " << type;
     ++operandIndex;
     return success();
   };
-  for (auto [segment, entry] : llvm::enumerate(
-           llvm::zip(segmentSizes.getValues<APInt>(), segmentTypes))) {
+  for (auto [segment, entry] :
+       llvm::enumerate(llvm::zip(segmentSizes.getValues<APInt>(), segmentTypes))) {
     int64_t size = std::get<0>(entry).getSExtValue();
     Type type = cast<TypeAttr>(std::get<1>(entry)).getValue();
     if (size < -1)
-      return op->emitOpError() << "segment #" << segment
-                               << " has invalid size " << size;
+      return op->emitOpError() << "segment #" << segment << " has invalid size " << size;
     if (size == -1) {
       if (failed(expectOperand(segment, type)))
         return failure();
@@ -208,8 +182,7 @@ static LogicalResult verifySegments(Operation *op,
     }
   }
   if (operandIndex != operandTypes.size())
-    return op->emitOpError() << "segments describe " << operandIndex
-                             << " operands but the op has "
+    return op->emitOpError() << "segments describe " << operandIndex << " operands but the op has "
                              << operandTypes.size();
   return success();
 }
@@ -217,58 +190,47 @@ static LogicalResult verifySegments(Operation *op,
 /// Checks a variadic call against its callee: one segment per argument, same
 /// declared types, groups exactly where the callee is variadic.
 static LogicalResult verifyVariadicCall(Operation *op, FlatSymbolRefAttr callee,
-                                        DenseIntElementsAttr segmentSizes,
-                                        ArrayAttr segmentTypes,
-                                        TypeRange resultTypes,
-                                        SymbolTableCollection &symbolTable) {
-  FailureOr<FunctionOpInterface> function =
-      resolveCallee(op, callee, symbolTable);
+                                        DenseIntElementsAttr segmentSizes, ArrayAttr segmentTypes,
+                                        TypeRange resultTypes, SymbolTableCollection &symbolTable) {
+  FailureOr<FunctionOpInterface> function = resolveCallee(op, callee, symbolTable);
   if (failed(function))
     return failure();
   ArrayRef<Type> expected = function->getArgumentTypes();
   if (expected.size() != segmentTypes.size())
-    return op->emitOpError() << "has " << segmentTypes.size()
-                             << " segments but callee " << callee << " takes "
-                             << expected.size() << " arguments";
-  for (auto [i, entry] : llvm::enumerate(
-           llvm::zip(segmentSizes.getValues<APInt>(), segmentTypes))) {
+    return op->emitOpError() << "has " << segmentTypes.size() << " segments but callee " << callee
+                             << " takes " << expected.size() << " arguments";
+  for (auto [i, entry] :
+       llvm::enumerate(llvm::zip(segmentSizes.getValues<APInt>(), segmentTypes))) {
     int64_t size = std::get<0>(entry).getSExtValue();
     Type type = cast<TypeAttr>(std::get<1>(entry)).getValue();
     if (!isAssignableType(type, expected[i]))
-      return op->emitOpError() << "segment #" << i << " has type " << type
-                               << " but argument #" << i << " of callee "
-                               << callee << " has type " << expected[i];
+      return op->emitOpError() << "segment #" << i << " has type " << type << " but argument #" << i
+                               << " of callee " << callee << " has type " << expected[i];
     bool variadic = isVariadicArgument(*function, i);
     if (size == -1 && variadic)
-      return op->emitOpError()
-             << "segment #" << i << " is a single operand but argument #" << i
-             << " of callee " << callee << " is variadic";
+      return op->emitOpError() << "segment #" << i << " is a single operand but argument #" << i
+                               << " of callee " << callee << " is variadic";
     // IREE's runtime reads a segment size only where the callee is
     // variadic, and its own programs give a plain argument's segment as 1
     // (one operand) as well as -1; vm-normalize-call-segments makes it -1.
     if (size != -1 && size != 1 && !variadic)
-      return op->emitOpError()
-             << "segment #" << i << " is a variadic group but argument #" << i
-             << " of callee " << callee << " is not variadic";
+      return op->emitOpError() << "segment #" << i << " is a variadic group but argument #" << i
+                               << " of callee " << callee << " is not variadic";
   }
   return verifyCalleeResults(op, callee, *function, resultTypes);
 }
 
 /// Checks that the block a yieldable call resumes at takes its results.
-static LogicalResult verifyResumeBlock(Operation *op, Block *dest,
-                                       ArrayRef<Type> resultTypes) {
+static LogicalResult verifyResumeBlock(Operation *op, Block *dest, ArrayRef<Type> resultTypes) {
   if (dest->getNumArguments() != resultTypes.size())
-    return op->emitOpError()
-           << "has " << resultTypes.size()
-           << " result types but its successor takes "
-           << dest->getNumArguments() << " arguments";
-  for (auto [i, types] :
-       llvm::enumerate(llvm::zip(resultTypes, dest->getArgumentTypes()))) {
+    return op->emitOpError() << "has " << resultTypes.size()
+                             << " result types but its successor takes " << dest->getNumArguments()
+                             << " arguments";
+  for (auto [i, types] : llvm::enumerate(llvm::zip(resultTypes, dest->getArgumentTypes()))) {
     auto [result, arg] = types;
     if (result != arg)
-      return op->emitOpError()
-             << "result type #" << i << " (" << result
-             << ") does not match successor argument type (" << arg << ")";
+      return op->emitOpError() << "result type #" << i << " (" << result
+                               << ") does not match successor argument type (" << arg << ")";
   }
   return success();
 }
@@ -282,10 +244,9 @@ static LogicalResult verifyFailStatus(Operation *op, Value status) {
   return success();
 }
 
-static void addCallEffects(
-    Operation *op,
-    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
-        &effects) {
+static void
+addCallEffects(Operation *op,
+               SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>> &effects) {
   if (op->hasAttr("nosideeffects"))
     return;
   effects.emplace_back(MemoryEffects::Read::get());
@@ -314,10 +275,10 @@ Block *CondBranchOp::getSuccessorForOperands(ArrayRef<Attribute> operands) {
   return condition.getValue().isZero() ? getFalseDest() : getTrueDest();
 }
 
-static ParseResult parseSuccessorWithOperands(
-    OpAsmParser &parser, Block *&dest,
-    SmallVectorImpl<OpAsmParser::UnresolvedOperand> &operands,
-    SmallVectorImpl<Type> &types) {
+static ParseResult
+parseSuccessorWithOperands(OpAsmParser &parser, Block *&dest,
+                           SmallVectorImpl<OpAsmParser::UnresolvedOperand> &operands,
+                           SmallVectorImpl<Type> &types) {
   if (parser.parseSuccessor(dest))
     return failure();
   if (failed(parser.parseOptionalLParen()))
@@ -332,16 +293,15 @@ static ParseResult parseSuccessorWithOperands(
 // custom<BranchTableCases>:
 //   `default` `:` successor-and-operands (`,` index `:` successor-and-operands)*
 // with case indices 0, 1, 2, ... in order.
-static ParseResult parseBranchTableCases(
-    OpAsmParser &parser, Block *&defaultDestination,
-    SmallVectorImpl<OpAsmParser::UnresolvedOperand> &defaultOperands,
-    SmallVectorImpl<Type> &defaultOperandTypes,
-    SmallVectorImpl<Block *> &caseDestinations,
-    SmallVectorImpl<SmallVector<OpAsmParser::UnresolvedOperand>> &caseOperands,
-    SmallVectorImpl<SmallVector<Type>> &caseOperandTypes) {
+static ParseResult
+parseBranchTableCases(OpAsmParser &parser, Block *&defaultDestination,
+                      SmallVectorImpl<OpAsmParser::UnresolvedOperand> &defaultOperands,
+                      SmallVectorImpl<Type> &defaultOperandTypes,
+                      SmallVectorImpl<Block *> &caseDestinations,
+                      SmallVectorImpl<SmallVector<OpAsmParser::UnresolvedOperand>> &caseOperands,
+                      SmallVectorImpl<SmallVector<Type>> &caseOperandTypes) {
   if (parser.parseKeyword("default") || parser.parseColon() ||
-      parseSuccessorWithOperands(parser, defaultDestination, defaultOperands,
-                                 defaultOperandTypes))
+      parseSuccessorWithOperands(parser, defaultDestination, defaultOperands, defaultOperandTypes))
     return failure();
   while (succeeded(parser.parseOptionalComma())) {
     SMLoc loc = parser.getCurrentLocation();
@@ -349,14 +309,12 @@ static ParseResult parseBranchTableCases(
     if (parser.parseInteger(index))
       return failure();
     if (index != static_cast<int64_t>(caseDestinations.size()))
-      return parser.emitError(loc)
-             << "expected case " << caseDestinations.size() << ", got case "
-             << index << " (cases must be numbered 0, 1, 2, ... in order)";
+      return parser.emitError(loc) << "expected case " << caseDestinations.size() << ", got case "
+                                   << index << " (cases must be numbered 0, 1, 2, ... in order)";
     Block *dest = nullptr;
     SmallVector<OpAsmParser::UnresolvedOperand> operands;
     SmallVector<Type> types;
-    if (parser.parseColon() ||
-        parseSuccessorWithOperands(parser, dest, operands, types))
+    if (parser.parseColon() || parseSuccessorWithOperands(parser, dest, operands, types))
       return failure();
     caseDestinations.push_back(dest);
     caseOperands.push_back(std::move(operands));
@@ -365,19 +323,15 @@ static ParseResult parseBranchTableCases(
   return success();
 }
 
-static void printBranchTableCases(OpAsmPrinter &p, Operation *,
-                                  Block *defaultDestination,
-                                  OperandRange defaultOperands,
-                                  TypeRange defaultOperandTypes,
-                                  SuccessorRange caseDestinations,
-                                  OperandRangeRange caseOperands,
+static void printBranchTableCases(OpAsmPrinter &p, Operation *, Block *defaultDestination,
+                                  OperandRange defaultOperands, TypeRange defaultOperandTypes,
+                                  SuccessorRange caseDestinations, OperandRangeRange caseOperands,
                                   const TypeRangeRange &caseOperandTypes) {
   p.increaseIndent();
   p.printNewline();
   p << "default: ";
   p.printSuccessorAndUseList(defaultDestination, defaultOperands);
-  for (auto [index, dest, operands] :
-       llvm::enumerate(caseDestinations, caseOperands)) {
+  for (auto [index, dest, operands] : llvm::enumerate(caseDestinations, caseOperands)) {
     p << ',';
     p.printNewline();
     p << index << ": ";
@@ -391,8 +345,8 @@ LogicalResult BranchTableOp::verify() {
   size_t numCases = getCaseDestinations().size();
   size_t numGroups = getCaseOperandSegments().size();
   if (numCases != numGroups)
-    return emitOpError() << "has " << numCases << " case destinations but "
-                         << numGroups << " case operand groups";
+    return emitOpError() << "has " << numCases << " case destinations but " << numGroups
+                         << " case operand groups";
   return success();
 }
 
@@ -422,39 +376,30 @@ Block *BranchTableOp::getSuccessorForOperands(ArrayRef<Attribute> operands) {
 // Branch operand types
 //===----------------------------------------------------------------------===//
 
-bool BranchOp::areTypesCompatible(Type lhs, Type rhs) {
-  return isAssignableType(lhs, rhs);
-}
-bool CondBranchOp::areTypesCompatible(Type lhs, Type rhs) {
-  return isAssignableType(lhs, rhs);
-}
-bool BranchTableOp::areTypesCompatible(Type lhs, Type rhs) {
-  return isAssignableType(lhs, rhs);
-}
+bool BranchOp::areTypesCompatible(Type lhs, Type rhs) { return isAssignableType(lhs, rhs); }
+bool CondBranchOp::areTypesCompatible(Type lhs, Type rhs) { return isAssignableType(lhs, rhs); }
+bool BranchTableOp::areTypesCompatible(Type lhs, Type rhs) { return isAssignableType(lhs, rhs); }
 
 //===----------------------------------------------------------------------===//
 // vm.call
 //===----------------------------------------------------------------------===//
 
 void CallOp::getEffects(
-    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
-        &effects) {
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>> &effects) {
   addCallEffects(getOperation(), effects);
 }
 
 LogicalResult CallOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
-  return verifyPlainCall(getOperation(), getCalleeAttr(),
-                         getOperands().getTypes(), getResultTypes(),
-                         symbolTable);
+  return verifyPlainCall(getOperation(), getCalleeAttr(), getOperands().getTypes(),
+                         getResultTypes(), symbolTable);
 }
 
 //===----------------------------------------------------------------------===//
 // vm.call.variadic
 //===----------------------------------------------------------------------===//
 
-void CallVariadicOp::build(OpBuilder &builder, OperationState &state,
-                           FlatSymbolRefAttr callee, TypeRange resultTypes,
-                           ArrayRef<int16_t> segmentSizes,
+void CallVariadicOp::build(OpBuilder &builder, OperationState &state, FlatSymbolRefAttr callee,
+                           TypeRange resultTypes, ArrayRef<int16_t> segmentSizes,
                            ArrayRef<Type> segmentTypes, ValueRange operands) {
   state.addAttribute(getCalleeAttrName(state.name), callee);
   state.addAttribute(getSegmentSizesAttrName(state.name),
@@ -472,8 +417,7 @@ void CallVariadicOp::build(OpBuilder &builder, OperationState &state,
 ParseResult CallVariadicOp::parse(OpAsmParser &parser, OperationState &result) {
   Builder &builder = parser.getBuilder();
   FlatSymbolRefAttr callee;
-  if (parser.parseAttribute(callee, getCalleeAttrName(result.name),
-                            result.attributes))
+  if (parser.parseAttribute(callee, getCalleeAttrName(result.name), result.attributes))
     return failure();
 
   // Operands, flattened; per segment the flat count, or -1 for a plain one.
@@ -498,8 +442,7 @@ ParseResult CallVariadicOp::parse(OpAsmParser &parser, OperationState &result) {
         flatCounts.push_back(0);
         return success();
       }
-      if (parser.parseCommaSeparatedList(parseGroupItem) ||
-          parser.parseRSquare())
+      if (parser.parseCommaSeparatedList(parseGroupItem) || parser.parseRSquare())
         return failure();
       flatCounts.push_back(operands.size() - before);
       return success();
@@ -511,8 +454,7 @@ ParseResult CallVariadicOp::parse(OpAsmParser &parser, OperationState &result) {
     flatCounts.push_back(-1);
     return success();
   };
-  if (parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Paren,
-                                     parseSegment) ||
+  if (parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Paren, parseSegment) ||
       parser.parseOptionalAttrDict(result.attributes) || parser.parseColon())
     return failure();
 
@@ -527,13 +469,11 @@ ParseResult CallVariadicOp::parse(OpAsmParser &parser, OperationState &result) {
     segmentIsVariadic.push_back(succeeded(parser.parseOptionalEllipsis()));
     return success();
   };
-  if (parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Paren,
-                                     parseSegmentType))
+  if (parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Paren, parseSegmentType))
     return failure();
   if (segmentTypes.size() != flatCounts.size())
     return parser.emitError(typesLoc)
-           << "expected " << flatCounts.size() << " segment types, got "
-           << segmentTypes.size();
+           << "expected " << flatCounts.size() << " segment types, got " << segmentTypes.size();
 
   SmallVector<Type> operandTypes;
   SmallVector<int16_t> segmentSizes;
@@ -542,9 +482,8 @@ ParseResult CallVariadicOp::parse(OpAsmParser &parser, OperationState &result) {
     if ((flatCount == -1) == segmentIsVariadic[i])
       return parser.emitError(typesLoc)
              << "segment #" << i
-             << (segmentIsVariadic[i]
-                     ? " is a single operand but its type is marked `...`"
-                     : " is a `[...]` group but its type is not marked `...`");
+             << (segmentIsVariadic[i] ? " is a single operand but its type is marked `...`"
+                                      : " is a `[...]` group but its type is not marked `...`");
     if (flatCount == -1) {
       operandTypes.push_back(type);
       segmentSizes.push_back(-1);
@@ -554,9 +493,8 @@ ParseResult CallVariadicOp::parse(OpAsmParser &parser, OperationState &result) {
       int64_t width = tupleType.size();
       if (width == 0 ? flatCount != 0 : flatCount % width != 0)
         return parser.emitError(typesLoc)
-               << "segment #" << i << " has " << flatCount
-               << " operands, not a multiple of the " << width
-               << " elements of " << type;
+               << "segment #" << i << " has " << flatCount << " operands, not a multiple of the "
+               << width << " elements of " << type;
       int64_t count = width == 0 ? 0 : flatCount / width;
       for (int64_t j = 0; j < count; ++j)
         llvm::append_range(operandTypes, tupleType.getTypes());
@@ -566,8 +504,7 @@ ParseResult CallVariadicOp::parse(OpAsmParser &parser, OperationState &result) {
       segmentSizes.push_back(static_cast<int16_t>(flatCount));
     }
   }
-  if (parser.resolveOperands(operands, operandTypes, typesLoc,
-                             result.operands))
+  if (parser.resolveOperands(operands, operandTypes, typesLoc, result.operands))
     return failure();
   result.addAttribute(getSegmentSizesAttrName(result.name),
                       makeSegmentSizesAttr(builder, segmentSizes));
@@ -588,8 +525,7 @@ void CallVariadicOp::print(OpAsmPrinter &p) {
       p.printOperand(getOperand(operandIndex++));
     }
   };
-  auto segments =
-      llvm::zip(getSegmentSizes().getValues<APInt>(), getSegmentTypes());
+  auto segments = llvm::zip(getSegmentSizes().getValues<APInt>(), getSegmentTypes());
   llvm::interleaveComma(segments, p, [&](auto segment) {
     int64_t size = std::get<0>(segment).getSExtValue();
     Type type = cast<TypeAttr>(std::get<1>(segment)).getValue();
@@ -612,9 +548,8 @@ void CallVariadicOp::print(OpAsmPrinter &p) {
     p << ']';
   });
   p << ')';
-  p.printOptionalAttrDict((*this)->getAttrs(),
-                          {getCalleeAttrName(), getSegmentSizesAttrName(),
-                           getSegmentTypesAttrName()});
+  p.printOptionalAttrDict((*this)->getAttrs(), {getCalleeAttrName(), getSegmentSizesAttrName(),
+                                                getSegmentTypesAttrName()});
   p << " : (";
   llvm::interleaveComma(segments, p, [&](auto segment) {
     p.printType(cast<TypeAttr>(std::get<1>(segment)).getValue());
@@ -631,16 +566,13 @@ LogicalResult CallVariadicOp::verify() {
                         getOperands().getTypes());
 }
 
-LogicalResult
-CallVariadicOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
-  return verifyVariadicCall(getOperation(), getCalleeAttr(),
-                            getSegmentSizes(), getSegmentTypes(),
+LogicalResult CallVariadicOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  return verifyVariadicCall(getOperation(), getCalleeAttr(), getSegmentSizes(), getSegmentTypes(),
                             getResultTypes(), symbolTable);
 }
 
 void CallVariadicOp::getEffects(
-    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
-        &effects) {
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>> &effects) {
   addCallEffects(getOperation(), effects);
 }
 
@@ -648,20 +580,16 @@ void CallVariadicOp::getEffects(
 // vm.call.yieldable / vm.call.variadic.yieldable
 //===----------------------------------------------------------------------===//
 
-SmallVector<Type> CallYieldableOp::getResultTypesVec() {
-  return typesOf(getResultTypes());
-}
+SmallVector<Type> CallYieldableOp::getResultTypesVec() { return typesOf(getResultTypes()); }
 
 SuccessorOperands CallYieldableOp::getSuccessorOperands(unsigned index) {
   assert(index == 0 && "vm.call.yieldable has one successor");
   // The callee produces every argument of the resume block.
-  return SuccessorOperands(getResultTypes().size(),
-                           MutableOperandRange(getOperation(), 0, 0));
+  return SuccessorOperands(getResultTypes().size(), MutableOperandRange(getOperation(), 0, 0));
 }
 
 void CallYieldableOp::getEffects(
-    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
-        &effects) {
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>> &effects) {
   // Yielding is itself an effect, so these calls are never removable.
   effects.emplace_back(MemoryEffects::Read::get());
   effects.emplace_back(MemoryEffects::Write::get());
@@ -671,18 +599,14 @@ LogicalResult CallYieldableOp::verify() {
   return verifyResumeBlock(getOperation(), getDest(), getResultTypesVec());
 }
 
-LogicalResult
-CallYieldableOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
-  return verifyPlainCall(getOperation(), getCalleeAttr(),
-                         getArguments().getTypes(), getResultTypesVec(),
-                         symbolTable);
+LogicalResult CallYieldableOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  return verifyPlainCall(getOperation(), getCalleeAttr(), getArguments().getTypes(),
+                         getResultTypesVec(), symbolTable);
 }
 
 void CallVariadicYieldableOp::build(OpBuilder &builder, OperationState &state,
-                                    FlatSymbolRefAttr callee,
-                                    ArrayRef<int16_t> segmentSizes,
-                                    ArrayRef<Type> segmentTypes,
-                                    ValueRange operands, Block *dest,
+                                    FlatSymbolRefAttr callee, ArrayRef<int16_t> segmentSizes,
+                                    ArrayRef<Type> segmentTypes, ValueRange operands, Block *dest,
                                     TypeRange resultTypes) {
   state.addAttribute(getCalleeAttrName(state.name), callee);
   state.addAttribute(getSegmentSizesAttrName(state.name),
@@ -690,40 +614,32 @@ void CallVariadicYieldableOp::build(OpBuilder &builder, OperationState &state,
   state.addAttribute(getSegmentTypesAttrName(state.name),
                      makeSegmentTypesAttr(builder, segmentTypes));
   state.addOperands(operands);
-  state.addAttribute(getResultTypesAttrName(state.name),
-                     builder.getTypeArrayAttr(resultTypes));
+  state.addAttribute(getResultTypesAttrName(state.name), builder.getTypeArrayAttr(resultTypes));
   state.addSuccessors(dest);
 }
 
-SmallVector<Type> CallVariadicYieldableOp::getResultTypesVec() {
-  return typesOf(getResultTypes());
-}
+SmallVector<Type> CallVariadicYieldableOp::getResultTypesVec() { return typesOf(getResultTypes()); }
 
-SuccessorOperands
-CallVariadicYieldableOp::getSuccessorOperands(unsigned index) {
+SuccessorOperands CallVariadicYieldableOp::getSuccessorOperands(unsigned index) {
   assert(index == 0 && "vm.call.variadic.yieldable has one successor");
-  return SuccessorOperands(getResultTypes().size(),
-                           MutableOperandRange(getOperation(), 0, 0));
+  return SuccessorOperands(getResultTypes().size(), MutableOperandRange(getOperation(), 0, 0));
 }
 
 void CallVariadicYieldableOp::getEffects(
-    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>>
-        &effects) {
+    SmallVectorImpl<SideEffects::EffectInstance<MemoryEffects::Effect>> &effects) {
   effects.emplace_back(MemoryEffects::Read::get());
   effects.emplace_back(MemoryEffects::Write::get());
 }
 
 LogicalResult CallVariadicYieldableOp::verify() {
-  if (failed(verifySegments(getOperation(), getSegmentSizes(),
-                            getSegmentTypes(), getOperands().getTypes())))
+  if (failed(verifySegments(getOperation(), getSegmentSizes(), getSegmentTypes(),
+                            getOperands().getTypes())))
     return failure();
   return verifyResumeBlock(getOperation(), getDest(), getResultTypesVec());
 }
 
-LogicalResult
-CallVariadicYieldableOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
-  return verifyVariadicCall(getOperation(), getCalleeAttr(),
-                            getSegmentSizes(), getSegmentTypes(),
+LogicalResult CallVariadicYieldableOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  return verifyVariadicCall(getOperation(), getCalleeAttr(), getSegmentSizes(), getSegmentTypes(),
                             getResultTypesVec(), symbolTable);
 }
 
@@ -731,13 +647,9 @@ CallVariadicYieldableOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
 // vm.fail / vm.cond_fail
 //===----------------------------------------------------------------------===//
 
-LogicalResult FailOp::verify() {
-  return verifyFailStatus(getOperation(), getStatus());
-}
+LogicalResult FailOp::verify() { return verifyFailStatus(getOperation(), getStatus()); }
 
-LogicalResult CondFailOp::verify() {
-  return verifyFailStatus(getOperation(), getStatus());
-}
+LogicalResult CondFailOp::verify() { return verifyFailStatus(getOperation(), getStatus()); }
 
 // %condition `,` %status (`,` "message")? attr-dict
 // or, when the status is its own condition:
@@ -762,8 +674,7 @@ ParseResult CondFailOp::parse(OpAsmParser &parser, OperationState &result) {
   }
   if (expectMessage) {
     StringAttr message;
-    if (parser.parseAttribute(message, getMessageAttrName(result.name),
-                              result.attributes))
+    if (parser.parseAttribute(message, getMessageAttrName(result.name), result.attributes))
       return failure();
   }
   Type i32 = parser.getBuilder().getI32Type();
@@ -799,10 +710,8 @@ void ImportResolvedOp::getAsmResultNames(OpAsmSetValueNameFn setNameFn) {
   setNameFn(getResult(), name);
 }
 
-LogicalResult
-ImportResolvedOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
-  Operation *target =
-      symbolTable.lookupNearestSymbolFrom(getOperation(), getImportAttr());
+LogicalResult ImportResolvedOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  Operation *target = symbolTable.lookupNearestSymbolFrom(getOperation(), getImportAttr());
   if (!target)
     return emitOpError() << getImportAttr() << " does not reference a symbol";
   if (target->getName().getStringRef() != "vm.import")

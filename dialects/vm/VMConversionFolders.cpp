@@ -8,9 +8,9 @@
 
 #include "dialects/vm/VMOps.h"
 
-#include "llvm/ADT/APSInt.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
+#include "llvm/ADT/APSInt.h"
 
 using namespace mlir;
 using namespace mlir::kiln::vm;
@@ -96,15 +96,14 @@ OpFoldResult foldFloatResize(Attribute operandAttr, FloatType resultType) {
     return {};
   APFloat value = c.getValue();
   bool losesInfo = false;
-  APFloat::opStatus status = value.convert(
-      resultType.getFloatSemantics(), APFloat::rmNearestTiesToEven, &losesInfo);
+  APFloat::opStatus status =
+      value.convert(resultType.getFloatSemantics(), APFloat::rmNearestTiesToEven, &losesInfo);
   if (status & APFloat::opInvalidOp)
     return {};
   return FloatAttr::get(resultType, value);
 }
 
-OpFoldResult foldIntToFloat(Attribute operandAttr, FloatType resultType,
-                            bool isSigned) {
+OpFoldResult foldIntToFloat(Attribute operandAttr, FloatType resultType, bool isSigned) {
   auto c = dyn_cast_if_present<IntegerAttr>(operandAttr);
   if (!c)
     return {};
@@ -117,8 +116,7 @@ OpFoldResult foldIntToFloat(Attribute operandAttr, FloatType resultType,
 // rounded value is representable in the result (for unsigned 64-bit results:
 // below 2^63, the range every target computes exactly); NaN, infinities and
 // out-of-range values are left to the target.
-OpFoldResult foldFloatToInt(Attribute operandAttr, IntegerType resultType,
-                            bool isSigned) {
+OpFoldResult foldFloatToInt(Attribute operandAttr, IntegerType resultType, bool isSigned) {
   auto c = dyn_cast_if_present<FloatAttr>(operandAttr);
   if (!c)
     return {};
@@ -130,8 +128,7 @@ OpFoldResult foldFloatToInt(Attribute operandAttr, IntegerType resultType,
   bool limitTo63Bits = !isSigned && width == 64;
   llvm::APSInt result(limitTo63Bits ? 63 : width, /*isUnsigned=*/!isSigned);
   bool isExact = false;
-  APFloat::opStatus status =
-      value.convertToInteger(result, APFloat::rmTowardZero, &isExact);
+  APFloat::opStatus status = value.convertToInteger(result, APFloat::rmTowardZero, &isExact);
   if (status != APFloat::opOK)
     return {};
   return IntegerAttr::get(resultType, result.extOrTrunc(width));
@@ -145,12 +142,10 @@ OpFoldResult foldFloatToInt(Attribute operandAttr, IntegerType resultType,
 template <typename PseudoOp, typename First, typename Second>
 struct SplitPseudoConversion : OpRewritePattern<PseudoOp> {
   using OpRewritePattern<PseudoOp>::OpRewritePattern;
-  LogicalResult matchAndRewrite(PseudoOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(PseudoOp op, PatternRewriter &rewriter) const override {
     // Every split goes through an i32 register.
     Type midType = rewriter.getI32Type();
-    Value mid = rewriter.createOrFold<First>(op.getLoc(), midType,
-                                             op.getOperand());
+    Value mid = rewriter.createOrFold<First>(op.getLoc(), midType, op.getOperand());
     rewriter.replaceOpWithNewOp<Second>(op, op.getResult().getType(), mid);
     return success();
   }
@@ -159,10 +154,8 @@ struct SplitPseudoConversion : OpRewritePattern<PseudoOp> {
 // trunc.i16.i8 reads the same low 8 bits as trunc.i32.i8.
 struct TruncI16I8ToTruncI32I8 : OpRewritePattern<TruncI16I8Op> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(TruncI16I8Op op,
-                                PatternRewriter &rewriter) const override {
-    rewriter.replaceOpWithNewOp<TruncI32I8Op>(op, op.getResult().getType(),
-                                              op.getOperand());
+  LogicalResult matchAndRewrite(TruncI16I8Op op, PatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<TruncI32I8Op>(op, op.getResult().getType(), op.getOperand());
     return success();
   }
 };
@@ -300,8 +293,7 @@ static OpFoldResult foldFloatToIntBits(Operation *op, Attribute operandAttr) {
   auto c = dyn_cast_if_present<FloatAttr>(operandAttr);
   if (!c)
     return {};
-  return IntegerAttr::get(op->getResult(0).getType(),
-                          c.getValue().bitcastToAPInt());
+  return IntegerAttr::get(op->getResult(0).getType(), c.getValue().bitcastToAPInt());
 }
 
 OpFoldResult BitcastI32F32Op::fold(FoldAdaptor adaptor) {
@@ -321,38 +313,24 @@ OpFoldResult BitcastF64I64Op::fold(FoldAdaptor adaptor) {
 // Canonicalization patterns
 //===----------------------------------------------------------------------===//
 
-void TruncI16I8Op::getCanonicalizationPatterns(RewritePatternSet &results,
-                                               MLIRContext *context) {
+void TruncI16I8Op::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<TruncI16I8ToTruncI32I8>(context);
 }
-void TruncI64I8Op::getCanonicalizationPatterns(RewritePatternSet &results,
-                                               MLIRContext *context) {
-  results.add<SplitPseudoConversion<TruncI64I8Op, TruncI64I32Op, TruncI32I8Op>>(
-      context);
+void TruncI64I8Op::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<SplitPseudoConversion<TruncI64I8Op, TruncI64I32Op, TruncI32I8Op>>(context);
 }
-void TruncI64I16Op::getCanonicalizationPatterns(RewritePatternSet &results,
-                                                MLIRContext *context) {
-  results.add<
-      SplitPseudoConversion<TruncI64I16Op, TruncI64I32Op, TruncI32I16Op>>(
-      context);
+void TruncI64I16Op::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<SplitPseudoConversion<TruncI64I16Op, TruncI64I32Op, TruncI32I16Op>>(context);
 }
-void ExtI8I64SOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                              MLIRContext *context) {
-  results.add<SplitPseudoConversion<ExtI8I64SOp, ExtI8I32SOp, ExtI32I64SOp>>(
-      context);
+void ExtI8I64SOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<SplitPseudoConversion<ExtI8I64SOp, ExtI8I32SOp, ExtI32I64SOp>>(context);
 }
-void ExtI8I64UOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                              MLIRContext *context) {
-  results.add<SplitPseudoConversion<ExtI8I64UOp, ExtI8I32UOp, ExtI32I64UOp>>(
-      context);
+void ExtI8I64UOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<SplitPseudoConversion<ExtI8I64UOp, ExtI8I32UOp, ExtI32I64UOp>>(context);
 }
-void ExtI16I64SOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                               MLIRContext *context) {
-  results.add<SplitPseudoConversion<ExtI16I64SOp, ExtI16I32SOp, ExtI32I64SOp>>(
-      context);
+void ExtI16I64SOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<SplitPseudoConversion<ExtI16I64SOp, ExtI16I32SOp, ExtI32I64SOp>>(context);
 }
-void ExtI16I64UOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                               MLIRContext *context) {
-  results.add<SplitPseudoConversion<ExtI16I64UOp, ExtI16I32UOp, ExtI32I64UOp>>(
-      context);
+void ExtI16I64UOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
+  results.add<SplitPseudoConversion<ExtI16I64UOp, ExtI16I32UOp, ExtI32I64UOp>>(context);
 }

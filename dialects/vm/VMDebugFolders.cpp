@@ -22,25 +22,21 @@ namespace {
 /// when false. Both continue at the same block.
 struct FoldConstantCondBreak : OpRewritePattern<CondBreakOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(CondBreakOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(CondBreakOp op, PatternRewriter &rewriter) const override {
     APInt condition;
     if (!matchPattern(op.getCondition(), m_ConstantInt(&condition)))
       return failure();
     if (condition.isZero())
-      rewriter.replaceOpWithNewOp<BranchOp>(op, op.getDest(),
-                                            op.getDestOperands());
+      rewriter.replaceOpWithNewOp<BranchOp>(op, op.getDest(), op.getDestOperands());
     else
-      rewriter.replaceOpWithNewOp<BreakOp>(op, op.getDest(),
-                                           op.getDestOperands());
+      rewriter.replaceOpWithNewOp<BreakOp>(op, op.getDest(), op.getDestOperands());
     return success();
   }
 };
 
 } // namespace
 
-void CondBreakOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                              MLIRContext *context) {
+void CondBreakOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<FoldConstantCondBreak>(context);
 }
 
@@ -77,17 +73,17 @@ StringRef getComparisonName(CheckKind kind, Type type) {
   };
   switch (kind) {
   case CheckKind::EQ:
-    return pick("vm.cmp.eq.i32", "vm.cmp.eq.i64", "vm.cmp.eq.f32.o",
-                "vm.cmp.eq.f64.o", "vm.cmp.eq.ref");
+    return pick("vm.cmp.eq.i32", "vm.cmp.eq.i64", "vm.cmp.eq.f32.o", "vm.cmp.eq.f64.o",
+                "vm.cmp.eq.ref");
   case CheckKind::NE:
-    return pick("vm.cmp.ne.i32", "vm.cmp.ne.i64", "vm.cmp.ne.f32.o",
-                "vm.cmp.ne.f64.o", "vm.cmp.ne.ref");
+    return pick("vm.cmp.ne.i32", "vm.cmp.ne.i64", "vm.cmp.ne.f32.o", "vm.cmp.ne.f64.o",
+                "vm.cmp.ne.ref");
   case CheckKind::NZ:
-    return pick("vm.cmp.nz.i32", "vm.cmp.nz.i64", "vm.cmp.nz.f32.o",
-                "vm.cmp.nz.f64.o", "vm.cmp.nz.ref");
+    return pick("vm.cmp.nz.i32", "vm.cmp.nz.i64", "vm.cmp.nz.f32.o", "vm.cmp.nz.f64.o",
+                "vm.cmp.nz.ref");
   case CheckKind::NearlyEQ:
-    return pick("vm.cmp.eq.i32", "vm.cmp.eq.i64", "vm.cmp.eq.f32.near",
-                "vm.cmp.eq.f64.near", "vm.cmp.eq.ref");
+    return pick("vm.cmp.eq.i32", "vm.cmp.eq.i64", "vm.cmp.eq.f32.near", "vm.cmp.eq.f64.near",
+                "vm.cmp.eq.ref");
   }
   return {};
 }
@@ -100,29 +96,25 @@ bool isRegistered(StringRef name, MLIRContext *context) {
 ///   %pass = vm.cmp.<kind>... %a[, %b]
 ///   %fail = vm.xor.i32 %pass, %c1
 ///   vm.cond_fail %fail, %c9, "msg"
-template <typename CheckOpT, CheckKind kind>
-struct ExpandCheck : OpRewritePattern<CheckOpT> {
+template <typename CheckOpT, CheckKind kind> struct ExpandCheck : OpRewritePattern<CheckOpT> {
   using OpRewritePattern<CheckOpT>::OpRewritePattern;
-  LogicalResult matchAndRewrite(CheckOpT op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(CheckOpT op, PatternRewriter &rewriter) const override {
     MLIRContext *context = op->getContext();
     ValueRange operands = op->getOperands();
     StringRef cmpName = getComparisonName(kind, operands.front().getType());
     if (cmpName.empty() || !isRegistered(cmpName, context) ||
-        !isRegistered("vm.xor.i32", context) ||
-        !isRegistered("vm.const.i32", context))
+        !isRegistered("vm.xor.i32", context) || !isRegistered("vm.const.i32", context))
       return failure();
 
     Location loc = op.getLoc();
     Type i32 = rewriter.getI32Type();
     Dialect *dialect = op->getDialect();
-    Operation *one = dialect->materializeConstant(
-        rewriter, rewriter.getIntegerAttr(i32, 1), i32, loc);
+    Operation *one =
+        dialect->materializeConstant(rewriter, rewriter.getIntegerAttr(i32, 1), i32, loc);
     if (!one)
       return failure();
     Operation *status = dialect->materializeConstant(
-        rewriter, rewriter.getIntegerAttr(i32, kFailedPreconditionStatus), i32,
-        loc);
+        rewriter, rewriter.getIntegerAttr(i32, kFailedPreconditionStatus), i32, loc);
     if (!status) {
       rewriter.eraseOp(one);
       return failure();
@@ -138,26 +130,22 @@ struct ExpandCheck : OpRewritePattern<CheckOpT> {
     xorState.addTypes(i32);
     Value fail = rewriter.create(xorState)->getResult(0);
 
-    rewriter.replaceOpWithNewOp<CondFailOp>(op, fail, status->getResult(0),
-                                            op.getMessageAttr());
+    rewriter.replaceOpWithNewOp<CondFailOp>(op, fail, status->getResult(0), op.getMessageAttr());
     return success();
   }
 };
 
 } // namespace
 
-void CheckEQOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                            MLIRContext *context) {
+void CheckEQOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<ExpandCheck<CheckEQOp, CheckKind::EQ>>(context);
 }
 
-void CheckNEOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                            MLIRContext *context) {
+void CheckNEOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<ExpandCheck<CheckNEOp, CheckKind::NE>>(context);
 }
 
-void CheckNZOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                            MLIRContext *context) {
+void CheckNZOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<ExpandCheck<CheckNZOp, CheckKind::NZ>>(context);
 }
 

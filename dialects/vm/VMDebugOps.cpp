@@ -12,8 +12,7 @@ using namespace mlir::kiln::vm;
 
 // custom<OptionalTypeList>: a comma-separated type list that may be empty,
 // so that `vm.print "msg"() :` with no values parses back.
-static ParseResult parseOptionalTypeList(OpAsmParser &parser,
-                                         SmallVectorImpl<Type> &types) {
+static ParseResult parseOptionalTypeList(OpAsmParser &parser, SmallVectorImpl<Type> &types) {
   Type type;
   OptionalParseResult first = parser.parseOptionalType(type);
   if (!first.has_value())
@@ -29,8 +28,7 @@ static ParseResult parseOptionalTypeList(OpAsmParser &parser,
   return success();
 }
 
-static void printOptionalTypeList(OpAsmPrinter &p, Operation *,
-                                  TypeRange types) {
+static void printOptionalTypeList(OpAsmPrinter &p, Operation *, TypeRange types) {
   llvm::interleaveComma(types, p);
 }
 

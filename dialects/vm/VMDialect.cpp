@@ -19,8 +19,7 @@ namespace {
 /// inliner pass decides which calls pay.
 struct VMInlinerInterface : public DialectInlinerInterface {
   using DialectInlinerInterface::DialectInlinerInterface;
-  bool isLegalToInline(Operation *call, Operation *callable,
-                       bool wouldBeCloned) const final {
+  bool isLegalToInline(Operation *call, Operation *callable, bool wouldBeCloned) const final {
     return true;
   }
   bool isLegalToInline(Region *dest, Region *src, bool wouldBeCloned,
@@ -44,8 +43,7 @@ struct VMInlinerInterface : public DialectInlinerInterface {
   }
 
   /// A single-block callee: the call's results become the returned values.
-  void handleTerminator(Operation *op,
-                        ValueRange valuesToReplace) const final {
+  void handleTerminator(Operation *op, ValueRange valuesToReplace) const final {
     auto returnOp = dyn_cast<ReturnOp>(op);
     if (!returnOp)
       return;

@@ -22,50 +22,46 @@ ScalarClass classify(Type type) {
 /// elements of `listType`: any variant list; integer lists for integer
 /// accessors; float lists for float accessors. Lists of refs are already
 /// rejected by the operand's type constraint.
-LogicalResult verifyPrimitiveAccess(Operation *op, Type listType,
-                                    Type valueType, StringRef verb) {
+LogicalResult verifyPrimitiveAccess(Operation *op, Type listType, Type valueType, StringRef verb) {
   ListType list = getListObjectType(listType);
   Type elementType = list.getElementType();
   if (list.isVariant())
     return success();
   if (classify(elementType) != classify(valueType))
-    return op->emitOpError() << "cannot " << verb << " " << valueType
-                             << " values in a list of " << elementType
-                             << " elements";
+    return op->emitOpError() << "cannot " << verb << " " << valueType << " values in a list of "
+                             << elementType << " elements";
   return success();
 }
 
 /// Checks that a ref accessor reading or writing `refType` fits the elements
 /// of `listType`: any ref in a variant list or a list of `!vm.ref<?>`,
 /// exactly the element type in a list of a specific ref type.
-LogicalResult verifyRefAccess(Operation *op, Type listType, Type refType,
-                              StringRef verb) {
+LogicalResult verifyRefAccess(Operation *op, Type listType, Type refType, StringRef verb) {
   ListType list = getListObjectType(listType);
   Type elementType = list.getElementType();
   if (list.isVariant())
     return success();
   auto elementRef = dyn_cast<RefType>(elementType);
   if (!elementRef)
-    return op->emitOpError() << "cannot " << verb << " refs in a list of "
-                             << elementType << " elements";
+    return op->emitOpError() << "cannot " << verb << " refs in a list of " << elementType
+                             << " elements";
   if (!elementRef.isOpaque() && elementRef != refType)
-    return op->emitOpError() << "cannot " << verb << " " << refType
-                             << " values in a list of " << elementType
-                             << " elements; the types must match";
+    return op->emitOpError() << "cannot " << verb << " " << refType << " values in a list of "
+                             << elementType << " elements; the types must match";
   return success();
 }
 
 } // namespace
 
-#define KILN_LIST_GET_VERIFIER(OpT)                                           \
-  LogicalResult OpT::verify() {                                               \
-    return verifyPrimitiveAccess(getOperation(), getList().getType(),         \
-                                 getResult().getType(), "read");              \
+#define KILN_LIST_GET_VERIFIER(OpT)                                                                \
+  LogicalResult OpT::verify() {                                                                    \
+    return verifyPrimitiveAccess(getOperation(), getList().getType(), getResult().getType(),       \
+                                 "read");                                                          \
   }
-#define KILN_LIST_SET_VERIFIER(OpT)                                           \
-  LogicalResult OpT::verify() {                                               \
-    return verifyPrimitiveAccess(getOperation(), getList().getType(),         \
-                                 getValue().getType(), "write");              \
+#define KILN_LIST_SET_VERIFIER(OpT)                                                                \
+  LogicalResult OpT::verify() {                                                                    \
+    return verifyPrimitiveAccess(getOperation(), getList().getType(), getValue().getType(),        \
+                                 "write");                                                         \
   }
 
 namespace mlir::kiln::vm {
@@ -79,13 +75,11 @@ KILN_LIST_SET_VERIFIER(ListSetF32Op)
 KILN_LIST_SET_VERIFIER(ListSetF64Op)
 
 LogicalResult ListGetRefOp::verify() {
-  return verifyRefAccess(getOperation(), getList().getType(),
-                         getResult().getType(), "read");
+  return verifyRefAccess(getOperation(), getList().getType(), getResult().getType(), "read");
 }
 
 LogicalResult ListSetRefOp::verify() {
-  return verifyRefAccess(getOperation(), getList().getType(),
-                         getValue().getType(), "write");
+  return verifyRefAccess(getOperation(), getList().getType(), getValue().getType(), "write");
 }
 } // namespace mlir::kiln::vm
 

@@ -15,18 +15,15 @@ constexpr StringLiteral kConstRefZeroName = "vm.const.ref.zero";
 
 bool isNullRefConstant(Value value) {
   Operation *def = value.getDefiningOp();
-  return def && def->getName().getStringRef() == kConstRefZeroName &&
-         def->getNumResults() == 1;
+  return def && def->getName().getStringRef() == kConstRefZeroName && def->getNumResults() == 1;
 }
 
 /// A cast of a null ref is a null ref of the result type, whichever way the
 /// cast goes (a checked cast of null always succeeds).
-template <typename CastOp>
-struct CastOfNullToNull : public OpRewritePattern<CastOp> {
+template <typename CastOp> struct CastOfNullToNull : public OpRewritePattern<CastOp> {
   using OpRewritePattern<CastOp>::OpRewritePattern;
 
-  LogicalResult matchAndRewrite(CastOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(CastOp op, PatternRewriter &rewriter) const override {
     if (!isNullRefConstant(op.getOperand()))
       return rewriter.notifyMatchFailure(op, "operand is not a null constant");
     OperationState state(op.getLoc(), kConstRefZeroName);
@@ -41,8 +38,7 @@ struct CastOfNullToNull : public OpRewritePattern<CastOp> {
 struct EraseEmptyDiscard : public OpRewritePattern<DiscardRefsOp> {
   using OpRewritePattern::OpRewritePattern;
 
-  LogicalResult matchAndRewrite(DiscardRefsOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(DiscardRefsOp op, PatternRewriter &rewriter) const override {
     if (!op.getRefs().empty())
       return rewriter.notifyMatchFailure(op, "has refs to discard");
     rewriter.eraseOp(op);
@@ -69,8 +65,7 @@ OpFoldResult CastAnyRefOp::fold(FoldAdaptor) {
   return {};
 }
 
-void CastAnyRefOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                               MLIRContext *context) {
+void CastAnyRefOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<CastOfNullToNull<CastAnyRefOp>>(context);
 }
 
@@ -82,8 +77,8 @@ LogicalResult CastRefAnyOp::verify() {
   auto resultType = cast<RefType>(getResult().getType());
   if (!resultType.isOpaque() && resultType != getOperand().getType())
     return emitOpError() << "result must be !vm.ref<?> or the operand type "
-                         << getOperand().getType() << ", but got "
-                         << resultType << "; use vm.cast.any.ref to narrow";
+                         << getOperand().getType() << ", but got " << resultType
+                         << "; use vm.cast.any.ref to narrow";
   return success();
 }
 
@@ -100,8 +95,7 @@ OpFoldResult CastRefAnyOp::fold(FoldAdaptor) {
   return {};
 }
 
-void CastRefAnyOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                               MLIRContext *context) {
+void CastRefAnyOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<CastOfNullToNull<CastRefAnyOp>>(context);
 }
 
@@ -112,8 +106,7 @@ void CastRefAnyOp::getCanonicalizationPatterns(RewritePatternSet &results,
 LogicalResult AssignRefOp::verify() {
   auto resultType = cast<RefType>(getResult().getType());
   if (!resultType.isOpaque() && resultType != getSource().getType())
-    return emitOpError() << "result type " << resultType
-                         << " must be the source type "
+    return emitOpError() << "result type " << resultType << " must be the source type "
                          << getSource().getType() << " or !vm.ref<?>";
   return success();
 }
@@ -122,8 +115,7 @@ LogicalResult AssignRefOp::verify() {
 // vm.discard.refs
 //===----------------------------------------------------------------------===//
 
-void DiscardRefsOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                                MLIRContext *context) {
+void DiscardRefsOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   results.add<EraseEmptyDiscard>(context);
 }
 

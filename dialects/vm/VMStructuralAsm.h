@@ -20,25 +20,21 @@
 
 namespace mlir::kiln::vm {
 
-static inline ParseResult parseSymbolVisibility(OpAsmParser &parser,
-                                                StringAttr &visibility) {
+static inline ParseResult parseSymbolVisibility(OpAsmParser &parser, StringAttr &visibility) {
   StringRef keyword;
-  if (succeeded(parser.parseOptionalKeyword(
-          &keyword, {"public", "private", "nested"})))
+  if (succeeded(parser.parseOptionalKeyword(&keyword, {"public", "private", "nested"})))
     visibility = parser.getBuilder().getStringAttr(keyword);
   return success();
 }
 
-static inline void printSymbolVisibility(OpAsmPrinter &p, Operation *,
-                                         StringAttr visibility) {
+static inline void printSymbolVisibility(OpAsmPrinter &p, Operation *, StringAttr visibility) {
   p << (visibility ? visibility.getValue() : StringRef("public"));
 }
 
 /// Parses `: type`, `= attr` (type taken from the attribute) or
 /// `: type = attr` into a type and an optional attribute of kind `AttrT`.
 template <typename AttrT>
-static inline ParseResult parseTypeOrAttr(OpAsmParser &parser,
-                                          TypeAttr &typeAttr, AttrT &value) {
+static inline ParseResult parseTypeOrAttr(OpAsmParser &parser, TypeAttr &typeAttr, AttrT &value) {
   auto parseValue = [&](Type type) -> ParseResult {
     llvm::SMLoc loc = parser.getCurrentLocation();
     Attribute attr;
@@ -54,8 +50,7 @@ static inline ParseResult parseTypeOrAttr(OpAsmParser &parser,
       return failure();
     auto typed = llvm::dyn_cast<TypedAttr>(Attribute(value));
     if (!typed)
-      return parser.emitError(parser.getCurrentLocation(),
-                              "initial value must carry a type");
+      return parser.emitError(parser.getCurrentLocation(), "initial value must carry a type");
     typeAttr = TypeAttr::get(typed.getType());
     return success();
   }
@@ -69,8 +64,7 @@ static inline ParseResult parseTypeOrAttr(OpAsmParser &parser,
 }
 
 template <typename AttrT>
-static inline void printTypeOrAttr(OpAsmPrinter &p, Operation *,
-                                   TypeAttr typeAttr, AttrT value) {
+static inline void printTypeOrAttr(OpAsmPrinter &p, Operation *, TypeAttr typeAttr, AttrT value) {
   auto typed = llvm::dyn_cast_if_present<TypedAttr>(Attribute(value));
   if (typed && typed.getType() == typeAttr.getValue()) {
     p << "= ";

@@ -19,10 +19,8 @@ using namespace mlir::kiln::vm;
 // vm.module
 //===----------------------------------------------------------------------===//
 
-void kiln::vm::ModuleOp::build(OpBuilder &builder, OperationState &state,
-                         StringRef name) {
-  state.addAttribute(::mlir::SymbolTable::getSymbolAttrName(),
-                     builder.getStringAttr(name));
+void kiln::vm::ModuleOp::build(OpBuilder &builder, OperationState &state, StringRef name) {
+  state.addAttribute(::mlir::SymbolTable::getSymbolAttrName(), builder.getStringAttr(name));
   ensureTerminator(*state.addRegion(), builder, state.location);
 }
 
@@ -30,13 +28,11 @@ LogicalResult kiln::vm::ModuleOp::verify() {
   // Two exports under one name could not be told apart by the runtime.
   llvm::DenseMap<StringAttr, ExportOp> exportsByName;
   for (auto exportOp : getBlock().getOps<ExportOp>()) {
-    auto [it, inserted] =
-        exportsByName.try_emplace(exportOp.getExportNameAttr(), exportOp);
+    auto [it, inserted] = exportsByName.try_emplace(exportOp.getExportNameAttr(), exportOp);
     if (!inserted) {
       return exportOp.emitOpError()
              << "exports the name \"" << exportOp.getExportName()
-             << "\" already exported by the vm.export of @"
-             << it->second.getFunctionRef();
+             << "\" already exported by the vm.export of @" << it->second.getFunctionRef();
     }
   }
   return success();
@@ -50,8 +46,7 @@ SmallVector<kiln::vm::ModuleOp::Dependency> kiln::vm::ModuleOp::getDependencies(
     dep.name = moduleName;
     if (!importOp.getIsOptional()) {
       dep.isOptional = false;
-      dep.minimumVersion =
-          std::max(dep.minimumVersion, importOp.getMinimumVersion().value_or(0));
+      dep.minimumVersion = std::max(dep.minimumVersion, importOp.getMinimumVersion().value_or(0));
     }
   }
   SmallVector<Dependency> result;
@@ -65,40 +60,32 @@ SmallVector<kiln::vm::ModuleOp::Dependency> kiln::vm::ModuleOp::getDependencies(
 //===----------------------------------------------------------------------===//
 
 ParseResult FuncOp::parse(OpAsmParser &parser, OperationState &result) {
-  auto buildType = [](Builder &builder, ArrayRef<Type> inputs,
-                      ArrayRef<Type> results,
+  auto buildType = [](Builder &builder, ArrayRef<Type> inputs, ArrayRef<Type> results,
                       function_interface_impl::VariadicFlag,
-                      std::string &) -> Type {
-    return builder.getFunctionType(inputs, results);
-  };
+                      std::string &) -> Type { return builder.getFunctionType(inputs, results); };
   return function_interface_impl::parseFunctionOp(
-      parser, result, /*allowVariadic=*/false,
-      getFunctionTypeAttrName(result.name), buildType,
+      parser, result, /*allowVariadic=*/false, getFunctionTypeAttrName(result.name), buildType,
       getArgAttrsAttrName(result.name), getResAttrsAttrName(result.name));
 }
 
 void FuncOp::print(OpAsmPrinter &p) {
-  function_interface_impl::printFunctionOp(
-      p, *this, /*isVariadic=*/false, getFunctionTypeAttrName(),
-      getArgAttrsAttrName(), getResAttrsAttrName());
+  function_interface_impl::printFunctionOp(p, *this, /*isVariadic=*/false,
+                                           getFunctionTypeAttrName(), getArgAttrsAttrName(),
+                                           getResAttrsAttrName());
 }
 
-void FuncOp::build(OpBuilder &builder, OperationState &state, StringRef name,
-                   FunctionType type, ArrayRef<NamedAttribute> attrs,
-                   ArrayRef<DictionaryAttr> argAttrs) {
-  state.addAttribute(::mlir::SymbolTable::getSymbolAttrName(),
-                     builder.getStringAttr(name));
-  state.addAttribute(getFunctionTypeAttrName(state.name),
-                     TypeAttr::get(type));
+void FuncOp::build(OpBuilder &builder, OperationState &state, StringRef name, FunctionType type,
+                   ArrayRef<NamedAttribute> attrs, ArrayRef<DictionaryAttr> argAttrs) {
+  state.addAttribute(::mlir::SymbolTable::getSymbolAttrName(), builder.getStringAttr(name));
+  state.addAttribute(getFunctionTypeAttrName(state.name), TypeAttr::get(type));
   state.attributes.append(attrs.begin(), attrs.end());
   state.addRegion();
   if (argAttrs.empty())
     return;
-  assert(type.getNumInputs() == argAttrs.size() &&
-         "one attribute dictionary per argument");
-  call_interface_impl::addArgAndResultAttrs(
-      builder, state, argAttrs, /*resultAttrs=*/{},
-      getArgAttrsAttrName(state.name), getResAttrsAttrName(state.name));
+  assert(type.getNumInputs() == argAttrs.size() && "one attribute dictionary per argument");
+  call_interface_impl::addArgAndResultAttrs(builder, state, argAttrs, /*resultAttrs=*/{},
+                                            getArgAttrsAttrName(state.name),
+                                            getResAttrsAttrName(state.name));
 }
 
 Block *FuncOp::addEntryBlock() {
@@ -118,8 +105,7 @@ Block *FuncOp::addBlock() {
 
 void FuncOp::setReflectionAttr(StringRef name, Attribute value) {
   NamedAttrList attrs;
-  if (auto existing =
-          (*this)->getAttrOfType<DictionaryAttr>("iree.reflection"))
+  if (auto existing = (*this)->getAttrOfType<DictionaryAttr>("iree.reflection"))
     attrs.append(existing.getValue());
   attrs.set(name, value);
   (*this)->setAttr("iree.reflection", attrs.getDictionary(getContext()));
@@ -131,21 +117,18 @@ void FuncOp::setReflectionAttr(StringRef name, Attribute value) {
 
 ParseResult ExportOp::parse(OpAsmParser &parser, OperationState &result) {
   FlatSymbolRefAttr functionRef;
-  if (failed(parser.parseAttribute(functionRef, getFunctionRefAttrName(
-                                                    result.name),
+  if (failed(parser.parseAttribute(functionRef, getFunctionRefAttrName(result.name),
                                    result.attributes)))
     return failure();
   if (succeeded(parser.parseOptionalKeyword("as"))) {
     StringAttr exportName;
     if (failed(parser.parseLParen()) ||
-        failed(parser.parseAttribute(exportName,
-                                     getExportNameAttrName(result.name),
+        failed(parser.parseAttribute(exportName, getExportNameAttrName(result.name),
                                      result.attributes)) ||
         failed(parser.parseRParen()))
       return failure();
   } else {
-    result.addAttribute(getExportNameAttrName(result.name),
-                        functionRef.getAttr());
+    result.addAttribute(getExportNameAttrName(result.name), functionRef.getAttr());
   }
   return parser.parseOptionalAttrDictWithKeyword(result.attributes);
 }
@@ -163,31 +146,25 @@ void ExportOp::print(OpAsmPrinter &p) {
       /*elidedAttrs=*/{getFunctionRefAttrName(), getExportNameAttrName()});
 }
 
-void ExportOp::build(OpBuilder &builder, OperationState &state,
-                     FuncOp function, StringRef exportName,
-                     ArrayRef<NamedAttribute> attrs) {
+void ExportOp::build(OpBuilder &builder, OperationState &state, FuncOp function,
+                     StringRef exportName, ArrayRef<NamedAttribute> attrs) {
   build(builder, state, FlatSymbolRefAttr::get(function.getSymNameAttr()),
         exportName.empty() ? function.getSymName() : exportName, attrs);
 }
 
-void ExportOp::build(OpBuilder &builder, OperationState &state,
-                     FlatSymbolRefAttr functionRef, StringRef exportName,
-                     ArrayRef<NamedAttribute> attrs) {
+void ExportOp::build(OpBuilder &builder, OperationState &state, FlatSymbolRefAttr functionRef,
+                     StringRef exportName, ArrayRef<NamedAttribute> attrs) {
   state.addAttribute(getFunctionRefAttrName(state.name), functionRef);
-  state.addAttribute(getExportNameAttrName(state.name),
-                     builder.getStringAttr(exportName.empty()
-                                               ? functionRef.getValue()
-                                               : exportName));
+  state.addAttribute(
+      getExportNameAttrName(state.name),
+      builder.getStringAttr(exportName.empty() ? functionRef.getValue() : exportName));
   state.attributes.append(attrs.begin(), attrs.end());
 }
 
-LogicalResult
-ExportOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
-  Operation *target =
-      symbolTable.lookupNearestSymbolFrom(*this, getFunctionRefAttr());
+LogicalResult ExportOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  Operation *target = symbolTable.lookupNearestSymbolFrom(*this, getFunctionRefAttr());
   if (!target || !isa<FuncOp>(target)) {
-    return emitOpError() << "vm.func op named '" << getFunctionRef()
-                         << "' not found for export";
+    return emitOpError() << "vm.func op named '" << getFunctionRef() << "' not found for export";
   }
   return success();
 }
@@ -204,8 +181,7 @@ ParseResult ImportOp::parse(OpAsmParser &parser, OperationState &result) {
   if (visibility)
     result.addAttribute(getSymVisibilityAttrName(result.name), visibility);
   if (succeeded(parser.parseOptionalKeyword("optional")))
-    result.addAttribute(getIsOptionalAttrName(result.name),
-                        builder.getUnitAttr());
+    result.addAttribute(getIsOptionalAttrName(result.name), builder.getUnitAttr());
 
   StringAttr name;
   if (failed(parser.parseSymbolName(name, ::mlir::SymbolTable::getSymbolAttrName(),
@@ -233,22 +209,20 @@ ParseResult ImportOp::parse(OpAsmParser &parser, OperationState &result) {
     argAttrs.push_back(attrs.getDictionary(builder.getContext()));
     return success();
   };
-  if (failed(parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Paren,
-                                            parseArgument)))
+  if (failed(parser.parseCommaSeparatedList(OpAsmParser::Delimiter::Paren, parseArgument)))
     return failure();
 
   SmallVector<Type> resultTypes;
   if (failed(parser.parseOptionalArrowTypeList(resultTypes)))
     return failure();
 
-  call_interface_impl::addArgAndResultAttrs(
-      builder, result, argAttrs, /*resultAttrs=*/{},
-      getArgAttrsAttrName(result.name), getResAttrsAttrName(result.name));
+  call_interface_impl::addArgAndResultAttrs(builder, result, argAttrs, /*resultAttrs=*/{},
+                                            getArgAttrsAttrName(result.name),
+                                            getResAttrsAttrName(result.name));
   if (failed(parser.parseOptionalAttrDictWithKeyword(result.attributes)))
     return failure();
   result.addAttribute(getFunctionTypeAttrName(result.name),
-                      TypeAttr::get(builder.getFunctionType(argTypes,
-                                                            resultTypes)));
+                      TypeAttr::get(builder.getFunctionType(argTypes, resultTypes)));
   result.addRegion();
   return success();
 }
@@ -283,26 +257,21 @@ void ImportOp::print(OpAsmPrinter &p) {
   }
   p.printOptionalAttrDictWithKeyword(
       (*this)->getAttrs(),
-      /*elidedAttrs=*/{::mlir::SymbolTable::getSymbolAttrName(),
-                       getFunctionTypeAttrName(), getArgAttrsAttrName(),
-                       getResAttrsAttrName(), getIsOptionalAttrName(),
+      /*elidedAttrs=*/{::mlir::SymbolTable::getSymbolAttrName(), getFunctionTypeAttrName(),
+                       getArgAttrsAttrName(), getResAttrsAttrName(), getIsOptionalAttrName(),
                        getSymVisibilityAttrName()});
 }
 
-void ImportOp::build(OpBuilder &builder, OperationState &state, StringRef name,
-                     FunctionType type, ArrayRef<NamedAttribute> attrs,
-                     ArrayRef<DictionaryAttr> argAttrs) {
-  state.addAttribute(::mlir::SymbolTable::getSymbolAttrName(),
-                     builder.getStringAttr(name));
-  state.addAttribute(getFunctionTypeAttrName(state.name),
-                     TypeAttr::get(type));
+void ImportOp::build(OpBuilder &builder, OperationState &state, StringRef name, FunctionType type,
+                     ArrayRef<NamedAttribute> attrs, ArrayRef<DictionaryAttr> argAttrs) {
+  state.addAttribute(::mlir::SymbolTable::getSymbolAttrName(), builder.getStringAttr(name));
+  state.addAttribute(getFunctionTypeAttrName(state.name), TypeAttr::get(type));
   state.attributes.append(attrs.begin(), attrs.end());
   if (!argAttrs.empty()) {
-    assert(type.getNumInputs() == argAttrs.size() &&
-           "one attribute dictionary per argument");
-    call_interface_impl::addArgAndResultAttrs(
-        builder, state, argAttrs, /*resultAttrs=*/{},
-        getArgAttrsAttrName(state.name), getResAttrsAttrName(state.name));
+    assert(type.getNumInputs() == argAttrs.size() && "one attribute dictionary per argument");
+    call_interface_impl::addArgAndResultAttrs(builder, state, argAttrs, /*resultAttrs=*/{},
+                                              getArgAttrsAttrName(state.name),
+                                              getResAttrsAttrName(state.name));
   }
   state.addRegion();
 }
@@ -317,8 +286,8 @@ LogicalResult ImportOp::verify() {
     if (isFuncArgumentVariadic(i))
       continue;
     Type type = getArgumentTypes()[i];
-    if (!type.isInteger(32) && !type.isInteger(64) && !type.isF32() &&
-        !type.isF64() && !isa<RefType>(type) && !isa<TupleType>(type))
+    if (!type.isInteger(32) && !type.isInteger(64) && !type.isF32() && !type.isF64() &&
+        !isa<RefType>(type) && !isa<TupleType>(type))
       return emitOpError() << "argument " << i << " has type " << type
                            << " that no vm register can hold";
   }
@@ -353,19 +322,16 @@ void InitializerOp::build(OpBuilder &builder, OperationState &state,
   state.addRegion();
 }
 
-ParseResult InitializerOp::parse(OpAsmParser &parser,
-                                 OperationState &result) {
-  result.addAttribute(
-      getFunctionTypeAttrName(result.name),
-      TypeAttr::get(parser.getBuilder().getFunctionType({}, {})));
+ParseResult InitializerOp::parse(OpAsmParser &parser, OperationState &result) {
+  result.addAttribute(getFunctionTypeAttrName(result.name),
+                      TypeAttr::get(parser.getBuilder().getFunctionType({}, {})));
   if (failed(parser.parseOptionalAttrDictWithKeyword(result.attributes)))
     return failure();
   return parser.parseRegion(*result.addRegion());
 }
 
 void InitializerOp::print(OpAsmPrinter &p) {
-  p.printOptionalAttrDictWithKeyword((*this)->getAttrs(),
-                                     {getFunctionTypeAttrName()});
+  p.printOptionalAttrDictWithKeyword((*this)->getAttrs(), {getFunctionTypeAttrName()});
   p << ' ';
   p.printRegion(getBody(), /*printEntryBlockArgs=*/false);
 }
@@ -373,8 +339,7 @@ void InitializerOp::print(OpAsmPrinter &p) {
 LogicalResult InitializerOp::verify() {
   FunctionType type = getFunctionType();
   if (type.getNumInputs() != 0 || type.getNumResults() != 0)
-    return emitOpError() << "must have no arguments and no results, not "
-                         << type;
+    return emitOpError() << "must have no arguments and no results, not " << type;
   if (getBody().empty())
     return emitOpError() << "must have a body";
   return success();
@@ -397,8 +362,7 @@ namespace {
 /// Erases an initializer that does nothing but return.
 struct EraseEmptyInitializer : OpRewritePattern<InitializerOp> {
   using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(InitializerOp op,
-                                PatternRewriter &rewriter) const override {
+  LogicalResult matchAndRewrite(InitializerOp op, PatternRewriter &rewriter) const override {
     if (!op.getBody().hasOneBlock())
       return failure();
     Block &block = op.getBody().front();
@@ -411,8 +375,7 @@ struct EraseEmptyInitializer : OpRewritePattern<InitializerOp> {
 
 } // namespace
 
-void InitializerOp::getCanonicalizationPatterns(RewritePatternSet &results,
-                                                MLIRContext *context) {
+void InitializerOp::getCanonicalizationPatterns(RewritePatternSet &results, MLIRContext *context) {
   // Constant stores move into initial values in the
   // vm-inline-initializer-constants pass: the check needs what every earlier
   // initializer touches, which a pattern would recompute per initializer.
@@ -425,8 +388,7 @@ void InitializerOp::getCanonicalizationPatterns(RewritePatternSet &results,
 
 /// The name to mention in diagnostics about a function-like op.
 static std::string describeFunction(FunctionOpInterface function) {
-  if (auto name = function->getAttrOfType<StringAttr>(
-          ::mlir::SymbolTable::getSymbolAttrName()))
+  if (auto name = function->getAttrOfType<StringAttr>(::mlir::SymbolTable::getSymbolAttrName()))
     return ("'" + name.getValue() + "'").str();
   return function->getName().getStringRef().str();
 }
@@ -437,16 +399,13 @@ LogicalResult ReturnOp::verify() {
     return success();
   ArrayRef<Type> expected = function.getResultTypes();
   if (getNumOperands() != expected.size())
-    return emitOpError() << "returns " << getNumOperands()
-                         << " values but the enclosing function "
-                         << describeFunction(function) << " has "
-                         << expected.size() << " results";
+    return emitOpError() << "returns " << getNumOperands() << " values but the enclosing function "
+                         << describeFunction(function) << " has " << expected.size() << " results";
   for (auto [i, value, type] : llvm::enumerate(getOperands(), expected)) {
     if (!isAssignableType(value.getType(), type))
-      return emitOpError() << "operand " << i << " has type "
-                           << value.getType() << " but the enclosing function "
-                           << describeFunction(function) << " returns "
-                           << type;
+      return emitOpError() << "operand " << i << " has type " << value.getType()
+                           << " but the enclosing function " << describeFunction(function)
+                           << " returns " << type;
   }
   return success();
 }

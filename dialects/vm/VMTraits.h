@@ -21,11 +21,9 @@ class DebugOnly : public OpTrait::TraitBase<ConcreteType, DebugOnly> {};
 template <typename ConcreteType>
 class FullBarrier : public OpTrait::TraitBase<ConcreteType, FullBarrier> {};
 
-template <typename ConcreteType>
-class ExtF32 : public OpTrait::TraitBase<ConcreteType, ExtF32> {};
+template <typename ConcreteType> class ExtF32 : public OpTrait::TraitBase<ConcreteType, ExtF32> {};
 
-template <typename ConcreteType>
-class ExtF64 : public OpTrait::TraitBase<ConcreteType, ExtF64> {};
+template <typename ConcreteType> class ExtF64 : public OpTrait::TraitBase<ConcreteType, ExtF64> {};
 
 template <typename ConcreteType>
 class MayFail : public OpTrait::TraitBase<ConcreteType, MayFail> {};
@@ -41,9 +39,8 @@ class AssignmentOp : public OpTrait::TraitBase<ConcreteType, AssignmentOp> {
 public:
   static LogicalResult verifyTrait(Operation *op) {
     if (op->getNumOperands() != op->getNumResults())
-      return op->emitOpError()
-             << "assigns " << op->getNumOperands() << " operands to "
-             << op->getNumResults() << " results; the counts must match";
+      return op->emitOpError() << "assigns " << op->getNumOperands() << " operands to "
+                               << op->getNumResults() << " results; the counts must match";
     return success();
   }
 };

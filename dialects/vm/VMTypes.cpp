@@ -51,8 +51,7 @@ bool ListType::isCompatible(Type type) {
   return false;
 }
 
-LogicalResult ListType::verify(function_ref<InFlightDiagnostic()> emitError,
-                               Type elementType) {
+LogicalResult ListType::verify(function_ref<InFlightDiagnostic()> emitError, Type elementType) {
   if (!elementType || !isCompatible(elementType))
     return emitError() << "invalid list element type " << elementType
                        << "; expected a byte-sized integer or float, a ref "
@@ -66,8 +65,7 @@ bool RefType::isCompatible(Type type) {
   return !(type.isSignlessIntOrIndexOrFloat() || isa<ComplexType>(type));
 }
 
-LogicalResult RefType::verify(function_ref<InFlightDiagnostic()> emitError,
-                              Type objectType) {
+LogicalResult RefType::verify(function_ref<InFlightDiagnostic()> emitError, Type objectType) {
   if (!isCompatible(objectType))
     return emitError() << "invalid ref object type " << objectType
                        << "; refs hold objects, not scalars or other refs";
@@ -92,8 +90,7 @@ Type parseBracketedObjectType(DialectAsmParser &parser, StringRef what) {
     // vm object types; anything else is a full MLIR type.
     StringRef keyword;
     llvm::SMLoc loc = parser.getCurrentLocation();
-    if (succeeded(parser.parseOptionalKeyword(
-            &keyword, {"buffer", "list", "opaque"}))) {
+    if (succeeded(parser.parseOptionalKeyword(&keyword, {"buffer", "list", "opaque"}))) {
       if (keyword == "buffer") {
         inner = BufferType::get(parser.getContext());
       } else if (keyword == "opaque") {
@@ -102,9 +99,8 @@ Type parseBracketedObjectType(DialectAsmParser &parser, StringRef what) {
         Type element = parseBracketedObjectType(parser, "list");
         if (!element)
           return {};
-        inner = ListType::getChecked(
-            [&] { return parser.emitError(loc); }, parser.getContext(),
-            element);
+        inner = ListType::getChecked([&] { return parser.emitError(loc); }, parser.getContext(),
+                                     element);
       }
     } else if (parser.parseType(inner)) {
       return {};

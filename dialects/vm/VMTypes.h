@@ -22,9 +22,7 @@ inline RefType getBufferRefType(MLIRContext *context) {
 }
 
 /// `!vm.list<elementType>`, i.e. `!vm.ref<list<elementType>>`.
-inline RefType getListRefType(Type elementType) {
-  return RefType::get(ListType::get(elementType));
-}
+inline RefType getListRefType(Type elementType) { return RefType::get(ListType::get(elementType)); }
 
 /// The list object a ref points at, or null when `type` is not a list ref.
 inline ListType getListObjectType(Type type) {

@@ -13,8 +13,8 @@
 #include "kiln/vm/invocation.h"
 #include "kiln/vm/stack.h"
 
-extern "C" const kiln_module_desc_t* cvar_kiln_module(void);
-extern "C" const kiln_module_desc_t* csusp_kiln_module(void);
+extern "C" const kiln_module_desc_t *cvar_kiln_module(void);
+extern "C" const kiln_module_desc_t *csusp_kiln_module(void);
 
 namespace {
 
@@ -29,15 +29,15 @@ using kiln::vm::ValueList;
 
 // Exports sum(i32, i32...) -> i32 and pairs((i32, i64)...) -> i64.
 class HostModule final : public kiln::vm::Module {
- public:
+public:
   std::string_view name() const override { return "host"; }
   int32_t export_count() const override { return 2; }
   kiln::vm::ExportInfo export_info(int32_t ordinal) const override {
     return ordinal == 0 ? kiln::vm::ExportInfo{"sum", "0iCiD_i"}
                         : kiln::vm::ExportInfo{"pairs", "0CiID_I"};
   }
-  Status begin_call(Stack&, const FunctionCall& call) override {
-    const uint8_t* in = call.arguments.data;
+  Status begin_call(Stack &, const FunctionCall &call) override {
+    const uint8_t *in = call.arguments.data;
     if (call.function.ordinal == 0) {
       int32_t a, count;
       std::memcpy(&a, in, 4);
@@ -49,7 +49,7 @@ class HostModule final : public kiln::vm::Module {
       for (int32_t k = 0; k < count; ++k) {
         int32_t x;
         std::memcpy(&x, in + 8 + 4 * k, 4);
-        total += x * (k + 2);  // weights show the order
+        total += x * (k + 2); // weights show the order
       }
       std::memcpy(call.results.data, &total, 4);
       return Status();
@@ -70,7 +70,7 @@ class HostModule final : public kiln::vm::Module {
       offset += 8;
       total = total * 1000 + x * y;
     }
-    offset = (offset + 7) & ~size_t{7};  // rounded to the largest alignment
+    offset = (offset + 7) & ~size_t{7}; // rounded to the largest alignment
     if (call.arguments.size != offset) {
       return Status(StatusCode::kInvalidArgument, "bad packed size for pairs");
     }
@@ -80,19 +80,19 @@ class HostModule final : public kiln::vm::Module {
 };
 
 class CModuleCMakeTest : public ::testing::Test {
- protected:
+protected:
   CModuleCMakeTest() : context_(instance_) {}
   void SetUp() override {
     host_ = kiln::vm::Ref::adopt(new HostModule());
     ASSERT_TRUE(context_.register_module(host_).ok());
-    for (auto* desc : {cvar_kiln_module(), csusp_kiln_module()}) {
+    for (auto *desc : {cvar_kiln_module(), csusp_kiln_module()}) {
       auto m = kiln::cmodule::create_module(desc);
       ASSERT_TRUE(m.ok()) << m.status().to_string();
       Status s = context_.register_module(*m);
       ASSERT_TRUE(s.ok()) << s.to_string();
     }
   }
-  Function Fn(const char* name) {
+  Function Fn(const char *name) {
     auto f = context_.lookup_function(std::string(std::strchr(name, '.') ? "" : "cvar.") + name);
     EXPECT_TRUE(f.ok()) << f.status().to_string();
     return f.ok() ? *f : Function();
@@ -105,8 +105,7 @@ class CModuleCMakeTest : public ::testing::Test {
 
 TEST_F(CModuleCMakeTest, VariadicSpan) {
   Status s = kiln::vm::invoke(context_, Fn("sum4"),
-                              {Value::i32(1), Value::i32(10), Value::i32(100),
-                               Value::i32(1000)},
+                              {Value::i32(1), Value::i32(10), Value::i32(100), Value::i32(1000)},
                               &results_);
   ASSERT_TRUE(s.ok()) << s.to_string_with_trace();
   EXPECT_EQ(results_[0].as_i32(), 1 + 10 * 2 + 100 * 3 + 1000 * 4);
@@ -119,10 +118,9 @@ TEST_F(CModuleCMakeTest, EmptyVariadicSpan) {
 }
 
 TEST_F(CModuleCMakeTest, VariadicTuples) {
-  Status s = kiln::vm::invoke(context_, Fn("pairs"),
-                              {Value::i32(2), Value::i64(3), Value::i32(5),
-                               Value::i64(7)},
-                              &results_);
+  Status s =
+      kiln::vm::invoke(context_, Fn("pairs"),
+                       {Value::i32(2), Value::i64(3), Value::i32(5), Value::i64(7)}, &results_);
   ASSERT_TRUE(s.ok()) << s.to_string_with_trace();
   EXPECT_EQ(results_[0].as_i64(), 6 * 1000 + 35);
 }
@@ -160,10 +158,10 @@ TEST_F(CModuleCMakeTest, ResumeWithoutSuspendedFrameIsAnError) {
   Stack stack;
   Status s = f.module->resume_call(stack, nullptr, ByteSpan{});
   EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.to_string();
-  kiln::vm::Frame* frame = nullptr;
+  kiln::vm::Frame *frame = nullptr;
   ASSERT_TRUE(stack.push_frame(kiln::vm::FrameType::kHost, Function{}, nullptr, 0, &frame).ok());
   s = f.module->resume_call(stack, frame, ByteSpan{});
   EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition) << s.to_string();
 }
 
-}  // namespace
+} // namespace

@@ -27,46 +27,48 @@
 
 namespace {
 
-
-void print_usage(std::FILE* out) {
+void print_usage(std::FILE *out) {
   std::fprintf(out,
-      "usage: benchmark-module --module=PATH [--module=PATH ...] --function=NAME\n"
-      "                        [--input=VALUE ...] [--repetitions=K]\n"
-      "                        [--iterations=N] [--min_time=SECONDS]\n"
-      "                        [--print_results] [--benchmark_...]\n"
-      "\n"
-      "Times NAME with Google Benchmark: K repetitions (default 5; the console\n"
-      "shows their mean, median, stddev and cv) of N calls each (default:\n"
-      "calibrated so a repetition lasts at least --min_time, default 0.2 s).\n"
-      "Other --benchmark_* flags are Google Benchmark's (--benchmark_format=json,\n"
-      "--benchmark_out=FILE, --benchmark_out_format=json|csv|console,\n"
-      "--benchmark_report_aggregates_only=true, ...).\n"
-      "Modules, --function, --input, --parameters, --memory-limit, --fuel (per\n"
-      "call), --max-stack-depth and --stack-size are as for run-module.\n"
-      "--min_time is at most 3600 seconds, --repetitions at most 100000 and\n"
-      "--iterations at most 2^40.\n"
-      "\n%s", kiln::tooling::input_syntax_help());
+               "usage: benchmark-module --module=PATH [--module=PATH ...] --function=NAME\n"
+               "                        [--input=VALUE ...] [--repetitions=K]\n"
+               "                        [--iterations=N] [--min_time=SECONDS]\n"
+               "                        [--print_results] [--benchmark_...]\n"
+               "\n"
+               "Times NAME with Google Benchmark: K repetitions (default 5; the console\n"
+               "shows their mean, median, stddev and cv) of N calls each (default:\n"
+               "calibrated so a repetition lasts at least --min_time, default 0.2 s).\n"
+               "Other --benchmark_* flags are Google Benchmark's (--benchmark_format=json,\n"
+               "--benchmark_out=FILE, --benchmark_out_format=json|csv|console,\n"
+               "--benchmark_report_aggregates_only=true, ...).\n"
+               "Modules, --function, --input, --parameters, --memory-limit, --fuel (per\n"
+               "call), --max-stack-depth and --stack-size are as for run-module.\n"
+               "--min_time is at most 3600 seconds, --repetitions at most 100000 and\n"
+               "--iterations at most 2^40.\n"
+               "\n%s",
+               kiln::tooling::input_syntax_help());
 }
 
 // Google Benchmark's own flags (--benchmark_format, --benchmark_out, ...)
 // go to benchmark::Initialize; the ones Kiln checks itself stay.
-bool is_google_benchmark_flag(const char* arg) {
+bool is_google_benchmark_flag(const char *arg) {
   std::string_view a(arg);
-  while (!a.empty() && a.front() == '-') a.remove_prefix(1);
-  if (a.substr(0, 10) != "benchmark_") return false;
+  while (!a.empty() && a.front() == '-')
+    a.remove_prefix(1);
+  if (a.substr(0, 10) != "benchmark_")
+    return false;
   return a.substr(0, 21) != "benchmark_repetitions" && a.substr(0, 18) != "benchmark_min_time";
 }
 
 // A positive integer up to `max`.
-bool parse_positive(const std::string& text, const char* flag, long long max,
-                    long long* out) {
-  if (text.empty()) return true;
-  char* end = nullptr;
+bool parse_positive(const std::string &text, const char *flag, long long max, long long *out) {
+  if (text.empty())
+    return true;
+  char *end = nullptr;
   errno = 0;
   long long v = std::strtoll(text.c_str(), &end, 10);
   if (*end != '\0' || v <= 0 || v > max || errno == ERANGE) {
-    std::fprintf(stderr, "error: --%s must be an integer in [1, %lld], got '%s'\n",
-                 flag, max, text.c_str());
+    std::fprintf(stderr, "error: --%s must be an integer in [1, %lld], got '%s'\n", flag, max,
+                 text.c_str());
     return false;
   }
   *out = v;
@@ -78,29 +80,30 @@ constexpr long long kMaxRepetitions = 100000;
 constexpr long long kMaxIterations = 1LL << 40;
 constexpr double kMaxMinTimeSeconds = 3600;
 
-}  // namespace
+} // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   using namespace kiln;
-  std::vector<char*> kiln_args{argv[0]}, benchmark_args{argv[0]};
+  std::vector<char *> kiln_args{argv[0]}, benchmark_args{argv[0]};
   for (int i = 1; i < argc; ++i) {
     (is_google_benchmark_flag(argv[i]) ? benchmark_args : kiln_args).push_back(argv[i]);
   }
   int benchmark_argc = static_cast<int>(benchmark_args.size());
   benchmark_args.push_back(nullptr);
   benchmark::Initialize(&benchmark_argc, benchmark_args.data());
-  if (benchmark::ReportUnrecognizedArguments(benchmark_argc, benchmark_args.data())) return 2;
+  if (benchmark::ReportUnrecognizedArguments(benchmark_argc, benchmark_args.data()))
+    return 2;
 
   tooling::RunFlags flags;
   std::string repetitions_text, iterations_text, min_time_text, print_results_text;
-  vm::Status status = tooling::parse_run_flags(
-      static_cast<int>(kiln_args.size()), kiln_args.data(), &flags,
-      {{"repetitions", &repetitions_text},
-       {"benchmark_repetitions", &repetitions_text},
-       {"iterations", &iterations_text},
-       {"min_time", &min_time_text},
-       {"benchmark_min_time", &min_time_text},
-       {"print_results", &print_results_text, false}});
+  vm::Status status =
+      tooling::parse_run_flags(static_cast<int>(kiln_args.size()), kiln_args.data(), &flags,
+                               {{"repetitions", &repetitions_text},
+                                {"benchmark_repetitions", &repetitions_text},
+                                {"iterations", &iterations_text},
+                                {"min_time", &min_time_text},
+                                {"benchmark_min_time", &min_time_text},
+                                {"print_results", &print_results_text, false}});
   if (!status.ok()) {
     tooling::print_error(stderr, status);
     return 2;
@@ -120,15 +123,15 @@ int main(int argc, char** argv) {
   }
   double min_time = 0.2;
   if (!min_time_text.empty()) {
-    char* end = nullptr;
+    char *end = nullptr;
     min_time = std::strtod(min_time_text.c_str(), &end);
-    if (*end == 's') ++end;  // accept "0.5s" like Google Benchmark
+    if (*end == 's')
+      ++end; // accept "0.5s" like Google Benchmark
     // Rejects 0, negatives, NaN, infinity (1e9999) and anything above an
     // hour: the calibration below must end.
     if (end == min_time_text.c_str() || *end != '\0' || !(min_time > 0) ||
         !(min_time <= kMaxMinTimeSeconds)) {
-      std::fprintf(stderr,
-                   "error: --min_time must be seconds in (0, %g], got '%s'\n",
+      std::fprintf(stderr, "error: --min_time must be seconds in (0, %g], got '%s'\n",
                    kMaxMinTimeSeconds, min_time_text.c_str());
       return 2;
     }
@@ -142,20 +145,18 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (flags.deadline_ms >= 0 || flags.invocations > 1) {
-    std::fprintf(stderr,
-                 "error: --deadline and --invocations are not available when "
-                 "benchmarking\n");
+    std::fprintf(stderr, "error: --deadline and --invocations are not available when "
+                         "benchmarking\n");
     return 2;
   }
 
-  auto session =
-      tooling::Session::create(flags.modules, tooling::ModuleLoadOptions(), flags.device,
-                               flags.parameters);
+  auto session = tooling::Session::create(flags.modules, tooling::ModuleLoadOptions(), flags.device,
+                                          flags.parameters);
   if (!session.ok()) {
     tooling::print_error(stderr, session.status());
     return 2;
   }
-  vm::Context& context = session.value()->context();
+  vm::Context &context = session.value()->context();
   status = context.set_memory_limit(flags.memory_limit);
   if (!status.ok()) {
     tooling::print_error(stderr, status);
@@ -172,8 +173,7 @@ int main(int argc, char** argv) {
   vm::StatusOr<vm::ValueList> args = vm::ValueList();
   {
     vm::ScopedMemoryBudget memory(context.memory_budget());
-    args = tooling::parse_function_arguments(*session.value(), function.value(),
-                                             flags.inputs);
+    args = tooling::parse_function_arguments(*session.value(), function.value(), flags.inputs);
   }
   if (!args.ok()) {
     tooling::print_error(stderr, args.status());
@@ -189,7 +189,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (!print_results_text.empty()) {
-    for (const vm::Value& value : results) {
+    for (const vm::Value &value : results) {
       std::printf("%s\n", tooling::format_value(value).c_str());
     }
   }
@@ -198,12 +198,13 @@ int main(int argc, char** argv) {
   // benchmark with its status (reported, exit status 1).
   vm::Status failure;
   const std::string name = session.value()->function_full_name(function.value());
-  benchmark::internal::Benchmark* bench = benchmark::RegisterBenchmark(
-      name.c_str(), [&](benchmark::State& state) {
+  benchmark::internal::Benchmark *bench =
+      benchmark::RegisterBenchmark(name.c_str(), [&](benchmark::State &state) {
         for (auto _ : state) {
           vm::Status s = vm::invoke(context, function.value(), args.value(), &results);
           if (KILN_UNLIKELY(!s.ok())) {
-            if (failure.ok()) failure = s;
+            if (failure.ok())
+              failure = s;
             state.SkipWithError(s.to_string().c_str());
             break;
           }
@@ -211,10 +212,13 @@ int main(int argc, char** argv) {
       });
   bench->Unit(benchmark::kNanosecond)->Repetitions(static_cast<int>(repetitions));
   // A fixed iteration count and a minimum time exclude each other.
-  if (iterations) bench->Iterations(static_cast<benchmark::IterationCount>(iterations));
-  else bench->MinTime(min_time);
+  if (iterations)
+    bench->Iterations(static_cast<benchmark::IterationCount>(iterations));
+  else
+    bench->MinTime(min_time);
   // The console shows the statistics; --benchmark_out files keep every run.
-  if (repetitions > 1) bench->DisplayAggregatesOnly(true);
+  if (repetitions > 1)
+    bench->DisplayAggregatesOnly(true);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   if (!failure.ok()) {

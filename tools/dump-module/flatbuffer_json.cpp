@@ -11,9 +11,9 @@ namespace kiln::tools {
 
 namespace {
 #include "vmfb_schema.inc"
-}  // namespace
+} // namespace
 
-vm::Status vmfb_flatbuffer_json(const uint8_t* data, size_t size, std::string* out) {
+vm::Status vmfb_flatbuffer_json(const uint8_t *data, size_t size, std::string *out) {
   using namespace kiln::bytecode;
   if (size < kFileHeaderSize || std::memcmp(data, kFileMagic, sizeof(kFileMagic)) != 0) {
     return vm::invalid_argument_error("not a .vmfb file (no KILNVMFB header)");
@@ -21,10 +21,10 @@ vm::Status vmfb_flatbuffer_json(const uint8_t* data, size_t size, std::string* o
   uint64_t length;
   std::memcpy(&length, data + kFlatbufferLengthOffset, sizeof(length));
   if (length > size - kFileHeaderSize) {
-    return vm::invalid_argument_error("the header's FlatBuffer length " +
-                                      std::to_string(length) + " exceeds the file");
+    return vm::invalid_argument_error("the header's FlatBuffer length " + std::to_string(length) +
+                                      " exceeds the file");
   }
-  const uint8_t* fb = data + kFileHeaderSize;
+  const uint8_t *fb = data + kFileHeaderSize;
   flatbuffers::Verifier verifier(fb, static_cast<size_t>(length));
   if (!kiln::vmfb::VerifyModuleBuffer(verifier)) {
     return vm::invalid_argument_error("the Module FlatBuffer does not verify");
@@ -42,4 +42,4 @@ vm::Status vmfb_flatbuffer_json(const uint8_t* data, size_t size, std::string* o
   return vm::Status();
 }
 
-}  // namespace kiln::tools
+} // namespace kiln::tools

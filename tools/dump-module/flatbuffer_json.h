@@ -13,8 +13,8 @@ namespace kiln::tools {
 
 // `data` is a whole .vmfb file. The FlatBuffer is verified before it is
 // printed; an invalid one is an error, never a crash.
-vm::Status vmfb_flatbuffer_json(const uint8_t* data, size_t size, std::string* out);
+vm::Status vmfb_flatbuffer_json(const uint8_t *data, size_t size, std::string *out);
 
-}  // namespace kiln::tools
+} // namespace kiln::tools
 
-#endif  // KILN_TOOLS_DUMP_MODULE_FLATBUFFER_JSON_H_
+#endif // KILN_TOOLS_DUMP_MODULE_FLATBUFFER_JSON_H_

@@ -37,24 +37,21 @@ void buildVMBytecodePreparationPipeline(OpPassManager &pm);
 
 /// Encodes the single `vm.module` in (or at) `op` into .vmfb bytes. Runs no
 /// passes. Diagnostics go to the offending ops.
-FailureOr<std::vector<uint8_t>>
-serializeVMModule(Operation *op, const BytecodeTargetOptions &options);
+FailureOr<std::vector<uint8_t>> serializeVMModule(Operation *op,
+                                                  const BytecodeTargetOptions &options);
 
 /// Runs preparation (if enabled) and writes the .vmfb to `os`.
-LogicalResult translateModuleToBytecode(Operation *op,
-                                        const BytecodeTargetOptions &options,
+LogicalResult translateModuleToBytecode(Operation *op, const BytecodeTargetOptions &options,
                                         raw_ostream &os);
 
 /// Runs preparation (if enabled), serializes, reads the file back and prints
 /// its tables and a disassembly as JSON. (BytecodeJSON.cpp)
-LogicalResult translateModuleToBytecodeJSON(Operation *op,
-                                            const BytecodeTargetOptions &options,
+LogicalResult translateModuleToBytecodeJSON(Operation *op, const BytecodeTargetOptions &options,
                                             raw_ostream &os);
 
 /// Prints a .vmfb (as produced by serializeVMModule) as JSON; fails with a
 /// message on malformed input.
-LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os,
-                                  std::string &error);
+LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os, std::string &error);
 
 /// Registers --vm-to-bytecode and --vm-to-bytecode-json with
 /// mlir-translate's registry, plus their command-line options.

@@ -13,10 +13,9 @@ namespace mlir::kiln {
 
 namespace {
 struct BytecodeOptionsCL {
-  llvm::cl::opt<bool> stripDebug{
-      "vm-bytecode-strip-debug",
-      llvm::cl::desc("Omit the debug database from the .vmfb"),
-      llvm::cl::init(false)};
+  llvm::cl::opt<bool> stripDebug{"vm-bytecode-strip-debug",
+                                 llvm::cl::desc("Omit the debug database from the .vmfb"),
+                                 llvm::cl::init(false)};
   llvm::cl::opt<uint64_t> externalThreshold{
       "vm-bytecode-external-rodata-threshold",
       llvm::cl::desc("Rodata segments of at least this many bytes are stored "
@@ -41,9 +40,7 @@ struct BytecodeOptionsCL {
 void registerVMBytecodeTranslations() {
   static BytecodeOptionsCL *options = new BytecodeOptionsCL();
   registerInputConversionCLOptions();
-  auto dialects = [](DialectRegistry &registry) {
-    registerKilnDialects(registry);
-  };
+  auto dialects = [](DialectRegistry &registry) { registerKilnDialects(registry); };
   registerTranslationFromText(
       "vm-to-bytecode", "Translate a vm module to a Kiln .vmfb file",
       [](Operation *op, raw_ostream &os) {

@@ -330,7 +330,10 @@ public:
   ModuleEmitter(Operation *vmModule, const CTargetOptions &options)
       : vm(vmModule), options(options), ctx(vmModule->getContext()), b(ctx), l(vmModule->getLoc()) {
   }
-  FailureOr<OwningOpRef<ModuleOp>> run();
+  /// Builds the module; with a sink, hands each finished top-level op to it
+  /// and drops it (a function keeps an empty shell: later code asks for its
+  /// name and type).
+  FailureOr<OwningOpRef<ModuleOp>> run(EmitCPieceSink sink = nullptr);
 
   Operation *vm;
   CTargetOptions options;
@@ -371,6 +374,12 @@ public:
   llvm::StringMap<std::string> sharedLocs;
   int locCount = 0, structCount = 0;
   Operation *firstFunction = nullptr;
+  EmitCPieceSink sink;
+  Operation *lastFlushed = nullptr; // the last op handed to `sink`
+
+  /// With a sink: verifies and hands over every op of `out` after
+  /// `lastFlushed` through `last` (the whole rest when null).
+  LogicalResult flushThrough(Operation *last);
 
   std::string fnName(StringRef s) const { return prefix + "f_" + cIdent(s); }
   /// A call of a function of this module. emitc.call_opaque rather than

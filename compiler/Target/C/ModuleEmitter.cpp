@@ -269,7 +269,33 @@ void ModuleEmitter::emitStateFunctions(ArrayRef<Operation *> globalList) {
   }
 }
 
-FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
+LogicalResult ModuleEmitter::flushThrough(Operation *last) {
+  if (!sink)
+    return success();
+  Block &body = *out->getBody();
+  auto it = lastFlushed ? std::next(lastFlushed->getIterator()) : body.begin();
+  while (it != body.end()) {
+    Operation *op = &*it++;
+    bool isLast = op == last;
+    if (failed(mlir::verify(op)) || failed(sink(op)))
+      return failure();
+    if (auto func = dyn_cast<emitc::FuncOp>(op)) {
+      // The shell stays (emitEntry reads its name and type); the body, the
+      // bulk of the memory, goes.
+      func.getBody().dropAllReferences();
+      func.getBody().getBlocks().clear();
+      lastFlushed = op;
+    } else {
+      op->erase();
+    }
+    if (isLast)
+      break;
+  }
+  return success();
+}
+
+FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run(EmitCPieceSink pieceSink) {
+  sink = pieceSink;
   ctx->getOrLoadDialect<emitc::EmitCDialect>();
   ctx->getOrLoadDialect<cf::ControlFlowDialect>();
   auto nameAttr = vm->getAttrOfType<StringAttr>("sym_name");
@@ -434,9 +460,9 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
     }
   }
   for (Operation *f : funcList) {
-    FunctionEmitter fe(*this, f,
-                       cfuncs.lookup(f->getAttrOfType<StringAttr>("sym_name").getValue()));
-    if (failed(fe.run()))
+    emitc::FuncOp cfunc = cfuncs.lookup(f->getAttrOfType<StringAttr>("sym_name").getValue());
+    FunctionEmitter fe(*this, f, cfunc);
+    if (failed(fe.run()) || failed(flushThrough(cfunc)))
       return failure();
   }
 
@@ -540,6 +566,9 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run() {
            "const kiln_module_desc_t* kiln_module_v1_get(void);\n"
            "const kiln_module_desc_t* kiln_module_v1_get(void) { return &" +
            prefix + "descriptor; }\n#endif");
+  if (sink)
+    return failed(flushThrough(nullptr)) ? FailureOr<OwningOpRef<ModuleOp>>(failure())
+                                         : FailureOr<OwningOpRef<ModuleOp>>(std::move(out));
   if (failed(mlir::verify(*out)))
     return failure();
   return std::move(out);

@@ -70,33 +70,57 @@ FailureOr<OwningOpRef<ModuleOp>> convertVMToEmitC(Operation *vmModule,
   return emitter.run();
 }
 
-/// What upstream's --form-expressions pass does to every emitc.func (wrap
-/// each single-result C operator in an emitc.expression, then fold
-/// expressions into their users with the same patterns and the same greedy
-/// driver settings), with the pattern set frozen once for the module instead
-/// of once per function: the pass rebuilt it for each of thousands of
-/// functions, a quarter of the C target's time (docs/limits.md).
-static LogicalResult formExpressions(ModuleOp module) {
-  MLIRContext *context = module.getContext();
-  RewritePatternSet patterns(context);
-  emitc::populateExpressionPatterns(patterns);
-  FrozenRewritePatternSet frozen(std::move(patterns));
-  OpBuilder builder(context);
+LogicalResult convertVMToEmitC(Operation *vmModule, const CTargetOptions &options,
+                               EmitCPieceSink sink) {
+  ctarget::ModuleEmitter emitter(vmModule, options);
+  return success(succeeded(emitter.run(sink)));
+}
+
+/// What upstream's --form-expressions pass does to an emitc.func (wrap each
+/// single-result C operator in an emitc.expression, then fold expressions
+/// into their users with the same patterns), with the pattern set frozen
+/// once per module instead of once per function (docs/limits.md). Only the
+/// patterns run: the greedy driver's folding, constant CSE and region
+/// simplification found nothing to do on the C target's output beyond
+/// identity casts (not built in the first place) and blocks that only
+/// branch, yet cost a fifth of the target's time.
+static LogicalResult formExpressions(emitc::FuncOp func, const FrozenRewritePatternSet &patterns) {
+  OpBuilder builder(func.getContext());
+  func->walk([&](Operation *op) {
+    if (op->getNumResults() == 1 && !isa<emitc::LiteralOp>(op) &&
+        isa<emitc::CExpressionInterface>(*op) && !op->getParentOfType<emitc::ExpressionOp>())
+      emitc::createExpression(op, builder);
+  });
   GreedyRewriteConfig config;
   config.setRegionSimplificationLevel(GreedySimplifyRegionLevel::Disabled);
   config.enableFolding(false);
   config.enableConstantCSE(false);
-  for (auto func : llvm::make_early_inc_range(module.getOps<emitc::FuncOp>())) {
-    func->walk([&](Operation *op) {
-      if (op->getNumResults() == 1 && !isa<emitc::LiteralOp>(op) &&
-          isa<emitc::CExpressionInterface>(*op) &&
-          !op->getParentOfType<emitc::ExpressionOp>())
-        emitc::createExpression(op, builder);
+  return applyPatternsGreedily(func, patterns, config);
+}
+
+/// Drops what would print as C noise: reads nothing uses (an operand loaded
+/// on a path that turned out not to need it prints as a set-but-unused
+/// variable), and `(void)x;` for a variable something does read.
+static void tidyEmitC(Operation *root) {
+  root->walk<WalkOrder::PostOrder, mlir::ReverseIterator>([](Operation *op) {
+    if (isa<emitc::LoadOp, emitc::LiteralOp, emitc::CastOp, emitc::CmpOp, emitc::GetGlobalOp,
+            emitc::AddressOfOp, emitc::MemberOp, emitc::MemberOfPtrOp>(op) &&
+        op->use_empty())
+      op->erase();
+  });
+  root->walk([](emitc::VerbatimOp verbatim) {
+    if (verbatim.getValue() != "(void){};" || verbatim.getFmtArgs().size() != 1)
+      return;
+    Value v = verbatim.getFmtArgs()[0];
+    bool read = llvm::any_of(v.getUsers(), [&](Operation *user) {
+      if (isa<emitc::VerbatimOp>(user))
+        return false;
+      auto assign = dyn_cast<emitc::AssignOp>(user);
+      return !assign || assign.getValue() == v;
     });
-    if (failed(applyPatternsGreedily(func, frozen, config)))
-      return failure();
-  }
-  return success();
+    if (read)
+      verbatim.erase();
+  });
 }
 
 LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation,
@@ -124,38 +148,28 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
     return op->emitError("--vm-to-c expects a vm.module");
   if (failed(vm::verifyTargetLimits(vmModule)))
     return failure();
-  FailureOr<OwningOpRef<ModuleOp>> emitc = convertVMToEmitC(vmModule, options);
-  if (failed(emitc))
+  // Printed a function at a time: the emitc form of one function is alive
+  // at once, so memory and time stay linear in the number of functions.
+  // Loaded before the patterns are built: a pattern rooted at an op of a
+  // dialect not loaded yet never matches.
+  op->getContext()->getOrLoadDialect<emitc::EmitCDialect>();
+  RewritePatternSet patternList(op->getContext());
+  emitc::populateExpressionPatterns(patternList);
+  FrozenRewritePatternSet patterns(std::move(patternList));
+  auto printPiece = [&](Operation *piece) -> LogicalResult {
+    tidyEmitC(piece);
+    // Fold single-use loads, casts and calls into the C expressions that
+    // use them, so the C reads like hand-written code instead of one
+    // temporary per op.
+    if (auto func = dyn_cast<emitc::FuncOp>(piece))
+      if (options.formExpressions && failed(formExpressions(func, patterns)))
+        return failure();
+    return emitc::translateToCpp(piece, os, /*declareVariablesAtTop=*/true);
+  };
+  if (failed(convertVMToEmitC(vmModule, options, printPiece)))
     return failure();
-  // Fold single-use loads, casts and calls into the C expressions that use
-  // them, so the C reads like hand-written code instead of one temporary
-  // per op.
-  // Reads nothing uses (an operand loaded on a path that turned out not to
-  // need it) would print as set-but-unused C variables.
-  emitc->get()->walk<WalkOrder::PostOrder, mlir::ReverseIterator>([](Operation *op) {
-    if (isa<emitc::LoadOp, emitc::LiteralOp, emitc::CastOp, emitc::CmpOp, emitc::GetGlobalOp,
-            emitc::AddressOfOp, emitc::MemberOp, emitc::MemberOfPtrOp>(op) &&
-        op->use_empty())
-      op->erase();
-  });
-  // `(void)x;` keeps a variable or parameter nothing reads quiet under
-  // -Wunused; where something does read it, drop the noise.
-  emitc->get()->walk([](emitc::VerbatimOp verbatim) {
-    if (verbatim.getValue() != "(void){};" || verbatim.getFmtArgs().size() != 1)
-      return;
-    Value v = verbatim.getFmtArgs()[0];
-    bool read = llvm::any_of(v.getUsers(), [&](Operation *user) {
-      if (isa<emitc::VerbatimOp>(user))
-        return false;
-      auto assign = dyn_cast<emitc::AssignOp>(user);
-      return !assign || assign.getValue() == v;
-    });
-    if (read)
-      verbatim.erase();
-  });
-  if (options.formExpressions && failed(formExpressions(emitc->get())))
-    return failure();
-  return emitc::translateToCpp(emitc->get(), os, /*declareVariablesAtTop=*/true);
+  os << "\n"; // as printing the whole module ends
+  return success();
 }
 
 void registerVMToCTranslation() {

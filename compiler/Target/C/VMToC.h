@@ -18,6 +18,8 @@
 namespace llvm {
 class raw_ostream;
 } // namespace llvm
+#include "llvm/ADT/STLFunctionalExtras.h"
+
 namespace mlir {
 class Operation;
 } // namespace mlir
@@ -47,6 +49,17 @@ struct CTargetOptions {
 /// fails on ops the C target does not support.
 FailureOr<OwningOpRef<ModuleOp>> convertVMToEmitC(Operation *vmModule,
                                                   const CTargetOptions &options = {});
+
+/// Receives the top-level ops of the emitc module one at a time, in module
+/// order, each verified and complete.
+using EmitCPieceSink = llvm::function_ref<LogicalResult(Operation *)>;
+
+/// The same conversion, streamed: each top-level op goes to `sink` as soon
+/// as it is complete (a function right after its body is built) and is then
+/// dropped, so only one function's emitc form is alive at a time. The C
+/// target prints this way: memory stays flat in the number of functions.
+LogicalResult convertVMToEmitC(Operation *vmModule, const CTargetOptions &options,
+                               EmitCPieceSink sink);
 
 /// Translates `op` (a vm.module, or a builtin.module holding exactly one) to
 /// C: runs the vm preparation pipeline on `op` first unless `runPreparation`

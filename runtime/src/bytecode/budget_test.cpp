@@ -4,12 +4,12 @@
 #include <thread>
 #include <vector>
 
-#include "gtest/gtest.h"
 #include "kiln/bytecode/bytecode_module.h"
 #include "kiln/vm/context.h"
 #include "kiln/vm/invocation.h"
 #include "kiln/vm/loop.h"
 #include "testing/module_builder.h"
+#include "gtest/gtest.h"
 
 namespace kiln::bytecode {
 namespace {
@@ -54,7 +54,7 @@ struct Fixture {
     module = *m;
     EXPECT_TRUE(context.register_module(module).ok());
   }
-  vm::Function fn(const char* name) { return context.lookup_function(name).value(); }
+  vm::Function fn(const char *name) { return context.lookup_function(name).value(); }
 
   vm::Instance instance;
   std::vector<uint8_t> file;
@@ -80,11 +80,11 @@ TEST(BytecodeBudgetTest, FuelCountsBackwardBranchesExactly) {
   // Across slices too.
   limits.fuel = 3 * vm::Budget::kSlice + 5;
   fx.context.set_execution_limits(limits);
-  s = vm::invoke(fx.context, fx.fn("count"),
-                 {Value::i32(static_cast<int32_t>(limits.fuel + 1))}, &results);
+  s = vm::invoke(fx.context, fx.fn("count"), {Value::i32(static_cast<int32_t>(limits.fuel + 1))},
+                 &results);
   EXPECT_TRUE(s.ok()) << s.to_string();
-  s = vm::invoke(fx.context, fx.fn("count"),
-                 {Value::i32(static_cast<int32_t>(limits.fuel + 2))}, &results);
+  s = vm::invoke(fx.context, fx.fn("count"), {Value::i32(static_cast<int32_t>(limits.fuel + 2))},
+                 &results);
   EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
   // No limits: unbounded again.
   fx.context.set_execution_limits(vm::ExecutionLimits());
@@ -100,7 +100,8 @@ TEST(BytecodeBudgetTest, InfiniteLoopEndsAtTheDeadline) {
   ValueList results;
   auto start = std::chrono::steady_clock::now();
   Status s = vm::invoke(fx.context, fx.fn("spin"), {}, &results);
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(s.code(), StatusCode::kDeadlineExceeded) << s.to_string();
   EXPECT_TRUE(s.has_trace());
   EXPECT_LT(ms, 5000);
@@ -110,7 +111,7 @@ TEST(BytecodeBudgetTest, RunningInvocationIsCancelledFromAnotherThread) {
   Fixture fx;
   vm::Invocation inv(fx.context);
   vm::ExecutionLimits limits;
-  limits.deadline_ns = vm::now_ns() + int64_t{60} * 1000000000;  // a backstop
+  limits.deadline_ns = vm::now_ns() + int64_t{60} * 1000000000; // a backstop
   inv.set_limits(limits);
   std::thread canceller([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(30));
@@ -130,7 +131,7 @@ TEST(BytecodeBudgetTest, PolledInterruptStopsAnInfiniteLoop) {
   Fixture fx;
   struct Poll {
     int calls = 0;
-    static bool interrupted(void* user) { return ++static_cast<Poll*>(user)->calls == 3; }
+    static bool interrupted(void *user) { return ++static_cast<Poll *>(user)->calls == 3; }
   } poll;
   vm::ExecutionLimits limits;
   limits.interrupted = &Poll::interrupted;
@@ -153,7 +154,7 @@ TEST(BytecodeBudgetTest, LoopCancelStopsARunningInvocation) {
   vm::Loop loop;
   Status seen;
   uint64_t id = loop.spawn(fx.context, fx.fn("spin"), {},
-                           [&](Status s, ValueList&) { seen = std::move(s); });
+                           [&](Status s, ValueList &) { seen = std::move(s); });
   std::thread canceller([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(30));
     loop.cancel(id);
@@ -164,5 +165,5 @@ TEST(BytecodeBudgetTest, LoopCancelStopsARunningInvocation) {
   EXPECT_EQ(seen.code(), StatusCode::kCancelled) << seen.to_string();
 }
 
-}  // namespace
-}  // namespace kiln::bytecode
+} // namespace
+} // namespace kiln::bytecode

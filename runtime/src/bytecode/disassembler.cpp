@@ -44,7 +44,6 @@ uint32_t list_element_size(OperandKind kind) {
   }
 }
 
-
 void append_quoted(std::string_view s, std::string *out) {
   *out += '"';
   for (char c : s) {
@@ -325,7 +324,8 @@ std::string describe_decode_error(const DecodeResult &result, uint32_t pc) {
     append_format(&message, "truncated opcode at offset %u", pc);
     break;
   case DecodeError::kUnknownOpcode:
-    append_format(&message, "unknown opcode %u at offset %u", static_cast<unsigned>(result.opcode), pc);
+    append_format(&message, "unknown opcode %u at offset %u", static_cast<unsigned>(result.opcode),
+                  pc);
     break;
   case DecodeError::kTruncatedList:
     message = "truncated operand list of ";

@@ -142,9 +142,10 @@ Status dump_module(const vm::Module *module, std::string *out, const DumpOptions
     for (size_t i = 0; i < m.functions().size(); ++i) {
       const FunctionInfo &f = m.functions()[i];
       append_format(out, "  [%zu] @%.*s %.*s  %s  scalars=%u refs=%u bytes=%u frame=%u\n", i,
-              static_cast<int>(f.name.size()), f.name.data(), static_cast<int>(f.signature.size()),
-              f.signature.data(), vm::format_signature_types(f.signature).c_str(), f.scalar_count,
-              f.ref_count, f.length, f.frame_bytes);
+                    static_cast<int>(f.name.size()), f.name.data(),
+                    static_cast<int>(f.signature.size()), f.signature.data(),
+                    vm::format_signature_types(f.signature).c_str(), f.scalar_count, f.ref_count,
+                    f.length, f.frame_bytes);
     }
   }
   if (options.disassembly)
@@ -157,12 +158,13 @@ namespace {
 void dump_metadata(const BytecodeModule &m, std::string *out) {
   std::string_view name = m.name();
   append_format(out, "module %.*s (version %u)\n", static_cast<int>(name.size()), name.data(),
-          m.version());
+                m.version());
   append_format(out,
-          "  file: %" PRIu64 " bytes, format version %u, flatbuffer %" PRIu64
-          " bytes, external data at %" PRIu64 "\n",
-          m.file_size(), kFormatVersion, m.flatbuffer_length(), m.external_offset());
-  append_format(out, "  globals: %u bytes, %u refs; initializer: ", m.global_bytes(), m.global_refs());
+                "  file: %" PRIu64 " bytes, format version %u, flatbuffer %" PRIu64
+                " bytes, external data at %" PRIu64 "\n",
+                m.file_size(), kFormatVersion, m.flatbuffer_length(), m.external_offset());
+  append_format(out, "  globals: %u bytes, %u refs; initializer: ", m.global_bytes(),
+                m.global_refs());
   if (m.init_function() >= 0) {
     std::string_view n = m.functions()[m.init_function()].name;
     append_format(out, "@%.*s\n", static_cast<int>(n.size()), n.data());
@@ -173,32 +175,32 @@ void dump_metadata(const BytecodeModule &m, std::string *out) {
   for (size_t i = 0; i < m.types().size(); ++i) {
     const TypeInfo &t = m.types()[i];
     append_format(out, "  [%zu] %.*s (%s)\n", i, static_cast<int>(t.name.size()), t.name.data(),
-            type_kind_name(t.kind));
+                  type_kind_name(t.kind));
   }
   append_format(out, "imports (%zu):\n", m.imports().size());
   for (size_t i = 0; i < m.imports().size(); ++i) {
     const ImportDesc &d = m.imports()[i];
     append_format(out, "  [%zu] %.*s %.*s  %s%s\n", i, static_cast<int>(d.full_name.size()),
-            d.full_name.data(), static_cast<int>(d.signature.size()), d.signature.data(),
-            vm::format_signature_types(d.signature).c_str(), d.optional ? "  optional" : "");
+                  d.full_name.data(), static_cast<int>(d.signature.size()), d.signature.data(),
+                  vm::format_signature_types(d.signature).c_str(), d.optional ? "  optional" : "");
   }
   append_format(out, "exports (%zu):\n", m.exports().size());
   for (size_t i = 0; i < m.exports().size(); ++i) {
     const ExportDesc &e = m.exports()[i];
     const FunctionInfo &f = m.functions()[e.internal_ordinal];
     append_format(out, "  [%zu] %.*s %.*s  %s  = function %d\n", i, static_cast<int>(e.name.size()),
-            e.name.data(), static_cast<int>(f.signature.size()), f.signature.data(),
-            vm::format_signature_types(f.signature).c_str(), e.internal_ordinal);
+                  e.name.data(), static_cast<int>(f.signature.size()), f.signature.data(),
+                  vm::format_signature_types(f.signature).c_str(), e.internal_ordinal);
   }
   append_format(out, "rodata (%zu):\n", m.rodata().size());
   for (size_t i = 0; i < m.rodata().size(); ++i) {
     const RodataDesc &r = m.rodata()[i];
     const vmfb::RodataSegment *seg = m.fb()->rodata()->Get(static_cast<uint32_t>(i));
     append_format(out, "  [%zu] %.*s%s%zu bytes, %s, alignment %u%s%.*s\n", i,
-            static_cast<int>(r.name.size()), r.name.data(), r.name.empty() ? "" : ": ", r.length,
-            seg->embedded_data() ? "embedded" : "external", r.alignment,
-            r.mime_type.empty() ? "" : ", ", static_cast<int>(r.mime_type.size()),
-            r.mime_type.data());
+                  static_cast<int>(r.name.size()), r.name.data(), r.name.empty() ? "" : ": ",
+                  r.length, seg->embedded_data() ? "embedded" : "external", r.alignment,
+                  r.mime_type.empty() ? "" : ", ", static_cast<int>(r.mime_type.size()),
+                  r.mime_type.data());
   }
   append_format(out, "strings (%zu):\n", m.strings().size());
   for (size_t i = 0; i < m.strings().size(); ++i) {
@@ -211,8 +213,9 @@ void dump_functions(const BytecodeModule &m, std::string *out) {
   for (size_t i = 0; i < m.functions().size(); ++i) {
     const FunctionInfo &f = m.functions()[i];
     append_format(out, "\n  [%zu] @%.*s %.*s  scalars=%u refs=%u bytes=%u frame=%u\n", i,
-            static_cast<int>(f.name.size()), f.name.data(), static_cast<int>(f.signature.size()),
-            f.signature.data(), f.scalar_count, f.ref_count, f.length, f.frame_bytes);
+                  static_cast<int>(f.name.size()), f.name.data(),
+                  static_cast<int>(f.signature.size()), f.signature.data(), f.scalar_count,
+                  f.ref_count, f.length, f.frame_bytes);
     std::vector<DisassembledLine> lines;
     disassemble_function(ModuleNames(m), function_code(f), &lines);
     std::string last_location;

@@ -6,10 +6,9 @@
 #include <limits>
 #include <memory>
 #include <string>
-#include <vector>
 #include <utility>
+#include <vector>
 
-#include "gtest/gtest.h"
 #include "kiln/bytecode/bytecode_module.h"
 #include "kiln/vm/buffer.h"
 #include "kiln/vm/context.h"
@@ -17,6 +16,7 @@
 #include "kiln/vm/list.h"
 #include "kiln/vm/native_module.h"
 #include "testing/module_builder.h"
+#include "gtest/gtest.h"
 
 namespace kiln::bytecode {
 namespace {
@@ -36,31 +36,33 @@ using vm::Value;
 using vm::ValueList;
 
 class Harness {
- public:
+public:
   Harness() : context_(new vm::Context(instance_)) {}
   ~Harness() { context_.reset(); }
 
-  vm::Instance& instance() { return instance_; }
-  vm::Context& context() { return *context_; }
+  vm::Instance &instance() { return instance_; }
+  vm::Context &context() { return *context_; }
 
-  Status add(const ModuleBuilder& mb) {
+  Status add(const ModuleBuilder &mb) {
     files_.push_back(mb.build());
-    auto& file = files_.back();
+    auto &file = files_.back();
     auto module = load_module(instance_, file.data(), file.size(), vm::Ref());
-    if (!module.ok()) return module.status();
+    if (!module.ok())
+      return module.status();
     modules_.push_back(*module);
     return context_->register_module(*module);
   }
-  Status add(const vm::Ref& module) { return context_->register_module(module); }
+  Status add(const vm::Ref &module) { return context_->register_module(module); }
 
-  Status call(const std::string& name, const ValueList& args, ValueList* results) {
+  Status call(const std::string &name, const ValueList &args, ValueList *results) {
     auto f = context_->lookup_function(name);
-    if (!f.ok()) return f.status();
+    if (!f.ok())
+      return f.status();
     return vm::invoke(*context_, *f, args, results);
   }
-  vm::Module* module(size_t i) { return modules_[i].as<vm::Module>(); }
+  vm::Module *module(size_t i) { return modules_[i].as<vm::Module>(); }
 
- private:
+private:
   vm::Instance instance_;
   std::vector<std::vector<uint8_t>> files_;
   std::vector<vm::Ref> modules_;
@@ -70,23 +72,26 @@ class Harness {
 // ---- One-op functions ---------------------------------------------------
 
 // f(a[, b[, c]]) = op(a, b, c) with signature `sig`.
-vm::StatusOr<Value> run_op(Opcode op, const std::string& sig, ValueList args) {
+vm::StatusOr<Value> run_op(Opcode op, const std::string &sig, ValueList args) {
   ModuleBuilder mb;
   FunctionBuilder f;
-  const OpcodeInfo& info = kOpcodeInfo[static_cast<uint16_t>(op)];
+  const OpcodeInfo &info = kOpcodeInfo[static_cast<uint16_t>(op)];
   uint64_t out = args.size();
   std::vector<testing::Operand> operands;
   operands.push_back(out);
-  for (uint8_t i = 1; i < info.operandCount; ++i) operands.push_back(static_cast<uint64_t>(i - 1));
+  for (uint8_t i = 1; i < info.operandCount; ++i)
+    operands.push_back(static_cast<uint64_t>(i - 1));
   f.emit(op, operands);
   f.emit(Opcode::RETURN, {L({out})});
   mb.add_export("f", mb.add_function("f", sig, static_cast<uint16_t>(out + 1), 0, f));
   Harness h;
   Status s = h.add(mb);
-  if (!s.ok()) return s;
+  if (!s.ok())
+    return s;
   ValueList results;
   s = h.call("f", args, &results);
-  if (!s.ok()) return s;
+  if (!s.ok())
+    return s;
   return results.at(0);
 }
 
@@ -131,11 +136,11 @@ TEST(InterpreterOps, IntegerArithmetic) {
   EXPECT_EQ(i32_op(Opcode::SUB_I32, 2, 3), -1);
   EXPECT_EQ(i32_op(Opcode::MUL_I32, -4, 3), -12);
   EXPECT_EQ(i32_op(Opcode::DIV_I32_S, -7, 2), -3);
-  EXPECT_EQ(i32_op(Opcode::DIV_I32_S, kMin32, -1), kMin32);  // not an error
+  EXPECT_EQ(i32_op(Opcode::DIV_I32_S, kMin32, -1), kMin32); // not an error
   EXPECT_EQ(i32_op(Opcode::REM_I32_S, kMin32, -1), 0);
   EXPECT_EQ(i32_op(Opcode::REM_I32_S, -7, 2), -1);
   EXPECT_EQ(i32_op(Opcode::DIV_I32_U, -2, 2), 0x7FFFFFFF);
-  EXPECT_EQ(i32_op(Opcode::REM_I32_U, -1, 10), 5);  // 4294967295 % 10
+  EXPECT_EQ(i32_op(Opcode::REM_I32_U, -1, 10), 5); // 4294967295 % 10
   EXPECT_EQ(i32_op(Opcode::MIN_I32_S, -1, 1), -1);
   EXPECT_EQ(i32_op(Opcode::MIN_I32_U, -1, 1), 1);
   EXPECT_EQ(i32_op(Opcode::MAX_I32_S, -1, 1), 1);
@@ -209,7 +214,7 @@ TEST(InterpreterOps, FloatMinMaxRoundRem) {
   EXPECT_EQ(f32_un(Opcode::ROUND_F32, -2.5f), -3.0f);
   EXPECT_EQ(f32_un(Opcode::ROUND_F32_EVEN, 2.5f), 2.0f);
   EXPECT_EQ(f32_un(Opcode::ROUND_F32_EVEN, 3.5f), 4.0f);
-  EXPECT_EQ(f32_op(Opcode::REM_F32, 5.0f, 3.0f), -1.0f);  // IEEE remainder
+  EXPECT_EQ(f32_op(Opcode::REM_F32, 5.0f, 3.0f), -1.0f); // IEEE remainder
   EXPECT_EQ(f64_op(Opcode::REM_F64, 5.0, 3.0), -1.0);
   EXPECT_EQ(f64_op(Opcode::MIN_F64, -0.5, 0.5), -0.5);
   EXPECT_EQ(f32_un(Opcode::NEG_F32, 1.0f), -1.0f);
@@ -221,7 +226,7 @@ TEST(InterpreterOps, FloatMinMaxRoundRem) {
 }
 
 TEST(InterpreterOps, Casts) {
-  auto cast = [](Opcode op, const char* sig, Value v) {
+  auto cast = [](Opcode op, const char *sig, Value v) {
     auto r = run_op(op, sig, {v});
     EXPECT_TRUE(r.ok());
     return r.ok() ? *r : Value();
@@ -329,8 +334,8 @@ std::pair<int64_t, int64_t> count_latch(Opcode op, bool is64, int64_t x, int64_t
   f.bind(loop);
   f.emit(is64 ? Opcode::ADD_I64_IMM : Opcode::ADD_I32_IMM,
          {2, 2, is64 ? testing::Operand(int64_t{1}) : testing::Operand(1)});
-  f.emit(op, {0, 0, is64 ? testing::Operand(step) : testing::Operand(static_cast<int32_t>(step)),
-              1, loop});
+  f.emit(op, {0, 0, is64 ? testing::Operand(step) : testing::Operand(static_cast<int32_t>(step)), 1,
+              loop});
   f.emit(Opcode::RETURN, {L({2, 0})});
   mb.add_export("f", mb.add_function("f", sig, 3, 0, f));
   Harness h;
@@ -342,8 +347,10 @@ std::pair<int64_t, int64_t> count_latch(Opcode op, bool is64, int64_t x, int64_t
                                     Value::i32(static_cast<int32_t>(bound))};
   s = h.call("f", args, &results);
   EXPECT_TRUE(s.ok()) << s.to_string();
-  if (!s.ok()) return {-1, -1};
-  if (is64) return {results[0].as_i64(), results[1].as_i64()};
+  if (!s.ok())
+    return {-1, -1};
+  if (is64)
+    return {results[0].as_i64(), results[1].as_i64()};
   return {results[0].as_i32(), results[1].as_i32()};
 }
 
@@ -424,11 +431,12 @@ TEST(Interpreter, RecursiveFib) {
 // must still see zero, even in storage a previous frame left dirty.
 TEST(Interpreter, UnwrittenScalarRegistersReadAsZero) {
   ModuleBuilder mb;
-  FunctionBuilder dirty;  // fills registers 1..5 with garbage
-  for (uint64_t k = 1; k < 6; ++k) dirty.emit(Opcode::CONST_I32, {k, 1000 + k});
+  FunctionBuilder dirty; // fills registers 1..5 with garbage
+  for (uint64_t k = 1; k < 6; ++k)
+    dirty.emit(Opcode::CONST_I32, {k, 1000 + k});
   dirty.emit(Opcode::RETURN, {L({0})});
   int32_t d = mb.add_function("dirty", "0i_i", 6, 0, dirty);
-  FunctionBuilder maybe;  // r1 is written only when the argument is zero
+  FunctionBuilder maybe; // r1 is written only when the argument is zero
   Label join = maybe.label();
   maybe.emit(Opcode::BR_IF_NZ, {0, join});
   maybe.emit(Opcode::CONST_I32, {1, 7});
@@ -450,18 +458,19 @@ TEST(Interpreter, UnwrittenScalarRegistersReadAsZero) {
   EXPECT_EQ(results[0].as_i32(), 7);
 }
 
-std::string read_all(std::FILE* f) {
+std::string read_all(std::FILE *f) {
   std::fflush(f);
   std::rewind(f);
   std::string out;
   char buf[512];
   size_t n;
-  while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0) out.append(buf, n);
+  while ((n = std::fread(buf, 1, sizeof(buf), f)) > 0)
+    out.append(buf, n);
   return out;
 }
 
 TEST(Interpreter, TraceListsEveryInstructionInOrder) {
-  std::FILE* trace = std::tmpfile();
+  std::FILE *trace = std::tmpfile();
   ASSERT_NE(trace, nullptr);
   ModuleBuilder mb("t");
   FunctionBuilder f;
@@ -490,10 +499,9 @@ TEST(Interpreter, TraceListsEveryInstructionInOrder) {
     ASSERT_TRUE(s.ok()) << s.to_string();
     EXPECT_EQ(results[0].as_i32(), 42);
   }
-  EXPECT_EQ(read_all(trace),
-            "[trace] t.step 0000: ADD_I32_IMM s1, s0, 1  ; t.mlir:2:4\n"
-            "[trace] t.step 000a: YIELD ^0010  ; t.mlir:2:4\n"
-            "[trace] t.step 0010: RETURN (s1)  ; t.mlir:2:4\n");
+  EXPECT_EQ(read_all(trace), "[trace] t.step 0000: ADD_I32_IMM s1, s0, 1  ; t.mlir:2:4\n"
+                             "[trace] t.step 000a: YIELD ^0010  ; t.mlir:2:4\n"
+                             "[trace] t.step 0010: RETURN (s1)  ; t.mlir:2:4\n");
   std::fclose(trace);
   // The same bytes loaded without the option run untraced (nothing to
   // observe but the result; the dispatch loop is the untraced copy).
@@ -513,7 +521,7 @@ TEST(Interpreter, BranchTableSelectSwitch) {
   f.emit(Opcode::CONST_I32, {1, 200});
   f.emit(Opcode::CONST_I32, {2, 7});
   f.emit(Opcode::CONST_I32, {3, 8});
-  f.emit(Opcode::SWITCH, {1, 0, 1, L({2, 3})});  // index 1 -> s3
+  f.emit(Opcode::SWITCH, {1, 0, 1, L({2, 3})}); // index 1 -> s3
   f.emit(Opcode::RETURN, {L({1})});
   f.bind(d);
   f.emit(Opcode::CONST_I32, {1, -1});
@@ -560,7 +568,7 @@ TEST(Interpreter, FailCarriesMessageTraceAndLocation) {
   ModuleBuilder mb;
   int msg = mb.add_string("it broke");
   FunctionBuilder inner;
-  inner.emit(Opcode::CONST_I32, {0, 9});  // FAILED_PRECONDITION
+  inner.emit(Opcode::CONST_I32, {0, 9}); // FAILED_PRECONDITION
   uint32_t fail_pc = inner.pc();
   inner.emit(Opcode::FAIL, {0, msg});
   int fi = mb.add_function("inner", "0_", 1, 0, inner);
@@ -597,7 +605,7 @@ TEST(Interpreter, FailCarriesMessageTraceAndLocation) {
 TEST(Interpreter, TraceAfterFrameSlotReuse) {
   ModuleBuilder mb;
   int msg = mb.add_string("deep");
-  FunctionBuilder leaf;  // a big frame, returns
+  FunctionBuilder leaf; // a big frame, returns
   leaf.emit(Opcode::CONST_I32, {7, 1});
   leaf.emit(Opcode::RETURN, {L({})});
   int fl = mb.add_function("leaf", "0_", 8, 0, leaf);
@@ -634,16 +642,16 @@ TEST(Interpreter, TraceAfterFrameSlotReuse) {
   }
 }
 
-vm::StatusOr<int32_t> resume_add(vm::NativeCall&, uint64_t token);
+vm::StatusOr<int32_t> resume_add(vm::NativeCall &, uint64_t token);
 
 TEST(Interpreter, ImportSuspendsFromNestedFrame) {
   auto native = vm::NativeModule::create("native");
-  native->export_function("slow", [](vm::NativeCall& call, int32_t x) -> vm::StatusOr<int32_t> {
+  native->export_function("slow", [](vm::NativeCall &call, int32_t x) -> vm::StatusOr<int32_t> {
     return call.defer(&resume_add, static_cast<uint64_t>(x));
   });
   ModuleBuilder mb;
   int slow = mb.add_import("native.slow", "0i_i");
-  FunctionBuilder big;  // pushed and popped first: its slot is reused by mid
+  FunctionBuilder big; // pushed and popped first: its slot is reused by mid
   big.emit(Opcode::ADD_I32_IMM, {15, 0, 1});
   big.emit(Opcode::RETURN, {L({15})});
   int fbig = mb.add_function("big", "0i_i", 16, 0, big);
@@ -664,10 +672,12 @@ TEST(Interpreter, ImportSuspendsFromNestedFrame) {
   ValueList r;
   Status s = vm::begin_invoke(inv, h.context().lookup_function("f").value(), {Value::i32(1)}, &r);
   ASSERT_TRUE(s.is_deferred()) << s.to_string();
-  ASSERT_EQ(inv.stack().depth(), 3);  // f, mid, the native frame
-  EXPECT_EQ(inv.stack().frame_at(1)->function.module->function_name(
-                inv.stack().frame_at(1)->function), "mid");
-  EXPECT_EQ(inv.stack().frame_at(1)->storage, inv.stack().frame_at(0)->storage +
+  ASSERT_EQ(inv.stack().depth(), 3); // f, mid, the native frame
+  EXPECT_EQ(
+      inv.stack().frame_at(1)->function.module->function_name(inv.stack().frame_at(1)->function),
+      "mid");
+  EXPECT_EQ(inv.stack().frame_at(1)->storage,
+            inv.stack().frame_at(0)->storage +
                 ((inv.stack().frame_at(0)->storage_size + 15) & ~size_t(15)));
   s = vm::resume_invoke(inv, &r);
   ASSERT_TRUE(s.ok()) << s.to_string();
@@ -708,7 +718,7 @@ TEST(Interpreter, GlobalsAndInitializer) {
   f.emit(Opcode::ADD_I32, {1, 1, 0});
   f.emit(Opcode::GLOBAL_STORE_I32, {4, 1});
   f.emit(Opcode::CONST_I32, {2, 8});
-  f.emit(Opcode::GLOBAL_STORE_INDIRECT_I64, {2, 0});  // i64 slot at 8 gets low bits of s0
+  f.emit(Opcode::GLOBAL_STORE_INDIRECT_I64, {2, 0}); // i64 slot at 8 gets low bits of s0
   f.emit(Opcode::RETURN, {L({1})});
   mb.add_export("bump", mb.add_function("bump", "0i_i", 3, 0, f));
   FunctionBuilder bad;
@@ -734,11 +744,12 @@ TEST(Interpreter, RodataIsServedInPlaceAndReadOnly) {
   std::vector<uint8_t> bytes = {1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0};
   int small = mb.add_rodata(bytes);
   std::vector<uint8_t> big(4096);
-  for (size_t i = 0; i < big.size(); ++i) big[i] = static_cast<uint8_t>(i);
+  for (size_t i = 0; i < big.size(); ++i)
+    big[i] = static_cast<uint8_t>(i);
   int large = mb.add_rodata(big, /*external=*/true);
   FunctionBuilder f;
   f.emit(Opcode::CONST_REF_RODATA, {0, small});
-  f.emit(Opcode::BUFFER_LOAD_I32, {1, 0, 0});  // index in s0 (i64)
+  f.emit(Opcode::BUFFER_LOAD_I32, {1, 0, 0}); // index in s0 (i64)
   f.emit(Opcode::CONST_REF_RODATA, {1, large});
   f.emit(Opcode::CONST_I64, {2, int64_t{300}});
   f.emit(Opcode::BUFFER_LOAD_I8_U, {3, 1, 2});
@@ -781,7 +792,7 @@ TEST(Interpreter, BuffersAndFaults) {
   n.emit(Opcode::BUFFER_LOAD_I32, {1, 0, 0});
   n.emit(Opcode::RETURN, {L({1})});
   mb.add_export("null", mb.add_function("null", "0_i", 2, 1, n));
-  FunctionBuilder c;  // copy / compare / fill / hash
+  FunctionBuilder c; // copy / compare / fill / hash
   c.emit(Opcode::CONST_I32, {9, 0});
   c.emit(Opcode::CONST_I64, {0, int64_t{16}});
   c.emit(Opcode::BUFFER_ALLOC, {0, 0, 9});
@@ -789,9 +800,9 @@ TEST(Interpreter, BuffersAndFaults) {
   c.emit(Opcode::CONST_I64, {1, int64_t{0}});
   c.emit(Opcode::CONST_I64, {2, int64_t{4}});
   c.emit(Opcode::CONST_I32, {3, 0x01020304});
-  c.emit(Opcode::BUFFER_FILL_I32, {0, 1, 2, 3});          // 4 x i32
-  c.emit(Opcode::BUFFER_COPY, {0, 1, 1, 1, 0});           // copy 16 bytes
-  c.emit(Opcode::BUFFER_COMPARE, {4, 0, 1, 1, 1, 0});     // equal -> 1
+  c.emit(Opcode::BUFFER_FILL_I32, {0, 1, 2, 3});      // 4 x i32
+  c.emit(Opcode::BUFFER_COPY, {0, 1, 1, 1, 0});       // copy 16 bytes
+  c.emit(Opcode::BUFFER_COMPARE, {4, 0, 1, 1, 1, 0}); // equal -> 1
   c.emit(Opcode::BUFFER_HASH, {5, 0, 1, 0});
   c.emit(Opcode::BUFFER_HASH, {6, 1, 1, 0});
   c.emit(Opcode::CMP_EQ_I64, {7, 5, 6});
@@ -837,7 +848,7 @@ TEST(Interpreter, BufferLoadAdd) {
   f.emit(Opcode::BUFFER_LOAD_ADD_I32, {2, 2, MOVE(0), 1});
   f.emit(Opcode::RETURN, {L({2})});
   mb.add_export("f", mb.add_function("f", "0IIi_i", 6, 1, f));
-  FunctionBuilder n;  // null buffer
+  FunctionBuilder n; // null buffer
   n.emit(Opcode::CONST_I64, {0, int64_t{0}});
   n.emit(Opcode::BUFFER_LOAD_ADD_I32, {1, 1, 0, 0});
   n.emit(Opcode::RETURN, {L({1})});
@@ -847,7 +858,7 @@ TEST(Interpreter, BufferLoadAdd) {
   ValueList r;
   Status s = h.call("f", {Value::i64(16), Value::i64(1), Value::i32(0x40000000)}, &r);
   ASSERT_TRUE(s.ok()) << s.to_string();
-  EXPECT_EQ(r[0].as_i32(), std::numeric_limits<int32_t>::min());  // wraps
+  EXPECT_EQ(r[0].as_i32(), std::numeric_limits<int32_t>::min()); // wraps
   ASSERT_TRUE(h.call("f", {Value::i64(16), Value::i64(3), Value::i32(5)}, &r).ok());
   EXPECT_EQ(r[0].as_i32(), 5 - 0x40000000);
   ASSERT_TRUE(h.call("f", {Value::i64(16), Value::i64(0), Value::i32(-9)}, &r).ok());
@@ -871,9 +882,9 @@ TEST(Interpreter, RefOwnershipNoLeaks) {
   int fc = mb.add_function("callee", "0r_r", 0, 1, callee);
   // f(r0) -> r : copies around, stores in a global, calls, returns
   FunctionBuilder f;
-  f.emit(Opcode::MOV_REF, {1, 0});                 // r1 = r0 (retain)
-  f.emit(Opcode::GLOBAL_STORE_REF, {0, MOVE(1)});  // global = r1 (move)
-  f.emit(Opcode::GLOBAL_LOAD_REF, {2, 0, buf});    // r2 = global (retain)
+  f.emit(Opcode::MOV_REF, {1, 0});                // r1 = r0 (retain)
+  f.emit(Opcode::GLOBAL_STORE_REF, {0, MOVE(1)}); // global = r1 (move)
+  f.emit(Opcode::GLOBAL_LOAD_REF, {2, 0, buf});   // r2 = global (retain)
   f.emit(Opcode::CALL, {fc, L({MOVE(2)}), L({3})});
   f.emit(Opcode::CAST_REF_ANY, {4, 3});
   f.emit(Opcode::CAST_ANY_REF, {4, MOVE(4), buf});
@@ -958,7 +969,7 @@ TEST(Interpreter, ListsAndTypeChecks) {
   g.emit(Opcode::CONST_I32, {1, 0});
   g.emit(Opcode::LIST_SET_REF, {0, 1, 1});
   g.emit(Opcode::LIST_GET_REF, {1, 0, 1, list});
-  g.emit(Opcode::LIST_GET_REF, {1, 0, 1, buf});  // mismatch: null (IREE)
+  g.emit(Opcode::LIST_GET_REF, {1, 0, 1, buf}); // mismatch: null (IREE)
   g.emit(Opcode::CMP_NZ_REF, {0, 1});
   g.emit(Opcode::RETURN, {L({0})});
   mb.add_export("g", mb.add_function("g", "0_i", 2, 2, g));
@@ -1008,7 +1019,7 @@ TEST(Interpreter, YieldAndResumeKeepRegisters) {
   auto fn = h.context().lookup_function("outer").value();
   Status s = vm::begin_invoke(inv, fn, {Value::i32(5)}, &r);
   ASSERT_TRUE(s.is_deferred()) << s.to_string();
-  EXPECT_EQ(inv.stack().depth(), 2);  // outer + inner
+  EXPECT_EQ(inv.stack().depth(), 2); // outer + inner
   s = vm::resume_invoke(inv, &r);
   ASSERT_TRUE(s.is_deferred()) << s.to_string();
   EXPECT_EQ(inv.stack().depth(), 1);
@@ -1020,13 +1031,13 @@ TEST(Interpreter, YieldAndResumeKeepRegisters) {
   EXPECT_EQ(r[0].as_i32(), 1012);
 }
 
-vm::StatusOr<int32_t> resume_add(vm::NativeCall&, uint64_t token) {
+vm::StatusOr<int32_t> resume_add(vm::NativeCall &, uint64_t token) {
   return static_cast<int32_t>(token) + 100;
 }
 
 TEST(Interpreter, NativeImportDeferredAndResumed) {
   auto native = vm::NativeModule::create("native");
-  native->export_function("slow", [](vm::NativeCall& call, int32_t x) -> vm::StatusOr<int32_t> {
+  native->export_function("slow", [](vm::NativeCall &call, int32_t x) -> vm::StatusOr<int32_t> {
     return call.defer(&resume_add, static_cast<uint64_t>(x));
   });
   native->export_function("fast", [](int32_t a, int64_t b) -> int64_t { return a * b; });
@@ -1037,7 +1048,7 @@ TEST(Interpreter, NativeImportDeferredAndResumed) {
   FunctionBuilder f;
   f.emit(Opcode::CONST_I32, {1, 7});
   f.emit(Opcode::CALL_IMPORT, {slow, L({0}), L({2})});
-  f.emit(Opcode::ADD_I32, {2, 2, 1});  // registers survive the suspension
+  f.emit(Opcode::ADD_I32, {2, 2, 1}); // registers survive the suspension
   f.emit(Opcode::EXT_I32_I64_S, {3, 2});
   f.emit(Opcode::CALL_IMPORT, {fast, L({1, 3}), L({4})});
   f.emit(Opcode::IMPORT_RESOLVED, {5, missing});
@@ -1065,7 +1076,7 @@ TEST(Interpreter, ImportsFromSecondBytecodeModule) {
   add.emit(Opcode::ADD_I32, {0, 0, 1});
   add.emit(Opcode::RETURN, {L({0})});
   lib.add_export("add", lib.add_function("add", "0ii_i", 2, 0, add));
-  FunctionBuilder buf;  // returns a fresh buffer of length n
+  FunctionBuilder buf; // returns a fresh buffer of length n
   buf.emit(Opcode::CONST_I32, {1, 0});
   buf.emit(Opcode::BUFFER_ALLOC, {0, 0, 1});
   buf.emit(Opcode::RETURN, {L({MOVE(0)})});
@@ -1097,7 +1108,7 @@ TEST(Interpreter, VariadicImport) {
     std::string_view name() const override { return "v"; }
     int32_t export_count() const override { return 1; }
     vm::ExportInfo export_info(int32_t) const override { return {"sum", "0iCiD_i"}; }
-    Status begin_call(vm::Stack&, const vm::FunctionCall& call) override {
+    Status begin_call(vm::Stack &, const vm::FunctionCall &call) override {
       int32_t base, count, total = 0;
       std::memcpy(&base, call.arguments.data, 4);
       std::memcpy(&count, call.arguments.data + 4, 4);
@@ -1134,7 +1145,8 @@ TEST(Interpreter, RepeatedCallsReuseTheStack) {
   Harness h;
   ASSERT_TRUE(h.add(fib_module()).ok());
   ValueList r;
-  for (int i = 0; i < 1000; ++i) ASSERT_TRUE(h.call("fib", {Value::i32(5)}, &r).ok());
+  for (int i = 0; i < 1000; ++i)
+    ASSERT_TRUE(h.call("fib", {Value::i32(5)}, &r).ok());
   EXPECT_EQ(r[0].as_i32(), 5);
 }
 
@@ -1151,5 +1163,5 @@ TEST(Interpreter, DumpModule) {
   EXPECT_NE(text.find("[0] fib 0i_i  (i32) -> i32  = function 0"), std::string::npos) << text;
 }
 
-}  // namespace
-}  // namespace kiln::bytecode
+} // namespace
+} // namespace kiln::bytecode

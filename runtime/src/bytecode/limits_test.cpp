@@ -6,12 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "gtest/gtest.h"
 #include "kiln/bytecode/bytecode_module.h"
 #include "kiln/vm/instance.h"
 #include "kiln/vm/limits.h"
 #include "kiln/vm/list.h"
 #include "testing/module_builder.h"
+#include "gtest/gtest.h"
 
 namespace kiln::bytecode {
 namespace {
@@ -23,7 +23,7 @@ using vm::Status;
 using vm::StatusCode;
 namespace limits = vm::limits;
 
-Status load(const ModuleBuilder& mb) {
+Status load(const ModuleBuilder &mb) {
   vm::Instance instance;
   std::vector<uint8_t> file = mb.build();
   auto m = load_module(instance, file.data(), file.size(), vm::Ref());
@@ -36,12 +36,12 @@ FunctionBuilder returns_nothing() {
   return f;
 }
 
-void expect_loads(const ModuleBuilder& mb) {
+void expect_loads(const ModuleBuilder &mb) {
   Status s = load(mb);
   EXPECT_TRUE(s.ok()) << s.to_string();
 }
 
-void expect_rejected(const ModuleBuilder& mb, const std::string& needle) {
+void expect_rejected(const ModuleBuilder &mb, const std::string &needle) {
   Status s = load(mb);
   ASSERT_FALSE(s.ok()) << "expected a rejection containing '" << needle << "'";
   EXPECT_NE(s.to_string().find(needle), std::string::npos) << s.to_string();
@@ -148,7 +148,7 @@ TEST(LoaderLimits, ListElementTypes) {
     EXPECT_FALSE(limits::is_list_scalar_element_type(name)) << name;
   }
 
-  auto casting_to = [](const std::string& type) {
+  auto casting_to = [](const std::string &type) {
     FunctionBuilder f;
     f.emit(Opcode::CAST_ANY_REF, {0, 0, 0});
     f.emit(Opcode::RETURN, {L({})});
@@ -166,5 +166,5 @@ TEST(LoaderLimits, ListElementTypes) {
   EXPECT_NE(s.message().find("!vm.list<f16>"), std::string::npos) << s.to_string();
 }
 
-}  // namespace
-}  // namespace kiln::bytecode
+} // namespace
+} // namespace kiln::bytecode

@@ -68,7 +68,8 @@ TEST(Ops, NearEquality) {
   EXPECT_EQ(kiln_cmp_eq_f32_near(0.0f, -0.0f), 1);
   float a = 1.0f;
   float b = a;
-  for (int i = 0; i < 99; ++i) b = std::nextafter(b, 2.0f);
+  for (int i = 0; i < 99; ++i)
+    b = std::nextafter(b, 2.0f);
   EXPECT_EQ(kiln_cmp_eq_f32_near(a, b), 1);
   EXPECT_EQ(kiln_cmp_eq_f32_near(a, std::nextafter(b, 2.0f)), 0);
   EXPECT_EQ(kiln_cmp_eq_f64_near(1.0, 1.0 + 1e-9), 1);
@@ -94,18 +95,17 @@ TEST(Ops, BufferRanges) {
 // (n-1), plus longer inputs (length >= 256 keeps only the low byte).
 TEST(Ops, BufferHashIsSipHash24) {
   uint8_t data[300];
-  for (int i = 0; i < 300; ++i) data[i] = static_cast<uint8_t>(i);
+  for (int i = 0; i < 300; ++i)
+    data[i] = static_cast<uint8_t>(i);
   struct Vector {
     uint64_t length, hash;
   };
   const Vector vectors[] = {
-      {0, 0x726fdb47dd0e0e31ull},  {1, 0x74f839c593dc67fdull},
-      {7, 0xab0200f58b01d137ull},  {8, 0x93f5f5799a932462ull},
-      {9, 0x9e0082df0ba9e4b0ull},  {15, 0xa129ca6149be45e5ull},
-      {16, 0x3f2acc7f57c29bdbull}, {63, 0x958a324ceb064572ull},
-      {300, 0x4b0b710db6117839ull},
+      {0, 0x726fdb47dd0e0e31ull},  {1, 0x74f839c593dc67fdull},  {7, 0xab0200f58b01d137ull},
+      {8, 0x93f5f5799a932462ull},  {9, 0x9e0082df0ba9e4b0ull},  {15, 0xa129ca6149be45e5ull},
+      {16, 0x3f2acc7f57c29bdbull}, {63, 0x958a324ceb064572ull}, {300, 0x4b0b710db6117839ull},
   };
-  for (const Vector& v : vectors) {
+  for (const Vector &v : vectors) {
     EXPECT_EQ(static_cast<uint64_t>(kiln_buffer_hash_bytes(data, v.length)), v.hash)
         << "length " << v.length;
   }
@@ -128,4 +128,4 @@ TEST(Ops, IntegerCompares) {
   EXPECT_EQ(kiln_cmp_nz_i32(0), 0);
 }
 
-}  // namespace
+} // namespace

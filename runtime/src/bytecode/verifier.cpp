@@ -16,35 +16,35 @@ namespace {
 
 bool is_terminator(Opcode op) {
   switch (op) {
-    case Opcode::BR:
-    case Opcode::BR_TABLE:
-    case Opcode::RETURN:
-    case Opcode::FAIL:
-    case Opcode::YIELD:
-    case Opcode::BREAK:
-      return true;
-    default:
-      return false;
+  case Opcode::BR:
+  case Opcode::BR_TABLE:
+  case Opcode::RETURN:
+  case Opcode::FAIL:
+  case Opcode::YIELD:
+  case Opcode::BREAK:
+    return true;
+  default:
+    return false;
   }
 }
 
 bool needs_type(Opcode op) {
   switch (op) {
-    case Opcode::CAST_ANY_REF:
-    case Opcode::LIST_GET_REF:
-    case Opcode::LIST_ALLOC:
-    case Opcode::GLOBAL_LOAD_REF:
-    case Opcode::GLOBAL_LOAD_INDIRECT_REF:
-      return true;
-    default:
-      return false;
+  case Opcode::CAST_ANY_REF:
+  case Opcode::LIST_GET_REF:
+  case Opcode::LIST_ALLOC:
+  case Opcode::GLOBAL_LOAD_REF:
+  case Opcode::GLOBAL_LOAD_INDIRECT_REF:
+    return true;
+  default:
+    return false;
   }
 }
 
 // Expands "iCiID" with segment counts {2} into "i" "i" + 2x"iI" (the codes of
 // the flattened register list; the span count itself is not a register).
-bool expand_variadic(std::string_view codes, const std::vector<uint16_t>& segments,
-                     std::string* out) {
+bool expand_variadic(std::string_view codes, const std::vector<uint16_t> &segments,
+                     std::string *out) {
   size_t seg = 0;
   for (size_t i = 0; i < codes.size(); ++i) {
     if (codes[i] != 'C') {
@@ -52,9 +52,11 @@ bool expand_variadic(std::string_view codes, const std::vector<uint16_t>& segmen
       continue;
     }
     size_t end = codes.find('D', i);
-    if (end == std::string_view::npos || seg >= segments.size()) return false;
+    if (end == std::string_view::npos || seg >= segments.size())
+      return false;
     std::string_view tuple = codes.substr(i + 1, end - i - 1);
-    for (uint16_t k = 0; k < segments[seg]; ++k) out->append(tuple.data(), tuple.size());
+    for (uint16_t k = 0; k < segments[seg]; ++k)
+      out->append(tuple.data(), tuple.size());
     ++seg;
     i = end;
   }
@@ -62,22 +64,24 @@ bool expand_variadic(std::string_view codes, const std::vector<uint16_t>& segmen
 }
 
 class FunctionVerifier {
- public:
-  FunctionVerifier(BytecodeModule& module, const std::vector<FunctionInfo>& functions,
-                   int32_t ordinal, std::vector<bool>* type_needed)
-      : module_(module), functions_(functions), fn_(functions[ordinal]),
-        ordinal_(ordinal), type_needed_(type_needed) {}
+public:
+  FunctionVerifier(BytecodeModule &module, const std::vector<FunctionInfo> &functions,
+                   int32_t ordinal, std::vector<bool> *type_needed)
+      : module_(module), functions_(functions), fn_(functions[ordinal]), ordinal_(ordinal),
+        type_needed_(type_needed) {}
 
-  Status run(uint32_t* scratch_bytes) {
-    if (fn_.length == 0) return fail(0, "function has no bytecode (no terminator)");
+  Status run(uint32_t *scratch_bytes) {
+    if (fn_.length == 0)
+      return fail(0, "function has no bytecode (no terminator)");
     std::vector<uint8_t> starts(fn_.length, 0);
-    std::vector<std::pair<uint32_t, uint32_t>> targets;  // (pc, target)
+    std::vector<std::pair<uint32_t, uint32_t>> targets; // (pc, target)
     uint32_t pc = 0;
     Opcode last = Opcode::MOV;
     while (pc < fn_.length) {
       DecodedInstruction inst;
       Status s = decode_instruction(fn_.code, fn_.length, pc, &inst);
-      if (!s.ok()) return fail(pc, std::string(s.message()));
+      if (!s.ok())
+        return fail(pc, std::string(s.message()));
       starts[pc] = 1;
       KILN_RETURN_IF_ERROR(check(inst, &targets));
       last = inst.opcode;
@@ -86,7 +90,7 @@ class FunctionVerifier {
     if (!is_terminator(last)) {
       return fail(fn_.length, "function does not end in a terminator");
     }
-    for (auto& t : targets) {
+    for (auto &t : targets) {
       if (t.second >= fn_.length || !starts[t.second]) {
         return fail(t.first, "branch target " + std::to_string(t.second) +
                                  " is not the start of an instruction");
@@ -105,7 +109,8 @@ class FunctionVerifier {
   // (not proven) for functions too large to analyze cheaply.
   bool scalars_written_before_read() const {
     const uint32_t words = (fn_.scalar_count + 63u) / 64u;
-    if (words == 0) return true;
+    if (words == 0)
+      return true;
     // Block leaders: the entry, every branch target and every instruction
     // after a branch or terminator.
     std::vector<uint8_t> leader(fn_.length + 1, 0);
@@ -113,43 +118,49 @@ class FunctionVerifier {
     uint32_t pc = 0;
     DecodedInstruction inst;
     while (pc < fn_.length) {
-      if (!decode_instruction(fn_.code, fn_.length, pc, &inst).ok()) return false;
+      if (!decode_instruction(fn_.code, fn_.length, pc, &inst).ok())
+        return false;
       bool ends = is_terminator(inst.opcode);
       for (uint8_t i = 0; i < inst.operand_count; ++i) {
-        const DecodedOperand& d = inst.operands[i];
+        const DecodedOperand &d = inst.operands[i];
         if (d.kind == OperandKind::kTarget) {
           leader[load_u32(at(d.offset))] = 1;
           ends = true;
         } else if (d.kind == OperandKind::kTargets) {
-          for (uint16_t k = 0; k < d.count; ++k) leader[load_u32(at(d.offset + 2 + 4 * k))] = 1;
+          for (uint16_t k = 0; k < d.count; ++k)
+            leader[load_u32(at(d.offset + 2 + 4 * k))] = 1;
           ends = true;
         }
       }
       pc += inst.length;
-      if (ends) leader[pc] = 1;
+      if (ends)
+        leader[pc] = 1;
     }
     std::vector<uint32_t> block_of(fn_.length, 0), starts;
     for (uint32_t i = 0; i < fn_.length; ++i) {
-      if (leader[i]) starts.push_back(i);
+      if (leader[i])
+        starts.push_back(i);
       block_of[i] = static_cast<uint32_t>(starts.size() - 1);
     }
     const size_t blocks = starts.size();
     // Bounded work on hostile input: too big to analyze cheaply means not
     // proven (the frame keeps zeroing every register).
-    if (blocks * words > (1u << 18)) return false;
+    if (blocks * words > (1u << 18))
+      return false;
     std::vector<uint64_t> gen(blocks * words, 0), in(blocks * words, ~uint64_t{0});
-    std::vector<std::pair<uint32_t, uint32_t>> edges;  // (from, to)
-    auto set = [](uint64_t* bits, uint16_t r) { bits[r / 64] |= uint64_t{1} << (r % 64); };
+    std::vector<std::pair<uint32_t, uint32_t>> edges; // (from, to)
+    auto set = [](uint64_t *bits, uint16_t r) { bits[r / 64] |= uint64_t{1} << (r % 64); };
     for (size_t b = 0; b < blocks; ++b) {
       uint32_t end = b + 1 < blocks ? starts[b + 1] : fn_.length;
       for (pc = starts[b]; pc < end; pc += inst.length) {
         (void)decode_instruction(fn_.code, fn_.length, pc, &inst);
         for_each_scalar(inst, [&](uint16_t r, bool write) {
-          if (write) set(&gen[b * words], r);
+          if (write)
+            set(&gen[b * words], r);
         });
         if (pc + inst.length == end) {
           for (uint8_t i = 0; i < inst.operand_count; ++i) {
-            const DecodedOperand& d = inst.operands[i];
+            const DecodedOperand &d = inst.operands[i];
             if (d.kind == OperandKind::kTarget) {
               edges.emplace_back(b, block_of[load_u32(at(d.offset))]);
             } else if (d.kind == OperandKind::kTargets) {
@@ -158,32 +169,39 @@ class FunctionVerifier {
               }
             }
           }
-          if (!is_terminator(inst.opcode) && end < fn_.length) edges.emplace_back(b, b + 1);
+          if (!is_terminator(inst.opcode) && end < fn_.length)
+            edges.emplace_back(b, b + 1);
         }
       }
     }
-    if (edges.size() * words > (1u << 20)) return false;
+    if (edges.size() * words > (1u << 20))
+      return false;
     // Entry: the scalar arguments are written.
     std::vector<uint64_t> entry(words, 0);
     uint16_t scalar_args = 0;
     for (char c : fn_.args.codes) {
-      if (c != 'r') set(entry.data(), scalar_args++);
+      if (c != 'r')
+        set(entry.data(), scalar_args++);
     }
-    for (uint32_t w = 0; w < words; ++w) in[w] = entry[w];
+    for (uint32_t w = 0; w < words; ++w)
+      in[w] = entry[w];
     // Iterate in[b] = AND over predecessors p of (in[p] | gen[p]) to the
     // greatest fixpoint (monotone decreasing from all-ones).
     std::vector<uint64_t> next(blocks * words);
     for (int round = 0;; ++round) {
-      if (round == 32) return false;  // not converged: do not rely on it
+      if (round == 32)
+        return false; // not converged: do not rely on it
       for (size_t b = 0; b < blocks; ++b) {
-        for (uint32_t w = 0; w < words; ++w) next[b * words + w] = b == 0 ? entry[w] : ~uint64_t{0};
+        for (uint32_t w = 0; w < words; ++w)
+          next[b * words + w] = b == 0 ? entry[w] : ~uint64_t{0};
       }
-      for (auto& e : edges) {
+      for (auto &e : edges) {
         for (uint32_t w = 0; w < words; ++w) {
           next[e.second * words + w] &= in[e.first * words + w] | gen[e.first * words + w];
         }
       }
-      if (next == in) break;
+      if (next == in)
+        break;
       in.swap(next);
     }
     // Check every read against the state before its instruction.
@@ -195,53 +213,54 @@ class FunctionVerifier {
       for (pc = starts[b]; pc < end && ok; pc += inst.length) {
         (void)decode_instruction(fn_.code, fn_.length, pc, &inst);
         for_each_scalar(inst, [&](uint16_t r, bool write) {
-          if (!write && !(cur[r / 64] >> (r % 64) & 1)) ok = false;
+          if (!write && !(cur[r / 64] >> (r % 64) & 1))
+            ok = false;
         });
         for_each_scalar(inst, [&](uint16_t r, bool write) {
-          if (write) set(cur.data(), r);
+          if (write)
+            set(cur.data(), r);
         });
       }
     }
     return ok;
   }
 
- private:
-  Status fail(uint32_t pc, const std::string& what) const {
+private:
+  Status fail(uint32_t pc, const std::string &what) const {
     return vm::make_status(StatusCode::kInvalidArgument,
                            "bytecode verification failed in module '%s' function "
                            "%d '%s' at offset %u: %s",
                            std::string(module_.name()).c_str(), ordinal_,
                            std::string(fn_.name).c_str(), pc, what.c_str());
   }
-  const uint8_t* at(uint32_t offset) const { return fn_.code + offset; }
+  const uint8_t *at(uint32_t offset) const { return fn_.code + offset; }
 
-  Status scalar_reg(const DecodedInstruction& inst, uint16_t r) const {
+  Status scalar_reg(const DecodedInstruction &inst, uint16_t r) const {
     if (r >= fn_.scalar_count) {
       return fail(inst.pc, std::string(kOpcodeInfo[uint16_t(inst.opcode)].name) +
                                ": scalar register " + std::to_string(r) +
-                               " out of range (function has " +
-                               std::to_string(fn_.scalar_count) + ")");
+                               " out of range (function has " + std::to_string(fn_.scalar_count) +
+                               ")");
     }
     return Status();
   }
-  Status ref_reg(const DecodedInstruction& inst, uint16_t r, bool allow_move) const {
+  Status ref_reg(const DecodedInstruction &inst, uint16_t r, bool allow_move) const {
     uint16_t index = allow_move ? (r & kRegisterMask) : r;
     if (index >= fn_.ref_count) {
       return fail(inst.pc, std::string(kOpcodeInfo[uint16_t(inst.opcode)].name) +
                                ": ref register " + std::to_string(r & kRegisterMask) +
                                (allow_move || !(r & kMoveBit) ? "" : " (with move bit)") +
-                               " out of range (function has " +
-                               std::to_string(fn_.ref_count) + ")");
+                               " out of range (function has " + std::to_string(fn_.ref_count) +
+                               ")");
     }
     return Status();
   }
-  Status reg_for_code(const DecodedInstruction& inst, char code, uint16_t r,
-                      bool is_read) const {
-    if (code == 'r') return ref_reg(inst, r, is_read);
+  Status reg_for_code(const DecodedInstruction &inst, char code, uint16_t r, bool is_read) const {
+    if (code == 'r')
+      return ref_reg(inst, r, is_read);
     return scalar_reg(inst, r);
   }
-  Status index(const DecodedInstruction& inst, const char* what, uint32_t v,
-               size_t limit) const {
+  Status index(const DecodedInstruction &inst, const char *what, uint32_t v, size_t limit) const {
     if (v >= limit) {
       return fail(inst.pc, std::string(what) + " index " + std::to_string(v) +
                                " out of range (module has " + std::to_string(limit) + ")");
@@ -249,213 +268,228 @@ class FunctionVerifier {
     return Status();
   }
 
-  Status check_list(const DecodedInstruction& inst, const DecodedOperand& d,
-                    std::string_view codes, const char* what, bool is_read) const {
+  Status check_list(const DecodedInstruction &inst, const DecodedOperand &d, std::string_view codes,
+                    const char *what, bool is_read) const {
     if (d.count != codes.size()) {
-      return fail(inst.pc, std::string(kOpcodeInfo[uint16_t(inst.opcode)].name) + ": " +
-                               what + " count " + std::to_string(d.count) +
-                               " does not match the signature (" +
-                               std::to_string(codes.size()) + ")");
+      return fail(inst.pc, std::string(kOpcodeInfo[uint16_t(inst.opcode)].name) + ": " + what +
+                               " count " + std::to_string(d.count) +
+                               " does not match the signature (" + std::to_string(codes.size()) +
+                               ")");
     }
     for (uint16_t k = 0; k < d.count; ++k) {
-      KILN_RETURN_IF_ERROR(reg_for_code(inst, codes[k], load_u16(at(d.offset + 2 + 2 * k)), is_read));
+      KILN_RETURN_IF_ERROR(
+          reg_for_code(inst, codes[k], load_u16(at(d.offset + 2 + 2 * k)), is_read));
     }
     return Status();
   }
 
   // Calls fn(register, is_write) for every scalar register operand of an
   // already checked instruction.
-  template <typename Fn>
-  void for_each_scalar(const DecodedInstruction& inst, Fn&& fn) const {
+  template <typename Fn> void for_each_scalar(const DecodedInstruction &inst, Fn &&fn) const {
     const Opcode op = inst.opcode;
     std::string_view arg_codes, result_codes;
     std::string expanded;
     std::vector<uint16_t> segments;
-    const ImportDesc* import = nullptr;
-    auto list = [&](const DecodedOperand& d, std::string_view codes, bool write) {
+    const ImportDesc *import = nullptr;
+    auto list = [&](const DecodedOperand &d, std::string_view codes, bool write) {
       for (uint16_t k = 0; k < d.count && k < codes.size(); ++k) {
-        if (codes[k] != 'r') fn(load_u16(at(d.offset + 2 + 2 * k)), write);
+        if (codes[k] != 'r')
+          fn(load_u16(at(d.offset + 2 + 2 * k)), write);
       }
     };
     for (uint8_t i = 0; i < inst.operand_count; ++i) {
-      const DecodedOperand& d = inst.operands[i];
+      const DecodedOperand &d = inst.operands[i];
       switch (d.kind) {
-        case OperandKind::kReadI32: case OperandKind::kReadI64:
-        case OperandKind::kReadF32: case OperandKind::kReadF64:
-          fn(load_u16(at(d.offset)), false);
-          break;
-        case OperandKind::kWriteI32: case OperandKind::kWriteI64:
-        case OperandKind::kWriteF32: case OperandKind::kWriteF64:
-          fn(load_u16(at(d.offset)), true);
-          break;
-        case OperandKind::kFunc: {
-          const FunctionInfo& f = functions_[load_u32(at(d.offset))];
-          arg_codes = f.args.codes;
-          result_codes = f.results.codes;
-          break;
+      case OperandKind::kReadI32:
+      case OperandKind::kReadI64:
+      case OperandKind::kReadF32:
+      case OperandKind::kReadF64:
+        fn(load_u16(at(d.offset)), false);
+        break;
+      case OperandKind::kWriteI32:
+      case OperandKind::kWriteI64:
+      case OperandKind::kWriteF32:
+      case OperandKind::kWriteF64:
+        fn(load_u16(at(d.offset)), true);
+        break;
+      case OperandKind::kFunc: {
+        const FunctionInfo &f = functions_[load_u32(at(d.offset))];
+        arg_codes = f.args.codes;
+        result_codes = f.results.codes;
+        break;
+      }
+      case OperandKind::kImport:
+        import = &module_.imports()[load_u32(at(d.offset))];
+        arg_codes = import->args.codes;
+        result_codes = import->results.codes;
+        break;
+      case OperandKind::kSegments:
+        for (uint16_t k = 0; k < d.count; ++k)
+          segments.push_back(load_u16(at(d.offset + 2 + 2 * k)));
+        if (import && expand_variadic(import->args.codes, segments, &expanded)) {
+          arg_codes = expanded;
         }
-        case OperandKind::kImport:
-          import = &module_.imports()[load_u32(at(d.offset))];
-          arg_codes = import->args.codes;
-          result_codes = import->results.codes;
-          break;
-        case OperandKind::kSegments:
-          for (uint16_t k = 0; k < d.count; ++k) segments.push_back(load_u16(at(d.offset + 2 + 2 * k)));
-          if (import && expand_variadic(import->args.codes, segments, &expanded)) {
-            arg_codes = expanded;
-          }
-          break;
-        case OperandKind::kArgs:
-          list(d, op == Opcode::RETURN ? fn_.results.codes : arg_codes, false);
-          break;
-        case OperandKind::kResults:
-          list(d, result_codes, true);
-          break;
-        case OperandKind::kScalarRegs:
-          for (uint16_t k = 0; k < d.count; ++k) fn(load_u16(at(d.offset + 2 + 2 * k)), false);
-          break;
-        case OperandKind::kTyped:
-          for (uint16_t k = 0; k < d.count; ++k) {
-            if (*at(d.offset + 2 + 3 * k) != 'r') fn(load_u16(at(d.offset + 3 + 3 * k)), false);
-          }
-          break;
-        default:
-          break;
+        break;
+      case OperandKind::kArgs:
+        list(d, op == Opcode::RETURN ? fn_.results.codes : arg_codes, false);
+        break;
+      case OperandKind::kResults:
+        list(d, result_codes, true);
+        break;
+      case OperandKind::kScalarRegs:
+        for (uint16_t k = 0; k < d.count; ++k)
+          fn(load_u16(at(d.offset + 2 + 2 * k)), false);
+        break;
+      case OperandKind::kTyped:
+        for (uint16_t k = 0; k < d.count; ++k) {
+          if (*at(d.offset + 2 + 3 * k) != 'r')
+            fn(load_u16(at(d.offset + 3 + 3 * k)), false);
+        }
+        break;
+      default:
+        break;
       }
     }
   }
 
-  Status check(const DecodedInstruction& inst,
-               std::vector<std::pair<uint32_t, uint32_t>>* targets) {
+  Status check(const DecodedInstruction &inst,
+               std::vector<std::pair<uint32_t, uint32_t>> *targets) {
     const Opcode op = inst.opcode;
     // Call signature context.
     std::string_view arg_codes, result_codes;
     std::string expanded;
     std::vector<uint16_t> segments;
     bool variadic_call = op == Opcode::CALL_IMPORT_VARIADIC;
-    const ImportDesc* import = nullptr;
+    const ImportDesc *import = nullptr;
     for (uint8_t i = 0; i < inst.operand_count; ++i) {
-      const DecodedOperand& d = inst.operands[i];
+      const DecodedOperand &d = inst.operands[i];
       switch (d.kind) {
-        case OperandKind::kReadI32: case OperandKind::kReadI64:
-        case OperandKind::kReadF32: case OperandKind::kReadF64:
-        case OperandKind::kWriteI32: case OperandKind::kWriteI64:
-        case OperandKind::kWriteF32: case OperandKind::kWriteF64:
-          KILN_RETURN_IF_ERROR(scalar_reg(inst, load_u16(at(d.offset))));
-          break;
-        case OperandKind::kReadRef:
-          KILN_RETURN_IF_ERROR(ref_reg(inst, load_u16(at(d.offset)), true));
-          break;
-        case OperandKind::kWriteRef:
-          KILN_RETURN_IF_ERROR(ref_reg(inst, load_u16(at(d.offset)), false));
-          break;
-        case OperandKind::kImmI32: case OperandKind::kImmI64:
-        case OperandKind::kImmF32: case OperandKind::kImmF64:
-          break;
-        case OperandKind::kFunc: {
-          uint32_t f = load_u32(at(d.offset));
-          KILN_RETURN_IF_ERROR(index(inst, "function", f, functions_.size()));
-          arg_codes = functions_[f].args.codes;
-          result_codes = functions_[f].results.codes;
-          break;
+      case OperandKind::kReadI32:
+      case OperandKind::kReadI64:
+      case OperandKind::kReadF32:
+      case OperandKind::kReadF64:
+      case OperandKind::kWriteI32:
+      case OperandKind::kWriteI64:
+      case OperandKind::kWriteF32:
+      case OperandKind::kWriteF64:
+        KILN_RETURN_IF_ERROR(scalar_reg(inst, load_u16(at(d.offset))));
+        break;
+      case OperandKind::kReadRef:
+        KILN_RETURN_IF_ERROR(ref_reg(inst, load_u16(at(d.offset)), true));
+        break;
+      case OperandKind::kWriteRef:
+        KILN_RETURN_IF_ERROR(ref_reg(inst, load_u16(at(d.offset)), false));
+        break;
+      case OperandKind::kImmI32:
+      case OperandKind::kImmI64:
+      case OperandKind::kImmF32:
+      case OperandKind::kImmF64:
+        break;
+      case OperandKind::kFunc: {
+        uint32_t f = load_u32(at(d.offset));
+        KILN_RETURN_IF_ERROR(index(inst, "function", f, functions_.size()));
+        arg_codes = functions_[f].args.codes;
+        result_codes = functions_[f].results.codes;
+        break;
+      }
+      case OperandKind::kImport: {
+        uint32_t f = load_u32(at(d.offset));
+        KILN_RETURN_IF_ERROR(index(inst, "import", f, module_.imports().size()));
+        import = &module_.imports()[f];
+        arg_codes = import->args.codes;
+        result_codes = import->results.codes;
+        if (op == Opcode::CALL_IMPORT && import->args.variadic) {
+          return fail(inst.pc, "CALL_IMPORT of variadic import '" + std::string(import->full_name) +
+                                   "' (use CALL_IMPORT_VARIADIC)");
         }
-        case OperandKind::kImport: {
-          uint32_t f = load_u32(at(d.offset));
-          KILN_RETURN_IF_ERROR(index(inst, "import", f, module_.imports().size()));
-          import = &module_.imports()[f];
-          arg_codes = import->args.codes;
-          result_codes = import->results.codes;
-          if (op == Opcode::CALL_IMPORT && import->args.variadic) {
-            return fail(inst.pc, "CALL_IMPORT of variadic import '" +
-                                     std::string(import->full_name) +
-                                     "' (use CALL_IMPORT_VARIADIC)");
-          }
-          if (variadic_call && !import->args.variadic) {
-            return fail(inst.pc, "CALL_IMPORT_VARIADIC of non-variadic import '" +
-                                     std::string(import->full_name) + "'");
-          }
-          break;
+        if (variadic_call && !import->args.variadic) {
+          return fail(inst.pc, "CALL_IMPORT_VARIADIC of non-variadic import '" +
+                                   std::string(import->full_name) + "'");
         }
-        case OperandKind::kRodata:
-          KILN_RETURN_IF_ERROR(index(inst, "rodata", load_u32(at(d.offset)),
-                                     module_.rodata().size()));
-          break;
-        case OperandKind::kType: {
-          uint32_t t = load_u32(at(d.offset));
-          KILN_RETURN_IF_ERROR(index(inst, "type", t, module_.types().size()));
-          if (needs_type(op)) (*type_needed_)[t] = true;
-          const TypeInfo& ti = module_.types()[t];
-          if (op == Opcode::LIST_ALLOC && ti.kind != TypeKind::kList &&
-              ti.kind != TypeKind::kUnknown) {
-            return fail(inst.pc, "LIST_ALLOC type '" + std::string(ti.name) +
-                                     "' is not a list type");
-          }
-          break;
+        break;
+      }
+      case OperandKind::kRodata:
+        KILN_RETURN_IF_ERROR(
+            index(inst, "rodata", load_u32(at(d.offset)), module_.rodata().size()));
+        break;
+      case OperandKind::kType: {
+        uint32_t t = load_u32(at(d.offset));
+        KILN_RETURN_IF_ERROR(index(inst, "type", t, module_.types().size()));
+        if (needs_type(op))
+          (*type_needed_)[t] = true;
+        const TypeInfo &ti = module_.types()[t];
+        if (op == Opcode::LIST_ALLOC && ti.kind != TypeKind::kList &&
+            ti.kind != TypeKind::kUnknown) {
+          return fail(inst.pc, "LIST_ALLOC type '" + std::string(ti.name) + "' is not a list type");
         }
-        case OperandKind::kString:
-          KILN_RETURN_IF_ERROR(index(inst, "string", load_u32(at(d.offset)),
-                                     module_.strings().size()));
-          break;
-        case OperandKind::kGlobal4:
-        case OperandKind::kGlobal8: {
-          uint64_t off = load_u32(at(d.offset));
-          uint64_t width = d.kind == OperandKind::kGlobal4 ? 4 : 8;
-          if (off + width > module_.global_bytes()) {
-            return fail(inst.pc, "global byte offset " + std::to_string(off) + " + " +
-                                     std::to_string(width) + " exceeds global_bytes " +
-                                     std::to_string(module_.global_bytes()));
-          }
-          break;
+        break;
+      }
+      case OperandKind::kString:
+        KILN_RETURN_IF_ERROR(
+            index(inst, "string", load_u32(at(d.offset)), module_.strings().size()));
+        break;
+      case OperandKind::kGlobal4:
+      case OperandKind::kGlobal8: {
+        uint64_t off = load_u32(at(d.offset));
+        uint64_t width = d.kind == OperandKind::kGlobal4 ? 4 : 8;
+        if (off + width > module_.global_bytes()) {
+          return fail(inst.pc, "global byte offset " + std::to_string(off) + " + " +
+                                   std::to_string(width) + " exceeds global_bytes " +
+                                   std::to_string(module_.global_bytes()));
         }
-        case OperandKind::kGlobalRef:
-          KILN_RETURN_IF_ERROR(index(inst, "ref global", load_u32(at(d.offset)),
-                                     module_.global_refs()));
-          break;
-        case OperandKind::kTarget:
-          targets->emplace_back(inst.pc, load_u32(at(d.offset)));
-          break;
-        case OperandKind::kTargets:
-          for (uint16_t k = 0; k < d.count; ++k) {
-            targets->emplace_back(inst.pc, load_u32(at(d.offset + 2 + 4 * k)));
-          }
-          break;
-        case OperandKind::kSegments: {
-          for (uint16_t k = 0; k < d.count; ++k) segments.push_back(load_u16(at(d.offset + 2 + 2 * k)));
-          if (!import || !expand_variadic(import->args.codes, segments, &expanded)) {
-            return fail(inst.pc, "segment count does not match the variadic spans of the import signature");
-          }
-          arg_codes = expanded;
-          break;
+        break;
+      }
+      case OperandKind::kGlobalRef:
+        KILN_RETURN_IF_ERROR(
+            index(inst, "ref global", load_u32(at(d.offset)), module_.global_refs()));
+        break;
+      case OperandKind::kTarget:
+        targets->emplace_back(inst.pc, load_u32(at(d.offset)));
+        break;
+      case OperandKind::kTargets:
+        for (uint16_t k = 0; k < d.count; ++k) {
+          targets->emplace_back(inst.pc, load_u32(at(d.offset + 2 + 4 * k)));
         }
-        case OperandKind::kArgs:
-          if (op == Opcode::RETURN) {
-            KILN_RETURN_IF_ERROR(check_list(inst, d, fn_.results.codes, "result", true));
-          } else {
-            KILN_RETURN_IF_ERROR(check_list(inst, d, arg_codes, "argument", true));
+        break;
+      case OperandKind::kSegments: {
+        for (uint16_t k = 0; k < d.count; ++k)
+          segments.push_back(load_u16(at(d.offset + 2 + 2 * k)));
+        if (!import || !expand_variadic(import->args.codes, segments, &expanded)) {
+          return fail(inst.pc,
+                      "segment count does not match the variadic spans of the import signature");
+        }
+        arg_codes = expanded;
+        break;
+      }
+      case OperandKind::kArgs:
+        if (op == Opcode::RETURN) {
+          KILN_RETURN_IF_ERROR(check_list(inst, d, fn_.results.codes, "result", true));
+        } else {
+          KILN_RETURN_IF_ERROR(check_list(inst, d, arg_codes, "argument", true));
+        }
+        break;
+      case OperandKind::kResults:
+        KILN_RETURN_IF_ERROR(check_list(inst, d, result_codes, "result", false));
+        break;
+      case OperandKind::kScalarRegs:
+        for (uint16_t k = 0; k < d.count; ++k) {
+          KILN_RETURN_IF_ERROR(scalar_reg(inst, load_u16(at(d.offset + 2 + 2 * k))));
+        }
+        break;
+      case OperandKind::kRefRegs:
+        for (uint16_t k = 0; k < d.count; ++k) {
+          KILN_RETURN_IF_ERROR(ref_reg(inst, load_u16(at(d.offset + 2 + 2 * k)), true));
+        }
+        break;
+      case OperandKind::kTyped:
+        for (uint16_t k = 0; k < d.count; ++k) {
+          char code = static_cast<char>(*at(d.offset + 2 + 3 * k));
+          if (code != 'i' && code != 'I' && code != 'f' && code != 'F' && code != 'r') {
+            return fail(inst.pc, "bad type code in typed operand list");
           }
-          break;
-        case OperandKind::kResults:
-          KILN_RETURN_IF_ERROR(check_list(inst, d, result_codes, "result", false));
-          break;
-        case OperandKind::kScalarRegs:
-          for (uint16_t k = 0; k < d.count; ++k) {
-            KILN_RETURN_IF_ERROR(scalar_reg(inst, load_u16(at(d.offset + 2 + 2 * k))));
-          }
-          break;
-        case OperandKind::kRefRegs:
-          for (uint16_t k = 0; k < d.count; ++k) {
-            KILN_RETURN_IF_ERROR(ref_reg(inst, load_u16(at(d.offset + 2 + 2 * k)), true));
-          }
-          break;
-        case OperandKind::kTyped:
-          for (uint16_t k = 0; k < d.count; ++k) {
-            char code = static_cast<char>(*at(d.offset + 2 + 3 * k));
-            if (code != 'i' && code != 'I' && code != 'f' && code != 'F' && code != 'r') {
-              return fail(inst.pc, "bad type code in typed operand list");
-            }
-            KILN_RETURN_IF_ERROR(reg_for_code(inst, code, load_u16(at(d.offset + 3 + 3 * k)), true));
-          }
-          break;
+          KILN_RETURN_IF_ERROR(reg_for_code(inst, code, load_u16(at(d.offset + 3 + 3 * k)), true));
+        }
+        break;
       }
     }
     // Import-call scratch: packed arguments + packed results, 8-aligned each.
@@ -464,33 +498,36 @@ class FunctionVerifier {
       if (variadic_call) {
         std::vector<int32_t> counts(segments.begin(), segments.end());
         auto sized = vm::packed_size(import->args.codes, counts.data(), counts.size());
-        if (!sized.ok()) return fail(inst.pc, std::string(sized.status().message()));
+        if (!sized.ok())
+          return fail(inst.pc, std::string(sized.status().message()));
         args_size = *sized;
       }
       uint64_t need = vm::align_up(args_size, 8) + vm::align_up(import->results.size, 8);
-      if (need > (1u << 24)) return fail(inst.pc, "import call packs too many bytes");
-      if (need > scratch_) scratch_ = static_cast<uint32_t>(need);
+      if (need > (1u << 24))
+        return fail(inst.pc, "import call packs too many bytes");
+      if (need > scratch_)
+        scratch_ = static_cast<uint32_t>(need);
     }
     return Status();
   }
 
-  BytecodeModule& module_;
-  const std::vector<FunctionInfo>& functions_;
-  const FunctionInfo& fn_;
+  BytecodeModule &module_;
+  const std::vector<FunctionInfo> &functions_;
+  const FunctionInfo &fn_;
   int32_t ordinal_;
-  std::vector<bool>* type_needed_;
+  std::vector<bool> *type_needed_;
   uint32_t scratch_ = 0;
 };
 
-}  // namespace
+} // namespace
 
-Status verify_module(BytecodeModule& module, std::vector<FunctionInfo>& functions,
-                     std::vector<bool>* type_needed) {
+Status verify_module(BytecodeModule &module, std::vector<FunctionInfo> &functions,
+                     std::vector<bool> *type_needed) {
   for (size_t i = 0; i < functions.size(); ++i) {
     uint32_t scratch = 0;
     FunctionVerifier v(module, functions, static_cast<int32_t>(i), type_needed);
     KILN_RETURN_IF_ERROR(v.run(&scratch));
-    FunctionInfo& f = functions[i];
+    FunctionInfo &f = functions[i];
     f.frame_bytes = f.scratch_offset + scratch;
     if (v.scalars_written_before_read()) {
       f.zero_begin = f.ref_offset / 8;
@@ -503,4 +540,4 @@ Status verify_module(BytecodeModule& module, std::vector<FunctionInfo>& function
   return Status();
 }
 
-}  // namespace kiln::bytecode
+} // namespace kiln::bytecode

@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "gtest/gtest.h"
 #include "kiln/bytecode/bytecode_module.h"
 #include "kiln/vm/instance.h"
 #include "module_impl.h"
 #include "testing/module_builder.h"
+#include "gtest/gtest.h"
 
 namespace kiln::bytecode {
 namespace {
@@ -23,22 +23,22 @@ using testing::MOVE;
 using vm::Status;
 using vm::StatusCode;
 
-Status load(const std::vector<uint8_t>& file) {
+Status load(const std::vector<uint8_t> &file) {
   vm::Instance instance;
   auto m = load_module(instance, file.data(), file.size(), vm::Ref());
   return m.ok() ? Status() : m.status();
 }
-Status load(const ModuleBuilder& mb) { return load(mb.build()); }
+Status load(const ModuleBuilder &mb) { return load(mb.build()); }
 
 // A module with one function `f` built by `body` and signature `sig`.
-ModuleBuilder one(const std::string& sig, uint16_t scalars, uint16_t refs,
-                  const FunctionBuilder& body) {
+ModuleBuilder one(const std::string &sig, uint16_t scalars, uint16_t refs,
+                  const FunctionBuilder &body) {
   ModuleBuilder mb;
   mb.add_export("f", mb.add_function("f", sig, scalars, refs, body));
   return mb;
 }
 
-void expect_rejected(const ModuleBuilder& mb, const std::string& needle) {
+void expect_rejected(const ModuleBuilder &mb, const std::string &needle) {
   Status s = load(mb);
   ASSERT_FALSE(s.ok()) << "expected rejection containing '" << needle << "'";
   EXPECT_NE(s.to_string().find(needle), std::string::npos) << s.to_string();
@@ -230,14 +230,14 @@ TEST(Verifier, RejectsCallSignatureMismatch) {
   callee.emit(Opcode::RETURN, {L({0})});
   int c = mb.add_function("callee", "0r_i", 1, 1, callee);
   FunctionBuilder f;
-  f.emit(Opcode::CALL, {c, L({0, 1}), L({0})});  // 2 args for 1
+  f.emit(Opcode::CALL, {c, L({0, 1}), L({0})}); // 2 args for 1
   f.emit(Opcode::RETURN, {L({})});
   mb.add_function("f", "0_", 2, 1, f);
   expect_rejected(mb, "argument count 2");
 
   ModuleBuilder bank;
   bank.add_function("callee", "0r_i", 1, 1, callee);
-  FunctionBuilder g;  // g has no ref registers: the ref argument is out of bank
+  FunctionBuilder g; // g has no ref registers: the ref argument is out of bank
   g.emit(Opcode::CALL, {0, L({0}), L({0})});
   g.emit(Opcode::RETURN, {L({})});
   bank.add_function("g", "0_", 2, 0, g);
@@ -300,7 +300,8 @@ TEST(HostileInput, EveryTruncationIsRejected) {
   std::vector<uint8_t> file = valid().build();
   // Trailing bytes that are pure FlatBuffer padding may be dropped.
   size_t end = file.size();
-  while (end > kFileHeaderSize && file[end - 1] == 0) --end;
+  while (end > kFileHeaderSize && file[end - 1] == 0)
+    --end;
   for (size_t n = 0; n < end; ++n) {
     std::vector<uint8_t> cut(file.begin(), file.begin() + n);
     // Keep the header's length consistent with the cut so the FlatBuffer
@@ -335,7 +336,8 @@ TEST(HostileInput, MutatedFilesNeverCrash) {
   // Random bytes with a valid header.
   for (int iteration = 0; iteration < 500; ++iteration) {
     std::vector<uint8_t> file(kFileHeaderSize + rng() % 512);
-    for (auto& b : file) b = static_cast<uint8_t>(rng());
+    for (auto &b : file)
+      b = static_cast<uint8_t>(rng());
     std::memcpy(file.data(), kFileMagic, 8);
     uint32_t version = kFormatVersion;
     std::memcpy(file.data() + 8, &version, 4);
@@ -368,12 +370,12 @@ TEST(Rodata, EmbeddedSegmentsKeepTheirAlignment) {
     std::vector<uint8_t> file = b.build();
     std::unique_ptr<uint8_t[]> storage(new uint8_t[file.size() + 128]);
     uintptr_t base = reinterpret_cast<uintptr_t>(storage.get());
-    uint8_t* at = storage.get() + (64 - base % 64) % 64 + shift;
+    uint8_t *at = storage.get() + (64 - base % 64) % 64 + shift;
     std::memcpy(at, file.data(), file.size());
     vm::Instance instance;
     auto m = load_module(instance, at, file.size(), vm::Ref());
     ASSERT_TRUE(m.ok()) << m.status().to_string();
-    const auto* bm = static_cast<const BytecodeModule*>(m->as<vm::Module>());
+    const auto *bm = static_cast<const BytecodeModule *>(m->as<vm::Module>());
     ASSERT_EQ(bm->rodata().size(), 1u);
     EXPECT_EQ(reinterpret_cast<uintptr_t>(bm->rodata()[0].data) % 64, 0u) << "shift " << shift;
   }
@@ -390,17 +392,16 @@ TEST(HostileInput, MisplacedRodataIsRejected) {
   EXPECT_NE(s.message().find("alignment of 128"), std::string::npos) << s.to_string();
 }
 
-
 // Which register words frame push zeroes: only the ref bank when every
 // scalar read is preceded by a write on all paths, else the whole file.
 TEST(Verifier, ProvesScalarsWrittenBeforeRead) {
-  auto zero_range = [](const FunctionBuilder& body, uint16_t scalars, uint16_t refs) {
+  auto zero_range = [](const FunctionBuilder &body, uint16_t scalars, uint16_t refs) {
     ModuleBuilder mb = one("0i_i", scalars, refs, body);
     std::vector<uint8_t> file = mb.build();
     vm::Instance instance;
     auto m = load_module(instance, file.data(), file.size(), vm::Ref());
     EXPECT_TRUE(m.ok()) << m.status().to_string();
-    const FunctionInfo& fi = static_cast<BytecodeModule*>(m->as<vm::Module>())->functions()[0];
+    const FunctionInfo &fi = static_cast<BytecodeModule *>(m->as<vm::Module>())->functions()[0];
     return std::make_pair(fi.zero_begin, fi.zero_words);
   };
   // Loop: r1 = 0; do { r1 += r0 } while (r1 < 100); r2 (ref bank) exists.
@@ -435,7 +436,6 @@ TEST(Verifier, ProvesScalarsWrittenBeforeRead) {
   EXPECT_EQ(zero_range(self, 2, 0), std::make_pair(0u, 2u));
 }
 
-
 TEST(Verifier, BufferLoadAddOperandsAreChecked) {
   FunctionBuilder ok;
   ok.emit(Opcode::BUFFER_LOAD_ADD_I32, {1, 0, 0, 2});
@@ -456,5 +456,5 @@ TEST(Verifier, BufferLoadAddOperandsAreChecked) {
   expect_rejected(one("0i_i", 3, 1, cut), "truncated operand");
 }
 
-}  // namespace
-}  // namespace kiln::bytecode
+} // namespace
+} // namespace kiln::bytecode

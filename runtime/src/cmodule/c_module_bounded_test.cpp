@@ -14,7 +14,7 @@
 #include "kiln/vm/context.h"
 #include "kiln/vm/invocation.h"
 
-extern "C" const kiln_module_desc_t* kiln_test_deep_module(void);
+extern "C" const kiln_module_desc_t *kiln_test_deep_module(void);
 
 namespace kiln::cmodule {
 namespace {
@@ -32,11 +32,12 @@ struct Deep {
     module = std::move(*m);
     EXPECT_TRUE(context.register_module(module).ok());
   }
-  Status call(const char* name, int32_t n, int32_t* out) {
+  Status call(const char *name, int32_t n, int32_t *out) {
     ValueList results;
-    Status s = vm::invoke(context, context.lookup_function(name).value(), {Value::i32(n)},
-                          &results);
-    if (s.ok()) *out = results[0].as_i32();
+    Status s =
+        vm::invoke(context, context.lookup_function(name).value(), {Value::i32(n)}, &results);
+    if (s.ok())
+      *out = results[0].as_i32();
     return s;
   }
   vm::Instance instance;
@@ -50,8 +51,8 @@ void on_small_stack(size_t stack_bytes, std::function<void()> body) {
   pthread_attr_init(&attr);
   ASSERT_EQ(pthread_attr_setstacksize(&attr, stack_bytes), 0);
   pthread_t thread;
-  auto run = [](void* p) -> void* {
-    (*static_cast<std::function<void()>*>(p))();
+  auto run = [](void *p) -> void * {
+    (*static_cast<std::function<void()> *>(p))();
     return nullptr;
   };
   ASSERT_EQ(pthread_create(&thread, &attr, run, &body), 0);
@@ -98,7 +99,7 @@ TEST(CModuleBoundedTest, FuelDeadlineAndCancel) {
   vm::ExecutionLimits limits;
   limits.fuel = 1000;
   d.context.set_execution_limits(limits);
-  EXPECT_TRUE(d.call("spin", 999, &r).ok());  // one tick per iteration
+  EXPECT_TRUE(d.call("spin", 999, &r).ok()); // one tick per iteration
   EXPECT_EQ(r, 999);
   Status s = d.call("spin", 2000, &r);
   EXPECT_EQ(s.code(), StatusCode::kResourceExhausted) << s.to_string();
@@ -116,5 +117,5 @@ TEST(CModuleBoundedTest, FuelDeadlineAndCancel) {
   EXPECT_EQ(s.code(), StatusCode::kCancelled) << s.to_string();
 }
 
-}  // namespace
-}  // namespace kiln::cmodule
+} // namespace
+} // namespace kiln::cmodule

@@ -11,7 +11,7 @@
 #include "kiln/vm/limits.h"
 #include "kiln/vm/native_module.h"
 
-extern "C" const kiln_module_desc_t* kiln_test_cmath_module(void);
+extern "C" const kiln_module_desc_t *kiln_test_cmath_module(void);
 
 namespace kiln::cmodule {
 namespace {
@@ -26,7 +26,7 @@ using vm::ValueList;
 enum class How { kStatic, kSharedLibrary };
 
 class CModuleTest : public ::testing::TestWithParam<How> {
- protected:
+protected:
   CModuleTest() : context_(instance_) {}
 
   void SetUp() override {
@@ -47,7 +47,7 @@ class CModuleTest : public ::testing::TestWithParam<How> {
     ASSERT_TRUE(s.ok()) << s.to_string();
   }
 
-  Function Fn(const char* name) {
+  Function Fn(const char *name) {
     auto f = context_.lookup_function(std::string("cmath.") + name);
     EXPECT_TRUE(f.ok()) << f.status().to_string();
     return f.ok() ? *f : Function();
@@ -61,7 +61,7 @@ class CModuleTest : public ::testing::TestWithParam<How> {
 };
 
 TEST_P(CModuleTest, Describes) {
-  auto* m = module_.as<vm::Module>();
+  auto *m = module_.as<vm::Module>();
   EXPECT_EQ(m->name(), "cmath");
   EXPECT_EQ(m->version(), 1u);
   EXPECT_EQ(m->export_count(), 6);
@@ -74,8 +74,9 @@ TEST_P(CModuleTest, ScalarCalls) {
   ASSERT_TRUE(vm::invoke(context_, Fn("add"), {Value::i32(40), Value::i32(2)}, &results_).ok());
   ASSERT_EQ(results_.size(), 1u);
   EXPECT_EQ(results_[0].as_i32(), 42);
-  ASSERT_TRUE(vm::invoke(context_, Fn("sum3"), {Value::i32(1), Value::i32(2), Value::i32(3)},
-                         &results_).ok());
+  ASSERT_TRUE(
+      vm::invoke(context_, Fn("sum3"), {Value::i32(1), Value::i32(2), Value::i32(3)}, &results_)
+          .ok());
   EXPECT_EQ(results_[0].as_i32(), 6);
   ASSERT_TRUE(vm::invoke(context_, Fn("div"), {Value::i32(-7), Value::i32(2)}, &results_).ok());
   EXPECT_EQ(results_[0].as_i32(), -3);
@@ -122,9 +123,8 @@ TEST_P(CModuleTest, MissingImportIsAnError) {
   EXPECT_NE(s.to_string().find("native"), std::string::npos) << s.to_string();
 }
 
-INSTANTIATE_TEST_SUITE_P(Both, CModuleTest,
-                         ::testing::Values(How::kStatic, How::kSharedLibrary),
-                         [](const ::testing::TestParamInfo<How>& info) {
+INSTANTIATE_TEST_SUITE_P(Both, CModuleTest, ::testing::Values(How::kStatic, How::kSharedLibrary),
+                         [](const ::testing::TestParamInfo<How> &info) {
                            return info.param == How::kStatic ? "Static" : "SharedLibrary";
                          });
 
@@ -143,7 +143,7 @@ TEST(CModuleAbiTest, VersionMismatchIsAClearError) {
 // Names at the shared limit (kiln/vm/limits.h) load; one byte more is the
 // loader's error, as in the bytecode loader and the compiler.
 TEST(CModuleAbiTest, NameLengthLimit) {
-  const kiln_module_desc_t* base = kiln_test_cmath_module();
+  const kiln_module_desc_t *base = kiln_test_cmath_module();
   const std::string at_limit(vm::limits::kMaxNameLength, 'n');
   const std::string past_limit(vm::limits::kMaxNameLength + 1, 'n');
 
@@ -187,5 +187,5 @@ TEST(CModuleAbiTest, NotAModuleLibrary) {
   EXPECT_NE(m.status().to_string().find("dlopen"), std::string::npos);
 }
 
-}  // namespace
-}  // namespace kiln::cmodule
+} // namespace
+} // namespace kiln::cmodule

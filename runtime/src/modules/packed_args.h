@@ -17,7 +17,7 @@
 namespace kiln::modules {
 
 class PackedArgs {
- public:
+public:
   explicit PackedArgs(vm::ByteSpan bytes) : bytes_(bytes) {}
 
   bool ok() const { return ok_; }
@@ -32,29 +32,31 @@ class PackedArgs {
   // A variadic span's count (the tuples follow, read element by element).
   int32_t span_count() {
     int32_t n = scalar<int32_t>();
-    if (n < 0) ok_ = false;
+    if (n < 0)
+      ok_ = false;
     return ok_ ? n : 0;
   }
   // Moves the reference out of the slot.
   vm::Ref ref() {
-    uint8_t* p = take(sizeof(void*));
-    if (!p) return vm::Ref();
-    return std::move(*reinterpret_cast<vm::Ref*>(p));
+    uint8_t *p = take(sizeof(void *));
+    if (!p)
+      return vm::Ref();
+    return std::move(*reinterpret_cast<vm::Ref *>(p));
   }
   // A typed reference (null passes); a wrong type sets `*status`.
-  template <typename T>
-  vm::RefT<T> ref_as(vm::Status* status) {
+  template <typename T> vm::RefT<T> ref_as(vm::Status *status) {
     vm::Ref r = ref();
     vm::Status s = r.check_type_or_null(T::kType);
     if (!s.ok()) {
-      if (status->ok()) *status = std::move(s);
+      if (status->ok())
+        *status = std::move(s);
       return vm::RefT<T>();
     }
     return vm::RefT<T>::unchecked(std::move(r));
   }
 
- private:
-  uint8_t* take(size_t size) {
+private:
+  uint8_t *take(size_t size) {
     size_t offset = vm::align_up(offset_, size);
     if (!ok_ || offset + size > bytes_.size) {
       ok_ = false;
@@ -63,11 +65,11 @@ class PackedArgs {
     offset_ = offset + size;
     return bytes_.data + offset;
   }
-  template <typename T>
-  T scalar() {
+  template <typename T> T scalar() {
     T v{};
-    uint8_t* p = take(sizeof(T));
-    if (p) std::memcpy(&v, p, sizeof(T));
+    uint8_t *p = take(sizeof(T));
+    if (p)
+      std::memcpy(&v, p, sizeof(T));
     return v;
   }
 
@@ -76,6 +78,6 @@ class PackedArgs {
   bool ok_ = true;
 };
 
-}  // namespace kiln::modules
+} // namespace kiln::modules
 
-#endif  // KILN_MODULES_PACKED_ARGS_H_
+#endif // KILN_MODULES_PACKED_ARGS_H_

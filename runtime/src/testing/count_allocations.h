@@ -13,21 +13,22 @@
 
 namespace {
 std::atomic<long> g_allocations{0};
-void* counted(std::size_t size) {
+void *counted(std::size_t size) {
   g_allocations.fetch_add(1, std::memory_order_relaxed);
-  void* p = std::malloc(size ? size : 1);
-  if (!p) std::abort();
+  void *p = std::malloc(size ? size : 1);
+  if (!p)
+    std::abort();
   return p;
 }
-}  // namespace
+} // namespace
 
-void* operator new(std::size_t size) { return counted(size); }
-void* operator new[](std::size_t size) { return counted(size); }
-void* operator new(std::size_t size, const std::nothrow_t&) noexcept { return counted(size); }
-void* operator new[](std::size_t size, const std::nothrow_t&) noexcept { return counted(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void *operator new(std::size_t size) { return counted(size); }
+void *operator new[](std::size_t size) { return counted(size); }
+void *operator new(std::size_t size, const std::nothrow_t &) noexcept { return counted(size); }
+void *operator new[](std::size_t size, const std::nothrow_t &) noexcept { return counted(size); }
+void operator delete(void *p) noexcept { std::free(p); }
+void operator delete[](void *p) noexcept { std::free(p); }
+void operator delete(void *p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void *p, std::size_t) noexcept { std::free(p); }
 
-#endif  // KILN_RUNTIME_SRC_TESTING_COUNT_ALLOCATIONS_H_
+#endif // KILN_RUNTIME_SRC_TESTING_COUNT_ALLOCATIONS_H_

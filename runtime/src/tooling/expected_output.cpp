@@ -20,20 +20,24 @@ bool within(double actual, double expected, double threshold) {
   if (std::isnan(actual) || std::isnan(expected)) {
     return std::isnan(actual) && std::isnan(expected);
   }
-  if (actual == expected) return true;  // also equal infinities
+  if (actual == expected)
+    return true; // also equal infinities
   return std::fabs(actual - expected) <= threshold;
 }
 
-double threshold_for(hal::ElementType type, const ExpectedThresholds& t) {
+double threshold_for(hal::ElementType type, const ExpectedThresholds &t) {
   switch (hal::element_bit_count(type)) {
-    case 16: return t.f16;
-    case 32: return t.f32;
-    default: return t.f64;
+  case 16:
+    return t.f16;
+  case 32:
+    return t.f32;
+  default:
+    return t.f64;
   }
 }
 
 // Formatting without truncation, so long values compare in full.
-std::string full_text(const vm::Value& value) {
+std::string full_text(const vm::Value &value) {
   FormatOptions options;
   options.max_buffer_bytes = SIZE_MAX;
   options.max_list_elements = SIZE_MAX;
@@ -44,8 +48,8 @@ std::string full_text(const vm::Value& value) {
 
 // A buffer view result against a tensor-syntax expected value. Returns the
 // mismatch, or an empty string.
-StatusOr<std::string> compare_tensor(hal::BufferView& view, std::string_view text,
-                                     const ExpectedThresholds& thresholds) {
+StatusOr<std::string> compare_tensor(hal::BufferView &view, std::string_view text,
+                                     const ExpectedThresholds &thresholds) {
   KILN_ASSIGN_OR_RETURN(HostTensor expected, parse_tensor(text));
   KILN_ASSIGN_OR_RETURN(hal::BufferViewContents actual, hal::read_buffer_view(view));
   if (actual.shape != expected.shape || actual.element_type != expected.element_type) {
@@ -64,8 +68,8 @@ StatusOr<std::string> compare_tensor(hal::BufferView& view, std::string_view tex
   }
   const double threshold = threshold_for(actual.element_type, thresholds);
   for (int64_t i = 0; i < count; ++i) {
-    const uint8_t* a = actual.bytes.data() + static_cast<size_t>(i) * size;
-    const uint8_t* e = expected.bytes.data() + static_cast<size_t>(i) * size;
+    const uint8_t *a = actual.bytes.data() + static_cast<size_t>(i) * size;
+    const uint8_t *e = expected.bytes.data() + static_cast<size_t>(i) * size;
     double x, y;
     bool match = hal::load_float_element(a, actual.element_type, &x) &&
                          hal::load_float_element(e, actual.element_type, &y)
@@ -73,8 +77,7 @@ StatusOr<std::string> compare_tensor(hal::BufferView& view, std::string_view tex
                      : std::memcmp(a, e, size) == 0;
     if (!match) {
       return "element at index " + std::to_string(i) + " (" +
-             hal::format_element(a, actual.element_type) +
-             ") does not match the expected (" +
+             hal::format_element(a, actual.element_type) + ") does not match the expected (" +
              hal::format_element(e, actual.element_type) + ")";
     }
   }
@@ -82,8 +85,8 @@ StatusOr<std::string> compare_tensor(hal::BufferView& view, std::string_view tex
 }
 
 // A scalar result against its expected value (already parsed).
-std::string compare_scalar(const vm::Value& actual, const vm::Value& expected,
-                           const ExpectedThresholds& thresholds) {
+std::string compare_scalar(const vm::Value &actual, const vm::Value &expected,
+                           const ExpectedThresholds &thresholds) {
   bool match;
   if (actual.type() != expected.type()) {
     match = false;
@@ -94,26 +97,28 @@ std::string compare_scalar(const vm::Value& actual, const vm::Value& expected,
   } else {
     match = actual.as_i64() == expected.as_i64();
   }
-  if (match) return std::string();
+  if (match)
+    return std::string();
   return format_value(actual) + " does not match the expected " + format_value(expected);
 }
 
-}  // namespace
+} // namespace
 
-StatusOr<std::vector<std::string>> compare_expected_outputs(
-    const vm::ValueList& results, const std::vector<std::string>& expected,
-    std::string_view result_codes, vm::Instance& instance,
-    const ExpectedThresholds& thresholds) {
+StatusOr<std::vector<std::string>>
+compare_expected_outputs(const vm::ValueList &results, const std::vector<std::string> &expected,
+                         std::string_view result_codes, vm::Instance &instance,
+                         const ExpectedThresholds &thresholds) {
   if (expected.size() != results.size()) {
-    return vm::invalid_argument_error(
-        std::to_string(expected.size()) + " --expected-output values for " +
-        std::to_string(results.size()) + " results");
+    return vm::invalid_argument_error(std::to_string(expected.size()) +
+                                      " --expected-output values for " +
+                                      std::to_string(results.size()) + " results");
   }
   std::vector<std::string> mismatches;
   for (size_t k = 0; k < results.size(); ++k) {
-    const std::string& text = expected[k];
-    if (text == "(ignored)") continue;
-    const vm::Value& actual = results[k];
+    const std::string &text = expected[k];
+    if (text == "(ignored)")
+      continue;
+    const vm::Value &actual = results[k];
     std::string mismatch;
     if (actual.is_ref() && is_tensor_value(actual)) {
       vm::Ref ref = actual.as_ref();
@@ -134,7 +139,8 @@ StatusOr<std::vector<std::string>> compare_expected_outputs(
       }
       if (actual.is_ref() || parsed->is_ref()) {
         std::string have = full_text(actual), want = full_text(*parsed);
-        if (have != want) mismatch = have + " does not match the expected " + want;
+        if (have != want)
+          mismatch = have + " does not match the expected " + want;
       } else {
         mismatch = compare_scalar(actual, *parsed, thresholds);
       }
@@ -146,4 +152,4 @@ StatusOr<std::vector<std::string>> compare_expected_outputs(
   return mismatches;
 }
 
-}  // namespace kiln::tooling
+} // namespace kiln::tooling

@@ -23,28 +23,25 @@ namespace {
 using vm::Status;
 using vm::StatusOr;
 
-using LoaderFn = StatusOr<vm::Ref> (*)(vm::Instance& instance,
-                                       const std::string& path,
-                                       const ModuleLoadOptions& options);
+using LoaderFn = StatusOr<vm::Ref> (*)(vm::Instance &instance, const std::string &path,
+                                       const ModuleLoadOptions &options);
 
 #if defined(KILN_TOOLING_HAVE_BYTECODE)
-StatusOr<vm::Ref> load_bytecode(vm::Instance& instance, const std::string& path,
-                                const ModuleLoadOptions& options) {
+StatusOr<vm::Ref> load_bytecode(vm::Instance &instance, const std::string &path,
+                                const ModuleLoadOptions &options) {
   kiln::bytecode::ModuleOptions bytecode_options;
   bytecode_options.trace = options.trace;
   bytecode_options.observer = options.observer;
-  return kiln::bytecode::load_module_from_file(instance, path.c_str(),
-                                               bytecode_options);
+  return kiln::bytecode::load_module_from_file(instance, path.c_str(), bytecode_options);
 }
 #endif
 
 #if defined(KILN_TOOLING_HAVE_CMODULE)
-StatusOr<vm::Ref> load_c_module(vm::Instance& instance, const std::string& path,
-                                const ModuleLoadOptions& options) {
+StatusOr<vm::Ref> load_c_module(vm::Instance &instance, const std::string &path,
+                                const ModuleLoadOptions &options) {
   if (options.trace) {
-    std::fprintf(stderr,
-                 "warning: --trace: emitted C modules have no instruction "
-                 "trace; running without it\n");
+    std::fprintf(stderr, "warning: --trace: emitted C modules have no instruction "
+                         "trace; running without it\n");
   }
   // dlopen searches the library path for a bare name; make it a path.
   std::string p = path.find('/') == std::string::npos ? "./" + path : path;
@@ -54,9 +51,9 @@ StatusOr<vm::Ref> load_c_module(vm::Instance& instance, const std::string& path,
 
 struct KindRow {
   ModuleKind kind;
-  std::string_view magic;  // the file's first bytes
-  const char* name;
-  LoaderFn loader;  // nullptr: not supported by this build
+  std::string_view magic; // the file's first bytes
+  const char *name;
+  LoaderFn loader; // nullptr: not supported by this build
 };
 
 // One row per module kind.
@@ -67,9 +64,15 @@ const KindRow kKinds[] = {
     {ModuleKind::kBytecode, "KILNVMFB", "bytecode", nullptr},
 #endif
 #if defined(KILN_TOOLING_HAVE_CMODULE)
-    {ModuleKind::kEmittedC, "\x7f" "ELF", "emitted C shared library", load_c_module},
+    {ModuleKind::kEmittedC,
+     "\x7f"
+     "ELF",
+     "emitted C shared library", load_c_module},
 #else
-    {ModuleKind::kEmittedC, "\x7f" "ELF", "emitted C shared library", nullptr},
+    {ModuleKind::kEmittedC,
+     "\x7f"
+     "ELF",
+     "emitted C shared library", nullptr},
 #endif
 };
 
@@ -78,8 +81,7 @@ constexpr size_t kMaxStdinModuleBytes = size_t{1} << 31;
 
 // The bytes of a bytecode module on stdin, in a buffer that the module keeps
 // alive (its rodata views them).
-StatusOr<vm::Ref> load_stdin_module(vm::Instance& instance,
-                                    const ModuleLoadOptions& options) {
+StatusOr<vm::Ref> load_stdin_module(vm::Instance &instance, const ModuleLoadOptions &options) {
   std::vector<uint8_t> bytes;
   uint8_t chunk[1 << 16];
   size_t n;
@@ -99,13 +101,12 @@ StatusOr<vm::Ref> load_stdin_module(vm::Instance& instance,
         "the module on stdin is not a .vmfb (C modules are loaded from files)");
   }
 #if defined(KILN_TOOLING_HAVE_BYTECODE)
-  KILN_ASSIGN_OR_RETURN(vm::RefT<vm::Buffer> storage,
-                        vm::Buffer::allocate(bytes.size(), 64));
+  KILN_ASSIGN_OR_RETURN(vm::RefT<vm::Buffer> storage, vm::Buffer::allocate(bytes.size(), 64));
   std::memcpy(storage->mutable_data(), bytes.data(), bytes.size());
   kiln::bytecode::ModuleOptions bytecode_options;
   bytecode_options.trace = options.trace;
   bytecode_options.observer = options.observer;
-  const uint8_t* data = storage->data();
+  const uint8_t *data = storage->data();
   return kiln::bytecode::load_module(instance, data, bytes.size(), vm::Ref(std::move(storage)),
                                      bytecode_options);
 #else
@@ -115,22 +116,23 @@ StatusOr<vm::Ref> load_stdin_module(vm::Instance& instance,
 #endif
 }
 
-const KindRow* row_for(ModuleKind kind) {
-  for (const KindRow& row : kKinds) {
-    if (row.kind == kind) return &row;
+const KindRow *row_for(ModuleKind kind) {
+  for (const KindRow &row : kKinds) {
+    if (row.kind == kind)
+      return &row;
   }
   return nullptr;
 }
 
-}  // namespace
+} // namespace
 
-const char* module_kind_name(ModuleKind kind) {
-  const KindRow* row = row_for(kind);
+const char *module_kind_name(ModuleKind kind) {
+  const KindRow *row = row_for(kind);
   return row ? row->name : "unknown";
 }
 
-ModuleKind module_kind_of_bytes(const uint8_t* data, size_t size) {
-  for (const KindRow& row : kKinds) {
+ModuleKind module_kind_of_bytes(const uint8_t *data, size_t size) {
+  for (const KindRow &row : kKinds) {
     if (size >= row.magic.size() && std::memcmp(data, row.magic.data(), row.magic.size()) == 0) {
       return row.kind;
     }
@@ -139,7 +141,7 @@ ModuleKind module_kind_of_bytes(const uint8_t* data, size_t size) {
 }
 
 bool module_kind_supported(ModuleKind kind) {
-  const KindRow* row = row_for(kind);
+  const KindRow *row = row_for(kind);
   return row && row->loader;
 }
 
@@ -151,8 +153,8 @@ bool module_trace_supported() {
 #endif
 }
 
-StatusOr<vm::Ref> load_module(vm::Instance& instance, const std::string& path,
-                              const ModuleLoadOptions& options) {
+StatusOr<vm::Ref> load_module(vm::Instance &instance, const std::string &path,
+                              const ModuleLoadOptions &options) {
   if (path == "-") {
     auto module = load_stdin_module(instance, options);
     if (!module.ok()) {
@@ -176,7 +178,7 @@ StatusOr<vm::Ref> load_module(vm::Instance& instance, const std::string& path,
   }
   uint8_t head[8] = {};
   size_t got = 0;
-  if (std::FILE* f = std::fopen(path.c_str(), "rb")) {
+  if (std::FILE *f = std::fopen(path.c_str(), "rb")) {
     got = std::fread(head, 1, sizeof(head), f);
     std::fclose(f);
   } else {
@@ -189,11 +191,10 @@ StatusOr<vm::Ref> load_module(vm::Instance& instance, const std::string& path,
         "' is not a module: a .vmfb starts with KILNVMFB and a C module is a "
         "shared library (ELF)");
   }
-  const KindRow* row = row_for(kind);
+  const KindRow *row = row_for(kind);
   if (!row->loader) {
-    return vm::unimplemented_error(std::string("unsupported module kind '") +
-                                   row->name + "' for '" + path +
-                                   "': this build has no loader for it");
+    return vm::unimplemented_error(std::string("unsupported module kind '") + row->name +
+                                   "' for '" + path + "': this build has no loader for it");
   }
   auto module = row->loader(instance, path, options);
   if (!module.ok()) {
@@ -204,4 +205,4 @@ StatusOr<vm::Ref> load_module(vm::Instance& instance, const std::string& path,
   return module;
 }
 
-}  // namespace kiln::tooling
+} // namespace kiln::tooling

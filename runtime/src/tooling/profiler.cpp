@@ -1,8 +1,8 @@
 #include "kiln/tooling/profiler.h"
 
-#include <chrono>
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cinttypes>
 #include <cstring>
 
@@ -19,7 +19,7 @@ int64_t now_ns() {
 }
 
 // A JSON string literal of `text`.
-std::string json_string(const std::string& text) {
+std::string json_string(const std::string &text) {
   std::string out = "\"";
   for (char c : text) {
     const unsigned char u = static_cast<unsigned char>(c);
@@ -37,23 +37,23 @@ std::string json_string(const std::string& text) {
   return out + "\"";
 }
 
-}  // namespace
+} // namespace
 
 Profiler::Profiler() : origin_ns_(now_ns()) {}
 
-void Profiler::on_instruction(const vm::Module& module, int32_t function_ordinal, uint32_t pc,
+void Profiler::on_instruction(const vm::Module &module, int32_t function_ordinal, uint32_t pc,
                               int32_t depth) {
   counters_.on_instruction(module, function_ordinal, pc, depth);
   run_frame(module, function_ordinal, depth);
   ++current_->pc_counts[pc];
 }
 
-void Profiler::on_frame(const vm::Module& module, int32_t function_ordinal, int32_t depth) {
+void Profiler::on_frame(const vm::Module &module, int32_t function_ordinal, int32_t depth) {
   counters_.on_frame(module, function_ordinal, depth);
   run_frame(module, function_ordinal, depth);
 }
 
-void Profiler::run_frame(const vm::Module& module, int32_t function_ordinal, int32_t depth) {
+void Profiler::run_frame(const vm::Module &module, int32_t function_ordinal, int32_t depth) {
   const size_t want = static_cast<size_t>(depth > 0 ? depth : 1);
   const bool same_frame = open_.size() == want && open_.back().function.module == &module &&
                           open_.back().function.ordinal == function_ordinal;
@@ -81,13 +81,14 @@ void Profiler::close_top(int64_t now) {
   OpenFrame frame = open_.back();
   open_.pop_back();
   const int64_t duration = now - frame.start_ns;
-  FunctionTotals& totals = totals_[frame.function];
+  FunctionTotals &totals = totals_[frame.function];
   totals.total_ns += duration;
   totals.self_ns += duration - frame.child_ns;
-  if (!open_.empty()) open_.back().child_ns += duration;
+  if (!open_.empty())
+    open_.back().child_ns += duration;
   if (events_.size() < kMaxEvents) {
-    events_.push_back(Event{frame.function, frame.start_ns, duration,
-                            static_cast<int32_t>(open_.size())});
+    events_.push_back(
+        Event{frame.function, frame.start_ns, duration, static_cast<int32_t>(open_.size())});
   } else {
     ++dropped_events_;
   }
@@ -95,30 +96,32 @@ void Profiler::close_top(int64_t now) {
 
 void Profiler::finish() {
   const int64_t now = now_ns();
-  while (!open_.empty()) close_top(now);
+  while (!open_.empty())
+    close_top(now);
   current_ = nullptr;
 }
 
-std::string Profiler::name_of(const FunctionKey& key) const {
+std::string Profiler::name_of(const FunctionKey &key) const {
   std::string name(key.module->name());
   name += '.';
   name += key.module->function_name(
-      vm::Function{const_cast<vm::Module*>(key.module), vm::Linkage::kInternal, key.ordinal});
+      vm::Function{const_cast<vm::Module *>(key.module), vm::Linkage::kInternal, key.ordinal});
   return name;
 }
 
-vm::Status Profiler::write(const std::string& path) const {
-  std::FILE* file = std::fopen(path.c_str(), "w");
+vm::Status Profiler::write(const std::string &path) const {
+  std::FILE *file = std::fopen(path.c_str(), "w");
   if (!file) {
     return vm::make_status(vm::StatusCode::kInvalidArgument, "--profile: cannot write '%s': %s",
                            path.c_str(), std::strerror(errno));
   }
   std::map<FunctionKey, std::string> names;
-  for (const auto& [key, totals] : totals_) names[key] = json_string(name_of(key));
+  for (const auto &[key, totals] : totals_)
+    names[key] = json_string(name_of(key));
   std::fprintf(file, "{\"displayTimeUnit\": \"ns\",\n\"traceEvents\": [\n");
   // Chrome trace times are microseconds (fractions allowed).
   bool first = true;
-  for (const Event& e : events_) {
+  for (const Event &e : events_) {
     std::fprintf(file,
                  "%s{\"name\": %s, \"cat\": \"vm\", \"ph\": \"X\", \"ts\": %.3f, "
                  "\"dur\": %.3f, \"pid\": 1, \"tid\": 1}",
@@ -127,11 +130,12 @@ vm::Status Profiler::write(const std::string& path) const {
                  static_cast<double>(e.duration_ns) / 1e3);
     first = false;
   }
-  std::fprintf(file, "\n],\n\"kiln\": {\"instructions\": %" PRIu64
+  std::fprintf(file,
+               "\n],\n\"kiln\": {\"instructions\": %" PRIu64
                ", \"peak_depth\": %d, \"dropped_events\": %" PRIu64 ",\n\"functions\": [\n",
                counters_.instructions, counters_.peak_depth, dropped_events_);
   first = true;
-  for (const auto& [key, totals] : totals_) {
+  for (const auto &[key, totals] : totals_) {
     std::fprintf(file,
                  "%s{\"name\": %s, \"calls\": %" PRIu64 ", \"total_us\": %.3f, "
                  "\"self_us\": %.3f, \"ranges\": [",
@@ -170,4 +174,4 @@ vm::Status Profiler::write(const std::string& path) const {
   return vm::Status();
 }
 
-}  // namespace kiln::tooling
+} // namespace kiln::tooling

@@ -13,18 +13,19 @@ namespace {
 
 namespace et = hal::element_type;
 
-std::string round_trip(const char* text) {
+std::string round_trip(const char *text) {
   auto t = parse_tensor(text);
-  if (!t.ok()) return "ERROR " + t.status().to_string();
+  if (!t.ok())
+    return "ERROR " + t.status().to_string();
   return format_tensor(t.value());
 }
 
-std::string error_of(const char* text) {
+std::string error_of(const char *text) {
   auto t = parse_tensor(text);
   return t.ok() ? std::string("OK") : t.status().to_string();
 }
 
-std::string temp_path(const char* name) {
+std::string temp_path(const char *name) {
   return ::testing::TempDir() + "/kiln_tensor_io_" + std::to_string(getpid()) + "_" + name;
 }
 
@@ -38,8 +39,8 @@ TEST(TensorIo, ElementTypeEncodingIsIREEs) {
   EXPECT_EQ(hal::parse_element_type("ui64").value(), 0x12000040u);
   EXPECT_EQ(hal::parse_element_type("i1").value(), 0x13000008u);
   EXPECT_EQ(hal::parse_element_type("x16").value(), 0x00000010u);
-  for (const char* name : {"i1", "i8", "i16", "i32", "i64", "si8", "si16", "si32", "si64",
-                           "ui8", "ui16", "ui32", "ui64", "f16", "bf16", "f32", "f64"}) {
+  for (const char *name : {"i1", "i8", "i16", "i32", "i64", "si8", "si16", "si32", "si64", "ui8",
+                           "ui16", "ui32", "ui64", "f16", "bf16", "f32", "f64"}) {
     EXPECT_EQ(hal::format_element_type(hal::parse_element_type(name).value()), name);
   }
   EXPECT_FALSE(hal::parse_element_type("q32").ok());
@@ -80,8 +81,7 @@ TEST(TensorIo, BadInputsNameTheInput) {
   EXPECT_NE(error_of("2x3xf32=1,2").find("'2x3xf32=1,2'"), std::string::npos);
   EXPECT_NE(error_of("2x3xf32=1,2").find("only 2 of the 6 elements"), std::string::npos);
   EXPECT_NE(error_of("2xf32=1,2,3").find("more than the 2 elements"), std::string::npos);
-  EXPECT_NE(error_of("2xf32=1,abc").find("element 1 'abc' is not a valid f32"),
-            std::string::npos);
+  EXPECT_NE(error_of("2xf32=1,abc").find("element 1 'abc' is not a valid f32"), std::string::npos);
   EXPECT_NE(error_of("2xq32=1").find("unknown element type 'q32'"), std::string::npos);
   EXPECT_NE(error_of("2x-1xf32=1").find("bad dimension '-1'"), std::string::npos);
   EXPECT_NE(error_of("axf32=1").find("bad dimension 'a'"), std::string::npos);
@@ -101,8 +101,8 @@ TEST(TensorIo, Syntax) {
   EXPECT_TRUE(looks_like_tensor("@a.npy"));
   EXPECT_TRUE(looks_like_tensor("si8=1"));
   EXPECT_TRUE(looks_like_tensor("f16=1"));
-  EXPECT_TRUE(looks_like_tensor("2x3xq9=1"));  // malformed, but a tensor
-  EXPECT_FALSE(looks_like_tensor("f32=1"));  // a scalar unless a ref is expected
+  EXPECT_TRUE(looks_like_tensor("2x3xq9=1")); // malformed, but a tensor
+  EXPECT_FALSE(looks_like_tensor("f32=1"));   // a scalar unless a ref is expected
   EXPECT_FALSE(looks_like_tensor("i32=1"));
   EXPECT_FALSE(looks_like_tensor("@a.bin"));
   EXPECT_FALSE(looks_like_tensor("buffer=hex:00"));
@@ -115,7 +115,7 @@ TEST(TensorIo, Syntax) {
 TEST(TensorIo, RawFile) {
   std::string path = temp_path("raw.bin");
   float values[6] = {1, 2, 3, 4, 5, 6};
-  std::FILE* f = std::fopen(path.c_str(), "wb");
+  std::FILE *f = std::fopen(path.c_str(), "wb");
   ASSERT_NE(f, nullptr);
   std::fwrite(values, sizeof(float), 6, f);
   std::fclose(f);
@@ -127,9 +127,8 @@ TEST(TensorIo, RawFile) {
 
 TEST(TensorIo, NpyRoundTrip) {
   std::string path = temp_path("a.npy");
-  for (const char* text : {"2x3xf32=1,2,3,4,5,6", "4xsi32=-1,2,-3,4", "ui8=7",
-                           "2x2xf64=0.5,0.25,1,2", "3xi1=1,0,1", "2xf16=1,2",
-                           "0x4xsi16="}) {
+  for (const char *text : {"2x3xf32=1,2,3,4,5,6", "4xsi32=-1,2,-3,4", "ui8=7",
+                           "2x2xf64=0.5,0.25,1,2", "3xi1=1,0,1", "2xf16=1,2", "0x4xsi16="}) {
     auto t = parse_tensor(text);
     ASSERT_TRUE(t.ok()) << text;
     ASSERT_TRUE(write_npy_file(path, t.value(), false).ok()) << text;
@@ -165,8 +164,7 @@ TEST(TensorIo, NpyHeaderIsNumpys) {
 TEST(TensorIo, NpyErrors) {
   auto bad = parse_npy("not numpy at all", "input 'x'");
   ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.status().to_string().find("input 'x': not a valid .npy file"),
-            std::string::npos);
+  EXPECT_NE(bad.status().to_string().find("input 'x': not a valid .npy file"), std::string::npos);
   HostTensor t;
   t.shape = {4};
   t.element_type = et::kFloat32;
@@ -190,15 +188,15 @@ TEST(TensorIo, HalfAndBfloat) {
   EXPECT_EQ(f32_to_f16(-2.0f), 0xC000);
   EXPECT_EQ(f32_to_f16(65504.0f), 0x7BFF);
   EXPECT_EQ(f32_to_f16(1e6f), 0x7C00);
-  EXPECT_EQ(f32_to_f16(5.9604645e-8f), 0x0001);  // smallest subnormal
+  EXPECT_EQ(f32_to_f16(5.9604645e-8f), 0x0001); // smallest subnormal
   EXPECT_TRUE(std::isnan(f16_to_f32(f32_to_f16(NAN))));
   for (uint32_t h = 0; h < 0x7C00; ++h) {
     ASSERT_EQ(f32_to_f16(f16_to_f32(static_cast<uint16_t>(h))), h);
   }
   EXPECT_EQ(f32_to_bf16(1.0f), 0x3F80);
   EXPECT_EQ(bf16_to_f32(0x4080), 4.0f);
-  EXPECT_EQ(f32_to_bf16(1.00390625f), 0x3F80);  // ties to even
+  EXPECT_EQ(f32_to_bf16(1.00390625f), 0x3F80); // ties to even
 }
 
-}  // namespace
-}  // namespace kiln::tooling
+} // namespace
+} // namespace kiln::tooling

@@ -19,10 +19,11 @@ namespace {
 
 using vm::Value;
 
-std::string round_trip(const char* text, char code) {
+std::string round_trip(const char *text, char code) {
   vm::Instance instance;
   auto v = parse_value(text, code, instance);
-  if (!v.ok()) return "ERROR " + v.status().to_string();
+  if (!v.ok())
+    return "ERROR " + v.status().to_string();
   return format_value(v.value());
 }
 
@@ -76,7 +77,7 @@ TEST(ValueIo, FileBuffer) {
   char path[] = "/tmp/kiln_tooling_testXXXXXX";
   int fd = mkstemp(path);
   ASSERT_GE(fd, 0);
-  FILE* f = fdopen(fd, "wb");
+  FILE *f = fdopen(fd, "wb");
   std::fwrite("\x01\x02\xfe", 1, 3, f);
   std::fclose(f);
   std::string at = std::string("@") + path;
@@ -119,8 +120,7 @@ TEST(ValueIo, Floats) {
 
 TEST(ValueIo, Arguments) {
   vm::Instance instance;
-  auto args = parse_arguments({"1", "i64=2", "1.5", "buffer=hex:00"}, "0iIfr_i",
-                              "m.f", instance);
+  auto args = parse_arguments({"1", "i64=2", "1.5", "buffer=hex:00"}, "0iIfr_i", "m.f", instance);
   ASSERT_TRUE(args.ok()) << args.status().to_string();
   ASSERT_EQ(args->size(), 4u);
   EXPECT_EQ(format_value((*args)[1]), "i64=2");
@@ -173,21 +173,20 @@ TEST(ModuleLoader, Kinds) {
 }
 
 TEST(RunFlags, Parse) {
-  const char* argv[] = {"tool", "--module=a.vmfb", "--module", "b.vmfb",
-                        "--function=m.f", "--input=1", "-input", "i64=2",
-                        "--trace", "--reps=3"};
+  const char *argv[] = {"tool",      "--module=a.vmfb", "--module", "b.vmfb",  "--function=m.f",
+                        "--input=1", "-input",          "i64=2",    "--trace", "--reps=3"};
   RunFlags flags;
   std::string reps;
-  vm::Status s = parse_run_flags(10, const_cast<char**>(argv), &flags, {{"reps", &reps}});
+  vm::Status s = parse_run_flags(10, const_cast<char **>(argv), &flags, {{"reps", &reps}});
   ASSERT_TRUE(s.ok()) << s.to_string();
   EXPECT_EQ(flags.modules, (std::vector<std::string>{"a.vmfb", "b.vmfb"}));
   EXPECT_EQ(flags.function, "m.f");
   EXPECT_EQ(flags.inputs, (std::vector<std::string>{"1", "i64=2"}));
   EXPECT_TRUE(flags.trace);
   EXPECT_EQ(reps, "3");
-  const char* bad[] = {"tool", "--bogus=1"};
+  const char *bad[] = {"tool", "--bogus=1"};
   RunFlags f2;
-  EXPECT_FALSE(parse_run_flags(2, const_cast<char**>(bad), &f2).ok());
+  EXPECT_FALSE(parse_run_flags(2, const_cast<char **>(bad), &f2).ok());
 }
 
 // The full host path of run-module on a native module: parse inputs against
@@ -199,16 +198,18 @@ TEST(RunPath, NativeModule) {
   m->export_function("addmul", [](int32_t a, int64_t b, double c) {
     return std::make_tuple(static_cast<int64_t>(a) + b, c * 2);
   });
-  m->export_function("sum", [](const vm::RefT<vm::Buffer>& b) -> vm::StatusOr<int32_t> {
-    if (!b) return vm::invalid_argument_error("null buffer");
+  m->export_function("sum", [](const vm::RefT<vm::Buffer> &b) -> vm::StatusOr<int32_t> {
+    if (!b)
+      return vm::invalid_argument_error("null buffer");
     int32_t total = 0;
-    for (size_t i = 0; i < b->length(); ++i) total += b->data()[i];
+    for (size_t i = 0; i < b->length(); ++i)
+      total += b->data()[i];
     return total;
   });
   ASSERT_TRUE(context.register_module(m.get()).ok());
   auto f = context.lookup_function("math.addmul").value();
-  auto args = parse_arguments({"40", "2", "0.125"}, m->function_signature(f),
-                              "math.addmul", instance);
+  auto args =
+      parse_arguments({"40", "2", "0.125"}, m->function_signature(f), "math.addmul", instance);
   ASSERT_TRUE(args.ok()) << args.status().to_string();
   vm::ValueList results;
   ASSERT_TRUE(vm::invoke(context, f, args.value(), &results).ok());
@@ -225,5 +226,5 @@ TEST(RunPath, NativeModule) {
   EXPECT_FALSE(s.ok());
 }
 
-}  // namespace
-}  // namespace kiln::tooling
+} // namespace
+} // namespace kiln::tooling

@@ -5,18 +5,19 @@
 namespace kiln::vm {
 namespace {
 
-void* system_allocate(void*, size_t size, size_t alignment) {
-  if (alignment < alignof(std::max_align_t)) alignment = alignof(std::max_align_t);
-  return ::operator new(size == 0 ? 1 : size, std::align_val_t(alignment),
-                        std::nothrow);
+void *system_allocate(void *, size_t size, size_t alignment) {
+  if (alignment < alignof(std::max_align_t))
+    alignment = alignof(std::max_align_t);
+  return ::operator new(size == 0 ? 1 : size, std::align_val_t(alignment), std::nothrow);
 }
 
-void system_deallocate(void*, void* ptr, size_t, size_t alignment) {
-  if (alignment < alignof(std::max_align_t)) alignment = alignof(std::max_align_t);
+void system_deallocate(void *, void *ptr, size_t, size_t alignment) {
+  if (alignment < alignof(std::max_align_t))
+    alignment = alignof(std::max_align_t);
   ::operator delete(ptr, std::align_val_t(alignment));
 }
 
-}  // namespace
+} // namespace
 
 Allocator Allocator::system() {
   Allocator a;
@@ -25,4 +26,4 @@ Allocator Allocator::system() {
   return a;
 }
 
-}  // namespace kiln::vm
+} // namespace kiln::vm

@@ -15,7 +15,7 @@ namespace kiln::vm {
 namespace {
 
 TEST(MemoryBudgetTest, ChargesAndCreditsUpToTheLimit) {
-  MemoryBudget* budget = MemoryBudget::create(100);
+  MemoryBudget *budget = MemoryBudget::create(100);
   ASSERT_NE(budget, nullptr);
   EXPECT_TRUE(budget->charge(60));
   EXPECT_FALSE(budget->charge(41));
@@ -29,7 +29,7 @@ TEST(MemoryBudgetTest, ChargesAndCreditsUpToTheLimit) {
 }
 
 TEST(MemoryBudgetTest, ScopedBudgetChargesRuntimeObjects) {
-  MemoryBudget* budget = MemoryBudget::create(4096);
+  MemoryBudget *budget = MemoryBudget::create(4096);
   {
     ScopedMemoryBudget scope(budget);
     auto small = Buffer::allocate(1000);
@@ -120,13 +120,15 @@ TEST(StackTest, HugeStackOptionsDoNotAbort) {
   options.max_depth = INT32_MAX;
   options.storage_bytes = SIZE_MAX / 2;
   Stack stack(options);
-  Frame* frame = nullptr;
+  Frame *frame = nullptr;
   Status s = stack.push_frame(FrameType::kHost, Function{}, nullptr, 16, &frame);
   // Either the storage was reserved (virtual memory) or the push fails
   // cleanly; never an abort.
-  if (!s.ok()) EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
-  else stack.pop_frame();
+  if (!s.ok())
+    EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
+  else
+    stack.pop_frame();
 }
 
-}  // namespace
-}  // namespace kiln::vm
+} // namespace
+} // namespace kiln::vm

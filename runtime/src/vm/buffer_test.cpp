@@ -13,7 +13,8 @@ TEST(BufferTest, AllocateZeroFilledAndAligned) {
   EXPECT_EQ((*b)->length(), 100u);
   EXPECT_TRUE((*b)->is_mutable());
   EXPECT_EQ(reinterpret_cast<uintptr_t>((*b)->data()) % 64, 0u);
-  for (size_t i = 0; i < 100; ++i) EXPECT_EQ((*b)->data()[i], 0);
+  for (size_t i = 0; i < 100; ++i)
+    EXPECT_EQ((*b)->data()[i], 0);
   EXPECT_TRUE((*b).as_ref().is_type(Buffer::kType));
   EXPECT_FALSE(Buffer::allocate(8, 3).ok());
 }
@@ -22,7 +23,7 @@ TEST(BufferTest, LoadStoreAndBounds) {
   RefT<Buffer> b = Buffer::allocate(16).value();
   EXPECT_TRUE(b->store<int32_t>(0, -5).ok());
   EXPECT_TRUE(b->store<double>(8, 2.5).ok());
-  EXPECT_TRUE(b->store<int64_t>(3, 77).ok());  // unaligned is fine
+  EXPECT_TRUE(b->store<int64_t>(3, 77).ok()); // unaligned is fine
   int64_t i64 = 0;
   EXPECT_TRUE(b->load<int64_t>(3, &i64).ok());
   EXPECT_EQ(i64, 77);
@@ -33,9 +34,8 @@ TEST(BufferTest, LoadStoreAndBounds) {
   int32_t i32;
   Status s = b->load<int32_t>(13, &i32);
   EXPECT_EQ(s.code(), StatusCode::kOutOfRange);
-  EXPECT_EQ(s.message(),
-            "buffer access out of range: [13, 13 + 4) is not within a buffer "
-            "of 16 bytes");
+  EXPECT_EQ(s.message(), "buffer access out of range: [13, 13 + 4) is not within a buffer "
+                         "of 16 bytes");
   EXPECT_EQ(b->store<int32_t>(SIZE_MAX - 1, 0).code(), StatusCode::kOutOfRange);
   EXPECT_TRUE(b->check_range(16, 0).ok());
   EXPECT_FALSE(b->check_range(17, 0).ok());
@@ -78,9 +78,9 @@ struct FakeFile : RefObject {
   FakeFile() : RefObject(&kType) {}
   uint8_t bytes[8] = {1, 2, 3, 4, 5, 6, 7, 8};
 };
-const RefType FakeFile::kType = {"test.file", [](RefObject* o) {
+const RefType FakeFile::kType = {"test.file", [](RefObject *o) {
                                    ++g_file_released;
-                                   delete static_cast<FakeFile*>(o);
+                                   delete static_cast<FakeFile *>(o);
                                  }};
 
 TEST(BufferTest, ReadOnlyViewKeepsOwnerAlive) {
@@ -88,7 +88,7 @@ TEST(BufferTest, ReadOnlyViewKeepsOwnerAlive) {
   RefT<Buffer> view;
   {
     Ref file = Ref::adopt(new FakeFile());
-    FakeFile* f = file.as<FakeFile>();
+    FakeFile *f = file.as<FakeFile>();
     view = Buffer::wrap_read_only(f->bytes + 2, 4, file).value();
   }
   EXPECT_EQ(g_file_released, 0);
@@ -115,7 +115,7 @@ TEST(BufferTest, ExternalWithReleaseCallback) {
   {
     auto b = Buffer::wrap_external(
         storage, 4, BufferAccess::kMutable,
-        Buffer::ReleaseCallback{[](void* u) { ++*static_cast<int*>(u); }, &released});
+        Buffer::ReleaseCallback{[](void *u) { ++*static_cast<int *>(u); }, &released});
     ASSERT_TRUE(b.ok());
     EXPECT_TRUE((*b)->store<uint16_t>(2, 0x0102).ok());
   }
@@ -123,5 +123,5 @@ TEST(BufferTest, ExternalWithReleaseCallback) {
   EXPECT_EQ(storage[2], 0x02);
 }
 
-}  // namespace
-}  // namespace kiln::vm
+} // namespace
+} // namespace kiln::vm

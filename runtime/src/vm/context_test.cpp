@@ -23,15 +23,14 @@ TEST(ContextTest, ResolvesImportsAgainstEarlierModules) {
   RefT<NativeModule> math = make_math();
   RefT<NativeModule> app = NativeModule::create("app");
   int32_t add = app->import_function("math.add", "0ii_i");
-  app->export_function("add3", [add](NativeCall& call, int32_t a, int32_t b,
-                                     int32_t c) -> StatusOr<int32_t> {
-    alignas(8) int32_t args[2] = {a, b};
-    alignas(8) int32_t result = 0;
-    KILN_RETURN_IF_ERROR(call.call_import(
-        add, ByteSpan{reinterpret_cast<uint8_t*>(args), 8},
-        ByteSpan{reinterpret_cast<uint8_t*>(&result), 4}));
-    return result + c;
-  });
+  app->export_function(
+      "add3", [add](NativeCall &call, int32_t a, int32_t b, int32_t c) -> StatusOr<int32_t> {
+        alignas(8) int32_t args[2] = {a, b};
+        alignas(8) int32_t result = 0;
+        KILN_RETURN_IF_ERROR(call.call_import(add, ByteSpan{reinterpret_cast<uint8_t *>(args), 8},
+                                              ByteSpan{reinterpret_cast<uint8_t *>(&result), 4}));
+        return result + c;
+      });
   ASSERT_TRUE(context.register_module(math.get()).ok());
   ASSERT_TRUE(context.register_module(app.get()).ok());
   EXPECT_EQ(context.module_count(), 2);
@@ -53,9 +52,8 @@ TEST(ContextTest, MissingExportNamesBothModules) {
   ASSERT_TRUE(context.register_module(math.get()).ok());
   Status s = context.register_module(app.get());
   EXPECT_EQ(s.code(), StatusCode::kNotFound);
-  EXPECT_EQ(s.message(),
-            "module 'app' imports 'math.sub', but module 'math' has no export "
-            "named 'sub'");
+  EXPECT_EQ(s.message(), "module 'app' imports 'math.sub', but module 'math' has no export "
+                         "named 'sub'");
   EXPECT_EQ(context.module_count(), 1);
 }
 
@@ -66,9 +64,8 @@ TEST(ContextTest, MissingModule) {
   app->import_function("hal.device.query", "0r_i");
   Status s = context.register_module(app.get());
   EXPECT_EQ(s.code(), StatusCode::kNotFound);
-  EXPECT_EQ(s.message(),
-            "module 'app' imports 'hal.device.query', but no module named "
-            "'hal' is registered before it");
+  EXPECT_EQ(s.message(), "module 'app' imports 'hal.device.query', but no module named "
+                         "'hal' is registered before it");
 }
 
 TEST(ContextTest, OnlyEarlierModulesAreVisible) {
@@ -89,9 +86,8 @@ TEST(ContextTest, SignatureMismatch) {
   ASSERT_TRUE(context.register_module(make_math().get()).ok());
   Status s = context.register_module(app.get());
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(s.message(),
-            "module 'app' imports 'math.add' with signature '0II_I', but "
-            "module 'math' exports 'add' with signature '0ii_i'");
+  EXPECT_EQ(s.message(), "module 'app' imports 'math.add' with signature '0II_I', but "
+                         "module 'math' exports 'add' with signature '0ii_i'");
 }
 
 TEST(ContextTest, OptionalImportsMayStayUnresolved) {
@@ -101,12 +97,12 @@ TEST(ContextTest, OptionalImportsMayStayUnresolved) {
   int32_t missing = app->import_function("math.sub", "0ii_i", /*optional=*/true);
   int32_t gone = app->import_function("nowhere.fn", "0v_v", /*optional=*/true);
   int32_t present = app->import_function("math.neg", "0I_I", /*optional=*/true);
-  app->export_function("probe", [=](NativeCall& call) {
+  app->export_function("probe", [=](NativeCall &call) {
     return std::make_tuple(call.is_import_resolved(missing) ? 1 : 0,
                            call.is_import_resolved(gone) ? 1 : 0,
                            call.is_import_resolved(present) ? 1 : 0);
   });
-  app->export_function("call_missing", [=](NativeCall& call) -> Status {
+  app->export_function("call_missing", [=](NativeCall &call) -> Status {
     return call.call_import(missing, ByteSpan{}, ByteSpan{});
   });
   ASSERT_TRUE(context.register_module(make_math().get()).ok());
@@ -140,11 +136,10 @@ TEST(ContextTest, LookupFunction) {
   EXPECT_EQ(context.lookup_function("main").value().module, app.get());
   EXPECT_EQ(context.lookup_function("app.main").value().ordinal, 0);
   EXPECT_EQ(context.lookup_function("dotted.name").value().ordinal, 1);
-  Status s = context.lookup_function("add").status();  // not in the last module
+  Status s = context.lookup_function("add").status(); // not in the last module
   EXPECT_EQ(s.code(), StatusCode::kNotFound);
-  EXPECT_EQ(s.message(),
-            "function 'add' not found: it is neither MODULE.NAME of a "
-            "registered module nor an export of the last module 'app'");
+  EXPECT_EQ(s.message(), "function 'add' not found: it is neither MODULE.NAME of a "
+                         "registered module nor an export of the last module 'app'");
   EXPECT_FALSE(context.lookup_function("math.nope").ok());
   EXPECT_EQ(context.find_module("math"), math.get());
   EXPECT_EQ(context.find_module("nope"), nullptr);
@@ -171,7 +166,7 @@ TEST(ContextTest, PerContextStateLifetime) {
   Instance instance;
   RefT<NativeModule> m = NativeModule::create("counter");
   m->set_state<Counter>();
-  m->export_function("bump", [](NativeCall& call) { return ++call.state<Counter>()->calls; });
+  m->export_function("bump", [](NativeCall &call) { return ++call.state<Counter>()->calls; });
   {
     Context a(instance);
     Context b(instance);
@@ -196,7 +191,7 @@ TEST(ContextTest, StateFactoryFailureRegistersNothing) {
   Instance instance;
   Context context(instance);
   RefT<NativeModule> m = NativeModule::create("bad");
-  m->set_state<Counter>([](Instance&) -> StatusOr<std::unique_ptr<Counter>> {
+  m->set_state<Counter>([](Instance &) -> StatusOr<std::unique_ptr<Counter>> {
     return unavailable_error("no device");
   });
   Status s = context.register_module(m.get());
@@ -204,5 +199,5 @@ TEST(ContextTest, StateFactoryFailureRegistersNothing) {
   EXPECT_EQ(context.module_count(), 0);
 }
 
-}  // namespace
-}  // namespace kiln::vm
+} // namespace
+} // namespace kiln::vm

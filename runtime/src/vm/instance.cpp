@@ -5,9 +5,9 @@
 
 namespace kiln::vm {
 
-Instance::Instance(const Allocator& allocator) : allocator_(allocator) {
+Instance::Instance(const Allocator &allocator) : allocator_(allocator) {
   (void)types_.register_type(&Buffer::kType);
   (void)types_.register_type(&List::kType);
 }
 
-}  // namespace kiln::vm
+} // namespace kiln::vm

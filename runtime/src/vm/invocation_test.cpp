@@ -11,13 +11,11 @@ namespace kiln::vm {
 namespace {
 
 class InvocationTest : public ::testing::Test {
- protected:
+protected:
   InvocationTest() : context_(instance_) {
     module_ = NativeModule::create("m");
     module_->export_function("add", [](int32_t a, int32_t b) { return a + b; });
-    module_->export_function("wide", [](int64_t a, double b) {
-      return std::make_tuple(b, a);
-    });
+    module_->export_function("wide", [](int64_t a, double b) { return std::make_tuple(b, a); });
     module_->export_function("keep", [](Ref r) { return r; });
     module_->export_function("sum_tuples", [](int32_t) { return 0; });
     EXPECT_TRUE(context_.register_module(module_.get()).ok());
@@ -62,23 +60,25 @@ TEST_F(InvocationTest, PackedInvoke) {
   Function add = context_.lookup_function("add").value();
   alignas(8) int32_t args[2] = {5, 6};
   alignas(8) int32_t result = 0;
-  ASSERT_TRUE(invoke_packed(context_, add, ByteSpan{reinterpret_cast<uint8_t*>(args), 8},
-                            ByteSpan{reinterpret_cast<uint8_t*>(&result), 4}).ok());
+  ASSERT_TRUE(invoke_packed(context_, add, ByteSpan{reinterpret_cast<uint8_t *>(args), 8},
+                            ByteSpan{reinterpret_cast<uint8_t *>(&result), 4})
+                  .ok());
   EXPECT_EQ(result, 11);
 }
 
 TEST_F(InvocationTest, PackedInvokeReleasesArgumentRefs) {
   Function keep = context_.lookup_function("keep").value();
   RefT<Buffer> b = Buffer::allocate(1).value();
-  alignas(8) uint8_t args[sizeof(void*)];
+  alignas(8) uint8_t args[sizeof(void *)];
   new (args) Ref(b.as_ref());
-  alignas(8) uint8_t result[sizeof(void*)] = {};
+  alignas(8) uint8_t result[sizeof(void *)] = {};
   EXPECT_EQ(b.as_ref().ref_count(), 2u);
-  ASSERT_TRUE(invoke_packed(context_, keep, ByteSpan{args, sizeof(args)},
-                            ByteSpan{result, sizeof(result)}).ok());
+  ASSERT_TRUE(
+      invoke_packed(context_, keep, ByteSpan{args, sizeof(args)}, ByteSpan{result, sizeof(result)})
+          .ok());
   // The callee moved the argument into its result: args slot now null.
   EXPECT_EQ(b.as_ref().ref_count(), 2u);
-  Ref out = std::move(*reinterpret_cast<Ref*>(result));
+  Ref out = std::move(*reinterpret_cast<Ref *>(result));
   EXPECT_EQ(out, b.as_ref());
   out.reset();
   EXPECT_EQ(b.as_ref().ref_count(), 1u);
@@ -89,8 +89,9 @@ TEST_F(InvocationTest, BeginPackedOnCallerStack) {
   Stack stack;
   alignas(8) int32_t args[2] = {1, 2};
   alignas(8) int32_t result = 0;
-  ASSERT_TRUE(begin_packed(stack, context_, add, ByteSpan{reinterpret_cast<uint8_t*>(args), 8},
-                           ByteSpan{reinterpret_cast<uint8_t*>(&result), 4}).ok());
+  ASSERT_TRUE(begin_packed(stack, context_, add, ByteSpan{reinterpret_cast<uint8_t *>(args), 8},
+                           ByteSpan{reinterpret_cast<uint8_t *>(&result), 4})
+                  .ok());
   EXPECT_EQ(result, 3);
   EXPECT_EQ(resume_packed(stack, add, ByteSpan{}).code(), StatusCode::kFailedPrecondition);
 }
@@ -105,7 +106,7 @@ TEST_F(InvocationTest, ReusedResultListIsOverwritten) {
 
 TEST_F(InvocationTest, ReentrantInvokeFromNative) {
   RefT<NativeModule> outer = NativeModule::create("outer");
-  Context* ctx = &context_;
+  Context *ctx = &context_;
   Function add = context_.lookup_function("add").value();
   outer->export_function("twice", [ctx, add](int32_t x) -> StatusOr<int32_t> {
     ValueList r;
@@ -113,10 +114,11 @@ TEST_F(InvocationTest, ReentrantInvokeFromNative) {
     return r[0].as_i32();
   });
   ASSERT_TRUE(context_.register_module(outer.get()).ok());
-  ASSERT_TRUE(invoke(context_, context_.lookup_function("twice").value(), {Value::i32(21)},
-                     &results_).ok());
+  ASSERT_TRUE(
+      invoke(context_, context_.lookup_function("twice").value(), {Value::i32(21)}, &results_)
+          .ok());
   EXPECT_EQ(results_[0].as_i32(), 42);
 }
 
-}  // namespace
-}  // namespace kiln::vm
+} // namespace
+} // namespace kiln::vm

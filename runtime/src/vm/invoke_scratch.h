@@ -12,13 +12,13 @@
 namespace kiln::vm {
 
 struct Context::InvokeScratch {
-  explicit InvokeScratch(const StackOptions& options) : stack(options) {}
+  explicit InvokeScratch(const StackOptions &options) : stack(options) {}
 
   // One-entry cache of the last function's state and parsed signature.
   // Valid for as long as the module stays registered (always: contexts
   // never unregister modules, and signature strings live in the module).
   Function cached_function;
-  ModuleState* cached_state = nullptr;
+  ModuleState *cached_state = nullptr;
   Signature cached_signature;
   bool cached_arguments_have_refs = false;
   // Derived once per cached function so a repeated invoke does not
@@ -32,6 +32,6 @@ struct Context::InvokeScratch {
   std::vector<uint64_t> results;
 };
 
-}  // namespace kiln::vm
+} // namespace kiln::vm
 
-#endif  // KILN_VM_SRC_INVOKE_SCRATCH_H_
+#endif // KILN_VM_SRC_INVOKE_SCRATCH_H_

@@ -10,7 +10,7 @@ namespace {
 TEST(ListTest, ScalarLists) {
   RefT<List> i8 = List::create(ElementType::i8()).value();
   ASSERT_TRUE(i8->resize(2).ok());
-  EXPECT_TRUE(i8->set_i32(0, 300).ok());  // truncated to int8
+  EXPECT_TRUE(i8->set_i32(0, 300).ok()); // truncated to int8
   int32_t v = 0;
   EXPECT_TRUE(i8->get_i32(0, &v).ok());
   EXPECT_EQ(v, static_cast<int8_t>(300));
@@ -98,7 +98,8 @@ TEST(ListTest, BoundsErrors) {
 
 TEST(ListTest, GrowAndShrinkAndPush) {
   RefT<List> l = List::create(ElementType::i32()).value();
-  for (int i = 0; i < 100; ++i) EXPECT_TRUE(l->push_value(Value::i32(i)).ok());
+  for (int i = 0; i < 100; ++i)
+    EXPECT_TRUE(l->push_value(Value::i32(i)).ok());
   EXPECT_EQ(l->size(), 100u);
   EXPECT_GE(l->capacity(), 100u);
   int32_t v;
@@ -116,7 +117,7 @@ TEST(ListTest, GrowAndShrinkAndPush) {
   EXPECT_EQ(l->size(), 10u);
   EXPECT_TRUE(l->resize(20).ok());
   EXPECT_TRUE(l->get_i32(15, &v).ok());
-  EXPECT_EQ(v, 0);  // re-grown elements are zero
+  EXPECT_EQ(v, 0); // re-grown elements are zero
 }
 
 TEST(ListTest, RefListsRetainAndRelease) {
@@ -139,7 +140,7 @@ TEST(ListTest, RefListsRetainAndRelease) {
     EXPECT_TRUE(l->get_ref(2, &out).ok());
     EXPECT_TRUE(out.is_null());
     EXPECT_EQ(buffer.as_ref().ref_count(), 3u);
-    EXPECT_TRUE(l->set_ref(1, Ref()).ok());  // overwrite releases
+    EXPECT_TRUE(l->set_ref(1, Ref()).ok()); // overwrite releases
     EXPECT_EQ(buffer.as_ref().ref_count(), 2u);
     int32_t v;
     // A value read from a list of refs: IREE's FAILED_PRECONDITION.
@@ -149,10 +150,10 @@ TEST(ListTest, RefListsRetainAndRelease) {
     EXPECT_EQ(buffer.as_ref().ref_count(), 3u);
     EXPECT_TRUE(l->set_ref(2, std::move(moved)).ok());
     EXPECT_EQ(buffer.as_ref().ref_count(), 3u);
-    EXPECT_TRUE(l->resize(1).ok());  // shrink releases
+    EXPECT_TRUE(l->resize(1).ok()); // shrink releases
     EXPECT_EQ(buffer.as_ref().ref_count(), 2u);
   }
-  EXPECT_EQ(buffer.as_ref().ref_count(), 1u);  // list destroyed -> released
+  EXPECT_EQ(buffer.as_ref().ref_count(), 1u); // list destroyed -> released
   EXPECT_EQ(inner.as_ref().ref_count(), 1u);
 }
 
@@ -180,7 +181,7 @@ TEST(ListTest, VariantList) {
   EXPECT_TRUE(l->push_value(Value::f32(0.5f)).ok());
   EXPECT_TRUE(l->push_value(Value::f64(0.25)).ok());
   EXPECT_TRUE(l->push_value(Value::ref(b.as_ref())).ok());
-  EXPECT_TRUE(l->resize(8).ok());  // element 7 is none
+  EXPECT_TRUE(l->resize(8).ok()); // element 7 is none
   EXPECT_EQ(b.as_ref().ref_count(), 2u);
 
   int32_t i32;
@@ -208,11 +209,11 @@ TEST(ListTest, VariantList) {
 
   // Variant elements convert like typed ones (IREE's get_value_as).
   EXPECT_TRUE(l->get_i32(3, &i32).ok());
-  EXPECT_EQ(i32, 0);  // 2^40 truncated
+  EXPECT_EQ(i32, 0); // 2^40 truncated
   EXPECT_TRUE(l->get_f32(5, &f).ok());
   EXPECT_EQ(f, 0.25f);
   EXPECT_TRUE(l->get_f32(2, &f).ok());
-  EXPECT_EQ(f, 0.0f);  // integer -> float is zero
+  EXPECT_EQ(f, 0.0f); // integer -> float is zero
   EXPECT_EQ(l->get_ref(2, &r).code(), StatusCode::kFailedPrecondition);
   Status s = l->get_i32(6, &i32);
   EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition);
@@ -222,7 +223,7 @@ TEST(ListTest, VariantList) {
   EXPECT_TRUE(l->get_value(6, &v).ok());
   EXPECT_EQ(v.to_string(), "ref<vm.buffer>");
   v.reset();
-  EXPECT_TRUE(l->set_i32(6, 1).ok());  // replaces the ref: released
+  EXPECT_TRUE(l->set_i32(6, 1).ok()); // replaces the ref: released
   EXPECT_EQ(b.as_ref().ref_count(), 1u);
   EXPECT_TRUE(l->set_ref(0, b.as_ref()).ok());
   EXPECT_EQ(b.as_ref().ref_count(), 2u);
@@ -246,7 +247,7 @@ TEST(ListTest, ListOfListsDestroysRecursively) {
 TEST(ListTest, ConversionsMatchIree) {
   RefT<List> i8 = List::create(ElementType::i8()).value();
   ASSERT_TRUE(i8->resize(1).ok());
-  ASSERT_TRUE(i8->set_i32(0, 0x1ff).ok());  // truncated to 0xff = -1
+  ASSERT_TRUE(i8->set_i32(0, 0x1ff).ok()); // truncated to 0xff = -1
   int64_t wide = 0;
   ASSERT_TRUE(i8->get_i64(0, &wide).ok());
   EXPECT_EQ(wide, -1);
@@ -294,5 +295,5 @@ TEST(ListTest, ConversionsMatchIree) {
   EXPECT_EQ(wide, -2);
 }
 
-}  // namespace
-}  // namespace kiln::vm
+} // namespace
+} // namespace kiln::vm

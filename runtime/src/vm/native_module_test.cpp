@@ -13,13 +13,11 @@ namespace kiln::vm {
 namespace {
 
 class NativeModuleTest : public ::testing::Test {
- protected:
+protected:
   NativeModuleTest() : context_(instance_), module_(NativeModule::create("native", 3)) {}
   void Register() { ASSERT_TRUE(context_.register_module(module_.get()).ok()); }
-  Function Fn(const char* name) { return module_->lookup_export(name).value(); }
-  std::string Sig(const char* name) {
-    return std::string(module_->function_signature(Fn(name)));
-  }
+  Function Fn(const char *name) { return module_->lookup_export(name).value(); }
+  std::string Sig(const char *name) { return std::string(module_->function_signature(Fn(name))); }
 
   Instance instance_;
   Context context_;
@@ -31,16 +29,13 @@ TEST_F(NativeModuleTest, SignaturesFromCppTypes) {
   module_->export_function("none", []() {});
   module_->export_function("status", []() { return Status(); });
   module_->export_function("scalars", [](int32_t, int64_t, float, double) { return 1.0; });
-  module_->export_function("refs", [](Ref, RefT<Buffer>, const RefT<List>&) -> RefT<Buffer> {
-    return nullptr;
+  module_->export_function(
+      "refs", [](Ref, RefT<Buffer>, const RefT<List> &) -> RefT<Buffer> { return nullptr; });
+  module_->export_function(
+      "tuple", [](NativeCall &, int32_t) { return std::make_tuple(int64_t{1}, 2.0f, Ref()); });
+  module_->export_function("statusor", [](double) -> StatusOr<std::tuple<int32_t, int32_t>> {
+    return std::make_tuple(1, 2);
   });
-  module_->export_function("tuple", [](NativeCall&, int32_t) {
-    return std::make_tuple(int64_t{1}, 2.0f, Ref());
-  });
-  module_->export_function("statusor",
-                           [](double) -> StatusOr<std::tuple<int32_t, int32_t>> {
-                             return std::make_tuple(1, 2);
-                           });
   EXPECT_EQ(Sig("none"), "0_");
   EXPECT_EQ(Sig("status"), "0_");
   EXPECT_EQ(Sig("scalars"), "0iIfF_F");
@@ -57,18 +52,16 @@ int32_t free_function(int32_t a) { return a * 10; }
 
 TEST_F(NativeModuleTest, ScalarCallsThroughInvoke) {
   module_->export_function("mix", [](int32_t a, int64_t b, float c, double d) {
-    return std::make_tuple(static_cast<double>(a) + static_cast<double>(b),
-                           c * 2.0f, int32_t{-1});
+    return std::make_tuple(static_cast<double>(a) + static_cast<double>(b), c * 2.0f, int32_t{-1});
   });
   module_->export_function("free", &free_function);
   std::string prefix = "captured";
-  module_->export_function("capture", [prefix](int32_t n) {
-    return static_cast<int32_t>(prefix.size()) + n;
-  });
+  module_->export_function("capture",
+                           [prefix](int32_t n) { return static_cast<int32_t>(prefix.size()) + n; });
   Register();
   ASSERT_TRUE(invoke(context_, Fn("mix"),
-                     {Value::i32(2), Value::i64(40), Value::f32(1.25f), Value::f64(0)},
-                     &results_).ok());
+                     {Value::i32(2), Value::i64(40), Value::f32(1.25f), Value::f64(0)}, &results_)
+                  .ok());
   ASSERT_EQ(results_.size(), 3u);
   EXPECT_EQ(results_[0].as_f64(), 42.0);
   EXPECT_EQ(results_[1].as_f32(), 2.5f);
@@ -80,8 +73,9 @@ TEST_F(NativeModuleTest, ScalarCallsThroughInvoke) {
 }
 
 TEST_F(NativeModuleTest, RefArgumentsAndResults) {
-  module_->export_function("length", [](const RefT<Buffer>& b) -> StatusOr<int64_t> {
-    if (!b) return invalid_argument_error("null buffer");
+  module_->export_function("length", [](const RefT<Buffer> &b) -> StatusOr<int64_t> {
+    if (!b)
+      return invalid_argument_error("null buffer");
     return static_cast<int64_t>(b->length());
   });
   module_->export_function("make", [](int32_t n) -> StatusOr<RefT<Buffer>> {
@@ -93,13 +87,13 @@ TEST_F(NativeModuleTest, RefArgumentsAndResults) {
   RefT<Buffer> buffer = Buffer::allocate(12).value();
   ASSERT_TRUE(invoke(context_, Fn("length"), {Value::ref(buffer.as_ref())}, &results_).ok());
   EXPECT_EQ(results_[0].as_i64(), 12);
-  EXPECT_EQ(buffer.as_ref().ref_count(), 1u);  // the argument was released
+  EXPECT_EQ(buffer.as_ref().ref_count(), 1u); // the argument was released
 
   RefT<List> list = List::create(ElementType::i32()).value();
   Status s = invoke(context_, Fn("length"), {Value::ref(list.as_ref())}, &results_);
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
   EXPECT_EQ(s.message(), "ref type mismatch: expected 'vm.buffer' but got 'vm.list'");
-  EXPECT_EQ(list.as_ref().ref_count(), 1u);  // released despite the error
+  EXPECT_EQ(list.as_ref().ref_count(), 1u); // released despite the error
   s = invoke(context_, Fn("length"), {Value::ref(Ref())}, &results_);
   EXPECT_EQ(s.message(), "null buffer");
 
@@ -109,7 +103,7 @@ TEST_F(NativeModuleTest, RefArgumentsAndResults) {
   Ref made = results_[0].as_ref();
   EXPECT_TRUE(made.is_type(Buffer::kType));
   EXPECT_EQ(made.as<Buffer>()->length(), 5u);
-  EXPECT_EQ(made.ref_count(), 2u);  // results_ + made
+  EXPECT_EQ(made.ref_count(), 2u); // results_ + made
   results_.clear();
   EXPECT_EQ(made.ref_count(), 1u);
 
@@ -127,9 +121,8 @@ TEST_F(NativeModuleTest, ErrorsCarryATrace) {
   Register();
   Status s = invoke(context_, Fn("fail"), {Value::i32(7)}, &results_);
   EXPECT_EQ(s.code(), StatusCode::kFailedPrecondition);
-  EXPECT_EQ(s.to_string_with_trace(),
-            "FAILED_PRECONDITION: failed with 7\n"
-            "  at native.fail");
+  EXPECT_EQ(s.to_string_with_trace(), "FAILED_PRECONDITION: failed with 7\n"
+                                      "  at native.fail");
   s = invoke(context_, Fn("fail"), {Value::f32(1)}, &results_);
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
   s = invoke(context_, Fn("fail"), {}, &results_);
@@ -141,8 +134,8 @@ TEST_F(NativeModuleTest, BadPackedCalls) {
   Register();
   Stack stack;
   alignas(8) uint8_t bytes[8] = {};
-  Status s = module_->begin_call(stack, FunctionCall{Fn("add"), nullptr,
-                                                    ByteSpan{bytes, 4}, ByteSpan{bytes, 4}});
+  Status s = module_->begin_call(
+      stack, FunctionCall{Fn("add"), nullptr, ByteSpan{bytes, 4}, ByteSpan{bytes, 4}});
   EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
   Function bogus{module_.get(), Linkage::kExport, 9};
   s = module_->begin_call(stack, FunctionCall{bogus, nullptr, {}, {}});
@@ -152,37 +145,35 @@ TEST_F(NativeModuleTest, BadPackedCalls) {
 
 // A native function that defers `token` times, then returns the sum of its
 // arguments plus the number of resumes.
-StatusOr<int32_t> resume_countdown(NativeCall& call, uint64_t token) {
+StatusOr<int32_t> resume_countdown(NativeCall &call, uint64_t token) {
   int32_t remaining = static_cast<int32_t>(token >> 32);
   int32_t value = static_cast<int32_t>(token & 0xffffffffu);
   if (remaining > 0) {
-    return call.defer(&resume_countdown,
-                      (static_cast<uint64_t>(remaining - 1) << 32) |
-                          static_cast<uint32_t>(value + 1));
+    return call.defer(&resume_countdown, (static_cast<uint64_t>(remaining - 1) << 32) |
+                                             static_cast<uint32_t>(value + 1));
   }
   return value;
 }
 
-StatusOr<int32_t> resume_fail(NativeCall&, uint64_t) {
+StatusOr<int32_t> resume_fail(NativeCall &, uint64_t) {
   return aborted_error("resumed into failure");
 }
 
 class DeferTest : public NativeModuleTest {
- protected:
+protected:
   void SetUp() override {
-    module_->export_function("countdown", [](NativeCall& call, int32_t times,
-                                             int32_t base) -> StatusOr<int32_t> {
-      if (times == 0) return base;
-      return call.defer(&resume_countdown,
-                        (static_cast<uint64_t>(times - 1) << 32) |
-                            static_cast<uint32_t>(base));
-    });
-    module_->export_function("defer_then_fail", [](NativeCall& call) -> StatusOr<int32_t> {
+    module_->export_function(
+        "countdown", [](NativeCall &call, int32_t times, int32_t base) -> StatusOr<int32_t> {
+          if (times == 0)
+            return base;
+          return call.defer(&resume_countdown,
+                            (static_cast<uint64_t>(times - 1) << 32) | static_cast<uint32_t>(base));
+        });
+    module_->export_function("defer_then_fail", [](NativeCall &call) -> StatusOr<int32_t> {
       return call.defer(&resume_fail, 0);
     });
-    module_->export_function("bogus_defer", []() -> Status {
-      return Status(StatusCode::kDeferred);
-    });
+    module_->export_function("bogus_defer",
+                             []() -> Status { return Status(StatusCode::kDeferred); });
     Register();
   }
 };
@@ -207,20 +198,23 @@ TEST_F(DeferTest, BeginAndResumeInvoke) {
 
 TEST_F(DeferTest, ImmediateCompletion) {
   Invocation invocation(context_);
-  ASSERT_TRUE(begin_invoke(invocation, Fn("countdown"), {Value::i32(0), Value::i32(5)}, &results_).ok());
+  ASSERT_TRUE(
+      begin_invoke(invocation, Fn("countdown"), {Value::i32(0), Value::i32(5)}, &results_).ok());
   EXPECT_EQ(results_[0].as_i32(), 5);
 }
 
 TEST_F(DeferTest, InterleavedInvocations) {
   Invocation a(context_), b(context_);
   ValueList ra, rb;
-  ASSERT_TRUE(begin_invoke(a, Fn("countdown"), {Value::i32(1), Value::i32(100)}, &ra).is_deferred());
-  ASSERT_TRUE(begin_invoke(b, Fn("countdown"), {Value::i32(1), Value::i32(200)}, &rb).is_deferred());
+  ASSERT_TRUE(
+      begin_invoke(a, Fn("countdown"), {Value::i32(1), Value::i32(100)}, &ra).is_deferred());
+  ASSERT_TRUE(
+      begin_invoke(b, Fn("countdown"), {Value::i32(1), Value::i32(200)}, &rb).is_deferred());
   EXPECT_EQ(begin_invoke(a, Fn("countdown"), {Value::i32(1), Value::i32(1)}, &ra).code(),
             StatusCode::kFailedPrecondition);
   ASSERT_TRUE(resume_invoke(b, &rb).ok());
   ASSERT_TRUE(resume_invoke(a, &ra).ok());
-  EXPECT_EQ(ra[0].as_i32(), 100);  // base + (times - 1)
+  EXPECT_EQ(ra[0].as_i32(), 100); // base + (times - 1)
   EXPECT_EQ(rb[0].as_i32(), 200);
 }
 
@@ -234,8 +228,7 @@ TEST_F(DeferTest, ResumeIntoFailure) {
   ASSERT_TRUE(begin_invoke(invocation, Fn("defer_then_fail"), {}, &results_).is_deferred());
   Status s = resume_invoke(invocation, &results_);
   EXPECT_EQ(s.code(), StatusCode::kAborted);
-  EXPECT_EQ(s.to_string_with_trace(),
-            "ABORTED: resumed into failure\n  at native.defer_then_fail");
+  EXPECT_EQ(s.to_string_with_trace(), "ABORTED: resumed into failure\n  at native.defer_then_fail");
   EXPECT_TRUE(invocation.stack().empty());
   EXPECT_FALSE(invocation.suspended());
 }
@@ -246,7 +239,7 @@ TEST_F(DeferTest, DeferredWithoutDeferIsInternal) {
 }
 
 // A packed export that defers once, then writes "iI" results itself.
-Status resume_packed_pair(NativeCall&, uint64_t token, ByteSpan results) {
+Status resume_packed_pair(NativeCall &, uint64_t token, ByteSpan results) {
   int32_t a = static_cast<int32_t>(token);
   int64_t b = int64_t{a} * 1000;
   std::memcpy(results.data, &a, 4);
@@ -255,13 +248,12 @@ Status resume_packed_pair(NativeCall&, uint64_t token, ByteSpan results) {
 }
 
 TEST_F(NativeModuleTest, PackedExportDefersAndResumesWithPackedResults) {
-  module_->export_packed("pair", "i", "iI",
-                         [](NativeCall& call, ByteSpan args, ByteSpan) -> Status {
-                           int32_t x;
-                           std::memcpy(&x, args.data, 4);
-                           return call.defer_packed(&resume_packed_pair,
-                                                    static_cast<uint64_t>(x + 1));
-                         });
+  module_->export_packed(
+      "pair", "i", "iI", [](NativeCall &call, ByteSpan args, ByteSpan) -> Status {
+        int32_t x;
+        std::memcpy(&x, args.data, 4);
+        return call.defer_packed(&resume_packed_pair, static_cast<uint64_t>(x + 1));
+      });
   Register();
   Invocation invocation(context_);
   ASSERT_TRUE(begin_invoke(invocation, Fn("pair"), {Value::i32(6)}, &results_).is_deferred());
@@ -275,24 +267,27 @@ TEST_F(NativeModuleTest, PackedExportDefersAndResumesWithPackedResults) {
 
 TEST_F(DeferTest, AbandonLeavesStackEmpty) {
   Invocation invocation(context_);
-  ASSERT_TRUE(begin_invoke(invocation, Fn("countdown"), {Value::i32(3), Value::i32(0)}, &results_).is_deferred());
+  ASSERT_TRUE(begin_invoke(invocation, Fn("countdown"), {Value::i32(3), Value::i32(0)}, &results_)
+                  .is_deferred());
   invocation.abandon();
   EXPECT_TRUE(invocation.stack().empty());
-  ASSERT_TRUE(begin_invoke(invocation, Fn("countdown"), {Value::i32(0), Value::i32(4)}, &results_).ok());
+  ASSERT_TRUE(
+      begin_invoke(invocation, Fn("countdown"), {Value::i32(0), Value::i32(4)}, &results_).ok());
   EXPECT_EQ(results_[0].as_i32(), 4);
 }
 
 TEST_F(NativeModuleTest, RecursionHitsStackLimitNotTheCStack) {
   // Recurses through begin_call on a VM stack with a small depth limit.
-  module_->export_function("recurse", [](NativeCall& call, int32_t n) -> StatusOr<int32_t> {
-    if (n == 0) return 0;
+  module_->export_function("recurse", [](NativeCall &call, int32_t n) -> StatusOr<int32_t> {
+    if (n == 0)
+      return 0;
     alignas(8) int32_t arg = n - 1;
     alignas(8) int32_t result = 0;
     Function self = call.frame().function;
     KILN_RETURN_IF_ERROR(self.module->begin_call(
-        call.stack(), FunctionCall{self, call.module_state(),
-                                   ByteSpan{reinterpret_cast<uint8_t*>(&arg), 4},
-                                   ByteSpan{reinterpret_cast<uint8_t*>(&result), 4}}));
+        call.stack(),
+        FunctionCall{self, call.module_state(), ByteSpan{reinterpret_cast<uint8_t *>(&arg), 4},
+                     ByteSpan{reinterpret_cast<uint8_t *>(&result), 4}}));
     return result + 1;
   });
   Register();
@@ -307,5 +302,5 @@ TEST_F(NativeModuleTest, RecursionHitsStackLimitNotTheCStack) {
   EXPECT_TRUE(small.stack().empty());
 }
 
-}  // namespace
-}  // namespace kiln::vm
+} // namespace
+} // namespace kiln::vm

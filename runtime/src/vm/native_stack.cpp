@@ -12,7 +12,7 @@ namespace {
 
 struct StackBounds {
   bool known = false;
-  uintptr_t low = 0;  // lowest usable address (stacks grow down)
+  uintptr_t low = 0; // lowest usable address (stacks grow down)
   size_t size = 0;
 };
 
@@ -20,8 +20,9 @@ StackBounds compute_bounds() {
   StackBounds bounds;
 #if defined(__linux__)
   pthread_attr_t attr;
-  if (pthread_getattr_np(pthread_self(), &attr) != 0) return bounds;
-  void* addr = nullptr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0)
+    return bounds;
+  void *addr = nullptr;
   size_t size = 0;
   if (pthread_attr_getstack(&attr, &addr, &size) == 0 && addr && size) {
     size_t guard = 0;
@@ -36,8 +37,7 @@ StackBounds compute_bounds() {
   struct rlimit limit;
   char here = 0;
   uintptr_t sp = reinterpret_cast<uintptr_t>(&here);
-  if (bounds.known && getrlimit(RLIMIT_STACK, &limit) == 0 &&
-      limit.rlim_cur != RLIM_INFINITY) {
+  if (bounds.known && getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
     uintptr_t top = bounds.low + bounds.size;
     if (sp <= top && top - bounds.low > limit.rlim_cur && top > limit.rlim_cur) {
       // Only the main thread's mapping exceeds the rlimit.
@@ -49,20 +49,21 @@ StackBounds compute_bounds() {
   return bounds;
 }
 
-const StackBounds& bounds() {
+const StackBounds &bounds() {
   thread_local StackBounds b = compute_bounds();
   return b;
 }
 
-}  // namespace
+} // namespace
 
 uintptr_t native_stack_limit() {
-  const StackBounds& b = bounds();
-  if (!b.known) return 0;
+  const StackBounds &b = bounds();
+  if (!b.known)
+    return 0;
   size_t reserve = b.size / 4 < kNativeStackReserve ? b.size / 4 : kNativeStackReserve;
   return b.low + reserve;
 }
 
 size_t native_stack_size() { return bounds().known ? bounds().size : 0; }
 
-}  // namespace kiln::vm
+} // namespace kiln::vm

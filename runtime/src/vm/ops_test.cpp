@@ -11,8 +11,7 @@ TEST(VmOps, ListCountsMustNotBeNegative) {
   auto bad = list_alloc_op(ElementType::i32(), -1);
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), StatusCode::kOutOfRange);
-  EXPECT_EQ(bad.status().to_string(),
-            "OUT_OF_RANGE: vm.list.alloc capacity: negative value -1");
+  EXPECT_EQ(bad.status().to_string(), "OUT_OF_RANGE: vm.list.alloc capacity: negative value -1");
   auto l = list_alloc_op(ElementType::i32(), 2);
   ASSERT_TRUE(l.ok());
   Status s = list_reserve_op(*l.value(), -5);
@@ -39,10 +38,8 @@ TEST(VmOps, ListGetRefOfAnotherTypeIsNull) {
   EXPECT_EQ(out.get(), b.value().get());
   ASSERT_TRUE(list_get_ref_op(*l.value(), 0, nullptr, true, &out).ok());
   EXPECT_EQ(out.get(), b.value().get());
-  EXPECT_EQ(list_get_ref_op(*l.value(), -1, nullptr, true, &out).code(),
-            StatusCode::kOutOfRange);
-  EXPECT_EQ(list_get_ref_op(*l.value(), 1, nullptr, true, &out).code(),
-            StatusCode::kOutOfRange);
+  EXPECT_EQ(list_get_ref_op(*l.value(), -1, nullptr, true, &out).code(), StatusCode::kOutOfRange);
+  EXPECT_EQ(list_get_ref_op(*l.value(), 1, nullptr, true, &out).code(), StatusCode::kOutOfRange);
 }
 
 TEST(VmOps, BufferAllocAndCloneChecks) {
@@ -55,10 +52,8 @@ TEST(VmOps, BufferAllocAndCloneChecks) {
   EXPECT_EQ(buffer_clone_op(*b.value(), 8, 9, 0).status().to_string(),
             "OUT_OF_RANGE: out-of-bounds buffer access: element offset 8, count 9 of "
             "1-byte elements in a buffer of 16 bytes");
-  EXPECT_EQ(buffer_clone_op(*b.value(), INT64_MAX, 1, 0).status().code(),
-            StatusCode::kOutOfRange);
-  EXPECT_EQ(buffer_clone_op(*b.value(), 0, 4, 6).status().code(),
-            StatusCode::kInvalidArgument);
+  EXPECT_EQ(buffer_clone_op(*b.value(), INT64_MAX, 1, 0).status().code(), StatusCode::kOutOfRange);
+  EXPECT_EQ(buffer_clone_op(*b.value(), 0, 4, 6).status().code(), StatusCode::kInvalidArgument);
   auto c = buffer_clone_op(*b.value(), 4, 12, 0);
   ASSERT_TRUE(c.ok());
   EXPECT_EQ(c.value()->length(), 12u);
@@ -75,5 +70,5 @@ TEST(VmOps, FaultWording) {
   EXPECT_EQ(op_fault(99).code(), StatusCode::kInternal);
 }
 
-}  // namespace
-}  // namespace kiln::vm
+} // namespace
+} // namespace kiln::vm

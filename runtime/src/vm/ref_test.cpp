@@ -14,22 +14,22 @@ struct Widget : RefObject {
   explicit Widget(int v) : RefObject(&kType), value(v) {}
   int value;
 };
-const RefType Widget::kType = {"test.widget", [](RefObject* o) {
+const RefType Widget::kType = {"test.widget", [](RefObject *o) {
                                  ++g_destroyed;
-                                 delete static_cast<Widget*>(o);
+                                 delete static_cast<Widget *>(o);
                                }};
 
 struct Gadget : RefObject {
   static const RefType kType;
   Gadget() : RefObject(&kType) {}
 };
-const RefType Gadget::kType = {"test.gadget", [](RefObject* o) {
+const RefType Gadget::kType = {"test.gadget", [](RefObject *o) {
                                  ++g_destroyed;
-                                 delete static_cast<Gadget*>(o);
+                                 delete static_cast<Gadget *>(o);
                                }};
 
 class RefTest : public ::testing::Test {
- protected:
+protected:
   void SetUp() override { g_destroyed = 0; }
 };
 
@@ -63,13 +63,13 @@ TEST_F(RefTest, RetainReleaseAndDestroy) {
 TEST_F(RefTest, MoveDoesNotTouchCount) {
   Ref a = Ref::adopt(new Widget(2));
   Ref b = std::move(a);
-  EXPECT_TRUE(a.is_null());  // NOLINT
+  EXPECT_TRUE(a.is_null()); // NOLINT
   EXPECT_EQ(b.ref_count(), 1u);
   Ref c;
   c = std::move(b);
   EXPECT_EQ(c.ref_count(), 1u);
-  Ref& same = c;  // an alias, so compilers do not flag the deliberate self-move
-  c = std::move(same);  // self move is a no-op
+  Ref &same = c;       // an alias, so compilers do not flag the deliberate self-move
+  c = std::move(same); // self move is a no-op
   EXPECT_EQ(c.ref_count(), 1u);
   c.reset();
   EXPECT_EQ(g_destroyed, 1);
@@ -78,11 +78,11 @@ TEST_F(RefTest, MoveDoesNotTouchCount) {
 TEST_F(RefTest, AssignReleasesOld) {
   Ref a = Ref::adopt(new Widget(1));
   Ref b = Ref::adopt(new Widget(2));
-  a = b;  // old a destroyed
+  a = b; // old a destroyed
   EXPECT_EQ(g_destroyed, 1);
   EXPECT_EQ(b.ref_count(), 2u);
-  Ref& alias = a;
-  a = alias;  // self assign keeps it alive
+  Ref &alias = a;
+  a = alias; // self assign keeps it alive
   EXPECT_EQ(b.ref_count(), 2u);
   a = nullptr;
   b = nullptr;
@@ -91,7 +91,7 @@ TEST_F(RefTest, AssignReleasesOld) {
 
 TEST_F(RefTest, DetachAndAdopt) {
   Ref a = Ref::adopt(new Widget(3));
-  RefObject* raw = a.detach();
+  RefObject *raw = a.detach();
   EXPECT_TRUE(a.is_null());
   EXPECT_EQ(g_destroyed, 0);
   Ref b = Ref::adopt(raw);
@@ -107,8 +107,7 @@ TEST_F(RefTest, TypeChecksAndCasts) {
   EXPECT_TRUE(w.check_type(Widget::kType).ok());
   Status bad = g.check_type(Widget::kType);
   EXPECT_EQ(bad.code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(bad.message(),
-            "ref type mismatch: expected 'test.widget' but got 'test.gadget'");
+  EXPECT_EQ(bad.message(), "ref type mismatch: expected 'test.widget' but got 'test.gadget'");
   EXPECT_EQ(Ref().check_type(Widget::kType).message(),
             "null ref where a 'test.widget' was expected");
   EXPECT_TRUE(Ref().check_type_or_null(Widget::kType).ok());
@@ -127,7 +126,7 @@ TEST_F(RefTest, TypedRefLifetime) {
     RefT<Widget> a = RefT<Widget>::adopt(new Widget(1));
     RefT<Widget> b = a;
     EXPECT_EQ(a.as_ref().ref_count(), 2u);
-    const Ref& untyped = a;
+    const Ref &untyped = a;
     EXPECT_TRUE(untyped.is_type(Widget::kType));
   }
   EXPECT_EQ(g_destroyed, 1);
@@ -139,7 +138,7 @@ TEST_F(RefTest, Registry) {
   EXPECT_NE(instance.lookup_type("vm.list"), nullptr);
   EXPECT_EQ(instance.lookup_type("test.widget"), nullptr);
   EXPECT_TRUE(instance.register_type(&Widget::kType).ok());
-  EXPECT_TRUE(instance.register_type(&Widget::kType).ok());  // idempotent
+  EXPECT_TRUE(instance.register_type(&Widget::kType).ok()); // idempotent
   EXPECT_EQ(instance.lookup_type("test.widget"), &Widget::kType);
   static const RefType impostor = {"test.widget", Widget::kType.destroy};
   EXPECT_EQ(instance.register_type(&impostor).code(), StatusCode::kAlreadyExists);
@@ -147,5 +146,5 @@ TEST_F(RefTest, Registry) {
   EXPECT_EQ(instance.register_type(&nameless).code(), StatusCode::kInvalidArgument);
 }
 
-}  // namespace
-}  // namespace kiln::vm
+} // namespace
+} // namespace kiln::vm

@@ -48,10 +48,10 @@ TEST(SignatureTest, FixedLayoutSizes) {
   EXPECT_EQ(packed_size("").value(), 0u);
   EXPECT_EQ(packed_size("i").value(), 4u);
   EXPECT_EQ(packed_size("ii").value(), 8u);
-  EXPECT_EQ(packed_size("iI").value(), 16u);  // 4 + pad 4 + 8
-  EXPECT_EQ(packed_size("Ii").value(), 16u);  // tail padded to 8
+  EXPECT_EQ(packed_size("iI").value(), 16u); // 4 + pad 4 + 8
+  EXPECT_EQ(packed_size("Ii").value(), 16u); // tail padded to 8
   EXPECT_EQ(packed_size("fFf").value(), 24u);
-  EXPECT_EQ(packed_size("ir").value(), 8u + sizeof(void*));
+  EXPECT_EQ(packed_size("ir").value(), 8u + sizeof(void *));
   EXPECT_EQ(packed_size("iii").value(), 12u);
   EXPECT_FALSE(packed_size("q").ok());
 }
@@ -71,14 +71,14 @@ TEST(SignatureTest, VariadicLayout) {
 
 TEST(SignatureTest, PackUnpackRoundTrip) {
   RefT<Buffer> buffer = Buffer::allocate(4).value();
-  ValueList in = {Value::i32(-1), Value::i64(1LL << 33), Value::f32(1.5f),
-                  Value::f64(2.25), Value::ref(buffer.as_ref())};
-  const char* codes = "iIfFr";
+  ValueList in = {Value::i32(-1), Value::i64(1LL << 33), Value::f32(1.5f), Value::f64(2.25),
+                  Value::ref(buffer.as_ref())};
+  const char *codes = "iIfFr";
   size_t size = measure_values(codes, in.data(), in.size()).value();
-  EXPECT_EQ(size, 32u + sizeof(void*));
+  EXPECT_EQ(size, 32u + sizeof(void *));
   alignas(8) uint8_t bytes[64];
   ASSERT_TRUE(pack_values(codes, in.data(), in.size(), bytes, sizeof(bytes)).ok());
-  EXPECT_EQ(buffer.as_ref().ref_count(), 3u);  // in + packed slot
+  EXPECT_EQ(buffer.as_ref().ref_count(), 3u); // in + packed slot
   int32_t i32;
   std::memcpy(&i32, bytes + 0, 4);
   EXPECT_EQ(i32, -1);
@@ -100,17 +100,17 @@ TEST(SignatureTest, PackUnpackRoundTrip) {
   EXPECT_EQ(out[2].as_f32(), 1.5f);
   EXPECT_EQ(out[3].as_f64(), 2.25);
   EXPECT_EQ(out[4].ref_object(), buffer.get());
-  EXPECT_EQ(buffer.as_ref().ref_count(), 3u);  // moved out of the slot
-  release_packed_refs(codes, bytes, size);     // slot already null: no-op
+  EXPECT_EQ(buffer.as_ref().ref_count(), 3u); // moved out of the slot
+  release_packed_refs(codes, bytes, size);    // slot already null: no-op
   EXPECT_EQ(buffer.as_ref().ref_count(), 3u);
 }
 
 TEST(SignatureTest, PackVariadic) {
-  ValueList in = {Value::i32(9), Value::i32(2), Value::i32(10), Value::i64(11),
-                  Value::i32(20), Value::i64(21)};
-  const char* codes = "iCiID";
+  ValueList in = {Value::i32(9),  Value::i32(2),  Value::i32(10),
+                  Value::i64(11), Value::i32(20), Value::i64(21)};
+  const char *codes = "iCiID";
   size_t size = measure_values(codes, in.data(), in.size()).value();
-  EXPECT_EQ(size, 40u);  // 4 + 4 + 2 * 16
+  EXPECT_EQ(size, 40u); // 4 + 4 + 2 * 16
   alignas(8) uint8_t bytes[64];
   ASSERT_TRUE(pack_values(codes, in.data(), in.size(), bytes, sizeof(bytes)).ok());
   int32_t count;
@@ -153,8 +153,8 @@ TEST(SignatureTest, ReleasePackedRefs) {
   EXPECT_EQ(buffer.as_ref().ref_count(), 2u);
 }
 
-}  // namespace
-}  // namespace kiln::vm
+} // namespace
+} // namespace kiln::vm
 
 TEST(SignatureTest, FormatsAsTypes) {
   using kiln::vm::format_signature_types;

@@ -11,7 +11,7 @@ TEST(StatusTest, OkIsOneNullWord) {
   Status s;
   EXPECT_TRUE(s.ok());
   EXPECT_EQ(s.code(), StatusCode::kOk);
-  EXPECT_EQ(sizeof(Status), sizeof(void*));
+  EXPECT_EQ(sizeof(Status), sizeof(void *));
   EXPECT_EQ(s.to_string(), "OK");
   EXPECT_TRUE(s.message().empty());
 }
@@ -46,7 +46,7 @@ TEST(StatusTest, CopyAndMoveDeep) {
   Status a = invalid_argument_error("bad");
   Status b = a;
   Status c = std::move(a);
-  EXPECT_TRUE(a.ok());  // NOLINT: moved-from is OK
+  EXPECT_TRUE(a.ok()); // NOLINT: moved-from is OK
   EXPECT_EQ(b.to_string(), "INVALID_ARGUMENT: bad");
   EXPECT_EQ(c.to_string(), "INVALID_ARGUMENT: bad");
   b = Status();
@@ -61,11 +61,10 @@ TEST(StatusTest, TraceFormatting) {
   s.add_frame({"main", "outer", 40, ""});
   EXPECT_TRUE(s.has_trace());
   ASSERT_EQ(s.trace().size(), 3u);
-  EXPECT_EQ(s.to_string_with_trace(),
-            "FAILED_PRECONDITION: check failed\n"
-            "  at main.inner @12 (model.mlir:4:7)\n"
-            "  at native.helper\n"
-            "  at main.outer @40");
+  EXPECT_EQ(s.to_string_with_trace(), "FAILED_PRECONDITION: check failed\n"
+                                      "  at main.inner @12 (model.mlir:4:7)\n"
+                                      "  at native.helper\n"
+                                      "  at main.outer @40");
   Status ok;
   ok.add_frame({"m", "f", 0, ""});
   EXPECT_TRUE(ok.ok());
@@ -82,11 +81,12 @@ TEST(StatusTest, AllCodeNames) {
 }
 
 StatusOr<int> half(int v) {
-  if (v % 2) return invalid_argument_error("odd");
+  if (v % 2)
+    return invalid_argument_error("odd");
   return v / 2;
 }
 
-Status quarter(int v, int* out) {
+Status quarter(int v, int *out) {
   KILN_ASSIGN_OR_RETURN(int h, half(v));
   KILN_ASSIGN_OR_RETURN(int q, half(h));
   *out = q;
@@ -134,7 +134,7 @@ TEST(StatusOrTest, NonTrivialValue) {
 TEST(StatusTest, ToStringEscapesUntrustedBytes) {
   static const char kMessage[] = "import 'a\x1b[31m\nb\xff\\' missing";
   Status s(StatusCode::kNotFound, std::string_view(kMessage, sizeof(kMessage) - 1));
-  EXPECT_EQ(s.message(), std::string_view(kMessage));  // the exact bytes are kept
+  EXPECT_EQ(s.message(), std::string_view(kMessage)); // the exact bytes are kept
   EXPECT_EQ(s.to_string(), "NOT_FOUND: import 'a\\x1b[31m\\x0ab\\xff\\\\' missing");
   StackTraceFrame f;
   f.module = "m\x07";
@@ -144,8 +144,8 @@ TEST(StatusTest, ToStringEscapesUntrustedBytes) {
   EXPECT_EQ(escape_bytes("plain text: 0-9 ~"), "plain text: 0-9 ~");
 }
 
-}  // namespace
-}  // namespace kiln::vm
+} // namespace
+} // namespace kiln::vm
 
 TEST(StatusTest, TraceCollapsesRepeatedFrames) {
   using kiln::vm::StackTraceFrame;
@@ -154,7 +154,8 @@ TEST(StatusTest, TraceCollapsesRepeatedFrames) {
   StackTraceFrame step{"rec", "sumrec", 12, "r.mlir:5:7"};
   StackTraceFrame entry{"rec", "main", 3, "r.mlir:2:5"};
   trace.push_back(leaf);
-  for (int i = 0; i < 953; ++i) trace.push_back(step);
+  for (int i = 0; i < 953; ++i)
+    trace.push_back(step);
   trace.push_back(entry);
   std::vector<std::string> lines = kiln::vm::format_trace(trace);
   ASSERT_EQ(lines.size(), 1 + kiln::vm::kTraceRunShown + 1 + 1);

@@ -10,4 +10,4 @@ int64_t now_ns() {
       .count();
 }
 
-}  // namespace kiln::vm
+} // namespace kiln::vm

@@ -9,8 +9,8 @@
 #include <string>
 
 #include "kiln/vm/instance.h"
-#include "kiln/vm/observer.h"
 #include "kiln/vm/module.h"
+#include "kiln/vm/observer.h"
 #include "kiln/vm/ref.h"
 #include "kiln/vm/status.h"
 
@@ -31,11 +31,11 @@ struct ModuleOptions {
   // pay nothing for it.
   bool trace = false;
   // Where trace lines go; stderr when null. Must outlive the module.
-  std::FILE* trace_file = nullptr;
+  std::FILE *trace_file = nullptr;
   // Told about every instruction (run-module --print-statistics, --profile):
   // the same separate loop instantiation as `trace`, so modules loaded
   // without either pay nothing. Must outlive the module.
-  InstructionObserver* observer = nullptr;
+  InstructionObserver *observer = nullptr;
 };
 
 // Loads a module from `size` bytes at `data` (header + FlatBuffer + external
@@ -53,19 +53,16 @@ struct ModuleOptions {
 // GLOBAL_LOAD_INDIRECT_REF) must be registered, others may be unknown.
 //
 // Returns a ref to a vm::Module (Ref::as<vm::Module>()).
-vm::StatusOr<vm::Ref> load_module(vm::Instance& instance, const uint8_t* data,
-                                  size_t size, vm::Ref keepalive);
-vm::StatusOr<vm::Ref> load_module(vm::Instance& instance, const uint8_t* data,
-                                  size_t size, vm::Ref keepalive,
-                                  const ModuleOptions& options);
+vm::StatusOr<vm::Ref> load_module(vm::Instance &instance, const uint8_t *data, size_t size,
+                                  vm::Ref keepalive);
+vm::StatusOr<vm::Ref> load_module(vm::Instance &instance, const uint8_t *data, size_t size,
+                                  vm::Ref keepalive, const ModuleOptions &options);
 
 // Maps the file read-only (mmap) and loads it; rodata is served in place from
 // the mapping, which lives as long as the module or any buffer viewing it.
-vm::StatusOr<vm::Ref> load_module_from_file(vm::Instance& instance,
-                                            const char* path);
-vm::StatusOr<vm::Ref> load_module_from_file(vm::Instance& instance,
-                                            const char* path,
-                                            const ModuleOptions& options);
+vm::StatusOr<vm::Ref> load_module_from_file(vm::Instance &instance, const char *path);
+vm::StatusOr<vm::Ref> load_module_from_file(vm::Instance &instance, const char *path,
+                                            const ModuleOptions &options);
 
 // What dump_module prints.
 struct DumpOptions {
@@ -79,20 +76,18 @@ struct DumpOptions {
 // Human-readable dump: header, imports/exports with signatures, types,
 // rodata sizes, globals, and a disassembly of every function annotated with
 // source locations. `module` must be a module returned by load_module.
-vm::Status dump_module(const vm::Module* module, std::string* out);
-vm::Status dump_module(const vm::Module* module, std::string* out,
-                       const DumpOptions& options);
+vm::Status dump_module(const vm::Module *module, std::string *out);
+vm::Status dump_module(const vm::Module *module, std::string *out, const DumpOptions &options);
 // Loads (with a private Instance when `instance` is null) and dumps a file.
 // Types that are not registered are reported, not rejected.
-vm::Status dump_module_file(const char* path, std::string* out,
-                            vm::Instance* instance = nullptr);
+vm::Status dump_module_file(const char *path, std::string *out, vm::Instance *instance = nullptr);
 // The same for `size` bytes at `data` (copied when not 8-byte aligned).
-vm::Status dump_module_bytes(const uint8_t* data, size_t size, std::string* out,
-                             const DumpOptions& options, vm::Instance* instance = nullptr);
+vm::Status dump_module_bytes(const uint8_t *data, size_t size, std::string *out,
+                             const DumpOptions &options, vm::Instance *instance = nullptr);
 
 // Whether `module` is a bytecode module (created by load_module).
-bool is_bytecode_module(const vm::Module* module);
+bool is_bytecode_module(const vm::Module *module);
 
-}  // namespace kiln::bytecode
+} // namespace kiln::bytecode
 
-#endif  // KILN_BYTECODE_BYTECODE_MODULE_H_
+#endif // KILN_BYTECODE_BYTECODE_MODULE_H_

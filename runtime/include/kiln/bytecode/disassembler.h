@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "kiln/bytecode/opcodes.h"
-#include "kiln/vm/status.h"  // KILN_PRINTF_FORMAT
+#include "kiln/vm/status.h" // KILN_PRINTF_FORMAT
 
 namespace kiln::bytecode {
 

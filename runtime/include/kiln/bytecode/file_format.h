@@ -27,6 +27,6 @@ inline constexpr size_t kExternalOffsetOffset = 24;
 inline constexpr size_t kExternalAlignment = 64;
 inline constexpr size_t kMaxRodataAlignment = vm::limits::kMaxRodataAlignment;
 
-}  // namespace kiln::bytecode
+} // namespace kiln::bytecode
 
-#endif  // KILN_BYTECODE_FILE_FORMAT_H_
+#endif // KILN_BYTECODE_FILE_FORMAT_H_

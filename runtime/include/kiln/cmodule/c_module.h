@@ -17,11 +17,11 @@
 namespace kiln::cmodule {
 
 // The services table the runtime hands every C module.
-const kiln_services_t* runtime_services();
+const kiln_services_t *runtime_services();
 
 // Checks the descriptor (ABI version, sizes, tables) and wraps it. The
 // descriptor must outlive the module (static storage, or keep `keepalive`).
-vm::StatusOr<vm::Ref> create_module(const kiln_module_desc_t* descriptor);
+vm::StatusOr<vm::Ref> create_module(const kiln_module_desc_t *descriptor);
 
 // Registers a statically linked module's descriptor getter under the
 // module's name so load_static_module(name) can find it. Registering the same
@@ -32,16 +32,15 @@ vm::StatusOr<vm::Ref> load_static_module(std::string_view name);
 // The descriptor of a C module (made by create_module, load_static_module or
 // load_module_from_file), or null for any other module. E.g. whether it was
 // built bounded: descriptor_of(m)->flags & KILN_MODULE_FLAG_BOUNDED.
-const kiln_module_desc_t* descriptor_of(const vm::Module* module);
+const kiln_module_desc_t *descriptor_of(const vm::Module *module);
 
 // dlopen()s `path`, calls kiln_module_v1_get and wraps the descriptor; the
 // library stays loaded until the module is destroyed. `observer` (optional,
 // must outlive the module) is told about every VM frame the module's
 // functions enter, resume or return to (kiln/vm/observer.h).
-vm::StatusOr<vm::Ref> load_module_from_file(vm::Instance& instance,
-                                            const char* path,
-                                            vm::ExecutionObserver* observer = nullptr);
+vm::StatusOr<vm::Ref> load_module_from_file(vm::Instance &instance, const char *path,
+                                            vm::ExecutionObserver *observer = nullptr);
 
-}  // namespace kiln::cmodule
+} // namespace kiln::cmodule
 
-#endif  // KILN_CMODULE_C_MODULE_H_
+#endif // KILN_CMODULE_C_MODULE_H_

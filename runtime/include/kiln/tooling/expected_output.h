@@ -19,9 +19,9 @@ namespace kiln::tooling {
 
 // |actual - expected| <= threshold passes; two NaNs match.
 struct ExpectedThresholds {
-  double f16 = 0.001;   // --expected-f16-threshold (also bf16)
-  double f32 = 0.0001;  // --expected-f32-threshold
-  double f64 = 0.0001;  // --expected-f64-threshold
+  double f16 = 0.001;  // --expected-f16-threshold (also bf16)
+  double f32 = 0.0001; // --expected-f32-threshold
+  double f64 = 0.0001; // --expected-f64-threshold
 };
 
 // Compares `results` with `expected` (result k with expected[k]; the counts
@@ -30,11 +30,11 @@ struct ExpectedThresholds {
 //   result[1]: element at index 0 (2) does not match the expected (4.5)
 // and no lines when everything matches. An expected value that does not
 // parse is an error.
-vm::StatusOr<std::vector<std::string>> compare_expected_outputs(
-    const vm::ValueList& results, const std::vector<std::string>& expected,
-    std::string_view result_codes, vm::Instance& instance,
-    const ExpectedThresholds& thresholds = ExpectedThresholds());
+vm::StatusOr<std::vector<std::string>>
+compare_expected_outputs(const vm::ValueList &results, const std::vector<std::string> &expected,
+                         std::string_view result_codes, vm::Instance &instance,
+                         const ExpectedThresholds &thresholds = ExpectedThresholds());
 
-}  // namespace kiln::tooling
+} // namespace kiln::tooling
 
-#endif  // KILN_TOOLING_EXPECTED_OUTPUT_H_
+#endif // KILN_TOOLING_EXPECTED_OUTPUT_H_

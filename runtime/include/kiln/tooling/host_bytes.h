@@ -23,32 +23,32 @@ inline constexpr size_t kMaxInputStreamBytes = size_t{256} << 20;
 
 // A move-only, malloc-backed byte array. Empty by default.
 class HostBytes {
- public:
+public:
   HostBytes() = default;
   ~HostBytes();
-  HostBytes(HostBytes&& other) noexcept;
-  HostBytes& operator=(HostBytes&& other) noexcept;
-  HostBytes(const HostBytes&) = delete;
-  HostBytes& operator=(const HostBytes&) = delete;
+  HostBytes(HostBytes &&other) noexcept;
+  HostBytes &operator=(HostBytes &&other) noexcept;
+  HostBytes(const HostBytes &) = delete;
+  HostBytes &operator=(const HostBytes &) = delete;
 
   // `size` bytes, zero-filled.
   static vm::StatusOr<HostBytes> zeros(size_t size);
-  static vm::StatusOr<HostBytes> copy_of(const void* data, size_t size);
+  static vm::StatusOr<HostBytes> copy_of(const void *data, size_t size);
 
-  uint8_t* data() { return data_; }
-  const uint8_t* data() const { return data_; }
+  uint8_t *data() { return data_; }
+  const uint8_t *data() const { return data_; }
   size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   std::string_view view() const {
-    return std::string_view(reinterpret_cast<const char*>(data_), size_);
+    return std::string_view(reinterpret_cast<const char *>(data_), size_);
   }
   // Grows or shrinks; new bytes are zero.
   vm::Status resize(size_t size);
   // Appends bytes, growing geometrically.
-  vm::Status append(const void* data, size_t size);
+  vm::Status append(const void *data, size_t size);
 
- private:
-  uint8_t* data_ = nullptr;
+private:
+  uint8_t *data_ = nullptr;
   size_t size_ = 0;
   size_t capacity_ = 0;
 };
@@ -56,10 +56,9 @@ class HostBytes {
 // Reads the whole file at `path`. Regular files larger than `max_bytes`, and
 // streams longer than min(max_bytes, kMaxInputStreamBytes), are errors
 // naming `what` (e.g. "input '@x.npy'").
-vm::StatusOr<HostBytes> read_file_bounded(const std::string& path,
-                                          std::string_view what,
+vm::StatusOr<HostBytes> read_file_bounded(const std::string &path, std::string_view what,
                                           size_t max_bytes = kMaxInputFileBytes);
 
-}  // namespace kiln::tooling
+} // namespace kiln::tooling
 
-#endif  // KILN_TOOLING_HOST_BYTES_H_
+#endif // KILN_TOOLING_HOST_BYTES_H_

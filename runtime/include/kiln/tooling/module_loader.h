@@ -24,14 +24,14 @@ namespace kiln::tooling {
 
 enum class ModuleKind {
   kUnknown = 0,
-  kBytecode,   // .vmfb
-  kEmittedC,   // .so built from vm-translate --vm-to-c output
+  kBytecode, // .vmfb
+  kEmittedC, // .so built from vm-translate --vm-to-c output
 };
 
 // "bytecode", "emitted C shared library", "unknown".
-const char* module_kind_name(ModuleKind kind);
+const char *module_kind_name(ModuleKind kind);
 // By the first bytes of a module (kUnknown when they match no kind).
-ModuleKind module_kind_of_bytes(const uint8_t* data, size_t size);
+ModuleKind module_kind_of_bytes(const uint8_t *data, size_t size);
 // Whether this build can load modules of that kind.
 bool module_kind_supported(ModuleKind kind);
 
@@ -42,20 +42,19 @@ struct ModuleLoadOptions {
   bool trace = false;
   // Sees every executed bytecode instruction and every VM frame of emitted
   // C (run-module --print-statistics and --profile; kiln/vm/observer.h).
-  vm::ExecutionObserver* observer = nullptr;
+  vm::ExecutionObserver *observer = nullptr;
 };
 
 // Loads the module at `path` ("-": a .vmfb on stdin). Errors name the file:
 // NOT_FOUND for a missing file; INVALID_ARGUMENT for a directory, a device
 // or FIFO, a file that is no kind of module (e.g. not a shared library), or
 // what the loader rejects; UNIMPLEMENTED for a kind this build cannot load.
-vm::StatusOr<vm::Ref> load_module(vm::Instance& instance,
-                                  const std::string& path,
-                                  const ModuleLoadOptions& options);
+vm::StatusOr<vm::Ref> load_module(vm::Instance &instance, const std::string &path,
+                                  const ModuleLoadOptions &options);
 
 // Whether load_module honors ModuleLoadOptions::trace in this build.
 bool module_trace_supported();
 
-}  // namespace kiln::tooling
+} // namespace kiln::tooling
 
-#endif  // KILN_TOOLING_MODULE_LOADER_H_
+#endif // KILN_TOOLING_MODULE_LOADER_H_

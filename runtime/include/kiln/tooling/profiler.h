@@ -28,7 +28,7 @@
 namespace kiln::tooling {
 
 class Profiler final : public vm::ExecutionObserver {
- public:
+public:
   // Complete events kept for the timeline; later calls still count in the
   // per-function totals. Bounds the file for programs making millions of
   // calls.
@@ -36,31 +36,31 @@ class Profiler final : public vm::ExecutionObserver {
 
   Profiler();
 
-  void on_instruction(const vm::Module& module, int32_t function_ordinal, uint32_t pc,
+  void on_instruction(const vm::Module &module, int32_t function_ordinal, uint32_t pc,
                       int32_t depth) override;
-  void on_frame(const vm::Module& module, int32_t function_ordinal, int32_t depth) override;
+  void on_frame(const vm::Module &module, int32_t function_ordinal, int32_t depth) override;
 
   // Closes the frames still open (the call returned or failed).
   void finish();
 
   // Instructions and peak depth seen (what --print-statistics reports).
-  const vm::ExecutionCounters& counters() const { return counters_; }
+  const vm::ExecutionCounters &counters() const { return counters_; }
 
   // Writes the Chrome trace JSON; errors name the path.
-  vm::Status write(const std::string& path) const;
+  vm::Status write(const std::string &path) const;
 
- private:
+private:
   struct FunctionKey {
-    const vm::Module* module;
+    const vm::Module *module;
     int32_t ordinal;
-    bool operator<(const FunctionKey& o) const {
+    bool operator<(const FunctionKey &o) const {
       return std::tie(module, ordinal) < std::tie(o.module, o.ordinal);
     }
   };
   struct OpenFrame {
     FunctionKey function;
     int64_t start_ns;
-    int64_t child_ns;  // time in callees, for self time
+    int64_t child_ns; // time in callees, for self time
   };
   struct Event {
     FunctionKey function;
@@ -78,9 +78,9 @@ class Profiler final : public vm::ExecutionObserver {
 
   // Makes (module, ordinal) at `depth` the running frame: closes returned
   // frames, opens entered ones.
-  void run_frame(const vm::Module& module, int32_t function_ordinal, int32_t depth);
+  void run_frame(const vm::Module &module, int32_t function_ordinal, int32_t depth);
   void close_top(int64_t now);
-  std::string name_of(const FunctionKey& key) const;
+  std::string name_of(const FunctionKey &key) const;
 
   vm::ExecutionCounters counters_;
   int64_t origin_ns_;
@@ -90,9 +90,9 @@ class Profiler final : public vm::ExecutionObserver {
   std::map<FunctionKey, FunctionTotals> totals_;
   // The totals of the function running now (cached: most instructions run
   // in the same function as the one before).
-  FunctionTotals* current_ = nullptr;
+  FunctionTotals *current_ = nullptr;
 };
 
-}  // namespace kiln::tooling
+} // namespace kiln::tooling
 
-#endif  // KILN_TOOLING_PROFILER_H_
+#endif // KILN_TOOLING_PROFILER_H_

@@ -26,19 +26,19 @@ namespace kiln::tooling {
 
 // The flags common to the run tools.
 struct RunFlags {
-  std::vector<std::string> modules;  // --module=PATH, in registration order
-  std::string function;              // --function=NAME or MODULE.NAME
-  std::vector<std::string> inputs;   // --input=VALUE, in argument order
-  std::vector<std::string> outputs;  // --output=@PATH|+PATH|-, per result
+  std::vector<std::string> modules; // --module=PATH, in registration order
+  std::string function;             // --function=NAME or MODULE.NAME
+  std::vector<std::string> inputs;  // --input=VALUE, in argument order
+  std::vector<std::string> outputs; // --output=@PATH|+PATH|-, per result
   // --parameters=[SCOPE=]PATH, repeatable (IREE's syntax): parameter files
   // for the io_parameters module.
   std::vector<std::string> parameters;
-  bool trace = false;                // --trace
-  bool print_statistics = false;     // --print-statistics
-  std::string profile_path;          // --profile=PATH (kiln/tooling/profiler.h)
-  bool list_functions = false;       // --list-functions
-  bool help = false;                 // --help / -h
-  bool version = false;              // --version
+  bool trace = false;            // --trace
+  bool print_statistics = false; // --print-statistics
+  std::string profile_path;      // --profile=PATH (kiln/tooling/profiler.h)
+  bool list_functions = false;   // --list-functions
+  bool help = false;             // --help / -h
+  bool version = false;          // --version
   // --expected-output=VALUE, one per result (IREE's --expected_output), and
   // the float thresholds (--expected-f16/f32/f64-threshold).
   std::vector<std::string> expected_outputs;
@@ -66,76 +66,74 @@ struct RunFlags {
 // The VM stack options of `flags`. A depth given alone brings storage for
 // that many frames of the default estimate (kBytesPerFrame) with it, so
 // --max-stack-depth=100000 is not cut short by the default byte budget.
-vm::StackOptions stack_options(const RunFlags& flags);
+vm::StackOptions stack_options(const RunFlags &flags);
 
 // The execution limits of `flags`, with the deadline counted from now.
-vm::ExecutionLimits execution_limits(const RunFlags& flags);
+vm::ExecutionLimits execution_limits(const RunFlags &flags);
 
 // With --fuel or --deadline: warns on `out` about every C module of
 // `context` built without KILN_C_BOUNDED (it is charged only when calls
 // enter it, not inside its loops).
-void warn_unbounded_modules(std::FILE* out, const vm::Context& context,
-                            const RunFlags& flags);
+void warn_unbounded_modules(std::FILE *out, const vm::Context &context, const RunFlags &flags);
 
 // A flag the tool itself handles (e.g. benchmark-module's --repetitions).
 struct ExtraFlag {
-  const char* name;         // without dashes, e.g. "repetitions"
-  std::string* value;       // receives the text after '=' (or next argv)
-  bool takes_value = true;  // false: a boolean switch, value set to "1"
+  const char *name;        // without dashes, e.g. "repetitions"
+  std::string *value;      // receives the text after '=' (or next argv)
+  bool takes_value = true; // false: a boolean switch, value set to "1"
 };
 
 // "Kiln TOOL VERSION" (--version).
-void print_version(std::FILE* out, const char* tool);
+void print_version(std::FILE *out, const char *tool);
 
 // Registers in `context` each of the runtime's modules for test programs
 // (runner_utils, yieldable_test) that `importer` imports and `held` does
 // not hold yet; `held` keeps the registered ones. run-module and the Python
 // Context call it before registering `importer`.
-vm::Status register_utility_modules(vm::Instance& instance, vm::Context& context,
-                                    const vm::Module& importer,
-                                    std::vector<vm::RefT<vm::NativeModule>>* held);
+vm::Status register_utility_modules(vm::Instance &instance, vm::Context &context,
+                                    const vm::Module &importer,
+                                    std::vector<vm::RefT<vm::NativeModule>> *held);
 
 // Parses `--name=value` and `--name value` forms (one or two dashes);
 // '_' and '-' in names are the same (IREE spells its flags with '_').
 // Unknown flags and stray positional arguments are errors.
-vm::Status parse_run_flags(int argc, char** argv, RunFlags* flags,
-                           const std::vector<ExtraFlag>& extra = {});
+vm::Status parse_run_flags(int argc, char **argv, RunFlags *flags,
+                           const std::vector<ExtraFlag> &extra = {});
 
 // An instance and a context with the modules of RunFlags registered in order.
 class Session {
- public:
+public:
   // Registers the hal types with the instance, loads the modules and, when
   // any of them imports hal.* or check.*, registers those modules (on a
   // device made from `device`) before them, as IREE's tools do. The
   // `parameters` specs ("[SCOPE=]PATH") are opened and indexed; when a
   // module imports io_parameters.*, that module (serving them) comes first.
-  static vm::StatusOr<std::unique_ptr<Session>> create(
-      const std::vector<std::string>& module_paths,
-      const ModuleLoadOptions& options,
-      const hal::DeviceOptions& device = hal::DeviceOptions(),
-      const std::vector<std::string>& parameters = {});
+  static vm::StatusOr<std::unique_ptr<Session>>
+  create(const std::vector<std::string> &module_paths, const ModuleLoadOptions &options,
+         const hal::DeviceOptions &device = hal::DeviceOptions(),
+         const std::vector<std::string> &parameters = {});
 
-  vm::Instance& instance() { return *instance_; }
+  vm::Instance &instance() { return *instance_; }
   // The hal module's device, or null when no module imports hal or check.
-  hal::Device* device() const { return hal_.device.get(); }
+  hal::Device *device() const { return hal_.device.get(); }
   // The device tensor inputs are allocated on: the hal module's, else one
   // made now (not registered: the program does not import hal).
-  vm::StatusOr<hal::Device*> tensor_device();
-  vm::Context& context() { return *context_; }
+  vm::StatusOr<hal::Device *> tensor_device();
+  vm::Context &context() { return *context_; }
 
   // "NAME" (export of the last module) or "MODULE.NAME". The error lists the
   // exports of the module that was searched.
   vm::StatusOr<vm::Function> lookup_function(std::string_view name) const;
   // "module.name".
-  std::string function_full_name(const vm::Function& function) const;
+  std::string function_full_name(const vm::Function &function) const;
   // The export signature of `function` ("0ii_i").
-  std::string function_signature(const vm::Function& function) const;
+  std::string function_signature(const vm::Function &function) const;
 
   // "module.export  signature  (types) -> types" lines for every registered
   // module.
-  void print_functions(std::FILE* out) const;
+  void print_functions(std::FILE *out) const;
 
- private:
+private:
   Session();
   std::unique_ptr<vm::Instance> instance_;
   hal::Modules hal_;
@@ -147,20 +145,18 @@ class Session {
 };
 
 // Prints "error: <one line>" and then one line per VM stack frame.
-void print_error(std::FILE* out, const vm::Status& status);
+void print_error(std::FILE *out, const vm::Status &status);
 
 // Parses the inputs against the function's signature.
-vm::StatusOr<vm::ValueList> parse_function_arguments(
-    Session& session, const vm::Function& function,
-    const std::vector<std::string>& inputs);
+vm::StatusOr<vm::ValueList> parse_function_arguments(Session &session, const vm::Function &function,
+                                                     const std::vector<std::string> &inputs);
 
 // Runs `function` `count` times concurrently on one vm::Loop (this thread)
 // with the same arguments. OK when every invocation succeeded (`results`
 // gets the first one's results); otherwise the first failure.
-vm::Status invoke_concurrently(vm::Context& context, const vm::Function& function,
-                               const vm::ValueList& args, int32_t count,
-                               vm::ValueList* results);
+vm::Status invoke_concurrently(vm::Context &context, const vm::Function &function,
+                               const vm::ValueList &args, int32_t count, vm::ValueList *results);
 
-}  // namespace kiln::tooling
+} // namespace kiln::tooling
 
-#endif  // KILN_TOOLING_RUN_H_
+#endif // KILN_TOOLING_RUN_H_

@@ -42,7 +42,7 @@ namespace kiln::tooling {
 struct HostTensor {
   std::vector<int64_t> shape;
   hal::ElementType element_type = hal::element_type::kNone;
-  HostBytes bytes;  // allocated without throwing (see host_bytes.h)
+  HostBytes bytes; // allocated without throwing (see host_bytes.h)
 
   // Product of the dimensions (1 for rank 0).
   int64_t element_count() const;
@@ -64,18 +64,15 @@ vm::StatusOr<HostTensor> parse_tensor(std::string_view text);
 
 // IREE's text of a tensor (see the file comment), as
 // hal::format_buffer_view prints a view of it.
-std::string format_tensor(const HostTensor& tensor,
-                          size_t max_elements = 1024);
+std::string format_tensor(const HostTensor &tensor, size_t max_elements = 1024);
 
 // numpy .npy files (format versions 1-3 read, 1 or 2 written; little-endian
 // and C order only; dtypes b1 i1..i8 u1..u8 f2 f4 f8 and raw V<n>).
-vm::StatusOr<HostTensor> read_npy_file(const std::string& path);
-vm::StatusOr<HostTensor> parse_npy(std::string_view bytes,
-                                   std::string_view what);
-std::string serialize_npy(const HostTensor& tensor);
+vm::StatusOr<HostTensor> read_npy_file(const std::string &path);
+vm::StatusOr<HostTensor> parse_npy(std::string_view bytes, std::string_view what);
+std::string serialize_npy(const HostTensor &tensor);
 // Writes (append = false) or appends one array to `path`.
-vm::Status write_npy_file(const std::string& path, const HostTensor& tensor,
-                          bool append);
+vm::Status write_npy_file(const std::string &path, const HostTensor &tensor, bool append);
 
 // IEEE half and bfloat16 conversions (round to nearest even).
 float f16_to_f32(uint16_t value);
@@ -83,6 +80,6 @@ uint16_t f32_to_f16(float value);
 float bf16_to_f32(uint16_t value);
 uint16_t f32_to_bf16(float value);
 
-}  // namespace kiln::tooling
+} // namespace kiln::tooling
 
-#endif  // KILN_TOOLING_TENSOR_IO_H_
+#endif // KILN_TOOLING_TENSOR_IO_H_

@@ -43,7 +43,7 @@
 
 namespace kiln::hal {
 class Device;
-}  // namespace kiln::hal
+} // namespace kiln::hal
 
 namespace kiln::tooling {
 
@@ -51,41 +51,39 @@ namespace kiln::tooling {
 // ('i', 'I', 'f', 'F', 'r') or 0 when unknown (an untyped number is then an
 // i32, or an f32 if it has a fraction or exponent). Tensor inputs become
 // buffer views allocated on `device`; without one they are an error.
-vm::StatusOr<vm::Value> parse_value(std::string_view text, char code,
-                                    vm::Instance& instance,
-                                    hal::Device* device = nullptr);
+vm::StatusOr<vm::Value> parse_value(std::string_view text, char code, vm::Instance &instance,
+                                    hal::Device *device = nullptr);
 
 // Parses every input against the argument codes of `signature` and checks
 // the count. `function_name` only appears in error messages.
-vm::StatusOr<vm::ValueList> parse_arguments(
-    const std::vector<std::string>& inputs, std::string_view signature,
-    std::string_view function_name, vm::Instance& instance,
-    hal::Device* device = nullptr);
+vm::StatusOr<vm::ValueList> parse_arguments(const std::vector<std::string> &inputs,
+                                            std::string_view signature,
+                                            std::string_view function_name, vm::Instance &instance,
+                                            hal::Device *device = nullptr);
 
 struct FormatOptions {
-  size_t max_buffer_bytes = 64;    // hex preview length
-  size_t max_list_elements = 64;   // elements printed per list
-  int max_depth = 4;               // nesting of lists inside lists
-  size_t max_tensor_elements = 1024;  // elements printed per buffer view
+  size_t max_buffer_bytes = 64;      // hex preview length
+  size_t max_list_elements = 64;     // elements printed per list
+  int max_depth = 4;                 // nesting of lists inside lists
+  size_t max_tensor_elements = 1024; // elements printed per buffer view
 };
 
 // One value as described in the file comment.
-std::string format_value(const vm::Value& value,
-                         const FormatOptions& options = FormatOptions());
+std::string format_value(const vm::Value &value, const FormatOptions &options = FormatOptions());
 // Shortest text that parses back to the same float ("1.5", "0.1", "nan").
 std::string format_f32(float value);
 std::string format_f64(double value);
 
 // True for a buffer view value (what --output can write to a file).
-bool is_tensor_value(const vm::Value& value);
+bool is_tensor_value(const vm::Value &value);
 // Writes a buffer view result as --output=SPEC says: "@PATH" (a .npy file,
 // or raw bytes for other extensions), "+PATH" (appended), "-" (nothing:
 // the caller prints it).
-vm::Status write_tensor_output(const vm::Value& value, std::string_view spec);
+vm::Status write_tensor_output(const vm::Value &value, std::string_view spec);
 
 // The help text describing the --input syntax.
-const char* input_syntax_help();
+const char *input_syntax_help();
 
-}  // namespace kiln::tooling
+} // namespace kiln::tooling
 
-#endif  // KILN_TOOLING_VALUE_IO_H_
+#endif // KILN_TOOLING_VALUE_IO_H_

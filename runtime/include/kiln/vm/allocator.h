@@ -10,16 +10,14 @@ namespace kiln::vm {
 // `allocate` returns nullptr on failure; `deallocate` receives the size and
 // alignment that were passed to `allocate`.
 struct Allocator {
-  void* self = nullptr;
-  void* (*allocate_fn)(void* self, size_t size, size_t alignment) = nullptr;
-  void (*deallocate_fn)(void* self, void* ptr, size_t size,
-                        size_t alignment) = nullptr;
+  void *self = nullptr;
+  void *(*allocate_fn)(void *self, size_t size, size_t alignment) = nullptr;
+  void (*deallocate_fn)(void *self, void *ptr, size_t size, size_t alignment) = nullptr;
 
-  void* allocate(size_t size, size_t alignment) const {
-    return allocate_fn(self, size, alignment);
-  }
-  void deallocate(void* ptr, size_t size, size_t alignment) const {
-    if (ptr) deallocate_fn(self, ptr, size, alignment);
+  void *allocate(size_t size, size_t alignment) const { return allocate_fn(self, size, alignment); }
+  void deallocate(void *ptr, size_t size, size_t alignment) const {
+    if (ptr)
+      deallocate_fn(self, ptr, size, alignment);
   }
 
   // Global aligned operator new/delete (nothrow).
@@ -31,6 +29,6 @@ struct Allocator {
 // else Allocator::system() (kiln/vm/budget.h).
 Allocator current_allocator();
 
-}  // namespace kiln::vm
+} // namespace kiln::vm
 
-#endif  // KILN_VM_ALLOCATOR_H_
+#endif // KILN_VM_ALLOCATOR_H_

@@ -33,11 +33,11 @@ namespace kiln::vm {
 // ---------------------------------------------------------------- memory --
 
 class MemoryBudget {
- public:
+public:
   static constexpr size_t kUnlimited = SIZE_MAX;
 
   // A new budget (one reference, the caller's); nullptr if out of memory.
-  static MemoryBudget* create(size_t limit);
+  static MemoryBudget *create(size_t limit);
   void retain() { refs_.fetch_add(1, std::memory_order_relaxed); }
   void release();
 
@@ -51,17 +51,17 @@ class MemoryBudget {
   // An allocator that charges this budget and allocates from `base`.
   Allocator allocator() { return Allocator{this, &allocate, &deallocate}; }
   // True when `allocator` charges some MemoryBudget; *out receives it.
-  static bool is_budget_allocator(const Allocator& allocator, MemoryBudget** out);
+  static bool is_budget_allocator(const Allocator &allocator, MemoryBudget **out);
 
   // Reserves/returns `bytes` without allocating (for memory a module
   // obtains some other way). charge() fails past the limit.
   bool charge(size_t bytes);
   void credit(size_t bytes);
 
- private:
+private:
   explicit MemoryBudget(size_t limit) : limit_(limit) {}
-  static void* allocate(void* self, size_t size, size_t alignment);
-  static void deallocate(void* self, void* ptr, size_t size, size_t alignment);
+  static void *allocate(void *self, size_t size, size_t alignment);
+  static void deallocate(void *self, void *ptr, size_t size, size_t alignment);
 
   std::atomic<size_t> limit_;
   std::atomic<size_t> used_{0};
@@ -74,41 +74,39 @@ class MemoryBudget {
 namespace internal {
 // The budget current on this thread. initial-exec: one instruction to
 // read, no __tls_get_addr on the invoke path (the runtime is PIC).
-extern thread_local MemoryBudget* g_current_memory_budget
+extern thread_local MemoryBudget *g_current_memory_budget
     __attribute__((tls_model("initial-exec")));
-}  // namespace internal
+} // namespace internal
 
 // The allocator for runtime objects created now on this thread: the
 // current MemoryBudget's while a limited context's call runs, else the
 // system allocator.
 Allocator current_allocator();
-inline MemoryBudget* current_memory_budget() {
-  return internal::g_current_memory_budget;
-}
+inline MemoryBudget *current_memory_budget() { return internal::g_current_memory_budget; }
 
 // Makes `budget` (may be null: no limit) current on this thread for its
 // lifetime; restores the previous one after.
 class ScopedMemoryBudget {
- public:
-  explicit ScopedMemoryBudget(MemoryBudget* budget)
-      : previous_(internal::g_current_memory_budget) {
-    if (KILN_UNLIKELY(budget != previous_)) internal::g_current_memory_budget = budget;
+public:
+  explicit ScopedMemoryBudget(MemoryBudget *budget) : previous_(internal::g_current_memory_budget) {
+    if (KILN_UNLIKELY(budget != previous_))
+      internal::g_current_memory_budget = budget;
   }
   ~ScopedMemoryBudget() {
     if (KILN_UNLIKELY(internal::g_current_memory_budget != previous_)) {
       internal::g_current_memory_budget = previous_;
     }
   }
-  ScopedMemoryBudget(const ScopedMemoryBudget&) = delete;
-  ScopedMemoryBudget& operator=(const ScopedMemoryBudget&) = delete;
+  ScopedMemoryBudget(const ScopedMemoryBudget &) = delete;
+  ScopedMemoryBudget &operator=(const ScopedMemoryBudget &) = delete;
 
- private:
-  MemoryBudget* previous_;
+private:
+  MemoryBudget *previous_;
 };
 
 // The error for an allocation of `bytes` that `allocator` refused: names
 // the memory limit when a budget refused it. `what` is e.g. "a buffer".
-Status allocation_error(const Allocator& allocator, size_t bytes, const char* what);
+Status allocation_error(const Allocator &allocator, size_t bytes, const char *what);
 
 // ------------------------------------------------------------- execution --
 
@@ -121,18 +119,18 @@ struct ExecutionLimits {
   int64_t deadline_ns = kInfiniteDeadline;
   // When non-null, setting it to true (from any thread) cancels the call at
   // its next check. The host owns the flag; it must outlive the call.
-  const std::atomic<bool>* cancel = nullptr;
+  const std::atomic<bool> *cancel = nullptr;
   // When non-null, asked at every check (once per slice of fuel, before a
   // suspended call resumes, and between the slices of a wait in place):
   // true cancels the call as the flag does. For hosts whose interrupts are
   // polled rather than flagged (the Python bindings check for Ctrl-C here).
   // Runs on the thread running the call; must be quick.
-  bool (*interrupted)(void* user) = nullptr;
-  void* interrupted_user = nullptr;
+  bool (*interrupted)(void *user) = nullptr;
+  void *interrupted_user = nullptr;
 
   bool enabled() const {
-    return fuel != kUnlimitedFuel || deadline_ns != kInfiniteDeadline ||
-           cancel != nullptr || interrupted != nullptr;
+    return fuel != kUnlimitedFuel || deadline_ns != kInfiniteDeadline || cancel != nullptr ||
+           interrupted != nullptr;
   }
 };
 
@@ -143,29 +141,30 @@ struct ExecutionLimits {
 // module gives back what is left of its slice when it returns or suspends
 // (put_back), so the count is exact at module boundaries.
 class Budget {
- public:
+public:
   // Units per slice: bounds how long a deadline or a cancellation may go
   // unnoticed (about 2^16 backward branches or calls).
   static constexpr int64_t kSlice = int64_t{1} << 16;
 
   Budget() = default;
-  explicit Budget(const ExecutionLimits& limits) { reset(limits); }
-  void reset(const ExecutionLimits& limits);
+  explicit Budget(const ExecutionLimits &limits) { reset(limits); }
+  void reset(const ExecutionLimits &limits);
 
   // OK with *units > 0, or RESOURCE_EXHAUSTED / DEADLINE_EXCEEDED /
   // CANCELLED (no trace: the caller captures it).
-  Status take(int64_t* units);
+  Status take(int64_t *units);
   void put_back(int64_t units) {
-    if (units > 0 && fuel_ != kUnlimitedFuel) fuel_ += units;
+    if (units > 0 && fuel_ != kUnlimitedFuel)
+      fuel_ += units;
   }
   // Fuel left (kUnlimitedFuel when unlimited), not counting slices out.
   int64_t fuel_left() const { return fuel_; }
-  const ExecutionLimits& limits() const { return limits_; }
+  const ExecutionLimits &limits() const { return limits_; }
   // The status a check would give now, fuel aside (for a suspended call
   // about to resume).
   Status check_interrupts() const;
 
- private:
+private:
   ExecutionLimits limits_;
   int64_t fuel_ = kUnlimitedFuel;
 };
@@ -173,17 +172,17 @@ class Budget {
 // The budget of the module initializers that Context::register_module runs
 // on this thread (the context's execution limits), or null. Modules run
 // their initializer on a private Stack and give it this budget.
-Budget* current_initializer_budget();
+Budget *current_initializer_budget();
 
 class ScopedInitializerBudget {
- public:
-  explicit ScopedInitializerBudget(Budget* budget);
+public:
+  explicit ScopedInitializerBudget(Budget *budget);
   ~ScopedInitializerBudget();
-  ScopedInitializerBudget(const ScopedInitializerBudget&) = delete;
-  ScopedInitializerBudget& operator=(const ScopedInitializerBudget&) = delete;
+  ScopedInitializerBudget(const ScopedInitializerBudget &) = delete;
+  ScopedInitializerBudget &operator=(const ScopedInitializerBudget &) = delete;
 
- private:
-  Budget* previous_;
+private:
+  Budget *previous_;
 };
 
 // ------------------------------------------------------------ C stack --
@@ -199,6 +198,6 @@ uintptr_t native_stack_limit();
 // The size of this thread's stack in bytes (0 when unknown).
 size_t native_stack_size();
 
-}  // namespace kiln::vm
+} // namespace kiln::vm
 
-#endif  // KILN_VM_BUDGET_H_
+#endif // KILN_VM_BUDGET_H_

@@ -14,23 +14,23 @@
 namespace kiln::vm {
 
 class Instance {
- public:
-  explicit Instance(const Allocator& allocator = Allocator::system());
-  Instance(const Instance&) = delete;
-  Instance& operator=(const Instance&) = delete;
+public:
+  explicit Instance(const Allocator &allocator = Allocator::system());
+  Instance(const Instance &) = delete;
+  Instance &operator=(const Instance &) = delete;
 
-  const Allocator& allocator() const { return allocator_; }
-  TypeRegistry& types() { return types_; }
-  const TypeRegistry& types() const { return types_; }
+  const Allocator &allocator() const { return allocator_; }
+  TypeRegistry &types() { return types_; }
+  const TypeRegistry &types() const { return types_; }
 
-  Status register_type(const RefType* type) { return types_.register_type(type); }
-  const RefType* lookup_type(std::string_view name) const { return types_.lookup(name); }
+  Status register_type(const RefType *type) { return types_.register_type(type); }
+  const RefType *lookup_type(std::string_view name) const { return types_.lookup(name); }
 
- private:
+private:
   Allocator allocator_;
   TypeRegistry types_;
 };
 
-}  // namespace kiln::vm
+} // namespace kiln::vm
 
-#endif  // KILN_VM_INSTANCE_H_
+#endif // KILN_VM_INSTANCE_H_

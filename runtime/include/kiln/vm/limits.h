@@ -40,15 +40,16 @@ inline constexpr size_t kMaxNameLength = 4096;
 // Element types of !vm.list<T> the runtime can create, by their MLIR
 // spelling; besides these a list may hold refs (any ref type) or variants
 // ('?'). Anything else (f16, bf16, i1, i128, ...) is rejected at compile time.
-inline constexpr std::string_view kListScalarElementTypes[] = {
-    "i8", "i16", "i32", "i64", "f32", "f64"};
+inline constexpr std::string_view kListScalarElementTypes[] = {"i8",  "i16", "i32",
+                                                               "i64", "f32", "f64"};
 
 inline constexpr bool is_list_scalar_element_type(std::string_view name) {
   for (std::string_view known : kListScalarElementTypes)
-    if (known == name) return true;
+    if (known == name)
+      return true;
   return false;
 }
 
-}  // namespace kiln::vm::limits
+} // namespace kiln::vm::limits
 
-#endif  // KILN_VM_LIMITS_H_
+#endif // KILN_VM_LIMITS_H_

@@ -35,22 +35,22 @@
 namespace kiln::vm {
 
 class Loop {
- public:
+public:
   // Called on the loop thread when an invocation finishes (OK: `results`
   // holds its results; error: the call's status with its stack trace).
-  using Done = std::function<void(Status status, ValueList& results)>;
+  using Done = std::function<void(Status status, ValueList &results)>;
 
-  explicit Loop(const StackOptions& stack_options = StackOptions());
+  explicit Loop(const StackOptions &stack_options = StackOptions());
   // Abandons invocations that have not finished (their frames are unwound).
   ~Loop();
-  Loop(const Loop&) = delete;
-  Loop& operator=(const Loop&) = delete;
+  Loop(const Loop &) = delete;
+  Loop &operator=(const Loop &) = delete;
 
   // Queues a call of `function`; it starts when run() runs (spawning from
   // a Done callback is fine). `deadline_ns` bounds every wait of the
   // invocation. Returns an id for cancel().
-  uint64_t spawn(Context& context, const Function& function, ValueList args,
-                 Done done, int64_t deadline_ns = kInfiniteDeadline);
+  uint64_t spawn(Context &context, const Function &function, ValueList args, Done done,
+                 int64_t deadline_ns = kInfiniteDeadline);
   // Runs on the calling thread until every spawned invocation finished.
   Status run();
   // One round of run(), for a loop embedded in another event loop (the
@@ -66,7 +66,7 @@ class Loop {
   // `fn(user)` is called from any thread after a parked invocation was
   // notified or a cancel arrived, so an outer event loop knows to call
   // run_once. It must be quick and must not call into the loop.
-  void set_wakeup(void (*fn)(void* user), void* user) {
+  void set_wakeup(void (*fn)(void *user), void *user) {
     wakeup_ = fn;
     wakeup_user_ = user;
   }
@@ -76,39 +76,39 @@ class Loop {
   // Invocations spawned and not finished.
   size_t live() const { return live_; }
 
- private:
+private:
   struct Task;
   struct TaskWaiter {
-    Waiter waiter;  // first: a Waiter* is a TaskWaiter*
-    Task* task;
+    Waiter waiter; // first: a Waiter* is a TaskWaiter*
+    Task *task;
   };
-  static void on_notify(Waiter* waiter);
-  void push_ready(Task* task);
-  void step(Task* task);
-  void park(Task* task, WaitSource* source, int64_t deadline_ns);
+  static void on_notify(Waiter *waiter);
+  void push_ready(Task *task);
+  void step(Task *task);
+  void park(Task *task, WaitSource *source, int64_t deadline_ns);
   void scan_parked(int64_t now);
-  void finish(Task* task, Status status);
+  void finish(Task *task, Status status);
 
   StackOptions stack_options_;
   uint64_t next_id_ = 1;
   size_t live_ = 0;
-  std::vector<Task*> tasks_;  // every live task (loop thread)
-  Task* ready_head_ = nullptr;
-  Task* ready_tail_ = nullptr;
+  std::vector<Task *> tasks_; // every live task (loop thread)
+  Task *ready_head_ = nullptr;
+  Task *ready_tail_ = nullptr;
   size_t parked_ = 0;
   int64_t next_deadline_ = kInfiniteDeadline;
-  void (*wakeup_)(void* user) = nullptr;
-  void* wakeup_user_ = nullptr;
+  void (*wakeup_)(void *user) = nullptr;
+  void *wakeup_user_ = nullptr;
 
   // Shared with other threads.
   std::mutex mutex_;
   std::condition_variable cv_;
-  Task* notified_head_ = nullptr;
-  Task* notified_tail_ = nullptr;
+  Task *notified_head_ = nullptr;
+  Task *notified_tail_ = nullptr;
   bool cancel_pending_ = false;
-  std::unordered_map<uint64_t, Task*> by_id_;
+  std::unordered_map<uint64_t, Task *> by_id_;
 };
 
-}  // namespace kiln::vm
+} // namespace kiln::vm
 
-#endif  // KILN_VM_LOOP_H_
+#endif // KILN_VM_LOOP_H_

@@ -45,7 +45,7 @@ enum class Linkage : uint8_t {
 
 // A function of a module. Cheap to copy (16 bytes); does not retain.
 struct Function {
-  Module* module = nullptr;
+  Module *module = nullptr;
   Linkage linkage = Linkage::kInternal;
   int32_t ordinal = -1;
 
@@ -53,38 +53,38 @@ struct Function {
 };
 
 struct ByteSpan {
-  uint8_t* data = nullptr;
+  uint8_t *data = nullptr;
   size_t size = 0;
 };
 
 // Per-context state of a module (globals, resolved imports, ...). Created
 // and destroyed by its module; opaque to everyone else.
 class ModuleState {
- public:
+public:
   virtual ~ModuleState() = default;
 };
 
 struct FunctionCall {
   Function function;
-  ModuleState* state = nullptr;  // the callee module's state in this context
+  ModuleState *state = nullptr; // the callee module's state in this context
   ByteSpan arguments;
   ByteSpan results;
 };
 
 struct ExportInfo {
-  std::string_view name;       // local name, e.g. "add"
-  std::string_view signature;  // e.g. "0ii_i"
+  std::string_view name;      // local name, e.g. "add"
+  std::string_view signature; // e.g. "0ii_i"
 };
 
 struct ImportInfo {
-  std::string_view full_name;  // "module.function"
+  std::string_view full_name; // "module.function"
   std::string_view signature;
   bool optional = false;
 };
 
 class Module : public RefObject {
- public:
-  static const RefType kType;  // "vm.module"; every module shares it
+public:
+  static const RefType kType; // "vm.module"; every module shares it
 
   virtual ~Module();
 
@@ -96,9 +96,7 @@ class Module : public RefObject {
   virtual ExportInfo export_info(int32_t ordinal) const = 0;
   // Default: linear scan over export_info.
   virtual StatusOr<Function> lookup_export(std::string_view name) const;
-  Function export_function(int32_t ordinal) {
-    return Function{this, Linkage::kExport, ordinal};
-  }
+  Function export_function(int32_t ordinal) { return Function{this, Linkage::kExport, ordinal}; }
 
   // Imports, by ordinal [0, import_count()).
   virtual int32_t import_count() const { return 0; }
@@ -106,11 +104,11 @@ class Module : public RefObject {
 
   // Signature string of an export or internal function (empty if unknown).
   // Default: export_info(ordinal).signature for exports.
-  virtual std::string_view function_signature(const Function& function) const;
+  virtual std::string_view function_signature(const Function &function) const;
   // Name for diagnostics and traces. Default: export name or "<ordinal N>".
-  virtual std::string function_name(const Function& function) const;
+  virtual std::string function_name(const Function &function) const;
   // "file:line:col" of the frame's current pc, or empty. Error paths only.
-  virtual std::string source_location(const Frame& frame) const;
+  virtual std::string source_location(const Frame &frame) const;
   // The source positions of the frame's current pc, innermost first: code
   // inlined from other functions gives one entry per inlining level, each
   // naming the function it came from; the last entry is the frame's own
@@ -119,30 +117,29 @@ class Module : public RefObject {
     std::string inlined_from;
     std::string location;
   };
-  virtual std::vector<SourcePosition> source_positions(const Frame& frame) const;
+  virtual std::vector<SourcePosition> source_positions(const Frame &frame) const;
   // The offset a trace shows for the frame ("@N"). Default: frame.pc (the
   // bytecode offset); emitted-C frames report their current op's number.
-  virtual int32_t frame_offset(const Frame& frame) const;
+  virtual int32_t frame_offset(const Frame &frame) const;
 
   // Per-context state. Default: no state (nullptr).
-  virtual StatusOr<ModuleState*> create_state(Instance& instance);
-  virtual void destroy_state(ModuleState* state);
+  virtual StatusOr<ModuleState *> create_state(Instance &instance);
+  virtual void destroy_state(ModuleState *state);
   // Binds import `ordinal` of `state` to `target` in `target_state`.
   // `target.module == nullptr` means an optional import left unresolved.
-  virtual Status resolve_import(ModuleState* state, int32_t ordinal,
-                                const Function& target,
-                                ModuleState* target_state);
+  virtual Status resolve_import(ModuleState *state, int32_t ordinal, const Function &target,
+                                ModuleState *target_state);
 
   // Starts a call. OK | DEFERRED | error (see the file comment).
-  virtual Status begin_call(Stack& stack, const FunctionCall& call) = 0;
+  virtual Status begin_call(Stack &stack, const FunctionCall &call) = 0;
   // Continues a call that returned DEFERRED. `frame` is the entry frame that
   // begin_call pushed (the frame right above the caller's frame, i.e.
   // stack.frame_at(caller_depth + 1); for a host invocation frame_at(0)).
   // `results` is the same result span as given to begin_call.
   // Returns OK | DEFERRED | error, with the same rules as begin_call.
-  virtual Status resume_call(Stack& stack, Frame* frame, ByteSpan results);
+  virtual Status resume_call(Stack &stack, Frame *frame, ByteSpan results);
 
- protected:
+protected:
   Module() : RefObject(&kType) {}
 };
 
@@ -150,10 +147,10 @@ class Module : public RefObject {
 // (Module::source_positions): one `inlined` line per inlined level,
 // innermost first, then the function's own line at offset `pc`. Shared by
 // Stack::capture_trace and the emitted-C light frames.
-std::vector<StackTraceFrame> frame_trace_lines(const std::string& module,
-                                               std::string function, int64_t pc,
+std::vector<StackTraceFrame> frame_trace_lines(const std::string &module, std::string function,
+                                               int64_t pc,
                                                std::vector<Module::SourcePosition> positions);
 
-}  // namespace kiln::vm
+} // namespace kiln::vm
 
-#endif  // KILN_VM_MODULE_H_
+#endif // KILN_VM_MODULE_H_

@@ -22,41 +22,66 @@ enum class ValueType : uint8_t {
 };
 
 // "none", "i8", "i16", "i32", "i64", "f32", "f64", "ref".
-const char* value_type_name(ValueType type);
+const char *value_type_name(ValueType type);
 // Byte size of a scalar of this type (refs: sizeof(void*); none: 0).
 size_t value_type_size(ValueType type);
 
 // A tagged scalar or ref (16 bytes). A ref value owns one reference.
 class Value {
- public:
+public:
   Value() { bits_.i64 = 0; }
-  static Value i8(int8_t v) { Value r(ValueType::kI8); r.bits_.i64 = v; return r; }
-  static Value i16(int16_t v) { Value r(ValueType::kI16); r.bits_.i64 = v; return r; }
-  static Value i32(int32_t v) { Value r(ValueType::kI32); r.bits_.i64 = v; return r; }
-  static Value i64(int64_t v) { Value r(ValueType::kI64); r.bits_.i64 = v; return r; }
-  static Value f32(float v) { Value r(ValueType::kF32); r.bits_.f32 = v; return r; }
-  static Value f64(double v) { Value r(ValueType::kF64); r.bits_.f64 = v; return r; }
+  static Value i8(int8_t v) {
+    Value r(ValueType::kI8);
+    r.bits_.i64 = v;
+    return r;
+  }
+  static Value i16(int16_t v) {
+    Value r(ValueType::kI16);
+    r.bits_.i64 = v;
+    return r;
+  }
+  static Value i32(int32_t v) {
+    Value r(ValueType::kI32);
+    r.bits_.i64 = v;
+    return r;
+  }
+  static Value i64(int64_t v) {
+    Value r(ValueType::kI64);
+    r.bits_.i64 = v;
+    return r;
+  }
+  static Value f32(float v) {
+    Value r(ValueType::kF32);
+    r.bits_.f32 = v;
+    return r;
+  }
+  static Value f64(double v) {
+    Value r(ValueType::kF64);
+    r.bits_.f64 = v;
+    return r;
+  }
   static Value ref(Ref v) {
     Value r(ValueType::kRef);
     r.bits_.ref = v.detach();
     return r;
   }
 
-  Value(const Value& o) : type_(o.type_), bits_(o.bits_) {
-    if (type_ == ValueType::kRef && bits_.ref) ref_retain(bits_.ref);
+  Value(const Value &o) : type_(o.type_), bits_(o.bits_) {
+    if (type_ == ValueType::kRef && bits_.ref)
+      ref_retain(bits_.ref);
   }
-  Value(Value&& o) noexcept : type_(o.type_), bits_(o.bits_) {
+  Value(Value &&o) noexcept : type_(o.type_), bits_(o.bits_) {
     o.type_ = ValueType::kNone;
     o.bits_.i64 = 0;
   }
-  Value& operator=(const Value& o) {
+  Value &operator=(const Value &o) {
     if (this != &o) {
       Value copy(o);
       swap(copy);
     }
     return *this;
   }
-  Value& operator=(Value&& o) noexcept {
+  Value &operator=(Value &&o) noexcept {
     if (this != &o) {
       reset();
       type_ = o.type_;
@@ -69,11 +94,12 @@ class Value {
   ~Value() { reset(); }
 
   void reset() {
-    if (type_ == ValueType::kRef && bits_.ref) ref_release(bits_.ref);
+    if (type_ == ValueType::kRef && bits_.ref)
+      ref_release(bits_.ref);
     type_ = ValueType::kNone;
     bits_.i64 = 0;
   }
-  void swap(Value& o) {
+  void swap(Value &o) {
     std::swap(type_, o.type_);
     std::swap(bits_, o.bits_);
   }
@@ -88,32 +114,29 @@ class Value {
   float as_f32() const { return bits_.f32; }
   double as_f64() const { return bits_.f64; }
   // A new reference to the held object (null if not a ref).
-  Ref as_ref() const {
-    return type_ == ValueType::kRef ? Ref::retain(bits_.ref) : Ref();
-  }
+  Ref as_ref() const { return type_ == ValueType::kRef ? Ref::retain(bits_.ref) : Ref(); }
   // Moves the ref out, leaving none.
   Ref take_ref() {
-    if (type_ != ValueType::kRef) return Ref();
+    if (type_ != ValueType::kRef)
+      return Ref();
     Ref r = Ref::adopt(bits_.ref);
     type_ = ValueType::kNone;
     bits_.i64 = 0;
     return r;
   }
-  RefObject* ref_object() const {
-    return type_ == ValueType::kRef ? bits_.ref : nullptr;
-  }
+  RefObject *ref_object() const { return type_ == ValueType::kRef ? bits_.ref : nullptr; }
 
   // e.g. "i32=5", "f32=1.5", "ref<vm.buffer>", "ref<null>", "none".
   std::string to_string() const;
 
- private:
+private:
   explicit Value(ValueType t) : type_(t) { bits_.i64 = 0; }
   ValueType type_ = ValueType::kNone;
   union Bits {
     int64_t i64;
     float f32;
     double f64;
-    RefObject* ref;
+    RefObject *ref;
   } bits_;
 };
 
@@ -121,6 +144,6 @@ class Value {
 // avoid allocation (clear() keeps capacity).
 using ValueList = std::vector<Value>;
 
-}  // namespace kiln::vm
+} // namespace kiln::vm
 
-#endif  // KILN_VM_VALUE_H_
+#endif // KILN_VM_VALUE_H_

@@ -17,4 +17,4 @@
 #include "kiln/vm/status.h"
 #include "kiln/vm/value.h"
 
-#endif  // KILN_VM_VM_H_
+#endif // KILN_VM_VM_H_

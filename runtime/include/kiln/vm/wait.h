@@ -35,39 +35,39 @@ struct Waiter {
   // or failed) or changed in a way that needs a new look. It must be quick
   // and must not call back into the source. After notify the waiter is no
   // longer registered.
-  void (*notify)(Waiter* self) = nullptr;
+  void (*notify)(Waiter *self) = nullptr;
   // Owned by the source while registered. `registered_with` names the
   // object whose list holds the waiter (null when none); read from other
   // threads, hence atomic.
-  Waiter* next = nullptr;
-  Waiter* prev = nullptr;
-  std::atomic<void*> registered_with{nullptr};
+  Waiter *next = nullptr;
+  Waiter *prev = nullptr;
+  std::atomic<void *> registered_with{nullptr};
 };
 
 class WaitSource {
- public:
+public:
   // Ready = reached or failed: waiting longer cannot change the outcome.
   virtual bool is_ready() = 0;
   // Blocks until ready or `deadline_ns`. OK when ready, DEADLINE_EXCEEDED
   // otherwise.
   virtual Status wait_until(int64_t deadline_ns) = 0;
   // Registers `waiter`; false (not registered) if the source is ready now.
-  virtual bool add_waiter(Waiter* waiter) = 0;
+  virtual bool add_waiter(Waiter *waiter) = 0;
   // Unregisters `waiter`. False if it was not registered any more: its
   // notify has run or is running, and the caller must let it finish.
-  virtual bool remove_waiter(Waiter* waiter) = 0;
+  virtual bool remove_waiter(Waiter *waiter) = 0;
 
- protected:
+protected:
   ~WaitSource() = default;
 };
 
 // What a suspended call waits on (Stack::set_wait). The source must stay
 // alive while the call is suspended (the suspended frame owns it).
 struct WaitRequest {
-  WaitSource* source = nullptr;
+  WaitSource *source = nullptr;
   int64_t deadline_ns = kInfiniteDeadline;
 };
 
-}  // namespace kiln::vm
+} // namespace kiln::vm
 
-#endif  // KILN_VM_WAIT_H_
+#endif // KILN_VM_WAIT_H_

@@ -12,12 +12,14 @@
 static const kiln_source_loc_t loc_deep = {"deep.mlir", 3, 5, 1, NULL, NULL};
 static const kiln_source_loc_t loc_spin = {"deep.mlir", 9, 5, 1, NULL, NULL};
 
-static kiln_status_t deep_rec(kiln_exec_t* exec, int32_t depth, int32_t n, int32_t* out) {
+static kiln_status_t deep_rec(kiln_exec_t *exec, int32_t depth, int32_t n, int32_t *out) {
   volatile char frame[8192];
   kiln_status_t st = kiln_light_enter(exec, depth, 0);
-  if (st) return st;
+  if (st)
+    return st;
   st = kiln_stack_check(exec, 0);
-  if (!st) st = kiln_fuel_tick(exec);
+  if (!st)
+    st = kiln_fuel_tick(exec);
   if (!st) {
     frame[0] = (char)(n & 1);
     frame[sizeof(frame) - 1] = frame[0];
@@ -26,32 +28,38 @@ static kiln_status_t deep_rec(kiln_exec_t* exec, int32_t depth, int32_t n, int32
     } else {
       int32_t inner = 0;
       st = deep_rec(exec, depth + 1, n - 1, &inner);
-      if (!st) *out = inner + 1 + frame[sizeof(frame) - 1] - frame[0];
+      if (!st)
+        *out = inner + 1 + frame[sizeof(frame) - 1] - frame[0];
     }
   }
   return kiln_light_leave(exec, st, 0, &loc_deep);
 }
 
-static kiln_status_t deep_entry(kiln_exec_t* exec, void* state, const void* args,
-                                void* results) {
-  const struct { int32_t n; }* in = args;
-  struct { int32_t r; }* out = results;
+static kiln_status_t deep_entry(kiln_exec_t *exec, void *state, const void *args, void *results) {
+  const struct { int32_t n; } *in = args;
+  struct {
+    int32_t r;
+  } *out = results;
   (void)state;
   return deep_rec(exec, 0, in->n, &out->r);
 }
 
-static kiln_status_t spin_entry(kiln_exec_t* exec, void* state, const void* args,
-                                void* results) {
-  const struct { int32_t n; }* in = args;
-  struct { int32_t r; }* out = results;
+static kiln_status_t spin_entry(kiln_exec_t *exec, void *state, const void *args, void *results) {
+  const struct { int32_t n; } *in = args;
+  struct {
+    int32_t r;
+  } *out = results;
   kiln_status_t st = kiln_light_enter(exec, 0, 1);
   int32_t i = 0;
   (void)state;
-  if (st) return st;
+  if (st)
+    return st;
   for (;;) {
-    if (in->n >= 0 && i >= in->n) break;
+    if (in->n >= 0 && i >= in->n)
+      break;
     st = kiln_fuel_tick(exec);
-    if (st) break;
+    if (st)
+      break;
     ++i;
   }
   out->r = i;
@@ -71,14 +79,17 @@ static const kiln_module_desc_t deep_descriptor = {
     sizeof(kiln_module_desc_t),
     "deep",
     0,
-    0, NULL,
-    2, deep_exports,
-    2, deep_functions,
+    0,
+    NULL,
+    2,
+    deep_exports,
+    2,
+    deep_functions,
     0,
     NULL,
     NULL,
     KILN_MODULE_BUILD_FLAGS,
 };
 
-const kiln_module_desc_t* kiln_test_deep_module(void);
-const kiln_module_desc_t* kiln_test_deep_module(void) { return &deep_descriptor; }
+const kiln_module_desc_t *kiln_test_deep_module(void);
+const kiln_module_desc_t *kiln_test_deep_module(void) { return &deep_descriptor; }

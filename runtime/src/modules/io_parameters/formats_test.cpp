@@ -21,9 +21,9 @@ using testing::GgufWriter;
 using testing::SafetensorsTensor;
 using testing::TempFile;
 
-using Parser = vm::Status (*)(const vm::RefT<Storage>&, Index*);
+using Parser = vm::Status (*)(const vm::RefT<Storage> &, Index *);
 
-vm::StatusOr<Index> parse_bytes(const Bytes& bytes, const std::string& name = "test-file",
+vm::StatusOr<Index> parse_bytes(const Bytes &bytes, const std::string &name = "test-file",
                                 Parser parser = parse_storage) {
   KILN_ASSIGN_OR_RETURN(vm::RefT<Storage> storage,
                         Storage::copy_of(name, bytes.data(), bytes.size()));
@@ -33,19 +33,19 @@ vm::StatusOr<Index> parse_bytes(const Bytes& bytes, const std::string& name = "t
 }
 
 // The parse fails and the message contains every one of `parts`.
-void expect_error(const Bytes& bytes, const std::vector<std::string>& parts,
+void expect_error(const Bytes &bytes, const std::vector<std::string> &parts,
                   Parser parser = parse_storage) {
   auto index = parse_bytes(bytes, "hostile.bin", parser);
   ASSERT_FALSE(index.ok()) << "expected a parse error";
   std::string message(index.status().message());
   EXPECT_NE(message.find("hostile.bin"), std::string::npos) << message;
-  for (const std::string& part : parts) {
+  for (const std::string &part : parts) {
     EXPECT_NE(message.find(part), std::string::npos) << "'" << part << "' not in: " << message;
   }
 }
 
-std::string contents(const Entry& e) {
-  return std::string(reinterpret_cast<const char*>(e.storage->data() + e.offset), e.length);
+std::string contents(const Entry &e) {
+  return std::string(reinterpret_cast<const char *>(e.storage->data() + e.offset), e.length);
 }
 
 TEST(SafetensorsTest, ReadsTensors) {
@@ -62,7 +62,7 @@ TEST(SafetensorsTest, ReadsTensors) {
   Index index;
   ASSERT_TRUE(parse_storage(*storage, &index).ok());
   ASSERT_EQ(index.size(), 2u);
-  const Entry* ea = index.find("a");
+  const Entry *ea = index.find("a");
   ASSERT_NE(ea, nullptr);
   EXPECT_EQ(ea->length, 24u);
   EXPECT_EQ(ea->description, "F32 [2, 3]");
@@ -82,8 +82,7 @@ TEST(SafetensorsTest, HostileFiles) {
   // Not JSON, not an object.
   expect_error(testing::safetensors_file("{\"a\": {\"dtype\"", data), {"not valid JSON"});
   // Not told apart as safetensors by their first bytes: the parser itself.
-  expect_error(testing::safetensors_file("[1, 2]", data), {"not a JSON object"},
-               parse_safetensors);
+  expect_error(testing::safetensors_file("[1, 2]", data), {"not a JSON object"}, parse_safetensors);
   expect_error(testing::safetensors_file("", data), {"not valid JSON"}, parse_safetensors);
   // Offsets past the end of the data section.
   expect_error(testing::safetensors_file(
@@ -103,29 +102,29 @@ TEST(SafetensorsTest, HostileFiles) {
   expect_error(testing::safetensors_file(
                    "{\"w\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", data),
                {"'w'", "needs 12 bytes"});
-  expect_error(testing::safetensors_file(
-                   "{\"w\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296,16],"
-                   "\"data_offsets\":[0,8]}}",
-                   data),
-               {"'w'", "needs"});
+  expect_error(
+      testing::safetensors_file("{\"w\":{\"dtype\":\"F32\",\"shape\":[4294967296,4294967296,16],"
+                                "\"data_offsets\":[0,8]}}",
+                                data),
+      {"'w'", "needs"});
   // Overlapping entries and duplicate keys.
-  expect_error(testing::safetensors_file(
-                   "{\"x\":{\"dtype\":\"U8\",\"shape\":[8],\"data_offsets\":[0,8]},"
-                   "\"y\":{\"dtype\":\"U8\",\"shape\":[8],\"data_offsets\":[4,12]}}",
-                   data),
-               {"'y'", "overlaps", "'x'"});
-  expect_error(testing::safetensors_file(
-                   "{\"x\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,1]},"
-                   "\"x\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[1,2]}}",
-                   data),
-               {"duplicate key 'x'"});
+  expect_error(
+      testing::safetensors_file("{\"x\":{\"dtype\":\"U8\",\"shape\":[8],\"data_offsets\":[0,8]},"
+                                "\"y\":{\"dtype\":\"U8\",\"shape\":[8],\"data_offsets\":[4,12]}}",
+                                data),
+      {"'y'", "overlaps", "'x'"});
+  expect_error(
+      testing::safetensors_file("{\"x\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,1]},"
+                                "\"x\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[1,2]}}",
+                                data),
+      {"duplicate key 'x'"});
 }
 
 TEST(GgufTest, ReadsTensors) {
   GgufWriter w(64);
   w.kv_text("general.name", "test");
   Bytes a = testing::bytes_of(std::vector<float>{1, 2, 3, 4});
-  Bytes q(2 * 34, 7);  // two q8_0 blocks of 32 elements
+  Bytes q(2 * 34, 7); // two q8_0 blocks of 32 elements
   w.tensor("a", {2, 2}, 0, a);
   w.tensor("q", {64}, 8, q);
   TempFile file(".gguf", w.file());
@@ -183,7 +182,7 @@ TEST(GgufTest, HostileFiles) {
     // Truncate inside the tensor table, and lie about a string length.
     expect_error(Bytes(f.begin(), f.begin() + 40), {"truncated"});
     Bytes lying = f;
-    lying[24] = 0xff;  // the first key's length
+    lying[24] = 0xff; // the first key's length
     expect_error(lying, {"truncated"});
   }
   Bytes bad_version = GgufWriter().file();
@@ -217,7 +216,7 @@ TEST(IrpaTest, RoundTrip) {
 // pattern at +68, pattern length at +84). Entries sit at 96, 176, 256.
 TEST(IrpaTest, SplatAndSkipEntries) {
   Bytes f = build_irpa({{"kept", Bytes(8, 1)}, {"pad", Bytes(8, 3)}, {"gone", Bytes(8, 2)}});
-  auto put = [&](size_t at, const void* v, size_t n) { std::memcpy(f.data() + at, v, n); };
+  auto put = [&](size_t at, const void *v, size_t n) { std::memcpy(f.data() + at, v, n); };
   uint64_t count = 2;
   put(32, &count, 8);
   // Entry 0: a splat of 16 bytes of the pattern 0xBBAA, its entry 160 bytes
@@ -235,7 +234,7 @@ TEST(IrpaTest, SplatAndSkipEntries) {
   auto index = parse_bytes(f);
   ASSERT_TRUE(index.ok()) << index.status().message();
   ASSERT_EQ(index->size(), 1u);
-  const Entry* e = index->find("kept");
+  const Entry *e = index->find("kept");
   ASSERT_NE(e, nullptr);
   EXPECT_TRUE(e->is_splat());
   EXPECT_EQ(e->length, 16u);
@@ -255,7 +254,7 @@ TEST(IrpaTest, BuildsSplatEntries) {
   EXPECT_LT(f.size(), 4096u);
   auto index = parse_bytes(f);
   ASSERT_TRUE(index.ok()) << index.status().message();
-  const Entry* s = index->find("s");
+  const Entry *s = index->find("s");
   ASSERT_NE(s, nullptr);
   EXPECT_TRUE(s->is_splat());
   EXPECT_EQ(s->length, 1u << 20);
@@ -273,9 +272,9 @@ TEST(IrpaTest, HostileFiles) {
     return f;
   };
   expect_error(with(8, 64), {"header size"});
-  expect_error(with(32, 5), {"truncated"});                     // entry count
-  expect_error(with(96 + 60, 4096), {"'a'", "storage segment"});  // data offset
-  expect_error(with(96 + 20, 1 << 20), {"metadata segment"});   // name offset
+  expect_error(with(32, 5), {"truncated"});                      // entry count
+  expect_error(with(96 + 60, 4096), {"'a'", "storage segment"}); // data offset
+  expect_error(with(96 + 20, 1 << 20), {"metadata segment"});    // name offset
   expect_error(with(96, 4), {"entry size"});
   expect_error(with(16, 1 << 30), {"next_header_offset"});
   expect_error(with(96 + 80 + 60, 0), {"'b'", "overlaps", "'a'"});
@@ -301,8 +300,8 @@ TEST(FormatTest, RandomlyDamagedFilesNeverCrash) {
   g.tensor("a", {2, 2}, 0, Bytes(16, 1));
   g.tensor("b", {32}, 8, Bytes(34, 2));
   std::vector<Bytes> files = {
-      testing::safetensors_file({{"a", "F32", {2, 2}, Bytes(16, 1)},
-                                 {"b", "U8", {3}, Bytes(3, 2)}}),
+      testing::safetensors_file(
+          {{"a", "F32", {2, 2}, Bytes(16, 1)}, {"b", "U8", {3}, Bytes(3, 2)}}),
       g.file(),
       build_irpa({{"a", Bytes(16, 1)}, {"b", Bytes(3, 2)}}),
   };
@@ -313,37 +312,39 @@ TEST(FormatTest, RandomlyDamagedFilesNeverCrash) {
     state ^= state << 17;
     return state;
   };
-  const uint64_t kValues[] = {0, 1, 0xff, 0x7fffffff, 0xffffffff, 1ull << 32, 1ull << 63,
-                              ~0ull, ~0ull - 7};
+  const uint64_t kValues[] = {0,          1,          0xff,  0x7fffffff, 0xffffffff,
+                              1ull << 32, 1ull << 63, ~0ull, ~0ull - 7};
   int accepted = 0, rejected = 0;
-  for (const Bytes& good : files) {
+  for (const Bytes &good : files) {
     for (int round = 0; round < 3000; ++round) {
       Bytes f = good;
       int edits = 1 + static_cast<int>(next() % 3);
       for (int e = 0; e < edits; ++e) {
         size_t at = next() % f.size();
         switch (next() % 3) {
-          case 0:
-            f[at] ^= static_cast<uint8_t>(1u << (next() % 8));
-            break;
-          case 1:
-            if (at + 8 <= f.size()) {
-              uint64_t v = kValues[next() % (sizeof(kValues) / sizeof(kValues[0]))];
-              std::memcpy(f.data() + at, &v, 8);
-            }
-            break;
-          default:
-            f.resize(at);
-            break;
+        case 0:
+          f[at] ^= static_cast<uint8_t>(1u << (next() % 8));
+          break;
+        case 1:
+          if (at + 8 <= f.size()) {
+            uint64_t v = kValues[next() % (sizeof(kValues) / sizeof(kValues[0]))];
+            std::memcpy(f.data() + at, &v, 8);
+          }
+          break;
+        default:
+          f.resize(at);
+          break;
         }
-        if (f.empty()) break;
+        if (f.empty())
+          break;
       }
       // Exactly the file's bytes on the heap (no slack for a stray read to
       // land in unnoticed), used in place.
-      uint8_t* exact = new uint8_t[f.size()];
-      if (!f.empty()) std::memcpy(exact, f.data(), f.size());
-      auto storage = Storage::wrap("damaged", exact, f.size(),
-                                   [](void* p) { delete[] static_cast<uint8_t*>(p); }, exact);
+      uint8_t *exact = new uint8_t[f.size()];
+      if (!f.empty())
+        std::memcpy(exact, f.data(), f.size());
+      auto storage = Storage::wrap(
+          "damaged", exact, f.size(), [](void *p) { delete[] static_cast<uint8_t *>(p); }, exact);
       ASSERT_TRUE(storage.ok());
       auto index = std::make_unique<Index>();
       vm::Status status = parse_storage(*storage, index.get());
@@ -352,8 +353,9 @@ TEST(FormatTest, RandomlyDamagedFilesNeverCrash) {
         continue;
       }
       ++accepted;
-      for (const Entry& entry : index->entries()) {
-        if (entry.is_splat()) continue;
+      for (const Entry &entry : index->entries()) {
+        if (entry.is_splat())
+          continue;
         ASSERT_LE(entry.offset, f.size());
         ASSERT_LE(entry.length, f.size() - entry.offset);
       }
@@ -371,5 +373,5 @@ TEST(FormatTest, UnknownFormatNamesTheFile) {
             std::string::npos);
 }
 
-}  // namespace
-}  // namespace kiln::io_parameters
+} // namespace
+} // namespace kiln::io_parameters

@@ -11,7 +11,7 @@
 namespace kiln::io_parameters {
 namespace {
 
-constexpr uint32_t kMagic = 0x41505249u;  // "IRPA"
+constexpr uint32_t kMagic = 0x41505249u; // "IRPA"
 constexpr uint64_t kPrefixSize = 32;
 constexpr uint64_t kHeaderV0Size = 88;
 constexpr uint64_t kEntryHeaderSize = 60;
@@ -21,8 +21,7 @@ constexpr uint64_t kEntryAlignment = 16;
 
 enum : uint32_t { kSkip = 0, kSplat = 1, kData = 2, kExternal = 3 };
 
-template <typename T>
-T load(const uint8_t* base, uint64_t offset) {
+template <typename T> T load(const uint8_t *base, uint64_t offset) {
   T v;
   std::memcpy(&v, base + offset, sizeof(T));
   return v;
@@ -32,22 +31,21 @@ struct Range {
   uint64_t offset = 0;
   uint64_t length = 0;
 };
-Range load_range(const uint8_t* base, uint64_t offset) {
+Range load_range(const uint8_t *base, uint64_t offset) {
   return {load<uint64_t>(base, offset), load<uint64_t>(base, offset + 8)};
 }
 
 uint64_t align_up(uint64_t v, uint64_t a) { return (v + a - 1) / a * a; }
 
-vm::Status error(vm::StatusCode code, const Storage& s, uint64_t header,
-                 const std::string& what) {
-  return vm::make_status(code, "IRPA file '%s' (archive at offset %llu): %s",
-                         s.name().c_str(), static_cast<unsigned long long>(header),
-                         what.c_str());
+vm::Status error(vm::StatusCode code, const Storage &s, uint64_t header, const std::string &what) {
+  return vm::make_status(code, "IRPA file '%s' (archive at offset %llu): %s", s.name().c_str(),
+                         static_cast<unsigned long long>(header), what.c_str());
 }
 
 // [base + r.offset, + r.length) inside the file.
-bool in_file(const Storage& s, uint64_t base, Range r) {
-  if (r.length == 0) return true;
+bool in_file(const Storage &s, uint64_t base, Range r) {
+  if (r.length == 0)
+    return true;
   uint64_t size = s.size();
   return base <= size && r.offset <= size - base && r.length <= size - base - r.offset;
 }
@@ -56,9 +54,9 @@ bool in_segment(Range segment, Range r) {
   return r.offset <= segment.length && r.length <= segment.length - r.offset;
 }
 
-vm::Status parse_archive(const vm::RefT<Storage>& storage, uint64_t base, Index* index) {
-  const Storage& s = *storage;
-  const uint8_t* d = s.data();
+vm::Status parse_archive(const vm::RefT<Storage> &storage, uint64_t base, Index *index) {
+  const Storage &s = *storage;
+  const uint8_t *d = s.data();
   uint16_t major = load<uint16_t>(d, base + 4);
   uint16_t minor = load<uint16_t>(d, base + 6);
   uint64_t header_size = load<uint64_t>(d, base + 8);
@@ -85,8 +83,7 @@ vm::Status parse_archive(const vm::RefT<Storage>& storage, uint64_t base, Index*
   for (uint64_t i = 0; i < entry_count; ++i) {
     std::string where = "entry " + std::to_string(i);
     if (remaining < kEntryHeaderSize) {
-      return error(vm::StatusCode::kOutOfRange, s, base,
-                   where + ": the entry table is truncated");
+      return error(vm::StatusCode::kOutOfRange, s, base, where + ": the entry table is truncated");
     }
     uint64_t entry_size = load<uint64_t>(d, at);
     uint32_t type = load<uint32_t>(d, at + 8);
@@ -102,9 +99,8 @@ vm::Status parse_archive(const vm::RefT<Storage>& storage, uint64_t base, Index*
     }
     Entry entry;
     if (name.length) {
-      entry.key.assign(
-          reinterpret_cast<const char*>(d + base + metadata.offset + name.offset),
-          name.length);
+      entry.key.assign(reinterpret_cast<const char *>(d + base + metadata.offset + name.offset),
+                       name.length);
     }
     where = "entry '" + entry.key + "'";
     if (type == kSplat) {
@@ -128,8 +124,7 @@ vm::Status parse_archive(const vm::RefT<Storage>& storage, uint64_t base, Index*
       if (!in_segment(data, bytes)) {
         return error(vm::StatusCode::kOutOfRange, s, base,
                      where + ": its data [" + std::to_string(bytes.offset) + ", +" +
-                         std::to_string(bytes.length) +
-                         ") lies outside the storage segment (" +
+                         std::to_string(bytes.length) + ") lies outside the storage segment (" +
                          std::to_string(data.length) + " bytes)");
       }
       entry.storage = storage;
@@ -143,24 +138,27 @@ vm::Status parse_archive(const vm::RefT<Storage>& storage, uint64_t base, Index*
                        (type == kExternal ? " (external file)" : "") + " is not supported");
     }
     uint64_t step = align_up(entry_size, kEntryAlignment);
-    if (step > remaining) step = remaining;
+    if (step > remaining)
+      step = remaining;
     at += step;
     remaining -= step;
   }
   return vm::Status();
 }
 
-void put(std::vector<uint8_t>& out, uint64_t offset, const void* data, size_t size) {
-  if (size == 0) return;
-  if (out.size() < offset + size) out.resize(offset + size);
+void put(std::vector<uint8_t> &out, uint64_t offset, const void *data, size_t size) {
+  if (size == 0)
+    return;
+  if (out.size() < offset + size)
+    out.resize(offset + size);
   std::memcpy(out.data() + offset, data, size);
 }
-void put64(std::vector<uint8_t>& out, uint64_t offset, uint64_t v) { put(out, offset, &v, 8); }
+void put64(std::vector<uint8_t> &out, uint64_t offset, uint64_t v) { put(out, offset, &v, 8); }
 
-}  // namespace
+} // namespace
 
-vm::Status parse_irpa(const vm::RefT<Storage>& storage, Index* index) {
-  const Storage& s = *storage;
+vm::Status parse_irpa(const vm::RefT<Storage> &storage, Index *index) {
+  const Storage &s = *storage;
   uint64_t base = 0;
   while (true) {
     if (s.size() < kPrefixSize || base > s.size() - kPrefixSize) {
@@ -172,7 +170,8 @@ vm::Status parse_irpa(const vm::RefT<Storage>& storage, Index* index) {
     }
     KILN_RETURN_IF_ERROR(parse_archive(storage, base, index));
     uint64_t next = load<uint64_t>(s.data(), base + 16);
-    if (next == 0) return vm::Status();
+    if (next == 0)
+      return vm::Status();
     // Offsets only move forward, so a chain of headers cannot loop.
     if (next > s.size() - base) {
       return error(vm::StatusCode::kOutOfRange, s, base,
@@ -182,12 +181,12 @@ vm::Status parse_irpa(const vm::RefT<Storage>& storage, Index* index) {
   }
 }
 
-std::vector<uint8_t> build_irpa_entries(const std::vector<IrpaEntry>& entries,
-                                        uint64_t alignment) {
-  if (alignment == 0) alignment = 64;
+std::vector<uint8_t> build_irpa_entries(const std::vector<IrpaEntry> &entries, uint64_t alignment) {
+  if (alignment == 0)
+    alignment = 64;
   uint64_t table_offset = align_up(kHeaderV0Size, kEntryAlignment);
   uint64_t table_length = 0, metadata_length = 0;
-  for (const IrpaEntry& e : entries) {
+  for (const IrpaEntry &e : entries) {
     table_length += align_up(e.is_splat() ? kSplatEntrySize : kDataEntrySize, kEntryAlignment);
     metadata_length += e.name.size();
   }
@@ -196,17 +195,17 @@ std::vector<uint8_t> build_irpa_entries(const std::vector<IrpaEntry>& entries,
   std::vector<uint8_t> out(storage_offset, 0);
 
   uint64_t at = table_offset, name_at = 0, data_at = 0;
-  for (const IrpaEntry& e : entries) {
+  for (const IrpaEntry &e : entries) {
     uint64_t size = e.is_splat() ? kSplatEntrySize : kDataEntrySize;
     uint32_t type = e.is_splat() ? kSplat : kData;
     put64(out, at, size);
     put(out, at + 8, &type, 4);
-    put64(out, at + 12, 0);                // flags
-    put64(out, at + 20, name_at);          // name
+    put64(out, at + 12, 0);       // flags
+    put64(out, at + 20, name_at); // name
     put64(out, at + 28, e.name.size());
-    put64(out, at + 36, 0);                // metadata
+    put64(out, at + 36, 0); // metadata
     put64(out, at + 44, 0);
-    put64(out, at + 52, e.is_splat() ? 0 : alignment);  // minimum alignment
+    put64(out, at + 52, e.is_splat() ? 0 : alignment); // minimum alignment
     put(out, metadata_offset + name_at, e.name.data(), e.name.size());
     name_at += e.name.size();
     if (e.is_splat()) {
@@ -214,7 +213,7 @@ std::vector<uint8_t> build_irpa_entries(const std::vector<IrpaEntry>& entries,
       put(out, at + 68, e.pattern, sizeof(e.pattern));
       put(out, at + 84, &e.pattern_length, 1);
     } else {
-      put64(out, at + 60, data_at);        // storage
+      put64(out, at + 60, data_at); // storage
       put64(out, at + 68, e.bytes.size());
       put(out, storage_offset + data_at, e.bytes.data(), e.bytes.size());
       data_at = align_up(data_at + e.bytes.size(), alignment);
@@ -224,7 +223,7 @@ std::vector<uint8_t> build_irpa_entries(const std::vector<IrpaEntry>& entries,
   out.resize(storage_offset + data_at, 0);
   uint32_t magic = kMagic;
   put(out, 0, &magic, 4);
-  put64(out, 8, kHeaderV0Size);            // version 0.0 is zero
+  put64(out, 8, kHeaderV0Size); // version 0.0 is zero
   put64(out, 32, entries.size());
   put64(out, 40, table_offset);
   put64(out, 48, table_length);
@@ -235,11 +234,11 @@ std::vector<uint8_t> build_irpa_entries(const std::vector<IrpaEntry>& entries,
   return out;
 }
 
-std::vector<uint8_t> build_irpa(
-    const std::vector<std::pair<std::string, std::vector<uint8_t>>>& entries,
-    uint64_t alignment) {
+std::vector<uint8_t>
+build_irpa(const std::vector<std::pair<std::string, std::vector<uint8_t>>> &entries,
+           uint64_t alignment) {
   std::vector<IrpaEntry> data;
-  for (const auto& [name, bytes] : entries) {
+  for (const auto &[name, bytes] : entries) {
     IrpaEntry e;
     e.name = name;
     e.bytes = bytes;
@@ -248,4 +247,4 @@ std::vector<uint8_t> build_irpa(
   return build_irpa_entries(data, alignment);
 }
 
-}  // namespace kiln::io_parameters
+} // namespace kiln::io_parameters

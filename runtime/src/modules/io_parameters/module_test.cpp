@@ -28,9 +28,9 @@ using testing::TempFile;
 using vm::Value;
 using vm::ValueList;
 
-constexpr int32_t kReadUsage =
-    hal::buffer_usage::kTransferSource | hal::buffer_usage::kDispatchStorageRead |
-    hal::buffer_usage::kMapping;
+constexpr int32_t kReadUsage = hal::buffer_usage::kTransferSource |
+                               hal::buffer_usage::kDispatchStorageRead |
+                               hal::buffer_usage::kMapping;
 constexpr int32_t kWriteUsage = hal::buffer_usage::kDefault | hal::buffer_usage::kMapping;
 
 struct Key {
@@ -40,17 +40,18 @@ struct Key {
   uint64_t length;
 };
 
-Value buffer_of(const void* data, size_t size) {
+Value buffer_of(const void *data, size_t size) {
   auto b = vm::Buffer::allocate(size);
   EXPECT_TRUE(b.ok());
-  if (size) std::memcpy((*b)->mutable_data(), data, size);
+  if (size)
+    std::memcpy((*b)->mutable_data(), data, size);
   return Value::ref(std::move(b).value().as_ref());
 }
 
 Bytes floats(std::vector<float> v) { return testing::bytes_of(v); }
 
-class IoParametersTest : public ::testing::TestWithParam<const char*> {
- protected:
+class IoParametersTest : public ::testing::TestWithParam<const char *> {
+protected:
   void SetUp() override {
     hal::DeviceOptions o;
     o.name = GetParam();
@@ -63,9 +64,9 @@ class IoParametersTest : public ::testing::TestWithParam<const char*> {
     Bytes w = floats({1, 2, 3, 4, 5, 6}), v = floats({7, 8});
     ASSERT_TRUE(params_->add_memory("mem", "w", w.data(), w.size()).ok());
     ASSERT_TRUE(params_->add_memory("mem", "v", v.data(), v.size()).ok());
-    files_.emplace_back(new TempFile(
-        ".safetensors",
-        testing::safetensors_file({{"w", "F32", {2, 3}, w}, {"v", "F32", {2}, v}})));
+    files_.emplace_back(
+        new TempFile(".safetensors",
+                     testing::safetensors_file({{"w", "F32", {2, 3}, w}, {"v", "F32", {2}, v}})));
     testing::GgufWriter g;
     g.tensor("w", {3, 2}, 0, w);
     g.tensor("v", {2}, 0, v);
@@ -83,9 +84,10 @@ class IoParametersTest : public ::testing::TestWithParam<const char*> {
     ASSERT_TRUE(context_->register_module(module_.get()).ok());
   }
 
-  vm::Status call(const char* name, ValueList args, ValueList* results) {
+  vm::Status call(const char *name, ValueList args, ValueList *results) {
     auto f = context_->lookup_function(name);
-    if (!f.ok()) return f.status();
+    if (!f.ok())
+      return f.status();
     vm::Status s = vm::invoke(*context_, *f, args, results);
     hal_.device->queue_drain();
     return s;
@@ -93,11 +95,11 @@ class IoParametersTest : public ::testing::TestWithParam<const char*> {
   Value device() { return Value::ref(hal_.device.as_ref()); }
   Value null() { return Value::ref(vm::Ref()); }
   // key_table, key_data, spans.
-  ValueList tables(const std::vector<Key>& keys) {
+  ValueList tables(const std::vector<Key> &keys) {
     std::vector<uint32_t> table;
     std::string data;
     std::vector<uint64_t> spans;
-    for (const Key& k : keys) {
+    for (const Key &k : keys) {
       table.push_back(static_cast<uint32_t>(data.size()));
       table.push_back(static_cast<uint32_t>(k.name.size()));
       data += k.name;
@@ -106,17 +108,17 @@ class IoParametersTest : public ::testing::TestWithParam<const char*> {
     return {buffer_of(table.data(), table.size() * 4), buffer_of(data.data(), data.size()),
             buffer_of(spans.data(), spans.size() * 8)};
   }
-  vm::Status load(const std::string& scope, const std::vector<Key>& keys, int32_t usage,
-                  std::vector<vm::RefT<hal::Buffer>>* out) {
+  vm::Status load(const std::string &scope, const std::vector<Key> &keys, int32_t usage,
+                  std::vector<vm::RefT<hal::Buffer>> *out) {
     ValueList t = tables(keys);
     ValueList r;
-    KILN_RETURN_IF_ERROR(call("io_parameters.load",
-                              {device(), Value::i64(-1), null(), null(),
-                               buffer_of(scope.data(), scope.size()), Value::i64(-1),
-                               Value::i32(hal::memory_type::kHostLocal), Value::i32(usage),
-                               t[0], t[1], t[2]},
-                              &r));
-    vm::List* list = r[0].as_ref().as<vm::List>();
+    KILN_RETURN_IF_ERROR(
+        call("io_parameters.load",
+             {device(), Value::i64(-1), null(), null(), buffer_of(scope.data(), scope.size()),
+              Value::i64(-1), Value::i32(hal::memory_type::kHostLocal), Value::i32(usage), t[0],
+              t[1], t[2]},
+             &r));
+    vm::List *list = r[0].as_ref().as<vm::List>();
     out->clear();
     for (size_t i = 0; i < list->size(); ++i) {
       vm::Ref b;
@@ -125,17 +127,17 @@ class IoParametersTest : public ::testing::TestWithParam<const char*> {
     }
     return vm::Status();
   }
-  std::vector<float> read_floats(hal::Buffer& b) {
+  std::vector<float> read_floats(hal::Buffer &b) {
     std::vector<float> v(b.length() / 4);
     EXPECT_TRUE(b.read(0, v.data(), v.size() * 4).ok());
     return v;
   }
-  const uint8_t* address(hal::Buffer& b) {
+  const uint8_t *address(hal::Buffer &b) {
     auto p = b.map(0, b.length(), hal::memory_access::kRead);
     return p.ok() ? *p : nullptr;
   }
-  const uint8_t* stored(const std::string& scope, const std::string& key) {
-    const Entry* e = params_->find_scope(scope)->find(key);
+  const uint8_t *stored(const std::string &scope, const std::string &key) {
+    const Entry *e = params_->find_scope(scope)->find(key);
     return e->storage->data() + e->offset;
   }
 
@@ -149,11 +151,11 @@ class IoParametersTest : public ::testing::TestWithParam<const char*> {
 
 TEST_P(IoParametersTest, SignaturesAreIreeS) {
   struct {
-    const char* name;
-    const char* signature;
-  } expected[] = {{"load", "0rIrrrIiirrr_r"}, {"gather", "0rIrrrrrrr_v"},
-                  {"scatter", "0rIrrrrrrr_v"}};
-  for (const auto& e : expected) {
+    const char *name;
+    const char *signature;
+  } expected[] = {
+      {"load", "0rIrrrIiirrr_r"}, {"gather", "0rIrrrrrrr_v"}, {"scatter", "0rIrrrrrrr_v"}};
+  for (const auto &e : expected) {
     auto f = module_->lookup_export(e.name);
     ASSERT_TRUE(f.ok()) << e.name;
     // IREE spells "no results" _v, the native module _ (equivalent).
@@ -163,7 +165,7 @@ TEST_P(IoParametersTest, SignaturesAreIreeS) {
 }
 
 TEST_P(IoParametersTest, LoadsFromEveryProvider) {
-  for (const char* scope : {"mem", "st", "gguf", "irpa"}) {
+  for (const char *scope : {"mem", "st", "gguf", "irpa"}) {
     std::vector<vm::RefT<hal::Buffer>> b;
     vm::Status s = load(scope, {{"w", 4, 0, 16}, {"v", 0, 0, 8}}, kReadUsage, &b);
     ASSERT_TRUE(s.ok()) << scope << ": " << s.message();
@@ -195,8 +197,8 @@ TEST_P(IoParametersTest, ZeroCopyRules) {
     ValueList t = tables({{"w", 0, 0, 24}});
     ValueList r;
     ASSERT_TRUE(call("io_parameters.load",
-                     {device(), Value::i64(-1), null(), null(), buffer_of("st", 2),
-                      Value::i64(-1), Value::i32(48), Value::i32(527363), t[0], t[1], t[2]},
+                     {device(), Value::i64(-1), null(), null(), buffer_of("st", 2), Value::i64(-1),
+                      Value::i32(48), Value::i32(527363), t[0], t[1], t[2]},
                      &r)
                     .ok());
     vm::Ref ref;
@@ -219,7 +221,7 @@ TEST_P(IoParametersTest, GatherAndScatter) {
   auto target = hal_.device->allocator().allocate(hal::memory_type::kHostLocal, kWriteUsage, 32);
   ASSERT_TRUE(target.ok());
   Value tv = Value::ref((*target).as_ref());
-  for (const char* scope : {"mem", "st", "gguf", "irpa"}) {
+  for (const char *scope : {"mem", "st", "gguf", "irpa"}) {
     ValueList t = tables({{"v", 0, 0, 8}, {"w", 20, 8, 4}});
     ValueList r;
     vm::Status s = call("io_parameters.gather",
@@ -234,7 +236,7 @@ TEST_P(IoParametersTest, GatherAndScatter) {
   }
   // Scatter the target's first 8 bytes (7, 8) into "w" of the memory and
   // the writable IRPA scopes; a read-only file refuses.
-  for (const char* scope : {"mem", "irpa", "st"}) {
+  for (const char *scope : {"mem", "irpa", "st"}) {
     ValueList t = tables({{"w", 8, 0, 8}});
     ValueList r;
     vm::Status s = call("io_parameters.scatter",
@@ -255,11 +257,12 @@ TEST_P(IoParametersTest, GatherAndScatter) {
 
 TEST_P(IoParametersTest, BadCallsFailWithClearErrors) {
   std::vector<vm::RefT<hal::Buffer>> b;
-  auto expect = [&](vm::Status s, const char* text) {
+  auto expect = [&](vm::Status s, const char *text) {
     ASSERT_FALSE(s.ok()) << "expected an error with '" << text << "'";
     EXPECT_NE(std::string(s.message()).find(text), std::string::npos) << s.message();
   };
-  expect(load("nope", {{"w", 0, 0, 4}}, kReadUsage, &b), "no parameters registered for scope 'nope'");
+  expect(load("nope", {{"w", 0, 0, 4}}, kReadUsage, &b),
+         "no parameters registered for scope 'nope'");
   expect(load("st", {{"missing", 0, 0, 4}}, kReadUsage, &b), "has no parameter 'missing'");
   expect(load("st", {{"w", 20, 0, 8}}, kReadUsage, &b), "outside parameter 'w'");
   expect(load("st", {{"w", ~0ull, 0, 2}}, kReadUsage, &b), "outside parameter 'w'");
@@ -289,8 +292,8 @@ TEST_P(IoParametersTest, BadCallsFailWithClearErrors) {
   ASSERT_TRUE(params_->add_memory("", "w", "abcd", 4).ok());
   t = tables({{"w", 0, 0, 4}});
   ASSERT_TRUE(call("io_parameters.load",
-                   {device(), Value::i64(-1), null(), null(), null(), Value::i64(-1),
-                    Value::i32(0), Value::i32(kReadUsage), t[0], t[1], t[2]},
+                   {device(), Value::i64(-1), null(), null(), null(), Value::i64(-1), Value::i32(0),
+                    Value::i32(kReadUsage), t[0], t[1], t[2]},
                    &r)
                   .ok());
 }
@@ -321,8 +324,7 @@ TEST_P(IoParametersTest, DuplicateKeysAcrossFilesOfAScope) {
   EXPECT_NE(m.find(files_[2]->path()), std::string::npos) << m;
 }
 
-INSTANTIATE_TEST_SUITE_P(Devices, IoParametersTest,
-                         ::testing::Values("local-sync", "local-task"));
+INSTANTIATE_TEST_SUITE_P(Devices, IoParametersTest, ::testing::Values("local-sync", "local-task"));
 
-}  // namespace
-}  // namespace kiln::io_parameters
+} // namespace
+} // namespace kiln::io_parameters

@@ -9,7 +9,7 @@
 
 namespace kiln::runner_utils {
 
-vm::StatusOr<vm::RefT<vm::NativeModule>> create_runner_utils_module(vm::Instance&) {
+vm::StatusOr<vm::RefT<vm::NativeModule>> create_runner_utils_module(vm::Instance &) {
   auto m = vm::NativeModule::create("runner_utils");
   m->export_function("printI64", [](int64_t v) { std::printf("%" PRId64, v); });
   m->export_function("printU64",
@@ -21,13 +21,13 @@ vm::StatusOr<vm::RefT<vm::NativeModule>> create_runner_utils_module(vm::Instance
   m->export_function("printOpen", []() { std::fputs("( ", stdout); });
   m->export_function("printClose", []() { std::fputs(" )", stdout); });
   m->export_function("printString", [](vm::RefT<vm::Buffer> text) -> vm::Status {
-    if (!text) return vm::invalid_argument_error("printString of a null buffer");
+    if (!text)
+      return vm::invalid_argument_error("printString of a null buffer");
     std::fwrite(text->data(), 1, text->length(), stdout);
     return vm::Status();
   });
-  m->export_function("rtclock",
-                     []() { return static_cast<double>(vm::now_ns()) * 1e-9; });
+  m->export_function("rtclock", []() { return static_cast<double>(vm::now_ns()) * 1e-9; });
   return m;
 }
 
-}  // namespace kiln::runner_utils
+} // namespace kiln::runner_utils

@@ -12,8 +12,8 @@
 
 namespace kiln::check {
 
-vm::StatusOr<vm::RefT<vm::NativeModule>> create_check_module(vm::Instance& instance);
+vm::StatusOr<vm::RefT<vm::NativeModule>> create_check_module(vm::Instance &instance);
 
-}  // namespace kiln::check
+} // namespace kiln::check
 
-#endif  // KILN_MODULES_CHECK_MODULE_H_
+#endif // KILN_MODULES_CHECK_MODULE_H_

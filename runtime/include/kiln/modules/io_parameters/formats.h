@@ -28,17 +28,17 @@ namespace kiln::io_parameters {
 
 enum class Format { kSafetensors, kGguf, kIrpa };
 
-const char* format_name(Format format);
+const char *format_name(Format format);
 
 // By the first bytes ("IRPA", "GGUF", or a safetensors header length
 // followed by '{').
-vm::StatusOr<Format> detect_format(const Storage& storage);
+vm::StatusOr<Format> detect_format(const Storage &storage);
 
-vm::Status parse_safetensors(const vm::RefT<Storage>& storage, Index* index);
-vm::Status parse_gguf(const vm::RefT<Storage>& storage, Index* index);
-vm::Status parse_irpa(const vm::RefT<Storage>& storage, Index* index);
+vm::Status parse_safetensors(const vm::RefT<Storage> &storage, Index *index);
+vm::Status parse_gguf(const vm::RefT<Storage> &storage, Index *index);
+vm::Status parse_irpa(const vm::RefT<Storage> &storage, Index *index);
 // detect_format, then the parser; then Index::check_overlaps.
-vm::Status parse_storage(const vm::RefT<Storage>& storage, Index* index);
+vm::Status parse_storage(const vm::RefT<Storage> &storage, Index *index);
 
 // An entry of an IRPA file to build: bytes, or (pattern_length > 0) a
 // splat of `pattern` over splat_length bytes.
@@ -54,13 +54,13 @@ struct IrpaEntry {
 
 // An IRPA file (one archive; data entries each aligned to `alignment`
 // bytes in the file) holding `entries` in order.
-std::vector<uint8_t> build_irpa_entries(const std::vector<IrpaEntry>& entries,
+std::vector<uint8_t> build_irpa_entries(const std::vector<IrpaEntry> &entries,
                                         uint64_t alignment = 64);
 // The same for data entries given as (name, bytes).
-std::vector<uint8_t> build_irpa(
-    const std::vector<std::pair<std::string, std::vector<uint8_t>>>& entries,
-    uint64_t alignment = 64);
+std::vector<uint8_t>
+build_irpa(const std::vector<std::pair<std::string, std::vector<uint8_t>>> &entries,
+           uint64_t alignment = 64);
 
-}  // namespace kiln::io_parameters
+} // namespace kiln::io_parameters
 
-#endif  // KILN_MODULES_IO_PARAMETERS_FORMATS_H_
+#endif // KILN_MODULES_IO_PARAMETERS_FORMATS_H_

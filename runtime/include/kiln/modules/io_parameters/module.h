@@ -33,36 +33,35 @@ namespace kiln::io_parameters {
 // Scopes and their indexes. A scope may gather several files; "" is the
 // scope of programs that pass a null or empty scope.
 class Parameters {
- public:
+public:
   // IREE's --parameters syntax: "[SCOPE=]PATH". The file's format comes
   // from its first bytes.
   vm::Status add_spec(std::string_view spec);
   // Maps and indexes `path` into `scope` (writable: scatter may write it).
-  vm::Status add_file(std::string_view scope, const std::string& path,
-                      bool writable = false);
+  vm::Status add_file(std::string_view scope, const std::string &path, bool writable = false);
   // The in-memory provider: `key` holds a (writable) copy of `data`.
-  vm::Status add_memory(std::string_view scope, std::string_view key,
-                        const void* data, size_t size);
+  vm::Status add_memory(std::string_view scope, std::string_view key, const void *data,
+                        size_t size);
   // An index built elsewhere (e.g. from Storage + a parser).
-  vm::Status add_index(std::string_view scope, const Index& index);
+  vm::Status add_index(std::string_view scope, const Index &index);
 
   // Null when the scope has no parameters.
-  const Index* find_scope(std::string_view scope) const;
+  const Index *find_scope(std::string_view scope) const;
   std::vector<std::string> scopes() const;
 
   // Forced copies when false (benchmarks, tests); default true.
   void set_zero_copy(bool allowed) { zero_copy_ = allowed; }
   bool zero_copy() const { return zero_copy_; }
 
- private:
-  Index& scope_index(std::string_view scope);
+private:
+  Index &scope_index(std::string_view scope);
   std::vector<std::pair<std::string, Index>> scopes_;
   bool zero_copy_ = true;
 };
 
-vm::StatusOr<vm::RefT<vm::NativeModule>> create_io_parameters_module(
-    vm::Instance& instance, std::shared_ptr<Parameters> parameters);
+vm::StatusOr<vm::RefT<vm::NativeModule>>
+create_io_parameters_module(vm::Instance &instance, std::shared_ptr<Parameters> parameters);
 
-}  // namespace kiln::io_parameters
+} // namespace kiln::io_parameters
 
-#endif  // KILN_MODULES_IO_PARAMETERS_MODULE_H_
+#endif // KILN_MODULES_IO_PARAMETERS_MODULE_H_

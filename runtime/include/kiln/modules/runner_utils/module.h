@@ -23,8 +23,8 @@
 
 namespace kiln::runner_utils {
 
-vm::StatusOr<vm::RefT<vm::NativeModule>> create_runner_utils_module(vm::Instance& instance);
+vm::StatusOr<vm::RefT<vm::NativeModule>> create_runner_utils_module(vm::Instance &instance);
 
-}  // namespace kiln::runner_utils
+} // namespace kiln::runner_utils
 
-#endif  // KILN_MODULES_RUNNER_UTILS_MODULE_H_
+#endif // KILN_MODULES_RUNNER_UTILS_MODULE_H_

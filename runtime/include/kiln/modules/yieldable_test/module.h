@@ -19,8 +19,8 @@
 
 namespace kiln::yieldable_test {
 
-vm::StatusOr<vm::RefT<vm::NativeModule>> create_yieldable_test_module(vm::Instance& instance);
+vm::StatusOr<vm::RefT<vm::NativeModule>> create_yieldable_test_module(vm::Instance &instance);
 
-}  // namespace kiln::yieldable_test
+} // namespace kiln::yieldable_test
 
-#endif  // KILN_MODULES_YIELDABLE_TEST_MODULE_H_
+#endif // KILN_MODULES_YIELDABLE_TEST_MODULE_H_
