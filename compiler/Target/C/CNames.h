@@ -88,8 +88,8 @@ struct CTypes {
     charT = opaque("char");
     state = ptr(opaque((prefix + "state_t").str()));
   }
-  Type i1, i32, i64, f32, f64, u32, u64, sizeT, ref, status, lightRet, exec, services, header, headerPtr, loc,
-      locPtr, bytes, voidPtr, constVoidPtr, cstr, charT, state;
+  Type i1, i32, i64, f32, f64, u32, u64, sizeT, ref, status, lightRet, exec, services, header,
+      headerPtr, loc, locPtr, bytes, voidPtr, constVoidPtr, cstr, charT, state;
 
   Type of(Kind k) const {
     switch (k) {

@@ -44,9 +44,9 @@
 #include "kiln/vm/instance.h"
 #include "kiln/vm/invocation.h"
 
-extern char** environ;
+extern char **environ;
 
-extern "C" const char* __asan_default_options() {
+extern "C" const char *__asan_default_options() {
   // Hostile sizes must be a clean RESOURCE_EXHAUSTED in both forms.
   return "allocator_may_return_null=1";
 }
@@ -56,8 +56,8 @@ namespace {
 namespace fs = std::filesystem;
 namespace vm = kiln::vm;
 
-std::string env_or(const char* name, const std::string& fallback) {
-  const char* value = std::getenv(name);
+std::string env_or(const char *name, const std::string &fallback) {
+  const char *value = std::getenv(name);
   return value && *value ? std::string(value) : fallback;
 }
 
@@ -65,9 +65,10 @@ std::string source_dir() { return env_or("KILN_SOURCE_DIR", KILN_DIFF_SOURCE_DIR
 
 // Runs argv (PATH searched) with stdout and stderr to `log`; the exit
 // status, or -1 when it could not run or was killed.
-int run_command(const std::vector<std::string>& argv, const std::string& log) {
-  std::vector<char*> args;
-  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+int run_command(const std::vector<std::string> &argv, const std::string &log) {
+  std::vector<char *> args;
+  for (const std::string &a : argv)
+    args.push_back(const_cast<char *>(a.c_str()));
   args.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
@@ -76,25 +77,27 @@ int run_command(const std::vector<std::string>& argv, const std::string& log) {
   pid_t pid = 0;
   int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) return -1;
+  if (rc != 0)
+    return -1;
   int status = 0;
   // libFuzzer's timeout timer (SIGALRM every second) interrupts the wait.
   pid_t waited;
   do {
     waited = waitpid(pid, &status, 0);
   } while (waited < 0 && errno == EINTR);
-  if (waited != pid) return -1;
+  if (waited != pid)
+    return -1;
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-std::string read_text(const fs::path& path) {
+std::string read_text(const fs::path &path) {
   std::ifstream in(path);
   std::stringstream text;
   text << in.rdbuf();
   return text.str();
 }
 
-[[noreturn]] void fail(const std::string& what, const fs::path& dir) {
+[[noreturn]] void fail(const std::string &what, const fs::path &dir) {
   std::fprintf(stderr, "kiln_fuzz_diff: %s\n(module and logs kept in %s)\n%s\n", what.c_str(),
                dir.c_str(), read_text(dir / "diff.mlir").c_str());
   std::fprintf(stderr, "log:\n%s\n", read_text(dir / "log.txt").c_str());
@@ -107,26 +110,29 @@ struct Case {
   std::vector<std::string> types;
 };
 
-std::vector<Case> read_cases(const fs::path& path) {
+std::vector<Case> read_cases(const fs::path &path) {
   std::vector<Case> cases;
   std::ifstream in(path);
   std::string line;
   while (std::getline(in, line)) {
     std::istringstream words(line);
     Case c;
-    if (!(words >> c.name)) continue;
-    for (std::string t; words >> t;) c.types.push_back(t);
+    if (!(words >> c.name))
+      continue;
+    for (std::string t; words >> t;)
+      c.types.push_back(t);
     cases.push_back(std::move(c));
   }
   return cases;
 }
 
 // A result as text; float bit patterns that are NaNs print as "nan".
-std::string value_text(const vm::Value& v, const std::string& type) {
+std::string value_text(const vm::Value &v, const std::string &type) {
   int64_t bits = v.as_i64();
   if (type == "i32:f32") {
     uint32_t b = static_cast<uint32_t>(bits);
-    if ((b & 0x7F800000u) == 0x7F800000u && (b & 0x007FFFFFu)) return "nan";
+    if ((b & 0x7F800000u) == 0x7F800000u && (b & 0x007FFFFFu))
+      return "nan";
   } else if (type == "i64:f64") {
     uint64_t b = static_cast<uint64_t>(bits);
     if ((b & 0x7FF0000000000000ull) == 0x7FF0000000000000ull && (b & 0x000FFFFFFFFFFFFFull)) {
@@ -138,15 +144,16 @@ std::string value_text(const vm::Value& v, const std::string& type) {
 
 // One loaded form: its context and module.
 struct Form {
-  explicit Form(vm::Instance& instance) : context(instance) {}
+  explicit Form(vm::Instance &instance) : context(instance) {}
   vm::Context context;
   vm::Ref module;
 };
 
 // "ok: values" or the status's first line (code and message).
-std::string outcome(Form& form, const Case& c) {
+std::string outcome(Form &form, const Case &c) {
   auto fn = form.context.lookup_function("diff." + c.name);
-  if (!fn.ok()) return "lookup: " + fn.status().to_string();
+  if (!fn.ok())
+    return "lookup: " + fn.status().to_string();
   vm::ExecutionLimits limits;
   limits.fuel = 1000000;
   limits.deadline_ns = vm::now_ns() + int64_t{10} * 1000 * 1000 * 1000;
@@ -158,21 +165,22 @@ std::string outcome(Form& form, const Case& c) {
     return "error: " + text.substr(0, text.find('\n'));
   }
   std::string out = "ok:";
-  if (results.size() != c.types.size()) out += " <" + std::to_string(results.size()) + " values>";
+  if (results.size() != c.types.size())
+    out += " <" + std::to_string(results.size()) + " values>";
   for (size_t i = 0; i < results.size() && i < c.types.size(); ++i) {
     out += " " + value_text(results[i], c.types[i]);
   }
   return out;
 }
 
-vm::Instance& shared_instance() {
-  static vm::Instance* instance = new vm::Instance();
+vm::Instance &shared_instance() {
+  static vm::Instance *instance = new vm::Instance();
   return *instance;
 }
 
-}  // namespace
+} // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   std::string src = source_dir();
   std::string translate = env_or("KILN_VM_TRANSLATE", src + "/build/bin/vm-translate");
   std::string cc = env_or("CC", "cc");
@@ -187,12 +195,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string log = (dir / "log.txt").string();
   {
     std::ofstream in(dir / "in.bin", std::ios::binary);
-    in.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+    in.write(reinterpret_cast<const char *>(data), static_cast<std::streamsize>(size));
   }
   std::string mlir = (dir / "diff.mlir").string(), vmfb = (dir / "diff.vmfb").string(),
               c = (dir / "diff.c").string(), so = (dir / "diff.so").string();
   if (run_command({"python3", src + "/test/differential/vm_diff.py", "--from-bytes",
-                   (dir / "in.bin").string(), "--emit", dir.string()}, log) != 0) {
+                   (dir / "in.bin").string(), "--emit", dir.string()},
+                  log) != 0) {
     fail("the program generator failed", dir);
   }
   if (run_command({translate, "--vm-to-bytecode", mlir, "-o", vmfb}, log) != 0) {
@@ -200,11 +209,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   if (run_command({translate, "--vm-to-c", mlir, "-o", c}, log) != 0 ||
       run_command({cc, "-std=c11", "-O1", "-shared", "-fPIC", "-DKILN_C_BOUNDED=1", "-I",
-                   src + "/runtime/include", c, "-o", so, "-lm"}, log) != 0) {
+                   src + "/runtime/include", c, "-o", so, "-lm"},
+                  log) != 0) {
     fail("does not compile to C", dir);
   }
 
-  vm::Instance& instance = shared_instance();
+  vm::Instance &instance = shared_instance();
   std::vector<Case> cases = read_cases(dir / "cases.txt");
   std::string report;
   bool differ = false;
@@ -222,7 +232,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (!rb.ok() || !rn.ok()) {
       fail("does not register: " + (rb.ok() ? rn : rb).to_string(), dir);
     }
-    for (const Case& k : cases) {
+    for (const Case &k : cases) {
       std::string from_bytecode = outcome(bytecode, k), from_c = outcome(native, k);
       if (from_bytecode != from_c) {
         differ = true;
@@ -230,7 +240,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       }
     }
   }
-  if (differ) fail("the forms disagree:\n" + report, dir);
+  if (differ)
+    fail("the forms disagree:\n" + report, dir);
   fs::remove_all(dir, error);
   return 0;
 }
@@ -238,7 +249,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 #if defined(KILN_DIFF_STANDALONE)
 // kiln-diff-replay FILE...: runs each input once (as libFuzzer does with
 // file arguments); a disagreement aborts.
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   int ran = 0;
   for (int i = 1; i < argc; ++i) {
     std::ifstream in(argv[i], std::ios::binary);
@@ -247,7 +258,7 @@ int main(int argc, char** argv) {
       return 2;
     }
     std::vector<char> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+    LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size());
     ++ran;
   }
   std::printf("%d inputs: bytecode and C agree\n", ran);
