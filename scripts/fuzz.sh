@@ -13,6 +13,11 @@
 #   translate  vm-translate's front door on mutated vm text: diagnostics,
 #              never a crash (tools/vm-translate/fuzz_translate.cpp; builds
 #              the compiler with clang, which takes a while the first time)
+#   diff       the differential test: the bytes drive vm_diff.py's program
+#              generator; the module is compiled to bytecode and to bounded
+#              C (build/bin/vm-translate and cc at run time, about half a
+#              second per input) and both forms must agree
+#              (runtime/src/cmodule/fuzz_diff.cpp)
 #
 # Builds into build-fuzz/ (build-fuzz-compiler/ for translate) with clang-22,
 # KILN_BUILD_FUZZERS=ON and KILN_SANITIZE=address,undefined; the corpus lives
@@ -26,9 +31,9 @@ target="${1:?usage: scripts/fuzz.sh TARGET SECONDS [libFuzzer flags...]}"
 seconds="${2:?usage: scripts/fuzz.sh TARGET SECONDS [libFuzzer flags...]}"
 shift 2
 case "$target" in
-  run|load|values) build="${KILN_FUZZ_BUILD_DIR:-$root/build-fuzz}"; compiler=OFF ;;
+  run|load|values|diff) build="${KILN_FUZZ_BUILD_DIR:-$root/build-fuzz}"; compiler=OFF ;;
   translate) build="${KILN_FUZZ_BUILD_DIR:-$root/build-fuzz-compiler}"; compiler=ON ;;
-  *) echo "unknown fuzz target '$target' (run, load, values, translate)" >&2; exit 2 ;;
+  *) echo "unknown fuzz target '$target' (run, load, values, translate, diff)" >&2; exit 2 ;;
 esac
 if [[ ! -f "$build/build.ninja" ]]; then
   CC=clang-22 CXX=clang++-22 cmake -G Ninja -S "$root" -B "$build" \
@@ -66,7 +71,14 @@ if [[ -z "$(ls -A "$corpus")" ]]; then
       done ;;
     translate)
       cp "$root"/test/e2e/*.mlir "$corpus/" ;;
+    diff)
+      cp "$root"/test/fuzz/diff_seeds/seed_* "$corpus/" ;;
   esac
+fi
+if [[ "$target" == diff ]]; then
+  # The forms are compiled by the normal build's vm-translate.
+  export KILN_VM_TRANSLATE="${KILN_VM_TRANSLATE:-$root/build/bin/vm-translate}"
+  [[ -x "$KILN_VM_TRANSLATE" ]] || bash "$root/scripts/build.sh" vm-translate >/dev/null
 fi
 exec "$build/bin/kiln_fuzz_$target" "$corpus" -max_total_time="$seconds" \
   -timeout="${KILN_FUZZ_TIMEOUT:-60}" -rss_limit_mb=3072 -print_final_stats=1 \

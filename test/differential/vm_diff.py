@@ -20,6 +20,12 @@ usage: vm_diff.py --bin BUILD/bin --out DIR [--seed N] [--cases N]
                   [--per-module N] [--jobs N] [--junit FILE] [--no-fold]
 Exit status 0 when every case agrees; 1 otherwise (each disagreement is
 printed with the case's source).
+
+       vm_diff.py --from-bytes FILE --emit DIR
+writes one module whose every random decision is drawn from FILE's bytes
+(DIR/diff.mlir, and DIR/cases.txt: a line per case, its name and result
+types), for the libFuzzer target that runs the differential test
+(runtime/src/cmodule/fuzz_diff.cpp, docs/fuzzing.md).
 """
 import argparse
 import concurrent.futures
@@ -407,6 +413,44 @@ def generate(seed, count, barrier):
     return cases
 
 
+class BytesRandom(random.Random):
+    """Draws every decision from `data` (a fuzzer's input), so the same bytes
+    give the same program and a mutated byte changes one decision; past the
+    end every draw is 0 (the first choice)."""
+
+    def __init__(self, data):
+        self.data = data
+        self.pos = 0
+        super().__init__(0)
+
+    def getrandbits(self, k):
+        n = (k + 7) // 8
+        chunk = self.data[self.pos:self.pos + n]
+        self.pos += n
+        return int.from_bytes(chunk.ljust(n, b"\0"), "little") & ((1 << k) - 1)
+
+    def random(self):
+        return self.getrandbits(53) / (1 << 53)
+
+
+def emit_from_bytes(data, out):
+    """One module of 1 to 8 cases (operands behind optimization barriers)
+    from `data`; returns the number of cases."""
+    rng = BytesRandom(data)
+    cases = []
+    for i in range(1 + rng.randrange(8)):
+        c = Case("case_{}".format(i))
+        rng.choice(FAMILIES)(c, rng, True)
+        if not c.results:
+            c.ret(c.const("i32", 0, False), "i32")
+        cases.append(c)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "diff.mlir").write_text(make_module("diff", cases))
+    (out / "cases.txt").write_text("".join(
+        "{} {}\n".format(c.name, " ".join(t for _, t in c.results)) for c in cases))
+    return len(cases)
+
+
 # ---- Running -------------------------------------------------------------------
 
 def run(cmd, timeout=60):
@@ -459,8 +503,11 @@ def outcome(bin_dir, module, fn, types):
 def main():
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--bin", required=True, type=pathlib.Path)
-    ap.add_argument("--out", required=True, type=pathlib.Path)
+    ap.add_argument("--bin", type=pathlib.Path)
+    ap.add_argument("--out", type=pathlib.Path)
+    ap.add_argument("--from-bytes", type=pathlib.Path,
+                    help="draw one module's decisions from this file (with --emit)")
+    ap.add_argument("--emit", type=pathlib.Path, help="directory for --from-bytes")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cases", type=int, default=300)
     ap.add_argument("--per-module", type=int, default=150)
@@ -469,6 +516,13 @@ def main():
     ap.add_argument("--no-fold", action="store_true",
                     help="skip the copy without optimization barriers")
     args = ap.parse_args()
+    if args.from_bytes:
+        if not args.emit:
+            ap.error("--from-bytes needs --emit DIR")
+        emit_from_bytes(args.from_bytes.read_bytes(), args.emit)
+        return 0
+    if not args.bin or not args.out:
+        ap.error("--bin and --out are required")
     args.out.mkdir(parents=True, exist_ok=True)
     start = time.time()
 

@@ -17,7 +17,13 @@
 // docs/limits.md).
 // RUN: cc -std=c11 -O1 -shared -fPIC -DKILN_C_BOUNDED=1 -I %kiln_src/runtime/include %t.c -lm -o %t.bounded.so
 // RUN: not run-module --module=%t.bounded.so --function=depth --input=500000 --max-stack-depth=600000 2>&1 | FileCheck %s --check-prefix=NATIVE
+// @down is small and recursive: it checks at every eighth light depth
+// (kiln_light_stack_check), with room for the levels in between; on a
+// 256 KiB stack too.
+// RUN: not sh -c 'ulimit -s 256 && run-module --module=%t.bounded.so --function=depth --input=500000 --max-stack-depth=600000' 2>&1 | FileCheck %s --check-prefix=NATIVE
+// RUN: sh -c 'ulimit -s 256 && run-module --module=%t.bounded.so --function=depth --input=1000' | FileCheck %s --check-prefix=OK1K
 // OK8K: i32=8000
+// OK1K: i32=1000
 // DEFAULT: error: RESOURCE_EXHAUSTED: stack overflow: call depth limit of 8192 frames exceeded
 // DEFAULT: more frames of stack.down
 // LIMIT100: error: RESOURCE_EXHAUSTED: stack overflow: call depth limit of 100 frames exceeded

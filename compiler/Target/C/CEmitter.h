@@ -69,6 +69,21 @@ llvm::SmallPtrSet<Block *, 16> blocksInLoops(Region &region);
 /// value it keeps in a C variable.
 inline constexpr int64_t kLargeFrameBytes = 2048;
 
+/// Light frames between two stack checks of a small recursive light
+/// function (KILN_STACK_CHECK_INTERVAL of kiln/c/module.h).
+inline constexpr int64_t kStackCheckInterval = 8;
+
+/// A bound on the C frame of a function with `values` vm values and `ops`
+/// ops: a C variable of up to 16 bytes per value or op (unoptimized builds
+/// keep every one in its own slot), and room for saved registers and call
+/// arguments.
+inline int64_t frameEstimate(int64_t values, int64_t ops) { return 16 * (values + ops) + 256; }
+
+/// Recursive light functions whose frameEstimate is at most this check the
+/// native stack at every kStackCheckInterval-th light depth only; larger
+/// ones on every entry.
+inline constexpr int64_t kGatedFrameBytes = 1024;
+
 class ModuleEmitter;
 
 /// Builds one emitc.func from one vm.func. Vm values live in emitc.variables
@@ -94,6 +109,7 @@ private:
   bool mayYield = false, frameless = false, lightFrame = false;
 
   Value exec, state, depth; // depth: light frames below (light functions only)
+  Value lfuel;              // a light function's fuel count (an lvalue)
   Value pair;               // the {status, result} being returned, if paired
   SmallVector<Value> params, resultPtrs;
   Value S, st, fh, rp, lf;             // lvalues
@@ -236,10 +252,18 @@ private:
   /// After a call that set `st`: an error leaves through cleanup at `op`.
   void checkStatus(Operation *op);
   /// One unit of fuel at `op` (a call or a loop header's first op):
-  /// kiln_fuel_tick, an error leaves through cleanup.
+  /// kiln_fuel_tick (kiln_light_fuel_tick on a light function's local
+  /// count), an error leaves through cleanup.
   void fuelTick(Operation *op) {
-    assign(st, call(t.status, "kiln_fuel_tick", {exec}));
+    if (lightFrame)
+      assign(st, call(t.status, "kiln_light_fuel_tick", {exec, addr(lfuel)}));
+    else
+      assign(st, call(t.status, "kiln_fuel_tick", {exec}));
     checkStatus(op);
+  }
+  /// A light function's return word (kiln_light_return).
+  Value lightReturn(Value status) {
+    return call(t.lightRet, "kiln_light_return", {status, load(lfuel)});
   }
   void checkOpCode(Value opResult, Operation *op, StringRef code, StringRef message) {
     failIf(isNonZero(opResult), op, code, message);
@@ -349,8 +373,16 @@ public:
   std::unique_ptr<vm::SuspensionAnalysis> suspension;
   llvm::StringSet<> light; // functions taking a light frame (and a depth)
   // Functions on a cycle of the module's call graph: their entry checks the
-  // native stack (kiln_stack_check; compiled in with KILN_C_BOUNDED).
+  // native stack (kiln_stack_check_margin, or kiln_light_stack_check at
+  // every KILN_STACK_CHECK_INTERVAL-th light depth; compiled in with
+  // KILN_C_BOUNDED).
   llvm::StringSet<> recursive;
+  // Recursive light functions that check the stack at every
+  // kStackCheckInterval-th light depth only (kGatedFrameBytes), and the
+  // stack every check leaves room for: kStackCheckInterval frames of the
+  // largest of them (frameEstimate).
+  llvm::StringSet<> gatedStackCheck;
+  int64_t stackMargin = 0;
   // Light functions with one scalar result return it beside their status in
   // a two-field struct (two registers in the common C ABIs) instead of
   // through a pointer: function symbol -> struct type name.

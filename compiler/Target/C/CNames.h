@@ -74,6 +74,7 @@ struct CTypes {
     sizeT = emitc::SizeTType::get(ctx);
     ref = opaque("kiln_ref_t");
     status = opaque("kiln_status_t");
+    lightRet = opaque("kiln_light_ret_t");
     exec = ptr(opaque("kiln_exec_t"));
     services = ptr(opaque("const kiln_services_t"));
     header = opaque("kiln_frame_header_t");
@@ -87,8 +88,8 @@ struct CTypes {
     charT = opaque("char");
     state = ptr(opaque((prefix + "state_t").str()));
   }
-  Type i1, i32, i64, f32, f64, u32, u64, sizeT, ref, status, exec, services, header, headerPtr, loc,
-      locPtr, bytes, voidPtr, constVoidPtr, cstr, charT, state;
+  Type i1, i32, i64, f32, f64, u32, u64, sizeT, ref, status, lightRet, exec, services, header,
+      headerPtr, loc, locPtr, bytes, voidPtr, constVoidPtr, cstr, charT, state;
 
   Type of(Kind k) const {
     switch (k) {

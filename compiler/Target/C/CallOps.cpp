@@ -127,18 +127,40 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
     bool mayDefer = m.suspension->maySuspend(callee);
     int point = mayDefer ? enterResumePoint() : 0;
     SmallVector<Value> temps, operands{exec, state};
-    if (m.light.contains(callee))
+    bool calleeLight = m.light.contains(callee);
+    if (calleeLight) {
+      // Its depth, and the fuel: this light function's local count, or
+      // the invocation's (kiln/c/module.h, "Light functions' fuel").
       operands.push_back(lightFrame ? Value(emitc::AddOp::create(b, l, t.i32, depth, i32c(1)))
                                     : i32c(0));
+      operands.push_back(lightFrame ? load(lfuel) : call(t.i64, "kiln_light_fuel_in", {exec}));
+    }
     for (Value a : args)
       operands.push_back(get(a));
+    // The callee's status into `st`, then (after the error exit) the fuel it
+    // left into this function's count.
+    Value word;
+    auto takeStatus = [&](Value returned) {
+      if (!calleeLight) {
+        assign(st, returned);
+        return;
+      }
+      word = returned;
+      assign(st, lightFrame ? call(t.status, "kiln_light_status", {word})
+                            : call(t.status, "kiln_light_result", {exec, word}));
+    };
+    auto takeFuel = [&]() {
+      if (calleeLight && lightFrame)
+        assign(lfuel, call(t.i64, "kiln_light_fuel_left", {word}));
+    };
     auto pairType = m.pairReturn.find(callee);
     if (pairType != m.pairReturn.end()) {
       Value returned = variable(emitc::OpaqueType::get(m.ctx, pairType->second), "");
       setLoc(&op);
       assign(returned, m.callFunction(b, l, m.cfuncs.lookup(callee), operands));
-      assign(st, load(member(returned, "st", t.status)));
+      takeStatus(load(member(returned, "st", t.lightRet)));
       leaveOnError(mayDefer, point);
+      takeFuel();
       Value r = resultsTo.front();
       setCopy(r, load(member(returned, "r0", t.of(r.getType()))));
       if (dest)
@@ -151,8 +173,9 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
       operands.push_back(addr(temp));
     }
     setLoc(&op);
-    assign(st, m.callFunction(b, l, m.cfuncs.lookup(callee), operands));
+    takeStatus(m.callFunction(b, l, m.cfuncs.lookup(callee), operands));
     leaveOnError(mayDefer, point);
+    takeFuel();
     for (auto [r, temp] : llvm::zip(resultsTo, temps)) {
       if (kindOf(r.getType()) == Kind::Ref)
         refMove(vars.lookup(r), temp);

@@ -496,8 +496,11 @@ LogicalResult FunctionEmitter::run() {
   exec = entry->getArgument(0);
   state = entry->getArgument(1);
   unsigned first = 2;
-  if (lightFrame)
+  Value fuelParam;
+  if (lightFrame) {
     depth = entry->getArgument(first++);
+    fuelParam = entry->getArgument(first++);
+  }
   for (unsigned i = 0; i < type.getNumInputs(); ++i)
     params.push_back(entry->getArgument(first + i));
   auto pairType = m.pairReturn.find(sym);
@@ -554,6 +557,8 @@ LogicalResult FunctionEmitter::run() {
       lf = variable(t.header, "");
       assign(lf, call(t.header, "kiln_frame_header_empty", {}));
       assign(fh, addr(lf));
+      lfuel = variable(t.i64, "0");
+      assign(lfuel, call(t.i64, "kiln_light_fuel_param", {fuelParam}));
       assign(st, call(t.status, "kiln_light_enter", {exec, depth, functionIndex}));
     } else {
       rp = variable(t.i32, "0");
@@ -566,15 +571,21 @@ LogicalResult FunctionEmitter::run() {
       OpBuilder::InsertionGuard guard(b);
       b.setInsertionPointToEnd(refused);
       if (pair) {
-        assign(member(pair, "st", t.status), load(st));
+        assign(member(pair, "st", t.lightRet), lightReturn(load(st)));
         emitc::ReturnOp::create(b, l, load(pair));
       } else {
-        emitc::ReturnOp::create(b, l, load(st));
+        emitc::ReturnOp::create(b, l, lightFrame ? lightReturn(load(st)) : load(st));
       }
     }
-    // Recursive or large frames: the native stack check (KILN_C_BOUNDED).
+    // Recursive or large frames: the native stack check (KILN_C_BOUNDED),
+    // leaving room for the frames down to the next check. A small
+    // recursive light function checks at every kStackCheckInterval-th
+    // light depth only, which is 0 below every VM frame.
     if (m.recursive.contains(sym) || int64_t(valueCount) * 8 > kLargeFrameBytes) {
-      assign(st, call(t.status, "kiln_stack_check", {exec, functionIndex}));
+      Value margin = i64c(m.stackMargin);
+      assign(st, m.gatedStackCheck.contains(sym)
+                     ? call(t.status, "kiln_light_stack_check", {exec, depth, functionIndex, margin})
+                     : call(t.status, "kiln_stack_check_margin", {exec, functionIndex, margin}));
       checkStatus(&region.front().front());
     }
   }
@@ -685,13 +696,14 @@ LogicalResult FunctionEmitter::run() {
   for (Value v : refTemps)
     release(load(v));
   if (lightFrame) {
-    Value status = call(t.status, "kiln_light_leave",
-                        {exec, load(st), functionIndex, load(memberOfPtr(fh, "loc", t.locPtr))});
+    Value word = call(t.lightRet, "kiln_light_exit",
+                      {exec, load(st), functionIndex, load(memberOfPtr(fh, "loc", t.locPtr)),
+                       load(lfuel)});
     if (pair) {
-      assign(member(pair, "st", t.status), status);
+      assign(member(pair, "st", t.lightRet), word);
       emitc::ReturnOp::create(b, l, load(pair));
     } else {
-      emitc::ReturnOp::create(b, l, status);
+      emitc::ReturnOp::create(b, l, word);
     }
   } else {
     if (!frameless)

@@ -60,19 +60,24 @@ emitc::FuncOp ModuleEmitter::declareFunction(Operation *f) {
   auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
   StringRef sym = f->getAttrOfType<StringAttr>("sym_name").getValue();
   SmallVector<Type> inputs{t->exec, t->state};
-  if (light.contains(sym))
+  bool isLight = light.contains(sym);
+  if (isLight) {
     inputs.push_back(t->i32); // light frames below this one
+    inputs.push_back(t->i64); // the invocation's fuel (kiln_light_fuel_param)
+  }
   for (Type in : type.getInputs())
     inputs.push_back(t->of(in));
-  Type result = t->status;
+  // A light function returns a kiln_light_ret_t: its status and, in a
+  // bounded module, the fuel it leaves (kiln/c/module.h).
+  Type result = isLight ? t->lightRet : t->status;
   auto pair = pairReturn.find(sym);
   if (pair != pairReturn.end()) {
     result = emitc::OpaqueType::get(ctx, pair->second);
     OpBuilder::InsertionGuard guard(b);
     if (firstFunction)
       b.setInsertionPoint(firstFunction);
-    verbatim("typedef struct { kiln_status_t st; " + std::string(cType(kindOf(type.getResult(0)))) +
-             " r0; } " + pair->second + ";");
+    verbatim("typedef struct { kiln_light_ret_t st; " +
+             std::string(cType(kindOf(type.getResult(0)))) + " r0; } " + pair->second + ";");
   } else {
     for (Type r : type.getResults())
       inputs.push_back(emitc::PointerType::get(t->of(r)));
@@ -130,14 +135,28 @@ LogicalResult ModuleEmitter::emitEntry(Operation *f, StringRef entryName) {
   }
   emitc::FuncOp callee = cfuncs.lookup(sym);
   auto pairType = pairReturn.find(sym);
+  bool isLight = light.contains(sym);
+  // A light callee's return word: its status, and the fuel it leaves goes
+  // back to exec->fuel (kiln_light_result).
+  auto statusOf = [&](Value word) -> Value {
+    if (!isLight)
+      return word;
+    return emitc::CallOpaqueOp::create(fb, loc, TypeRange(t->status), "kiln_light_result",
+                                       ValueRange{exec, word})
+        .getResult(0);
+  };
   auto callWith = [&](ArrayRef<Value> arguments) {
     SmallVector<Value> operands{exec, state};
-    if (light.contains(sym))
+    if (isLight) {
       operands.push_back(lit(t->i32, "0"));
+      operands.push_back(emitc::CallOpaqueOp::create(fb, loc, TypeRange(t->i64),
+                                                     "kiln_light_fuel_in", ValueRange{exec})
+                             .getResult(0));
+    }
     operands.append(arguments.begin(), arguments.end());
     if (pairType == pairReturn.end()) {
       operands.append(resultPtrs.begin(), resultPtrs.end());
-      Value status = callFunction(fb, loc, callee, operands);
+      Value status = statusOf(callFunction(fb, loc, callee, operands));
       emitc::ReturnOp::create(fb, loc, status);
       return;
     }
@@ -154,8 +173,8 @@ LogicalResult ModuleEmitter::emitEntry(Operation *f, StringRef entryName) {
         fb, loc, emitc::DereferenceOp::create(fb, loc, emitc::LValueType::get(rt), resultPtrs[0]),
         emitc::LoadOp::create(fb, loc, rt, r0));
     Value stField =
-        emitc::MemberOp::create(fb, loc, emitc::LValueType::get(t->status), "st", returned);
-    emitc::ReturnOp::create(fb, loc, emitc::LoadOp::create(fb, loc, t->status, stField));
+        emitc::MemberOp::create(fb, loc, emitc::LValueType::get(t->lightRet), "st", returned);
+    emitc::ReturnOp::create(fb, loc, statusOf(emitc::LoadOp::create(fb, loc, t->lightRet, stField)));
   };
   if (inType.empty()) {
     emitc::VerbatimOp::create(fb, loc, fb.getStringAttr("(void){};"), ValueRange{args});
@@ -331,6 +350,22 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run(EmitCPieceSink pieceSink) {
     auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
     if (light.contains(s) && type.getNumResults() == 1 && kindOf(type.getResult(0)) != Kind::Ref)
       pairReturn[s] = prefix + "ret_" + cIdent(s) + "_t";
+    // Small recursive light functions check the native stack at every
+    // kStackCheckInterval-th light depth; every check leaves room for that
+    // many frames of the largest of them.
+    if (light.contains(s) && recursive.contains(s)) {
+      int64_t values = 0, ops = 0;
+      f->walk([&](Block *block) { values += block->getNumArguments(); });
+      f->walk([&](Operation *op) {
+        values += op->getNumResults();
+        ++ops;
+      });
+      int64_t estimate = frameEstimate(values, ops);
+      if (estimate <= kGatedFrameBytes) {
+        gatedStackCheck.insert(s);
+        stackMargin = std::max(stackMargin, kStackCheckInterval * estimate);
+      }
+    }
   }
 
   // Globals: the ordinals from ordinal allocation (byte offsets for scalars).

@@ -148,7 +148,9 @@ Status List::resize(size_t size) {
     Value *values = reinterpret_cast<Value *>(storage_);
     for (size_t i = size_; i < size; ++i)
       new (&values[i]) Value();
-  } else {
+  } else if (size > size_) {
+    // Not for an unchanged size: a list that never grew has no storage,
+    // and memset's pointer must not be null even for 0 bytes.
     std::memset(storage_ + size_ * element_size_, 0, (size - size_) * element_size_);
   }
   size_ = size;

@@ -72,6 +72,19 @@ TEST(ListTest, ScalarLists) {
   EXPECT_EQ(val.as_f64(), -0.25);
 }
 
+// Found by the diff fuzzer under UBSan (vm.list.resize to 0 of a list
+// allocated with capacity 0): resizing a list that has no storage to its
+// own size must not pass a null pointer to memset.
+TEST(ListTest, ResizeWithoutStorage) {
+  for (ElementType type : {ElementType::i32(), ElementType::f64()}) {
+    RefT<List> list = List::create(type, 0).value();
+    EXPECT_TRUE(list->resize(0).ok());
+    EXPECT_EQ(list->size(), 0u);
+    EXPECT_TRUE(list->resize(2).ok());
+    EXPECT_EQ(list->size(), 2u);
+  }
+}
+
 TEST(ListTest, BoundsErrors) {
   RefT<List> l = List::create(ElementType::i32()).value();
   int32_t v;

@@ -58,7 +58,7 @@ vm.module @arith {
     // CHECK-NEXT: {{\*v[0-9]+|v[0-9]+\.r0}} = [[XOR]];
     // CHECK-NEXT: goto [[EXIT:label[0-9]+]];
     // CHECK: [[EXIT]]:
-    // CHECK: kiln_light_leave([[EXEC]], {{v[0-9]+}}, 0, {{v[0-9]+}});
+    // CHECK: kiln_light_exit([[EXEC]], {{v[0-9]+}}, 0, {{v[0-9]+}}, {{v[0-9]+}});
     // CHECK: [[DIVFAIL]]:
     // CHECK-NEXT: [[ST:v[0-9]+]] = kiln_op_fault([[EXEC]], KILN_FAULT_DIV_BY_ZERO, {{.*}});
     // CHECK-NEXT: {{v[0-9]+}}->loc = &[[DIVLOC]];

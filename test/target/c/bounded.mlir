@@ -10,6 +10,15 @@
 // RUN: run-module --module=%t.bounded.so --function=count --input=1000 --fuel=1001 | FileCheck %s --check-prefix=COUNT
 // RUN: not run-module --module=%t.bounded.so --function=count --input=1000 --fuel=999 2>&1 | FileCheck %s --check-prefix=FUEL
 // RUN: not run-module --module=%t.bounded.so --function=rec --input=100 --fuel=50 2>&1 | FileCheck %s --check-prefix=RECFUEL
+// Recursion counts exactly one unit per call, in the light frames' local
+// count; the count comes back to the invocation's between two light calls
+// from a VM frame (@rec_twice yields, so it has one): rec(100) takes 100
+// units, rec_twice(100) 202: two calls of rec (a unit each) and 100 units
+// inside each.
+// RUN: run-module --module=%t.bounded.so --function=rec --input=100 --fuel=100 | FileCheck %s --check-prefix=RECOK
+// RUN: not run-module --module=%t.bounded.so --function=rec --input=100 --fuel=99 2>&1 | FileCheck %s --check-prefix=RECFUEL
+// RUN: run-module --module=%t.bounded.so --function=rec_twice --input=100 --fuel=202 | FileCheck %s --check-prefix=TWICEOK
+// RUN: not run-module --module=%t.bounded.so --function=rec_twice --input=100 --fuel=201 2>&1 | FileCheck %s --check-prefix=RECFUEL
 // RUN: not run-module --module=%t.bounded.so --function=spin --deadline=100 2>&1 | FileCheck %s --check-prefix=DEADLINE
 // RUN: not run-module --module=%t.bounded.so --function=yield_forever --fuel=1000 2>&1 | FileCheck %s --check-prefix=YFUEL
 // RUN: run-module --module=%t.plain.so --function=count --input=1000 --fuel=10 2>&1 | FileCheck %s --check-prefix=PLAIN
@@ -23,14 +32,20 @@
 // RUN: not sh -c 'ulimit -s 256 && run-module --module=%t.big.so --function=deep --input=100' 2>&1 | FileCheck %s --check-prefix=OVERFLOW
 
 // EMIT: #include "kiln/c/module.h"
+// Light functions count fuel in a local (kiln_light_fuel_tick) and a small
+// recursive one checks the stack at every eighth depth; a function with a
+// VM frame counts in exec->fuel.
+// EMIT: kiln_light_fuel_tick(
+// EMIT: kiln_light_stack_check(
 // EMIT: kiln_fuel_tick(
-// EMIT: kiln_stack_check(
 // EMIT: KILN_MODULE_BUILD_FLAGS
 // BDEF: #define KILN_C_BOUNDED 1
 // BDEF-NEXT: #include <stdbool.h>
 // COUNT: i32=1000
 // FUEL: error: RESOURCE_EXHAUSTED: out of fuel: the invocation used its budget of 999 units
 // FUEL-NEXT: at t.count
+// RECOK: i32=0
+// TWICEOK: i32=0
 // RECFUEL: error: RESOURCE_EXHAUSTED: out of fuel
 // RECFUEL-NEXT: at t.rec
 // RECFUEL-NEXT: at t.rec
@@ -39,7 +54,7 @@
 // YFUEL: error: RESOURCE_EXHAUSTED: out of fuel
 // PLAIN: warning: C module 't' was built without KILN_C_BOUNDED
 // PLAIN: i32=1000
-// STACKCHECK: kiln_stack_check(
+// STACKCHECK: kiln_stack_check_margin(
 // DEEP: i64=
 // OVERFLOW: error: RESOURCE_EXHAUSTED: native stack overflow: the C stack of this thread ({{[0-9]+}} bytes) has no room left
 // OVERFLOW-NEXT: at big.deep
@@ -78,6 +93,15 @@ vm.module @t {
     vm.return %n : i32
   }
   vm.export @rec
+  vm.func @rec_twice(%n: i32) -> i32 {
+    %a = vm.call @rec(%n) : (i32) -> i32
+    vm.yield ^next
+  ^next:
+    %b = vm.call @rec(%n) : (i32) -> i32
+    %s = vm.add.i32 %a, %b : i32
+    vm.return %s : i32
+  }
+  vm.export @rec_twice
   vm.func @yield_forever() {
     vm.br ^loop
   ^loop:

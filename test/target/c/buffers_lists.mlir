@@ -109,7 +109,7 @@ vm.module @refs {
     // CHECK: [[RB:v[0-9]+]] = [[BUF]];
     // CHECK-NEXT: [[RS:v[0-9]+]] = {{v[0-9]+}};
     // CHECK-NEXT: kiln_ref_release([[RS]], [[RB]]);
-    // CHECK: kiln_light_leave(
+    // CHECK: kiln_light_exit(
     // CHECK-NOT: vm.buffer.alloc alignment
     //
     //

@@ -5,22 +5,25 @@ vm.module @control {
   // CHECK: KILN_MODULE_MAYBE_UNUSED static {{[a-z0-9_]+}} control_f_fib(kiln_exec_t* {{v[0-9]+}}, control_state_t* {{v[0-9]+}}, {{.*}}int32_t {{v[0-9]+}}{{.*}});
   // Locations: static records pointing back to the .mlir, with the op's
   // number in its function (the trace offset).
-  // CHECK: static const kiln_source_loc_t [[CALL1:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+55]], 11, 6, NULL, NULL};
-  // CHECK: static const kiln_source_loc_t [[CALL2:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+73]], 11, 8, NULL, NULL};
+  // CHECK: static const kiln_source_loc_t [[CALL1:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+61]], 11, 6, NULL, NULL};
+  // CHECK: static const kiln_source_loc_t [[CALL2:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+82]], 11, 8, NULL, NULL};
   vm.func private @fib(%n: i32) -> i32 {
     %c2 = vm.const.i32 2
     %small = vm.cmp.lt.i32.s %n, %c2 : i32
     // CHECK-LABEL: static {{[a-z0-9_]+}} control_f_fib({{.*}}) {
     // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
+    // A light function keeps the fuel in a local (kiln/c/module.h, "Light
+    // functions' fuel") and checks the native stack at every eighth depth.
+    // CHECK: [[FUEL:v[0-9]+]] = kiln_light_fuel_param(
     // CHECK: = kiln_light_enter([[EXEC]], [[DEPTH:v[0-9]+]], 0);
-    // CHECK: = kiln_stack_check([[EXEC]], 0);
+    // CHECK: = kiln_light_stack_check([[EXEC]], [[DEPTH]], 0, {{[0-9]+}});
     // CHECK: } else {
     // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
     // CHECK: [[ENTRY]]:
     // CHECK-NEXT: [[NV:v[0-9]+]] = {{v[0-9]+}};
     // CHECK-NEXT: goto
     // The compare (its constant folded in) is the branch condition.
-    // CHECK: #line [[#@LINE-11]] "{{.*}}control.mlir"
+    // CHECK: #line [[#@LINE-14]] "{{.*}}control.mlir"
     // CHECK-NEXT: [[N0:v[0-9]+]] = [[NV]];
     // CHECK-NEXT: [[LT:v[0-9]+]] = kiln_cmp_lt_i32_s([[N0]], 2);
     // CHECK-NEXT: #line [[#@LINE+6]] "{{.*}}control.mlir"
@@ -42,43 +45,49 @@ vm.module @control {
     // The call records its location in the frame first, passes the depth
     // plus one, and leaves on a failed status.
     // CHECK-NEXT: [[RECBLK:label[0-9]+]]:
-    // CHECK-NEXT: #line [[#@LINE+17]] "{{.*}}control.mlir"
+    // CHECK-NEXT: #line [[#@LINE+20]] "{{.*}}control.mlir"
     // CHECK-NEXT: [[NA:v[0-9]+]] = [[NV]];
     // CHECK-NEXT: [[N1:v[0-9]+]] = kiln_sub_i32([[NA]], 1);
-    // CHECK-NEXT: #line [[#@LINE+15]] "{{.*}}control.mlir"
-    // CHECK-NEXT: {{v[0-9]+}} = kiln_fuel_tick([[EXEC]]);
+    // CHECK-NEXT: #line [[#@LINE+18]] "{{.*}}control.mlir"
+    // CHECK-NEXT: {{v[0-9]+}} = kiln_light_fuel_tick([[EXEC]], &[[FUEL]]);
     // CHECK: } else {
     // CHECK-NEXT: goto [[CALLBLK1:label[0-9]+]];
     // CHECK-NEXT: }
     // CHECK-NEXT: [[CALLBLK1]]:
+    // CHECK-NEXT: [[FUEL1:v[0-9]+]] = [[FUEL]];
     // CHECK-NEXT: [[FH:v[0-9]+]]->loc = &[[CALL1]];
-    // CHECK-NEXT: [[RET1:v[0-9]+]] = control_f_fib([[EXEC]], [[STATE:v[0-9]+]], [[DEPTH]] + 1, [[N1]]);
-    // CHECK-NEXT: [[ST:v[0-9]+]] = [[RET1]].st;
+    // CHECK-NEXT: [[RET1:v[0-9]+]] = control_f_fib([[EXEC]], [[STATE:v[0-9]+]], [[DEPTH]] + 1, [[FUEL1]], [[N1]]);
+    // CHECK-NEXT: [[W1:v[0-9]+]] = [[RET1]].st;
+    // CHECK-NEXT: [[ST:v[0-9]+]] = kiln_light_status([[W1]]);
     // CHECK-NEXT: [[S1:v[0-9]+]] = [[ST]];
     // CHECK-NEXT: [[BAD1:v[0-9]+]] = [[S1]] != KILN_OK;
     // CHECK-NEXT: if ([[BAD1]]) {
     // CHECK-NEXT: goto [[EXIT]];
-    // CHECK: [[F1:v[0-9]+]] = [[RET1]].r0;
+    // CHECK: [[FUEL]] = kiln_light_fuel_left([[W1]]);
+    // CHECK-NEXT: [[F1:v[0-9]+]] = [[RET1]].r0;
     %n1 = vm.sub.i32 %n, %c1 : i32
     %f1 = vm.call @fib(%n1) : (i32) -> i32
     %n2 = vm.sub.i32 %n, %c2 : i32
     // CHECK-NEXT: #line [[#@LINE-1]] "{{.*}}control.mlir"
     // CHECK-NEXT: [[NB:v[0-9]+]] = [[NV]];
     // CHECK-NEXT: [[N2:v[0-9]+]] = kiln_sub_i32([[NB]], 2);
-    // CHECK-NEXT: #line [[#@LINE+14]] "{{.*}}control.mlir"
-    // CHECK-NEXT: {{v[0-9]+}} = kiln_fuel_tick([[EXEC]]);
+    // CHECK-NEXT: #line [[#@LINE+17]] "{{.*}}control.mlir"
+    // CHECK-NEXT: {{v[0-9]+}} = kiln_light_fuel_tick([[EXEC]], &[[FUEL]]);
     // CHECK: } else {
     // CHECK-NEXT: goto [[CALLBLK2:label[0-9]+]];
     // CHECK-NEXT: }
     // CHECK-NEXT: [[CALLBLK2]]:
+    // CHECK-NEXT: [[FUEL2:v[0-9]+]] = [[FUEL]];
     // CHECK-NEXT: [[FH]]->loc = &[[CALL2]];
-    // CHECK-NEXT: [[RET2:v[0-9]+]] = control_f_fib([[EXEC]], [[STATE]], [[DEPTH]] + 1, [[N2]]);
-    // CHECK-NEXT: [[ST]] = [[RET2]].st;
+    // CHECK-NEXT: [[RET2:v[0-9]+]] = control_f_fib([[EXEC]], [[STATE]], [[DEPTH]] + 1, [[FUEL2]], [[N2]]);
+    // CHECK-NEXT: [[W2:v[0-9]+]] = [[RET2]].st;
+    // CHECK-NEXT: [[ST]] = kiln_light_status([[W2]]);
     // CHECK-NEXT: [[S2:v[0-9]+]] = [[ST]];
     // CHECK-NEXT: [[BAD2:v[0-9]+]] = [[S2]] != KILN_OK;
     // CHECK-NEXT: if ([[BAD2]]) {
     // CHECK-NEXT: goto [[EXIT]];
-    // CHECK: [[F2:v[0-9]+]] = [[RET2]].r0;
+    // CHECK: [[FUEL]] = kiln_light_fuel_left([[W2]]);
+    // CHECK-NEXT: [[F2:v[0-9]+]] = [[RET2]].r0;
     %f2 = vm.call @fib(%n2) : (i32) -> i32
     // CHECK-NEXT: #line [[#@LINE+2]] "{{.*}}control.mlir"
     // CHECK-NEXT: [[SUM:v[0-9]+]] = kiln_add_i32([[F1]], [[F2]]);
@@ -87,7 +96,7 @@ vm.module @control {
     // CHECK-NEXT: {{v[0-9]+}}.r0 = [[SUM]];
     // CHECK-NEXT: goto [[EXIT]];
     // CHECK-NEXT: [[EXIT]]:
-    // CHECK: kiln_light_leave([[EXEC]], {{v[0-9]+}}, 0, {{v[0-9]+}});
+    // CHECK: kiln_light_exit([[EXEC]], {{v[0-9]+}}, 0, {{v[0-9]+}}, {{v[0-9]+}});
     // The cond_br's targets are reached through its own branch blocks.
     // CHECK: [[BASE]]:
     // CHECK-NEXT: goto [[BASEBLK]];
@@ -96,7 +105,7 @@ vm.module @control {
     vm.return %sum : i32
   }
 
-  // CHECK: static const kiln_source_loc_t [[CALL3:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+75]], 10, 8, NULL, NULL};
+  // CHECK: static const kiln_source_loc_t [[CALL3:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+76]], 10, 8, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} control_f_loop({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
   // CHECK: = kiln_light_enter([[EXEC]], [[DEPTH:v[0-9]+]], 1);
@@ -117,7 +126,7 @@ vm.module @control {
   ^head(%i: i32, %acc: i32):
     // The compare (canonicalized to %i < %n) is the branch condition.
     // CHECK-NEXT: [[HEAD]]:
-    // CHECK-NEXT: {{v[0-9]+}} = kiln_fuel_tick({{v[0-9]+}});
+    // CHECK-NEXT: {{v[0-9]+}} = kiln_light_fuel_tick({{v[0-9]+}}, &{{v[0-9]+}});
     // CHECK: } else {
     // CHECK-NEXT: goto [[HEADBODY:label[0-9]+]];
     // CHECK-NEXT: }
@@ -154,15 +163,16 @@ vm.module @control {
     vm.br ^head(%i2, %acc2 : i32, i32)
   ^exit(%r: i32):
     // CHECK-NEXT: [[EXITBLK:label[0-9]+]]:
-    // CHECK-NEXT: #line [[#@LINE+17]] "{{.*}}control.mlir"
-    // CHECK-NEXT: {{v[0-9]+}} = kiln_fuel_tick([[EXEC]]);
+    // CHECK-NEXT: #line [[#@LINE+18]] "{{.*}}control.mlir"
+    // CHECK-NEXT: {{v[0-9]+}} = kiln_light_fuel_tick([[EXEC]], &[[LFUEL:v[0-9]+]]);
     // CHECK: } else {
     // CHECK-NEXT: goto [[CALLBLK3:label[0-9]+]];
     // CHECK-NEXT: }
     // CHECK-NEXT: [[CALLBLK3]]:
+    // CHECK-NEXT: [[FV:v[0-9]+]] = [[LFUEL]];
     // CHECK-NEXT: [[RV:v[0-9]+]] = [[R:v[0-9]+]];
     // CHECK-NEXT: {{v[0-9]+}}->loc = &[[CALL3]];
-    // CHECK-NEXT: [[RET:v[0-9]+]] = control_f_fib([[EXEC]], {{v[0-9]+}}, [[DEPTH]] + 1, [[RV]]);
+    // CHECK-NEXT: [[RET:v[0-9]+]] = control_f_fib([[EXEC]], {{v[0-9]+}}, [[DEPTH]] + 1, [[FV]], [[RV]]);
     // CHECK: [[F:v[0-9]+]] = [[RET]].r0;
     // CHECK-NEXT: #line [[#@LINE+8]] "{{.*}}control.mlir"
     // CHECK-NEXT: {{v[0-9]+}}.r0 = [[F]];

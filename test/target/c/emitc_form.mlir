@@ -12,7 +12,7 @@
 // Prototypes are verbatim text (see VMToC.cpp: printing emitc.declare_func
 // scans the module per function).
 // CHECK: emitc.verbatim "KILN_MODULE_MAYBE_UNUSED static kiln_status_t ef_f_callee(kiln_exec_t* v1, ef_state_t* v2, int32_t v3, int32_t* v4);"
-// CHECK: emitc.verbatim "KILN_MODULE_MAYBE_UNUSED static ef_ret_f_t ef_f_f(kiln_exec_t* v1, ef_state_t* v2, int32_t v3, int32_t v4, int32_t v5);"
+// CHECK: emitc.verbatim "KILN_MODULE_MAYBE_UNUSED static ef_ret_f_t ef_f_f(kiln_exec_t* v1, ef_state_t* v2, int32_t v3, int64_t v4, int32_t v5, int32_t v6);"
 vm.module @ef {
   // CHECK-LABEL: emitc.func @ef_f_callee(%arg0: !emitc.ptr<!emitc.opaque<"kiln_exec_t">>, %arg1: !emitc.ptr<!emitc.opaque<"ef_state_t">>, %arg2: i32, %arg3: !emitc.ptr<i32>) -> !emitc.opaque<"kiln_status_t">
   // CHECK: verbatim "#line [[#@LINE+6]] \22{{.*}}emitc_form.mlir\22"
@@ -35,7 +35,7 @@ vm.module @ef {
   // CHECK: literal "&[[LOC]]"
   // CHECK: %{{[0-9]+}} = call_opaque "ef_f_callee"(%arg0, %arg1, %{{[0-9]+}}, %{{[0-9]+}}) : (!emitc.ptr<!emitc.opaque<"kiln_exec_t">>, !emitc.ptr<!emitc.opaque<"ef_state_t">>, i32, !emitc.ptr<i32>) -> !emitc.opaque<"kiln_status_t">
   // CHECK: cf.cond_br
-  // CHECK: call_opaque "kiln_light_leave"(%arg0,
+  // CHECK: call_opaque "kiln_light_exit"(%arg0,
   vm.func @f(%a: i32, %b: i32) -> i32 {
     %s = vm.add.i32 %a, %b : i32
     vm.cond_br %a, ^then, ^else

@@ -129,11 +129,13 @@ vm.module @y {
   // CHECK-NEXT: /* never suspends: a light frame */
   // CHECK-NEXT: [[LF:v[0-9]+]] = kiln_frame_header_empty();
   // CHECK-NEXT: [[FH:v[0-9]+]] = &[[LF]];
+  // CHECK-NEXT: {{v[0-9]+}} = kiln_light_fuel_param({{v[0-9]+}});
   // CHECK-NEXT: [[ST:v[0-9]+]] = kiln_light_enter([[EXEC]], {{(v[0-9]+, )?}}3);
   // CHECK-NOT: suspend
   // CHECK-NOT: frame_leave
   // CHECK: [[LOC:v[0-9]+]] = [[FH]]->loc;
-  // CHECK-NEXT: {{.*}}kiln_light_leave([[EXEC]], {{v[0-9]+}}, 3, [[LOC]]);
+  // CHECK-NEXT: [[FUEL:v[0-9]+]] = {{v[0-9]+}};
+  // CHECK-NEXT: {{.*}}kiln_light_exit([[EXEC]], {{v[0-9]+}}, 3, [[LOC]], [[FUEL]]);
   // CHECK-NOT: suspend
   // CHECK: [[ST]] = kiln_op_fault([[EXEC]], KILN_FAULT_DIV_BY_ZERO, {{.*}});
   // CHECK-NEXT: [[FH]]->loc = &y_loc{{[0-9]+}};

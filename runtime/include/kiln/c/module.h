@@ -70,19 +70,30 @@
  * (`cc -DKILN_C_BOUNDED=1`, or `vm-translate --vm-to-c --vm-c-bounded`,
  * which writes the define into the file), emitted C counts fuel and
  * checks the native stack; without it the checks compile to nothing and
- * cost nothing. Fuel: kiln_fuel_tick at every loop back-edge and every call
- * counts one unit down in exec->fuel; when that goes negative,
- * services->refuel takes the next slice from the invocation's budget (and
- * checks its deadline and cancel flag) or returns RESOURCE_EXHAUSTED /
- * DEADLINE_EXCEEDED / CANCELLED. Stack: kiln_stack_check on entry to
- * functions that are recursive or have large frames compares the stack
- * pointer with exec->stack_limit (computed by the runtime for the thread
- * that runs the call, with a reserve for the runtime itself) and fails with
+ * cost nothing. Fuel: one unit at every loop header and every call of a
+ * recursive function. A function with a VM frame counts in exec->fuel
+ * (kiln_fuel_tick); a light function keeps the count in a local: it takes
+ * it as a parameter after its depth, passes it to the light functions it
+ * calls and returns what is left in its return word (kiln_light_ret_t; see
+ * "Light functions' fuel" below), and a VM frame or an entry point passes
+ * exec->fuel down and stores what comes back. When the count goes negative,
+ * services->refuel (through exec->fuel) takes the next slice from the
+ * invocation's budget (and checks its deadline and cancel flag) or returns
+ * RESOURCE_EXHAUSTED / DEADLINE_EXCEEDED / CANCELLED. Stack: on entry to
+ * functions that are recursive or have large frames, the stack pointer is
+ * compared with exec->stack_limit (computed by the runtime for the thread
+ * that runs the call, with a reserve for the runtime itself) plus a margin
+ * for the frames down to the next check, failing with
  * services->native_stack_overflow's RESOURCE_EXHAUSTED before the C stack
- * runs out. The descriptor's `flags` says whether a module was built
- * bounded (KILN_MODULE_FLAG_BOUNDED). An unbounded module is charged one
- * unit per call into it from the runtime, so a deadline or cancellation
- * still ends a call at its next entry, but not inside its loops.
+ * runs out; small recursive light functions check at every
+ * KILN_STACK_CHECK_INTERVAL-th light depth only (kiln_light_stack_check),
+ * the others on every entry (kiln_stack_check_margin). The internal calling
+ * convention of light functions is the module's own business (they are
+ * static); the runtime sees only exec->fuel. The descriptor's `flags`
+ * says whether a module was built bounded (KILN_MODULE_FLAG_BOUNDED). An
+ * unbounded module is charged one unit per call into it from the runtime,
+ * so a deadline or cancellation still ends a call at its next entry, but
+ * not inside its loops.
  *
  * Refs. A ref is a pointer to an object beginning with kiln_ref_header_t
  * (the same layout as the runtime's RefObject: a 32-bit atomic count, then a
@@ -132,7 +143,9 @@ enum {
   KILN_STATUS_UNAUTHENTICATED = 16
 };
 
-/* Opaque; NULL is OK. Owned by whoever holds it (see the file comment). */
+/* Opaque; NULL is OK. Owned by whoever holds it (see the file comment).
+ * Error statuses are even pointers (the runtime's allocations), which the
+ * return word of light functions relies on (kiln_light_ret_t). */
 typedef struct kiln_status_opaque_t* kiln_status_t;
 #define KILN_OK ((kiln_status_t)0)
 /* Not an error: the call suspended (see "Suspension" above). Never freed. */
@@ -530,6 +543,175 @@ KILN_MODULE_INLINE kiln_status_t kiln_stack_check(kiln_exec_t* exec,
   (void)function_index;
 #endif
   return KILN_OK;
+}
+
+/* The current C stack pointer: the bottom of the calling function's frame
+ * once it is inlined (an address in the helper's own frame, lower still,
+ * where inline assembly is not available). */
+KILN_MODULE_INLINE uintptr_t kiln_stack_pointer(void) {
+#if defined(__GNUC__) && defined(__x86_64__)
+  uintptr_t sp;
+  __asm__ volatile("mov %%rsp, %0" : "=r"(sp));
+  return sp;
+#elif defined(__GNUC__) && defined(__aarch64__)
+  uintptr_t sp;
+  __asm__ volatile("mov %0, sp" : "=r"(sp));
+  return sp;
+#else
+  volatile char probe = 0;
+  return (uintptr_t)&probe;
+#endif
+}
+
+/* Light frames between two native stack checks of a recursive light
+ * function (see "Bounded modules"). */
+enum { KILN_STACK_CHECK_INTERVAL = 8 };
+
+/* The native stack check emitted C makes (see "Bounded modules"): fails
+ * when fewer than `margin` bytes are left above exec->stack_limit below the
+ * current frame. KILN_OK without KILN_C_BOUNDED. */
+KILN_MODULE_INLINE kiln_status_t kiln_stack_check_margin(kiln_exec_t* exec,
+                                                         int32_t function_index,
+                                                         int64_t margin) {
+#if KILN_C_BOUNDED
+  if (KILN_MODULE_UNLIKELY(kiln_stack_pointer() < exec->stack_limit + (uintptr_t)margin)) {
+    return exec->services->native_stack_overflow(exec, function_index);
+  }
+#else
+  (void)exec;
+  (void)function_index;
+  (void)margin;
+#endif
+  return KILN_OK;
+}
+
+/* The same on entry to a small recursive light function, at every
+ * KILN_STACK_CHECK_INTERVAL-th light depth only: `margin` covers the frames
+ * of the levels in between. */
+KILN_MODULE_INLINE kiln_status_t kiln_light_stack_check(kiln_exec_t* exec, int32_t depth,
+                                                        int32_t function_index,
+                                                        int64_t margin) {
+#if KILN_C_BOUNDED
+  if (KILN_MODULE_UNLIKELY(depth % KILN_STACK_CHECK_INTERVAL == 0)) {
+    return kiln_stack_check_margin(exec, function_index, margin);
+  }
+#else
+  (void)exec;
+  (void)depth;
+  (void)function_index;
+  (void)margin;
+#endif
+  return KILN_OK;
+}
+
+/* ---- Light functions' fuel (see "Bounded modules") -------------------------
+ * The return word of a light function (the whole return value, or the `st`
+ * field of its {status, result} pair). Bounded: the fuel left (>= 0) on
+ * success; on failure the status, shifted right by one (statuses are even
+ * pointers) with the sign bit set. Unbounded: the status itself (0 on
+ * success). */
+typedef int64_t kiln_light_ret_t;
+
+/* A light function's local fuel count from its `fuel` parameter (0 without
+ * KILN_C_BOUNDED, so the parameter is dead and the compiler drops it). */
+KILN_MODULE_INLINE int64_t kiln_light_fuel_param(int64_t fuel) {
+#if KILN_C_BOUNDED
+  return fuel;
+#else
+  (void)fuel;
+  return 0;
+#endif
+}
+
+/* The fuel a VM frame or an entry point passes to the light function it
+ * calls: the invocation's count, exec->fuel. */
+KILN_MODULE_INLINE int64_t kiln_light_fuel_in(kiln_exec_t* exec) {
+#if KILN_C_BOUNDED
+  return exec->fuel;
+#else
+  (void)exec;
+  return 0;
+#endif
+}
+
+/* One unit of fuel in a light function's local count; the next slice (or
+ * the error) comes from services->refuel through exec->fuel. */
+KILN_MODULE_INLINE kiln_status_t kiln_light_fuel_tick(kiln_exec_t* exec, int64_t* fuel) {
+#if KILN_C_BOUNDED
+  if (KILN_MODULE_UNLIKELY(--*fuel < 0)) {
+    kiln_status_t st;
+    exec->fuel = *fuel;
+    st = exec->services->refuel(exec);
+    *fuel = exec->fuel;
+    return st;
+  }
+#else
+  (void)exec;
+  (void)fuel;
+#endif
+  return KILN_OK;
+}
+
+/* A light function's return word from its status and local count. */
+KILN_MODULE_INLINE kiln_light_ret_t kiln_light_return(kiln_status_t status, int64_t fuel) {
+#if KILN_C_BOUNDED
+  if (KILN_MODULE_UNLIKELY(status != KILN_OK)) {
+    return (kiln_light_ret_t)((uint64_t)((uintptr_t)status >> 1) | ((uint64_t)1 << 63));
+  }
+  return fuel;
+#else
+  (void)fuel;
+  return (kiln_light_ret_t)(uintptr_t)status;
+#endif
+}
+
+/* Leaves a light frame (kiln_light_leave) with its return word. The fuel
+ * count is read on the success path only, so an error exit does not keep
+ * it alive (services->light_trace never returns KILN_OK). */
+KILN_MODULE_INLINE kiln_light_ret_t kiln_light_exit(kiln_exec_t* exec, kiln_status_t status,
+                                                    int32_t function_index,
+                                                    const kiln_source_loc_t* loc,
+                                                    int64_t fuel) {
+  if (KILN_MODULE_UNLIKELY(status != KILN_OK)) {
+    return kiln_light_return(exec->services->light_trace(exec, status, function_index, loc), 0);
+  }
+  return kiln_light_return(KILN_OK, fuel);
+}
+
+/* The status in a light callee's return word (for a light caller). */
+KILN_MODULE_INLINE kiln_status_t kiln_light_status(kiln_light_ret_t word) {
+#if KILN_C_BOUNDED
+  if (KILN_MODULE_UNLIKELY(word < 0)) {
+    return (kiln_status_t)(uintptr_t)((uint64_t)word << 1);
+  }
+  return KILN_OK;
+#else
+  return (kiln_status_t)(uintptr_t)word;
+#endif
+}
+
+/* The fuel a light caller has left after its light callee succeeded. */
+KILN_MODULE_INLINE int64_t kiln_light_fuel_left(kiln_light_ret_t word) {
+#if KILN_C_BOUNDED
+  return word;
+#else
+  (void)word;
+  return 0;
+#endif
+}
+
+/* The status in a light callee's return word for a VM frame or an entry
+ * point, storing the fuel left back in exec->fuel on success. */
+KILN_MODULE_INLINE kiln_status_t kiln_light_result(kiln_exec_t* exec, kiln_light_ret_t word) {
+#if KILN_C_BOUNDED
+  kiln_status_t status = kiln_light_status(word);
+  if (KILN_MODULE_UNLIKELY(status != KILN_OK)) return status;
+  exec->fuel = word;
+  return KILN_OK;
+#else
+  (void)exec;
+  return kiln_light_status(word);
+#endif
 }
 
 KILN_MODULE_INLINE kiln_status_t kiln_fail(kiln_exec_t* exec, int32_t code,
