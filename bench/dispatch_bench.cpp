@@ -37,8 +37,8 @@
 #include "kiln/vm/context.h"
 #include "kiln/vm/invocation.h"
 
-void native_matmul_o2(const float* a, const float* b, float* c, int n);
-void native_matmul_rows_o2(const float* a, const float* b, float* c, int n, int row_begin,
+void native_matmul_o2(const float *a, const float *b, float *c, int n);
+void native_matmul_rows_o2(const float *a, const float *b, float *c, int n, int row_begin,
                            int row_end);
 
 namespace kiln::hal {
@@ -48,22 +48,25 @@ constexpr int kN = 512;
 constexpr int kRowsPerWorkgroup = 8;
 
 // Whether c = a x b (kN x kN) agrees with the native loop's result.
-bool matches_native_matmul(const float* a, const float* b, const float* c) {
+bool matches_native_matmul(const float *a, const float *b, const float *c) {
   std::vector<float> expect(kN * kN);
   native_matmul_o2(a, b, expect.data(), kN);
   for (size_t i = 0; i < expect.size(); ++i) {
-    if (std::fabs(c[i] - expect[i]) > 1e-3f * (1.0f + std::fabs(expect[i]))) return false;
+    if (std::fabs(c[i] - expect[i]) > 1e-3f * (1.0f + std::fabs(expect[i])))
+      return false;
   }
   return true;
 }
 
-std::vector<uint8_t> read_file(const char* path) {
+std::vector<uint8_t> read_file(const char *path) {
   std::vector<uint8_t> bytes;
-  std::FILE* f = std::fopen(path, "rb");
-  if (!f) return bytes;
+  std::FILE *f = std::fopen(path, "rb");
+  if (!f)
+    return bytes;
   uint8_t chunk[65536];
   size_t n;
-  while ((n = std::fread(chunk, 1, sizeof(chunk), f)) > 0) bytes.insert(bytes.end(), chunk, chunk + n);
+  while ((n = std::fread(chunk, 1, sizeof(chunk), f)) > 0)
+    bytes.insert(bytes.end(), chunk, chunk + n);
   std::fclose(f);
   return bytes;
 }
@@ -102,29 +105,30 @@ struct Env {
   }
 
   // Runs `cb` as queue work and waits for it.
-  vm::Status run(CommandBuffer* cb) {
+  vm::Status run(CommandBuffer *cb) {
     vm::Status result;
-    WorkerPool* pool = device->dispatch_pool();
-    KILN_RETURN_IF_ERROR(device->queue_submit(-1, vm::RefT<Fence>(), vm::RefT<Fence>(),
-                                              [cb, pool, &result] {
-                                                result = cb->execute({}, pool);
-                                                return vm::Status();
-                                              }));
+    WorkerPool *pool = device->dispatch_pool();
+    KILN_RETURN_IF_ERROR(
+        device->queue_submit(-1, vm::RefT<Fence>(), vm::RefT<Fence>(), [cb, pool, &result] {
+          result = cb->execute({}, pool);
+          return vm::Status();
+        }));
     device->queue_drain();
     return result;
   }
 };
 
 vm::RefT<Buffer> matrix(float seed) {
-  auto b = Buffer::allocate(memory_type::kHostLocal, buffer_usage::kDefault,
-                            sizeof(float) * kN * kN);
+  auto b =
+      Buffer::allocate(memory_type::kHostLocal, buffer_usage::kDefault, sizeof(float) * kN * kN);
   std::vector<float> v(static_cast<size_t>(kN) * kN);
-  for (size_t i = 0; i < v.size(); ++i) v[i] = std::fmod(seed * static_cast<float>(i % 97), 3.0f) - 1.0f;
+  for (size_t i = 0; i < v.size(); ++i)
+    v[i] = std::fmod(seed * static_cast<float>(i % 97), 3.0f) - 1.0f;
   (void)(*b)->write(0, v.data(), v.size() * sizeof(float));
   return std::move(*b);
 }
 
-void BM_Matmul(benchmark::State& state) {
+void BM_Matmul(benchmark::State &state) {
   Env env(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
   if (!env.error.empty()) {
     state.SkipWithError(env.error.c_str());
@@ -137,12 +141,14 @@ void BM_Matmul(benchmark::State& state) {
   bindings[1].buffer = b;
   bindings[2].buffer = c;
   uint32_t count[3] = {kN / kRowsPerWorkgroup, 1, 1};
-  vm::Status s = cb->dispatch(env.executable, 0, count, nullptr,
-                              {static_cast<uint32_t>(kN), static_cast<uint32_t>(kRowsPerWorkgroup)},
-                              bindings);
-  if (s.ok()) s = cb->finalize();
+  vm::Status s =
+      cb->dispatch(env.executable, 0, count, nullptr,
+                   {static_cast<uint32_t>(kN), static_cast<uint32_t>(kRowsPerWorkgroup)}, bindings);
+  if (s.ok())
+    s = cb->finalize();
   for (auto _ : state) {
-    if (s.ok()) s = env.run(cb.get());
+    if (s.ok())
+      s = env.run(cb.get());
   }
   if (!s.ok()) {
     state.SkipWithError(s.to_string().c_str());
@@ -194,7 +200,7 @@ struct MlirEnv {
     }
     modules = std::move(*m);
     context.reset(new vm::Context(instance));
-    const char* path = form == 0   ? KILN_BENCH_MLIR_MATMUL_BYTECODE
+    const char *path = form == 0   ? KILN_BENCH_MLIR_MATMUL_BYTECODE
                        : form == 1 ? KILN_BENCH_MLIR_MATMUL_C
                                    : KILN_BENCH_MLIR_MATMUL_C_UNBOUNDED;
     auto h = bytecode::load_module_from_file(instance, path);
@@ -210,19 +216,20 @@ struct MlirEnv {
       else
         s = f.status();
     }
-    if (!s.ok()) error = s.to_string();
+    if (!s.ok())
+      error = s.to_string();
   }
 };
 
 vm::RefT<vm::Buffer> host_matrix(float seed) {
   auto b = std::move(vm::Buffer::allocate(sizeof(float) * kN * kN)).value();
-  float* v = reinterpret_cast<float*>(b->mutable_data());
+  float *v = reinterpret_cast<float *>(b->mutable_data());
   for (size_t i = 0; i < static_cast<size_t>(kN) * kN; ++i)
     v[i] = std::fmod(seed * static_cast<float>(i % 97), 3.0f) - 1.0f;
   return b;
 }
 
-void BM_MlirMatmul(benchmark::State& state) {
+void BM_MlirMatmul(benchmark::State &state) {
   MlirEnv env(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
   if (!env.error.empty()) {
     state.SkipWithError(env.error.c_str());
@@ -235,15 +242,16 @@ void BM_MlirMatmul(benchmark::State& state) {
   // A first call outside the timing creates (and caches) the executable.
   vm::Status s = vm::invoke(*env.context, env.matmul, args, &results);
   for (auto _ : state) {
-    if (s.ok()) s = vm::invoke(*env.context, env.matmul, args, &results);
+    if (s.ok())
+      s = vm::invoke(*env.context, env.matmul, args, &results);
   }
   if (!s.ok()) {
     state.SkipWithError(s.to_string().c_str());
     return;
   }
-  if (!matches_native_matmul(reinterpret_cast<const float*>(a->data()),
-                             reinterpret_cast<const float*>(b->data()),
-                             reinterpret_cast<const float*>(c->data()))) {
+  if (!matches_native_matmul(reinterpret_cast<const float *>(a->data()),
+                             reinterpret_cast<const float *>(b->data()),
+                             reinterpret_cast<const float *>(c->data()))) {
     state.SkipWithError("plain-MLIR matmul result differs from the native loop");
   }
 }
@@ -264,22 +272,19 @@ BENCHMARK(BM_MlirMatmul)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
 
-void BM_NativeMatmulO2(benchmark::State& state) {
+void BM_NativeMatmulO2(benchmark::State &state) {
   std::vector<float> a(kN * kN, 0.5f), b(kN * kN, 0.25f), c(kN * kN);
   for (auto _ : state) {
     native_matmul_o2(a.data(), b.data(), c.data(), kN);
     benchmark::DoNotOptimize(c.data());
   }
 }
-BENCHMARK(BM_NativeMatmulO2)
-    ->Unit(benchmark::kMillisecond)
-    ->MeasureProcessCPUTime()
-    ->UseRealTime();
+BENCHMARK(BM_NativeMatmulO2)->Unit(benchmark::kMillisecond)->MeasureProcessCPUTime()->UseRealTime();
 
 // The same loop nest with its rows split between two threads (a fresh
 // thread per half each iteration, as cheap here as a pool): the speed-up
 // this machine gives the algorithm, to read BM_Matmul's workers:2 against.
-void BM_NativeMatmulO2TwoThreads(benchmark::State& state) {
+void BM_NativeMatmulO2TwoThreads(benchmark::State &state) {
   std::vector<float> a(kN * kN, 0.5f), b(kN * kN, 0.25f), c(kN * kN);
   for (auto _ : state) {
     std::thread other(native_matmul_rows_o2, a.data(), b.data(), c.data(), kN, kN / 2, kN);
@@ -293,7 +298,7 @@ BENCHMARK(BM_NativeMatmulO2TwoThreads)
     ->MeasureProcessCPUTime()
     ->UseRealTime();
 
-void BM_EmptyDispatch(benchmark::State& state) {
+void BM_EmptyDispatch(benchmark::State &state) {
   Env env(static_cast<int>(state.range(0)), static_cast<int>(state.range(1)));
   if (!env.error.empty()) {
     state.SkipWithError(env.error.c_str());
@@ -303,13 +308,15 @@ void BM_EmptyDispatch(benchmark::State& state) {
   auto cb = std::move(CommandBuffer::create(0, 0, 0)).value();
   uint32_t count[3] = {kWorkgroups, 1, 1};
   vm::Status s = cb->dispatch(env.executable, 1, count, nullptr, {}, {});
-  if (s.ok()) s = cb->finalize();
+  if (s.ok())
+    s = cb->finalize();
   auto start = std::chrono::steady_clock::now();
   for (auto _ : state) {
-    if (s.ok()) s = env.run(cb.get());
+    if (s.ok())
+      s = env.run(cb.get());
   }
-  double ns = std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start)
-                  .count();
+  double ns =
+      std::chrono::duration<double, std::nano>(std::chrono::steady_clock::now() - start).count();
   if (!s.ok()) {
     state.SkipWithError(s.to_string().c_str());
     return;
@@ -326,7 +333,7 @@ BENCHMARK(BM_EmptyDispatch)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 
-}  // namespace
-}  // namespace kiln::hal
+} // namespace
+} // namespace kiln::hal
 
 BENCHMARK_MAIN();

@@ -51,7 +51,7 @@ struct Env {
   vm::Function await;
 };
 
-ValueList await_args(const vm::RefT<hal::Fence>& f) {
+ValueList await_args(const vm::RefT<hal::Fence> &f) {
   return {Value::i32(-1), Value::i64(0), Value::i32(1), Value::ref(f.as_ref())};
 }
 
@@ -69,14 +69,14 @@ struct Wake {
   bool woken = false;
 };
 
-void BM_AwaitRoundTrip(benchmark::State& state) {
+void BM_AwaitRoundTrip(benchmark::State &state) {
   Env env(2);
   vm::Invocation inv(*env.context);
   ValueList results;
   long allocations = 0, awaits = 0;
   Wake wake;
-  wake.waiter.notify = [](vm::Waiter* w) {
-    Wake* k = reinterpret_cast<Wake*>(w);
+  wake.waiter.notify = [](vm::Waiter *w) {
+    Wake *k = reinterpret_cast<Wake *>(w);
     std::lock_guard<std::mutex> lock(k->mu);
     k->woken = true;
     k->cv.notify_one();
@@ -101,18 +101,19 @@ void BM_AwaitRoundTrip(benchmark::State& state) {
     }
     allocations += mid - before;
     ++awaits;
-    if (!s.ok()) state.SkipWithError("await failed");
+    if (!s.ok())
+      state.SkipWithError("await failed");
   }
   state.counters["allocs_per_await"] = static_cast<double>(allocations) / awaits;
 }
 BENCHMARK(BM_AwaitRoundTrip)->UseRealTime();
 
-void BM_LoopRoundTrip(benchmark::State& state) {
+void BM_LoopRoundTrip(benchmark::State &state) {
   Env env(2);
   vm::Loop loop;
   for (auto _ : state) {
     auto fence = hal::Fence::create();
-    loop.spawn(*env.context, env.await, await_args(fence), [](vm::Status, ValueList&) {});
+    loop.spawn(*env.context, env.await, await_args(fence), [](vm::Status, ValueList &) {});
     (void)env.modules.device->queue_submit(-1, nullptr, fence, [] { return vm::Status(); });
     (void)loop.run();
   }
@@ -121,7 +122,7 @@ BENCHMARK(BM_LoopRoundTrip)->UseRealTime();
 
 constexpr auto kWork = std::chrono::microseconds(50);
 
-void BM_Concurrent(benchmark::State& state) {
+void BM_Concurrent(benchmark::State &state) {
   int n = static_cast<int>(state.range(0));
   Env env(static_cast<int32_t>(state.range(1)));
   for (auto _ : state) {
@@ -132,7 +133,7 @@ void BM_Concurrent(benchmark::State& state) {
         spin_for(kWork);
         return vm::Status();
       });
-      loop.spawn(*env.context, env.await, await_args(fence), [](vm::Status, ValueList&) {});
+      loop.spawn(*env.context, env.await, await_args(fence), [](vm::Status, ValueList &) {});
     }
     (void)loop.run();
   }
@@ -140,7 +141,7 @@ void BM_Concurrent(benchmark::State& state) {
 }
 BENCHMARK(BM_Concurrent)->Args({64, 1})->Args({64, 2})->Args({64, 4})->UseRealTime();
 
-void BM_Sequential(benchmark::State& state) {
+void BM_Sequential(benchmark::State &state) {
   int n = static_cast<int>(state.range(0));
   Env env(static_cast<int32_t>(state.range(1)));
   ValueList results;
@@ -158,7 +159,7 @@ void BM_Sequential(benchmark::State& state) {
 }
 BENCHMARK(BM_Sequential)->Args({64, 1})->Args({64, 2})->Args({64, 4})->UseRealTime();
 
-}  // namespace
-}  // namespace kiln
+} // namespace
+} // namespace kiln
 
 BENCHMARK_MAIN();

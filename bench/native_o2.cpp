@@ -9,8 +9,9 @@
 #include <cstdint>
 
 // Defined in its own file so the call stays opaque to the benchmark loop.
-int32_t native_reduce_o2(const int32_t* data, size_t count) {
+int32_t native_reduce_o2(const int32_t *data, size_t count) {
   uint32_t acc = 0;
-  for (size_t i = 0; i < count; ++i) acc += static_cast<uint32_t>(data[i]);
+  for (size_t i = 0; i < count; ++i)
+    acc += static_cast<uint32_t>(data[i]);
   return static_cast<int32_t>(acc);
 }

@@ -54,17 +54,18 @@
 #if defined(KILN_BENCH_HAVE_C)
 #include "kiln/cmodule/c_module.h"
 // The descriptor getter of the static C module (bench/CMakeLists.txt).
-extern "C" const kiln_module_desc_t* bench_kiln_module(void);
+extern "C" const kiln_module_desc_t *bench_kiln_module(void);
 #endif
 
 // ---- Allocation counting ----------------------------------------------------
 namespace {
 std::atomic<uint64_t> g_allocations{0};
 
-void* counted_alloc(std::size_t size, std::size_t alignment) {
+void *counted_alloc(std::size_t size, std::size_t alignment) {
   g_allocations.fetch_add(1, std::memory_order_relaxed);
-  if (size == 0) size = 1;
-  void* p = nullptr;
+  if (size == 0)
+    size = 1;
+  void *p = nullptr;
   if (alignment <= alignof(std::max_align_t)) {
     p = std::malloc(size);
   } else if (posix_memalign(&p, alignment, size) != 0) {
@@ -72,44 +73,44 @@ void* counted_alloc(std::size_t size, std::size_t alignment) {
   }
   return p;
 }
-void* counted_alloc_or_die(std::size_t size, std::size_t alignment) {
-  void* p = counted_alloc(size, alignment);
+void *counted_alloc_or_die(std::size_t size, std::size_t alignment) {
+  void *p = counted_alloc(size, alignment);
   if (!p) {
     std::fprintf(stderr, "out of memory\n");
     std::abort();
   }
   return p;
 }
-}  // namespace
+} // namespace
 
-void* operator new(std::size_t n) { return counted_alloc_or_die(n, 0); }
-void* operator new[](std::size_t n) { return counted_alloc_or_die(n, 0); }
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return counted_alloc(n, 0); }
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return counted_alloc(n, 0); }
-void* operator new(std::size_t n, std::align_val_t a) {
+void *operator new(std::size_t n) { return counted_alloc_or_die(n, 0); }
+void *operator new[](std::size_t n) { return counted_alloc_or_die(n, 0); }
+void *operator new(std::size_t n, const std::nothrow_t &) noexcept { return counted_alloc(n, 0); }
+void *operator new[](std::size_t n, const std::nothrow_t &) noexcept { return counted_alloc(n, 0); }
+void *operator new(std::size_t n, std::align_val_t a) {
   return counted_alloc_or_die(n, static_cast<std::size_t>(a));
 }
-void* operator new[](std::size_t n, std::align_val_t a) {
+void *operator new[](std::size_t n, std::align_val_t a) {
   return counted_alloc_or_die(n, static_cast<std::size_t>(a));
 }
-void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
+void *operator new(std::size_t n, std::align_val_t a, const std::nothrow_t &) noexcept {
   return counted_alloc(n, static_cast<std::size_t>(a));
 }
-void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept {
+void *operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t &) noexcept {
   return counted_alloc(n, static_cast<std::size_t>(a));
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { std::free(p); }
+void operator delete(void *p) noexcept { std::free(p); }
+void operator delete[](void *p) noexcept { std::free(p); }
+void operator delete(void *p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void *p, std::size_t) noexcept { std::free(p); }
+void operator delete(void *p, const std::nothrow_t &) noexcept { std::free(p); }
+void operator delete[](void *p, const std::nothrow_t &) noexcept { std::free(p); }
+void operator delete(void *p, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void *p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void *p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void *p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void *p, std::align_val_t, const std::nothrow_t &) noexcept { std::free(p); }
+void operator delete[](void *p, std::align_val_t, const std::nothrow_t &) noexcept { std::free(p); }
 
 namespace {
 
@@ -145,8 +146,7 @@ __attribute__((noinline)) int32_t native_loop_sum(int32_t n) {
 
 // Twenty distinct noinline functions; DoNotOptimize on each intermediate
 // keeps the chain from folding into x + 20.
-template <int I>
-__attribute__((noinline)) int32_t native_chain(int32_t x) {
+template <int I> __attribute__((noinline)) int32_t native_chain(int32_t x) {
   if constexpr (I == kChainLength) {
     benchmark::DoNotOptimize(x);
     return x + 1;
@@ -162,23 +162,25 @@ int32_t (*volatile g_native_chain)(int32_t) = native_chain<1>;
 __attribute__((noinline)) int32_t native_add1(int32_t x) { return x + 1; }
 int32_t (*volatile g_native_add1)(int32_t) = native_add1;
 __attribute__((noinline)) int32_t native_import_calls(int32_t x) {
-  for (int i = 0; i < kImportCalls; ++i) x = g_native_add1(x);
+  for (int i = 0; i < kImportCalls; ++i)
+    x = g_native_add1(x);
   return x;
 }
 
 // The data pointer escapes and memory is clobbered per call, so the sum is
 // recomputed from memory every iteration (vectorization is fine).
-__attribute__((noinline)) int32_t native_reduce(const int32_t* data, size_t count) {
+__attribute__((noinline)) int32_t native_reduce(const int32_t *data, size_t count) {
   benchmark::DoNotOptimize(data);
   benchmark::ClobberMemory();
   uint32_t acc = 0;
-  for (size_t i = 0; i < count; ++i) acc += static_cast<uint32_t>(data[i]);
+  for (size_t i = 0; i < count; ++i)
+    acc += static_cast<uint32_t>(data[i]);
   return static_cast<int32_t>(acc);
 }
 
-}  // namespace
+} // namespace
 // bench/native_o2.cpp: the same loop as native_reduce, built at -O2.
-int32_t native_reduce_o2(const int32_t* data, size_t count);
+int32_t native_reduce_o2(const int32_t *data, size_t count);
 // bench/native_fib_all_calls.cpp: fib with both recursive calls kept.
 int32_t native_fib_all_calls(int32_t n);
 namespace {
@@ -201,7 +203,8 @@ double fib_calls(int n) {
 
 std::vector<int32_t> make_data(size_t count) {
   std::vector<int32_t> data(count);
-  for (size_t i = 0; i < count; ++i) data[i] = static_cast<int32_t>(i * 7 - 3);
+  for (size_t i = 0; i < count; ++i)
+    data[i] = static_cast<int32_t>(i * 7 - 3);
   return data;
 }
 
@@ -209,17 +212,18 @@ std::vector<int32_t> make_data(size_t count) {
 
 // Time per iteration of `fn`, measured once per key (best of 3 batches of
 // at least 20 ms), for the x_native ratio.
-template <typename Fn>
-double native_ns_per_iter(const std::string& key, Fn fn) {
-  static std::map<std::string, double>* cache = new std::map<std::string, double>();
+template <typename Fn> double native_ns_per_iter(const std::string &key, Fn fn) {
+  static std::map<std::string, double> *cache = new std::map<std::string, double>();
   auto it = cache->find(key);
-  if (it != cache->end()) return it->second;
+  if (it != cache->end())
+    return it->second;
   double best = 1e300;
   for (int batch = 0; batch < 3; ++batch) {
     uint64_t n = 1;
     while (true) {
       double start = cpu_now_ns();
-      for (uint64_t i = 0; i < n; ++i) fn();
+      for (uint64_t i = 0; i < n; ++i)
+        fn();
       double ns = cpu_now_ns() - start;
       if (ns >= 20e6) {
         best = std::min(best, ns / static_cast<double>(n));
@@ -236,12 +240,12 @@ double native_ns_per_iter(const std::string& key, Fn fn) {
 // calls/elements per iteration, `unit` their name. `native_ns` > 0 adds the
 // x_native ratio.
 template <typename Body>
-void measure(benchmark::State& state, double units, const char* unit,
-             double native_ns, Body body) {
+void measure(benchmark::State &state, double units, const char *unit, double native_ns, Body body) {
   uint64_t allocs_before = g_allocations.load(std::memory_order_relaxed);
   double start = cpu_now_ns();
   for (auto _ : state) {
-    if (!body()) break;
+    if (!body())
+      break;
   }
   double ns = cpu_now_ns() - start;
   uint64_t allocs = g_allocations.load(std::memory_order_relaxed) - allocs_before;
@@ -249,41 +253,45 @@ void measure(benchmark::State& state, double units, const char* unit,
   double ns_per_iter = ns / iterations;
   state.counters[std::string("ns_per_") + unit] = ns_per_iter / units;
   state.counters["allocs_per_iter"] = static_cast<double>(allocs) / iterations;
-  if (native_ns > 0) state.counters["x_native"] = ns_per_iter / native_ns;
+  if (native_ns > 0)
+    state.counters["x_native"] = ns_per_iter / native_ns;
 }
 
 // ---- Native benchmarks ------------------------------------------------------
 
-void BM_native_empty_call(benchmark::State& state) {
-  measure(state, 1, "call", 0, [] { g_native_empty(); return true; });
+void BM_native_empty_call(benchmark::State &state) {
+  measure(state, 1, "call", 0, [] {
+    g_native_empty();
+    return true;
+  });
 }
-void BM_native_loop_sum(benchmark::State& state) {
+void BM_native_loop_sum(benchmark::State &state) {
   int32_t n = static_cast<int32_t>(state.range(0));
   measure(state, n, "elem", 0, [n] {
     benchmark::DoNotOptimize(native_loop_sum(n));
     return true;
   });
 }
-void BM_native_call_chain(benchmark::State& state) {
+void BM_native_call_chain(benchmark::State &state) {
   measure(state, kChainLength, "call", 0, [] {
     benchmark::DoNotOptimize(g_native_chain(1));
     return true;
   });
 }
-void BM_native_import_calls(benchmark::State& state) {
+void BM_native_import_calls(benchmark::State &state) {
   measure(state, kImportCalls, "call", 0, [] {
     benchmark::DoNotOptimize(native_import_calls(1));
     return true;
   });
 }
-void BM_native_reduce_i32(benchmark::State& state) {
+void BM_native_reduce_i32(benchmark::State &state) {
   std::vector<int32_t> data = make_data(static_cast<size_t>(state.range(0)));
   measure(state, static_cast<double>(data.size()), "elem", 0, [&] {
     benchmark::DoNotOptimize(native_reduce(data.data(), data.size()));
     return true;
   });
 }
-void BM_native_fib(benchmark::State& state) {
+void BM_native_fib(benchmark::State &state) {
   int32_t n = static_cast<int32_t>(state.range(0));
   measure(state, fib_calls(n), "call", 0, [n] {
     int32_t m = n;
@@ -292,7 +300,7 @@ void BM_native_fib(benchmark::State& state) {
     return true;
   });
 }
-void BM_native_fib_all_calls(benchmark::State& state) {
+void BM_native_fib_all_calls(benchmark::State &state) {
   int32_t n = static_cast<int32_t>(state.range(0));
   measure(state, fib_calls(n), "call", 0, [n] {
     int32_t m = n;
@@ -301,7 +309,7 @@ void BM_native_fib_all_calls(benchmark::State& state) {
     return true;
   });
 }
-void BM_native_reduce_i32_o2(benchmark::State& state) {
+void BM_native_reduce_i32_o2(benchmark::State &state) {
   std::vector<int32_t> data = make_data(static_cast<size_t>(state.range(0)));
   measure(state, static_cast<double>(data.size()), "elem", 0, [&] {
     benchmark::DoNotOptimize(data.data());
@@ -321,7 +329,7 @@ BENCHMARK(BM_native_fib_all_calls)->Arg(20);
 
 // ---- Runtime-only: host -> NativeModule export through invoke() ---------------
 // Needs no bytecode: the cost of the host call path itself.
-void BM_host_invoke_native_module(benchmark::State& state) {
+void BM_host_invoke_native_module(benchmark::State &state) {
   vm::Instance instance;
   vm::Context context(instance);
   auto module = vm::NativeModule::create("native");
@@ -359,10 +367,10 @@ struct Workloads {
   std::string error;
 };
 
-using LoadFn = vm::StatusOr<vm::Ref> (*)(Workloads* w);
+using LoadFn = vm::StatusOr<vm::Ref> (*)(Workloads *w);
 
-Workloads* make_workloads(LoadFn load) {
-  Workloads* w = new Workloads();
+Workloads *make_workloads(LoadFn load) {
+  Workloads *w = new Workloads();
   auto native = vm::NativeModule::create("native");
   native->export_function("add1", [](int32_t x) { return x + 1; });
   w->native = native.as_ref();
@@ -373,7 +381,8 @@ Workloads* make_workloads(LoadFn load) {
   }
   auto loaded = load(w);
   if (!loaded.ok()) {
-    if (w->error.empty()) w->error = loaded.status().to_string();
+    if (w->error.empty())
+      w->error = loaded.status().to_string();
     return w;
   }
   w->module = loaded.value();
@@ -382,11 +391,13 @@ Workloads* make_workloads(LoadFn load) {
     w->error = s.to_string();
     return w;
   }
-  struct { const char* name; vm::Function* out; } names[] = {
-      {"bench.empty", &w->empty},           {"bench.loop_sum", &w->loop_sum},
-      {"bench.call_chain", &w->call_chain}, {"bench.import_calls", &w->import_calls},
-      {"bench.reduce_i32", &w->reduce_i32}, {"bench.fib", &w->fib}};
-  for (auto& n : names) {
+  struct {
+    const char *name;
+    vm::Function *out;
+  } names[] = {{"bench.empty", &w->empty},           {"bench.loop_sum", &w->loop_sum},
+               {"bench.call_chain", &w->call_chain}, {"bench.import_calls", &w->import_calls},
+               {"bench.reduce_i32", &w->reduce_i32}, {"bench.fib", &w->fib}};
+  for (auto &n : names) {
     auto f = w->context.lookup_function(n.name);
     if (!f.ok()) {
       w->error = f.status().to_string();
@@ -398,8 +409,8 @@ Workloads* make_workloads(LoadFn load) {
 }
 
 #if defined(KILN_BENCH_HAVE_BYTECODE)
-Workloads* bytecode_workloads() {
-  static Workloads* w = make_workloads([](Workloads* w) -> vm::StatusOr<vm::Ref> {
+Workloads *bytecode_workloads() {
+  static Workloads *w = make_workloads([](Workloads *w) -> vm::StatusOr<vm::Ref> {
     if (g_vmfb_path.empty()) {
       w->error = "no workloads.vmfb: build with the compiler (vm-translate) "
                  "or pass --vmfb=PATH";
@@ -418,8 +429,8 @@ Workloads* bytecode_workloads() {
 #endif
 
 #if defined(KILN_BENCH_HAVE_C)
-Workloads* c_workloads() {
-  static Workloads* w = make_workloads([](Workloads*) -> vm::StatusOr<vm::Ref> {
+Workloads *c_workloads() {
+  static Workloads *w = make_workloads([](Workloads *) -> vm::StatusOr<vm::Ref> {
     return kiln::cmodule::create_module(bench_kiln_module());
   });
   return w;
@@ -429,9 +440,8 @@ Workloads* c_workloads() {
 // Runs `function` with `args` per iteration through the synchronous host
 // path (context-owned stack, reused ValueLists: no allocation expected).
 // Returns false (after SkipWithError) if the workloads are unavailable.
-bool run_workload(benchmark::State& state, Workloads* w, vm::Function Workloads::*function,
-                  const vm::ValueList& args, double units, const char* unit,
-                  double native_ns) {
+bool run_workload(benchmark::State &state, Workloads *w, vm::Function Workloads::*function,
+                  const vm::ValueList &args, double units, const char *unit, double native_ns) {
   if (!w->error.empty()) {
     state.SkipWithError(w->error.c_str());
     return false;
@@ -453,24 +463,22 @@ double native_empty_ns() {
   return native_ns_per_iter("empty", [] { g_native_empty(); });
 }
 double native_loop_sum_ns(int32_t n) {
-  return native_ns_per_iter("loop_sum/" + std::to_string(n), [n] {
-    benchmark::DoNotOptimize(native_loop_sum(n));
-  });
+  return native_ns_per_iter("loop_sum/" + std::to_string(n),
+                            [n] { benchmark::DoNotOptimize(native_loop_sum(n)); });
 }
 double native_chain_ns() {
   return native_ns_per_iter("chain", [] { benchmark::DoNotOptimize(g_native_chain(1)); });
 }
 double native_import_calls_ns() {
-  return native_ns_per_iter("import_calls", [] {
-    benchmark::DoNotOptimize(native_import_calls(1));
-  });
+  return native_ns_per_iter("import_calls",
+                            [] { benchmark::DoNotOptimize(native_import_calls(1)); });
 }
-double native_reduce_ns(const std::vector<int32_t>& data) {
+double native_reduce_ns(const std::vector<int32_t> &data) {
   return native_ns_per_iter("reduce/" + std::to_string(data.size()), [&] {
     benchmark::DoNotOptimize(native_reduce(data.data(), data.size()));
   });
 }
-double native_reduce_o2_ns(const std::vector<int32_t>& data) {
+double native_reduce_o2_ns(const std::vector<int32_t> &data) {
   return native_ns_per_iter("reduce_o2/" + std::to_string(data.size()), [&] {
     benchmark::DoNotOptimize(data.data());
     benchmark::ClobberMemory();
@@ -493,17 +501,18 @@ double native_fib_ns(int32_t n) {
 }
 
 // A buffer holding `data` for the reduction (null on allocation failure).
-vm::Ref make_buffer(const std::vector<int32_t>& data) {
+vm::Ref make_buffer(const std::vector<int32_t> &data) {
   auto buffer = vm::Buffer::allocate(data.size() * sizeof(int32_t), 64);
-  if (!buffer.ok()) return vm::Ref();
+  if (!buffer.ok())
+    return vm::Ref();
   std::memcpy(buffer.value()->mutable_data(), data.data(), data.size() * sizeof(int32_t));
   return buffer.value().as_ref();
 }
 
 // One benchmark body for both module forms. `bytecode_ns` (C rows only,
 // > 0 when the bytecode module is available) adds the x_bytecode ratio.
-using WorkloadsFn = Workloads* (*)();
-void add_x_bytecode(benchmark::State& state, double native_ns, double bytecode_ns) {
+using WorkloadsFn = Workloads *(*)();
+void add_x_bytecode(benchmark::State &state, double native_ns, double bytecode_ns) {
   auto it = state.counters.find("x_native");
   if (bytecode_ns > 0 && it != state.counters.end()) {
     state.counters["x_bytecode"] = it->second.value * native_ns / bytecode_ns;
@@ -512,11 +521,12 @@ void add_x_bytecode(benchmark::State& state, double native_ns, double bytecode_n
 
 // Time per iteration of `function` in the bytecode module, for x_bytecode
 // (0 without the bytecode module).
-double bytecode_ns_per_iter(const std::string& key, vm::Function Workloads::*function,
-                            const vm::ValueList& args) {
+double bytecode_ns_per_iter(const std::string &key, vm::Function Workloads::*function,
+                            const vm::ValueList &args) {
 #if defined(KILN_BENCH_HAVE_BYTECODE)
-  Workloads* w = bytecode_workloads();
-  if (!w->error.empty()) return 0;
+  Workloads *w = bytecode_workloads();
+  if (!w->error.empty())
+    return 0;
   vm::ValueList results;
   return native_ns_per_iter("bytecode/" + key, [&] {
     vm::Status s = vm::invoke(w->context, w->*function, args, &results);
@@ -530,34 +540,33 @@ double bytecode_ns_per_iter(const std::string& key, vm::Function Workloads::*fun
 #endif
 }
 
-void bench_empty(benchmark::State& state, WorkloadsFn workloads, bool with_bytecode) {
+void bench_empty(benchmark::State &state, WorkloadsFn workloads, bool with_bytecode) {
   double native = native_empty_ns();
-  if (run_workload(state, workloads(), &Workloads::empty, {}, 1, "call", native) &&
-      with_bytecode) {
+  if (run_workload(state, workloads(), &Workloads::empty, {}, 1, "call", native) && with_bytecode) {
     add_x_bytecode(state, native, bytecode_ns_per_iter("empty", &Workloads::empty, {}));
   }
 }
-void bench_loop_sum(benchmark::State& state, WorkloadsFn workloads, bool with_bytecode) {
+void bench_loop_sum(benchmark::State &state, WorkloadsFn workloads, bool with_bytecode) {
   int32_t n = static_cast<int32_t>(state.range(0));
   double native = native_loop_sum_ns(n);
   vm::ValueList args{vm::Value::i32(n)};
   if (run_workload(state, workloads(), &Workloads::loop_sum, args, n, "elem", native) &&
       with_bytecode) {
-    add_x_bytecode(state, native, bytecode_ns_per_iter("loop_sum/" + std::to_string(n),
-                                                       &Workloads::loop_sum, args));
+    add_x_bytecode(
+        state, native,
+        bytecode_ns_per_iter("loop_sum/" + std::to_string(n), &Workloads::loop_sum, args));
   }
 }
-void bench_call_chain(benchmark::State& state, WorkloadsFn workloads, bool with_bytecode) {
+void bench_call_chain(benchmark::State &state, WorkloadsFn workloads, bool with_bytecode) {
   double native = native_chain_ns();
   vm::ValueList args{vm::Value::i32(1)};
   if (run_workload(state, workloads(), &Workloads::call_chain, args, kChainLength, "call",
                    native) &&
       with_bytecode) {
-    add_x_bytecode(state, native,
-                   bytecode_ns_per_iter("chain", &Workloads::call_chain, args));
+    add_x_bytecode(state, native, bytecode_ns_per_iter("chain", &Workloads::call_chain, args));
   }
 }
-void bench_import_calls(benchmark::State& state, WorkloadsFn workloads, bool with_bytecode) {
+void bench_import_calls(benchmark::State &state, WorkloadsFn workloads, bool with_bytecode) {
   double native = native_import_calls_ns();
   vm::ValueList args{vm::Value::i32(1)};
   if (run_workload(state, workloads(), &Workloads::import_calls, args, kImportCalls, "call",
@@ -567,7 +576,7 @@ void bench_import_calls(benchmark::State& state, WorkloadsFn workloads, bool wit
                    bytecode_ns_per_iter("import_calls", &Workloads::import_calls, args));
   }
 }
-void bench_reduce_i32(benchmark::State& state, WorkloadsFn workloads, bool with_bytecode) {
+void bench_reduce_i32(benchmark::State &state, WorkloadsFn workloads, bool with_bytecode) {
   size_t count = static_cast<size_t>(state.range(0));
   std::vector<int32_t> data = make_data(count);
   double native = native_reduce_ns(data);
@@ -577,8 +586,8 @@ void bench_reduce_i32(benchmark::State& state, WorkloadsFn workloads, bool with_
     return;
   }
   vm::ValueList args{vm::Value::ref(buffer)};
-  if (!run_workload(state, workloads(), &Workloads::reduce_i32, args,
-                    static_cast<double>(count), "elem", native)) {
+  if (!run_workload(state, workloads(), &Workloads::reduce_i32, args, static_cast<double>(count),
+                    "elem", native)) {
     return;
   }
   // The ratio to the unvectorized -O2 loop too (see bench/native_o2.cpp).
@@ -588,12 +597,12 @@ void bench_reduce_i32(benchmark::State& state, WorkloadsFn workloads, bool with_
     state.counters["x_native_O2"] = it->second.value * native / native_o2;
   }
   if (with_bytecode) {
-    add_x_bytecode(state, native,
-                   bytecode_ns_per_iter("reduce/" + std::to_string(count),
-                                        &Workloads::reduce_i32, args));
+    add_x_bytecode(
+        state, native,
+        bytecode_ns_per_iter("reduce/" + std::to_string(count), &Workloads::reduce_i32, args));
   }
 }
-void bench_fib(benchmark::State& state, WorkloadsFn workloads, bool with_bytecode) {
+void bench_fib(benchmark::State &state, WorkloadsFn workloads, bool with_bytecode) {
   int32_t n = static_cast<int32_t>(state.range(0));
   double native = native_fib_ns(n);
   vm::ValueList args{vm::Value::i32(n)};
@@ -602,8 +611,7 @@ void bench_fib(benchmark::State& state, WorkloadsFn workloads, bool with_bytecod
   }
   auto it = state.counters.find("x_native");
   if (it != state.counters.end()) {
-    state.counters["x_native_all_calls"] =
-        it->second.value * native / native_fib_all_calls_ns(n);
+    state.counters["x_native_all_calls"] = it->second.value * native / native_fib_all_calls_ns(n);
   }
   if (with_bytecode) {
     add_x_bytecode(state, native,
@@ -614,11 +622,9 @@ void bench_fib(benchmark::State& state, WorkloadsFn workloads, bool with_bytecod
 // ---- Bytecode benchmarks ------------------------------------------------------
 #if defined(KILN_BENCH_HAVE_BYTECODE)
 
-void BM_vm_empty_call(benchmark::State& state) {
-  bench_empty(state, bytecode_workloads, false);
-}
-void BM_vm_empty_call_packed(benchmark::State& state) {
-  Workloads* w = bytecode_workloads();
+void BM_vm_empty_call(benchmark::State &state) { bench_empty(state, bytecode_workloads, false); }
+void BM_vm_empty_call_packed(benchmark::State &state) {
+  Workloads *w = bytecode_workloads();
   if (!w->error.empty()) {
     state.SkipWithError(w->error.c_str());
     return;
@@ -633,17 +639,17 @@ void BM_vm_empty_call_packed(benchmark::State& state) {
     return true;
   });
 }
-void BM_vm_loop_sum(benchmark::State& state) { bench_loop_sum(state, bytecode_workloads, false); }
-void BM_vm_call_chain(benchmark::State& state) {
+void BM_vm_loop_sum(benchmark::State &state) { bench_loop_sum(state, bytecode_workloads, false); }
+void BM_vm_call_chain(benchmark::State &state) {
   bench_call_chain(state, bytecode_workloads, false);
 }
-void BM_vm_import_calls(benchmark::State& state) {
+void BM_vm_import_calls(benchmark::State &state) {
   bench_import_calls(state, bytecode_workloads, false);
 }
-void BM_vm_reduce_i32(benchmark::State& state) {
+void BM_vm_reduce_i32(benchmark::State &state) {
   bench_reduce_i32(state, bytecode_workloads, false);
 }
-void BM_vm_fib(benchmark::State& state) { bench_fib(state, bytecode_workloads, false); }
+void BM_vm_fib(benchmark::State &state) { bench_fib(state, bytecode_workloads, false); }
 BENCHMARK(BM_vm_empty_call);
 BENCHMARK(BM_vm_empty_call_packed);
 BENCHMARK(BM_vm_loop_sum)->Arg(1000)->Arg(100000);
@@ -657,21 +663,21 @@ BENCHMARK(BM_vm_fib)->Arg(20);
 // limit is set (run_loop<.., kFuel>); without one it is the plain loop.
 // x_fuel_off is the time with fuel on over the time with fuel off, both
 // measured here, alternating (best of 5 batches of >= 20 ms each).
-Workloads* fuel_workloads() {
-  static Workloads* w = [] {
-    Workloads* fw = make_workloads([](Workloads* w) -> vm::StatusOr<vm::Ref> {
+Workloads *fuel_workloads() {
+  static Workloads *w = [] {
+    Workloads *fw = make_workloads([](Workloads *w) -> vm::StatusOr<vm::Ref> {
       return kiln::bytecode::load_module_from_file(w->instance, g_vmfb_path.c_str());
     });
     vm::ExecutionLimits limits;
-    limits.fuel = int64_t{1} << 62;  // never runs out: measures the counting
+    limits.fuel = int64_t{1} << 62; // never runs out: measures the counting
     fw->context.set_execution_limits(limits);
     return fw;
   }();
   return w;
 }
 
-double best_batch_ns(Workloads* w, vm::Function Workloads::*function,
-                     const vm::ValueList& args, uint64_t n) {
+double best_batch_ns(Workloads *w, vm::Function Workloads::*function, const vm::ValueList &args,
+                     uint64_t n) {
   vm::ValueList results;
   double start = cpu_now_ns();
   for (uint64_t i = 0; i < n; ++i) {
@@ -682,11 +688,13 @@ double best_batch_ns(Workloads* w, vm::Function Workloads::*function,
 }
 
 // Best time of `on` over best time of `off` per call, alternating batches.
-double time_ratio(Workloads* off, Workloads* on, vm::Function Workloads::*function,
-                  const vm::ValueList& args) {
-  if (!off->error.empty() || !on->error.empty()) return 0;
+double time_ratio(Workloads *off, Workloads *on, vm::Function Workloads::*function,
+                  const vm::ValueList &args) {
+  if (!off->error.empty() || !on->error.empty())
+    return 0;
   uint64_t n = 1;
-  while (best_batch_ns(off, function, args, n) * static_cast<double>(n) < 20e6) n *= 2;
+  while (best_batch_ns(off, function, args, n) * static_cast<double>(n) < 20e6)
+    n *= 2;
   double best_off = 1e300, best_on = 1e300;
   for (int round = 0; round < 5; ++round) {
     best_off = std::min(best_off, best_batch_ns(off, function, args, n));
@@ -695,23 +703,24 @@ double time_ratio(Workloads* off, Workloads* on, vm::Function Workloads::*functi
   return best_on / best_off;
 }
 
-double fuel_ratio(vm::Function Workloads::*function, const vm::ValueList& args) {
+double fuel_ratio(vm::Function Workloads::*function, const vm::ValueList &args) {
   return time_ratio(bytecode_workloads(), fuel_workloads(), function, args);
 }
 
-void bench_fuel(benchmark::State& state, vm::Function Workloads::*function,
-                vm::ValueList args, double units, const char* unit) {
-  if (!run_workload(state, fuel_workloads(), function, args, units, unit, 0)) return;
+void bench_fuel(benchmark::State &state, vm::Function Workloads::*function, vm::ValueList args,
+                double units, const char *unit) {
+  if (!run_workload(state, fuel_workloads(), function, args, units, unit, 0))
+    return;
   state.counters["x_fuel_off"] = fuel_ratio(function, args);
 }
-void BM_vm_fuel_loop_sum(benchmark::State& state) {
+void BM_vm_fuel_loop_sum(benchmark::State &state) {
   int32_t n = static_cast<int32_t>(state.range(0));
   bench_fuel(state, &Workloads::loop_sum, {vm::Value::i32(n)}, n, "elem");
 }
-void BM_vm_fuel_call_chain(benchmark::State& state) {
+void BM_vm_fuel_call_chain(benchmark::State &state) {
   bench_fuel(state, &Workloads::call_chain, {vm::Value::i32(1)}, kChainLength, "call");
 }
-void BM_vm_fuel_fib(benchmark::State& state) {
+void BM_vm_fuel_fib(benchmark::State &state) {
   int32_t n = static_cast<int32_t>(state.range(0));
   bench_fuel(state, &Workloads::fib, {vm::Value::i32(n)}, fib_calls(n), "call");
 }
@@ -719,19 +728,17 @@ BENCHMARK(BM_vm_fuel_loop_sum)->Arg(100000);
 BENCHMARK(BM_vm_fuel_call_chain);
 BENCHMARK(BM_vm_fuel_fib)->Arg(20);
 
-#endif  // KILN_BENCH_HAVE_BYTECODE
+#endif // KILN_BENCH_HAVE_BYTECODE
 
 // ---- Emitted-C benchmarks --------------------------------------------------------
 #if defined(KILN_BENCH_HAVE_C)
 
-void BM_c_empty_call(benchmark::State& state) { bench_empty(state, c_workloads, true); }
-void BM_c_loop_sum(benchmark::State& state) { bench_loop_sum(state, c_workloads, true); }
-void BM_c_call_chain(benchmark::State& state) { bench_call_chain(state, c_workloads, true); }
-void BM_c_import_calls(benchmark::State& state) {
-  bench_import_calls(state, c_workloads, true);
-}
-void BM_c_reduce_i32(benchmark::State& state) { bench_reduce_i32(state, c_workloads, true); }
-void BM_c_fib(benchmark::State& state) { bench_fib(state, c_workloads, true); }
+void BM_c_empty_call(benchmark::State &state) { bench_empty(state, c_workloads, true); }
+void BM_c_loop_sum(benchmark::State &state) { bench_loop_sum(state, c_workloads, true); }
+void BM_c_call_chain(benchmark::State &state) { bench_call_chain(state, c_workloads, true); }
+void BM_c_import_calls(benchmark::State &state) { bench_import_calls(state, c_workloads, true); }
+void BM_c_reduce_i32(benchmark::State &state) { bench_reduce_i32(state, c_workloads, true); }
+void BM_c_fib(benchmark::State &state) { bench_fib(state, c_workloads, true); }
 BENCHMARK(BM_c_empty_call);
 BENCHMARK(BM_c_loop_sum)->Arg(1000)->Arg(100000);
 BENCHMARK(BM_c_call_chain);
@@ -745,16 +752,16 @@ BENCHMARK(BM_c_fib)->Arg(20);
 // limits / unbounded module (the cost of the compiled-in checks);
 // x_fuel_on: bounded module with a fuel limit / unbounded module.
 #if defined(KILN_BENCH_BOUNDED_C_SO) && defined(KILN_BENCH_HAVE_BYTECODE)
-Workloads* c_unbounded_so_workloads() {
-  static Workloads* w = make_workloads([](Workloads* w) -> vm::StatusOr<vm::Ref> {
+Workloads *c_unbounded_so_workloads() {
+  static Workloads *w = make_workloads([](Workloads *w) -> vm::StatusOr<vm::Ref> {
     return kiln::cmodule::load_module_from_file(w->instance, KILN_BENCH_UNBOUNDED_C_SO);
   });
   return w;
 }
 
-Workloads* c_bounded_workloads(bool with_fuel) {
+Workloads *c_bounded_workloads(bool with_fuel) {
   auto make = [](bool fuel) {
-    Workloads* w = make_workloads([](Workloads* w) -> vm::StatusOr<vm::Ref> {
+    Workloads *w = make_workloads([](Workloads *w) -> vm::StatusOr<vm::Ref> {
       return kiln::cmodule::load_module_from_file(w->instance, KILN_BENCH_BOUNDED_C_SO);
     });
     if (fuel) {
@@ -764,45 +771,47 @@ Workloads* c_bounded_workloads(bool with_fuel) {
     }
     return w;
   };
-  static Workloads* plain = make(false);
-  static Workloads* fueled = make(true);
+  static Workloads *plain = make(false);
+  static Workloads *fueled = make(true);
   return with_fuel ? fueled : plain;
 }
 
-void bench_c_bounded(benchmark::State& state, vm::Function Workloads::*function,
-                     vm::ValueList args, double units, const char* unit) {
-  if (!run_workload(state, c_bounded_workloads(true), function, args, units, unit, 0)) return;
+void bench_c_bounded(benchmark::State &state, vm::Function Workloads::*function, vm::ValueList args,
+                     double units, const char *unit) {
+  if (!run_workload(state, c_bounded_workloads(true), function, args, units, unit, 0))
+    return;
   state.counters["x_unbounded"] =
       time_ratio(c_unbounded_so_workloads(), c_bounded_workloads(false), function, args);
   state.counters["x_fuel_on"] =
       time_ratio(c_unbounded_so_workloads(), c_bounded_workloads(true), function, args);
 }
-void BM_c_fuel_loop_sum(benchmark::State& state) {
+void BM_c_fuel_loop_sum(benchmark::State &state) {
   int32_t n = static_cast<int32_t>(state.range(0));
   bench_c_bounded(state, &Workloads::loop_sum, {vm::Value::i32(n)}, n, "elem");
 }
-void BM_c_fuel_call_chain(benchmark::State& state) {
+void BM_c_fuel_call_chain(benchmark::State &state) {
   bench_c_bounded(state, &Workloads::call_chain, {vm::Value::i32(1)}, kChainLength, "call");
 }
-void BM_c_fuel_fib(benchmark::State& state) {
+void BM_c_fuel_fib(benchmark::State &state) {
   int32_t n = static_cast<int32_t>(state.range(0));
   bench_c_bounded(state, &Workloads::fib, {vm::Value::i32(n)}, fib_calls(n), "call");
 }
 BENCHMARK(BM_c_fuel_loop_sum)->Arg(100000);
 BENCHMARK(BM_c_fuel_call_chain);
 BENCHMARK(BM_c_fuel_fib)->Arg(20);
-#endif  // KILN_BENCH_BOUNDED_C_SO && KILN_BENCH_HAVE_BYTECODE
+#endif // KILN_BENCH_BOUNDED_C_SO && KILN_BENCH_HAVE_BYTECODE
 
-#endif  // KILN_BENCH_HAVE_C
+#endif // KILN_BENCH_HAVE_C
 
-}  // namespace
+} // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
 #if defined(KILN_BENCH_HAVE_BYTECODE)
 #if defined(KILN_BENCH_DEFAULT_VMFB)
   g_vmfb_path = KILN_BENCH_DEFAULT_VMFB;
 #endif
-  if (const char* env = std::getenv("KILN_BENCH_VMFB")) g_vmfb_path = env;
+  if (const char *env = std::getenv("KILN_BENCH_VMFB"))
+    g_vmfb_path = env;
 #endif
   // Take --vmfb=PATH out of argv before Google Benchmark sees it.
   int out = 1;
@@ -819,7 +828,8 @@ int main(int argc, char** argv) {
   }
   argc = out;
   benchmark::Initialize(&argc, argv);
-  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  if (benchmark::ReportUnrecognizedArguments(argc, argv))
+    return 1;
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

@@ -46,16 +46,17 @@ double median(std::vector<double> v) {
 // Resident set size in bytes (/proc/self/statm).
 double rss_bytes() {
   long pages = 0, resident = 0;
-  std::FILE* f = std::fopen("/proc/self/statm", "r");
+  std::FILE *f = std::fopen("/proc/self/statm", "r");
   if (f) {
-    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+    if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2)
+      resident = 0;
     std::fclose(f);
   }
   return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE));
 }
 
-void write_file(const std::string& path, const std::vector<uint8_t>& bytes) {
-  std::FILE* f = std::fopen(path.c_str(), "wb");
+void write_file(const std::string &path, const std::vector<uint8_t> &bytes) {
+  std::FILE *f = std::fopen(path.c_str(), "wb");
   if (!f || std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) {
     std::fprintf(stderr, "cannot write %s\n", path.c_str());
     std::exit(1);
@@ -63,9 +64,8 @@ void write_file(const std::string& path, const std::vector<uint8_t>& bytes) {
   std::fclose(f);
 }
 
-template <typename T>
-void append(std::vector<uint8_t>& out, T v) {
-  const uint8_t* p = reinterpret_cast<const uint8_t*>(&v);
+template <typename T> void append(std::vector<uint8_t> &out, T v) {
+  const uint8_t *p = reinterpret_cast<const uint8_t *>(&v);
   out.insert(out.end(), p, p + sizeof(T));
 }
 
@@ -77,7 +77,8 @@ std::vector<uint8_t> safetensors_of(int count, size_t size) {
               std::to_string((i + 1) * size) + "]}";
   }
   header += "}";
-  while ((8 + header.size()) % 64) header += ' ';
+  while ((8 + header.size()) % 64)
+    header += ' ';
   std::vector<uint8_t> out;
   append<uint64_t>(out, header.size());
   out.insert(out.end(), header.begin(), header.end());
@@ -96,10 +97,11 @@ std::vector<uint8_t> gguf_of(int count, size_t size) {
     out.insert(out.end(), name.begin(), name.end());
     append<uint32_t>(out, 1);
     append<uint64_t>(out, size);
-    append<uint32_t>(out, 24);  // i8
+    append<uint32_t>(out, 24); // i8
     append<uint64_t>(out, i * size);
   }
-  while (out.size() % 32) out.push_back(0);
+  while (out.size() % 32)
+    out.push_back(0);
   out.resize(out.size() + count * size, 1);
   return out;
 }
@@ -112,19 +114,20 @@ struct Harness {
   std::unique_ptr<vm::Context> context;
 };
 
-vm::Value bytes_value(const void* data, size_t size) {
+vm::Value bytes_value(const void *data, size_t size) {
   auto b = vm::Buffer::allocate(size);
-  if (size) std::memcpy((*b)->mutable_data(), data, size);
+  if (size)
+    std::memcpy((*b)->mutable_data(), data, size);
   return vm::Value::ref(std::move(b).value().as_ref());
 }
 
 // One load of every entry of `path`; returns seconds, fills `buffers`.
-double load_all(Harness& h, const io_parameters::Index& index,
-                std::vector<vm::RefT<hal::Buffer>>* buffers) {
+double load_all(Harness &h, const io_parameters::Index &index,
+                std::vector<vm::RefT<hal::Buffer>> *buffers) {
   std::vector<uint32_t> table;
   std::string data;
   std::vector<uint64_t> spans;
-  for (const io_parameters::Entry& e : index.entries()) {
+  for (const io_parameters::Entry &e : index.entries()) {
     table.push_back(static_cast<uint32_t>(data.size()));
     table.push_back(static_cast<uint32_t>(e.key.size()));
     data += e.key;
@@ -132,10 +135,14 @@ double load_all(Harness& h, const io_parameters::Index& index,
   }
   int32_t usage = hal::buffer_usage::kTransferSource | hal::buffer_usage::kDispatchStorageRead |
                   hal::buffer_usage::kMapping;
-  vm::ValueList args = {vm::Value::ref(h.hal.device.as_ref()), vm::Value::i64(-1),
-                        vm::Value::ref(vm::Ref()), vm::Value::ref(vm::Ref()),
-                        bytes_value("big", 3), vm::Value::i64(-1),
-                        vm::Value::i32(hal::memory_type::kHostLocal), vm::Value::i32(usage),
+  vm::ValueList args = {vm::Value::ref(h.hal.device.as_ref()),
+                        vm::Value::i64(-1),
+                        vm::Value::ref(vm::Ref()),
+                        vm::Value::ref(vm::Ref()),
+                        bytes_value("big", 3),
+                        vm::Value::i64(-1),
+                        vm::Value::i32(hal::memory_type::kHostLocal),
+                        vm::Value::i32(usage),
                         bytes_value(table.data(), table.size() * 4),
                         bytes_value(data.data(), data.size()),
                         bytes_value(spans.data(), spans.size() * 8)};
@@ -149,7 +156,7 @@ double load_all(Harness& h, const io_parameters::Index& index,
     std::fprintf(stderr, "load failed: %s\n", s.to_string().c_str());
     std::exit(1);
   }
-  vm::List* list = results[0].as_ref().as<vm::List>();
+  vm::List *list = results[0].as_ref().as<vm::List>();
   buffers->clear();
   for (size_t i = 0; i < list->size(); ++i) {
     vm::Ref r;
@@ -160,24 +167,27 @@ double load_all(Harness& h, const io_parameters::Index& index,
 }
 
 // Reads one byte per 4 KiB page of every buffer; returns seconds.
-double touch_all(std::vector<vm::RefT<hal::Buffer>>& buffers, uint64_t* sum) {
+double touch_all(std::vector<vm::RefT<hal::Buffer>> &buffers, uint64_t *sum) {
   Clock::time_point start = Clock::now();
-  for (auto& b : buffers) {
+  for (auto &b : buffers) {
     auto p = b->map(0, b->length(), hal::memory_access::kRead);
-    for (size_t i = 0; i < b->length(); i += 4096) *sum += (*p)[i];
+    for (size_t i = 0; i < b->length(); i += 4096)
+      *sum += (*p)[i];
   }
   return seconds_since(start);
 }
 
-}  // namespace
+} // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   size_t size_mb = 1024;
   std::string dir = std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp";
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a.rfind("--size-mb=", 0) == 0) size_mb = std::strtoull(a.c_str() + 10, nullptr, 10);
-    else if (a.rfind("--dir=", 0) == 0) dir = a.substr(6);
+    if (a.rfind("--size-mb=", 0) == 0)
+      size_mb = std::strtoull(a.c_str() + 10, nullptr, 10);
+    else if (a.rfind("--dir=", 0) == 0)
+      dir = a.substr(6);
     else {
       std::fprintf(stderr, "usage: kiln_params_bench [--size-mb=N] [--dir=DIR]\n");
       return 2;
@@ -188,15 +198,15 @@ int main(int argc, char** argv) {
   // 1. Index load of 1,000 tensors.
   std::printf("index load, 1,000 tensors of 256 bytes (map + parse, median of 200):\n");
   struct Kind {
-    const char* name;
+    const char *name;
     std::vector<uint8_t> bytes;
-  } kinds[] = {{"safetensors", safetensors_of(1000, 256)},
-               {"gguf", gguf_of(1000, 256)},
-               {"irpa", {}}};
+  } kinds[] = {
+      {"safetensors", safetensors_of(1000, 256)}, {"gguf", gguf_of(1000, 256)}, {"irpa", {}}};
   std::vector<std::pair<std::string, std::vector<uint8_t>>> entries;
-  for (int i = 0; i < 1000; ++i) entries.emplace_back("t" + std::to_string(i), std::vector<uint8_t>(256, 1));
+  for (int i = 0; i < 1000; ++i)
+    entries.emplace_back("t" + std::to_string(i), std::vector<uint8_t>(256, 1));
   kinds[2].bytes = io_parameters::build_irpa(entries);
-  for (Kind& k : kinds) {
+  for (Kind &k : kinds) {
     std::string path = stem + "." + k.name;
     write_file(path, k.bytes);
     std::vector<double> times;
@@ -221,12 +231,14 @@ int main(int argc, char** argv) {
   {
     std::vector<std::pair<std::string, std::vector<uint8_t>>> big_entries;
     for (int i = 0; i < 4; ++i) {
-      big_entries.emplace_back("w" + std::to_string(i), std::vector<uint8_t>(total / 4, static_cast<uint8_t>(i + 1)));
+      big_entries.emplace_back("w" + std::to_string(i),
+                               std::vector<uint8_t>(total / 4, static_cast<uint8_t>(i + 1)));
     }
     write_file(big, io_parameters::build_irpa(big_entries, 4096));
   }
   std::printf("\nio_parameters.load of %zu MiB (4 parameters of an IRPA file), alternating "
-              "runs, median of 3:\n", size_mb);
+              "runs, median of 3:\n",
+              size_mb);
   std::vector<double> t_zero, t_copy, rss_zero, rss_copy, touch_zero, touch_copy;
   std::vector<double> rss_read_zero, rss_read_copy;
   uint64_t sum = 0;
@@ -261,8 +273,8 @@ int main(int argc, char** argv) {
   }
   std::remove(big.c_str());
   double mib = 1.0 / (1 << 20);
-  std::printf("  %-12s %12s %16s %22s %16s\n", "", "map+load", "RSS added",
-              "then read every page", "RSS added then");
+  std::printf("  %-12s %12s %16s %22s %16s\n", "", "map+load", "RSS added", "then read every page",
+              "RSS added then");
   std::printf("  %-12s %9.3f ms %12.1f MiB %19.3f ms %12.1f MiB\n", "zero copy",
               median(t_zero) * 1e3, median(rss_zero) * mib, median(touch_zero) * 1e3,
               median(rss_read_zero) * mib);

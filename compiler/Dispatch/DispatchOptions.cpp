@@ -33,8 +33,7 @@ struct DispatchOptionsCL {
       "kernel-cc", llvm::cl::desc("C compiler for --kernel-form=c (name on PATH or path)"),
       llvm::cl::init("cc")};
   llvm::cl::opt<std::string> ccFlags{
-      "kernel-cc-flags",
-      llvm::cl::desc("Optimization flags for --kernel-form=c (space separated)"),
+      "kernel-cc-flags", llvm::cl::desc("Optimization flags for --kernel-form=c (space separated)"),
       llvm::cl::init("-O2")};
   llvm::cl::opt<bool> cBounded{
       "kernel-c-bounded",
@@ -44,8 +43,7 @@ struct DispatchOptionsCL {
       llvm::cl::init(true)};
   llvm::cl::opt<int64_t> workgroups{
       "kiln-dispatch-workgroups",
-      llvm::cl::desc("Largest number of workgroups one loop is split into"),
-      llvm::cl::init(64)};
+      llvm::cl::desc("Largest number of workgroups one loop is split into"), llvm::cl::init(64)};
 };
 
 DispatchOptionsCL &dispatchOptionsCL() {

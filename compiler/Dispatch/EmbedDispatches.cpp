@@ -168,19 +168,19 @@ FailureOr<std::string> writeHost(StringRef name, FunctionType type, StringRef ca
   std::string zero = w.constI64(0), all = w.constI64(-1);
   std::string device =
       w.def("device", "vm.call @hal.devices.get(" + c0 + ") : (i32) -> !vm.ref<!hal.device>");
-  std::string cached = w.def("cached", "vm.global.load.ref @" + cache +
-                                           " : !vm.ref<!hal.executable>");
+  std::string cached =
+      w.def("cached", "vm.global.load.ref @" + cache + " : !vm.ref<!hal.executable>");
   std::string have = w.def("have", "vm.cmp.nz.ref " + cached + " : !vm.ref<!hal.executable>");
   w.line("vm.cond_br " + have + ", ^dispatch(" + cached + " : !vm.ref<!hal.executable>), ^create");
   w.body += "  ^create:\n";
   std::string formatRef = w.def("format", "vm.const.ref.rodata @" + format + " : !vm.buffer");
   std::string dataRef = w.def("data", "vm.const.ref.rodata @" + data + " : !vm.buffer");
   std::string noConstants = w.def("none", "vm.const.ref.zero : !vm.buffer");
-  std::string created = w.def(
-      "created", "vm.call @hal.executable.create(" + device + ", " + all + ", " + formatRef +
-                     ", " + dataRef + ", " + noConstants +
-                     ") : (!vm.ref<!hal.device>, i64, !vm.buffer, !vm.buffer, !vm.buffer) -> "
-                     "!vm.ref<!hal.executable>");
+  std::string created =
+      w.def("created", "vm.call @hal.executable.create(" + device + ", " + all + ", " + formatRef +
+                           ", " + dataRef + ", " + noConstants +
+                           ") : (!vm.ref<!hal.device>, i64, !vm.buffer, !vm.buffer, !vm.buffer) -> "
+                           "!vm.ref<!hal.executable>");
   w.line("vm.global.store.ref " + created + ", @" + cache + " : !vm.ref<!hal.executable>");
   w.line("vm.br ^dispatch(" + created + " : !vm.ref<!hal.executable>)");
   w.body += "  ^dispatch(%exe : !vm.ref<!hal.executable>):\n";
@@ -234,11 +234,11 @@ FailureOr<std::string> writeHost(StringRef name, FunctionType type, StringRef ca
       break;
     }
   }
-  std::string cb = w.def("cb", "vm.call @hal.command_buffer.create(" + device + ", " +
-                                   w.constI32(kOneShot) + ", " + w.constI32(kCategories) + ", " +
-                                   all + ", " + c0 +
-                                   ") : (!vm.ref<!hal.device>, i32, i32, i64, i32) -> "
-                                   "!vm.ref<!hal.command_buffer>");
+  std::string cb =
+      w.def("cb", "vm.call @hal.command_buffer.create(" + device + ", " + w.constI32(kOneShot) +
+                      ", " + w.constI32(kCategories) + ", " + all + ", " + c0 +
+                      ") : (!vm.ref<!hal.device>, i32, i32, i64, i32) -> "
+                      "!vm.ref<!hal.command_buffer>");
   w.line("vm.call.variadic @hal.command_buffer.dispatch(" + cb + ", %exe, " + zero +
          ", %count_x, %count_y, %count_z, " + zero + ", [" + llvm::join(words, ", ") + "], [" +
          llvm::join(bindings, ", ") +
@@ -246,10 +246,10 @@ FailureOr<std::string> writeHost(StringRef name, FunctionType type, StringRef ca
          "i64, i32 ..., tuple<i32, i32, !vm.ref<!hal.buffer>, i64, i64> ...) -> ()");
   w.line("vm.call @hal.command_buffer.finalize(" + cb + ") : (!vm.ref<!hal.command_buffer>) -> ()");
   std::string fence = w.def("fence", "vm.call @hal.fence.create(" + device + ", " + zero +
-                                          ") : (!vm.ref<!hal.device>, i64) -> !vm.ref<!hal.fence>");
+                                         ") : (!vm.ref<!hal.device>, i64) -> !vm.ref<!hal.fence>");
   std::string noWait = w.def("none", "vm.const.ref.zero : !vm.ref<!hal.fence>");
-  w.line("vm.call @hal.device.queue.execute(" + device + ", " + all + ", " + noWait + ", " +
-         fence + ", " + cb + ", " + zero +
+  w.line("vm.call @hal.device.queue.execute(" + device + ", " + all + ", " + noWait + ", " + fence +
+         ", " + cb + ", " + zero +
          ") : (!vm.ref<!hal.device>, i64, !vm.ref<!hal.fence>, !vm.ref<!hal.fence>, "
          "!vm.ref<!hal.command_buffer>, i64) -> ()");
   std::string forever = w.constI32(-1);
@@ -290,8 +290,7 @@ vm::RodataOp addRodata(OpBuilder &b, Location loc, SymbolTable &symbols, StringR
   return rodata;
 }
 
-struct EmbedDispatchesPass
-    : public mlir::kiln::impl::EmbedDispatchesPassBase<EmbedDispatchesPass> {
+struct EmbedDispatchesPass : public mlir::kiln::impl::EmbedDispatchesPassBase<EmbedDispatchesPass> {
   using EmbedDispatchesPassBase::EmbedDispatchesPassBase;
 
   void runOnOperation() override {
@@ -318,10 +317,9 @@ struct EmbedDispatchesPass
     OpBuilder b(&getContext());
     b.setInsertionPointToStart(&vmModule.getBlock());
     std::string formatText = executableFormat(*form).str();
-    vm::RodataOp format =
-        addRodata(b, vmModule.getLoc(), symbols, "__kiln_executable_format",
-                  ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(formatText.data()),
-                                    formatText.size()));
+    vm::RodataOp format = addRodata(
+        b, vmModule.getLoc(), symbols, "__kiln_executable_format",
+        ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(formatText.data()), formatText.size()));
     format.removeAlignmentAttr();
 
     KernelCompilerOptions compiler;
@@ -399,8 +397,7 @@ struct EmbedDispatchesPass
                       vm::RodataOp format) {
     Location loc = kernel.getLoc();
     StringRef hostName = host.getSymName();
-    FailureOr<OwningOpRef<ModuleOp>> kernelIR =
-        kernelModule(vmModule, symbols, kernel, hostName);
+    FailureOr<OwningOpRef<ModuleOp>> kernelIR = kernelModule(vmModule, symbols, kernel, hostName);
     if (failed(kernelIR))
       return failure();
     if (printKernels) {
@@ -429,10 +426,10 @@ struct EmbedDispatchesPass
         writeHost(hostName, host.getFunctionType(), SymbolTable::getSymbolName(cache).getValue(),
                   format.getSymName(), data.getSymName());
     if (failed(hostText))
-      return emitError(host.getLoc()) << "host function @" << hostName << " has type "
-                            << host.getFunctionType()
-                            << "; a dispatch passes buffers, i32, i64, f32 and f64, then "
-                               "three i32 (workgroup count), and returns nothing";
+      return emitError(host.getLoc())
+             << "host function @" << hostName << " has type " << host.getFunctionType()
+             << "; a dispatch passes buffers, i32, i64, f32 and f64, then "
+                "three i32 (workgroup count), and returns nothing";
     Location hostLoc = host.getLoc();
     std::string name = hostName.str();
     symbols.erase(host);

@@ -50,9 +50,8 @@ struct TempFile {
 };
 
 /// The shared object built from the C of `module`.
-FailureOr<std::vector<uint8_t>> buildSharedObject(ModuleOp module,
-                                                  const KernelCompilerOptions &options,
-                                                  Location loc) {
+FailureOr<std::vector<uint8_t>>
+buildSharedObject(ModuleOp module, const KernelCompilerOptions &options, Location loc) {
   std::string source;
   {
     llvm::raw_string_ostream os(source);
@@ -65,8 +64,7 @@ FailureOr<std::vector<uint8_t>> buildSharedObject(ModuleOp module,
   if (!StringRef(compiler).contains('/')) {
     llvm::ErrorOr<std::string> found = llvm::sys::findProgramByName(compiler);
     if (!found)
-      return emitError(loc) << "kernel-form=c: the C compiler '" << compiler
-                            << "' is not on PATH";
+      return emitError(loc) << "kernel-form=c: the C compiler '" << compiler << "' is not on PATH";
     compiler = *found;
   } else if (!llvm::sys::fs::can_execute(compiler)) {
     return emitError(loc) << "kernel-form=c: the C compiler '" << compiler
@@ -97,8 +95,8 @@ FailureOr<std::vector<uint8_t>> buildSharedObject(ModuleOp module,
     std::string output;
     if (auto text = llvm::MemoryBuffer::getFile(log.path))
       output = (*text)->getBuffer().trim().take_front(2000).str();
-    InFlightDiagnostic diag = emitError(loc) << "kernel-form=c: '" << llvm::join(args, " ")
-                                             << "' failed";
+    InFlightDiagnostic diag = emitError(loc)
+                              << "kernel-form=c: '" << llvm::join(args, " ") << "' failed";
     if (rc < 0)
       diag << " (" << error << ")";
     else
@@ -110,17 +108,16 @@ FailureOr<std::vector<uint8_t>> buildSharedObject(ModuleOp module,
   auto object = llvm::MemoryBuffer::getFile(soFile.path, /*IsText=*/false,
                                             /*RequiresNullTerminator=*/false);
   if (!object)
-    return emitError(loc) << "kernel-form=c: cannot read the built object " << soFile.path
-                          << ": " << object.getError().message();
+    return emitError(loc) << "kernel-form=c: cannot read the built object " << soFile.path << ": "
+                          << object.getError().message();
   StringRef bytes = (*object)->getBuffer();
   return std::vector<uint8_t>(bytes.bytes_begin(), bytes.bytes_end());
 }
 
 } // namespace
 
-FailureOr<std::vector<uint8_t>> compileKernelModule(ModuleOp module,
-                                                    const KernelCompilerOptions &options,
-                                                    Location loc) {
+FailureOr<std::vector<uint8_t>>
+compileKernelModule(ModuleOp module, const KernelCompilerOptions &options, Location loc) {
   PassManager pm(module.getContext(), ModuleOp::getOperationName());
   buildVMBytecodePreparationPipeline(pm);
   if (failed(pm.run(module)))

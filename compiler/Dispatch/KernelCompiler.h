@@ -44,9 +44,8 @@ struct KernelCompilerOptions {
 /// Runs the vm preparation pipeline on `module` (a builtin.module holding one
 /// vm.module), then produces the executable's bytes. Failures are reported
 /// at `loc` (the loop the kernel came from).
-FailureOr<std::vector<uint8_t>> compileKernelModule(ModuleOp module,
-                                                    const KernelCompilerOptions &options,
-                                                    Location loc);
+FailureOr<std::vector<uint8_t>>
+compileKernelModule(ModuleOp module, const KernelCompilerOptions &options, Location loc);
 
 } // namespace mlir::kiln
 

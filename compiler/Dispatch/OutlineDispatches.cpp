@@ -52,8 +52,8 @@ bool isScalar(Type t) {
 /// A memref the conversion gives a buffer form (a buffer, offset, sizes).
 bool hasBufferForm(Type t) {
   auto memref = dyn_cast<MemRefType>(t);
-  return memref && isSupportedElementType(memref.getElementType()) &&
-         isContiguousLayout(memref) && !memref.getMemorySpace();
+  return memref && isSupportedElementType(memref.getElementType()) && isContiguousLayout(memref) &&
+         !memref.getMemorySpace();
 }
 
 /// A constant the kernel can rebuild: a constant-like op without operands
@@ -87,9 +87,7 @@ FailureOr<std::pair<Operation *, TypedAttr>> neutralCombiner(Region &region) {
 
 /// The captures of `loop`, or a remark at it naming why it stays serial.
 FailureOr<Captures> analyze(scf::ParallelOp loop) {
-  auto serial = [&]() {
-    return loop.emitRemark() << "parallel loop stays serial: ";
-  };
+  auto serial = [&]() { return loop.emitRemark() << "parallel loop stays serial: "; };
   Captures captures;
   auto reduce = cast<scf::ReduceOp>(loop.getBody()->getTerminator());
   for (auto [i, region] : llvm::enumerate(reduce.getReductions())) {
@@ -117,8 +115,8 @@ FailureOr<Captures> analyze(scf::ParallelOp loop) {
     return symbol ? WalkResult::interrupt() : WalkResult::advance();
   });
   if (symbol) {
-    serial() << "its body refers to the symbol " << symbol << " (in '"
-             << user->getName() << "'), which the kernel's own module does not have";
+    serial() << "its body refers to the symbol " << symbol << " (in '" << user->getName()
+             << "'), which the kernel's own module does not have";
     return failure();
   }
   llvm::SetVector<Value> above;
@@ -311,8 +309,7 @@ struct OutlineDispatchesPass
           Value count = arith::IndexCastOp::create(hb, loc, index, counts[d]);
           auto each = scf::ForOp::create(hb, loc, zero, count, one);
           hb.setInsertionPoint(each.getBody()->getTerminator());
-          ids.insert(ids.begin(),
-                     arith::IndexCastOp::create(hb, loc, i32, each.getInductionVar()));
+          ids.insert(ids.begin(), arith::IndexCastOp::create(hb, loc, i32, each.getInductionVar()));
         }
         SmallVector<Value> operands(entry->getArguments().drop_back(3));
         llvm::append_range(operands, ids);
@@ -330,8 +327,7 @@ struct OutlineDispatchesPass
       OpBuilder kb = OpBuilder::atBlockEnd(entry);
       IRMapping map;
       mapCaptures(map, entry);
-      ValueRange lbs = boundArgs(entry, 0), ubs = boundArgs(entry, 1),
-                 steps = boundArgs(entry, 2);
+      ValueRange lbs = boundArgs(entry, 0), ubs = boundArgs(entry, 1), steps = boundArgs(entry, 2);
       ValueRange grid = entry->getArguments().take_back(6);
       SmallVector<Value> tileLbs(lbs), tileUbs(ubs);
       Value one = indexConst(kb, loc, 1);
@@ -381,8 +377,8 @@ struct OutlineDispatchesPass
         counts.push_back(one);
         continue;
       }
-      Value trips = tripCount(b, loc, loop.getLowerBound()[d], loop.getUpperBound()[d],
-                              loop.getStep()[d]);
+      Value trips =
+          tripCount(b, loc, loop.getLowerBound()[d], loop.getUpperBound()[d], loop.getStep()[d]);
       trips = arith::MaxSIOp::create(b, loc, trips, zero);
       Value count = arith::MinSIOp::create(b, loc, trips, budget);
       counts.push_back(count);

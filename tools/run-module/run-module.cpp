@@ -17,69 +17,69 @@
 
 namespace {
 
-void print_usage(std::FILE* out) {
+void print_usage(std::FILE *out) {
   std::fprintf(out,
-      "usage: run-module --module=PATH [--module=PATH ...] --function=NAME\n"
-      "                  [--input=VALUE ...] [--trace] [--list-functions]\n"
-      "\n"
-      "Registers the modules in order in one context (each module resolves its\n"
-      "imports against the exports of the modules before it), calls one function\n"
-      "and prints its results, one per line, on stdout.\n"
-      "\n"
-      "  --module=PATH       a .vmfb (bytecode) or a shared library built from\n"
-      "                      emitted C, told apart by their first bytes; - reads\n"
-      "                      a .vmfb from stdin\n"
-      "  --function=NAME     an export of the last module, or MODULE.NAME\n"
-      "  --input=VALUE       one per argument, in order (syntax below)\n"
-      "  --output=SPEC       one per result, in order: @PATH writes a buffer view\n"
-      "                      result to PATH (.npy: numpy, else raw bytes),\n"
-      "                      +PATH appends to it, - prints it as usual\n"
-      "  --trace             print every executed bytecode instruction (function,\n"
-      "                      offset, disassembly, source file:line:col) on stderr\n"
-      "  --list-functions    print every export with its signature and exit\n"
-      "  --profile=PATH      write where bytecode spends its time as a Chrome trace\n"
-      "                      (chrome://tracing, Perfetto): one event per call,\n"
-      "                      per-function and per-block counts under \"kiln\"\n"
-      "  --print-statistics  print load and call time, bytecode instructions\n"
-      "                      executed, peak VM stack depth, allocations and peak\n"
-      "                      memory on stderr\n"
-      "  --device=NAME       the hal device when a module imports hal or check:\n"
-      "                      local-task (default: a worker pool) or local-sync\n"
-      "                      (queue work runs inline)\n"
-      "  --task-workers=N    local-task worker threads (default: one per core)\n"
-      "  --parameters=[SCOPE=]PATH  a parameter file (.safetensors, .gguf, .irpa)\n"
-      "                      for the io_parameters module, under SCOPE (default\n"
-      "                      the empty scope); repeatable\n"
-      "  --invocations=N     run the function N times concurrently on one thread\n"
-      "                      (invocations that wait on fences are suspended and\n"
-      "                      resumed by the scheduler); prints the first's results\n"
-      "  --memory-limit=B    host memory (bytes; k, m, g suffixes) the call and\n"
-      "                      its inputs may hold at once: buffers, lists, hal\n"
-      "                      buffers; past it allocations fail RESOURCE_EXHAUSTED\n"
-      "  --fuel=N            units of work per call, one per taken backward branch\n"
-      "                      and per call; past it the call fails RESOURCE_EXHAUSTED\n"
-      "  --deadline=MS       wall-clock milliseconds per call; past it the call\n"
-      "                      fails DEADLINE_EXCEEDED\n"
-      "  --max-stack-depth=N VM call depth limit in frames (default: what the\n"
-      "                      stack size allows, 8192 frames of 128 bytes)\n"
-      "  --stack-size=B      VM frame storage (bytes; k, m, g suffixes; default\n"
-      "                      1m); deeper calls fail RESOURCE_EXHAUSTED\n"
-      "  --expected-output=VALUE  one per result (IREE's --expected_output): the\n"
-      "                      results are compared with these values (--input\n"
-      "                      syntax, or (ignored)); prints [SUCCESS] or one\n"
-      "                      [FAILED] line per mismatch\n"
-      "  --expected-f16-threshold=X, --expected-f32-threshold=X,\n"
-      "  --expected-f64-threshold=X  how far floats may differ (0.001, 0.0001,\n"
-      "                      0.0001)\n"
-      "  --version           print Kiln's version and exit\n"
-      "Flag names may use '_' for '-' (IREE's spelling).\n"
-      "\n"
-      "Exit status: 0 on success; 1 when the call fails (one-line error and the\n"
-      "VM stack trace on stderr) or a result does not match --expected-output;\n"
-      "2 for bad flags, modules or inputs.\n"
-      "\n%s", kiln::tooling::input_syntax_help());
+               "usage: run-module --module=PATH [--module=PATH ...] --function=NAME\n"
+               "                  [--input=VALUE ...] [--trace] [--list-functions]\n"
+               "\n"
+               "Registers the modules in order in one context (each module resolves its\n"
+               "imports against the exports of the modules before it), calls one function\n"
+               "and prints its results, one per line, on stdout.\n"
+               "\n"
+               "  --module=PATH       a .vmfb (bytecode) or a shared library built from\n"
+               "                      emitted C, told apart by their first bytes; - reads\n"
+               "                      a .vmfb from stdin\n"
+               "  --function=NAME     an export of the last module, or MODULE.NAME\n"
+               "  --input=VALUE       one per argument, in order (syntax below)\n"
+               "  --output=SPEC       one per result, in order: @PATH writes a buffer view\n"
+               "                      result to PATH (.npy: numpy, else raw bytes),\n"
+               "                      +PATH appends to it, - prints it as usual\n"
+               "  --trace             print every executed bytecode instruction (function,\n"
+               "                      offset, disassembly, source file:line:col) on stderr\n"
+               "  --list-functions    print every export with its signature and exit\n"
+               "  --profile=PATH      write where bytecode spends its time as a Chrome trace\n"
+               "                      (chrome://tracing, Perfetto): one event per call,\n"
+               "                      per-function and per-block counts under \"kiln\"\n"
+               "  --print-statistics  print load and call time, bytecode instructions\n"
+               "                      executed, peak VM stack depth, allocations and peak\n"
+               "                      memory on stderr\n"
+               "  --device=NAME       the hal device when a module imports hal or check:\n"
+               "                      local-task (default: a worker pool) or local-sync\n"
+               "                      (queue work runs inline)\n"
+               "  --task-workers=N    local-task worker threads (default: one per core)\n"
+               "  --parameters=[SCOPE=]PATH  a parameter file (.safetensors, .gguf, .irpa)\n"
+               "                      for the io_parameters module, under SCOPE (default\n"
+               "                      the empty scope); repeatable\n"
+               "  --invocations=N     run the function N times concurrently on one thread\n"
+               "                      (invocations that wait on fences are suspended and\n"
+               "                      resumed by the scheduler); prints the first's results\n"
+               "  --memory-limit=B    host memory (bytes; k, m, g suffixes) the call and\n"
+               "                      its inputs may hold at once: buffers, lists, hal\n"
+               "                      buffers; past it allocations fail RESOURCE_EXHAUSTED\n"
+               "  --fuel=N            units of work per call, one per taken backward branch\n"
+               "                      and per call; past it the call fails RESOURCE_EXHAUSTED\n"
+               "  --deadline=MS       wall-clock milliseconds per call; past it the call\n"
+               "                      fails DEADLINE_EXCEEDED\n"
+               "  --max-stack-depth=N VM call depth limit in frames (default: what the\n"
+               "                      stack size allows, 8192 frames of 128 bytes)\n"
+               "  --stack-size=B      VM frame storage (bytes; k, m, g suffixes; default\n"
+               "                      1m); deeper calls fail RESOURCE_EXHAUSTED\n"
+               "  --expected-output=VALUE  one per result (IREE's --expected_output): the\n"
+               "                      results are compared with these values (--input\n"
+               "                      syntax, or (ignored)); prints [SUCCESS] or one\n"
+               "                      [FAILED] line per mismatch\n"
+               "  --expected-f16-threshold=X, --expected-f32-threshold=X,\n"
+               "  --expected-f64-threshold=X  how far floats may differ (0.001, 0.0001,\n"
+               "                      0.0001)\n"
+               "  --version           print Kiln's version and exit\n"
+               "Flag names may use '_' for '-' (IREE's spelling).\n"
+               "\n"
+               "Exit status: 0 on success; 1 when the call fails (one-line error and the\n"
+               "VM stack trace on stderr) or a result does not match --expected-output;\n"
+               "2 for bad flags, modules or inputs.\n"
+               "\n%s",
+               kiln::tooling::input_syntax_help());
 }
-
 
 using Clock = std::chrono::steady_clock;
 
@@ -90,8 +90,7 @@ double milliseconds_since(Clock::time_point start) {
 // --print-statistics, on stderr so results on stdout stay parseable. The
 // counts come from the bytecode loop that observes instructions; emitted C
 // modules run uncounted (docs/user-guide.md).
-void print_statistics(double load_ms, double call_ms,
-                      const kiln::vm::ExecutionCounters& counters,
+void print_statistics(double load_ms, double call_ms, const kiln::vm::ExecutionCounters &counters,
                       uint64_t allocations, size_t peak_bytes) {
   std::fprintf(stderr,
                "[statistics] load: %.3f ms\n"
@@ -103,9 +102,9 @@ void print_statistics(double load_ms, double call_ms,
                counters.instructions ? "" : " (emitted C modules run uncounted)",
                counters.peak_depth, static_cast<unsigned long long>(allocations), peak_bytes);
 }
-}  // namespace
+} // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char **argv) {
   using namespace kiln;
   tooling::RunFlags flags;
   vm::Status status = tooling::parse_run_flags(argc, argv, &flags);
@@ -140,8 +139,8 @@ int main(int argc, char** argv) {
     load_options.observer = &counters;
   }
   const Clock::time_point load_start = Clock::now();
-  auto session = tooling::Session::create(flags.modules, load_options, flags.device,
-                                         flags.parameters);
+  auto session =
+      tooling::Session::create(flags.modules, load_options, flags.device, flags.parameters);
   const double load_ms = milliseconds_since(load_start);
   if (!session.ok()) {
     tooling::print_error(stderr, session.status());
@@ -152,9 +151,10 @@ int main(int argc, char** argv) {
     return 0;
   }
 
-  vm::Context& context = session.value()->context();
+  vm::Context &context = session.value()->context();
   status = context.set_memory_limit(flags.memory_limit);
-  if (status.ok() && flags.print_statistics) status = context.track_memory();
+  if (status.ok() && flags.print_statistics)
+    status = context.track_memory();
   if (!status.ok()) {
     tooling::print_error(stderr, status);
     return 2;
@@ -168,8 +168,7 @@ int main(int argc, char** argv) {
   {
     // Inputs count against the memory limit too.
     vm::ScopedMemoryBudget memory(context.memory_budget());
-    args = tooling::parse_function_arguments(*session.value(), function.value(),
-                                             flags.inputs);
+    args = tooling::parse_function_arguments(*session.value(), function.value(), flags.inputs);
   }
   if (!args.ok()) {
     tooling::print_error(stderr, args.status());
@@ -180,15 +179,13 @@ int main(int argc, char** argv) {
   tooling::warn_unbounded_modules(stderr, context, flags);
   context.set_execution_limits(tooling::execution_limits(flags));
   context.set_stack_options(tooling::stack_options(flags));
-  const uint64_t charges_before =
-      context.memory_budget() ? context.memory_budget()->charges() : 0;
+  const uint64_t charges_before = context.memory_budget() ? context.memory_budget()->charges() : 0;
   const Clock::time_point call_start = Clock::now();
   if (flags.invocations > 1) {
     status = tooling::invoke_concurrently(session.value()->context(), function.value(),
                                           args.value(), flags.invocations, &results);
   } else {
-    status = vm::invoke(session.value()->context(), function.value(), args.value(),
-                        &results);
+    status = vm::invoke(session.value()->context(), function.value(), args.value(), &results);
   }
   const double call_ms = milliseconds_since(call_start);
   if (!flags.profile_path.empty()) {
@@ -200,9 +197,8 @@ int main(int argc, char** argv) {
     }
   }
   if (flags.print_statistics) {
-    const vm::MemoryBudget* memory = context.memory_budget();
-    print_statistics(load_ms, call_ms,
-                     flags.profile_path.empty() ? counters : profiler.counters(),
+    const vm::MemoryBudget *memory = context.memory_budget();
+    print_statistics(load_ms, call_ms, flags.profile_path.empty() ? counters : profiler.counters(),
                      memory->charges() - charges_before, memory->peak());
   }
   if (!status.ok()) {
@@ -210,8 +206,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (flags.outputs.size() > results.size()) {
-    std::fprintf(stderr, "error: %zu --output flags for %zu results\n",
-                 flags.outputs.size(), results.size());
+    std::fprintf(stderr, "error: %zu --output flags for %zu results\n", flags.outputs.size(),
+                 results.size());
     return 2;
   }
   for (size_t i = 0; i < results.size(); ++i) {
@@ -230,16 +226,17 @@ int main(int argc, char** argv) {
     std::string signature = session.value()->function_signature(function.value());
     std::string_view codes(signature);
     codes = codes.substr(codes.find('_') == std::string_view::npos ? codes.size()
-                                                                  : codes.find('_') + 1);
+                                                                   : codes.find('_') + 1);
     auto mismatches = tooling::compare_expected_outputs(
-        results, flags.expected_outputs, codes, session.value()->instance(),
-        flags.thresholds);
+        results, flags.expected_outputs, codes, session.value()->instance(), flags.thresholds);
     if (!mismatches.ok()) {
       tooling::print_error(stderr, mismatches.status());
       return 2;
     }
-    if (mismatches->empty()) std::printf("[SUCCESS]\n");
-    for (const std::string& line : *mismatches) std::printf("[FAILED] %s\n", line.c_str());
+    if (mismatches->empty())
+      std::printf("[SUCCESS]\n");
+    for (const std::string &line : *mismatches)
+      std::printf("[FAILED] %s\n", line.c_str());
     std::fflush(stdout);
     return mismatches->empty() ? 0 : 1;
   }

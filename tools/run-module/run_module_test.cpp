@@ -29,20 +29,21 @@ struct ToolRun {
 std::string temp_dir() {
   static std::string dir = [] {
     char tmpl[] = "/tmp/kiln_run_module_testXXXXXX";
-    const char* d = mkdtemp(tmpl);
+    const char *d = mkdtemp(tmpl);
     return std::string(d ? d : "/tmp");
   }();
   return dir;
 }
 
-std::string read_file(const std::string& path) {
+std::string read_file(const std::string &path) {
   std::ifstream in(path);
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-ToolRun run_tool(const std::string& binary, const std::vector<std::string>& args) {
+ToolRun run_tool(const std::string &binary, const std::vector<std::string> &args) {
   std::string cmd = binary;
-  for (const std::string& a : args) cmd += " '" + a + "'";
+  for (const std::string &a : args)
+    cmd += " '" + a + "'";
   std::string out = temp_dir() + "/out.txt", err = temp_dir() + "/err.txt";
   cmd += " >" + out + " 2>" + err;
   ToolRun r;
@@ -53,10 +54,10 @@ ToolRun run_tool(const std::string& binary, const std::vector<std::string>& args
   return r;
 }
 
-std::string write_module(const ModuleBuilder& mb, const std::string& name) {
+std::string write_module(const ModuleBuilder &mb, const std::string &name) {
   std::vector<uint8_t> bytes = mb.build();
   std::string path = temp_dir() + "/" + name;
-  std::FILE* f = std::fopen(path.c_str(), "wb");
+  std::FILE *f = std::fopen(path.c_str(), "wb");
   std::fwrite(bytes.data(), 1, bytes.size(), f);
   std::fclose(f);
   return path;
@@ -129,19 +130,19 @@ TEST(RunModule, PrintsResults) {
 
 TEST(RunModule, ImportsResolveAgainstEarlierModules) {
   ToolRun r = run_tool(KILN_RUN_MODULE, {"--module=" + m_module(), "--module=" + app_module(),
-                                "--function=twice_fib", "--input=i32=10"});
+                                         "--function=twice_fib", "--input=i32=10"});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "i32=110\n");
   // Wrong order: app's import cannot resolve.
   r = run_tool(KILN_RUN_MODULE, {"--module=" + app_module(), "--module=" + m_module(),
-                            "--function=twice_fib", "--input=1"});
+                                 "--function=twice_fib", "--input=1"});
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("m.fib"), std::string::npos) << r.err;
 }
 
 TEST(RunModule, FailureHasOneLineErrorAndTrace) {
-  ToolRun r = run_tool(KILN_RUN_MODULE, {"--module=" + m_module(), "--function=div", "--input=7",
-                                "--input=0"});
+  ToolRun r = run_tool(KILN_RUN_MODULE,
+                       {"--module=" + m_module(), "--function=div", "--input=7", "--input=0"});
   EXPECT_EQ(r.status, 1);
   ASSERT_EQ(r.err.rfind("error: ", 0), 0u) << r.err;
   EXPECT_NE(r.err.find("\n  at m.div @0 (div.mlir:3:10)"), std::string::npos) << r.err;
@@ -150,15 +151,14 @@ TEST(RunModule, FailureHasOneLineErrorAndTrace) {
 
 TEST(RunModule, TraceGoesToStderrWithLocations) {
   ToolRun r = run_tool(KILN_RUN_MODULE, {"--module=" + m_module(), "--function=div", "--input=7",
-                                "--input=2", "--trace"});
+                                         "--input=2", "--trace"});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "i32=3\n");
-  EXPECT_EQ(r.err,
-            "[trace] m.div 0000: DIV_I32_S s2, s0, s1  ; div.mlir:3:10\n"
-            "[trace] m.div 0008: RETURN (s2)  ; div.mlir:3:10\n");
+  EXPECT_EQ(r.err, "[trace] m.div 0000: DIV_I32_S s2, s0, s1  ; div.mlir:3:10\n"
+                   "[trace] m.div 0008: RETURN (s2)  ; div.mlir:3:10\n");
   // Calls across modules: both bytecode modules trace, in execution order.
   r = run_tool(KILN_RUN_MODULE, {"--module=" + m_module(), "--module=" + app_module(),
-                            "--function=twice_fib", "--input=1", "--trace"});
+                                 "--function=twice_fib", "--input=1", "--trace"});
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(r.out, "i32=2\n");
   size_t call = r.err.find("[trace] app.twice_fib 0000: CALL_IMPORT @m.fib, (s0), (s1)\n");
@@ -188,24 +188,23 @@ TEST(RunModule, InputErrors) {
 TEST(RunModule, ListFunctions) {
   ToolRun r = run_tool(KILN_RUN_MODULE, {"--module=" + m_module(), "--list-functions"});
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out,
-            "m.fib  0i_i  (i32) -> i32\n"
-            "m.div  0ii_i  (i32, i32) -> i32\n"
-            "m.pair  0_If  () -> (i64, f32)\n");
+  EXPECT_EQ(r.out, "m.fib  0i_i  (i32) -> i32\n"
+                   "m.div  0ii_i  (i32, i32) -> i32\n"
+                   "m.pair  0_If  () -> (i64, f32)\n");
 }
 
 TEST(BenchmarkModule, TimesCalls) {
   ToolRun r = run_tool(KILN_BENCHMARK_MODULE, {"--module=" + m_module(), "--function=fib",
-                                      "--input=10", "--iterations=50", "--repetitions=3"});
+                                               "--input=10", "--iterations=50", "--repetitions=3"});
   EXPECT_EQ(r.status, 0) << r.err;
   // Google Benchmark's console report: the aggregates of 3 repetitions of
   // exactly 50 calls each.
   EXPECT_NE(r.out.find("m.fib/iterations:50/repeats:3_median"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("m.fib/iterations:50/repeats:3_mean"), std::string::npos) << r.out;
-  r = run_tool(KILN_BENCHMARK_MODULE, {"--module=" + m_module(), "--function=div", "--input=1",
-                                  "--input=0"});
+  r = run_tool(KILN_BENCHMARK_MODULE,
+               {"--module=" + m_module(), "--function=div", "--input=1", "--input=0"});
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("  at m.div"), std::string::npos) << r.err;
 }
 
-}  // namespace
+} // namespace

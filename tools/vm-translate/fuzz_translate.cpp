@@ -35,17 +35,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   }();
   auto buffer = llvm::MemoryBuffer::getMemBufferCopy(
       llvm::StringRef(reinterpret_cast<const char *>(data), size), "fuzz.mlir");
-  if (mlir::failed(mlir::kiln::checkInputNesting(*buffer))) return 0;
+  if (mlir::failed(mlir::kiln::checkInputNesting(*buffer)))
+    return 0;
   mlir::MLIRContext context(*registry, mlir::MLIRContext::Threading::DISABLED);
   // Diagnostics are the expected outcome: swallow them.
-  mlir::ScopedDiagnosticHandler quiet(&context, [](mlir::Diagnostic &) {
-    return mlir::success();
-  });
+  mlir::ScopedDiagnosticHandler quiet(&context, [](mlir::Diagnostic &) { return mlir::success(); });
   llvm::SourceMgr sources;
   sources.AddNewSourceBuffer(std::move(buffer), llvm::SMLoc());
   mlir::OwningOpRef<mlir::ModuleOp> module =
       mlir::parseSourceFile<mlir::ModuleOp>(sources, &context);
-  if (!module || mlir::failed(mlir::verify(*module))) return 0;
+  if (!module || mlir::failed(mlir::verify(*module)))
+    return 0;
   // Each target prepares its own copy (preparation rewrites the module).
   mlir::OwningOpRef<mlir::ModuleOp> forC(module->clone());
   std::string bytes;

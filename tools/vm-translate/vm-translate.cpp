@@ -71,19 +71,16 @@ TranslateArguments scanArguments(int argc, char **argv) {
 // Errors the driver would not report; false when the command must not run.
 bool checkArguments(const TranslateArguments &args) {
   if (args.translations.size() > 1) {
-    llvm::errs() << "vm-translate: error: give one translation; got --"
-                 << args.translations[0] << " and --" << args.translations[1]
-                 << "\n";
+    llvm::errs() << "vm-translate: error: give one translation; got --" << args.translations[0]
+                 << " and --" << args.translations[1] << "\n";
     return false;
   }
-  if (args.translations.empty() ||
-      !mlir::kiln::isBinaryTranslation(args.translations.front()))
+  if (args.translations.empty() || !mlir::kiln::isBinaryTranslation(args.translations.front()))
     return true;
   llvm::StringRef translation = args.translations.front();
   // Discarded output (diagnostic tests) cannot be misread.
   if (args.split && args.output != "/dev/null") {
-    llvm::errs() << "vm-translate: error: --split-input-file with --"
-                 << translation
+    llvm::errs() << "vm-translate: error: --split-input-file with --" << translation
                  << " would write several binary modules into one output; "
                     "translate each chunk on its own\n";
     return false;
@@ -91,8 +88,7 @@ bool checkArguments(const TranslateArguments &args) {
   if (!args.output && llvm::sys::Process::StandardOutIsDisplayed()) {
     llvm::errs() << "vm-translate: error: refusing to write the binary output "
                     "of --"
-                 << translation
-                 << " to a terminal; give -o FILE (or -o - to insist)\n";
+                 << translation << " to a terminal; give -o FILE (or -o - to insist)\n";
     return false;
   }
   return true;
@@ -109,7 +105,6 @@ int main(int argc, char **argv) {
   if (!checkArguments(scanArguments(argc, argv)))
     return 1;
   return mlir::kiln::runOnToolStack([&] {
-    return mlir::failed(
-        mlir::mlirTranslateMain(argc, argv, "Kiln translation driver\n"));
+    return mlir::failed(mlir::mlirTranslateMain(argc, argv, "Kiln translation driver\n"));
   });
 }

@@ -14,8 +14,7 @@ namespace mlir::kiln {
 /// for `bytes` (not empty): the data starts at a multiple of `alignment`
 /// (0: the default rodata alignment of kiln/vm/limits.h), as a .vmfb's
 /// rodata does.
-std::string emitAlignedRodata(llvm::StringRef name, llvm::StringRef bytes,
-                              uint64_t alignment);
+std::string emitAlignedRodata(llvm::StringRef name, llvm::StringRef bytes, uint64_t alignment);
 
 } // namespace mlir::kiln
 

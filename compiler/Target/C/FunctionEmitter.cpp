@@ -583,9 +583,10 @@ LogicalResult FunctionEmitter::run() {
     // light depth only, which is 0 below every VM frame.
     if (m.recursive.contains(sym) || int64_t(valueCount) * 8 > kLargeFrameBytes) {
       Value margin = i64c(m.stackMargin);
-      assign(st, m.gatedStackCheck.contains(sym)
-                     ? call(t.status, "kiln_light_stack_check", {exec, depth, functionIndex, margin})
-                     : call(t.status, "kiln_stack_check_margin", {exec, functionIndex, margin}));
+      assign(st,
+             m.gatedStackCheck.contains(sym)
+                 ? call(t.status, "kiln_light_stack_check", {exec, depth, functionIndex, margin})
+                 : call(t.status, "kiln_stack_check_margin", {exec, functionIndex, margin}));
       checkStatus(&region.front().front());
     }
   }
@@ -651,7 +652,7 @@ LogicalResult FunctionEmitter::run() {
     inUnreachableBlock = !reachable.contains(block);
     b.setInsertionPointToEnd(blocks.lookup(block));
     if (headers.contains(block) && !block->empty())
-      fuelTick(&block->front());  // one unit per loop iteration
+      fuelTick(&block->front()); // one unit per loop iteration
     for (BlockArgument a : block->getArguments())
       cacheSpan(a);
     for (Operation &op : *block) {
@@ -696,9 +697,9 @@ LogicalResult FunctionEmitter::run() {
   for (Value v : refTemps)
     release(load(v));
   if (lightFrame) {
-    Value word = call(t.lightRet, "kiln_light_exit",
-                      {exec, load(st), functionIndex, load(memberOfPtr(fh, "loc", t.locPtr)),
-                       load(lfuel)});
+    Value word =
+        call(t.lightRet, "kiln_light_exit",
+             {exec, load(st), functionIndex, load(memberOfPtr(fh, "loc", t.locPtr)), load(lfuel)});
     if (pair) {
       assign(member(pair, "st", t.lightRet), word);
       emitc::ReturnOp::create(b, l, load(pair));

@@ -45,22 +45,27 @@ void register_once() {
 // vm-translate reads --vm-buffer-view-exports from its command line; the
 // input conversion reads the option's value, so set it the same way.
 void set_cl_option(llvm::StringRef name, llvm::StringRef value) {
-  auto& options = llvm::cl::getRegisteredOptions();
+  auto &options = llvm::cl::getRegisteredOptions();
   auto it = options.find(name);
-  if (it != options.end()) it->second->addOccurrence(1, name, value);
+  if (it != options.end())
+    it->second->addOccurrence(1, name, value);
 }
 
-const char* severity_name(DiagnosticSeverity severity) {
+const char *severity_name(DiagnosticSeverity severity) {
   switch (severity) {
-    case DiagnosticSeverity::Error: return "error";
-    case DiagnosticSeverity::Warning: return "warning";
-    case DiagnosticSeverity::Note: return "note";
-    case DiagnosticSeverity::Remark: return "remark";
+  case DiagnosticSeverity::Error:
+    return "error";
+  case DiagnosticSeverity::Warning:
+    return "warning";
+  case DiagnosticSeverity::Note:
+    return "note";
+  case DiagnosticSeverity::Remark:
+    return "remark";
   }
   return "error";
 }
 
-Diagnostic convert(mlir::Diagnostic& d) {
+Diagnostic convert(mlir::Diagnostic &d) {
   Diagnostic out;
   out.severity = severity_name(d.getSeverity());
   out.message = d.str();
@@ -73,7 +78,8 @@ Diagnostic convert(mlir::Diagnostic& d) {
     }
     return WalkResult::advance();
   });
-  for (mlir::Diagnostic& note : d.getNotes()) out.notes.push_back(convert(note));
+  for (mlir::Diagnostic &note : d.getNotes())
+    out.notes.push_back(convert(note));
   return out;
 }
 
@@ -84,7 +90,7 @@ Diagnostic plain_error(std::string message) {
   return d;
 }
 
-LogicalResult run_pipeline(ModuleOp module, llvm::StringRef text, Result& result) {
+LogicalResult run_pipeline(ModuleOp module, llvm::StringRef text, Result &result) {
   text = text.trim();
   if (text.consume_front("builtin.module(")) {
     if (!text.consume_back(")")) {
@@ -102,24 +108,25 @@ LogicalResult run_pipeline(ModuleOp module, llvm::StringRef text, Result& result
   return pm.run(module);
 }
 
-LogicalResult run(const std::string& text, const std::string& filename,
-                  const Options& options, Result& result) {
+LogicalResult run(const std::string &text, const std::string &filename, const Options &options,
+                  Result &result) {
   DialectRegistry registry;
   mlir::kiln::registerKilnDialects(registry);
   registry.insert<emitc::EmitCDialect, cf::ControlFlowDialect>();
   MLIRContext context(registry, MLIRContext::Threading::DISABLED);
-  context.getDiagEngine().registerHandler([&](mlir::Diagnostic& d) {
+  context.getDiagEngine().registerHandler([&](mlir::Diagnostic &d) {
     result.diagnostics.push_back(convert(d));
     return success();
   });
   llvm::SourceMgr sourceMgr;
-  unsigned id = sourceMgr.AddNewSourceBuffer(
-      llvm::MemoryBuffer::getMemBufferCopy(text, filename), llvm::SMLoc());
-  if (failed(mlir::kiln::checkInputNesting(sourceMgr, id, &context))) return failure();
+  unsigned id = sourceMgr.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy(text, filename),
+                                             llvm::SMLoc());
+  if (failed(mlir::kiln::checkInputNesting(sourceMgr, id, &context)))
+    return failure();
   OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, ParserConfig(&context));
-  if (!module || failed(verify(*module))) return failure();
-  if (!options.pipeline.empty() &&
-      failed(run_pipeline(*module, options.pipeline, result))) {
+  if (!module || failed(verify(*module)))
+    return failure();
+  if (!options.pipeline.empty() && failed(run_pipeline(*module, options.pipeline, result))) {
     return failure();
   }
   llvm::raw_string_ostream os(result.output);
@@ -131,33 +138,33 @@ LogicalResult run(const std::string& text, const std::string& filename,
   input.indexBitwidth = options.index_bitwidth;
   input.moduleName = options.module_name;
   set_cl_option("vm-buffer-view-exports", options.buffer_view_exports ? "true" : "false");
-  set_cl_option("kiln-dispatch-parallel-loops",
-                options.dispatch_parallel_loops ? "true" : "false");
+  set_cl_option("kiln-dispatch-parallel-loops", options.dispatch_parallel_loops ? "true" : "false");
   set_cl_option("kernel-form", options.kernel_form);
   set_cl_option("kernel-cc", options.kernel_cc);
   set_cl_option("kernel-cc-flags", options.kernel_cc_flags);
   set_cl_option("kernel-c-bounded", options.kernel_c_bounded ? "true" : "false");
   set_cl_option("kiln-dispatch-workgroups", std::to_string(options.dispatch_workgroups));
-  if (failed(mlir::kiln::lowerInputToVM(*module, input))) return failure();
+  if (failed(mlir::kiln::lowerInputToVM(*module, input)))
+    return failure();
   if (options.target == "vm") {
     module->print(os);
     return success();
   }
-  if (options.target == "c") return mlir::kiln::translateVMToC(*module, os);
+  if (options.target == "c")
+    return mlir::kiln::translateVMToC(*module, os);
   mlir::kiln::BytecodeTargetOptions bytecode;
   bytecode.stripDebug = options.strip_debug;
   return mlir::kiln::translateModuleToBytecode(*module, bytecode, os);
 }
 
-}  // namespace
+} // namespace
 
-Result compile(const std::string& text, const std::string& filename,
-               const Options& options) {
+Result compile(const std::string &text, const std::string &filename, const Options &options) {
   Result result;
   if (options.target != "vmfb" && options.target != "c" && options.target != "vm" &&
       options.target != "mlir") {
-    result.diagnostics.push_back(plain_error("unknown target '" + options.target +
-                                             "' (vmfb, c, vm or mlir)"));
+    result.diagnostics.push_back(
+        plain_error("unknown target '" + options.target + "' (vmfb, c, vm or mlir)"));
     return result;
   }
   if (options.index_bitwidth != 32 && options.index_bitwidth != 64) {
@@ -191,4 +198,4 @@ Result compile(const std::string& text, const std::string& filename,
   return result;
 }
 
-}  // namespace kiln::python::compiler
+} // namespace kiln::python::compiler

@@ -11,9 +11,9 @@
 namespace kiln::python::compiler {
 
 struct Diagnostic {
-  std::string severity;  // "error", "warning", "note", "remark"
+  std::string severity; // "error", "warning", "note", "remark"
   std::string message;
-  std::string file;      // empty when the location has no file
+  std::string file; // empty when the location has no file
   unsigned line = 0, column = 0;
   std::vector<Diagnostic> notes;
 };
@@ -28,9 +28,9 @@ struct Options {
   // Plain MLIR: memref functions take and return hal buffer views
   // (vm-translate --vm-buffer-view-exports).
   bool buffer_view_exports = true;
-  unsigned index_bitwidth = 64;   // --vm-input-index-bitwidth
-  std::string module_name;        // --vm-module-name
-  bool strip_debug = false;       // --vm-bytecode-strip-debug
+  unsigned index_bitwidth = 64; // --vm-input-index-bitwidth
+  std::string module_name;      // --vm-module-name
+  bool strip_debug = false;     // --vm-bytecode-strip-debug
   // Plain MLIR: top-level parallel loops become hal dispatches
   // (vm-translate --kiln-dispatch-parallel-loops, docs/executables.md),
   // their kernels compiled to `kernel_form`, "bytecode" or "c" (a shared
@@ -40,7 +40,7 @@ struct Options {
   std::string kernel_form = "bytecode";
   std::string kernel_cc = "cc";
   std::string kernel_cc_flags = "-O2";
-  bool kernel_c_bounded = true;  // --kernel-c-bounded
+  bool kernel_c_bounded = true; // --kernel-c-bounded
   long long dispatch_workgroups = 64;
 };
 
@@ -52,9 +52,8 @@ struct Result {
 
 // Compiles `text`; `filename` names it in locations (and, for plain MLIR
 // without a module name, names the vm module after its stem).
-Result compile(const std::string& text, const std::string& filename,
-               const Options& options);
+Result compile(const std::string &text, const std::string &filename, const Options &options);
 
-}  // namespace kiln::python::compiler
+} // namespace kiln::python::compiler
 
-#endif  // KILN_PYTHON_COMPILER_BRIDGE_H_
+#endif // KILN_PYTHON_COMPILER_BRIDGE_H_

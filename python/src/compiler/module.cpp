@@ -10,25 +10,25 @@ namespace kc = kiln::python::compiler;
 
 namespace {
 
-py::tuple diagnostic_tuple(const kc::Diagnostic& d) {
+py::tuple diagnostic_tuple(const kc::Diagnostic &d) {
   py::list notes;
-  for (const kc::Diagnostic& note : d.notes) notes.append(diagnostic_tuple(note));
+  for (const kc::Diagnostic &note : d.notes)
+    notes.append(diagnostic_tuple(note));
   return py::make_tuple(d.severity, d.message, d.file, d.line, d.column, notes);
 }
 
-}  // namespace
+} // namespace
 
 PYBIND11_MODULE(_compiler, m) {
   m.doc() = "Kiln compiler bindings (use kiln.compiler)";
   // Returns (ok, output bytes, [(severity, message, file, line, column, notes)]).
   m.def(
       "compile",
-      [](const std::string& text, const std::string& filename, const std::string& target,
-         const std::string& pipeline, bool buffer_view_exports, unsigned index_bitwidth,
-         const std::string& module_name, bool strip_debug, bool dispatch_parallel_loops,
-         const std::string& kernel_form, const std::string& kernel_cc,
-         const std::string& kernel_cc_flags, bool kernel_c_bounded,
-         long long dispatch_workgroups) {
+      [](const std::string &text, const std::string &filename, const std::string &target,
+         const std::string &pipeline, bool buffer_view_exports, unsigned index_bitwidth,
+         const std::string &module_name, bool strip_debug, bool dispatch_parallel_loops,
+         const std::string &kernel_form, const std::string &kernel_cc,
+         const std::string &kernel_cc_flags, bool kernel_c_bounded, long long dispatch_workgroups) {
         kc::Options options;
         options.target = target;
         options.pipeline = pipeline;
@@ -48,7 +48,7 @@ PYBIND11_MODULE(_compiler, m) {
           result = kc::compile(text, filename, options);
         }
         py::list diagnostics;
-        for (const kc::Diagnostic& d : result.diagnostics) {
+        for (const kc::Diagnostic &d : result.diagnostics) {
           diagnostics.append(diagnostic_tuple(d));
         }
         return py::make_tuple(result.ok, py::bytes(result.output), diagnostics);

@@ -20,9 +20,9 @@
 
 #include "kiln/modules/hal/api.h"
 #include "kiln/modules/io_parameters/module.h"
-#include "kiln/vm/context.h"
 #include "kiln/vm/budget.h"
 #include "kiln/vm/buffer.h"
+#include "kiln/vm/context.h"
 #include "kiln/vm/instance.h"
 #include "kiln/vm/list.h"
 #include "kiln/vm/loop.h"
@@ -45,20 +45,20 @@ struct StatusError {
 };
 [[noreturn]] void throw_status(vm::Status status);
 inline void check(vm::Status status) {
-  if (KILN_UNLIKELY(!status.ok())) throw_status(std::move(status));
+  if (KILN_UNLIKELY(!status.ok()))
+    throw_status(std::move(status));
 }
-template <typename T>
-T check(vm::StatusOr<T> value) {
-  if (KILN_UNLIKELY(!value.ok())) throw_status(std::move(value).status());
+template <typename T> T check(vm::StatusOr<T> value) {
+  if (KILN_UNLIKELY(!value.ok()))
+    throw_status(std::move(value).status());
   return std::move(value).value();
 }
 // The Python exception object for `status` (a kiln.runtime.VMError).
-py::object make_vm_error(const vm::Status& status);
+py::object make_vm_error(const vm::Status &status);
 // The status for the Python exception being handled (Python native
 // exports): a VMError keeps its code; anything else is UNKNOWN with the
 // formatted traceback as message. `where` names the export.
-vm::Status status_from_python_error(py::error_already_set& error,
-                                    const std::string& where);
+vm::Status status_from_python_error(py::error_already_set &error, const std::string &where);
 void register_error_translator();
 
 // ---- releasing Python objects from any thread (errors.cpp) -------------------
@@ -67,7 +67,7 @@ void register_error_translator();
 // else later on a Python thread (Py_AddPendingCall, and at the end of every
 // invoke). Buffers wrapping Python memory may die on device worker threads,
 // which must never wait for the GIL.
-void release_python_object(PyObject* object);
+void release_python_object(PyObject *object);
 void drain_released_objects();
 
 // ---- holders ---------------------------------------------------------------
@@ -78,31 +78,30 @@ struct InstanceHolder {
 };
 
 struct ModuleHolder {
-  vm::Ref module;  // a vm::Module
+  vm::Ref module; // a vm::Module
   std::shared_ptr<InstanceHolder> instance;
-  py::object keepalive;  // Python native modules: their callables
-  vm::Module* get() const { return module.as<vm::Module>(); }
+  py::object keepalive; // Python native modules: their callables
+  vm::Module *get() const { return module.as<vm::Module>(); }
 };
 
-struct AsyncDriver;  // async.cpp
+struct AsyncDriver; // async.cpp
 struct AsyncDriverDeleter {
-  void operator()(AsyncDriver* driver) const;
+  void operator()(AsyncDriver *driver) const;
 };
 
 struct ContextHolder {
-  ContextHolder(std::shared_ptr<InstanceHolder> instance,
-                hal::DeviceOptions device);
+  ContextHolder(std::shared_ptr<InstanceHolder> instance, hal::DeviceOptions device);
   ~ContextHolder();
 
   // Registers `module` after those before it; adds the hal and check modules
   // first when it imports them (as run-module does).
-  void add_module(const std::shared_ptr<ModuleHolder>& module);
+  void add_module(const std::shared_ptr<ModuleHolder> &module);
   // The device of the hal module (created on first use).
-  hal::Device& device();
+  hal::Device &device();
 
   std::shared_ptr<InstanceHolder> instance;
   hal::DeviceOptions device_options;
-  hal::Modules hal;  // empty until needed
+  hal::Modules hal; // empty until needed
   bool hal_registered = false;
   // Parameters by scope (--parameters); the io_parameters module serving
   // them is registered before the first module that imports it.
@@ -118,7 +117,7 @@ struct ContextHolder {
   // or another thread while this one waits, gets its own).
   std::unique_ptr<vm::Stack> stack;
   bool stack_busy = false;
-  std::unique_ptr<AsyncDriver, AsyncDriverDeleter> async;  // destroyed first
+  std::unique_ptr<AsyncDriver, AsyncDriverDeleter> async; // destroyed first
   // Context.set_limits: fuel per call (vm::kUnlimitedFuel: none) and a
   // timeout per call in ns (0: none).
   int64_t fuel = vm::kUnlimitedFuel;
@@ -130,8 +129,8 @@ using ContextClass = py::class_<ContextHolder, std::shared_ptr<ContextHolder>>;
 struct FunctionHolder {
   std::shared_ptr<ContextHolder> context;
   vm::Function function;
-  std::string name;       // "module.function"
-  std::string signature;  // "0ii_i"
+  std::string name;      // "module.function"
+  std::string signature; // "0ii_i"
   std::string argument_codes, result_codes;
   std::vector<uint32_t> argument_offsets, result_offsets;
   size_t arguments_size = 0, results_size = 0;
@@ -160,13 +159,13 @@ struct ListHolder {
 
 // Python value -> one packed slot of type `code` ('i','I','f','F','r'). A
 // ref slot receives an owned reference (placement new).
-void store_packed(py::handle value, char code, uint8_t* slot, size_t index);
+void store_packed(py::handle value, char code, uint8_t *slot, size_t index);
 // One packed slot -> Python; ref slots are moved out (left null).
-py::object load_packed(char code, uint8_t* slot);
+py::object load_packed(char code, uint8_t *slot);
 // Python value -> tagged VM value for `code`.
 vm::Value to_value(py::handle value, char code, size_t index);
 // Tagged VM value -> Python.
-py::object from_value(vm::Value& value);
+py::object from_value(vm::Value &value);
 // Python object -> ref: bytes/bytearray/memoryview (vm.buffer), numpy
 // arrays (hal.buffer_view), lists (vm.list), None (null), holders.
 vm::Ref to_ref(py::handle value);
@@ -174,26 +173,26 @@ vm::Ref to_ref(py::handle value);
 // when numpy has the element type, vm.list as a list, others as holders.
 py::object from_ref(vm::Ref ref);
 // Computes the packed layout of `function`'s signature.
-void prepare_function(FunctionHolder& holder);
+void prepare_function(FunctionHolder &holder);
 // Calls `function` with Python arguments; returns None, one value, or a
 // tuple for several results.
-py::object call_function(FunctionHolder& function, PyObject* const* args, size_t nargs);
+py::object call_function(FunctionHolder &function, PyObject *const *args, size_t nargs);
 // Python arguments as host values for `function` (variadic spans: a
 // sequence of tuples each, flattened after their count).
-vm::ValueList python_arguments(FunctionHolder& function, py::args args);
+vm::ValueList python_arguments(FunctionHolder &function, py::args args);
 // None, one value or a tuple.
-py::object results_to_python(vm::ValueList& results);
-void bind_values(py::module_& m);
+py::object results_to_python(vm::ValueList &results);
+void bind_values(py::module_ &m);
 
 // ---- contexts (context.cpp) ----------------------------------------------------
-void bind_context(py::module_& m);
+void bind_context(py::module_ &m);
 
 // ---- kiln.runtime.Function (function.cpp) ---------------------------------------
 // A Function object (a vectorcall type: calls skip pybind11's dispatcher).
 py::object wrap_function(std::shared_ptr<FunctionHolder> holder);
 // The holder of a Function object (TypeError for anything else).
-FunctionHolder& function_holder(py::handle function);
-void bind_function(py::module_& m);
+FunctionHolder &function_holder(py::handle function);
+void bind_function(py::module_ &m);
 
 // ---- numpy (ndarray.cpp) ----------------------------------------------------
 
@@ -203,49 +202,49 @@ void bind_function(py::module_& m);
 vm::Ref ndarray_to_buffer_view(py::handle value);
 // A buffer view -> numpy array viewing the buffer's memory (the array keeps
 // the view alive). None when numpy has no dtype for the element type.
-py::object buffer_view_to_ndarray(const vm::RefT<hal::BufferView>& view);
+py::object buffer_view_to_ndarray(const vm::RefT<hal::BufferView> &view);
 // The hal element type for a numpy dtype (TypeError if none).
 hal::ElementType element_type_for_dtype(py::handle dtype);
-void bind_ndarray(py::module_& m);
+void bind_ndarray(py::module_ &m);
 
 // ---- native modules in Python (native.cpp) -----------------------------------
-void bind_native(py::module_& m);
+void bind_native(py::module_ &m);
 
 // ---- run-module's text inputs and outputs (tooling.cpp) ------------------------
-void bind_tooling(py::module_& m);
+void bind_tooling(py::module_ &m);
 
 // ---- limits and Ctrl-C (limits.cpp) -------------------------------------------
 // The limits of a call starting now: the context's fuel, its timeout as a
 // deadline, and the Ctrl-C hook.
-vm::ExecutionLimits call_limits(const ContextHolder& ctx);
+vm::ExecutionLimits call_limits(const ContextHolder &ctx);
 // Sets the vm::Context's limits (used by vm::invoke, the loop, initializers)
 // to call_limits(ctx).
-void apply_call_limits(ContextHolder& ctx);
+void apply_call_limits(ContextHolder &ctx);
 // Raises (as py::error_already_set) the exception a Python signal handler
 // raised while a call ran, if any; the call was cancelled for it.
 void raise_pending_interrupt();
-void bind_limits(ContextClass& context);
+void bind_limits(ContextClass &context);
 
 // ---- async (async.cpp) -------------------------------------------------------
-py::object invoke_async(FunctionHolder& function, py::args args);
+py::object invoke_async(FunctionHolder &function, py::args args);
 // The asyncio loop whose Kiln round runs on this thread, or null (also
 // inside a synchronous call made from such a round, which must not suspend
 // on Python work: it waits in place). A Python export that returns an
 // awaitable suspends its VM call only when this is set.
-PyObject*& current_async_loop();
+PyObject *&current_async_loop();
 // Clears current_async_loop() for a synchronous call.
 class ScopedSyncCall {
- public:
+public:
   ScopedSyncCall() : saved_(current_async_loop()) { current_async_loop() = nullptr; }
   ~ScopedSyncCall() { current_async_loop() = saved_; }
-  ScopedSyncCall(const ScopedSyncCall&) = delete;
-  ScopedSyncCall& operator=(const ScopedSyncCall&) = delete;
+  ScopedSyncCall(const ScopedSyncCall &) = delete;
+  ScopedSyncCall &operator=(const ScopedSyncCall &) = delete;
 
- private:
-  PyObject* saved_;
+private:
+  PyObject *saved_;
 };
-void bind_async(py::module_& m);
+void bind_async(py::module_ &m);
 
-}  // namespace kiln::python
+} // namespace kiln::python
 
-#endif  // KILN_PYTHON_RUNTIME_COMMON_H_
+#endif // KILN_PYTHON_RUNTIME_COMMON_H_

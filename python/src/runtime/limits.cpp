@@ -25,14 +25,15 @@ unsigned long main_thread_ident = 0;
 // The exception a signal handler raised during a call, until the call
 // returns to Python. Only the main thread runs signal handlers.
 struct PendingInterrupt {
-  PyObject* type = nullptr;
-  PyObject* value = nullptr;
-  PyObject* traceback = nullptr;
+  PyObject *type = nullptr;
+  PyObject *value = nullptr;
+  PyObject *traceback = nullptr;
 };
 PendingInterrupt pending;
 
-bool check_python_signals(void*) {
-  if (PyThread_get_thread_ident() != main_thread_ident) return false;
+bool check_python_signals(void *) {
+  if (PyThread_get_thread_ident() != main_thread_ident)
+    return false;
   // With the GIL already held (VM code runs with it) this only counts.
   PyGILState_STATE gil = PyGILState_Ensure();
   bool raised = false;
@@ -41,43 +42,42 @@ bool check_python_signals(void*) {
     if (!pending.type) {
       PyErr_Fetch(&pending.type, &pending.value, &pending.traceback);
     } else {
-      PyErr_Clear();  // the first interrupt already cancels the call
+      PyErr_Clear(); // the first interrupt already cancels the call
     }
   }
   PyGILState_Release(gil);
   return raised;
 }
 
-}  // namespace
+} // namespace
 
-vm::ExecutionLimits call_limits(const ContextHolder& ctx) {
+vm::ExecutionLimits call_limits(const ContextHolder &ctx) {
   vm::ExecutionLimits limits;
   limits.fuel = ctx.fuel;
-  if (ctx.timeout_ns > 0) limits.deadline_ns = vm::now_ns() + ctx.timeout_ns;
+  if (ctx.timeout_ns > 0)
+    limits.deadline_ns = vm::now_ns() + ctx.timeout_ns;
   limits.interrupted = &check_python_signals;
   return limits;
 }
 
-void apply_call_limits(ContextHolder& ctx) {
-  ctx.context->set_execution_limits(call_limits(ctx));
-}
+void apply_call_limits(ContextHolder &ctx) { ctx.context->set_execution_limits(call_limits(ctx)); }
 
 void raise_pending_interrupt() {
-  if (!pending.type) return;
+  if (!pending.type)
+    return;
   PyErr_Restore(pending.type, pending.value, pending.traceback);
   pending = PendingInterrupt();
   throw py::error_already_set();
 }
 
-void bind_limits(ContextClass& context) {
-  main_thread_ident = py::module_::import("threading")
-                          .attr("main_thread")()
-                          .attr("ident")
-                          .cast<unsigned long>();
+void bind_limits(ContextClass &context) {
+  main_thread_ident =
+      py::module_::import("threading").attr("main_thread")().attr("ident").cast<unsigned long>();
   context.def(
       "set_limits",
-      [](ContextHolder& c, std::optional<int64_t> fuel, std::optional<double> timeout) {
-        if (fuel && *fuel < 0) throw py::value_error("fuel must be >= 0 (None: unlimited)");
+      [](ContextHolder &c, std::optional<int64_t> fuel, std::optional<double> timeout) {
+        if (fuel && *fuel < 0)
+          throw py::value_error("fuel must be >= 0 (None: unlimited)");
         if (timeout && !(*timeout > 0 && *timeout < 1e9)) {
           throw py::value_error("timeout must be a positive number of seconds (None: none)");
         }
@@ -86,13 +86,13 @@ void bind_limits(ContextClass& context) {
         apply_call_limits(c);
       },
       py::arg("fuel") = py::none(), py::arg("timeout") = py::none());
-  context.def_property_readonly("limits", [](const ContextHolder& c) {
+  context.def_property_readonly("limits", [](const ContextHolder &c) {
     py::dict out;
     out["fuel"] = c.fuel == vm::kUnlimitedFuel ? py::object(py::none()) : py::int_(c.fuel);
-    out["timeout"] = c.timeout_ns > 0 ? py::object(py::float_(c.timeout_ns / 1e9))
-                                      : py::object(py::none());
+    out["timeout"] =
+        c.timeout_ns > 0 ? py::object(py::float_(c.timeout_ns / 1e9)) : py::object(py::none());
     return out;
   });
 }
 
-}  // namespace kiln::python
+} // namespace kiln::python

@@ -15,34 +15,34 @@ namespace {
 
 // Returns the lines run-module prints for the results.
 std::vector<std::string> run_with_text_inputs(py::handle function,
-                                              const std::vector<std::string>& inputs,
-                                              const std::vector<std::string>& outputs,
+                                              const std::vector<std::string> &inputs,
+                                              const std::vector<std::string> &outputs,
                                               int32_t invocations) {
-  FunctionHolder& f = function_holder(function);
-  ContextHolder& ctx = *f.context;
-  hal::Device* device = nullptr;
-  for (const std::string& input : inputs) {
+  FunctionHolder &f = function_holder(function);
+  ContextHolder &ctx = *f.context;
+  hal::Device *device = nullptr;
+  for (const std::string &input : inputs) {
     if (tooling::looks_like_tensor(input) || tooling::has_tensor_prefix(input)) {
       device = &ctx.device();
       break;
     }
   }
-  auto parsed = tooling::parse_arguments(inputs, f.signature, f.name,
-                                         ctx.instance->instance, device);
+  auto parsed =
+      tooling::parse_arguments(inputs, f.signature, f.name, ctx.instance->instance, device);
   // Bad inputs are usage errors (ValueError), not failed calls.
-  if (!parsed.ok()) throw py::value_error(parsed.status().to_string());
+  if (!parsed.ok())
+    throw py::value_error(parsed.status().to_string());
   vm::ValueList args = std::move(parsed).value();
   vm::ValueList results;
   if (invocations > 1) {
-    check(tooling::invoke_concurrently(*ctx.context, f.function, args, invocations,
-                                       &results));
+    check(tooling::invoke_concurrently(*ctx.context, f.function, args, invocations, &results));
   } else {
     check(vm::invoke(*ctx.context, f.function, args, &results));
   }
   drain_released_objects();
   if (outputs.size() > results.size()) {
     throw py::type_error(std::to_string(outputs.size()) + " --output flags for " +
-                          std::to_string(results.size()) + " results");
+                         std::to_string(results.size()) + " results");
   }
   std::vector<std::string> lines;
   for (size_t i = 0; i < results.size(); ++i) {
@@ -59,15 +59,14 @@ std::vector<std::string> run_with_text_inputs(py::handle function,
   return lines;
 }
 
-}  // namespace
+} // namespace
 
-void bind_tooling(py::module_& m) {
-  m.def("_run_with_text_inputs", &run_with_text_inputs, py::arg("function"),
-        py::arg("inputs"), py::arg("outputs"), py::arg("invocations") = 1);
-  m.def("_format_signature_types", [](const std::string& signature) {
-    return vm::format_signature_types(signature);
-  });
+void bind_tooling(py::module_ &m) {
+  m.def("_run_with_text_inputs", &run_with_text_inputs, py::arg("function"), py::arg("inputs"),
+        py::arg("outputs"), py::arg("invocations") = 1);
+  m.def("_format_signature_types",
+        [](const std::string &signature) { return vm::format_signature_types(signature); });
   m.def("_input_syntax_help", [] { return std::string(tooling::input_syntax_help()); });
 }
 
-}  // namespace kiln::python
+} // namespace kiln::python

@@ -7,13 +7,13 @@
 
 #include "testing/run_exports.h"
 
-extern "C" const char* __asan_default_options() {
+extern "C" const char *__asan_default_options() {
   // A hostile size must be a clean RESOURCE_EXHAUSTED, which needs the
   // allocator to return null instead of aborting.
   return "allocator_may_return_null=1";
 }
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   kiln::bytecode::testing::RunLimits limits;
   limits.fuel = 20000;
   limits.deadline_ms = 1000;

@@ -39,16 +39,14 @@
  * (exec->light_limit, failing through services->light_overflow with the same
  * RESOURCE_EXHAUSTED error a VM frame push gives). It keeps its current op in
  * a local kiln_frame_header_t and makes its error statuses without a
- * location (make_status would put it on the enclosing VM frame). Its trace line is added on the error path only: on
- * an error exit it passes the status to services->light_trace with its
- * function index and current location, which appends its frame(s) (inlined
- * ones first). Light frames are always the innermost frames of a call
- * (nothing they call pushes a VM frame), so appending while the error
- * unwinds gives the innermost-first order, and the VM frames below add
- * themselves when the runtime captures the rest of the trace (frame_leave
- * of the nearest VM frame, or the return to the runtime). A light
- * function's locals live on the C stack only: it never suspends, so there
- * is nothing to spill or to clean up for an abandoned call.
+ * location (make_status would put it on the enclosing VM frame). Its trace line is added on the
+ * error path only: on an error exit it passes the status to services->light_trace with its function
+ * index and current location, which appends its frame(s) (inlined ones first). Light frames are
+ * always the innermost frames of a call (nothing they call pushes a VM frame), so appending while
+ * the error unwinds gives the innermost-first order, and the VM frames below add themselves when
+ * the runtime captures the rest of the trace (frame_leave of the nearest VM frame, or the return to
+ * the runtime). A light function's locals live on the C stack only: it never suspends, so there is
+ * nothing to spill or to clean up for an abandoned call.
  *
  * Suspension. A function that gets KILN_DEFERRED from a callee (an internal
  * function, an import, or vm.yield in itself) spills its live values into its
@@ -146,7 +144,7 @@ enum {
 /* Opaque; NULL is OK. Owned by whoever holds it (see the file comment).
  * Error statuses are even pointers (the runtime's allocations), which the
  * return word of light functions relies on (kiln_light_ret_t). */
-typedef struct kiln_status_opaque_t* kiln_status_t;
+typedef struct kiln_status_opaque_t *kiln_status_t;
 #define KILN_OK ((kiln_status_t)0)
 /* Not an error: the call suspended (see "Suspension" above). Never freed. */
 #define KILN_DEFERRED ((kiln_status_t)(uintptr_t)1)
@@ -159,12 +157,12 @@ typedef struct kiln_status_opaque_t* kiln_status_t;
  * at (itself possibly inlined); traces show one frame per level. Both are
  * NULL otherwise. */
 typedef struct kiln_source_loc_t {
-  const char* file;
+  const char *file;
   int32_t line;
   int32_t column;
   int32_t offset;
-  const char* inlined_from;
-  const struct kiln_source_loc_t* caller;
+  const char *inlined_from;
+  const struct kiln_source_loc_t *caller;
 } kiln_source_loc_t;
 
 /* The start of every frame's storage (see "Frames" above). The module's
@@ -172,22 +170,22 @@ typedef struct kiln_source_loc_t {
  * pointer-sized slots after the header are refs (NULL on a fresh frame;
  * released by the runtime if a suspended call is abandoned). */
 typedef struct kiln_frame_header_t {
-  const kiln_source_loc_t* loc; /* current op, or NULL */
-  void* reserved;
+  const kiln_source_loc_t *loc; /* current op, or NULL */
+  void *reserved;
 } kiln_frame_header_t;
 
 /* ---- Refs ---------------------------------------------------------------- */
 
 typedef struct kiln_ref_header_t kiln_ref_header_t;
 typedef struct kiln_ref_type_t {
-  const char* name;
-  void (*destroy)(kiln_ref_header_t* object);
+  const char *name;
+  void (*destroy)(kiln_ref_header_t *object);
 } kiln_ref_type_t;
 struct kiln_ref_header_t {
   uint32_t ref_count; /* atomic; use kiln_ref_retain / kiln_ref_release */
-  const kiln_ref_type_t* type;
+  const kiln_ref_type_t *type;
 };
-typedef kiln_ref_header_t* kiln_ref_t; /* NULL or one owned reference */
+typedef kiln_ref_header_t *kiln_ref_t; /* NULL or one owned reference */
 
 /* The start of a vm.buffer object (the runtime's Buffer), so that buffer
  * loads and stores read the span inline instead of calling
@@ -195,7 +193,7 @@ typedef kiln_ref_header_t* kiln_ref_t; /* NULL or one owned reference */
  * if its Buffer does not start like this. */
 typedef struct kiln_buffer_header_t {
   kiln_ref_header_t ref;
-  uint8_t* data;
+  uint8_t *data;
   uint64_t length;
   uint8_t access; /* KILN_BUFFER_ACCESS_MUTABLE when writable */
 } kiln_buffer_header_t;
@@ -230,8 +228,8 @@ typedef struct kiln_services_t kiln_services_t;
  * module counts it down), and the lowest C stack address a bounded
  * function may start at (0: no check). */
 typedef struct kiln_exec_t {
-  const kiln_services_t* services;
-  void* reserved[4];
+  const kiln_services_t *services;
+  void *reserved[4];
   int32_t light_depth;
   int32_t light_limit;
   int64_t fuel;
@@ -245,9 +243,8 @@ struct kiln_services_t {
   /* Errors. `message` is copied (need not be NUL-terminated: `length` bytes;
    * length < 0 means NUL-terminated). `loc` may be NULL; otherwise it must
    * have static storage (the runtime keeps the pointer for the trace). */
-  kiln_status_t (*make_status)(kiln_exec_t* exec, int32_t code,
-                               const char* message, int64_t length,
-                               const kiln_source_loc_t* loc);
+  kiln_status_t (*make_status)(kiln_exec_t *exec, int32_t code, const char *message, int64_t length,
+                               const kiln_source_loc_t *loc);
   void (*status_free)(kiln_status_t status);
 
   /* Frames (see "Frames" and "Suspension" above). frame_enter pushes a frame
@@ -259,33 +256,31 @@ struct kiln_services_t {
    * frame_leave pops the current frame; if `status` is an error it first
    * records the VM stack trace into it. frame_suspend leaves the current
    * frame on the stack with `resume_point` (> 0). */
-  kiln_status_t (*frame_enter)(kiln_exec_t* exec, int32_t function_index,
-                               kiln_frame_header_t** frame,
-                               int32_t* resume_point);
-  void (*frame_leave)(kiln_exec_t* exec, kiln_status_t status);
-  void (*frame_suspend)(kiln_exec_t* exec, int32_t resume_point);
+  kiln_status_t (*frame_enter)(kiln_exec_t *exec, int32_t function_index,
+                               kiln_frame_header_t **frame, int32_t *resume_point);
+  void (*frame_leave)(kiln_exec_t *exec, kiln_status_t status);
+  void (*frame_suspend)(kiln_exec_t *exec, int32_t resume_point);
   /* Light frames (see "Light frames" above). light_overflow: the
    * RESOURCE_EXHAUSTED stack overflow error for entering function
    * `function_index` (kiln_light_enter calls it). light_trace: appends the
    * trace frame(s) of a light frame of function `function_index` at `loc`
    * (may be NULL) to `status` and returns it; OK and DEFERRED pass
    * through. */
-  kiln_status_t (*light_overflow)(kiln_exec_t* exec, int32_t function_index);
-  kiln_status_t (*light_trace)(kiln_exec_t* exec, kiln_status_t status,
-                               int32_t function_index,
-                               const kiln_source_loc_t* loc);
+  kiln_status_t (*light_overflow)(kiln_exec_t *exec, int32_t function_index);
+  kiln_status_t (*light_trace)(kiln_exec_t *exec, kiln_status_t status, int32_t function_index,
+                               const kiln_source_loc_t *loc);
 
   /* Refs: slow paths (the inline helpers below use atomics directly). */
   void (*ref_retain)(kiln_ref_t object);
   void (*ref_release)(kiln_ref_t object);
   /* An INVALID_ARGUMENT status naming `object`'s type and the expected one;
    * object may be NULL. */
-  kiln_status_t (*ref_type_error)(kiln_exec_t* exec, kiln_ref_t object,
-                                  const kiln_ref_type_t* expected);
+  kiln_status_t (*ref_type_error)(kiln_exec_t *exec, kiln_ref_t object,
+                                  const kiln_ref_type_t *expected);
   /* NULL if no type of that name is registered. */
-  const kiln_ref_type_t* (*lookup_type)(kiln_exec_t* exec, const char* name);
-  const kiln_ref_type_t* buffer_type; /* "vm.buffer" */
-  const kiln_ref_type_t* list_type;   /* "vm.list" */
+  const kiln_ref_type_t *(*lookup_type)(kiln_exec_t *exec, const char *name);
+  const kiln_ref_type_t *buffer_type; /* "vm.buffer" */
+  const kiln_ref_type_t *list_type;   /* "vm.list" */
 
   /* Imports, by ordinal into the descriptor's import table. Arguments and
    * results are packed by the import's signature (for a variadic import, by
@@ -293,45 +288,39 @@ struct kiln_services_t {
    * many tuples); argument ref slots stay owned by the caller. Returns
    * KILN_DEFERRED if the import suspended; while resuming it resumes that
    * import (ignoring `arguments`) instead of starting a new call. */
-  int32_t (*import_resolved)(kiln_exec_t* exec, int32_t ordinal);
-  kiln_status_t (*call_import)(kiln_exec_t* exec, int32_t ordinal,
-                               const void* arguments, size_t arguments_size,
-                               void* results, size_t results_size);
+  int32_t (*import_resolved)(kiln_exec_t *exec, int32_t ordinal);
+  kiln_status_t (*call_import)(kiln_exec_t *exec, int32_t ordinal, const void *arguments,
+                               size_t arguments_size, void *results, size_t results_size);
 
   /* Buffers (vm.buffer). `*out` receives an owned reference. */
-  kiln_status_t (*buffer_allocate)(kiln_exec_t* exec, int64_t length,
-                                   int32_t alignment, kiln_ref_t* out);
-  kiln_status_t (*buffer_clone)(kiln_exec_t* exec, kiln_ref_t source,
-                                int64_t offset, int64_t length,
-                                int32_t alignment, kiln_ref_t* out);
+  kiln_status_t (*buffer_allocate)(kiln_exec_t *exec, int64_t length, int32_t alignment,
+                                   kiln_ref_t *out);
+  kiln_status_t (*buffer_clone)(kiln_exec_t *exec, kiln_ref_t source, int64_t offset,
+                                int64_t length, int32_t alignment, kiln_ref_t *out);
   /* A read-only buffer over module memory with static storage (rodata). */
-  kiln_status_t (*buffer_wrap_rodata)(kiln_exec_t* exec, const void* data,
-                                      int64_t length, kiln_ref_t* out);
+  kiln_status_t (*buffer_wrap_rodata)(kiln_exec_t *exec, const void *data, int64_t length,
+                                      kiln_ref_t *out);
   /* `buffer` must be a non-NULL vm.buffer. *data is NULL-free but
    * *writable is 0 for read-only buffers. */
-  void (*buffer_span)(kiln_ref_t buffer, uint8_t** data, uint64_t* length,
-                      int32_t* writable);
+  void (*buffer_span)(kiln_ref_t buffer, uint8_t **data, uint64_t *length, int32_t *writable);
 
   /* Lists (vm.list). `code` is 'i' (i32, also i8/i16 lists), 'I', 'f', 'F'
    * or 'r'; `value` points at a value of that type. list_get of 'r' writes an
    * owned reference; list_set of 'r' retains. */
-  kiln_status_t (*list_create)(kiln_exec_t* exec, int32_t element_kind,
-                               const kiln_ref_type_t* ref_type,
-                               int32_t capacity, kiln_ref_t* out);
+  kiln_status_t (*list_create)(kiln_exec_t *exec, int32_t element_kind,
+                               const kiln_ref_type_t *ref_type, int32_t capacity, kiln_ref_t *out);
   int32_t (*list_size)(kiln_ref_t list);
-  kiln_status_t (*list_reserve)(kiln_exec_t* exec, kiln_ref_t list,
-                                int32_t capacity);
-  kiln_status_t (*list_resize)(kiln_exec_t* exec, kiln_ref_t list,
-                               int32_t size);
-  kiln_status_t (*list_get)(kiln_exec_t* exec, kiln_ref_t list, int32_t index,
-                            char code, void* value);
-  kiln_status_t (*list_set)(kiln_exec_t* exec, kiln_ref_t list, int32_t index,
-                            char code, const void* value);
+  kiln_status_t (*list_reserve)(kiln_exec_t *exec, kiln_ref_t list, int32_t capacity);
+  kiln_status_t (*list_resize)(kiln_exec_t *exec, kiln_ref_t list, int32_t size);
+  kiln_status_t (*list_get)(kiln_exec_t *exec, kiln_ref_t list, int32_t index, char code,
+                            void *value);
+  kiln_status_t (*list_set)(kiln_exec_t *exec, kiln_ref_t list, int32_t index, char code,
+                            const void *value);
 
   /* The status of an op fault (KILN_FAULT_* of kiln/c/ops.h with its
    * operands) at `loc`, worded exactly as the interpreter words it. */
-  kiln_status_t (*op_fault)(kiln_exec_t* exec, int32_t kind, int64_t a, int64_t b,
-                            int64_t c, int64_t d, const kiln_source_loc_t* loc);
+  kiln_status_t (*op_fault)(kiln_exec_t *exec, int32_t kind, int64_t a, int64_t b, int64_t c,
+                            int64_t d, const kiln_source_loc_t *loc);
 
   /* ABI 5: bounded modules (see "Bounded modules"). refuel: exec->fuel
    * went negative; sets it to the units left of a new slice after charging
@@ -340,34 +329,34 @@ struct kiln_services_t {
    * (no trace yet: the frames add theirs as it unwinds).
    * native_stack_overflow: the RESOURCE_EXHAUSTED error for entering
    * function `function_index` below exec->stack_limit. */
-  kiln_status_t (*refuel)(kiln_exec_t* exec);
-  kiln_status_t (*native_stack_overflow)(kiln_exec_t* exec, int32_t function_index);
+  kiln_status_t (*refuel)(kiln_exec_t *exec);
+  kiln_status_t (*native_stack_overflow)(kiln_exec_t *exec, int32_t function_index);
 };
 
 /* ---- Module descriptor ---------------------------------------------------- */
 
 /* Reads packed arguments, writes packed results (see the file comment). */
-typedef kiln_status_t (*kiln_entry_fn_t)(kiln_exec_t* exec, void* state,
-                                         const void* arguments, void* results);
+typedef kiln_status_t (*kiln_entry_fn_t)(kiln_exec_t *exec, void *state, const void *arguments,
+                                         void *results);
 
 #define KILN_IMPORT_OPTIONAL 1u
 
 typedef struct kiln_import_desc_t {
-  const char* full_name; /* "module.function" */
-  const char* signature; /* "0ii_i" */
+  const char *full_name; /* "module.function" */
+  const char *signature; /* "0ii_i" */
   uint32_t flags;        /* KILN_IMPORT_OPTIONAL */
 } kiln_import_desc_t;
 
 typedef struct kiln_export_desc_t {
-  const char* name;       /* local name */
-  const char* signature;
+  const char *name; /* local name */
+  const char *signature;
   int32_t function_index; /* into kiln_module_desc_t::functions */
 } kiln_export_desc_t;
 
 typedef struct kiln_function_desc_t {
-  const char* name;       /* for traces */
-  const char* signature;
-  kiln_entry_fn_t entry;  /* NULL for a function that is not exported */
+  const char *name; /* for traces */
+  const char *signature;
+  kiln_entry_fn_t entry;    /* NULL for a function that is not exported */
   uint32_t frame_size;      /* storage for frame_enter, >= header size */
   uint32_t frame_ref_count; /* ref slots right after the header */
 } kiln_function_desc_t;
@@ -375,14 +364,14 @@ typedef struct kiln_function_desc_t {
 typedef struct kiln_module_desc_t {
   uint32_t abi_version; /* KILN_MODULE_ABI_VERSION the module was built for */
   uint32_t struct_size; /* sizeof(kiln_module_desc_t) */
-  const char* name;
+  const char *name;
   uint32_t version;
   int32_t import_count;
-  const kiln_import_desc_t* imports;
+  const kiln_import_desc_t *imports;
   int32_t export_count;
-  const kiln_export_desc_t* exports;
+  const kiln_export_desc_t *exports;
   int32_t function_count;
-  const kiln_function_desc_t* functions;
+  const kiln_function_desc_t *functions;
   /* Per-context state: the runtime allocates state_size zeroed bytes
    * (16-byte aligned) and calls state_init (may be NULL); state_deinit (may
    * be NULL) releases what the state owns before the runtime frees it.
@@ -390,8 +379,8 @@ typedef struct kiln_module_desc_t {
    * all imports are resolved, the runtime calls the export named `__init`
    * (if any) once, like a bytecode module's initializer. */
   size_t state_size;
-  kiln_status_t (*state_init)(kiln_exec_t* exec, void* state);
-  void (*state_deinit)(const kiln_services_t* services, void* state);
+  kiln_status_t (*state_init)(kiln_exec_t *exec, void *state);
+  void (*state_deinit)(const kiln_services_t *services, void *state);
   /* KILN_MODULE_FLAG_*: how the module was built (KILN_MODULE_BUILD_FLAGS
    * for the current translation unit). */
   uint32_t flags;
@@ -406,7 +395,7 @@ typedef struct kiln_module_desc_t {
 #endif
 
 /* The one exported symbol of a C module shared library. */
-typedef const kiln_module_desc_t* (*kiln_module_get_fn_t)(void);
+typedef const kiln_module_desc_t *(*kiln_module_get_fn_t)(void);
 #define KILN_MODULE_ENTRY_SYMBOL "kiln_module_v1_get"
 
 /* Alignment of rodata arrays in emitted C (the .vmfb's rodata alignment). */
@@ -428,8 +417,9 @@ typedef const kiln_module_desc_t* (*kiln_module_get_fn_t)(void);
 #define KILN_MODULE_UNLIKELY(x) (x)
 #endif
 
-KILN_MODULE_INLINE void kiln_ref_retain(const kiln_services_t* s, kiln_ref_t r) {
-  if (!r) return;
+KILN_MODULE_INLINE void kiln_ref_retain(const kiln_services_t *s, kiln_ref_t r) {
+  if (!r)
+    return;
 #if defined(__GNUC__) || defined(__clang__)
   (void)s;
   __atomic_fetch_add(&r->ref_count, 1u, __ATOMIC_RELAXED);
@@ -438,8 +428,9 @@ KILN_MODULE_INLINE void kiln_ref_retain(const kiln_services_t* s, kiln_ref_t r) 
 #endif
 }
 
-KILN_MODULE_INLINE void kiln_ref_release(const kiln_services_t* s, kiln_ref_t r) {
-  if (!r) return;
+KILN_MODULE_INLINE void kiln_ref_release(const kiln_services_t *s, kiln_ref_t r) {
+  if (!r)
+    return;
 #if defined(__GNUC__) || defined(__clang__)
   if (__atomic_fetch_sub(&r->ref_count, 1u, __ATOMIC_ACQ_REL) == 1u) {
     /* The last reference: hand it back to the runtime whole, so the object
@@ -455,8 +446,7 @@ KILN_MODULE_INLINE void kiln_ref_release(const kiln_services_t* s, kiln_ref_t r)
 }
 
 /* *dst = src, retaining src and releasing the old value. */
-KILN_MODULE_INLINE void kiln_ref_assign(const kiln_services_t* s, kiln_ref_t* dst,
-                                        kiln_ref_t src) {
+KILN_MODULE_INLINE void kiln_ref_assign(const kiln_services_t *s, kiln_ref_t *dst, kiln_ref_t src) {
   kiln_ref_t old = *dst;
   kiln_ref_retain(s, src);
   *dst = src;
@@ -464,15 +454,14 @@ KILN_MODULE_INLINE void kiln_ref_assign(const kiln_services_t* s, kiln_ref_t* ds
 }
 
 /* *dst = *src, moving (no count traffic); *src becomes NULL. */
-KILN_MODULE_INLINE void kiln_ref_move(const kiln_services_t* s, kiln_ref_t* dst,
-                                      kiln_ref_t* src) {
+KILN_MODULE_INLINE void kiln_ref_move(const kiln_services_t *s, kiln_ref_t *dst, kiln_ref_t *src) {
   kiln_ref_t old = *dst;
   *dst = *src;
   *src = NULL;
   kiln_ref_release(s, old);
 }
 
-KILN_MODULE_INLINE void kiln_ref_reset(const kiln_services_t* s, kiln_ref_t* r) {
+KILN_MODULE_INLINE void kiln_ref_reset(const kiln_services_t *s, kiln_ref_t *r) {
   kiln_ref_t old = *r;
   *r = NULL;
   kiln_ref_release(s, old);
@@ -480,9 +469,9 @@ KILN_MODULE_INLINE void kiln_ref_reset(const kiln_services_t* s, kiln_ref_t* r) 
 
 /* services->buffer_span without the call: `buffer` must be a non-NULL
  * vm.buffer. */
-KILN_MODULE_INLINE void kiln_buffer_span(kiln_ref_t buffer, uint8_t** data,
-                                         uint64_t* length, int32_t* writable) {
-  const kiln_buffer_header_t* b = (const kiln_buffer_header_t*)(const void*)buffer;
+KILN_MODULE_INLINE void kiln_buffer_span(kiln_ref_t buffer, uint8_t **data, uint64_t *length,
+                                         int32_t *writable) {
+  const kiln_buffer_header_t *b = (const kiln_buffer_header_t *)(const void *)buffer;
   *data = b->data;
   *length = b->length;
   *writable = b->access == KILN_BUFFER_ACCESS_MUTABLE;
@@ -492,7 +481,7 @@ KILN_MODULE_INLINE void kiln_buffer_span(kiln_ref_t buffer, uint8_t** data,
  * frames below it: one compare; the runtime is called only when the depth
  * limit is exceeded (then no frame was entered and the caller returns the
  * status). */
-KILN_MODULE_INLINE kiln_status_t kiln_light_enter(kiln_exec_t* exec, int32_t depth,
+KILN_MODULE_INLINE kiln_status_t kiln_light_enter(kiln_exec_t *exec, int32_t depth,
                                                   int32_t function_index) {
   if (KILN_MODULE_UNLIKELY(depth >= exec->light_limit)) {
     return exec->services->light_overflow(exec, function_index);
@@ -502,10 +491,9 @@ KILN_MODULE_INLINE kiln_status_t kiln_light_enter(kiln_exec_t* exec, int32_t dep
 
 /* Leaves a light frame. On error, adds the frame's trace line(s) to
  * `status` (the error path's only runtime call). */
-KILN_MODULE_INLINE kiln_status_t kiln_light_leave(kiln_exec_t* exec,
-                                                  kiln_status_t status,
+KILN_MODULE_INLINE kiln_status_t kiln_light_leave(kiln_exec_t *exec, kiln_status_t status,
                                                   int32_t function_index,
-                                                  const kiln_source_loc_t* loc) {
+                                                  const kiln_source_loc_t *loc) {
   if (KILN_MODULE_UNLIKELY(status != KILN_OK)) {
     return exec->services->light_trace(exec, status, function_index, loc);
   }
@@ -515,9 +503,10 @@ KILN_MODULE_INLINE kiln_status_t kiln_light_leave(kiln_exec_t* exec,
 /* One unit of fuel (a loop back-edge or a call; see "Bounded modules").
  * Without KILN_C_BOUNDED it is KILN_OK, which the compiler folds away with
  * the caller's test. */
-KILN_MODULE_INLINE kiln_status_t kiln_fuel_tick(kiln_exec_t* exec) {
+KILN_MODULE_INLINE kiln_status_t kiln_fuel_tick(kiln_exec_t *exec) {
 #if KILN_C_BOUNDED
-  if (KILN_MODULE_UNLIKELY(--exec->fuel < 0)) return exec->services->refuel(exec);
+  if (KILN_MODULE_UNLIKELY(--exec->fuel < 0))
+    return exec->services->refuel(exec);
 #else
   (void)exec;
 #endif
@@ -526,8 +515,7 @@ KILN_MODULE_INLINE kiln_status_t kiln_fuel_tick(kiln_exec_t* exec) {
 
 /* The native stack check on entry to a recursive or large-frame function
  * (see "Bounded modules"); KILN_OK without KILN_C_BOUNDED. */
-KILN_MODULE_INLINE kiln_status_t kiln_stack_check(kiln_exec_t* exec,
-                                                  int32_t function_index) {
+KILN_MODULE_INLINE kiln_status_t kiln_stack_check(kiln_exec_t *exec, int32_t function_index) {
 #if KILN_C_BOUNDED
 #if defined(__GNUC__) || defined(__clang__)
   uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
@@ -570,8 +558,7 @@ enum { KILN_STACK_CHECK_INTERVAL = 8 };
 /* The native stack check emitted C makes (see "Bounded modules"): fails
  * when fewer than `margin` bytes are left above exec->stack_limit below the
  * current frame. KILN_OK without KILN_C_BOUNDED. */
-KILN_MODULE_INLINE kiln_status_t kiln_stack_check_margin(kiln_exec_t* exec,
-                                                         int32_t function_index,
+KILN_MODULE_INLINE kiln_status_t kiln_stack_check_margin(kiln_exec_t *exec, int32_t function_index,
                                                          int64_t margin) {
 #if KILN_C_BOUNDED
   if (KILN_MODULE_UNLIKELY(kiln_stack_pointer() < exec->stack_limit + (uintptr_t)margin)) {
@@ -588,9 +575,8 @@ KILN_MODULE_INLINE kiln_status_t kiln_stack_check_margin(kiln_exec_t* exec,
 /* The same on entry to a small recursive light function, at every
  * KILN_STACK_CHECK_INTERVAL-th light depth only: `margin` covers the frames
  * of the levels in between. */
-KILN_MODULE_INLINE kiln_status_t kiln_light_stack_check(kiln_exec_t* exec, int32_t depth,
-                                                        int32_t function_index,
-                                                        int64_t margin) {
+KILN_MODULE_INLINE kiln_status_t kiln_light_stack_check(kiln_exec_t *exec, int32_t depth,
+                                                        int32_t function_index, int64_t margin) {
 #if KILN_C_BOUNDED
   if (KILN_MODULE_UNLIKELY(depth % KILN_STACK_CHECK_INTERVAL == 0)) {
     return kiln_stack_check_margin(exec, function_index, margin);
@@ -625,7 +611,7 @@ KILN_MODULE_INLINE int64_t kiln_light_fuel_param(int64_t fuel) {
 
 /* The fuel a VM frame or an entry point passes to the light function it
  * calls: the invocation's count, exec->fuel. */
-KILN_MODULE_INLINE int64_t kiln_light_fuel_in(kiln_exec_t* exec) {
+KILN_MODULE_INLINE int64_t kiln_light_fuel_in(kiln_exec_t *exec) {
 #if KILN_C_BOUNDED
   return exec->fuel;
 #else
@@ -636,7 +622,7 @@ KILN_MODULE_INLINE int64_t kiln_light_fuel_in(kiln_exec_t* exec) {
 
 /* One unit of fuel in a light function's local count; the next slice (or
  * the error) comes from services->refuel through exec->fuel. */
-KILN_MODULE_INLINE kiln_status_t kiln_light_fuel_tick(kiln_exec_t* exec, int64_t* fuel) {
+KILN_MODULE_INLINE kiln_status_t kiln_light_fuel_tick(kiln_exec_t *exec, int64_t *fuel) {
 #if KILN_C_BOUNDED
   if (KILN_MODULE_UNLIKELY(--*fuel < 0)) {
     kiln_status_t st;
@@ -668,10 +654,9 @@ KILN_MODULE_INLINE kiln_light_ret_t kiln_light_return(kiln_status_t status, int6
 /* Leaves a light frame (kiln_light_leave) with its return word. The fuel
  * count is read on the success path only, so an error exit does not keep
  * it alive (services->light_trace never returns KILN_OK). */
-KILN_MODULE_INLINE kiln_light_ret_t kiln_light_exit(kiln_exec_t* exec, kiln_status_t status,
+KILN_MODULE_INLINE kiln_light_ret_t kiln_light_exit(kiln_exec_t *exec, kiln_status_t status,
                                                     int32_t function_index,
-                                                    const kiln_source_loc_t* loc,
-                                                    int64_t fuel) {
+                                                    const kiln_source_loc_t *loc, int64_t fuel) {
   if (KILN_MODULE_UNLIKELY(status != KILN_OK)) {
     return kiln_light_return(exec->services->light_trace(exec, status, function_index, loc), 0);
   }
@@ -702,10 +687,11 @@ KILN_MODULE_INLINE int64_t kiln_light_fuel_left(kiln_light_ret_t word) {
 
 /* The status in a light callee's return word for a VM frame or an entry
  * point, storing the fuel left back in exec->fuel on success. */
-KILN_MODULE_INLINE kiln_status_t kiln_light_result(kiln_exec_t* exec, kiln_light_ret_t word) {
+KILN_MODULE_INLINE kiln_status_t kiln_light_result(kiln_exec_t *exec, kiln_light_ret_t word) {
 #if KILN_C_BOUNDED
   kiln_status_t status = kiln_light_status(word);
-  if (KILN_MODULE_UNLIKELY(status != KILN_OK)) return status;
+  if (KILN_MODULE_UNLIKELY(status != KILN_OK))
+    return status;
   exec->fuel = word;
   return KILN_OK;
 #else
@@ -714,15 +700,14 @@ KILN_MODULE_INLINE kiln_status_t kiln_light_result(kiln_exec_t* exec, kiln_light
 #endif
 }
 
-KILN_MODULE_INLINE kiln_status_t kiln_fail(kiln_exec_t* exec, int32_t code,
-                                           const char* message,
-                                           const kiln_source_loc_t* loc) {
+KILN_MODULE_INLINE kiln_status_t kiln_fail(kiln_exec_t *exec, int32_t code, const char *message,
+                                           const kiln_source_loc_t *loc) {
   return exec->services->make_status(exec, code, message, -1, loc);
 }
 
-KILN_MODULE_INLINE kiln_status_t kiln_op_fault(kiln_exec_t* exec, int32_t kind, int64_t a,
+KILN_MODULE_INLINE kiln_status_t kiln_op_fault(kiln_exec_t *exec, int32_t kind, int64_t a,
                                                int64_t b, int64_t c, int64_t d,
-                                               const kiln_source_loc_t* loc) {
+                                               const kiln_source_loc_t *loc) {
   return exec->services->op_fault(exec, kind, a, b, c, d, loc);
 }
 
@@ -732,31 +717,31 @@ KILN_MODULE_INLINE kiln_status_t kiln_op_fault(kiln_exec_t* exec, int32_t kind, 
  * expression like `exec->services->x`; these one-line wrappers give every
  * service and the module state layout a name. */
 
-KILN_MODULE_INLINE const kiln_services_t* kiln_exec_services(kiln_exec_t* exec) {
+KILN_MODULE_INLINE const kiln_services_t *kiln_exec_services(kiln_exec_t *exec) {
   return exec->services;
 }
 
-KILN_MODULE_INLINE kiln_status_t kiln_frame_enter(kiln_exec_t* exec, int32_t function_index,
-                                                  kiln_frame_header_t** frame,
-                                                  int32_t* resume_point) {
+KILN_MODULE_INLINE kiln_status_t kiln_frame_enter(kiln_exec_t *exec, int32_t function_index,
+                                                  kiln_frame_header_t **frame,
+                                                  int32_t *resume_point) {
   return exec->services->frame_enter(exec, function_index, frame, resume_point);
 }
-KILN_MODULE_INLINE void kiln_frame_leave(kiln_exec_t* exec, kiln_status_t status) {
+KILN_MODULE_INLINE void kiln_frame_leave(kiln_exec_t *exec, kiln_status_t status) {
   exec->services->frame_leave(exec, status);
 }
-KILN_MODULE_INLINE void kiln_frame_suspend(kiln_exec_t* exec, int32_t resume_point) {
+KILN_MODULE_INLINE void kiln_frame_suspend(kiln_exec_t *exec, int32_t resume_point) {
   exec->services->frame_suspend(exec, resume_point);
 }
 KILN_MODULE_INLINE kiln_frame_header_t kiln_frame_header_empty(void) {
   kiln_frame_header_t header = {NULL, NULL};
   return header;
 }
-KILN_MODULE_INLINE int32_t kiln_import_resolved(kiln_exec_t* exec, int32_t ordinal) {
+KILN_MODULE_INLINE int32_t kiln_import_resolved(kiln_exec_t *exec, int32_t ordinal) {
   return exec->services->import_resolved(exec, ordinal);
 }
-KILN_MODULE_INLINE kiln_status_t kiln_call_import(kiln_exec_t* exec, int32_t ordinal,
-                                                  const void* arguments, size_t arguments_size,
-                                                  void* results, size_t results_size) {
+KILN_MODULE_INLINE kiln_status_t kiln_call_import(kiln_exec_t *exec, int32_t ordinal,
+                                                  const void *arguments, size_t arguments_size,
+                                                  void *results, size_t results_size) {
   return exec->services->call_import(exec, ordinal, arguments, arguments_size, results,
                                      results_size);
 }
@@ -764,17 +749,17 @@ KILN_MODULE_INLINE kiln_status_t kiln_call_import(kiln_exec_t* exec, int32_t ord
 /* Ref types the runtime knows, by kind (emitted code cannot name
  * services->buffer_type). */
 enum { KILN_REF_KIND_ANY = 0, KILN_REF_KIND_BUFFER = 1, KILN_REF_KIND_LIST = 2 };
-KILN_MODULE_INLINE const kiln_ref_type_t* kiln_ref_kind_type(kiln_exec_t* exec, int32_t kind) {
+KILN_MODULE_INLINE const kiln_ref_type_t *kiln_ref_kind_type(kiln_exec_t *exec, int32_t kind) {
   return kind == KILN_REF_KIND_BUFFER ? exec->services->buffer_type
          : kind == KILN_REF_KIND_LIST ? exec->services->list_type
                                       : NULL;
 }
 /* 1 if `r` is NULL or of ref kind `kind`. */
-KILN_MODULE_INLINE int32_t kiln_ref_has_kind(kiln_exec_t* exec, kiln_ref_t r, int32_t kind) {
+KILN_MODULE_INLINE int32_t kiln_ref_has_kind(kiln_exec_t *exec, kiln_ref_t r, int32_t kind) {
   return !r || kind == KILN_REF_KIND_ANY || r->type == kiln_ref_kind_type(exec, kind);
 }
 /* 1 if `r` is a non-NULL ref of kind `kind` (a buffer or list operand). */
-KILN_MODULE_INLINE int32_t kiln_ref_is_kind(kiln_exec_t* exec, kiln_ref_t r, int32_t kind) {
+KILN_MODULE_INLINE int32_t kiln_ref_is_kind(kiln_exec_t *exec, kiln_ref_t r, int32_t kind) {
   return r && r->type == kiln_ref_kind_type(exec, kind);
 }
 /* A buffer value's span read once where the value is defined (emitted C
@@ -782,8 +767,8 @@ KILN_MODULE_INLINE int32_t kiln_ref_is_kind(kiln_exec_t* exec, kiln_ref_t r, int
  * when `r` is a non-NULL vm.buffer; else 0 and an empty span (an access
  * then fails with kiln_ref_kind_error). A buffer's data, length and access
  * never change while a reference to it is held. */
-KILN_MODULE_INLINE int32_t kiln_buffer_span_of(kiln_exec_t* exec, kiln_ref_t r, uint8_t** data,
-                                               uint64_t* length, int32_t* writable) {
+KILN_MODULE_INLINE int32_t kiln_buffer_span_of(kiln_exec_t *exec, kiln_ref_t r, uint8_t **data,
+                                               uint64_t *length, int32_t *writable) {
   if (!kiln_ref_is_kind(exec, r, KILN_REF_KIND_BUFFER)) {
     *data = NULL;
     *length = 0;
@@ -794,16 +779,17 @@ KILN_MODULE_INLINE int32_t kiln_buffer_span_of(kiln_exec_t* exec, kiln_ref_t r, 
   return 1;
 }
 /* The runtime's error for a ref that is NULL or not of kind `kind`. */
-KILN_MODULE_INLINE kiln_status_t kiln_ref_kind_error(kiln_exec_t* exec, kiln_ref_t r,
+KILN_MODULE_INLINE kiln_status_t kiln_ref_kind_error(kiln_exec_t *exec, kiln_ref_t r,
                                                      int32_t kind) {
   return exec->services->ref_type_error(exec, r, kiln_ref_kind_type(exec, kind));
 }
 
 /* 1 if `r` is NULL or of the ref type registered as `name`: object types the
  * compiler knows only by name (`!vm.ref<!hal.buffer>` checks "hal.buffer"). */
-KILN_MODULE_INLINE int32_t kiln_ref_has_type_named(kiln_ref_t r, const char* name) {
-  const char* have;
-  if (!r) return 1;
+KILN_MODULE_INLINE int32_t kiln_ref_has_type_named(kiln_ref_t r, const char *name) {
+  const char *have;
+  if (!r)
+    return 1;
   have = r->type->name;
   while (*have && *have == *name) {
     ++have;
@@ -812,70 +798,70 @@ KILN_MODULE_INLINE int32_t kiln_ref_has_type_named(kiln_ref_t r, const char* nam
   return *have == *name;
 }
 /* The runtime's error for a ref that is not of the type named `name`. */
-KILN_MODULE_INLINE kiln_status_t kiln_ref_type_named_error(kiln_exec_t* exec, kiln_ref_t r,
-                                                           const char* name) {
+KILN_MODULE_INLINE kiln_status_t kiln_ref_type_named_error(kiln_exec_t *exec, kiln_ref_t r,
+                                                           const char *name) {
   kiln_ref_type_t expected;
   expected.name = name;
   expected.destroy = NULL;
   return exec->services->ref_type_error(exec, r, &expected);
 }
 
-KILN_MODULE_INLINE kiln_status_t kiln_buffer_allocate(kiln_exec_t* exec, int64_t length,
-                                                      int32_t alignment, kiln_ref_t* out) {
+KILN_MODULE_INLINE kiln_status_t kiln_buffer_allocate(kiln_exec_t *exec, int64_t length,
+                                                      int32_t alignment, kiln_ref_t *out) {
   return exec->services->buffer_allocate(exec, length, alignment, out);
 }
-KILN_MODULE_INLINE kiln_status_t kiln_buffer_clone(kiln_exec_t* exec, kiln_ref_t source,
+KILN_MODULE_INLINE kiln_status_t kiln_buffer_clone(kiln_exec_t *exec, kiln_ref_t source,
                                                    int64_t offset, int64_t length,
-                                                   int32_t alignment, kiln_ref_t* out) {
+                                                   int32_t alignment, kiln_ref_t *out) {
   return exec->services->buffer_clone(exec, source, offset, length, alignment, out);
 }
-KILN_MODULE_INLINE kiln_status_t kiln_buffer_wrap_rodata(kiln_exec_t* exec, const void* data,
-                                                         int64_t length, kiln_ref_t* out) {
+KILN_MODULE_INLINE kiln_status_t kiln_buffer_wrap_rodata(kiln_exec_t *exec, const void *data,
+                                                         int64_t length, kiln_ref_t *out) {
   return exec->services->buffer_wrap_rodata(exec, data, length, out);
 }
 
-KILN_MODULE_INLINE kiln_status_t kiln_list_create(kiln_exec_t* exec, int32_t element_kind,
+KILN_MODULE_INLINE kiln_status_t kiln_list_create(kiln_exec_t *exec, int32_t element_kind,
                                                   int32_t ref_kind, int32_t capacity,
-                                                  kiln_ref_t* out) {
+                                                  kiln_ref_t *out) {
   return exec->services->list_create(exec, element_kind, kiln_ref_kind_type(exec, ref_kind),
                                      capacity, out);
 }
-KILN_MODULE_INLINE int32_t kiln_list_size(kiln_exec_t* exec, kiln_ref_t list) {
+KILN_MODULE_INLINE int32_t kiln_list_size(kiln_exec_t *exec, kiln_ref_t list) {
   return exec->services->list_size(list);
 }
-KILN_MODULE_INLINE kiln_status_t kiln_list_reserve(kiln_exec_t* exec, kiln_ref_t list,
+KILN_MODULE_INLINE kiln_status_t kiln_list_reserve(kiln_exec_t *exec, kiln_ref_t list,
                                                    int32_t capacity) {
   return exec->services->list_reserve(exec, list, capacity);
 }
-KILN_MODULE_INLINE kiln_status_t kiln_list_resize(kiln_exec_t* exec, kiln_ref_t list,
+KILN_MODULE_INLINE kiln_status_t kiln_list_resize(kiln_exec_t *exec, kiln_ref_t list,
                                                   int32_t size) {
   return exec->services->list_resize(exec, list, size);
 }
-KILN_MODULE_INLINE kiln_status_t kiln_list_get(kiln_exec_t* exec, kiln_ref_t list,
-                                               int32_t index, char code, void* value) {
+KILN_MODULE_INLINE kiln_status_t kiln_list_get(kiln_exec_t *exec, kiln_ref_t list, int32_t index,
+                                               char code, void *value) {
   return exec->services->list_get(exec, list, index, code, value);
 }
-KILN_MODULE_INLINE kiln_status_t kiln_list_set(kiln_exec_t* exec, kiln_ref_t list,
-                                               int32_t index, char code, const void* value) {
+KILN_MODULE_INLINE kiln_status_t kiln_list_set(kiln_exec_t *exec, kiln_ref_t list, int32_t index,
+                                               char code, const void *value) {
   return exec->services->list_set(exec, list, index, code, value);
 }
 
 /* Module state layout: the scalar globals' bytes first (their size rounded
  * up to 16 by the generator), then the ref globals, so both areas are
  * reached from the state pointer and one generated constant. */
-KILN_MODULE_INLINE uint8_t* kiln_state_bytes(void* state) { return (uint8_t*)state; }
-KILN_MODULE_INLINE kiln_ref_t* kiln_state_ref(void* state, int64_t refs_offset,
-                                              int64_t ordinal) {
-  return (kiln_ref_t*)(void*)((uint8_t*)state + refs_offset) + ordinal;
+KILN_MODULE_INLINE uint8_t *kiln_state_bytes(void *state) { return (uint8_t *)state; }
+KILN_MODULE_INLINE kiln_ref_t *kiln_state_ref(void *state, int64_t refs_offset, int64_t ordinal) {
+  return (kiln_ref_t *)(void *)((uint8_t *)state + refs_offset) + ordinal;
 }
-KILN_MODULE_INLINE kiln_ref_t kiln_state_ref_get(void* state, int64_t refs_offset,
+KILN_MODULE_INLINE kiln_ref_t kiln_state_ref_get(void *state, int64_t refs_offset,
                                                  int64_t ordinal) {
   return *kiln_state_ref(state, refs_offset, ordinal);
 }
-KILN_MODULE_INLINE void kiln_state_release_refs(const kiln_services_t* s, void* state,
+KILN_MODULE_INLINE void kiln_state_release_refs(const kiln_services_t *s, void *state,
                                                 int64_t refs_offset, int64_t count) {
   int64_t i;
-  for (i = 0; i < count; ++i) kiln_ref_reset(s, kiln_state_ref(state, refs_offset, i));
+  for (i = 0; i < count; ++i)
+    kiln_ref_reset(s, kiln_state_ref(state, refs_offset, i));
 }
 
 #ifdef __cplusplus

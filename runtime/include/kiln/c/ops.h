@@ -45,25 +45,42 @@ extern "C" {
 #define KILN_OP_INLINE static inline
 #endif
 
-enum {
-  KILN_OP_OK = 0,
-  KILN_OP_DIV_BY_ZERO = 1,
-  KILN_OP_OUT_OF_RANGE = 2,
-  KILN_OP_INVALID = 3
-};
+enum { KILN_OP_OK = 0, KILN_OP_DIV_BY_ZERO = 1, KILN_OP_OUT_OF_RANGE = 2, KILN_OP_INVALID = 3 };
 
 /* ---- Bit casts --------------------------------------------------------- */
 
-KILN_OP_INLINE float kiln_bitcast_i32_f32(int32_t v) { float r; memcpy(&r, &v, 4); return r; }
-KILN_OP_INLINE int32_t kiln_bitcast_f32_i32(float v) { int32_t r; memcpy(&r, &v, 4); return r; }
-KILN_OP_INLINE double kiln_bitcast_i64_f64(int64_t v) { double r; memcpy(&r, &v, 8); return r; }
-KILN_OP_INLINE int64_t kiln_bitcast_f64_i64(double v) { int64_t r; memcpy(&r, &v, 8); return r; }
+KILN_OP_INLINE float kiln_bitcast_i32_f32(int32_t v) {
+  float r;
+  memcpy(&r, &v, 4);
+  return r;
+}
+KILN_OP_INLINE int32_t kiln_bitcast_f32_i32(float v) {
+  int32_t r;
+  memcpy(&r, &v, 4);
+  return r;
+}
+KILN_OP_INLINE double kiln_bitcast_i64_f64(int64_t v) {
+  double r;
+  memcpy(&r, &v, 8);
+  return r;
+}
+KILN_OP_INLINE int64_t kiln_bitcast_f64_i64(double v) {
+  int64_t r;
+  memcpy(&r, &v, 8);
+  return r;
+}
 
 /* ---- Integer arithmetic (wrapping) -------------------------------------- */
 
-KILN_OP_INLINE int32_t kiln_add_i32(int32_t a, int32_t b) { return (int32_t)((uint32_t)a + (uint32_t)b); }
-KILN_OP_INLINE int32_t kiln_sub_i32(int32_t a, int32_t b) { return (int32_t)((uint32_t)a - (uint32_t)b); }
-KILN_OP_INLINE int32_t kiln_mul_i32(int32_t a, int32_t b) { return (int32_t)((uint32_t)a * (uint32_t)b); }
+KILN_OP_INLINE int32_t kiln_add_i32(int32_t a, int32_t b) {
+  return (int32_t)((uint32_t)a + (uint32_t)b);
+}
+KILN_OP_INLINE int32_t kiln_sub_i32(int32_t a, int32_t b) {
+  return (int32_t)((uint32_t)a - (uint32_t)b);
+}
+KILN_OP_INLINE int32_t kiln_mul_i32(int32_t a, int32_t b) {
+  return (int32_t)((uint32_t)a * (uint32_t)b);
+}
 KILN_OP_INLINE int32_t kiln_fma_i32(int32_t a, int32_t b, int32_t c) {
   return (int32_t)((uint32_t)a * (uint32_t)b + (uint32_t)c);
 }
@@ -71,101 +88,151 @@ KILN_OP_INLINE int32_t kiln_neg_i32(int32_t a) { return (int32_t)(0u - (uint32_t
 /* abs(INT32_MIN) == INT32_MIN (wraps). */
 KILN_OP_INLINE int32_t kiln_abs_i32(int32_t a) { return a < 0 ? kiln_neg_i32(a) : a; }
 
-KILN_OP_INLINE int kiln_div_i32_s(int32_t a, int32_t b, int32_t* out) {
-  if (b == 0) return KILN_OP_DIV_BY_ZERO;
-  if (b == -1) { *out = kiln_neg_i32(a); return KILN_OP_OK; } /* INT_MIN/-1 wraps */
+KILN_OP_INLINE int kiln_div_i32_s(int32_t a, int32_t b, int32_t *out) {
+  if (b == 0)
+    return KILN_OP_DIV_BY_ZERO;
+  if (b == -1) {
+    *out = kiln_neg_i32(a);
+    return KILN_OP_OK;
+  } /* INT_MIN/-1 wraps */
   *out = a / b;
   return KILN_OP_OK;
 }
-KILN_OP_INLINE int kiln_div_i32_u(int32_t a, int32_t b, int32_t* out) {
-  if (b == 0) return KILN_OP_DIV_BY_ZERO;
+KILN_OP_INLINE int kiln_div_i32_u(int32_t a, int32_t b, int32_t *out) {
+  if (b == 0)
+    return KILN_OP_DIV_BY_ZERO;
   *out = (int32_t)((uint32_t)a / (uint32_t)b);
   return KILN_OP_OK;
 }
-KILN_OP_INLINE int kiln_rem_i32_s(int32_t a, int32_t b, int32_t* out) {
-  if (b == 0) return KILN_OP_DIV_BY_ZERO;
-  if (b == -1) { *out = 0; return KILN_OP_OK; }
+KILN_OP_INLINE int kiln_rem_i32_s(int32_t a, int32_t b, int32_t *out) {
+  if (b == 0)
+    return KILN_OP_DIV_BY_ZERO;
+  if (b == -1) {
+    *out = 0;
+    return KILN_OP_OK;
+  }
   *out = a % b;
   return KILN_OP_OK;
 }
-KILN_OP_INLINE int kiln_rem_i32_u(int32_t a, int32_t b, int32_t* out) {
-  if (b == 0) return KILN_OP_DIV_BY_ZERO;
+KILN_OP_INLINE int kiln_rem_i32_u(int32_t a, int32_t b, int32_t *out) {
+  if (b == 0)
+    return KILN_OP_DIV_BY_ZERO;
   *out = (int32_t)((uint32_t)a % (uint32_t)b);
   return KILN_OP_OK;
 }
 
 KILN_OP_INLINE int32_t kiln_min_i32_s(int32_t a, int32_t b) { return b < a ? b : a; }
 KILN_OP_INLINE int32_t kiln_max_i32_s(int32_t a, int32_t b) { return a < b ? b : a; }
-KILN_OP_INLINE int32_t kiln_min_i32_u(int32_t a, int32_t b) { return (uint32_t)b < (uint32_t)a ? b : a; }
-KILN_OP_INLINE int32_t kiln_max_i32_u(int32_t a, int32_t b) { return (uint32_t)a < (uint32_t)b ? b : a; }
+KILN_OP_INLINE int32_t kiln_min_i32_u(int32_t a, int32_t b) {
+  return (uint32_t)b < (uint32_t)a ? b : a;
+}
+KILN_OP_INLINE int32_t kiln_max_i32_u(int32_t a, int32_t b) {
+  return (uint32_t)a < (uint32_t)b ? b : a;
+}
 KILN_OP_INLINE int32_t kiln_not_i32(int32_t a) { return ~a; }
 KILN_OP_INLINE int32_t kiln_and_i32(int32_t a, int32_t b) { return a & b; }
 KILN_OP_INLINE int32_t kiln_or_i32(int32_t a, int32_t b) { return a | b; }
 KILN_OP_INLINE int32_t kiln_xor_i32(int32_t a, int32_t b) { return a ^ b; }
-KILN_OP_INLINE int32_t kiln_shl_i32(int32_t a, int32_t n) { return (int32_t)((uint32_t)a << (n & 31)); }
+KILN_OP_INLINE int32_t kiln_shl_i32(int32_t a, int32_t n) {
+  return (int32_t)((uint32_t)a << (n & 31));
+}
 KILN_OP_INLINE int32_t kiln_shr_i32_s(int32_t a, int32_t n) { return a >> (n & 31); }
-KILN_OP_INLINE int32_t kiln_shr_i32_u(int32_t a, int32_t n) { return (int32_t)((uint32_t)a >> (n & 31)); }
+KILN_OP_INLINE int32_t kiln_shr_i32_u(int32_t a, int32_t n) {
+  return (int32_t)((uint32_t)a >> (n & 31));
+}
 KILN_OP_INLINE int32_t kiln_ctlz_i32(int32_t a) {
   uint32_t v = (uint32_t)a;
-  if (v == 0) return 32;
+  if (v == 0)
+    return 32;
 #if defined(__GNUC__) || defined(__clang__)
   return __builtin_clz(v);
 #else
   int32_t n = 0;
-  while (!(v & 0x80000000u)) { v <<= 1; ++n; }
+  while (!(v & 0x80000000u)) {
+    v <<= 1;
+    ++n;
+  }
   return n;
 #endif
 }
 
-KILN_OP_INLINE int64_t kiln_add_i64(int64_t a, int64_t b) { return (int64_t)((uint64_t)a + (uint64_t)b); }
-KILN_OP_INLINE int64_t kiln_sub_i64(int64_t a, int64_t b) { return (int64_t)((uint64_t)a - (uint64_t)b); }
-KILN_OP_INLINE int64_t kiln_mul_i64(int64_t a, int64_t b) { return (int64_t)((uint64_t)a * (uint64_t)b); }
+KILN_OP_INLINE int64_t kiln_add_i64(int64_t a, int64_t b) {
+  return (int64_t)((uint64_t)a + (uint64_t)b);
+}
+KILN_OP_INLINE int64_t kiln_sub_i64(int64_t a, int64_t b) {
+  return (int64_t)((uint64_t)a - (uint64_t)b);
+}
+KILN_OP_INLINE int64_t kiln_mul_i64(int64_t a, int64_t b) {
+  return (int64_t)((uint64_t)a * (uint64_t)b);
+}
 KILN_OP_INLINE int64_t kiln_fma_i64(int64_t a, int64_t b, int64_t c) {
   return (int64_t)((uint64_t)a * (uint64_t)b + (uint64_t)c);
 }
 KILN_OP_INLINE int64_t kiln_neg_i64(int64_t a) { return (int64_t)(0u - (uint64_t)a); }
 KILN_OP_INLINE int64_t kiln_abs_i64(int64_t a) { return a < 0 ? kiln_neg_i64(a) : a; }
-KILN_OP_INLINE int kiln_div_i64_s(int64_t a, int64_t b, int64_t* out) {
-  if (b == 0) return KILN_OP_DIV_BY_ZERO;
-  if (b == -1) { *out = kiln_neg_i64(a); return KILN_OP_OK; }
+KILN_OP_INLINE int kiln_div_i64_s(int64_t a, int64_t b, int64_t *out) {
+  if (b == 0)
+    return KILN_OP_DIV_BY_ZERO;
+  if (b == -1) {
+    *out = kiln_neg_i64(a);
+    return KILN_OP_OK;
+  }
   *out = a / b;
   return KILN_OP_OK;
 }
-KILN_OP_INLINE int kiln_div_i64_u(int64_t a, int64_t b, int64_t* out) {
-  if (b == 0) return KILN_OP_DIV_BY_ZERO;
+KILN_OP_INLINE int kiln_div_i64_u(int64_t a, int64_t b, int64_t *out) {
+  if (b == 0)
+    return KILN_OP_DIV_BY_ZERO;
   *out = (int64_t)((uint64_t)a / (uint64_t)b);
   return KILN_OP_OK;
 }
-KILN_OP_INLINE int kiln_rem_i64_s(int64_t a, int64_t b, int64_t* out) {
-  if (b == 0) return KILN_OP_DIV_BY_ZERO;
-  if (b == -1) { *out = 0; return KILN_OP_OK; }
+KILN_OP_INLINE int kiln_rem_i64_s(int64_t a, int64_t b, int64_t *out) {
+  if (b == 0)
+    return KILN_OP_DIV_BY_ZERO;
+  if (b == -1) {
+    *out = 0;
+    return KILN_OP_OK;
+  }
   *out = a % b;
   return KILN_OP_OK;
 }
-KILN_OP_INLINE int kiln_rem_i64_u(int64_t a, int64_t b, int64_t* out) {
-  if (b == 0) return KILN_OP_DIV_BY_ZERO;
+KILN_OP_INLINE int kiln_rem_i64_u(int64_t a, int64_t b, int64_t *out) {
+  if (b == 0)
+    return KILN_OP_DIV_BY_ZERO;
   *out = (int64_t)((uint64_t)a % (uint64_t)b);
   return KILN_OP_OK;
 }
 KILN_OP_INLINE int64_t kiln_min_i64_s(int64_t a, int64_t b) { return b < a ? b : a; }
 KILN_OP_INLINE int64_t kiln_max_i64_s(int64_t a, int64_t b) { return a < b ? b : a; }
-KILN_OP_INLINE int64_t kiln_min_i64_u(int64_t a, int64_t b) { return (uint64_t)b < (uint64_t)a ? b : a; }
-KILN_OP_INLINE int64_t kiln_max_i64_u(int64_t a, int64_t b) { return (uint64_t)a < (uint64_t)b ? b : a; }
+KILN_OP_INLINE int64_t kiln_min_i64_u(int64_t a, int64_t b) {
+  return (uint64_t)b < (uint64_t)a ? b : a;
+}
+KILN_OP_INLINE int64_t kiln_max_i64_u(int64_t a, int64_t b) {
+  return (uint64_t)a < (uint64_t)b ? b : a;
+}
 KILN_OP_INLINE int64_t kiln_not_i64(int64_t a) { return ~a; }
 KILN_OP_INLINE int64_t kiln_and_i64(int64_t a, int64_t b) { return a & b; }
 KILN_OP_INLINE int64_t kiln_or_i64(int64_t a, int64_t b) { return a | b; }
 KILN_OP_INLINE int64_t kiln_xor_i64(int64_t a, int64_t b) { return a ^ b; }
-KILN_OP_INLINE int64_t kiln_shl_i64(int64_t a, int32_t n) { return (int64_t)((uint64_t)a << (n & 63)); }
+KILN_OP_INLINE int64_t kiln_shl_i64(int64_t a, int32_t n) {
+  return (int64_t)((uint64_t)a << (n & 63));
+}
 KILN_OP_INLINE int64_t kiln_shr_i64_s(int64_t a, int32_t n) { return a >> (n & 63); }
-KILN_OP_INLINE int64_t kiln_shr_i64_u(int64_t a, int32_t n) { return (int64_t)((uint64_t)a >> (n & 63)); }
+KILN_OP_INLINE int64_t kiln_shr_i64_u(int64_t a, int32_t n) {
+  return (int64_t)((uint64_t)a >> (n & 63));
+}
 KILN_OP_INLINE int64_t kiln_ctlz_i64(int64_t a) {
   uint64_t v = (uint64_t)a;
-  if (v == 0) return 64;
+  if (v == 0)
+    return 64;
 #if defined(__GNUC__) || defined(__clang__)
   return __builtin_clzll(v);
 #else
   int64_t n = 0;
-  while (!(v & 0x8000000000000000ull)) { v <<= 1; ++n; }
+  while (!(v & 0x8000000000000000ull)) {
+    v <<= 1;
+    ++n;
+  }
   return n;
 #endif
 }
@@ -268,34 +335,46 @@ KILN_OP_INLINE double kiln_cast_ui64_f64(int64_t a) { return (double)(uint64_t)a
  * are exact powers of two, so the comparisons are exact in any width. */
 KILN_OP_INLINE int32_t kiln_cast_f32_si32(float a) {
   double r;
-  if (a != a) return 0;
+  if (a != a)
+    return 0;
   r = round((double)a);
-  if (r <= -2147483648.0) return INT32_MIN;
-  if (r >= 2147483647.0) return INT32_MAX;
+  if (r <= -2147483648.0)
+    return INT32_MIN;
+  if (r >= 2147483647.0)
+    return INT32_MAX;
   return (int32_t)r;
 }
 KILN_OP_INLINE int32_t kiln_cast_f32_ui32(float a) {
   double r;
-  if (a != a) return 0;
+  if (a != a)
+    return 0;
   r = round((double)a);
-  if (r <= 0.0) return 0;
-  if (r >= 4294967295.0) return (int32_t)UINT32_MAX;
+  if (r <= 0.0)
+    return 0;
+  if (r >= 4294967295.0)
+    return (int32_t)UINT32_MAX;
   return (int32_t)(uint32_t)r;
 }
 KILN_OP_INLINE int64_t kiln_cast_f64_si64(double a) {
   double r;
-  if (a != a) return 0;
+  if (a != a)
+    return 0;
   r = round(a);
-  if (r < -9223372036854775808.0) return INT64_MIN;
-  if (r >= 9223372036854775808.0) return INT64_MAX;
+  if (r < -9223372036854775808.0)
+    return INT64_MIN;
+  if (r >= 9223372036854775808.0)
+    return INT64_MAX;
   return (int64_t)r;
 }
 KILN_OP_INLINE int64_t kiln_cast_f64_ui64(double a) {
   double r;
-  if (a != a) return 0;
+  if (a != a)
+    return 0;
   r = round(a);
-  if (r <= 0.0) return 0;
-  if (r >= 18446744073709551616.0) return (int64_t)UINT64_MAX;
+  if (r <= 0.0)
+    return 0;
+  if (r >= 18446744073709551616.0)
+    return (int64_t)UINT64_MAX;
   return (int64_t)(uint64_t)r;
 }
 KILN_OP_INLINE int64_t kiln_cast_f32_si64(float a) { return kiln_cast_f64_si64((double)a); }
@@ -307,57 +386,68 @@ KILN_OP_INLINE int64_t kiln_cast_f32_ui64(float a) { return kiln_cast_f64_ui64((
  * opcodes, emitted C and the compile-time folders (tested against these,
  * compare_folders_test) all mean exactly these. gt/gte are lt/lte with the
  * operands swapped. */
-#define KILN_INT_CMPS(W, T, U)                                                                 \
-  KILN_OP_INLINE int32_t kiln_cmp_eq_##W(T a, T b) { return a == b; }                          \
-  KILN_OP_INLINE int32_t kiln_cmp_ne_##W(T a, T b) { return a != b; }                          \
-  KILN_OP_INLINE int32_t kiln_cmp_lt_##W##_s(T a, T b) { return a < b; }                       \
-  KILN_OP_INLINE int32_t kiln_cmp_lt_##W##_u(T a, T b) { return (U)a < (U)b; }                 \
-  KILN_OP_INLINE int32_t kiln_cmp_lte_##W##_s(T a, T b) { return a <= b; }                     \
-  KILN_OP_INLINE int32_t kiln_cmp_lte_##W##_u(T a, T b) { return (U)a <= (U)b; }               \
-  KILN_OP_INLINE int32_t kiln_cmp_gt_##W##_s(T a, T b) { return b < a; }                       \
-  KILN_OP_INLINE int32_t kiln_cmp_gt_##W##_u(T a, T b) { return (U)b < (U)a; }                 \
-  KILN_OP_INLINE int32_t kiln_cmp_gte_##W##_s(T a, T b) { return b <= a; }                     \
-  KILN_OP_INLINE int32_t kiln_cmp_gte_##W##_u(T a, T b) { return (U)b <= (U)a; }               \
+#define KILN_INT_CMPS(W, T, U)                                                                     \
+  KILN_OP_INLINE int32_t kiln_cmp_eq_##W(T a, T b) { return a == b; }                              \
+  KILN_OP_INLINE int32_t kiln_cmp_ne_##W(T a, T b) { return a != b; }                              \
+  KILN_OP_INLINE int32_t kiln_cmp_lt_##W##_s(T a, T b) { return a < b; }                           \
+  KILN_OP_INLINE int32_t kiln_cmp_lt_##W##_u(T a, T b) { return (U)a < (U)b; }                     \
+  KILN_OP_INLINE int32_t kiln_cmp_lte_##W##_s(T a, T b) { return a <= b; }                         \
+  KILN_OP_INLINE int32_t kiln_cmp_lte_##W##_u(T a, T b) { return (U)a <= (U)b; }                   \
+  KILN_OP_INLINE int32_t kiln_cmp_gt_##W##_s(T a, T b) { return b < a; }                           \
+  KILN_OP_INLINE int32_t kiln_cmp_gt_##W##_u(T a, T b) { return (U)b < (U)a; }                     \
+  KILN_OP_INLINE int32_t kiln_cmp_gte_##W##_s(T a, T b) { return b <= a; }                         \
+  KILN_OP_INLINE int32_t kiln_cmp_gte_##W##_u(T a, T b) { return (U)b <= (U)a; }                   \
   KILN_OP_INLINE int32_t kiln_cmp_nz_##W(T a) { return a != 0; }
 KILN_INT_CMPS(i32, int32_t, uint32_t)
 KILN_INT_CMPS(i64, int64_t, uint64_t)
 #undef KILN_INT_CMPS
-
 
 KILN_OP_INLINE int32_t kiln_cmp_eq_f32_o(float a, float b) { return a == b; }
 KILN_OP_INLINE int32_t kiln_cmp_eq_f32_u(float a, float b) { return isunordered(a, b) || a == b; }
 KILN_OP_INLINE int32_t kiln_cmp_ne_f32_o(float a, float b) { return !isunordered(a, b) && a != b; }
 KILN_OP_INLINE int32_t kiln_cmp_ne_f32_u(float a, float b) { return a != b; }
 KILN_OP_INLINE int32_t kiln_cmp_lt_f32_o(float a, float b) { return isless(a, b); }
-KILN_OP_INLINE int32_t kiln_cmp_lt_f32_u(float a, float b) { return isunordered(a, b) || isless(a, b); }
+KILN_OP_INLINE int32_t kiln_cmp_lt_f32_u(float a, float b) {
+  return isunordered(a, b) || isless(a, b);
+}
 KILN_OP_INLINE int32_t kiln_cmp_lte_f32_o(float a, float b) { return islessequal(a, b); }
-KILN_OP_INLINE int32_t kiln_cmp_lte_f32_u(float a, float b) { return isunordered(a, b) || islessequal(a, b); }
+KILN_OP_INLINE int32_t kiln_cmp_lte_f32_u(float a, float b) {
+  return isunordered(a, b) || islessequal(a, b);
+}
 KILN_OP_INLINE int32_t kiln_cmp_nan_f32(float a) { return a != a; }
 KILN_OP_INLINE int32_t kiln_cmp_nz_f32_o(float a) { return !(a != a) && a != 0.0f; }
 KILN_OP_INLINE int32_t kiln_cmp_nz_f32_u(float a) { return a != 0.0f; }
 KILN_OP_INLINE int32_t kiln_cmp_eq_f32_near(float a, float b) {
   uint32_t ua = (uint32_t)kiln_bitcast_f32_i32(a), ub = (uint32_t)kiln_bitcast_f32_i32(b);
   uint32_t diff;
-  if ((ua ^ ub) & 0x80000000u) return a == b;
+  if ((ua ^ ub) & 0x80000000u)
+    return a == b;
   diff = ua > ub ? ua - ub : ub - ua;
   return diff < 100u;
 }
 
 KILN_OP_INLINE int32_t kiln_cmp_eq_f64_o(double a, double b) { return a == b; }
 KILN_OP_INLINE int32_t kiln_cmp_eq_f64_u(double a, double b) { return isunordered(a, b) || a == b; }
-KILN_OP_INLINE int32_t kiln_cmp_ne_f64_o(double a, double b) { return !isunordered(a, b) && a != b; }
+KILN_OP_INLINE int32_t kiln_cmp_ne_f64_o(double a, double b) {
+  return !isunordered(a, b) && a != b;
+}
 KILN_OP_INLINE int32_t kiln_cmp_ne_f64_u(double a, double b) { return a != b; }
 KILN_OP_INLINE int32_t kiln_cmp_lt_f64_o(double a, double b) { return isless(a, b); }
-KILN_OP_INLINE int32_t kiln_cmp_lt_f64_u(double a, double b) { return isunordered(a, b) || isless(a, b); }
+KILN_OP_INLINE int32_t kiln_cmp_lt_f64_u(double a, double b) {
+  return isunordered(a, b) || isless(a, b);
+}
 KILN_OP_INLINE int32_t kiln_cmp_lte_f64_o(double a, double b) { return islessequal(a, b); }
-KILN_OP_INLINE int32_t kiln_cmp_lte_f64_u(double a, double b) { return isunordered(a, b) || islessequal(a, b); }
+KILN_OP_INLINE int32_t kiln_cmp_lte_f64_u(double a, double b) {
+  return isunordered(a, b) || islessequal(a, b);
+}
 KILN_OP_INLINE int32_t kiln_cmp_nan_f64(double a) { return a != a; }
 KILN_OP_INLINE int32_t kiln_cmp_nz_f64_o(double a) { return !(a != a) && a != 0.0; }
 KILN_OP_INLINE int32_t kiln_cmp_nz_f64_u(double a) { return a != 0.0; }
 KILN_OP_INLINE int32_t kiln_cmp_eq_f64_near(double a, double b) {
   uint64_t ua = (uint64_t)kiln_bitcast_f64_i64(a), ub = (uint64_t)kiln_bitcast_f64_i64(b);
   uint64_t diff;
-  if ((ua ^ ub) & 0x8000000000000000ull) return a == b;
+  if ((ua ^ ub) & 0x8000000000000000ull)
+    return a == b;
   diff = ua > ub ? ua - ub : ub - ua;
   return diff < 50000000000ull;
 }
@@ -367,14 +457,13 @@ KILN_OP_INLINE int32_t kiln_cmp_eq_f64_near(double a, double b) {
 /* Checks an element range [offset, offset + count) of elements of
  * `element_size` bytes against a buffer of `buffer_length` bytes and yields
  * the byte offset. Negative values and overflow are out of range. */
-KILN_OP_INLINE int kiln_buffer_range(uint64_t buffer_length, int64_t offset,
-                                     int64_t count, uint32_t element_size,
-                                     uint64_t* out_byte_offset) {
+KILN_OP_INLINE int kiln_buffer_range(uint64_t buffer_length, int64_t offset, int64_t count,
+                                     uint32_t element_size, uint64_t *out_byte_offset) {
   uint64_t max_elements;
-  if (offset < 0 || count < 0) return KILN_OP_OUT_OF_RANGE;
+  if (offset < 0 || count < 0)
+    return KILN_OP_OUT_OF_RANGE;
   max_elements = buffer_length / element_size;
-  if ((uint64_t)offset > max_elements ||
-      (uint64_t)count > max_elements - (uint64_t)offset) {
+  if ((uint64_t)offset > max_elements || (uint64_t)count > max_elements - (uint64_t)offset) {
     return KILN_OP_OUT_OF_RANGE;
   }
   *out_byte_offset = (uint64_t)offset * element_size;
@@ -382,30 +471,32 @@ KILN_OP_INLINE int kiln_buffer_range(uint64_t buffer_length, int64_t offset,
 }
 
 /* Single-element access: offset is an element index. */
-KILN_OP_INLINE int kiln_buffer_element(uint64_t buffer_length, int64_t index,
-                                       uint32_t element_size,
-                                       uint64_t* out_byte_offset) {
-  if ((uint64_t)index >= buffer_length / element_size) return KILN_OP_OUT_OF_RANGE;
+KILN_OP_INLINE int kiln_buffer_element(uint64_t buffer_length, int64_t index, uint32_t element_size,
+                                       uint64_t *out_byte_offset) {
+  if ((uint64_t)index >= buffer_length / element_size)
+    return KILN_OP_OUT_OF_RANGE;
   *out_byte_offset = (uint64_t)index * element_size;
   return KILN_OP_OK;
 }
 
 /* vm.buffer.fill: `count` copies of the element_size-byte value at `value`
  * (range already checked). */
-KILN_OP_INLINE void kiln_buffer_fill(uint8_t* dst, int64_t count, const void* value,
+KILN_OP_INLINE void kiln_buffer_fill(uint8_t *dst, int64_t count, const void *value,
                                      uint32_t element_size) {
   int64_t i;
-  for (i = 0; i < count; ++i) memcpy(dst + i * element_size, value, element_size);
+  for (i = 0; i < count; ++i)
+    memcpy(dst + i * element_size, value, element_size);
 }
 
 /* vm.buffer.alloc / vm.buffer.clone alignment: <= 0 means 16; otherwise it
  * must be a power of two (else KILN_OP_INVALID). */
-KILN_OP_INLINE int kiln_buffer_alignment(int32_t alignment, int32_t* out) {
+KILN_OP_INLINE int kiln_buffer_alignment(int32_t alignment, int32_t *out) {
   if (alignment <= 0) {
     *out = 16;
     return KILN_OP_OK;
   }
-  if (alignment & (alignment - 1)) return KILN_OP_INVALID;
+  if (alignment & (alignment - 1))
+    return KILN_OP_INVALID;
   *out = alignment;
   return KILN_OP_OK;
 }
@@ -415,7 +506,8 @@ KILN_OP_INLINE int kiln_buffer_alignment(int32_t alignment, int32_t* out) {
 /* Indirect scalar global access: `width` bytes at byte `offset` of a global
  * area of `size` bytes. */
 KILN_OP_INLINE int kiln_global_range(int64_t offset, uint32_t width, uint32_t size) {
-  if (offset < 0 || offset + (int64_t)width > (int64_t)size) return KILN_OP_OUT_OF_RANGE;
+  if (offset < 0 || offset + (int64_t)width > (int64_t)size)
+    return KILN_OP_OUT_OF_RANGE;
   return KILN_OP_OK;
 }
 
@@ -425,13 +517,23 @@ KILN_OP_INLINE int kiln_global_range(int64_t offset, uint32_t width, uint32_t si
  * the SipHash reference. A hash stored by one runtime means the same thing in
  * the other. */
 KILN_OP_INLINE uint64_t kiln_rotl64(uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
-KILN_OP_INLINE void kiln_sipround(uint64_t* v) {
-  v[0] += v[1]; v[1] = kiln_rotl64(v[1], 13); v[1] ^= v[0]; v[0] = kiln_rotl64(v[0], 32);
-  v[2] += v[3]; v[3] = kiln_rotl64(v[3], 16); v[3] ^= v[2];
-  v[0] += v[3]; v[3] = kiln_rotl64(v[3], 21); v[3] ^= v[0];
-  v[2] += v[1]; v[1] = kiln_rotl64(v[1], 17); v[1] ^= v[2]; v[2] = kiln_rotl64(v[2], 32);
+KILN_OP_INLINE void kiln_sipround(uint64_t *v) {
+  v[0] += v[1];
+  v[1] = kiln_rotl64(v[1], 13);
+  v[1] ^= v[0];
+  v[0] = kiln_rotl64(v[0], 32);
+  v[2] += v[3];
+  v[3] = kiln_rotl64(v[3], 16);
+  v[3] ^= v[2];
+  v[0] += v[3];
+  v[3] = kiln_rotl64(v[3], 21);
+  v[3] ^= v[0];
+  v[2] += v[1];
+  v[1] = kiln_rotl64(v[1], 17);
+  v[1] ^= v[2];
+  v[2] = kiln_rotl64(v[2], 32);
 }
-KILN_OP_INLINE int64_t kiln_buffer_hash_bytes(const uint8_t* data, uint64_t length) {
+KILN_OP_INLINE int64_t kiln_buffer_hash_bytes(const uint8_t *data, uint64_t length) {
   /* "somepseudorandomlygeneratedbytes" xor the key words 0706..00 / 0f0e..08. */
   uint64_t v[4];
   uint64_t i, m, tail;
@@ -443,18 +545,25 @@ KILN_OP_INLINE int64_t kiln_buffer_hash_bytes(const uint8_t* data, uint64_t leng
   v[3] = 0x7465646279746573ull ^ 0x0f0e0d0c0b0a0908ull;
   for (i = 0; i < words; ++i) {
     m = 0;
-    for (k = 0; k < 8; ++k) m |= (uint64_t)data[i * 8 + k] << (8 * k);
+    for (k = 0; k < 8; ++k)
+      m |= (uint64_t)data[i * 8 + k] << (8 * k);
     v[3] ^= m;
-    kiln_sipround(v); kiln_sipround(v);
+    kiln_sipround(v);
+    kiln_sipround(v);
     v[0] ^= m;
   }
   tail = length << 56;
-  for (k = 0; k < (unsigned)(length & 7); ++k) tail |= (uint64_t)data[words * 8 + k] << (8 * k);
+  for (k = 0; k < (unsigned)(length & 7); ++k)
+    tail |= (uint64_t)data[words * 8 + k] << (8 * k);
   v[3] ^= tail;
-  kiln_sipround(v); kiln_sipround(v);
+  kiln_sipround(v);
+  kiln_sipround(v);
   v[0] ^= tail;
   v[2] ^= 0xff;
-  kiln_sipround(v); kiln_sipround(v); kiln_sipround(v); kiln_sipround(v);
+  kiln_sipround(v);
+  kiln_sipround(v);
+  kiln_sipround(v);
+  kiln_sipround(v);
   return (int64_t)(v[0] ^ v[1] ^ v[2] ^ v[3]);
 }
 
@@ -476,68 +585,83 @@ enum {
  * (after kiln_global_range or at a constant offset). Narrow loads extend to
  * 32 bits; narrow stores keep the low bits. */
 
-KILN_OP_INLINE int32_t kiln_load_i8_u(const uint8_t* d, uint64_t o) { return d[o]; }
-KILN_OP_INLINE int32_t kiln_load_i8_s(const uint8_t* d, uint64_t o) { return (int8_t)d[o]; }
-KILN_OP_INLINE int32_t kiln_load_i16_u(const uint8_t* d, uint64_t o) {
-  uint16_t v; memcpy(&v, d + o, 2); return v;
+KILN_OP_INLINE int32_t kiln_load_i8_u(const uint8_t *d, uint64_t o) { return d[o]; }
+KILN_OP_INLINE int32_t kiln_load_i8_s(const uint8_t *d, uint64_t o) { return (int8_t)d[o]; }
+KILN_OP_INLINE int32_t kiln_load_i16_u(const uint8_t *d, uint64_t o) {
+  uint16_t v;
+  memcpy(&v, d + o, 2);
+  return v;
 }
-KILN_OP_INLINE int32_t kiln_load_i16_s(const uint8_t* d, uint64_t o) {
-  int16_t v; memcpy(&v, d + o, 2); return v;
+KILN_OP_INLINE int32_t kiln_load_i16_s(const uint8_t *d, uint64_t o) {
+  int16_t v;
+  memcpy(&v, d + o, 2);
+  return v;
 }
-KILN_OP_INLINE int32_t kiln_load_i32(const uint8_t* d, uint64_t o) {
-  int32_t v; memcpy(&v, d + o, 4); return v;
+KILN_OP_INLINE int32_t kiln_load_i32(const uint8_t *d, uint64_t o) {
+  int32_t v;
+  memcpy(&v, d + o, 4);
+  return v;
 }
-KILN_OP_INLINE int64_t kiln_load_i64(const uint8_t* d, uint64_t o) {
-  int64_t v; memcpy(&v, d + o, 8); return v;
+KILN_OP_INLINE int64_t kiln_load_i64(const uint8_t *d, uint64_t o) {
+  int64_t v;
+  memcpy(&v, d + o, 8);
+  return v;
 }
-KILN_OP_INLINE float kiln_load_f32(const uint8_t* d, uint64_t o) {
-  float v; memcpy(&v, d + o, 4); return v;
+KILN_OP_INLINE float kiln_load_f32(const uint8_t *d, uint64_t o) {
+  float v;
+  memcpy(&v, d + o, 4);
+  return v;
 }
-KILN_OP_INLINE double kiln_load_f64(const uint8_t* d, uint64_t o) {
-  double v; memcpy(&v, d + o, 8); return v;
+KILN_OP_INLINE double kiln_load_f64(const uint8_t *d, uint64_t o) {
+  double v;
+  memcpy(&v, d + o, 8);
+  return v;
 }
-KILN_OP_INLINE void kiln_store_i8(uint8_t* d, uint64_t o, int32_t v) { d[o] = (uint8_t)v; }
-KILN_OP_INLINE void kiln_store_i16(uint8_t* d, uint64_t o, int32_t v) {
-  uint16_t n = (uint16_t)v; memcpy(d + o, &n, 2);
+KILN_OP_INLINE void kiln_store_i8(uint8_t *d, uint64_t o, int32_t v) { d[o] = (uint8_t)v; }
+KILN_OP_INLINE void kiln_store_i16(uint8_t *d, uint64_t o, int32_t v) {
+  uint16_t n = (uint16_t)v;
+  memcpy(d + o, &n, 2);
 }
-KILN_OP_INLINE void kiln_store_i32(uint8_t* d, uint64_t o, int32_t v) { memcpy(d + o, &v, 4); }
-KILN_OP_INLINE void kiln_store_i64(uint8_t* d, uint64_t o, int64_t v) { memcpy(d + o, &v, 8); }
-KILN_OP_INLINE void kiln_store_f32(uint8_t* d, uint64_t o, float v) { memcpy(d + o, &v, 4); }
-KILN_OP_INLINE void kiln_store_f64(uint8_t* d, uint64_t o, double v) { memcpy(d + o, &v, 8); }
+KILN_OP_INLINE void kiln_store_i32(uint8_t *d, uint64_t o, int32_t v) { memcpy(d + o, &v, 4); }
+KILN_OP_INLINE void kiln_store_i64(uint8_t *d, uint64_t o, int64_t v) { memcpy(d + o, &v, 8); }
+KILN_OP_INLINE void kiln_store_f32(uint8_t *d, uint64_t o, float v) { memcpy(d + o, &v, 4); }
+KILN_OP_INLINE void kiln_store_f64(uint8_t *d, uint64_t o, double v) { memcpy(d + o, &v, 8); }
 
 /* Bulk buffer ops on checked byte ranges. */
-KILN_OP_INLINE void kiln_fill_i8(uint8_t* d, uint64_t o, int64_t n, int32_t v) {
-  uint8_t x = (uint8_t)v; kiln_buffer_fill(d + o, n, &x, 1);
+KILN_OP_INLINE void kiln_fill_i8(uint8_t *d, uint64_t o, int64_t n, int32_t v) {
+  uint8_t x = (uint8_t)v;
+  kiln_buffer_fill(d + o, n, &x, 1);
 }
-KILN_OP_INLINE void kiln_fill_i16(uint8_t* d, uint64_t o, int64_t n, int32_t v) {
-  uint16_t x = (uint16_t)v; kiln_buffer_fill(d + o, n, &x, 2);
+KILN_OP_INLINE void kiln_fill_i16(uint8_t *d, uint64_t o, int64_t n, int32_t v) {
+  uint16_t x = (uint16_t)v;
+  kiln_buffer_fill(d + o, n, &x, 2);
 }
-KILN_OP_INLINE void kiln_fill_i32(uint8_t* d, uint64_t o, int64_t n, int32_t v) {
+KILN_OP_INLINE void kiln_fill_i32(uint8_t *d, uint64_t o, int64_t n, int32_t v) {
   kiln_buffer_fill(d + o, n, &v, 4);
 }
-KILN_OP_INLINE void kiln_fill_i64(uint8_t* d, uint64_t o, int64_t n, int64_t v) {
+KILN_OP_INLINE void kiln_fill_i64(uint8_t *d, uint64_t o, int64_t n, int64_t v) {
   kiln_buffer_fill(d + o, n, &v, 8);
 }
-KILN_OP_INLINE void kiln_fill_f32(uint8_t* d, uint64_t o, int64_t n, float v) {
+KILN_OP_INLINE void kiln_fill_f32(uint8_t *d, uint64_t o, int64_t n, float v) {
   kiln_buffer_fill(d + o, n, &v, 4);
 }
-KILN_OP_INLINE void kiln_fill_f64(uint8_t* d, uint64_t o, int64_t n, double v) {
+KILN_OP_INLINE void kiln_fill_f64(uint8_t *d, uint64_t o, int64_t n, double v) {
   kiln_buffer_fill(d + o, n, &v, 8);
 }
-KILN_OP_INLINE void kiln_copy_bytes(uint8_t* dst, uint64_t dst_offset, const uint8_t* src,
+KILN_OP_INLINE void kiln_copy_bytes(uint8_t *dst, uint64_t dst_offset, const uint8_t *src,
                                     uint64_t src_offset, int64_t n) {
   memmove(dst + dst_offset, src + src_offset, (size_t)n);
 }
-KILN_OP_INLINE int32_t kiln_equal_bytes(const uint8_t* a, uint64_t a_offset, const uint8_t* b,
+KILN_OP_INLINE int32_t kiln_equal_bytes(const uint8_t *a, uint64_t a_offset, const uint8_t *b,
                                         uint64_t b_offset, int64_t n) {
   return memcmp(a + a_offset, b + b_offset, (size_t)n) == 0;
 }
-KILN_OP_INLINE int64_t kiln_hash_bytes_at(const uint8_t* d, uint64_t o, int64_t n) {
+KILN_OP_INLINE int64_t kiln_hash_bytes_at(const uint8_t *d, uint64_t o, int64_t n) {
   return kiln_buffer_hash_bytes(d + o, (uint64_t)n);
 }
 
 #ifdef __cplusplus
-}  /* extern "C" */
+} /* extern "C" */
 #endif
 
 #endif /* KILN_C_OPS_H_ */

@@ -19,22 +19,22 @@ extern "C" {
 
 #if !defined(KILN_MODULE_NO_STDIO)
 /* " <value>" into buf (at most n bytes with the NUL); snprintf's result. */
-static inline int kiln_format_i32(char* buf, size_t n, int32_t v) {
+static inline int kiln_format_i32(char *buf, size_t n, int32_t v) {
   return snprintf(buf, n, " %" PRId32, v);
 }
-static inline int kiln_format_i64(char* buf, size_t n, int64_t v) {
+static inline int kiln_format_i64(char *buf, size_t n, int64_t v) {
   return snprintf(buf, n, " %" PRId64, v);
 }
 /* f32 values print promoted to double. */
-static inline int kiln_format_f64(char* buf, size_t n, double v) {
+static inline int kiln_format_f64(char *buf, size_t n, double v) {
   return snprintf(buf, n, " %g", v);
 }
 /* A ref prints as its type's name ("null" for a null ref). */
-static inline int kiln_format_ref(char* buf, size_t n, const kiln_ref_type_t* type, int is_null) {
+static inline int kiln_format_ref(char *buf, size_t n, const kiln_ref_type_t *type, int is_null) {
   return snprintf(buf, n, " %s", is_null ? "null" : (type && type->name ? type->name : "?"));
 }
 
-static inline void kiln_print_begin(const char* message) { fputs(message, stdout); }
+static inline void kiln_print_begin(const char *message) { fputs(message, stdout); }
 static inline void kiln_print_i32(int32_t v) {
   char buf[32];
   kiln_format_i32(buf, sizeof(buf), v);
@@ -60,7 +60,7 @@ static inline void kiln_print_end(void) {
   fflush(stdout);
 }
 #else
-static inline void kiln_print_begin(const char* message) { (void)message; }
+static inline void kiln_print_begin(const char *message) { (void)message; }
 static inline void kiln_print_i32(int32_t v) { (void)v; }
 static inline void kiln_print_i64(int64_t v) { (void)v; }
 static inline void kiln_print_f64(double v) { (void)v; }

@@ -37,7 +37,7 @@ TEST(AwaitAllocationTest, SuspendAndResumeAllocateNothing) {
     long suspended = g_allocations.load();
     ASSERT_TRUE(s.is_deferred());
     vm::WaitRequest wait = inv.stack().take_wait();
-    ASSERT_EQ(wait.source, static_cast<vm::WaitSource*>(fence.get()));
+    ASSERT_EQ(wait.source, static_cast<vm::WaitSource *>(fence.get()));
     ASSERT_TRUE(fence->signal().ok());
     long resume_before = g_allocations.load();
     s = vm::resume_invoke(inv, &results);
@@ -45,12 +45,12 @@ TEST(AwaitAllocationTest, SuspendAndResumeAllocateNothing) {
     ASSERT_TRUE(s.ok()) << s.message();
     ASSERT_EQ(results.size(), 1u);
     EXPECT_EQ(results[0].as_i32(), 0);
-    if (round > 0) {  // the first round sizes the invocation's scratch
+    if (round > 0) { // the first round sizes the invocation's scratch
       EXPECT_EQ(suspended - before, 0) << "allocations while suspending";
       EXPECT_EQ(after - resume_before, 0) << "allocations while resuming";
     }
   }
 }
 
-}  // namespace
-}  // namespace kiln::hal
+} // namespace
+} // namespace kiln::hal

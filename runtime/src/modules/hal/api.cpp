@@ -8,8 +8,7 @@
 
 namespace kiln::hal {
 
-vm::StatusOr<Modules> create_modules(vm::Instance& instance,
-                                     const DeviceOptions& options) {
+vm::StatusOr<Modules> create_modules(vm::Instance &instance, const DeviceOptions &options) {
   KILN_RETURN_IF_ERROR(register_types(instance));
   Modules m;
   KILN_ASSIGN_OR_RETURN(m.device, Device::create(options));
@@ -18,24 +17,19 @@ vm::StatusOr<Modules> create_modules(vm::Instance& instance,
   return m;
 }
 
-vm::StatusOr<vm::RefT<BufferView>> make_buffer_view(Device& device,
-                                                    const int64_t* shape,
-                                                    size_t rank,
-                                                    ElementType element_type,
-                                                    const void* data,
-                                                    size_t size) {
+vm::StatusOr<vm::RefT<BufferView>> make_buffer_view(Device &device, const int64_t *shape,
+                                                    size_t rank, ElementType element_type,
+                                                    const void *data, size_t size) {
   unsigned __int128 expected = element_byte_size(element_type);
   for (size_t i = 0; i < rank; ++i) {
     if (shape[i] < 0) {
-      return vm::make_status(vm::StatusCode::kInvalidArgument,
-                             "dimension %zu of %s is negative", i,
+      return vm::make_status(vm::StatusCode::kInvalidArgument, "dimension %zu of %s is negative", i,
                              format_shape_and_type(shape, rank, element_type).c_str());
     }
     expected *= static_cast<uint64_t>(shape[i]);
   }
   if (expected != size) {
-    return vm::make_status(vm::StatusCode::kInvalidArgument,
-                           "%s needs %llu bytes of data, got %zu",
+    return vm::make_status(vm::StatusCode::kInvalidArgument, "%s needs %llu bytes of data, got %zu",
                            format_shape_and_type(shape, rank, element_type).c_str(),
                            static_cast<unsigned long long>(expected), size);
   }
@@ -49,7 +43,7 @@ vm::StatusOr<vm::RefT<BufferView>> make_buffer_view(Device& device,
                             encoding_type::kDenseRowMajor);
 }
 
-vm::StatusOr<BufferViewContents> read_buffer_view(BufferView& view) {
+vm::StatusOr<BufferViewContents> read_buffer_view(BufferView &view) {
   BufferViewContents c;
   c.shape = view.shape();
   c.element_type = view.element_type();
@@ -60,4 +54,4 @@ vm::StatusOr<BufferViewContents> read_buffer_view(BufferView& view) {
   return c;
 }
 
-}  // namespace kiln::hal
+} // namespace kiln::hal

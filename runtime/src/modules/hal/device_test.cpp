@@ -15,7 +15,7 @@
 namespace kiln::hal {
 namespace {
 
-vm::RefT<Device> make_device(const char* name, int32_t workers = 4) {
+vm::RefT<Device> make_device(const char *name, int32_t workers = 4) {
   DeviceOptions o;
   o.name = name;
   o.workers = workers;
@@ -32,7 +32,7 @@ TEST(SemaphoreTest, Timeline) {
   vm::Status failure;
   EXPECT_TRUE(s->is_reached(3, &failure));
   EXPECT_FALSE(s->is_reached(6, &failure));
-  EXPECT_EQ(s->signal(4).code(), vm::StatusCode::kOutOfRange);  // backwards
+  EXPECT_EQ(s->signal(4).code(), vm::StatusCode::kOutOfRange); // backwards
   s->fail(vm::Status(vm::StatusCode::kAborted, "boom"));
   EXPECT_EQ(s->query().status().code(), vm::StatusCode::kAborted);
   EXPECT_EQ(s->wait(100, vm::kInfiniteDeadline).code(), vm::StatusCode::kAborted);
@@ -44,7 +44,7 @@ TEST(FenceTest, SignalQueryJoin) {
   EXPECT_TRUE(a->query().is_deferred());
   std::vector<Fence::Timepoint> t = a->timepoints();
   t.insert(t.end(), b->timepoints().begin(), b->timepoints().end());
-  t.push_back(a->timepoints()[0]);  // duplicate semaphore: merged
+  t.push_back(a->timepoints()[0]); // duplicate semaphore: merged
   auto joined = Fence::create(t);
   EXPECT_EQ(joined->timepoints().size(), 2u);
   ASSERT_TRUE(a->signal().ok());
@@ -67,13 +67,15 @@ TEST(FenceTest, ManyThreadsWaitOnOneFence) {
   std::vector<std::thread> threads;
   for (int i = 0; i < 32; ++i) {
     threads.emplace_back([&] {
-      if (f->wait(vm::kInfiniteDeadline).ok()) ++woken;
+      if (f->wait(vm::kInfiniteDeadline).ok())
+        ++woken;
     });
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(10));
   EXPECT_EQ(woken.load(), 0);
   ASSERT_TRUE(f->signal().ok());
-  for (auto& t : threads) t.join();
+  for (auto &t : threads)
+    t.join();
   EXPECT_EQ(woken.load(), 32);
 }
 
@@ -81,25 +83,23 @@ TEST(FenceTest, RegisteredWaitersAreNotified) {
   auto f = Fence::create();
   struct Counting {
     vm::Waiter waiter;
-    std::atomic<int>* count;
+    std::atomic<int> *count;
   };
   std::atomic<int> count{0};
   std::vector<Counting> waiters(100);
-  for (auto& w : waiters) {
+  for (auto &w : waiters) {
     w.count = &count;
-    w.waiter.notify = [](vm::Waiter* self) {
-      ++*reinterpret_cast<Counting*>(self)->count;
-    };
+    w.waiter.notify = [](vm::Waiter *self) { ++*reinterpret_cast<Counting *>(self)->count; };
     ASSERT_TRUE(f->add_waiter(&w.waiter));
   }
   EXPECT_TRUE(f->remove_waiter(&waiters[0].waiter));
   EXPECT_FALSE(f->remove_waiter(&waiters[0].waiter));
   ASSERT_TRUE(f->signal().ok());
   EXPECT_EQ(count.load(), 99);
-  EXPECT_FALSE(f->add_waiter(&waiters[0].waiter));  // reached: not added
+  EXPECT_FALSE(f->add_waiter(&waiters[0].waiter)); // reached: not added
 }
 
-class QueueTest : public ::testing::TestWithParam<const char*> {};
+class QueueTest : public ::testing::TestWithParam<const char *> {};
 
 TEST_P(QueueTest, ChainedOperationsRunInOrder) {
   auto device = make_device(GetParam());
@@ -120,7 +120,8 @@ TEST_P(QueueTest, ChainedOperationsRunInOrder) {
   }
   ASSERT_TRUE(previous->wait(vm::kInfiniteDeadline).ok());
   ASSERT_EQ(order.size(), 100u);
-  for (int i = 0; i < 100; ++i) EXPECT_EQ(order[i], i);
+  for (int i = 0; i < 100; ++i)
+    EXPECT_EQ(order[i], i);
 }
 
 TEST_P(QueueTest, LaterWorkIsNotIssuedBeforeAnEarlierWait) {
@@ -128,14 +129,20 @@ TEST_P(QueueTest, LaterWorkIsNotIssuedBeforeAnEarlierWait) {
   auto gate = Fence::create();
   std::atomic<int> ran{0};
   auto done = Fence::create();
-  ASSERT_TRUE(device->queue_submit(-1, gate, nullptr, [&] {
-    ++ran;
-    return vm::Status();
-  }).ok());
-  ASSERT_TRUE(device->queue_submit(-1, nullptr, done, [&] {
-    ++ran;
-    return vm::Status();
-  }).ok());
+  ASSERT_TRUE(device
+                  ->queue_submit(-1, gate, nullptr,
+                                 [&] {
+                                   ++ran;
+                                   return vm::Status();
+                                 })
+                  .ok());
+  ASSERT_TRUE(device
+                  ->queue_submit(-1, nullptr, done,
+                                 [&] {
+                                   ++ran;
+                                   return vm::Status();
+                                 })
+                  .ok());
   std::this_thread::sleep_for(std::chrono::milliseconds(20));
   EXPECT_EQ(ran.load(), 0);
   EXPECT_TRUE(done->query().is_deferred());
@@ -150,13 +157,18 @@ TEST_P(QueueTest, FailurePropagatesThroughFences) {
   auto first = Fence::create();
   auto second = Fence::create();
   std::atomic<bool> second_ran{false};
-  ASSERT_TRUE(device->queue_submit(-1, nullptr, first, [] {
-    return vm::Status(vm::StatusCode::kDataLoss, "disk on fire");
-  }).ok());
-  ASSERT_TRUE(device->queue_submit(-1, first, second, [&] {
-    second_ran = true;
-    return vm::Status();
-  }).ok());
+  ASSERT_TRUE(
+      device
+          ->queue_submit(-1, nullptr, first,
+                         [] { return vm::Status(vm::StatusCode::kDataLoss, "disk on fire"); })
+          .ok());
+  ASSERT_TRUE(device
+                  ->queue_submit(-1, first, second,
+                                 [&] {
+                                   second_ran = true;
+                                   return vm::Status();
+                                 })
+                  .ok());
   vm::Status s = second->wait(vm::kInfiniteDeadline);
   EXPECT_EQ(s.code(), vm::StatusCode::kDataLoss);
   EXPECT_NE(s.message().find("disk on fire"), std::string_view::npos);
@@ -173,19 +185,21 @@ TEST_P(QueueTest, DestroyedDeviceCancelsWaitingWork) {
     ASSERT_TRUE(device->queue_submit(-1, gate, signal, [] { return vm::Status(); }).ok());
   }
   EXPECT_EQ(signal->query().code(), vm::StatusCode::kCancelled);
-  ASSERT_TRUE(gate->signal().ok());  // nothing is listening any more
+  ASSERT_TRUE(gate->signal().ok()); // nothing is listening any more
 }
 
-INSTANTIATE_TEST_SUITE_P(Devices, QueueTest,
-                         ::testing::Values("local-sync", "local-task"));
+INSTANTIATE_TEST_SUITE_P(Devices, QueueTest, ::testing::Values("local-sync", "local-task"));
 
 TEST(LocalSyncTest, RunsInlineOnTheSubmittingThread) {
   auto device = make_device("local-sync");
   std::thread::id ran_on;
-  ASSERT_TRUE(device->queue_submit(-1, nullptr, nullptr, [&] {
-    ran_on = std::this_thread::get_id();
-    return vm::Status();
-  }).ok());
+  ASSERT_TRUE(device
+                  ->queue_submit(-1, nullptr, nullptr,
+                                 [&] {
+                                   ran_on = std::this_thread::get_id();
+                                   return vm::Status();
+                                 })
+                  .ok());
   EXPECT_EQ(ran_on, std::this_thread::get_id());
 }
 
@@ -196,18 +210,22 @@ TEST(LocalTaskTest, RunsOnWorkersConcurrently) {
   std::vector<vm::RefT<Fence>> fences;
   for (int i = 0; i < 8; ++i) {
     auto f = Fence::create();
-    ASSERT_TRUE(device->queue_submit(-1, nullptr, f, [&] {
-      int now = ++running;
-      int p = peak.load();
-      while (now > p && !peak.compare_exchange_weak(p, now)) {
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-      --running;
-      return vm::Status();
-    }).ok());
+    ASSERT_TRUE(device
+                    ->queue_submit(-1, nullptr, f,
+                                   [&] {
+                                     int now = ++running;
+                                     int p = peak.load();
+                                     while (now > p && !peak.compare_exchange_weak(p, now)) {
+                                     }
+                                     std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                                     --running;
+                                     return vm::Status();
+                                   })
+                    .ok());
     fences.push_back(f);
   }
-  for (auto& f : fences) ASSERT_TRUE(f->wait(vm::kInfiniteDeadline).ok());
+  for (auto &f : fences)
+    ASSERT_TRUE(f->wait(vm::kInfiniteDeadline).ok());
   EXPECT_GT(peak.load(), 1);
 }
 
@@ -224,5 +242,5 @@ TEST(DeviceTest, QueryAndErrors) {
             vm::StatusCode::kInvalidArgument);
 }
 
-}  // namespace
-}  // namespace kiln::hal
+} // namespace
+} // namespace kiln::hal

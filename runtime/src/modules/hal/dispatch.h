@@ -22,17 +22,16 @@ struct DispatchCommand {
   int32_t kernel = 0;
   uint32_t workgroup_count[3] = {0, 0, 0};
   bool indirect = false;
-  BufferRange count_range;  // indirect: three uint32 workgroup counts
+  BufferRange count_range; // indirect: three uint32 workgroup counts
   std::vector<uint32_t> constants;
   std::vector<BufferRange> bindings;
 };
 
 // `limits` (fuel and deadline; see workgroup_limits) bound every
 // workgroup: each runs with a budget of its own reset to them.
-vm::Status run_dispatch(const DispatchCommand& command,
-                        const std::vector<Binding>& binding_table, WorkerPool* pool,
-                        const vm::ExecutionLimits& limits);
+vm::Status run_dispatch(const DispatchCommand &command, const std::vector<Binding> &binding_table,
+                        WorkerPool *pool, const vm::ExecutionLimits &limits);
 
-}  // namespace kiln::hal
+} // namespace kiln::hal
 
-#endif  // KILN_MODULES_HAL_DISPATCH_H_
+#endif // KILN_MODULES_HAL_DISPATCH_H_

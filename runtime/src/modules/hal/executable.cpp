@@ -15,17 +15,16 @@ namespace kiln::hal {
 
 const vm::RefType Executable::kType = {"hal.executable", &Executable::destroy};
 
-void Executable::destroy(vm::RefObject* object) {
-  delete static_cast<Executable*>(object);
-}
+void Executable::destroy(vm::RefObject *object) { delete static_cast<Executable *>(object); }
 
 Executable::~Executable() {
-  states_.clear();  // contexts first: they retain the module
-  module_.reset();  // then the module (dlclose for the C form)
-  if (memfd_ >= 0) ::close(memfd_);
+  states_.clear(); // contexts first: they retain the module
+  module_.reset(); // then the module (dlclose for the C form)
+  if (memfd_ >= 0)
+    ::close(memfd_);
 }
 
-const std::vector<std::string_view>& Executable::supported_formats() {
+const std::vector<std::string_view> &Executable::supported_formats() {
   static const std::vector<std::string_view> kFormats = {kExecutableFormatBytecode,
                                                          kExecutableFormatC};
   return kFormats;
@@ -33,7 +32,8 @@ const std::vector<std::string_view>& Executable::supported_formats() {
 
 bool Executable::is_supported_format(std::string_view format) {
   for (std::string_view f : supported_formats()) {
-    if (f == format) return true;
+    if (f == format)
+      return true;
   }
   return false;
 }
@@ -43,7 +43,8 @@ namespace {
 std::string format_list() {
   std::string out;
   for (std::string_view f : Executable::supported_formats()) {
-    if (!out.empty()) out += ", ";
+    if (!out.empty())
+      out += ", ";
     out += f;
   }
   return out;
@@ -52,8 +53,8 @@ std::string format_list() {
 bool is_reserved_export(std::string_view name) { return name.substr(0, 2) == "__"; }
 
 // Calls a `0i_iiii` function with one i32 and reads four i32 results.
-vm::Status call_kernel_attrs(vm::Context& context, const vm::Function& fn,
-                             int32_t kernel, int32_t out[4]) {
+vm::Status call_kernel_attrs(vm::Context &context, const vm::Function &fn, int32_t kernel,
+                             int32_t out[4]) {
   alignas(16) uint8_t args[8] = {};
   alignas(16) uint8_t results[16] = {};
   std::memcpy(args, &kernel, 4);
@@ -63,19 +64,19 @@ vm::Status call_kernel_attrs(vm::Context& context, const vm::Function& fn,
   return vm::Status();
 }
 
-}  // namespace
+} // namespace
 
-vm::StatusOr<vm::RefT<Executable>> Executable::create(vm::Instance& instance,
+vm::StatusOr<vm::RefT<Executable>> Executable::create(vm::Instance &instance,
                                                       std::string_view format,
                                                       vm::RefT<vm::Buffer> data,
                                                       vm::RefT<vm::Buffer> constants) {
-  if (!data) return vm::invalid_argument_error("executable data is null");
+  if (!data)
+    return vm::invalid_argument_error("executable data is null");
   if (!is_supported_format(format)) {
     return vm::make_status(vm::StatusCode::kNotFound,
                            "no executable loader for format '%.*s' (this device "
                            "loads: %s)",
-                           static_cast<int>(format.size()), format.data(),
-                           format_list().c_str());
+                           static_cast<int>(format.size()), format.data(), format_list().c_str());
   }
   if (data->is_mutable()) {
     // The bytecode is verified once and then used in place: a buffer the
@@ -87,7 +88,7 @@ vm::StatusOr<vm::RefT<Executable>> Executable::create(vm::Instance& instance,
   e->format_ = std::string(format);
   e->data_ = std::move(data);
   e->constants_ = std::move(constants);
-  const uint8_t* bytes = e->data_->data();
+  const uint8_t *bytes = e->data_->data();
   size_t size = e->data_->length();
   vm::StatusOr<vm::Ref> module =
       format == kExecutableFormatBytecode
@@ -95,8 +96,7 @@ vm::StatusOr<vm::RefT<Executable>> Executable::create(vm::Instance& instance,
           : load_c_module_from_memory(instance, bytes, size, &e->memfd_);
   if (!module.ok()) {
     vm::Status s = std::move(module).status();
-    s.annotate("loading a '" + e->format_ + "' executable of " + std::to_string(size) +
-               " bytes");
+    s.annotate("loading a '" + e->format_ + "' executable of " + std::to_string(size) + " bytes");
     return s;
   }
   e->module_ = std::move(*module);
@@ -126,9 +126,9 @@ vm::StatusOr<std::unique_ptr<vm::Context>> Executable::make_context() const {
     }
     alignas(16) uint8_t args[8] = {};
     new (args) vm::Ref(constants_.as_ref());
-    vm::Status call = vm::invoke_packed(*context, *set, vm::ByteSpan{args, 8},
-                                        vm::ByteSpan{nullptr, 0});
-    reinterpret_cast<vm::Ref*>(args)->~Ref();
+    vm::Status call =
+        vm::invoke_packed(*context, *set, vm::ByteSpan{args, 8}, vm::ByteSpan{nullptr, 0});
+    reinterpret_cast<vm::Ref *>(args)->~Ref();
     if (!call.ok()) {
       call.annotate("executable __set_constants failed");
       return call;
@@ -143,10 +143,11 @@ vm::StatusOr<std::unique_ptr<vm::Context>> Executable::make_context() const {
 }
 
 vm::Status Executable::load_kernels() {
-  vm::Module* m = module();
+  vm::Module *m = module();
   for (int32_t i = 0; i < m->export_count(); ++i) {
     vm::ExportInfo info = m->export_info(i);
-    if (is_reserved_export(info.name)) continue;
+    if (is_reserved_export(info.name))
+      continue;
     if (info.signature != kKernelSignature) {
       return vm::make_status(
           vm::StatusCode::kInvalidArgument,
@@ -179,7 +180,7 @@ vm::Status Executable::load_kernels() {
           "executable export __kernel_attrs must have signature 0i_iiii");
     }
     for (size_t i = 0; i < kernels_.size(); ++i) {
-      Kernel& k = kernels_[i];
+      Kernel &k = kernels_[i];
       int32_t v[4];
       vm::Status s = call_kernel_attrs(*context, *attrs, static_cast<int32_t>(i), v);
       if (!s.ok()) {
@@ -191,10 +192,10 @@ vm::Status Executable::load_kernels() {
                                "kernel '%s': __kernel_attrs gave workgroup size "
                                "%dx%dx%d and %d bytes of local memory (sizes must "
                                "be >= 1, local memory 0..%d)",
-                               k.name.c_str(), v[0], v[1], v[2], v[3],
-                               kMaxLocalMemoryBytes);
+                               k.name.c_str(), v[0], v[1], v[2], v[3], kMaxLocalMemoryBytes);
       }
-      for (int j = 0; j < 3; ++j) k.workgroup_size[j] = v[j];
+      for (int j = 0; j < 3; ++j)
+        k.workgroup_size[j] = v[j];
       k.local_memory_bytes = v[3];
     }
   }
@@ -208,23 +209,25 @@ vm::Status Executable::load_kernels() {
 vm::StatusOr<int32_t> Executable::lookup(std::string_view name) const {
   std::string names;
   for (size_t i = 0; i < kernels_.size(); ++i) {
-    if (kernels_[i].name == name) return static_cast<int32_t>(i);
-    if (!names.empty()) names += ", ";
+    if (kernels_[i].name == name)
+      return static_cast<int32_t>(i);
+    if (!names.empty())
+      names += ", ";
     names += kernels_[i].name;
   }
-  return vm::make_status(vm::StatusCode::kNotFound,
-                         "executable has no kernel '%.*s' (kernels: %s)",
+  return vm::make_status(vm::StatusCode::kNotFound, "executable has no kernel '%.*s' (kernels: %s)",
                          static_cast<int>(name.size()), name.data(), names.c_str());
 }
 
-vm::StatusOr<Executable::WorkerState*> Executable::acquire_worker_state() {
+vm::StatusOr<Executable::WorkerState *> Executable::acquire_worker_state() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (free_states_) {
-      WorkerState* s = free_states_;
+      WorkerState *s = free_states_;
       free_states_ = s->next_free;
       s->next_free = nullptr;
-      if (!s->stack) s->stack = std::make_unique<vm::Stack>();
+      if (!s->stack)
+        s->stack = std::make_unique<vm::Stack>();
       return s;
     }
   }
@@ -237,10 +240,10 @@ vm::StatusOr<Executable::WorkerState*> Executable::acquire_worker_state() {
   return states_.back().get();
 }
 
-void Executable::release_worker_state(WorkerState* state) {
+void Executable::release_worker_state(WorkerState *state) {
   std::lock_guard<std::mutex> lock(mutex_);
   state->next_free = free_states_;
   free_states_ = state;
 }
 
-}  // namespace kiln::hal
+} // namespace kiln::hal

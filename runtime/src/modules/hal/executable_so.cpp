@@ -25,11 +25,12 @@
 namespace kiln::hal {
 namespace {
 
-vm::Status write_all(int fd, const uint8_t* data, size_t size) {
+vm::Status write_all(int fd, const uint8_t *data, size_t size) {
   while (size > 0) {
     ssize_t n = ::write(fd, data, size);
     if (n < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR)
+        continue;
       return vm::make_status(vm::StatusCode::kInternal,
                              "writing the executable's shared object failed: %s",
                              std::strerror(errno));
@@ -41,11 +42,12 @@ vm::Status write_all(int fd, const uint8_t* data, size_t size) {
 }
 
 // An unlinked temporary file holding the bytes; `*path` is where it was.
-int open_temp_file(std::string* path) {
-  const char* dir = std::getenv("TMPDIR");
+int open_temp_file(std::string *path) {
+  const char *dir = std::getenv("TMPDIR");
   std::string pattern = std::string(dir && *dir ? dir : "/tmp") + "/kiln-exe-XXXXXX";
   int fd = ::mkstemp(pattern.data());
-  if (fd >= 0) *path = pattern;
+  if (fd >= 0)
+    *path = pattern;
   return fd;
 }
 
@@ -55,18 +57,20 @@ constexpr uint16_t host_elf_machine() {
 #elif defined(__aarch64__)
   return EM_AARCH64;
 #else
-  return EM_NONE;  // unknown host: leave the check to dlopen
+  return EM_NONE; // unknown host: leave the check to dlopen
 #endif
 }
 
 // [offset, offset + count * entry) lies within `size` bytes (no overflow).
 bool table_fits(uint64_t offset, uint64_t count, uint64_t entry, size_t size) {
-  if (offset > size) return false;
-  if (entry != 0 && count > (size - offset) / entry) return false;
+  if (offset > size)
+    return false;
+  if (entry != 0 && count > (size - offset) / entry)
+    return false;
   return true;
 }
 
-vm::Status not_a_shared_object(size_t size, const char* why) {
+vm::Status not_a_shared_object(size_t size, const char *why) {
   return vm::make_status(vm::StatusCode::kInvalidArgument,
                          "executable data (%zu bytes) is not a loadable ELF shared "
                          "object for this host: %s",
@@ -74,12 +78,15 @@ vm::Status not_a_shared_object(size_t size, const char* why) {
 }
 
 // The header and every segment and table lie within the data.
-vm::Status check_elf(const uint8_t* data, size_t size) {
+vm::Status check_elf(const uint8_t *data, size_t size) {
   Elf64_Ehdr h;
   std::memcpy(&h, data, sizeof(h));
-  if (h.e_ident[EI_CLASS] != ELFCLASS64) return not_a_shared_object(size, "not 64-bit");
-  if (h.e_ident[EI_DATA] != ELFDATA2LSB) return not_a_shared_object(size, "not little-endian");
-  if (h.e_type != ET_DYN) return not_a_shared_object(size, "not a shared object (ET_DYN)");
+  if (h.e_ident[EI_CLASS] != ELFCLASS64)
+    return not_a_shared_object(size, "not 64-bit");
+  if (h.e_ident[EI_DATA] != ELFDATA2LSB)
+    return not_a_shared_object(size, "not little-endian");
+  if (h.e_type != ET_DYN)
+    return not_a_shared_object(size, "not a shared object (ET_DYN)");
   if (host_elf_machine() != EM_NONE && h.e_machine != host_elf_machine()) {
     return not_a_shared_object(size, "built for another machine");
   }
@@ -106,19 +113,17 @@ vm::Status check_elf(const uint8_t* data, size_t size) {
   return vm::Status();
 }
 
-}  // namespace
+} // namespace
 
-vm::StatusOr<vm::Ref> load_c_module_from_memory(vm::Instance& instance,
-                                                const uint8_t* data, size_t size,
-                                                int* out_fd) {
+vm::StatusOr<vm::Ref> load_c_module_from_memory(vm::Instance &instance, const uint8_t *data,
+                                                size_t size, int *out_fd) {
   *out_fd = -1;
   // Anything shorter than an ELF header cannot be a shared object; saying
   // so is clearer than dlopen's "file too short".
   static const uint8_t kElfMagic[4] = {0x7f, 'E', 'L', 'F'};
   if (size < sizeof(Elf64_Ehdr) || std::memcmp(data, kElfMagic, 4) != 0) {
     return vm::make_status(vm::StatusCode::kInvalidArgument,
-                           "executable data (%zu bytes) is not an ELF shared object",
-                           size);
+                           "executable data (%zu bytes) is not an ELF shared object", size);
   }
   KILN_RETURN_IF_ERROR(check_elf(data, size));
   std::string temp_path;
@@ -137,10 +142,10 @@ vm::StatusOr<vm::Ref> load_c_module_from_memory(vm::Instance& instance,
     path = temp_path;
   }
   vm::Status s = write_all(fd, data, size);
-  vm::StatusOr<vm::Ref> module = s.ok()
-                                     ? cmodule::load_module_from_file(instance, path.c_str())
-                                     : vm::StatusOr<vm::Ref>(std::move(s));
-  if (!temp_path.empty()) ::unlink(temp_path.c_str());
+  vm::StatusOr<vm::Ref> module = s.ok() ? cmodule::load_module_from_file(instance, path.c_str())
+                                        : vm::StatusOr<vm::Ref>(std::move(s));
+  if (!temp_path.empty())
+    ::unlink(temp_path.c_str());
   if (!module.ok()) {
     ::close(fd);
     return module;
@@ -149,4 +154,4 @@ vm::StatusOr<vm::Ref> load_c_module_from_memory(vm::Instance& instance,
   return module;
 }
 
-}  // namespace kiln::hal
+} // namespace kiln::hal

@@ -26,30 +26,33 @@
 namespace kiln::hal {
 namespace {
 
-std::vector<uint8_t> read_file(const char* path) {
+std::vector<uint8_t> read_file(const char *path) {
   std::vector<uint8_t> bytes;
-  std::FILE* f = std::fopen(path, "rb");
-  if (!f) return bytes;
+  std::FILE *f = std::fopen(path, "rb");
+  if (!f)
+    return bytes;
   uint8_t chunk[65536];
   size_t n;
-  while ((n = std::fread(chunk, 1, sizeof(chunk), f)) > 0) bytes.insert(bytes.end(), chunk, chunk + n);
+  while ((n = std::fread(chunk, 1, sizeof(chunk), f)) > 0)
+    bytes.insert(bytes.end(), chunk, chunk + n);
   std::fclose(f);
   return bytes;
 }
 
-vm::RefT<vm::Buffer> buffer_of(const std::vector<uint8_t>& bytes) {
+vm::RefT<vm::Buffer> buffer_of(const std::vector<uint8_t> &bytes) {
   auto b = vm::Buffer::allocate(bytes.size());
   EXPECT_TRUE(b.ok());
-  if (!bytes.empty()) std::memcpy((*b)->mutable_data(), bytes.data(), bytes.size());
+  if (!bytes.empty())
+    std::memcpy((*b)->mutable_data(), bytes.data(), bytes.size());
   return std::move(*b);
 }
 
 class ExecutableTest : public ::testing::Test {
- protected:
+protected:
   void SetUp() override { ASSERT_TRUE(register_types(instance_).ok()); }
 
   vm::StatusOr<vm::RefT<Executable>> load(std::string_view format,
-                                          const std::vector<uint8_t>& bytes) {
+                                          const std::vector<uint8_t> &bytes) {
     return Executable::create(instance_, format, buffer_of(bytes), vm::RefT<vm::Buffer>());
   }
 
@@ -59,10 +62,10 @@ class ExecutableTest : public ::testing::Test {
 TEST_F(ExecutableTest, BothFormatsLoadWithKernelsAndAttributes) {
   struct Case {
     std::string_view format;
-    const char* path;
+    const char *path;
   } cases[] = {{kExecutableFormatBytecode, KILN_TEST_KERNELS_VMFB},
                {kExecutableFormatC, KILN_TEST_KERNELS_SO}};
-  for (const Case& c : cases) {
+  for (const Case &c : cases) {
     SCOPED_TRACE(std::string(c.format));
     std::vector<uint8_t> bytes = read_file(c.path);
     ASSERT_FALSE(bytes.empty()) << c.path;
@@ -89,14 +92,18 @@ TEST_F(ExecutableTest, MalformedDataIsAStatus) {
   ASSERT_FALSE(so.empty());
   std::vector<uint8_t> half_vmfb(vmfb.begin(), vmfb.begin() + vmfb.size() / 2);
   std::vector<uint8_t> garbage(4096);
-  for (size_t i = 0; i < garbage.size(); ++i) garbage[i] = static_cast<uint8_t>(i * 131 + 7);
+  for (size_t i = 0; i < garbage.size(); ++i)
+    garbage[i] = static_cast<uint8_t>(i * 131 + 7);
   std::vector<uint8_t> elf_garbage = garbage;
-  std::memcpy(elf_garbage.data(), "\x7f" "ELF", 4);
+  std::memcpy(elf_garbage.data(),
+              "\x7f"
+              "ELF",
+              4);
   std::vector<uint8_t> half_so(so.begin(), so.begin() + so.size() / 2);
   struct Case {
-    const char* what;
+    const char *what;
     std::string_view format;
-    const std::vector<uint8_t>* bytes;
+    const std::vector<uint8_t> *bytes;
   } cases[] = {
       {"truncated vmfb", kExecutableFormatBytecode, &half_vmfb},
       {"garbage as vmfb", kExecutableFormatBytecode, &garbage},
@@ -106,7 +113,7 @@ TEST_F(ExecutableTest, MalformedDataIsAStatus) {
       {"truncated .so", kExecutableFormatC, &half_so},
       {"vmfb as .so", kExecutableFormatC, &vmfb},
   };
-  for (const Case& c : cases) {
+  for (const Case &c : cases) {
     SCOPED_TRACE(c.what);
     auto e = load(c.format, *c.bytes);
     ASSERT_FALSE(e.ok());
@@ -115,8 +122,7 @@ TEST_F(ExecutableTest, MalformedDataIsAStatus) {
   auto unknown = load("vmvx-bytecode-fb", vmfb);
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.status().code(), vm::StatusCode::kNotFound);
-  EXPECT_NE(unknown.status().to_string().find("kiln-vm-bytecode, kiln-vm-c-so"),
-            std::string::npos);
+  EXPECT_NE(unknown.status().to_string().find("kiln-vm-bytecode, kiln-vm-c-so"), std::string::npos);
 }
 
 // Every truncation of either file is a status: the dynamic loader maps
@@ -125,10 +131,10 @@ TEST_F(ExecutableTest, MalformedDataIsAStatus) {
 TEST_F(ExecutableTest, EveryTruncationIsAStatus) {
   struct Case {
     std::string_view format;
-    const char* path;
+    const char *path;
   } cases[] = {{kExecutableFormatBytecode, KILN_TEST_KERNELS_VMFB},
                {kExecutableFormatC, KILN_TEST_KERNELS_SO}};
-  for (const Case& c : cases) {
+  for (const Case &c : cases) {
     SCOPED_TRACE(std::string(c.format));
     std::vector<uint8_t> bytes = read_file(c.path);
     ASSERT_FALSE(bytes.empty());
@@ -142,7 +148,7 @@ TEST_F(ExecutableTest, EveryTruncationIsAStatus) {
   std::vector<uint8_t> so = read_file(KILN_TEST_KERNELS_SO);
   ASSERT_GT(so.size(), 4096u);
   const uint16_t no_sections = 0;
-  std::memcpy(so.data() + 60, &no_sections, 2);  // Elf64_Ehdr::e_shnum
+  std::memcpy(so.data() + 60, &no_sections, 2); // Elf64_Ehdr::e_shnum
   so.resize(so.size() / 2);
   auto e = load(kExecutableFormatC, so);
   ASSERT_FALSE(e.ok());
@@ -154,8 +160,7 @@ TEST_F(ExecutableTest, MismatchedKernelNamesIt) {
   auto e = load(kExecutableFormatBytecode, read_file(KILN_TEST_BAD_KERNEL_VMFB));
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.status().code(), vm::StatusCode::kInvalidArgument);
-  EXPECT_NE(e.status().to_string().find("kernel 'wrong' has signature 0i_i"),
-            std::string::npos)
+  EXPECT_NE(e.status().to_string().find("kernel 'wrong' has signature 0i_i"), std::string::npos)
       << e.status().to_string();
 }
 
@@ -184,7 +189,7 @@ IncrementDispatch record_increment(vm::RefT<Executable> e, uint32_t workgroups) 
 }
 
 TEST_F(ExecutableTest, WorkgroupsRunOnThePoolInBothForms) {
-  const char* paths[] = {KILN_TEST_KERNELS_VMFB, KILN_TEST_KERNELS_SO};
+  const char *paths[] = {KILN_TEST_KERNELS_VMFB, KILN_TEST_KERNELS_SO};
   std::string_view formats[] = {kExecutableFormatBytecode, kExecutableFormatC};
   WorkerPool pool(2);
   for (int i = 0; i < 2; ++i) {
@@ -194,27 +199,30 @@ TEST_F(ExecutableTest, WorkgroupsRunOnThePoolInBothForms) {
     // The pool runs the command as the queue would: on one of its workers,
     // which the other joins.
     struct Run : PoolTask {
-      CommandBuffer* cb;
-      WorkerPool* pool;
+      CommandBuffer *cb;
+      WorkerPool *pool;
       vm::Status status;
       std::atomic<bool> done{false};
     } run;
     run.cb = d.cb.get();
     run.pool = &pool;
-    run.run = [](PoolTask* t) {
-      Run* r = static_cast<Run*>(t);
+    run.run = [](PoolTask *t) {
+      Run *r = static_cast<Run *>(t);
       for (int k = 0; k < 3; ++k) {
         vm::Status s = r->cb->execute({}, r->pool);
-        if (!s.ok()) r->status = s;
+        if (!s.ok())
+          r->status = s;
       }
       r->done.store(true);
     };
     pool.post(&run);
-    while (!run.done.load()) std::this_thread::yield();
+    while (!run.done.load())
+      std::this_thread::yield();
     ASSERT_TRUE(run.status.ok()) << run.status.to_string();
     std::vector<int32_t> values(1000);
     ASSERT_TRUE(d.out->read(0, values.data(), 4000).ok());
-    for (int32_t v : values) ASSERT_EQ(v, 3);
+    for (int32_t v : values)
+      ASSERT_EQ(v, 3);
   }
 }
 
@@ -251,8 +259,7 @@ TEST_F(ExecutableTest, FaultingWorkgroupFailsTheDispatchWithATrace) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.code(), vm::StatusCode::kOutOfRange);
   std::string text = s.to_string_with_trace();
-  EXPECT_NE(text.find("in kernel 'fault', workgroup (2,0,0) of 4x1x1"), std::string::npos)
-      << text;
+  EXPECT_NE(text.find("in kernel 'fault', workgroup (2,0,0) of 4x1x1"), std::string::npos) << text;
   EXPECT_NE(text.find("at kernels.fault"), std::string::npos) << text;
 }
 
@@ -260,7 +267,7 @@ TEST_F(ExecutableTest, FaultingWorkgroupFailsTheDispatchWithATrace) {
 // `workgroups` workgroups.
 vm::RefT<CommandBuffer> record_add_scaled(vm::RefT<Executable> e, uint32_t workgroups) {
   std::vector<BufferRange> bindings(3);
-  for (BufferRange& range : bindings) {
+  for (BufferRange &range : bindings) {
     auto b = Buffer::allocate(memory_type::kHostLocal, buffer_usage::kDefault,
                               16 * static_cast<size_t>(workgroups));
     EXPECT_TRUE(b.ok());
@@ -317,7 +324,7 @@ TEST_F(ExecutableTest, RecordTimeChecks) {
   vm::Status bad_id = (*cb)->dispatch(*e, 4, count, nullptr, {}, {});
   EXPECT_EQ(bad_id.code(), vm::StatusCode::kOutOfRange);
   BufferRange slot;
-  slot.slot = 1;  // capacity is 1
+  slot.slot = 1; // capacity is 1
   vm::Status bad_slot = (*cb)->dispatch(*e, 3, count, nullptr, {}, {slot});
   EXPECT_EQ(bad_slot.code(), vm::StatusCode::kOutOfRange);
   auto transfer_only = Buffer::allocate(memory_type::kHostLocal, buffer_usage::kTransfer, 16);
@@ -340,14 +347,15 @@ TEST_F(ExecutableTest, MutableDataIsCopiedBeforeVerification) {
   ASSERT_TRUE(d.cb->execute({}, nullptr).ok());
   int32_t values[8];
   ASSERT_TRUE(d.out->read(0, values, sizeof(values)).ok());
-  for (int32_t v : values) EXPECT_EQ(v, 1);
+  for (int32_t v : values)
+    EXPECT_EQ(v, 1);
 }
 
 TEST_F(ExecutableTest, GridBeyondTheAbiIsAStatus) {
   auto e = load(kExecutableFormatBytecode, read_file(KILN_TEST_KERNELS_VMFB));
   ASSERT_TRUE(e.ok());
   uint32_t grids[][3] = {{0x80000000u, 1, 1}, {0x7fffffffu, 0x7fffffffu, 0x7fffffffu}};
-  for (auto& count : grids) {
+  for (auto &count : grids) {
     auto cb = CommandBuffer::create(0, 0, 0);
     ASSERT_TRUE(cb.ok());
     ASSERT_TRUE((*cb)->dispatch(*e, 3, count, nullptr, {}, {}).ok());
@@ -357,5 +365,5 @@ TEST_F(ExecutableTest, GridBeyondTheAbiIsAStatus) {
   }
 }
 
-}  // namespace
-}  // namespace kiln::hal
+} // namespace
+} // namespace kiln::hal

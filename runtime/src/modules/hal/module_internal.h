@@ -22,33 +22,34 @@ namespace kiln::hal {
 
 struct HalModuleData {
   std::vector<vm::RefT<Device>> devices;
-  vm::Instance* instance = nullptr;  // executables load their modules here
+  vm::Instance *instance = nullptr; // executables load their modules here
 };
 using HalData = std::shared_ptr<HalModuleData>;
 
-void add_device_exports(vm::NativeModule& m, HalData data);
-void add_buffer_exports(vm::NativeModule& m, HalData data);
-void add_buffer_view_exports(vm::NativeModule& m, HalData data);
-void add_command_buffer_exports(vm::NativeModule& m, HalData data);
-void add_queue_exports(vm::NativeModule& m, HalData data);
-void add_fence_exports(vm::NativeModule& m, HalData data);
+void add_device_exports(vm::NativeModule &m, HalData data);
+void add_buffer_exports(vm::NativeModule &m, HalData data);
+void add_buffer_view_exports(vm::NativeModule &m, HalData data);
+void add_command_buffer_exports(vm::NativeModule &m, HalData data);
+void add_queue_exports(vm::NativeModule &m, HalData data);
+void add_fence_exports(vm::NativeModule &m, HalData data);
 
 // INVALID_ARGUMENT "<what> is null" for a null required reference.
-template <typename T>
-vm::Status require(const vm::RefT<T>& ref, const char* what) {
-  if (KILN_LIKELY(ref)) return vm::Status();
-  return vm::make_status(vm::StatusCode::kInvalidArgument, "%s is null (%s expected)",
-                         what, T::kType.name);
+template <typename T> vm::Status require(const vm::RefT<T> &ref, const char *what) {
+  if (KILN_LIKELY(ref))
+    return vm::Status();
+  return vm::make_status(vm::StatusCode::kInvalidArgument, "%s is null (%s expected)", what,
+                         T::kType.name);
 }
 
-inline std::string_view buffer_text(const vm::RefT<vm::Buffer>& b) {
-  if (!b) return std::string_view();
-  return std::string_view(reinterpret_cast<const char*>(b->data()), b->length());
+inline std::string_view buffer_text(const vm::RefT<vm::Buffer> &b) {
+  if (!b)
+    return std::string_view();
+  return std::string_view(reinterpret_cast<const char *>(b->data()), b->length());
 }
 
 // Negative device sizes are errors, not huge unsigned values.
-vm::Status check_size(int64_t value, const char* what);
+vm::Status check_size(int64_t value, const char *what);
 
-}  // namespace kiln::hal
+} // namespace kiln::hal
 
-#endif  // KILN_MODULES_HAL_MODULE_INTERNAL_H_
+#endif // KILN_MODULES_HAL_MODULE_INTERNAL_H_

@@ -20,8 +20,8 @@ namespace {
 using vm::Value;
 using vm::ValueList;
 
-class HalModuleTest : public ::testing::TestWithParam<const char*> {
- protected:
+class HalModuleTest : public ::testing::TestWithParam<const char *> {
+protected:
   void SetUp() override {
     DeviceOptions o;
     o.name = GetParam();
@@ -34,12 +34,13 @@ class HalModuleTest : public ::testing::TestWithParam<const char*> {
     ASSERT_TRUE(context_->register_module(modules_.check.get()).ok());
   }
 
-  vm::Status call(const char* name, ValueList args, ValueList* results) {
+  vm::Status call(const char *name, ValueList args, ValueList *results) {
     auto f = context_->lookup_function(name);
-    if (!f.ok()) return f.status();
+    if (!f.ok())
+      return f.status();
     return vm::invoke(*context_, *f, args, results);
   }
-  ValueList ok_call(const char* name, ValueList args) {
+  ValueList ok_call(const char *name, ValueList args) {
     ValueList r;
     vm::Status s = call(name, std::move(args), &r);
     EXPECT_TRUE(s.ok()) << name << ": " << s.message();
@@ -55,11 +56,11 @@ class HalModuleTest : public ::testing::TestWithParam<const char*> {
   }
   Value fence() { return ok_call("hal.fence.create", {device(), Value::i64(0)})[0]; }
   int32_t await(Value f, int32_t timeout = -1) {
-    ValueList r = ok_call("hal.fence.await",
-                          {Value::i32(timeout), Value::i64(0), Value::i32(1), f});
+    ValueList r =
+        ok_call("hal.fence.await", {Value::i32(timeout), Value::i64(0), Value::i32(1), f});
     return r.empty() ? -1 : r[0].as_i32();
   }
-  Value text(const char* s) {
+  Value text(const char *s) {
     auto b = vm::Buffer::wrap_read_only(s, std::strlen(s), nullptr);
     return Value::ref(std::move(b).value().as_ref());
   }
@@ -71,17 +72,22 @@ class HalModuleTest : public ::testing::TestWithParam<const char*> {
 
 TEST_P(HalModuleTest, SignaturesAreIreeS) {
   struct {
-    const char* name;
-    const char* signature;
+    const char *name;
+    const char *signature;
   } expected[] = {
-      {"allocator.allocate", "0rIiiI_r"}, {"allocator.select", "0iiICrID_rI"},
-      {"buffer.load", "0rIi_i"},          {"buffer.store", "0irIi_"},
-      {"buffer_view.create", "0rIIiiCID_r"}, {"buffer_view.trace", "0rCrD_v"},
+      {"allocator.allocate", "0rIiiI_r"},
+      {"allocator.select", "0iiICrID_rI"},
+      {"buffer.load", "0rIi_i"},
+      {"buffer.store", "0irIi_"},
+      {"buffer_view.create", "0rIIiiCID_r"},
+      {"buffer_view.trace", "0rCrD_v"},
       {"device.queue.execute.indirect", "0rIrrrICrIID_v"},
-      {"fence.await", "0iICrD_i"},        {"fence.join", "0ICrD_r"},
-      {"devices.count", "0_i"},           {"device.query.i64", "0rrr_iI"},
+      {"fence.await", "0iICrD_i"},
+      {"fence.join", "0ICrD_r"},
+      {"devices.count", "0_i"},
+      {"device.query.i64", "0rrr_iI"},
   };
-  for (auto& e : expected) {
+  for (auto &e : expected) {
     auto f = modules_.hal->lookup_export(e.name);
     ASSERT_TRUE(f.ok()) << e.name;
     EXPECT_TRUE(vm::signatures_equivalent(modules_.hal->function_signature(*f), e.signature))
@@ -93,8 +99,7 @@ TEST_P(HalModuleTest, SignaturesAreIreeS) {
 TEST_P(HalModuleTest, BufferLoadStoreAndBounds) {
   Value b = allocate(16);
   ok_call("hal.buffer.store", {Value::i32(0x01020304), b, Value::i64(4), Value::i32(4)});
-  EXPECT_EQ(ok_call("hal.buffer.load", {b, Value::i64(4), Value::i32(4)})[0].as_i32(),
-            0x01020304);
+  EXPECT_EQ(ok_call("hal.buffer.load", {b, Value::i64(4), Value::i32(4)})[0].as_i32(), 0x01020304);
   EXPECT_EQ(ok_call("hal.buffer.load", {b, Value::i64(5), Value::i32(1)})[0].as_i32(), 3);
   EXPECT_EQ(ok_call("hal.buffer.length", {b})[0].as_i64(), 16);
   ValueList r;
@@ -147,21 +152,20 @@ TEST_P(HalModuleTest, BufferViews) {
   Value b = allocate(24);
   ValueList v = ok_call("hal.buffer_view.create",
                         {b, Value::i64(0), Value::i64(24), Value::i32(element_type::kFloat32),
-                         Value::i32(encoding_type::kDenseRowMajor), Value::i32(2),
-                         Value::i64(2), Value::i64(3)});
+                         Value::i32(encoding_type::kDenseRowMajor), Value::i32(2), Value::i64(2),
+                         Value::i64(3)});
   Value view = v[0];
   EXPECT_EQ(ok_call("hal.buffer_view.rank", {view})[0].as_i32(), 2);
   EXPECT_EQ(ok_call("hal.buffer_view.dim", {view, Value::i32(1)})[0].as_i64(), 3);
   EXPECT_EQ(ok_call("hal.buffer_view.element_type", {view})[0].as_i32(),
             static_cast<int32_t>(element_type::kFloat32));
   EXPECT_EQ(ok_call("hal.buffer_view.encoding_type", {view})[0].as_i32(), 1);
-  ok_call("hal.buffer_view.assert",
-          {view, text("input 0"), Value::i32(element_type::kFloat32), Value::i32(1),
-           Value::i32(2), Value::i64(2), Value::i64(3)});
+  ok_call("hal.buffer_view.assert", {view, text("input 0"), Value::i32(element_type::kFloat32),
+                                     Value::i32(1), Value::i32(2), Value::i64(2), Value::i64(3)});
   ValueList r;
   vm::Status s = call("hal.buffer_view.assert",
-                      {view, text("input 0"), Value::i32(element_type::kFloat32),
-                       Value::i32(1), Value::i32(2), Value::i64(2), Value::i64(4)},
+                      {view, text("input 0"), Value::i32(element_type::kFloat32), Value::i32(1),
+                       Value::i32(2), Value::i64(2), Value::i64(4)},
                       &r);
   EXPECT_EQ(s.code(), vm::StatusCode::kInvalidArgument);
   EXPECT_NE(s.message().find("input 0 shape dimension 1 mismatch"), std::string_view::npos)
@@ -196,14 +200,13 @@ TEST_P(HalModuleTest, QueueOperationsAndAwait) {
   ok_call("hal.device.queue.copy", {device(), Value::i64(-1), f2, f3, b, Value::i64(0), b2,
                                     Value::i64(8), Value::i64(8), Value::i64(0)});
   EXPECT_EQ(await(f3), 0);
-  EXPECT_EQ(ok_call("hal.buffer.load", {b2, Value::i64(8), Value::i32(4)})[0].as_i32(),
-            0x06070809);
+  EXPECT_EQ(ok_call("hal.buffer.load", {b2, Value::i64(8), Value::i32(4)})[0].as_i32(), 0x06070809);
   EXPECT_EQ(ok_call("hal.buffer.load", {b2, Value::i64(12), Value::i32(4)})[0].as_i32(), 7);
   // A fence nobody signals: poll and timeout.
   Value never = fence();
-  EXPECT_EQ(await(never, 0), 4);   // DEADLINE_EXCEEDED, as a value
+  EXPECT_EQ(await(never, 0), 4); // DEADLINE_EXCEEDED, as a value
   EXPECT_EQ(await(never, 10), 4);
-  EXPECT_EQ(ok_call("hal.fence.query", {never})[0].as_i32(), 17);  // DEFERRED
+  EXPECT_EQ(ok_call("hal.fence.query", {never})[0].as_i32(), 17); // DEFERRED
 }
 
 TEST_P(HalModuleTest, UsageBitsAndDeallocaAreChecked) {
@@ -211,13 +214,12 @@ TEST_P(HalModuleTest, UsageBitsAndDeallocaAreChecked) {
   ValueList r;
   vm::Status s = call("hal.device.queue.fill",
                       {device(), Value::i64(-1), Value::ref(nullptr), Value::ref(nullptr), ro,
-                       Value::i64(0), Value::i64(16), Value::i64(0), Value::i32(1),
-                       Value::i64(0)},
+                       Value::i64(0), Value::i64(16), Value::i64(0), Value::i32(1), Value::i64(0)},
                       &r);
   EXPECT_EQ(s.code(), vm::StatusCode::kPermissionDenied);
   s = call("hal.device.queue.fill",
-           {device(), Value::i64(-1), Value::ref(nullptr), Value::ref(nullptr), ro,
-            Value::i64(8), Value::i64(16), Value::i64(0), Value::i32(1), Value::i64(0)},
+           {device(), Value::i64(-1), Value::ref(nullptr), Value::ref(nullptr), ro, Value::i64(8),
+            Value::i64(16), Value::i64(0), Value::i32(1), Value::i64(0)},
            &r);
   EXPECT_NE(s.code(), vm::StatusCode::kOk);
   Value b = allocate(16);
@@ -231,11 +233,9 @@ TEST_P(HalModuleTest, UsageBitsAndDeallocaAreChecked) {
   // Queued work on a deallocated buffer fails its fence, and await reports it.
   Value b2 = allocate(16);
   Value gate = fence(), g1 = fence(), g2 = fence();
-  ok_call("hal.device.queue.dealloca",
-          {device(), Value::i64(-1), gate, g1, b2, Value::i64(0)});
+  ok_call("hal.device.queue.dealloca", {device(), Value::i64(-1), gate, g1, b2, Value::i64(0)});
   ok_call("hal.device.queue.fill", {device(), Value::i64(-1), g1, g2, b2, Value::i64(0),
-                                    Value::i64(4), Value::i64(1), Value::i32(4),
-                                    Value::i64(0)});
+                                    Value::i64(4), Value::i64(1), Value::i32(4), Value::i64(0)});
   ok_call("hal.fence.signal", {gate});
   s = call("hal.fence.await", {Value::i32(-1), Value::i64(0), Value::i32(1), g2}, &r);
   EXPECT_EQ(s.code(), vm::StatusCode::kFailedPrecondition) << s.message();
@@ -267,15 +267,14 @@ TEST_P(HalModuleTest, CommandBuffers) {
   Value cb = ok_call("hal.command_buffer.create",
                      {device(), Value::i32(1), Value::i32(3), Value::i64(-1), Value::i32(1)})[0];
   ok_call("hal.command_buffer.begin_debug_group", {cb, text("group")});
-  ok_call("hal.command_buffer.fill_buffer", {cb, b, Value::i64(0), Value::i64(16),
-                                             Value::i32(0), Value::i64(0x11), Value::i32(1),
-                                             Value::i64(0)});
+  ok_call("hal.command_buffer.fill_buffer", {cb, b, Value::i64(0), Value::i64(16), Value::i32(0),
+                                             Value::i64(0x11), Value::i32(1), Value::i64(0)});
   ok_call("hal.command_buffer.execution_barrier",
           {cb, Value::i32(1), Value::i32(1), Value::i64(0)});
   // Copy bytes 0..4 into binding slot 0 at offset 4.
   ok_call("hal.command_buffer.copy_buffer",
-          {cb, Value::i32(0), Value::i32(0), b, Value::i64(0), Value::ref(nullptr),
-           Value::i64(4), Value::i64(4), Value::i64(0)});
+          {cb, Value::i32(0), Value::i32(0), b, Value::i64(0), Value::ref(nullptr), Value::i64(4),
+           Value::i64(4), Value::i64(0)});
   ok_call("hal.command_buffer.end_debug_group", {cb});
   ok_call("hal.command_buffer.finalize", {cb});
   ValueList r;
@@ -337,17 +336,17 @@ TEST_P(HalModuleTest, ApiRoundTrip) {
   EXPECT_FALSE(make_buffer_view(*modules_.device, shape, 2, element_type::kInt32, data, 20).ok());
   int64_t vec[] = {4};
   float f[] = {1.5f, -2, 0.25f, 1e10f};
-  EXPECT_EQ(*format_buffer_view(**make_buffer_view(*modules_.device, vec, 1,
-                                                   element_type::kFloat32, f, 16)),
+  EXPECT_EQ(*format_buffer_view(
+                **make_buffer_view(*modules_.device, vec, 1, element_type::kFloat32, f, 16)),
             "4xf32=1.5 -2 0.25 1E+10");
-  EXPECT_EQ(*format_buffer_view(**make_buffer_view(*modules_.device, nullptr, 0,
-                                                   element_type::kFloat32, f, 4)),
+  EXPECT_EQ(*format_buffer_view(
+                **make_buffer_view(*modules_.device, nullptr, 0, element_type::kFloat32, f, 4)),
             "f32=1.5");
   // No elements but billions of rows (found by fuzz_values): the row count
   // is bounded like the element count.
   int64_t empty_rows[] = {1, 21000005817, 3, 0};
-  auto empty = make_buffer_view(*modules_.device, empty_rows, 4, element_type::kFloat32,
-                                nullptr, 0);
+  auto empty =
+      make_buffer_view(*modules_.device, empty_rows, 4, element_type::kFloat32, nullptr, 0);
   ASSERT_TRUE(empty.ok()) << empty.status().to_string();
   std::string text = *format_buffer_view(**empty, 4);
   EXPECT_EQ(text, "1x21000005817x3x0xf32=[[[][]...]...]");
@@ -361,8 +360,7 @@ TEST_P(HalModuleTest, FilesImportAndSelect) {
   auto src = vm::Buffer::wrap_read_only(kBytes, 8, nullptr);
   Value file = ok_call("hal.ex.file.from_memory",
                        {device(), Value::i64(-1), Value::i32(memory_access::kRead),
-                        Value::ref(src->as_ref()), Value::i64(2), Value::i64(6),
-                        Value::i32(0)})[0];
+                        Value::ref(src->as_ref()), Value::i64(2), Value::i64(6), Value::i32(0)})[0];
   ValueList r;
   EXPECT_EQ(call("hal.ex.file.from_memory",
                  {device(), Value::i64(-1), Value::i32(memory_access::kWrite),
@@ -373,11 +371,9 @@ TEST_P(HalModuleTest, FilesImportAndSelect) {
   Value b = allocate(8);
   Value f = fence();
   ok_call("hal.device.queue.read", {device(), Value::i64(-1), Value::ref(nullptr), f, file,
-                                    Value::i64(1), b, Value::i64(0), Value::i64(4),
-                                    Value::i64(0)});
+                                    Value::i64(1), b, Value::i64(0), Value::i64(4), Value::i64(0)});
   EXPECT_EQ(await(f), 0);
-  EXPECT_EQ(ok_call("hal.buffer.load", {b, Value::i64(0), Value::i32(4)})[0].as_i32(),
-            0x07060504);
+  EXPECT_EQ(ok_call("hal.buffer.load", {b, Value::i64(0), Value::i32(4)})[0].as_i32(), 0x07060504);
   EXPECT_EQ(call("hal.device.queue.read",
                  {device(), Value::i64(-1), Value::ref(nullptr), Value::ref(nullptr), file,
                   Value::i64(4), b, Value::i64(0), Value::i64(4), Value::i64(0)},
@@ -395,39 +391,37 @@ TEST_P(HalModuleTest, FilesImportAndSelect) {
   Value allocator = ok_call("hal.device.allocator", {device()})[0];
   EXPECT_EQ(call("hal.allocator.import",
                  {allocator, Value::i32(0), Value::i64(-1), Value::i32(memory_type::kHostLocal),
-                  Value::i32(buffer_usage::kTransfer), Value::ref(src->as_ref()),
-                  Value::i64(0), Value::i64(-1)},
+                  Value::i32(buffer_usage::kTransfer), Value::ref(src->as_ref()), Value::i64(0),
+                  Value::i64(-1)},
                  &r)
                 .code(),
             vm::StatusCode::kPermissionDenied);
-  ValueList tried = ok_call("hal.allocator.import",
-                            {allocator, Value::i32(1), Value::i64(-1),
-                             Value::i32(memory_type::kHostLocal),
-                             Value::i32(buffer_usage::kTransfer), Value::ref(src->as_ref()),
-                             Value::i64(0), Value::i64(-1)});
-  EXPECT_EQ(tried[0].ref_object(), nullptr);  // "try": null instead of an error
-  Value imported = ok_call("hal.allocator.import",
-                           {allocator, Value::i32(0), Value::i64(-1),
-                            Value::i32(memory_type::kHostLocal),
-                            Value::i32(buffer_usage::kTransfer | buffer_usage::kSharingImmutable),
-                            Value::ref(src->as_ref()), Value::i64(4), Value::i64(4)})[0];
+  ValueList tried =
+      ok_call("hal.allocator.import",
+              {allocator, Value::i32(1), Value::i64(-1), Value::i32(memory_type::kHostLocal),
+               Value::i32(buffer_usage::kTransfer), Value::ref(src->as_ref()), Value::i64(0),
+               Value::i64(-1)});
+  EXPECT_EQ(tried[0].ref_object(), nullptr); // "try": null instead of an error
+  Value imported =
+      ok_call("hal.allocator.import",
+              {allocator, Value::i32(0), Value::i64(-1), Value::i32(memory_type::kHostLocal),
+               Value::i32(buffer_usage::kTransfer | buffer_usage::kSharingImmutable),
+               Value::ref(src->as_ref()), Value::i64(4), Value::i64(4)})[0];
   EXPECT_EQ(ok_call("hal.buffer.load", {imported, Value::i64(0), Value::i32(1)})[0].as_i32(), 5);
-  EXPECT_EQ(call("hal.buffer.store", {Value::i32(0), imported, Value::i64(0), Value::i32(1)}, &r)
-                .code(),
-            vm::StatusCode::kPermissionDenied);
-  ValueList sel = ok_call("hal.allocator.select",
-                          {Value::i32(0), Value::i32(0), Value::i64(0), Value::i32(1), device(),
-                           Value::i64(5)});
+  EXPECT_EQ(
+      call("hal.buffer.store", {Value::i32(0), imported, Value::i64(0), Value::i32(1)}, &r).code(),
+      vm::StatusCode::kPermissionDenied);
+  ValueList sel = ok_call("hal.allocator.select", {Value::i32(0), Value::i32(0), Value::i64(0),
+                                                   Value::i32(1), device(), Value::i64(5)});
   EXPECT_EQ(sel[0].ref_object(), modules_.device.as_ref().get());
   EXPECT_EQ(sel[1].as_i64(), 5);
-  EXPECT_EQ(call("hal.allocator.select",
-                 {Value::i32(0), Value::i32(0), Value::i64(0), Value::i32(0)}, &r)
-                .code(),
-            vm::StatusCode::kInvalidArgument);
+  EXPECT_EQ(
+      call("hal.allocator.select", {Value::i32(0), Value::i32(0), Value::i64(0), Value::i32(0)}, &r)
+          .code(),
+      vm::StatusCode::kInvalidArgument);
 }
 
-INSTANTIATE_TEST_SUITE_P(Devices, HalModuleTest,
-                         ::testing::Values("local-sync", "local-task"));
+INSTANTIATE_TEST_SUITE_P(Devices, HalModuleTest, ::testing::Values("local-sync", "local-task"));
 
-}  // namespace
-}  // namespace kiln::hal
+} // namespace
+} // namespace kiln::hal

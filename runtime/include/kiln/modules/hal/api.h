@@ -39,27 +39,23 @@ struct Modules {
 // The device ("local-task" or "local-sync"; workers 0 = one per core), a
 // hal module serving it and a check module. Registers the hal types with
 // `instance` (needed before loading modules that name them).
-vm::StatusOr<Modules> create_modules(vm::Instance& instance,
-                                     const DeviceOptions& options);
+vm::StatusOr<Modules> create_modules(vm::Instance &instance, const DeviceOptions &options);
 
 // A dense row-major buffer view of `shape` and `element_type` holding a copy
 // of `data` (`size` must be the dense byte size), allocated on `device`
 // with default usage (transfer + dispatch storage, mappable).
-vm::StatusOr<vm::RefT<BufferView>> make_buffer_view(Device& device,
-                                                    const int64_t* shape,
-                                                    size_t rank,
-                                                    ElementType element_type,
-                                                    const void* data,
-                                                    size_t size);
+vm::StatusOr<vm::RefT<BufferView>> make_buffer_view(Device &device, const int64_t *shape,
+                                                    size_t rank, ElementType element_type,
+                                                    const void *data, size_t size);
 
 struct BufferViewContents {
   std::vector<int64_t> shape;
   ElementType element_type = 0;
   EncodingType encoding_type = 0;
-  std::vector<uint8_t> bytes;  // dense row-major
+  std::vector<uint8_t> bytes; // dense row-major
 };
 // Shape, element type and a copy of the elements of `view`.
-vm::StatusOr<BufferViewContents> read_buffer_view(BufferView& view);
+vm::StatusOr<BufferViewContents> read_buffer_view(BufferView &view);
 
 // Also declared in buffer_view.h / types.h, listed here for discovery:
 //   format_buffer_view(view, max_elements) -> "2x3xf32=[1 2 3][4 5 6]"
@@ -67,6 +63,6 @@ vm::StatusOr<BufferViewContents> read_buffer_view(BufferView& view);
 //   format_element_type(type) / parse_element_type(text)
 //   element_byte_size(type)
 
-}  // namespace kiln::hal
+} // namespace kiln::hal
 
-#endif  // KILN_MODULES_HAL_API_H_
+#endif // KILN_MODULES_HAL_API_H_

@@ -43,14 +43,13 @@ struct Binding {
 // (null: no limits) run under: the fuel the call has left and its
 // deadline. Not its cancellation flag, which the host owns only for as
 // long as the call runs (docs/executables.md, "Bounded kernels").
-vm::ExecutionLimits workgroup_limits(const vm::Budget* budget);
+vm::ExecutionLimits workgroup_limits(const vm::Budget *budget);
 
 class CommandBuffer : public vm::RefObject {
- public:
-  static const vm::RefType kType;  // "hal.command_buffer"
+public:
+  static const vm::RefType kType; // "hal.command_buffer"
 
-  static vm::StatusOr<vm::RefT<CommandBuffer>> create(int32_t modes,
-                                                      int32_t categories,
+  static vm::StatusOr<vm::RefT<CommandBuffer>> create(int32_t modes, int32_t categories,
                                                       int32_t binding_capacity);
 
   int32_t binding_capacity() const { return binding_capacity_; }
@@ -61,41 +60,39 @@ class CommandBuffer : public vm::RefObject {
   vm::Status end_debug_group();
   vm::Status execution_barrier();
   vm::Status advise_buffer(BufferRange range);
-  vm::Status fill_buffer(BufferRange target, uint64_t pattern,
-                         int32_t pattern_length);
-  vm::Status update_buffer(const uint8_t* data, size_t length, BufferRange target);
+  vm::Status fill_buffer(BufferRange target, uint64_t pattern, int32_t pattern_length);
+  vm::Status update_buffer(const uint8_t *data, size_t length, BufferRange target);
   vm::Status copy_buffer(BufferRange source, BufferRange target, int64_t length);
   // Kernel `function_id` of `executable` over `workgroup_count` workgroups,
   // or over the three uint32 counts at `indirect_count` when not null.
   vm::Status dispatch(vm::RefT<Executable> executable, int64_t function_id,
-                      const uint32_t workgroup_count[3], const BufferRange* indirect_count,
+                      const uint32_t workgroup_count[3], const BufferRange *indirect_count,
                       std::vector<uint32_t> constants, std::vector<BufferRange> bindings);
 
   // Runs the commands with `bindings` resolving slots; dispatches use the
   // calling thread and idle workers of `pool` (null: the calling thread),
   // each workgroup bounded by `limits` (fuel per workgroup and a deadline;
   // workgroup_limits() makes them from the submitting call's budget).
-  vm::Status execute(const std::vector<Binding>& bindings, WorkerPool* pool = nullptr,
-                     const vm::ExecutionLimits& limits = vm::ExecutionLimits()) const;
+  vm::Status execute(const std::vector<Binding> &bindings, WorkerPool *pool = nullptr,
+                     const vm::ExecutionLimits &limits = vm::ExecutionLimits()) const;
 
- private:
+private:
   enum class Kind : uint8_t { kFill, kUpdate, kCopy, kDispatch };
   struct Command {
     Kind kind;
     BufferRange target;
-    BufferRange source;  // kCopy
+    BufferRange source; // kCopy
     int64_t length = 0;
     uint64_t pattern = 0;
     int32_t pattern_length = 0;
-    std::vector<uint8_t> data;  // kUpdate
-    std::shared_ptr<const DispatchCommand> dispatch;  // kDispatch
+    std::vector<uint8_t> data;                       // kUpdate
+    std::shared_ptr<const DispatchCommand> dispatch; // kDispatch
   };
 
   CommandBuffer() : vm::RefObject(&kType) {}
-  static void destroy(vm::RefObject* object);
+  static void destroy(vm::RefObject *object);
   vm::Status check_recording() const;
-  vm::Status check_range(BufferRange& range, BufferUsage usage,
-                         const char* what) const;
+  vm::Status check_range(BufferRange &range, BufferUsage usage, const char *what) const;
 
   int32_t modes_ = 0;
   int32_t categories_ = 0;
@@ -106,17 +103,14 @@ class CommandBuffer : public vm::RefObject {
 };
 
 // Fills `length` bytes (a multiple of pattern_length) with the pattern.
-vm::Status fill_bytes(uint8_t* data, size_t length, uint64_t pattern,
-                      int32_t pattern_length);
+vm::Status fill_bytes(uint8_t *data, size_t length, uint64_t pattern, int32_t pattern_length);
 
 // Resolves `range` against `bindings`, checks range and usage, and maps it
 // for `access`. `length` (not -1) overrides the range's length.
-vm::StatusOr<uint8_t*> map_range(const BufferRange& range,
-                                 const std::vector<Binding>& bindings,
-                                 int64_t length, BufferUsage usage,
-                                 MemoryAccess access, const char* what,
-                                 size_t* out_length);
+vm::StatusOr<uint8_t *> map_range(const BufferRange &range, const std::vector<Binding> &bindings,
+                                  int64_t length, BufferUsage usage, MemoryAccess access,
+                                  const char *what, size_t *out_length);
 
-}  // namespace kiln::hal
+} // namespace kiln::hal
 
-#endif  // KILN_MODULES_HAL_COMMAND_BUFFER_H_
+#endif // KILN_MODULES_HAL_COMMAND_BUFFER_H_

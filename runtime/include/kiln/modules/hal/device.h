@@ -32,35 +32,35 @@ class WorkerPool;
 
 // hal.allocator: host memory for the device's buffers.
 class Allocator : public vm::RefObject {
- public:
-  static const vm::RefType kType;  // "hal.allocator"
-  explicit Allocator(Device* device);
+public:
+  static const vm::RefType kType; // "hal.allocator"
+  explicit Allocator(Device *device);
 
-  Device* device() const { return device_; }
-  vm::StatusOr<vm::RefT<Buffer>> allocate(MemoryType memory_type,
-                                          BufferUsage usage, int64_t length);
+  Device *device() const { return device_; }
+  vm::StatusOr<vm::RefT<Buffer>> allocate(MemoryType memory_type, BufferUsage usage,
+                                          int64_t length);
 
- private:
-  static void destroy(vm::RefObject* object);
-  Device* device_;  // not retained: the device owns its allocator
+private:
+  static void destroy(vm::RefObject *object);
+  Device *device_; // not retained: the device owns its allocator
 };
 
 struct DeviceOptions {
-  std::string name = "local-task";  // or "local-sync"
-  int32_t workers = 0;              // local-task; 0: one per core
+  std::string name = "local-task"; // or "local-sync"
+  int32_t workers = 0;             // local-task; 0: one per core
 };
 
 class Device : public vm::RefObject {
- public:
-  static const vm::RefType kType;  // "hal.device"
+public:
+  static const vm::RefType kType; // "hal.device"
 
-  static vm::StatusOr<vm::RefT<Device>> create(const DeviceOptions& options);
+  static vm::StatusOr<vm::RefT<Device>> create(const DeviceOptions &options);
   ~Device();
 
-  const std::string& name() const { return name_; }
+  const std::string &name() const { return name_; }
   bool is_synchronous() const { return workers_ == 0; }
   int32_t worker_count() const { return workers_; }
-  Allocator& allocator() { return *allocator_; }
+  Allocator &allocator() { return *allocator_; }
   vm::RefT<Allocator> allocator_ref() { return vm::RefT<Allocator>::retain(allocator_.get()); }
 
   // IREE's device.query.i64 keys for a CPU device: hal.device.id (pattern
@@ -72,16 +72,16 @@ class Device : public vm::RefObject {
   // `signal` (null: nothing) when it finishes, or fails it with the status.
   // `queue_affinity` picks the queue (any bit; -1 means any).
   using Work = std::function<vm::Status()>;
-  vm::Status queue_submit(int64_t queue_affinity, vm::RefT<Fence> wait,
-                          vm::RefT<Fence> signal, Work work);
+  vm::Status queue_submit(int64_t queue_affinity, vm::RefT<Fence> wait, vm::RefT<Fence> signal,
+                          Work work);
   // Blocks until every operation submitted so far has finished.
   void queue_drain();
   // The workers dispatches share (null for local-sync).
-  WorkerPool* dispatch_pool() const;
+  WorkerPool *dispatch_pool() const;
 
- private:
+private:
   Device();
-  static void destroy(vm::RefObject* object);
+  static void destroy(vm::RefObject *object);
 
   std::string name_;
   int32_t workers_ = 0;
@@ -89,6 +89,6 @@ class Device : public vm::RefObject {
   std::unique_ptr<Queue> queue_;
 };
 
-}  // namespace kiln::hal
+} // namespace kiln::hal
 
-#endif  // KILN_MODULES_HAL_DEVICE_H_
+#endif // KILN_MODULES_HAL_DEVICE_H_

@@ -47,33 +47,32 @@ inline constexpr int32_t kMaxLocalMemoryBytes = 64 * 1024;
 
 struct Kernel {
   std::string name;
-  vm::Function function;       // an export of the executable's module
+  vm::Function function; // an export of the executable's module
   int32_t workgroup_size[3] = {1, 1, 1};
   int32_t local_memory_bytes = 0;
 };
 
 class Executable : public vm::RefObject {
- public:
-  static const vm::RefType kType;  // "hal.executable"
+public:
+  static const vm::RefType kType; // "hal.executable"
 
   // Whether `format` names a format this runtime loads.
   static bool is_supported_format(std::string_view format);
   // The supported format names, for messages and device queries.
-  static const std::vector<std::string_view>& supported_formats();
+  static const std::vector<std::string_view> &supported_formats();
 
   // Loads `data` (retained for the executable's lifetime) in `format`.
   // `constants` (may be null) are executable-level constants handed to the
   // module's __set_constants export in every worker's context.
-  static vm::StatusOr<vm::RefT<Executable>> create(vm::Instance& instance,
-                                                   std::string_view format,
+  static vm::StatusOr<vm::RefT<Executable>> create(vm::Instance &instance, std::string_view format,
                                                    vm::RefT<vm::Buffer> data,
                                                    vm::RefT<vm::Buffer> constants);
   ~Executable();
 
   std::string_view format() const { return format_; }
-  vm::Module* module() const { return module_.as<vm::Module>(); }
+  vm::Module *module() const { return module_.as<vm::Module>(); }
   int32_t kernel_count() const { return static_cast<int32_t>(kernels_.size()); }
-  const Kernel& kernel(int32_t ordinal) const { return kernels_[static_cast<size_t>(ordinal)]; }
+  const Kernel &kernel(int32_t ordinal) const { return kernels_[static_cast<size_t>(ordinal)]; }
   // NOT_FOUND (listing the kernels) when there is no kernel of that name.
   vm::StatusOr<int32_t> lookup(std::string_view name) const;
 
@@ -84,37 +83,36 @@ class Executable : public vm::RefObject {
   struct WorkerState {
     std::unique_ptr<vm::Context> context;
     std::unique_ptr<vm::Stack> stack;
-    std::vector<vm::RefT<vm::Buffer>> local_memory;  // by kernel ordinal
-    WorkerState* next_free = nullptr;
+    std::vector<vm::RefT<vm::Buffer>> local_memory; // by kernel ordinal
+    WorkerState *next_free = nullptr;
   };
-  vm::StatusOr<WorkerState*> acquire_worker_state();
-  void release_worker_state(WorkerState* state);
+  vm::StatusOr<WorkerState *> acquire_worker_state();
+  void release_worker_state(WorkerState *state);
 
- private:
+private:
   Executable() : vm::RefObject(&kType) {}
-  static void destroy(vm::RefObject* object);
+  static void destroy(vm::RefObject *object);
   vm::Status load_kernels();
   vm::StatusOr<std::unique_ptr<vm::Context>> make_context() const;
 
-  vm::Instance* instance_ = nullptr;
+  vm::Instance *instance_ = nullptr;
   std::string format_;
   vm::RefT<vm::Buffer> data_;
   vm::RefT<vm::Buffer> constants_;
   vm::Ref module_;
-  int memfd_ = -1;  // C form: the file the library was loaded from
+  int memfd_ = -1; // C form: the file the library was loaded from
   std::vector<Kernel> kernels_;
   std::mutex mutex_;
-  WorkerState* free_states_ = nullptr;
+  WorkerState *free_states_ = nullptr;
   std::vector<std::unique_ptr<WorkerState>> states_;
 };
 
 // Loads a shared object held in memory (C form): memfd_create + dlopen of
 // /proc/self/fd/N, falling back to an unlinked temporary file. `*fd` is the
 // open file to close after the module is destroyed (-1 for none).
-vm::StatusOr<vm::Ref> load_c_module_from_memory(vm::Instance& instance,
-                                                const uint8_t* data, size_t size,
-                                                int* fd);
+vm::StatusOr<vm::Ref> load_c_module_from_memory(vm::Instance &instance, const uint8_t *data,
+                                                size_t size, int *fd);
 
-}  // namespace kiln::hal
+} // namespace kiln::hal
 
-#endif  // KILN_MODULES_HAL_EXECUTABLE_H_
+#endif // KILN_MODULES_HAL_EXECUTABLE_H_

@@ -18,8 +18,8 @@
 namespace kiln::hal {
 
 class Fence final : public vm::RefObject, public vm::WaitSource {
- public:
-  static const vm::RefType kType;  // "hal.fence"
+public:
+  static const vm::RefType kType; // "hal.fence"
 
   struct Timepoint {
     vm::RefT<Semaphore> semaphore;
@@ -31,7 +31,7 @@ class Fence final : public vm::RefObject, public vm::WaitSource {
   // A fence with the given timepoints (same semaphore twice: max value).
   static vm::RefT<Fence> create(std::vector<Timepoint> timepoints);
 
-  const std::vector<Timepoint>& timepoints() const { return timepoints_; }
+  const std::vector<Timepoint> &timepoints() const { return timepoints_; }
 
   // OK (reached), DEFERRED (pending) or the failure.
   vm::Status query();
@@ -45,16 +45,16 @@ class Fence final : public vm::RefObject, public vm::WaitSource {
   // vm::WaitSource.
   bool is_ready() override;
   vm::Status wait_until(int64_t deadline_ns) override;
-  bool add_waiter(vm::Waiter* waiter) override;
-  bool remove_waiter(vm::Waiter* waiter) override;
+  bool add_waiter(vm::Waiter *waiter) override;
+  bool remove_waiter(vm::Waiter *waiter) override;
 
- private:
+private:
   explicit Fence(std::vector<Timepoint> timepoints);
-  static void destroy(vm::RefObject* object);
+  static void destroy(vm::RefObject *object);
 
   std::vector<Timepoint> timepoints_;
 };
 
-}  // namespace kiln::hal
+} // namespace kiln::hal
 
-#endif  // KILN_MODULES_HAL_FENCE_H_
+#endif // KILN_MODULES_HAL_FENCE_H_

@@ -13,22 +13,21 @@
 namespace kiln::hal {
 
 class File : public vm::RefObject {
- public:
-  static const vm::RefType kType;  // "hal.file"
+public:
+  static const vm::RefType kType; // "hal.file"
 
   // [offset, offset + length) of `storage`; `access` must be read-only.
-  static vm::StatusOr<vm::RefT<File>> from_memory(vm::RefT<vm::Buffer> storage,
-                                                  size_t offset, size_t length,
-                                                  MemoryAccess access);
+  static vm::StatusOr<vm::RefT<File>> from_memory(vm::RefT<vm::Buffer> storage, size_t offset,
+                                                  size_t length, MemoryAccess access);
 
   size_t length() const { return length_; }
   MemoryAccess access() const { return access_; }
-  vm::Status read(size_t offset, void* data, size_t length) const;
-  vm::Status write(size_t offset, const void* data, size_t length);
+  vm::Status read(size_t offset, void *data, size_t length) const;
+  vm::Status write(size_t offset, const void *data, size_t length);
 
- private:
+private:
   File() : vm::RefObject(&kType) {}
-  static void destroy(vm::RefObject* object);
+  static void destroy(vm::RefObject *object);
 
   vm::RefT<vm::Buffer> storage_;
   size_t offset_ = 0;
@@ -36,6 +35,6 @@ class File : public vm::RefObject {
   MemoryAccess access_ = memory_access::kRead;
 };
 
-}  // namespace kiln::hal
+} // namespace kiln::hal
 
-#endif  // KILN_MODULES_HAL_FILE_H_
+#endif // KILN_MODULES_HAL_FILE_H_

@@ -19,12 +19,12 @@ inline constexpr uint32_t kHalModuleVersion = 7;
 
 // Registers the hal.* ref types with `instance` (idempotent). Must happen
 // before loading a module that names them (e.g. !vm.ref<!hal.buffer>).
-vm::Status register_types(vm::Instance& instance);
+vm::Status register_types(vm::Instance &instance);
 
 // The module, serving `devices` (devices.count/get see them in order).
-vm::StatusOr<vm::RefT<vm::NativeModule>> create_hal_module(
-    vm::Instance& instance, std::vector<vm::RefT<Device>> devices);
+vm::StatusOr<vm::RefT<vm::NativeModule>> create_hal_module(vm::Instance &instance,
+                                                           std::vector<vm::RefT<Device>> devices);
 
-}  // namespace kiln::hal
+} // namespace kiln::hal
 
-#endif  // KILN_MODULES_HAL_MODULE_H_
+#endif // KILN_MODULES_HAL_MODULE_H_

@@ -20,8 +20,8 @@
 namespace kiln::hal {
 
 class Semaphore : public vm::RefObject {
- public:
-  static const vm::RefType kType;  // "hal.semaphore"
+public:
+  static const vm::RefType kType; // "hal.semaphore"
 
   static vm::RefT<Semaphore> create(uint64_t initial_value);
 
@@ -35,28 +35,28 @@ class Semaphore : public vm::RefObject {
 
   // True when `value` is reached or the semaphore failed; `*failure` gets
   // the failure (OK when reached).
-  bool is_reached(uint64_t value, vm::Status* failure);
+  bool is_reached(uint64_t value, vm::Status *failure);
   // Blocks until `value` is reached (OK), the semaphore fails (its status)
   // or the deadline passes (DEADLINE_EXCEEDED).
   vm::Status wait(uint64_t value, int64_t deadline_ns);
 
   // See kiln/vm/wait.h. add_waiter returns false if `value` is reached or
   // the semaphore failed.
-  bool add_waiter(vm::Waiter* waiter, uint64_t value);
-  bool remove_waiter(vm::Waiter* waiter);
+  bool add_waiter(vm::Waiter *waiter, uint64_t value);
+  bool remove_waiter(vm::Waiter *waiter);
 
- private:
+private:
   explicit Semaphore(uint64_t value);
-  static void destroy(vm::RefObject* object);
-  void notify_all_locked(std::unique_lock<std::mutex>& lock);
+  static void destroy(vm::RefObject *object);
+  void notify_all_locked(std::unique_lock<std::mutex> &lock);
 
   std::mutex mutex_;
   std::condition_variable cv_;
   uint64_t value_;
   vm::Status failure_;
-  vm::Waiter* waiters_ = nullptr;  // intrusive, doubly linked
+  vm::Waiter *waiters_ = nullptr; // intrusive, doubly linked
 };
 
-}  // namespace kiln::hal
+} // namespace kiln::hal
 
-#endif  // KILN_MODULES_HAL_SEMAPHORE_H_
+#endif // KILN_MODULES_HAL_SEMAPHORE_H_

@@ -27,7 +27,7 @@ inline constexpr uint32_t kFloat = 0x20;
 inline constexpr uint32_t kFloatIeee = 0x21;
 inline constexpr uint32_t kFloatBrain = 0x22;
 inline constexpr uint32_t kFloatComplex = 0x23;
-}  // namespace numerical
+} // namespace numerical
 
 constexpr ElementType make_element_type(uint32_t numerical_type, uint32_t bits) {
   return (numerical_type << 24) | bits;
@@ -35,9 +35,7 @@ constexpr ElementType make_element_type(uint32_t numerical_type, uint32_t bits) 
 constexpr uint32_t element_numerical_type(ElementType t) { return (t >> 24) & 0xFF; }
 constexpr uint32_t element_bit_count(ElementType t) { return t & 0xFF; }
 // Bytes per element when stored densely (rounded up to whole bytes).
-constexpr size_t element_byte_size(ElementType t) {
-  return (element_bit_count(t) + 7) / 8;
-}
+constexpr size_t element_byte_size(ElementType t) { return (element_bit_count(t) + 7) / 8; }
 
 namespace element_type {
 inline constexpr ElementType kNone = make_element_type(numerical::kUnknown, 0);
@@ -64,7 +62,7 @@ inline constexpr ElementType kFloat64 = make_element_type(numerical::kFloatIeee,
 inline constexpr ElementType kBfloat16 = make_element_type(numerical::kFloatBrain, 16);
 inline constexpr ElementType kComplexFloat64 = make_element_type(numerical::kFloatComplex, 64);
 inline constexpr ElementType kComplexFloat128 = make_element_type(numerical::kFloatComplex, 128);
-}  // namespace element_type
+} // namespace element_type
 
 // "f32", "i8", "si32", "ui16", "bf16", "i1" (bool8), "*8" (opaque): IREE's
 // spelling.
@@ -82,7 +80,7 @@ using EncodingType = uint32_t;
 namespace encoding_type {
 inline constexpr EncodingType kOpaque = 0;
 inline constexpr EncodingType kDenseRowMajor = 1;
-}  // namespace encoding_type
+} // namespace encoding_type
 
 // ---- memory types (bits) ----------------------------------------------------
 using MemoryType = uint32_t;
@@ -95,7 +93,7 @@ inline constexpr MemoryType kHostCached = 1u << 3;
 inline constexpr MemoryType kHostLocal = kHostVisible | kHostCoherent | (1u << 6);
 inline constexpr MemoryType kDeviceVisible = 1u << 4;
 inline constexpr MemoryType kDeviceLocal = kDeviceVisible | (1u << 5);
-}  // namespace memory_type
+} // namespace memory_type
 
 // ---- buffer usage (bits) ----------------------------------------------------
 using BufferUsage = uint32_t;
@@ -122,7 +120,7 @@ inline constexpr BufferUsage kMappingAccessRandom = 1u << 27;
 inline constexpr BufferUsage kMappingAccessSequentialWrite = 1u << 28;
 inline constexpr BufferUsage kMapping = kMappingScoped | kMappingAccessRandom;
 inline constexpr BufferUsage kDefault = kTransfer | kDispatchStorage;
-}  // namespace buffer_usage
+} // namespace buffer_usage
 
 // ---- memory access (bits) ---------------------------------------------------
 using MemoryAccess = uint32_t;
@@ -132,8 +130,8 @@ inline constexpr MemoryAccess kRead = 1u << 0;
 inline constexpr MemoryAccess kWrite = 1u << 1;
 inline constexpr MemoryAccess kDiscard = 1u << 2;
 inline constexpr MemoryAccess kAll = kRead | kWrite | kDiscard;
-}  // namespace memory_access
+} // namespace memory_access
 
-}  // namespace kiln::hal
+} // namespace kiln::hal
 
-#endif  // KILN_MODULES_HAL_TYPES_H_
+#endif // KILN_MODULES_HAL_TYPES_H_
