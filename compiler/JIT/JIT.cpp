@@ -4,7 +4,7 @@
 
 #include "kiln/vm/status.h"
 
-#include "llvm/Bitcode/BitcodeReader.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
 #include "llvm/ExecutionEngine/Orc/ThreadSafeModule.h"
@@ -88,12 +88,25 @@ Error optimize(Module &module, orc::JITTargetMachineBuilder builder, unsigned le
   return Error::success();
 }
 
+// The verifier's report, one line ("problem; the IR it is about; ...").
+std::string oneLine(StringRef text) {
+  SmallVector<StringRef> lines;
+  text.trim().split(lines, '\n', -1, /*KeepEmpty=*/false);
+  std::string joined;
+  for (StringRef line : lines) {
+    if (!joined.empty())
+      joined += "; ";
+    joined += line.trim().str();
+  }
+  return joined;
+}
+
 // Checks what the JIT needs of the module before compiling it.
 Error checkModule(Module &module, const Triple &host) {
   std::string problems;
   raw_string_ostream os(problems);
   if (verifyModule(module, &os))
-    return invalid("invalid LLVM IR: " + StringRef(problems).trim());
+    return invalid("invalid LLVM IR: " + oneLine(problems));
   const Triple &triple = module.getTargetTriple();
   if (!triple.str().empty() && triple.getArch() != host.getArch()) {
     return invalid("the module is compiled for " + triple.str() + "; this JIT runs " + host.str() +
@@ -172,10 +185,9 @@ Expected<std::unique_ptr<CompiledModule>> compileIR(StringRef ir, StringRef name
   std::unique_ptr<MemoryBuffer> buffer = MemoryBuffer::getMemBufferCopy(ir, name);
   std::unique_ptr<Module> module = parseIR(buffer->getMemBufferRef(), diagnostic, *context);
   if (!module) {
-    std::string message;
-    raw_string_ostream os(message);
-    diagnostic.print(nullptr, os, /*ShowColors=*/false, /*ShowKindLabel=*/true);
-    return invalid("invalid LLVM IR: " + StringRef(message).trim());
+    return invalid("invalid LLVM IR: " + diagnostic.getFilename() + ":" +
+                   Twine(diagnostic.getLineNo()) + ":" + Twine(diagnostic.getColumnNo() + 1) +
+                   ": error: " + diagnostic.getMessage());
   }
   return compileModule(std::move(module), std::move(context), options);
 }

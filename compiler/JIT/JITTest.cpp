@@ -168,9 +168,11 @@ TEST(JITLoadTest, UnresolvedSymbol) {
 TEST(JITLoadTest, InvalidIR) {
   expectLoadFails("define ptr @kiln_module_v1_get( {\n", StatusCode::kInvalidArgument,
                   "invalid LLVM IR: bad.ll:1");
-  // Parses, but does not verify: a block without a terminator.
-  expectLoadFails("define ptr @kiln_module_v1_get() {\nentry:\n  %x = add i32 1, 2\n}\n",
-                  StatusCode::kInvalidArgument, "invalid LLVM IR");
+  // Parses, but does not verify: %x does not dominate its use.
+  expectLoadFails("define ptr @kiln_module_v1_get(i1 %c) {\nentry:\n"
+                  "  br i1 %c, label %a, label %b\na:\n  %x = inttoptr i64 1 to ptr\n"
+                  "  br label %b\nb:\n  ret ptr %x\n}\n",
+                  StatusCode::kInvalidArgument, "Instruction does not dominate all uses");
   expectLoadFails("", StatusCode::kInvalidArgument, "does not define kiln_module_v1_get");
 }
 

@@ -71,7 +71,7 @@ llvm::Expected<std::unique_ptr<llvm::Module>> lower(llvm::StringRef source, llvm
     appendDiagnostic(diagnostics, diagnostic);
     return mlir::success();
   });
-  auto failed = [&](llvm::StringRef what) {
+  auto error = [&](llvm::StringRef what) {
     return llvm::createStringError(std::errc::invalid_argument,
                                    diagnostics.empty() ? what.str() : diagnostics);
   };
@@ -79,18 +79,18 @@ llvm::Expected<std::unique_ptr<llvm::Module>> lower(llvm::StringRef source, llvm
   unsigned id = sourceMgr.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy(source, name),
                                              llvm::SMLoc());
   if (mlir::failed(mlir::kiln::checkInputNesting(sourceMgr, id, &context)))
-    return failed("the input nests too deeply");
+    return error("the input nests too deeply");
   mlir::OwningOpRef<mlir::ModuleOp> module =
       mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, mlir::ParserConfig(&context));
   if (!module || mlir::failed(mlir::verify(*module)))
-    return failed("the input does not parse or verify");
+    return error("the input does not parse or verify");
   mlir::kiln::LLVMTargetOptions target;
   target.optLevel = options.optLevel;
   llvm::Expected<std::unique_ptr<llvm::Module>> lowered =
       mlir::kiln::translateVMToLLVMModule(*module, llvmContext, target);
   if (!lowered) {
     std::string message = llvm::toString(lowered.takeError());
-    return failed(message);
+    return error(message);
   }
   return lowered;
 }

@@ -38,14 +38,16 @@ buffer_view = _runtime.buffer_view
 
 
 def load_module(source, instance=None, trace=False):
-    """A module from a path (.vmfb or a .so built from emitted C) or from
-    the bytes of either. A .vmfb in memory is used in place."""
+    """A module from a path (.vmfb, a .so built from emitted C, or LLVM IR
+    (.ll, .bc) or .mlir, JIT-compiled: docs/jit.md) or from the bytes of a
+    .vmfb, a .so or LLVM bitcode. A .vmfb in memory is used in place."""
     if isinstance(source, (str, os.PathLike)):
         return _runtime._load_module_path(os.fspath(source), instance, trace)
     view = memoryview(source)
-    if bytes(view[:4]) == b"\x7fELF":
-        # dlopen needs a file; the mapping outlives it.
-        fd, path = tempfile.mkstemp(suffix=".so", prefix="kiln-")
+    suffix = {b"\x7fELF": ".so", b"BC\xc0\xde": ".bc"}.get(bytes(view[:4]))
+    if suffix:
+        # dlopen and the JIT plugin read a file; the module outlives it.
+        fd, path = tempfile.mkstemp(suffix=suffix, prefix="kiln-")
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(view)
