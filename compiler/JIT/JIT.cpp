@@ -29,7 +29,7 @@ namespace kiln::jit {
 namespace {
 
 Error invalid(const Twine &message) {
-  return createStringError(std::errc::invalid_argument, message.str());
+  return createStringError(std::make_error_code(std::errc::invalid_argument), message);
 }
 
 void initializeNativeTarget() {
@@ -138,10 +138,10 @@ Expected<std::unique_ptr<CompiledModule>> compileModule(std::unique_ptr<Module> 
     return builder.takeError();
   builder->setCodeGenOptLevel(codeGenLevel(options.optLevel));
   if (Error err = checkModule(*module, builder->getTargetTriple()))
-    return std::move(err);
+    return err;
   if (options.optimizeIR) {
     if (Error err = optimize(*module, *builder, options.optLevel))
-      return std::move(err);
+      return err;
   }
 
   Expected<std::unique_ptr<orc::LLJIT>> jit =
@@ -161,7 +161,7 @@ Expected<std::unique_ptr<CompiledModule>> compileModule(std::unique_ptr<Module> 
   if (module->getDataLayout().isDefault())
     module->setDataLayout(layout);
   if (Error err = (*jit)->addIRModule(orc::ThreadSafeModule(std::move(module), std::move(context))))
-    return std::move(err);
+    return err;
 
   Expected<orc::ExecutorAddr> address = (*jit)->lookup(KILN_MODULE_ENTRY_SYMBOL);
   if (!address) {

@@ -167,7 +167,7 @@ TEST(JITLoadTest, UnresolvedSymbol) {
 
 TEST(JITLoadTest, InvalidIR) {
   expectLoadFails("define ptr @kiln_module_v1_get( {\n", StatusCode::kInvalidArgument,
-                  "invalid LLVM IR: bad.ll:1");
+                  "invalid LLVM IR: bad.ll:2:1: error: expected type");
   // Parses, but does not verify: %x does not dominate its use.
   expectLoadFails("define ptr @kiln_module_v1_get(i1 %c) {\nentry:\n"
                   "  br i1 %c, label %a, label %b\na:\n  %x = inttoptr i64 1 to ptr\n"

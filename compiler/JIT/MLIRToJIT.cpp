@@ -72,7 +72,7 @@ llvm::Expected<std::unique_ptr<llvm::Module>> lower(llvm::StringRef source, llvm
     return mlir::success();
   });
   auto error = [&](llvm::StringRef what) {
-    return llvm::createStringError(std::errc::invalid_argument,
+    return llvm::createStringError(std::make_error_code(std::errc::invalid_argument),
                                    diagnostics.empty() ? what.str() : diagnostics);
   };
   llvm::SourceMgr sourceMgr;

@@ -37,7 +37,7 @@ llvm::Expected<std::unique_ptr<CompiledModule>> compileFile(llvm::StringRef path
 #if KILN_JIT_PLUGIN_MLIR
   return kiln::jit::compileMLIRFile(path, options);
 #else
-  return llvm::createStringError(std::errc::function_not_supported,
+  return llvm::createStringError(std::make_error_code(std::errc::function_not_supported),
                                  "this JIT plugin compiles LLVM IR only, not .mlir");
 #endif
 }

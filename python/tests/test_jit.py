@@ -63,6 +63,7 @@ def test_bitcode_bytes(tmp_path):
     assert ctx.jitted.add(1, 2) == 3
 
 
+@needs_compiler
 def test_invalid_ir_is_an_error(tmp_path):
     bad = tmp_path / "bad.ll"
     bad.write_text("this is not IR\n")
@@ -71,6 +72,7 @@ def test_invalid_ir_is_an_error(tmp_path):
     assert "invalid LLVM IR" in str(error.value)
 
 
+@needs_compiler
 def test_module_without_entry_point(tmp_path):
     ir = tmp_path / "plain.ll"
     ir.write_text("define i32 @f() {\n  ret i32 0\n}\n")
