@@ -192,8 +192,7 @@ Expected<std::unique_ptr<CompiledModule>> compileIR(StringRef ir, StringRef name
   return compileModule(std::move(module), std::move(context), options);
 }
 
-Expected<std::unique_ptr<CompiledModule>> compileIRFile(StringRef path,
-                                                        const JITOptions &options) {
+Expected<std::unique_ptr<CompiledModule>> compileIRFile(StringRef path, const JITOptions &options) {
   ErrorOr<std::unique_ptr<MemoryBuffer>> file = MemoryBuffer::getFile(path);
   if (!file) {
     return createStringError(file.getError(),

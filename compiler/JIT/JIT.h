@@ -77,8 +77,8 @@ compileModule(std::unique_ptr<llvm::Module> module, std::unique_ptr<llvm::LLVMCo
 
 /// The same for a module in textual LLVM IR or bitcode (told apart by the
 /// bitcode magic). `name` names it in errors (a file name).
-llvm::Expected<std::unique_ptr<CompiledModule>>
-compileIR(llvm::StringRef ir, llvm::StringRef name, const JITOptions &options = {});
+llvm::Expected<std::unique_ptr<CompiledModule>> compileIR(llvm::StringRef ir, llvm::StringRef name,
+                                                          const JITOptions &options = {});
 
 /// The same for a .ll or .bc file; a missing file is
 /// std::errc::no_such_file_or_directory.

@@ -18,8 +18,7 @@ vm::StatusOr<vm::Ref> wrapOrFail(llvm::Expected<std::unique_ptr<CompiledModule>>
                                  const std::string &origin, vm::ExecutionObserver *observer) {
   if (!compiled) {
     Failure failure = describeFailure(compiled.takeError());
-    return vm::Status(static_cast<vm::StatusCode>(failure.code),
-                      origin + ": " + failure.message);
+    return vm::Status(static_cast<vm::StatusCode>(failure.code), origin + ": " + failure.message);
   }
   return wrapModule(std::move(*compiled), origin.c_str(), observer);
 }

@@ -50,10 +50,9 @@ void appendDiagnostic(std::string &out, mlir::Diagnostic &diagnostic) {
     }
     return mlir::WalkResult::advance();
   });
-  const char *severity = diagnostic.getSeverity() == mlir::DiagnosticSeverity::Error ? "error"
-                         : diagnostic.getSeverity() == mlir::DiagnosticSeverity::Warning
-                             ? "warning"
-                             : "note";
+  const char *severity = diagnostic.getSeverity() == mlir::DiagnosticSeverity::Error     ? "error"
+                         : diagnostic.getSeverity() == mlir::DiagnosticSeverity::Warning ? "warning"
+                                                                                         : "note";
   out += where + severity + ": " + diagnostic.str();
   for (mlir::Diagnostic &note : diagnostic.getNotes())
     appendDiagnostic(out, note);

@@ -89,10 +89,9 @@ Plugin open_plugin(const char *file_name) {
     plugin.api = api;
     return plugin;
   }
-  plugin.error = vm::unimplemented_error(
-      std::string("JIT-compiled modules need the JIT plugin ") + file_name +
-      ", which is not installed (looked for " + tried +
-      "; $KILN_JIT_PLUGIN_DIR names another directory)");
+  plugin.error = vm::unimplemented_error(std::string("JIT-compiled modules need the JIT plugin ") +
+                                         file_name + ", which is not installed (looked for " +
+                                         tried + "; $KILN_JIT_PLUGIN_DIR names another directory)");
   return plugin;
 }
 
