@@ -1,6 +1,6 @@
 // run-module: loads modules into one context and calls one function.
 //
-//   run-module --module=A.vmfb [--module=B.vmfb ...] --function=NAME
+//   run-module --module=A.vmfb [--module=B.so|C.ll|D.mlir ...] --function=NAME
 //              [--input=VALUE ...] [--trace] [--list-functions]
 //
 // Everything but main() lives in kiln_tooling (runtime/src/tooling).
@@ -28,7 +28,8 @@ void print_usage(std::FILE *out) {
                "\n"
                "  --module=PATH       a .vmfb (bytecode) or a shared library built from\n"
                "                      emitted C, told apart by their first bytes; - reads\n"
-               "                      a .vmfb from stdin\n"
+               "                      a .vmfb from stdin; LLVM IR (.ll, .bc) or a .mlir\n"
+               "                      file is JIT-compiled in the process (docs/jit.md)\n"
                "  --function=NAME     an export of the last module, or MODULE.NAME\n"
                "  --input=VALUE       one per argument, in order (syntax below)\n"
                "  --output=SPEC       one per result, in order: @PATH writes a buffer view\n"
