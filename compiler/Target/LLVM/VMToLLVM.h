@@ -18,6 +18,7 @@
 #ifndef KILN_COMPILER_TARGET_LLVM_VMTOLLVM_H
 #define KILN_COMPILER_TARGET_LLVM_VMTOLLVM_H
 
+#include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
 #include <memory>
@@ -80,8 +81,13 @@ llvm::Error emitObjectFile(llvm::Module &module, const LLVMTargetOptions &option
                            llvm::raw_pwrite_stream &os);
 
 /// Registers `--vm-to-llvm-ir` and `--vm-to-object` with
-/// mlir-translate-style tools.
+/// mlir-translate-style tools (with -O0..-O3, --target-triple, --target-cpu,
+/// --vm-llvm-bounded).
 void registerVMToLLVMTranslation();
+
+/// The tool's output file name: `--vm-to-object` links a shared object
+/// (with ld.lld) when it ends in `.so`, else writes the relocatable object.
+void setObjectOutputName(llvm::StringRef name);
 
 } // namespace mlir::kiln
 
