@@ -288,6 +288,11 @@ void registerVMToLLVMTranslation() {
       llvm::cl::desc("LLVM form: count fuel at loops and calls and check the native "
                      "stack (as --vm-c-bounded for the C form)"),
       llvm::cl::init(false));
+  static llvm::cl::opt<bool> noPreparation(
+      "vm-llvm-no-preparation",
+      llvm::cl::desc("LLVM form: translate the input as is, without the preparation "
+                     "pipeline (the module must already be prepared)"),
+      llvm::cl::init(false));
   static llvm::cl::opt<bool> debugInfo(
       "vm-llvm-debug-info",
       llvm::cl::desc("LLVM form: DWARF line tables pointing at the .mlir (not supported yet)"),
@@ -299,6 +304,7 @@ void registerVMToLLVMTranslation() {
     o.cpu = cpu;
     o.bounded = bounded;
     o.debugInfo = debugInfo;
+    o.runPreparation = !noPreparation;
     return o;
   };
   auto registerDialects = [](DialectRegistry &registry) { registerKilnDialects(registry); };
