@@ -27,6 +27,7 @@
 #include "mlir/IR/Operation.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/IR/DIBuilder.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Module.h"
 
@@ -86,6 +87,12 @@ public:
   /// The struct an internal function returns: {word, results...}; the word
   /// is a kiln_light_ret_t (i64) for light functions, else a status (ptr).
   llvm::StructType *returnType(StringRef f);
+  /// DWARF (options.debugInfo): the file of a path, and the line-table
+  /// location of `loc` in function `fn` (null without debug info or a file
+  /// position).
+  std::unique_ptr<llvm::DIBuilder> di;
+  llvm::DIFile *fileFor(StringRef path);
+  llvm::DILocation *debugLocation(Location loc, llvm::Function *fn);
   FunctionType vmType(Operation *f) const {
     return cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
   }
@@ -93,6 +100,7 @@ public:
 private:
   llvm::StringMap<llvm::Constant *> strings;
   llvm::DenseMap<llvm::Constant *, llvm::Constant *> sharedLocs;
+  llvm::StringMap<llvm::DIFile *> files;
   llvm::Function *declareFunction(Operation *f);
   LogicalResult emitEntry(Operation *f, llvm::Function *entry);
   void emitStateFunctions(ArrayRef<Operation *> globals, llvm::Function *&init,

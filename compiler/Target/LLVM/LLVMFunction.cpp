@@ -255,6 +255,8 @@ void FunctionLowering::returnEarly(llvm::Value *word) {
 LogicalResult FunctionLowering::emitOp(Operation &op) {
   if (!isa_and_present<VMDialect>(op.getDialect()))
     return op.emitOpError("is not a vm op; the LLVM target only translates vm");
+  if (llvm::DILocation *at = m.debugLocation(op.getLoc(), fn))
+    b.SetCurrentDebugLocation(at);
   if (std::optional<LogicalResult> done = emitScalarOp(op))
     return *done;
   if (isa<GlobalAddressOp, GlobalLoadI32Op, GlobalLoadI64Op, GlobalLoadF32Op, GlobalLoadF64Op,
@@ -480,6 +482,8 @@ LogicalResult FunctionLowering::run() {
   if (mayYield)
     suspend = llvm::BasicBlock::Create(m.ctx, "suspend", fn);
   b.SetInsertPoint(start);
+  if (llvm::DILocation *at = m.debugLocation(func->getLoc(), fn))
+    b.SetCurrentDebugLocation(at);
 
   llvm::Value *functionIndex = i32c(index);
   if (!frameless) {

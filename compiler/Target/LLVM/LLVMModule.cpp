@@ -16,7 +16,9 @@
 #include "kiln/c/module.h"
 #include "kiln/vm/limits.h"
 
+#include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/Support/ErrorHandling.h"
+#include "llvm/Support/Path.h"
 
 namespace mlir::kiln::llvmtarget {
 
@@ -119,6 +121,26 @@ llvm::Constant *ModuleLowering::locGlobal(llvm::Constant *init, bool shared) {
   return global;
 }
 
+llvm::DIFile *ModuleLowering::fileFor(StringRef path) {
+  llvm::DIFile *&file = files[path];
+  if (!file)
+    file = di->createFile(llvm::sys::path::filename(path), llvm::sys::path::parent_path(path));
+  return file;
+}
+
+llvm::DILocation *ModuleLowering::debugLocation(Location loc, llvm::Function *fn) {
+  llvm::DISubprogram *sp = fn->getSubprogram();
+  FileLineColLoc position = ctarget::fileLoc(loc);
+  if (!sp || !position)
+    return nullptr;
+  llvm::DIScope *scope = sp;
+  llvm::DIFile *file = fileFor(position.getFilename().getValue());
+  // Code inlined from another file: a lexical block file of the function.
+  if (file != sp->getFile())
+    scope = llvm::DILexicalBlockFile::get(ctx, sp, file, 0);
+  return llvm::DILocation::get(ctx, position.getLine(), position.getColumn(), scope);
+}
+
 llvm::StructType *ModuleLowering::returnType(StringRef f) {
   SmallVector<llvm::Type *> fields{isLight(f) ? i64 : ptr};
   for (Type r : vmType(funcs.lookup(f)).getResults())
@@ -139,6 +161,18 @@ llvm::Function *ModuleLowering::declareFunction(Operation *f) {
   llvm::Function *fn = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage,
                                               prefix + "f_" + ctarget::cIdent(sym), mod);
   fn->addFnAttr(llvm::Attribute::NoUnwind);
+  if (di) {
+    FileLineColLoc position = ctarget::fileLoc(f->getLoc());
+    llvm::DIFile *file = fileFor(position ? position.getFilename().getValue() : "<unknown>");
+    unsigned line = position ? position.getLine() : 0;
+    auto flags = llvm::DISubprogram::SPFlagDefinition | llvm::DISubprogram::SPFlagLocalToUnit;
+    if (options.optLevel > 0)
+      flags |= llvm::DISubprogram::SPFlagOptimized;
+    fn->setSubprogram(di->createFunction(
+        file, sym, fn->getName(), file, line,
+        di->createSubroutineType(di->getOrCreateTypeArray({})), line, llvm::DINode::FlagZero,
+        flags));
+  }
   return fn;
 }
 
@@ -394,6 +428,16 @@ LogicalResult ModuleLowering::run() {
     }
   }
   classes = ctarget::classifyFunctions(vm, funcList, /*lightFrames=*/true);
+  if (options.debugInfo) {
+    // DWARF line tables pointing at the .mlir.
+    di = std::make_unique<llvm::DIBuilder>(mod);
+    FileLineColLoc position = ctarget::fileLoc(vm->getLoc());
+    di->createCompileUnit(llvm::dwarf::DW_LANG_C11,
+                          fileFor(position ? position.getFilename().getValue() : "<unknown>"),
+                          "Kiln vm-translate (LLVM form)", options.optLevel > 0, "", 0);
+    mod.addModuleFlag(llvm::Module::Warning, "Debug Info Version", llvm::DEBUG_METADATA_VERSION);
+    mod.addModuleFlag(llvm::Module::Warning, "Dwarf Version", 5);
+  }
 
   // Globals: the ordinals from ordinal allocation (byte offsets for scalars).
   for (Operation *g : globalList) {
@@ -449,6 +493,8 @@ LogicalResult ModuleLowering::run() {
   llvm::Function *init = nullptr, *deinit = nullptr;
   emitStateFunctions(globalList, init, deinit);
   emitDescriptor(funcList, exportList, importList, entries, init, deinit);
+  if (di)
+    di->finalize();
   return success();
 }
 

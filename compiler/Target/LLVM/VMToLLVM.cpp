@@ -171,10 +171,6 @@ translateVMToLLVMModule(Operation *op, llvm::LLVMContext &ctx, const LLVMTargetO
   }
   if (mlir::failed(vm::verifyTargetLimits(vmModule)))
     return errorOf("translation failed");
-  if (options.debugInfo) {
-    vmModule->emitError("the LLVM form does not support DWARF line tables yet");
-    return errorOf("translation failed");
-  }
   auto machine = createTargetMachine(options);
   if (!machine) {
     vmModule->emitError(llvm::toString(machine.takeError()));
@@ -295,7 +291,7 @@ void registerVMToLLVMTranslation() {
       llvm::cl::init(false));
   static llvm::cl::opt<bool> debugInfo(
       "vm-llvm-debug-info",
-      llvm::cl::desc("LLVM form: DWARF line tables pointing at the .mlir (not supported yet)"),
+      llvm::cl::desc("LLVM form: DWARF line tables pointing at the .mlir"),
       llvm::cl::init(false));
   auto options = []() {
     LLVMTargetOptions o;

@@ -49,8 +49,8 @@ struct LLVMTargetOptions {
   std::string cpu;
   /// Target features ("+avx2,..."); empty: the CPU's.
   std::string features;
-  /// DWARF line tables pointing at the .mlir (not implemented yet: the
-  /// translation fails with a diagnostic when set).
+  /// DWARF line tables pointing at the .mlir (each op's file:line:col; the
+  /// inlined helpers take their call's position).
   bool debugInfo = false;
   /// Like the C target's --vm-c-bounded: count fuel at loops and calls of
   /// recursive functions and check the native stack (kiln/c/module.h,
