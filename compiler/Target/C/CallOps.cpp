@@ -13,7 +13,6 @@
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
 
-
 namespace mlir::kiln::ctarget {
 
 using namespace mlir::kiln::vm;

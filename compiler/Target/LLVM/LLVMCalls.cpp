@@ -111,7 +111,8 @@ LogicalResult FunctionLowering::emitCall(Operation &op, StringRef callee, ValueR
   llvm::Value *word = b.CreateExtractValue(returned, 0);
   llvm::Value *status = word;
   if (calleeLight)
-    status = lightFrame ? call("kiln_light_status", {word}) : call("kiln_light_result", {exec, word});
+    status =
+        lightFrame ? call("kiln_light_status", {word}) : call("kiln_light_result", {exec, word});
   b.CreateStore(status, st);
   if (mayDefer) {
     llvm::BasicBlock *deferred = newColdBlock();
@@ -209,15 +210,14 @@ LogicalResult FunctionLowering::emitImportCall(Operation &op, StringRef callee, 
   }
   if (out)
     b.CreateStore(llvm::Constant::getNullValue(outType), out);
-  auto sizeOf = [&](llvm::Type *t) {
-    return i64c(static_cast<int64_t>(m.dl.getTypeAllocSize(t)));
-  };
+  auto sizeOf = [&](llvm::Type *t) { return i64c(static_cast<int64_t>(m.dl.getTypeAllocSize(t))); };
   setLoc(&op);
-  b.CreateStore(call("kiln_call_import",
-                     {exec, i32c(it->second), in ? static_cast<llvm::Value *>(in) : nullPtr(),
-                      in ? sizeOf(inType) : i64c(0), out ? static_cast<llvm::Value *>(out) : nullPtr(),
-                      out ? sizeOf(outType) : i64c(0)}),
-                st);
+  b.CreateStore(
+      call("kiln_call_import",
+           {exec, i32c(it->second), in ? static_cast<llvm::Value *>(in) : nullPtr(),
+            in ? sizeOf(inType) : i64c(0), out ? static_cast<llvm::Value *>(out) : nullPtr(),
+            out ? sizeOf(outType) : i64c(0)}),
+      st);
   for (llvm::Value *field : refSlots)
     release(b.CreateLoad(m.ptr, field));
   {
@@ -229,7 +229,8 @@ LogicalResult FunctionLowering::emitImportCall(Operation &op, StringRef callee, 
   }
   branchIf(b.CreateIsNotNull(load(st)), cleanup);
   for (auto [i, r] : llvm::enumerate(resultsTo))
-    setOwned(r, b.CreateLoad(outTypes[i], b.CreateStructGEP(outType, out, static_cast<unsigned>(i))));
+    setOwned(r,
+             b.CreateLoad(outTypes[i], b.CreateStructGEP(outType, out, static_cast<unsigned>(i))));
   if (dest)
     b.CreateBr(blocks.lookup(dest));
   return success();

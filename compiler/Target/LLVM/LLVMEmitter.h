@@ -77,9 +77,7 @@ public:
   llvm::Value *callHelper(llvm::IRBuilder<> &b, StringRef name, ArrayRef<llvm::Value *> args);
   llvm::Type *typeOf(Kind k) const;
   llvm::Type *typeOf(Type vmType) const { return typeOf(kindOf(vmType)); }
-  llvm::Constant *zeroOf(Type vmType) const {
-    return llvm::Constant::getNullValue(typeOf(vmType));
-  }
+  llvm::Constant *zeroOf(Type vmType) const { return llvm::Constant::getNullValue(typeOf(vmType)); }
   /// A NUL-terminated string constant (shared per content).
   llvm::Constant *cString(StringRef s);
   /// A kiln_source_loc_t constant; `shared` ones are deduplicated by content.
@@ -129,9 +127,9 @@ private:
   llvm::DenseSet<Value> liveAcrossSuspension;
 
   llvm::Value *exec = nullptr, *state = nullptr, *depth = nullptr;
-  llvm::AllocaInst *st = nullptr;       // the status (ptr)
-  llvm::AllocaInst *lfuel = nullptr;    // a light function's fuel count
-  llvm::AllocaInst *header = nullptr;   // a light frame's kiln_frame_header_t
+  llvm::AllocaInst *st = nullptr;        // the status (ptr)
+  llvm::AllocaInst *lfuel = nullptr;     // a light function's fuel count
+  llvm::AllocaInst *header = nullptr;    // a light frame's kiln_frame_header_t
   llvm::AllocaInst *frameSlot = nullptr; // the VM frame's storage pointer
   llvm::AllocaInst *rp = nullptr;        // the resume point
   SmallVector<llvm::AllocaInst *> resultSlots;
@@ -148,7 +146,9 @@ private:
   // Building blocks.
   llvm::Value *i32c(int64_t v) { return b.getInt32(static_cast<uint32_t>(v)); }
   llvm::Value *i64c(int64_t v) { return b.getInt64(static_cast<uint64_t>(v)); }
-  llvm::Value *nullPtr() { return llvm::ConstantPointerNull::get(llvm::PointerType::get(m.ctx, 0)); }
+  llvm::Value *nullPtr() {
+    return llvm::ConstantPointerNull::get(llvm::PointerType::get(m.ctx, 0));
+  }
   llvm::Value *okStatus() { return nullPtr(); }
   llvm::Value *deferredStatus() { return b.CreateIntToPtr(i64c(1), m.ptr); }
   /// A call of kiln/c/ helper `name`; integer arguments are widened (sign
@@ -165,8 +165,9 @@ private:
   llvm::Value *get(Value vm) { return load(vars.lookup(vm)); }
   llvm::Value *services() { return call("kiln_exec_services", {exec}); }
   llvm::Value *isNonZero(llvm::Value *v) {
-    return v->getType()->isPointerTy() ? b.CreateIsNotNull(v)
-                                       : b.CreateICmpNE(v, llvm::Constant::getNullValue(v->getType()));
+    return v->getType()->isPointerTy()
+               ? b.CreateIsNotNull(v)
+               : b.CreateICmpNE(v, llvm::Constant::getNullValue(v->getType()));
   }
   /// A new block placed right after the current one.
   llvm::BasicBlock *newBlock();

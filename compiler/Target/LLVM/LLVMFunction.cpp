@@ -15,8 +15,8 @@
 
 #include "kiln/c/module.h"
 
-#include "llvm/ADT/PostOrderIterator.h"
 #include "mlir/IR/RegionGraphTraits.h"
+#include "llvm/ADT/PostOrderIterator.h"
 
 namespace mlir::kiln::llvmtarget {
 
@@ -81,10 +81,9 @@ llvm::Constant *FunctionLowering::locFor(Operation *op) {
       column = position.first.getColumn();
     }
     return llvm::ConstantStruct::get(
-        m.locType, {file, b.getInt32(line), b.getInt32(column),
-                    b.getInt32(static_cast<uint32_t>(offset)),
-                    position.second.empty() ? null : m.cString(position.second),
-                    caller ? caller : null});
+        m.locType,
+        {file, b.getInt32(line), b.getInt32(column), b.getInt32(static_cast<uint32_t>(offset)),
+         position.second.empty() ? null : m.cString(position.second), caller ? caller : null});
   };
   llvm::Constant *caller = nullptr;
   for (size_t i = chain.size(); i-- > 1;)
@@ -460,8 +459,8 @@ LogicalResult FunctionLowering::run() {
   auto declare = [&](Value value) {
     Kind k = kindOf(value.getType());
     vars[value] = slot(m.typeOf(k));
-    bool variable = k == Kind::Ref || isa<BlockArgument>(value) ||
-                    liveAcrossSuspension.contains(value);
+    bool variable =
+        k == Kind::Ref || isa<BlockArgument>(value) || liveAcrossSuspension.contains(value);
     if (!variable)
       return;
     ++variableCount;

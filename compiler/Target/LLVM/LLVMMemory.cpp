@@ -52,8 +52,7 @@ LogicalResult FunctionLowering::emitGlobalOp(Operation &op) {
               {slotIndex, i32c(m.globalRefs)});
     } else {
       unsigned width = (k == Kind::I64 || k == Kind::F64) ? 8 : 4;
-      llvm::Value *code =
-          call("kiln_global_range", {slotIndex, i32c(width), i32c(m.globalBytes)});
+      llvm::Value *code = call("kiln_global_range", {slotIndex, i32c(width), i32c(m.globalBytes)});
       faultIf(isNonZero(code), &op, KILN_FAULT_GLOBAL_RANGE,
               {slotIndex, i32c(width), i32c(m.globalBytes)});
     }
@@ -94,8 +93,8 @@ void FunctionLowering::cacheSpan(Value vm) {
   if (!spanInLoop.contains(vm))
     return;
   CachedSpan cached{slot(m.i32), {slot(m.ptr), slot(m.i64), slot(m.i32)}};
-  b.CreateStore(call("kiln_buffer_span_of", {exec, get(vm), cached.span.data, cached.span.length,
-                                             cached.span.writable}),
+  b.CreateStore(call("kiln_buffer_span_of",
+                     {exec, get(vm), cached.span.data, cached.span.length, cached.span.writable}),
                 cached.ok);
   spans[vm] = cached;
 }
@@ -140,36 +139,76 @@ struct BufferElement {
 
 std::optional<BufferElement> bufferFillOf(Operation &op) {
   return TypeSwitch<Operation *, std::optional<BufferElement>>(&op)
-      .Case<BufferFillI8Op>([](auto) { return BufferElement{1, "kiln_fill_i8"}; })
-      .Case<BufferFillI16Op>([](auto) { return BufferElement{2, "kiln_fill_i16"}; })
-      .Case<BufferFillI32Op>([](auto) { return BufferElement{4, "kiln_fill_i32"}; })
-      .Case<BufferFillI64Op>([](auto) { return BufferElement{8, "kiln_fill_i64"}; })
-      .Case<BufferFillF32Op>([](auto) { return BufferElement{4, "kiln_fill_f32"}; })
-      .Case<BufferFillF64Op>([](auto) { return BufferElement{8, "kiln_fill_f64"}; })
+      .Case<BufferFillI8Op>([](auto) {
+        return BufferElement{1, "kiln_fill_i8"};
+      })
+      .Case<BufferFillI16Op>([](auto) {
+        return BufferElement{2, "kiln_fill_i16"};
+      })
+      .Case<BufferFillI32Op>([](auto) {
+        return BufferElement{4, "kiln_fill_i32"};
+      })
+      .Case<BufferFillI64Op>([](auto) {
+        return BufferElement{8, "kiln_fill_i64"};
+      })
+      .Case<BufferFillF32Op>([](auto) {
+        return BufferElement{4, "kiln_fill_f32"};
+      })
+      .Case<BufferFillF64Op>([](auto) {
+        return BufferElement{8, "kiln_fill_f64"};
+      })
       .Default([](Operation *) { return std::nullopt; });
 }
 
 std::optional<BufferElement> bufferLoadOf(Operation &op) {
   return TypeSwitch<Operation *, std::optional<BufferElement>>(&op)
-      .Case<BufferLoadI8SOp>([](auto) { return BufferElement{1, "kiln_load_i8_s"}; })
-      .Case<BufferLoadI8UOp>([](auto) { return BufferElement{1, "kiln_load_i8_u"}; })
-      .Case<BufferLoadI16SOp>([](auto) { return BufferElement{2, "kiln_load_i16_s"}; })
-      .Case<BufferLoadI16UOp>([](auto) { return BufferElement{2, "kiln_load_i16_u"}; })
-      .Case<BufferLoadI32Op>([](auto) { return BufferElement{4, "kiln_load_i32"}; })
-      .Case<BufferLoadI64Op>([](auto) { return BufferElement{8, "kiln_load_i64"}; })
-      .Case<BufferLoadF32Op>([](auto) { return BufferElement{4, "kiln_load_f32"}; })
-      .Case<BufferLoadF64Op>([](auto) { return BufferElement{8, "kiln_load_f64"}; })
+      .Case<BufferLoadI8SOp>([](auto) {
+        return BufferElement{1, "kiln_load_i8_s"};
+      })
+      .Case<BufferLoadI8UOp>([](auto) {
+        return BufferElement{1, "kiln_load_i8_u"};
+      })
+      .Case<BufferLoadI16SOp>([](auto) {
+        return BufferElement{2, "kiln_load_i16_s"};
+      })
+      .Case<BufferLoadI16UOp>([](auto) {
+        return BufferElement{2, "kiln_load_i16_u"};
+      })
+      .Case<BufferLoadI32Op>([](auto) {
+        return BufferElement{4, "kiln_load_i32"};
+      })
+      .Case<BufferLoadI64Op>([](auto) {
+        return BufferElement{8, "kiln_load_i64"};
+      })
+      .Case<BufferLoadF32Op>([](auto) {
+        return BufferElement{4, "kiln_load_f32"};
+      })
+      .Case<BufferLoadF64Op>([](auto) {
+        return BufferElement{8, "kiln_load_f64"};
+      })
       .Default([](Operation *) { return std::nullopt; });
 }
 
 std::optional<BufferElement> bufferStoreOf(Operation &op) {
   return TypeSwitch<Operation *, std::optional<BufferElement>>(&op)
-      .Case<BufferStoreI8Op>([](auto) { return BufferElement{1, "kiln_store_i8"}; })
-      .Case<BufferStoreI16Op>([](auto) { return BufferElement{2, "kiln_store_i16"}; })
-      .Case<BufferStoreI32Op>([](auto) { return BufferElement{4, "kiln_store_i32"}; })
-      .Case<BufferStoreI64Op>([](auto) { return BufferElement{8, "kiln_store_i64"}; })
-      .Case<BufferStoreF32Op>([](auto) { return BufferElement{4, "kiln_store_f32"}; })
-      .Case<BufferStoreF64Op>([](auto) { return BufferElement{8, "kiln_store_f64"}; })
+      .Case<BufferStoreI8Op>([](auto) {
+        return BufferElement{1, "kiln_store_i8"};
+      })
+      .Case<BufferStoreI16Op>([](auto) {
+        return BufferElement{2, "kiln_store_i16"};
+      })
+      .Case<BufferStoreI32Op>([](auto) {
+        return BufferElement{4, "kiln_store_i32"};
+      })
+      .Case<BufferStoreI64Op>([](auto) {
+        return BufferElement{8, "kiln_store_i64"};
+      })
+      .Case<BufferStoreF32Op>([](auto) {
+        return BufferElement{4, "kiln_store_f32"};
+      })
+      .Case<BufferStoreF64Op>([](auto) {
+        return BufferElement{8, "kiln_store_f64"};
+      })
       .Default([](Operation *) { return std::nullopt; });
 }
 
@@ -326,8 +365,8 @@ LogicalResult FunctionLowering::emitListOp(Operation &op) {
   }
   if (isa<ListSetI32Op, ListSetI64Op, ListSetF32Op, ListSetF64Op, ListSetRefOp>(op)) {
     Value value = op.getOperand(2);
-    b.CreateStore(call("kiln_list_set", {exec, list, arg(1), codeOf(kindOf(value.getType())),
-                                         vars.lookup(value)}),
+    b.CreateStore(call("kiln_list_set",
+                       {exec, list, arg(1), codeOf(kindOf(value.getType())), vars.lookup(value)}),
                   st);
     checkStatus(&op);
     return success();
@@ -344,8 +383,8 @@ LogicalResult FunctionLowering::emitRodataRef(Operation &op) {
   uint64_t size = m.dl.getTypeAllocSize(data->getValueType());
   llvm::AllocaInst *temp = refTemp();
   setLoc(&op);
-  b.CreateStore(call("kiln_buffer_wrap_rodata", {exec, data, i64c(static_cast<int64_t>(size)), temp}),
-                st);
+  b.CreateStore(
+      call("kiln_buffer_wrap_rodata", {exec, data, i64c(static_cast<int64_t>(size)), temp}), st);
   checkStatus(&op);
   moveFromTemp(op.getResult(0), temp);
   return success();

@@ -168,10 +168,9 @@ llvm::Function *ModuleLowering::declareFunction(Operation *f) {
     auto flags = llvm::DISubprogram::SPFlagDefinition | llvm::DISubprogram::SPFlagLocalToUnit;
     if (options.optLevel > 0)
       flags |= llvm::DISubprogram::SPFlagOptimized;
-    fn->setSubprogram(di->createFunction(
-        file, sym, fn->getName(), file, line,
-        di->createSubroutineType(di->getOrCreateTypeArray({})), line, llvm::DINode::FlagZero,
-        flags));
+    fn->setSubprogram(di->createFunction(file, sym, fn->getName(), file, line,
+                                         di->createSubroutineType(di->getOrCreateTypeArray({})),
+                                         line, llvm::DINode::FlagZero, flags));
   }
   return fn;
 }
@@ -271,15 +270,15 @@ void ModuleLowering::emitStateFunctions(ArrayRef<Operation *> globalList, llvm::
     }
     b.CreateRet(llvm::ConstantPointerNull::get(llvm::PointerType::get(ctx, 0)));
   }
-  deinit = llvm::Function::Create(llvm::FunctionType::get(llvm::Type::getVoidTy(ctx), {ptr, ptr},
-                                                          false),
-                                  llvm::GlobalValue::InternalLinkage, prefix + "state_deinit", mod);
+  deinit =
+      llvm::Function::Create(llvm::FunctionType::get(llvm::Type::getVoidTy(ctx), {ptr, ptr}, false),
+                             llvm::GlobalValue::InternalLinkage, prefix + "state_deinit", mod);
   deinit->addFnAttr(llvm::Attribute::NoUnwind);
   llvm::IRBuilder<> b(llvm::BasicBlock::Create(ctx, "entry", deinit));
   if (globalRefs)
-    callHelper(b, "kiln_state_release_refs",
-               {deinit->getArg(0), deinit->getArg(1), b.getInt64(refsOffset),
-                b.getInt64(globalRefs)});
+    callHelper(
+        b, "kiln_state_release_refs",
+        {deinit->getArg(0), deinit->getArg(1), b.getInt64(refsOffset), b.getInt64(globalRefs)});
   b.CreateRetVoid();
 }
 
@@ -361,8 +360,9 @@ void ModuleLowering::emitDescriptor(ArrayRef<Operation *> funcList,
     StringRef exportName = e->getAttrOfType<StringAttr>("export_name").getValue();
     StringRef fnSym = e->getAttrOfType<FlatSymbolRefAttr>("function_ref").getValue();
     exports_.push_back(llvm::ConstantStruct::get(
-        exportType, {cString(exportName), cString(ctarget::signatureOf(vmType(funcs.lookup(fnSym)))),
-                     c32(funcIndex.lookup(fnSym))}));
+        exportType,
+        {cString(exportName), cString(ctarget::signatureOf(vmType(funcs.lookup(fnSym)))),
+         c32(funcIndex.lookup(fnSym))}));
   }
   uint32_t version = 0;
   if (auto ver = vm->getAttrOfType<IntegerAttr>("version"))
@@ -370,8 +370,9 @@ void ModuleLowering::emitDescriptor(ArrayRef<Operation *> funcList,
   // kiln_module_desc_t.
   auto *descType = llvm::StructType::get(
       ctx, {i32, i32, ptr, i32, i32, ptr, i32, ptr, i32, ptr, sizeType, ptr, ptr, i32});
-  uint64_t stateSize = static_cast<uint64_t>(refsOffset) +
-                       dl.getPointerSize() * static_cast<uint64_t>(std::max<int64_t>(globalRefs, 1));
+  uint64_t stateSize =
+      static_cast<uint64_t>(refsOffset) +
+      dl.getPointerSize() * static_cast<uint64_t>(std::max<int64_t>(globalRefs, 1));
   llvm::Constant *desc = llvm::ConstantStruct::get(
       descType,
       {c32(KILN_MODULE_ABI_VERSION), c32(static_cast<int64_t>(dl.getTypeAllocSize(descType))),
@@ -381,9 +382,9 @@ void ModuleLowering::emitDescriptor(ArrayRef<Operation *> funcList,
        c32(static_cast<int64_t>(funcList.size())), table("functions", functionType, functions_),
        llvm::ConstantInt::get(sizeType, stateSize), init, deinit,
        c32(options.bounded ? KILN_MODULE_FLAG_BOUNDED : 0)});
-  auto *descriptor = new llvm::GlobalVariable(mod, descType, /*isConstant=*/true,
-                                              llvm::GlobalValue::PrivateLinkage, desc,
-                                              prefix + "descriptor");
+  auto *descriptor =
+      new llvm::GlobalVariable(mod, descType, /*isConstant=*/true,
+                               llvm::GlobalValue::PrivateLinkage, desc, prefix + "descriptor");
   // The module's entry symbols (fixed ABI; see kiln/c/module.h): the
   // shared-library entry and the static registration name.
   for (std::string name : {std::string(KILN_MODULE_ENTRY_SYMBOL), prefix + "kiln_module"}) {
@@ -468,7 +469,8 @@ LogicalResult ModuleLowering::run() {
   for (Operation *f : funcList)
     lfuncs[f->getAttrOfType<StringAttr>("sym_name").getValue()] = declareFunction(f);
   for (Operation *f : funcList) {
-    FunctionLowering lowering(*this, f, lfuncs.lookup(f->getAttrOfType<StringAttr>("sym_name").getValue()));
+    FunctionLowering lowering(*this, f,
+                              lfuncs.lookup(f->getAttrOfType<StringAttr>("sym_name").getValue()));
     if (failed(lowering.run()))
       return failure();
   }
@@ -482,9 +484,8 @@ LogicalResult ModuleLowering::run() {
     if (entries.count(fnSym))
       continue;
     auto *entryType = llvm::FunctionType::get(ptr, {ptr, ptr, ptr, ptr}, false);
-    llvm::Function *entry =
-        llvm::Function::Create(entryType, llvm::GlobalValue::InternalLinkage,
-                               prefix + "e_" + ctarget::cIdent(fnSym), mod);
+    llvm::Function *entry = llvm::Function::Create(entryType, llvm::GlobalValue::InternalLinkage,
+                                                   prefix + "e_" + ctarget::cIdent(fnSym), mod);
     entry->addFnAttr(llvm::Attribute::NoUnwind);
     entries[fnSym] = entry;
     if (failed(emitEntry(f, entry)))

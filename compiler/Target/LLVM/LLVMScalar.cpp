@@ -78,15 +78,14 @@ std::optional<LogicalResult> FunctionLowering::emitScalarOp(Operation &op) {
         call("kiln_ref_reset", {services(), vars.lookup(result())});
         return done(zero);
       })
-      .Case<ConstRefRodataOp>(
-          [&](auto) { return std::optional<LogicalResult>(emitRodataRef(op)); })
+      .Case<ConstRefRodataOp>([&](auto) { return std::optional<LogicalResult>(emitRodataRef(op)); })
       .Case<CmpNZRefOp>([&](auto cmpOp) {
         setCopy(result(), b.CreateZExt(b.CreateIsNotNull(arg(0)), m.i32));
         return done(cmpOp);
       })
       .Case<CmpEQRefOp, CmpNERefOp>([&](auto cmpOp) {
-        llvm::Value *c = isa<CmpEQRefOp>(op) ? b.CreateICmpEQ(arg(0), arg(1))
-                                             : b.CreateICmpNE(arg(0), arg(1));
+        llvm::Value *c =
+            isa<CmpEQRefOp>(op) ? b.CreateICmpEQ(arg(0), arg(1)) : b.CreateICmpNE(arg(0), arg(1));
         setCopy(result(), b.CreateZExt(c, m.i32));
         return done(cmpOp);
       })

@@ -18,12 +18,10 @@ alignas(16) const unsigned char kBounded[] = {
 };
 } // namespace
 
-llvm::Expected<std::unique_ptr<llvm::Module>> loadOpsBitcode(llvm::LLVMContext &ctx,
-                                                             bool bounded) {
-  llvm::StringRef bytes = bounded ? llvm::StringRef(reinterpret_cast<const char *>(kBounded),
-                                                    sizeof(kBounded))
-                                  : llvm::StringRef(reinterpret_cast<const char *>(kUnbounded),
-                                                    sizeof(kUnbounded));
+llvm::Expected<std::unique_ptr<llvm::Module>> loadOpsBitcode(llvm::LLVMContext &ctx, bool bounded) {
+  llvm::StringRef bytes =
+      bounded ? llvm::StringRef(reinterpret_cast<const char *>(kBounded), sizeof(kBounded))
+              : llvm::StringRef(reinterpret_cast<const char *>(kUnbounded), sizeof(kUnbounded));
   return llvm::parseBitcodeFile(llvm::MemoryBufferRef(bytes, "kiln-ops.bc"), ctx);
 }
 

@@ -17,8 +17,7 @@ namespace mlir::kiln::llvmtarget {
 
 /// A fresh copy of the helpers' module in `ctx`: the bounded build
 /// (KILN_C_BOUNDED=1: fuel and native stack checks) or the unbounded one.
-llvm::Expected<std::unique_ptr<llvm::Module>> loadOpsBitcode(llvm::LLVMContext &ctx,
-                                                             bool bounded);
+llvm::Expected<std::unique_ptr<llvm::Module>> loadOpsBitcode(llvm::LLVMContext &ctx, bool bounded);
 
 } // namespace mlir::kiln::llvmtarget
 

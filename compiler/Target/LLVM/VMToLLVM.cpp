@@ -62,11 +62,12 @@ createTargetMachine(const LLVMTargetOptions &options) {
     llvm::InitializeNativeTargetAsmPrinter();
   });
   llvm::Triple host(llvm::sys::getProcessTriple());
-  llvm::Triple triple(options.triple.empty() ? host.str() : llvm::Triple::normalize(options.triple));
+  llvm::Triple triple(options.triple.empty() ? host.str()
+                                             : llvm::Triple::normalize(options.triple));
   // The embedded helpers are compiled for the host.
   if (triple.getArch() != host.getArch() || triple.getOS() != host.getOS())
     return errorOf("the LLVM form targets the host (" + host.str() + ") only yet, not " +
-                  triple.str());
+                   triple.str());
   std::string error;
   const llvm::Target *target = llvm::TargetRegistry::lookupTarget(triple, error);
   if (!target)
@@ -85,8 +86,8 @@ createTargetMachine(const LLVMTargetOptions &options) {
                                                         : llvm::CodeGenOptLevel::Aggressive;
   llvm::TargetOptions targetOptions;
   std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
-      triple, cpu, features, targetOptions,
-      options.pic ? llvm::Reloc::PIC_ : llvm::Reloc::Static, std::nullopt, level));
+      triple, cpu, features, targetOptions, options.pic ? llvm::Reloc::PIC_ : llvm::Reloc::Static,
+      std::nullopt, level));
   if (!machine)
     return errorOf("cannot create a target machine for " + triple.str());
   return machine;
@@ -251,12 +252,11 @@ LogicalResult linkSharedObject(Operation *op, StringRef object, raw_ostream &os)
     file << object;
   }
   std::string errorMessage;
-  SmallVector<StringRef> args{*linker, "-shared", "-z", "noexecstack", "--hash-style=gnu",
-                              "-o", sharedPath, objectPath};
+  SmallVector<StringRef> args{*linker, "-shared",  "-z",      "noexecstack", "--hash-style=gnu",
+                              "-o",    sharedPath, objectPath};
   if (llvm::sys::ExecuteAndWait(*linker, args, std::nullopt, {}, 0, 0, &errorMessage) != 0)
-    return op->emitError("linking the shared object with ") << *linker << " failed"
-                                                            << (errorMessage.empty() ? "" : ": ")
-                                                            << errorMessage;
+    return op->emitError("linking the shared object with ")
+           << *linker << " failed" << (errorMessage.empty() ? "" : ": ") << errorMessage;
   auto shared = llvm::MemoryBuffer::getFile(sharedPath);
   if (!shared)
     return op->emitError("cannot read the linked shared object");
@@ -270,8 +270,8 @@ void setObjectOutputName(StringRef name) { objectOutputName() = name.str(); }
 
 void registerVMToLLVMTranslation() {
   static llvm::cl::opt<unsigned> optLevel(
-      "O", llvm::cl::desc("LLVM form: optimization level (-O0..-O3, default 2)"),
-      llvm::cl::Prefix, llvm::cl::init(2));
+      "O", llvm::cl::desc("LLVM form: optimization level (-O0..-O3, default 2)"), llvm::cl::Prefix,
+      llvm::cl::init(2));
   static llvm::cl::opt<std::string> triple(
       "target-triple", llvm::cl::desc("LLVM form: target triple (default: the host's)"),
       llvm::cl::init(""));
@@ -290,8 +290,7 @@ void registerVMToLLVMTranslation() {
                      "pipeline (the module must already be prepared)"),
       llvm::cl::init(false));
   static llvm::cl::opt<bool> debugInfo(
-      "vm-llvm-debug-info",
-      llvm::cl::desc("LLVM form: DWARF line tables pointing at the .mlir"),
+      "vm-llvm-debug-info", llvm::cl::desc("LLVM form: DWARF line tables pointing at the .mlir"),
       llvm::cl::init(false));
   auto options = []() {
     LLVMTargetOptions o;

@@ -230,7 +230,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     auto n = kiln::cmodule::load_module_from_file(instance, so.c_str());
     auto l = kiln::cmodule::load_module_from_file(instance, llvm_so.c_str());
     if (!b.ok() || !n.ok() || !l.ok()) {
-      fail("does not load: " + (!b.ok() ? b.status() : !n.ok() ? n.status() : l.status()).to_string(),
+      fail("does not load: " + (!b.ok()   ? b.status()
+                                : !n.ok() ? n.status()
+                                          : l.status())
+                                   .to_string(),
            dir);
     }
     bytecode.module = b.value();

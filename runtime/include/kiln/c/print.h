@@ -35,7 +35,8 @@ KILN_PRINT_INLINE int kiln_format_f64(char *buf, size_t n, double v) {
   return snprintf(buf, n, " %g", v);
 }
 /* A ref prints as its type's name ("null" for a null ref). */
-KILN_PRINT_INLINE int kiln_format_ref(char *buf, size_t n, const kiln_ref_type_t *type, int is_null) {
+KILN_PRINT_INLINE int kiln_format_ref(char *buf, size_t n, const kiln_ref_type_t *type,
+                                      int is_null) {
   return snprintf(buf, n, " %s", is_null ? "null" : (type && type->name ? type->name : "?"));
 }
 
