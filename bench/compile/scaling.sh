@@ -11,6 +11,11 @@
 #   KILN_SCALE_REPS=3 compiles each module that many times and keeps the
 #   least CPU time (default 3): on a shared machine one run can be 15%
 #   off, which alone moves a ratio from 2.0 to 2.3.
+#   KILN_SCALE_MEASURE=instructions counts executed instructions instead
+#   (valgrind --tool=callgrind, about 50x slower, one run each). The count
+#   does not depend on the machine's load or caches, so its ratio shows
+#   whether the compiler's work is linear; the CPU ratio adds what cache
+#   misses cost once one function or module outgrows the caches.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bin="${KILN_BUILD_DIR:-$root/build}/bin"
@@ -40,7 +45,21 @@ generate() { # axis n out
   fi
 }
 
+count_instructions() { # target input -> "instructions 0"
+  valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" \
+    "$bin/vm-translate" "$1" "$2" -o "$work/out" >"$work/err" 2>&1 || {
+    echo "vm-translate $1 $2 failed under valgrind:" >&2
+    tail -5 "$work/err" >&2
+    exit 1
+  }
+  sed -n 's/.*Collected : \([0-9]*\).*/\1 0/p' "$work/err"
+}
+
 measure() { # target input -> "cpu rss_kb" (least CPU of $reps runs)
+  if [[ ${KILN_SCALE_MEASURE:-cpu} == instructions ]]; then
+    count_instructions "$@"
+    return
+  fi
   local out="$work/out" status=0 best="" best_rss=0 i
   for ((i = 0; i < reps; ++i)); do
     /usr/bin/time -f "%U %S %M" -o "$work/time" \
@@ -60,7 +79,12 @@ measure() { # target input -> "cpu rss_kb" (least CPU of $reps runs)
   echo "$best $best_rss"
 }
 
-printf '%-13s %-16s %8s %9s %9s %7s %7s\n' axis target N "cpu(N)" "cpu(2N)" ratio "MB(2N)"
+unit=cpu
+if [[ ${KILN_SCALE_MEASURE:-cpu} == instructions ]]; then
+  command -v valgrind >/dev/null || { echo "KILN_SCALE_MEASURE=instructions needs valgrind" >&2; exit 1; }
+  unit=instr
+fi
+printf '%-13s %-16s %8s %12s %12s %7s %7s\n' axis target N "$unit(N)" "$unit(2N)" ratio "MB(2N)"
 for axis in "${axes[@]}"; do
   n=$(python3 -c "print(max(1, int(${base[$axis]} * $scale)))")
   generate "$axis" "$n" "$work/n.mlir"
@@ -69,6 +93,6 @@ for axis in "${axes[@]}"; do
     read -r c1 m1 < <(measure "$target" "$work/n.mlir")
     read -r c2 m2 < <(measure "$target" "$work/2n.mlir")
     ratio=$(python3 -c "print('%.2f' % ($c2 / max($c1, 0.01)))")
-    printf '%-13s %-16s %8d %9s %9s %7s %7d\n' "$axis" "$target" "$n" "$c1" "$c2" "$ratio" $((m2 / 1024))
+    printf '%-13s %-16s %8d %12s %12s %7s %7d\n' "$axis" "$target" "$n" "$c1" "$c2" "$ratio" $((m2 / 1024))
   done
 done

@@ -128,8 +128,9 @@ FailureOr<RegisterAllocation> RegisterAllocation::compute(Operation *funcOp, Reg
     result.registers[arg] = Register{isRef, static_cast<uint16_t>(reg)};
   }
 
-  // Everything else, by start point.
-  SmallVector<Value> order;
+  // Everything else, by start point. The starts are gathered first: a sort
+  // comparing through the liveness maps misses the cache on large functions.
+  SmallVector<std::pair<uint32_t, unsigned>> byStart; // (start, value index)
   for (unsigned i = 0, e = liveness.getNumValues(); i < e; ++i) {
     Value value = liveness.getValue(i);
     if (result.registers.count(value))
@@ -137,11 +138,14 @@ FailureOr<RegisterAllocation> RegisterAllocation::compute(Operation *funcOp, Reg
     if (Operation *def = value.getDefiningOp())
       if (plan.isElided(def))
         continue;
-    order.push_back(value);
+    byStart.push_back({liveness.getInterval(value).start, i});
   }
-  std::stable_sort(order.begin(), order.end(), [&](Value a, Value b) {
-    return liveness.getInterval(a).start < liveness.getInterval(b).start;
-  });
+  // Ties keep value order (the pairs compare by index second).
+  llvm::sort(byStart);
+  SmallVector<Value> order;
+  order.reserve(byStart.size());
+  for (auto [start, index] : byStart)
+    order.push_back(liveness.getValue(index));
 
   for (Value value : order) {
     bool isRef = isRefType(value.getType());

@@ -86,12 +86,20 @@ def compile(source, *, target="vmfb", pipeline=None, buffer_view_exports=True,
     """
     if isinstance(source, bytes):
         source = source.decode()
-    ok, output, diagnostics = _compiler.compile(
-        source, filename, target, pipeline or "", bool(buffer_view_exports),
-        int(index_bitwidth), module_name or "", bool(strip_debug),
-        bool(dispatch_parallel_loops), str(kernel_form),
-        kernel_cc or "cc", str(kernel_cc_flags), bool(kernel_c_bounded),
-        int(dispatch_workgroups))
+    options = _compiler.Options()
+    options.target = target
+    options.pipeline = pipeline or ""
+    options.buffer_view_exports = bool(buffer_view_exports)
+    options.index_bitwidth = int(index_bitwidth)
+    options.module_name = module_name or ""
+    options.strip_debug = bool(strip_debug)
+    options.dispatch_parallel_loops = bool(dispatch_parallel_loops)
+    options.kernel_form = str(kernel_form)
+    options.kernel_cc = kernel_cc or "cc"
+    options.kernel_cc_flags = str(kernel_cc_flags)
+    options.kernel_c_bounded = bool(kernel_c_bounded)
+    options.dispatch_workgroups = int(dispatch_workgroups)
+    ok, output, diagnostics = _compiler.compile(source, filename, options)
     diagnostics = [_diagnostic(d) for d in diagnostics]
     if not ok:
         raise CompilerError(diagnostics)

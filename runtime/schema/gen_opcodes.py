@@ -183,6 +183,17 @@ def write_header(rows, out):
     o.append("  return 0;")
     o.append("}")
     o.append("")
+    # Register operands by bank, read off the spelling ("r:"/"w:" + type):
+    # the verifier, disassembler and mutator each treat a bank alike.
+    def register_kinds(ref):
+        return [k for spelling, (k, _, _) in OPERAND_KINDS.items()
+                if spelling[:2] in ("r:", "w:") and (spelling.endswith(":ref") == ref)]
+    for fn, ref in (("isScalarRegisterOperand", False), ("isRefRegisterOperand", True)):
+        o.append(f"constexpr bool {fn}(OperandKind kind) {{")
+        cond = " || ".join(f"kind == OperandKind::{k}" for k in register_kinds(ref))
+        o.append(f"  return {cond};")
+        o.append("}")
+    o.append("")
     o.append("struct OpcodeInfo {")
     o.append("  const char *name;       // e.g. \"ADD_I32\"")
     o.append("  const char *vmOps;      // comma-separated vm ops, \"\" if internal")

@@ -21,41 +21,34 @@ py::tuple diagnostic_tuple(const kc::Diagnostic &d) {
 
 PYBIND11_MODULE(_compiler, m) {
   m.doc() = "Kiln compiler bindings (use kiln.compiler)";
+  // The fields of kc::Options, each named as kiln.compiler.compile's keyword.
+  py::class_<kc::Options>(m, "Options")
+      .def(py::init<>())
+      .def_readwrite("target", &kc::Options::target)
+      .def_readwrite("pipeline", &kc::Options::pipeline)
+      .def_readwrite("buffer_view_exports", &kc::Options::buffer_view_exports)
+      .def_readwrite("index_bitwidth", &kc::Options::index_bitwidth)
+      .def_readwrite("module_name", &kc::Options::module_name)
+      .def_readwrite("strip_debug", &kc::Options::strip_debug)
+      .def_readwrite("dispatch_parallel_loops", &kc::Options::dispatch_parallel_loops)
+      .def_readwrite("kernel_form", &kc::Options::kernel_form)
+      .def_readwrite("kernel_cc", &kc::Options::kernel_cc)
+      .def_readwrite("kernel_cc_flags", &kc::Options::kernel_cc_flags)
+      .def_readwrite("kernel_c_bounded", &kc::Options::kernel_c_bounded)
+      .def_readwrite("dispatch_workgroups", &kc::Options::dispatch_workgroups);
   // Returns (ok, output bytes, [(severity, message, file, line, column, notes)]).
   m.def(
       "compile",
-      [](const std::string &text, const std::string &filename, const std::string &target,
-         const std::string &pipeline, bool buffer_view_exports, unsigned index_bitwidth,
-         const std::string &module_name, bool strip_debug, bool dispatch_parallel_loops,
-         const std::string &kernel_form, const std::string &kernel_cc,
-         const std::string &kernel_cc_flags, bool kernel_c_bounded, long long dispatch_workgroups) {
-        kc::Options options;
-        options.target = target;
-        options.pipeline = pipeline;
-        options.buffer_view_exports = buffer_view_exports;
-        options.index_bitwidth = index_bitwidth;
-        options.module_name = module_name;
-        options.strip_debug = strip_debug;
-        options.dispatch_parallel_loops = dispatch_parallel_loops;
-        options.kernel_form = kernel_form;
-        options.kernel_cc = kernel_cc;
-        options.kernel_cc_flags = kernel_cc_flags;
-        options.kernel_c_bounded = kernel_c_bounded;
-        options.dispatch_workgroups = dispatch_workgroups;
+      [](const std::string &text, const std::string &filename, const kc::Options &options) {
         kc::Result result;
         {
           py::gil_scoped_release release;
           result = kc::compile(text, filename, options);
         }
         py::list diagnostics;
-        for (const kc::Diagnostic &d : result.diagnostics) {
+        for (const kc::Diagnostic &d : result.diagnostics)
           diagnostics.append(diagnostic_tuple(d));
-        }
         return py::make_tuple(result.ok, py::bytes(result.output), diagnostics);
       },
-      py::arg("text"), py::arg("filename"), py::arg("target"), py::arg("pipeline"),
-      py::arg("buffer_view_exports"), py::arg("index_bitwidth"), py::arg("module_name"),
-      py::arg("strip_debug"), py::arg("dispatch_parallel_loops"), py::arg("kernel_form"),
-      py::arg("kernel_cc"), py::arg("kernel_cc_flags"), py::arg("kernel_c_bounded"),
-      py::arg("dispatch_workgroups"));
+      py::arg("text"), py::arg("filename"), py::arg("options"));
 }

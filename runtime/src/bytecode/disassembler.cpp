@@ -111,17 +111,11 @@ void format_operand(const DisassemblyNames &names, const FunctionCode &fn,
                     const DecodedInstruction &inst, uint8_t index, std::string *out) {
   const DecodedOperand &d = inst.operands[index];
   const uint8_t *p = fn.code + d.offset;
-  switch (d.kind) {
-  case OperandKind::kReadI32:
-  case OperandKind::kReadI64:
-  case OperandKind::kReadF32:
-  case OperandKind::kReadF64:
-  case OperandKind::kWriteI32:
-  case OperandKind::kWriteI64:
-  case OperandKind::kWriteF32:
-  case OperandKind::kWriteF64:
+  if (isScalarRegisterOperand(d.kind)) {
     append_format(out, "s%u", static_cast<unsigned>(read_u16(p)));
-    break;
+    return;
+  }
+  switch (d.kind) {
   case OperandKind::kReadRef:
     append_ref(read_u16(p), out);
     break;
@@ -260,6 +254,9 @@ void format_operand(const DisassemblyNames &names, const FunctionCode &fn,
       }
     }
     *out += ")";
+    break;
+  default: // scalar registers: formatted above
+    *out += "?";
     break;
   }
 }

@@ -51,23 +51,7 @@ struct Sites {
   uint32_t code_begin = 0, code_end = 0;                 // the bytecode vector
 };
 
-bool is_register(OperandKind k) {
-  switch (k) {
-  case OperandKind::kReadI32:
-  case OperandKind::kReadI64:
-  case OperandKind::kReadF32:
-  case OperandKind::kReadF64:
-  case OperandKind::kWriteI32:
-  case OperandKind::kWriteI64:
-  case OperandKind::kWriteF32:
-  case OperandKind::kWriteF64:
-  case OperandKind::kReadRef:
-  case OperandKind::kWriteRef:
-    return true;
-  default:
-    return false;
-  }
-}
+bool is_register(OperandKind k) { return isScalarRegisterOperand(k) || isRefRegisterOperand(k); }
 
 bool is_ordinal(OperandKind k) {
   switch (k) {
