@@ -243,7 +243,7 @@ LogicalResult linkSharedObject(Operation *op, StringRef object, raw_ostream &os)
   if (llvm::sys::fs::createTemporaryFile("kiln-llvm", "o", fd, objectPath) ||
       llvm::sys::fs::createTemporaryFile("kiln-llvm", "so", sharedPath))
     return op->emitError("cannot create temporary files for linking");
-  auto cleanup = llvm::make_scope_exit([&] {
+  llvm::scope_exit cleanup([&] {
     llvm::sys::fs::remove(objectPath);
     llvm::sys::fs::remove(sharedPath);
   });
