@@ -100,6 +100,8 @@ private:
   llvm::DenseMap<llvm::Constant *, llvm::Constant *> sharedLocs;
   llvm::StringMap<llvm::DIFile *> files;
   llvm::Function *declareFunction(Operation *f);
+  /// With DWARF: a subprogram for `fn` at vm.func `f`'s position.
+  void attachSubprogram(llvm::Function *fn, Operation *f, StringRef name);
   LogicalResult emitEntry(Operation *f, llvm::Function *entry);
   void emitStateFunctions(ArrayRef<Operation *> globals, llvm::Function *&init,
                           llvm::Function *&deinit);

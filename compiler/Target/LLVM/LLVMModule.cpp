@@ -161,18 +161,22 @@ llvm::Function *ModuleLowering::declareFunction(Operation *f) {
   llvm::Function *fn = llvm::Function::Create(type, llvm::GlobalValue::InternalLinkage,
                                               prefix + "f_" + ctarget::cIdent(sym), mod);
   fn->addFnAttr(llvm::Attribute::NoUnwind);
-  if (di) {
-    FileLineColLoc position = ctarget::fileLoc(f->getLoc());
-    llvm::DIFile *file = fileFor(position ? position.getFilename().getValue() : "<unknown>");
-    unsigned line = position ? position.getLine() : 0;
-    auto flags = llvm::DISubprogram::SPFlagDefinition | llvm::DISubprogram::SPFlagLocalToUnit;
-    if (options.optLevel > 0)
-      flags |= llvm::DISubprogram::SPFlagOptimized;
-    fn->setSubprogram(di->createFunction(file, sym, fn->getName(), file, line,
-                                         di->createSubroutineType(di->getOrCreateTypeArray({})),
-                                         line, llvm::DINode::FlagZero, flags));
-  }
+  attachSubprogram(fn, f, sym);
   return fn;
+}
+
+void ModuleLowering::attachSubprogram(llvm::Function *fn, Operation *f, StringRef name) {
+  if (!di)
+    return;
+  FileLineColLoc position = ctarget::fileLoc(f->getLoc());
+  llvm::DIFile *file = fileFor(position ? position.getFilename().getValue() : "<unknown>");
+  unsigned line = position ? position.getLine() : 0;
+  auto flags = llvm::DISubprogram::SPFlagDefinition | llvm::DISubprogram::SPFlagLocalToUnit;
+  if (options.optLevel > 0)
+    flags |= llvm::DISubprogram::SPFlagOptimized;
+  fn->setSubprogram(di->createFunction(file, name, fn->getName(), file, line,
+                                       di->createSubroutineType(di->getOrCreateTypeArray({})), line,
+                                       llvm::DINode::FlagZero, flags));
 }
 
 // Export entry points: packed arguments and results -> the internal call. A
@@ -192,6 +196,11 @@ LogicalResult ModuleLowering::emitEntry(Operation *f, llvm::Function *entry) {
 
   llvm::BasicBlock *body = llvm::BasicBlock::Create(ctx, "entry", entry);
   llvm::IRBuilder<> b(body);
+  // With DWARF, the entry point is a function at the vm.func's line too
+  // (the function it calls is inlined into it).
+  attachSubprogram(entry, f, (sym + " (entry)").str());
+  if (llvm::DILocation *at = debugLocation(f->getLoc(), entry))
+    b.SetCurrentDebugLocation(at);
   SmallVector<llvm::Value *> params;
   if (!inTypes.empty()) {
     llvm::BasicBlock *started = llvm::BasicBlock::Create(ctx, "started", entry);

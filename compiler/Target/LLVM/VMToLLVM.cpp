@@ -60,6 +60,8 @@ createTargetMachine(const LLVMTargetOptions &options) {
   std::call_once(once, [] {
     llvm::InitializeNativeTarget();
     llvm::InitializeNativeTargetAsmPrinter();
+    // The helpers' inline assembly (kiln_stack_pointer) goes through it.
+    llvm::InitializeNativeTargetAsmParser();
   });
   llvm::Triple host(llvm::sys::getProcessTriple());
   llvm::Triple triple(options.triple.empty() ? host.str()
