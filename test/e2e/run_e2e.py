@@ -8,7 +8,11 @@ Each module may name extra modules it imports from with a line
 (compiled the same way and registered before it), and inputs for a function
 with
     // E2E-ARGS: test_name --input=42 --input=f32=1.5
-Extra vm-translate flags for a file (both forms):
+Forms (--forms): bytecode (.vmfb), c (vm-translate --vm-to-c, then cc into a
+.so) and llvm (vm-translate --vm-to-object -o x.so: the LLVM target straight
+to a shared object, loaded like the C form's).
+
+Extra vm-translate flags for a file (every form):
     // E2E-TRANSLATE-FLAGS: --vm-buffer-view-exports
 A file marked
     // E2E-LIBRARY
@@ -47,6 +51,9 @@ TRANSLATE_FLAGS_RE = re.compile(r"//\s*E2E-TRANSLATE-FLAGS:\s*(.*\S)")
 #   // E2E-C-SKIP: <what the C target lacks>
 # (no file carries one today: every e2e module runs in both forms).
 C_SKIP_RE = re.compile(r"//\s*E2E-C-SKIP:\s*(.+)")
+# The same for the LLVM form:
+#   // E2E-LLVM-SKIP: <what the LLVM target lacks>
+LLVM_SKIP_RE = re.compile(r"//\s*E2E-LLVM-SKIP:\s*(.+)")
 EXPECT_ERROR_RE = re.compile(r"//\s*E2E-EXPECT-ERROR:\s*(\w+)\s+(.*\S)")
 EXPECT_TRACE_RE = re.compile(r"//\s*E2E-EXPECT-TRACE:\s*(\w+)\s+(.*\S)")
 TRACE_FRAME_RE = re.compile(r"^\s+at \S+ @\d+ \(\S+:\d+:\d+\)\s*$", re.M)
@@ -81,7 +88,7 @@ C_COMPILER = None
 C_FLAGS = []
 # The jit form: what run-module is given (compile_for_jit), and the clang
 # that turns emitted C into LLVM IR for --jit-input=c.
-JIT_INPUT = "c"
+JIT_INPUT = "mlir"
 JIT_CLANG = "clang-22"
 
 
@@ -105,6 +112,10 @@ def compile_module(bin_dir, source, out_dir, form):
         include = pathlib.Path(__file__).resolve().parents[2] / "runtime" / "include"
         cmd = [C_COMPILER or os.environ.get("CC", "cc"), "-std=c11", "-O2", "-shared", "-fPIC",
                f"-I{include}"] + C_FLAGS + [str(source_c), "-lm", "-o", str(target)]
+    elif form == "llvm":
+        target = out_dir / (source.stem + ".so")
+        cmd = ([str(translate_bin / "vm-translate"), "--vm-to-object"] + flags +
+               [str(source), "-o", str(target)])
     elif form == "jit":
         return compile_for_jit(translate_bin, source, out_dir, flags)
     else:
@@ -194,7 +205,7 @@ def main():
     parser.add_argument("--cc", help="C compiler for emitted C (default: $CC or cc)")
     parser.add_argument("--cflags", default="",
                         help="extra flags for emitted C, e.g. '-fsanitize=address -DKILN_C_BOUNDED=1'")
-    parser.add_argument("--jit-input", choices=["c", "mlir"], default="c",
+    parser.add_argument("--jit-input", choices=["c", "mlir"], default="mlir",
                         help="jit form: run-module gets LLVM IR that clang made from "
                              "emitted C (c), or the .mlir file itself (mlir)")
     parser.add_argument("--jit-clang", default="clang-22",
@@ -213,8 +224,10 @@ def main():
             if LIBRARY_RE.search(text):
                 continue
             suite = f"e2e.{form}.{source.stem}"
-            # The JIT runs the C module ABI: what the C form cannot run, it cannot.
-            skip = C_SKIP_RE.search(text) if form in ("c", "jit") else None
+            # The jit form runs what the target that made its IR can make.
+            jit_skip = LLVM_SKIP_RE if JIT_INPUT == "mlir" else C_SKIP_RE
+            skip_re = {"c": C_SKIP_RE, "llvm": LLVM_SKIP_RE, "jit": jit_skip}.get(form)
+            skip = skip_re.search(text) if skip_re else None
             if skip:
                 for name in exported_names(text):
                     if name.startswith(("test_", "fail_")):
