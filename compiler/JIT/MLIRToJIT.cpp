@@ -36,10 +36,11 @@ void registerOnce() {
   });
 }
 
-// "file:line:col: error: message", or "error: message" without a file.
+// "file:line:col: error: message", or "error: message" without a file;
+// several are joined by "; " (the tools print a status on one line).
 void appendDiagnostic(std::string &out, mlir::Diagnostic &diagnostic) {
   if (!out.empty())
-    out += "\n";
+    out += "; ";
   std::string where;
   diagnostic.getLocation()->walk([&](mlir::Location inner) {
     if (auto file = llvm::dyn_cast<mlir::FileLineColLoc>(inner)) {
@@ -65,6 +66,8 @@ llvm::Expected<std::unique_ptr<llvm::Module>> lower(llvm::StringRef source, llvm
   mlir::DialectRegistry registry;
   mlir::kiln::registerKilnDialects(registry);
   mlir::MLIRContext context(registry, mlir::MLIRContext::Threading::DISABLED);
+  // A note with the whole failing op in generic form is too much for one line.
+  context.printOpOnDiagnostic(false);
   std::string diagnostics;
   context.getDiagEngine().registerHandler([&](mlir::Diagnostic &diagnostic) {
     appendDiagnostic(diagnostics, diagnostic);

@@ -17,8 +17,8 @@
 namespace kiln::jit {
 
 /// Compiles the .mlir text `source` (named `name` in diagnostics and
-/// source locations). The error carries every diagnostic, one per line
-/// ("file:line:col: error: ..."). `options.optLevel` is the LLVM target's
+/// source locations). The error carries every diagnostic on one line
+/// ("file:line:col: error: ...; ..."). `options.optLevel` is the LLVM target's
 /// -O level and the code generator's.
 llvm::Expected<std::unique_ptr<CompiledModule>>
 compileMLIR(llvm::StringRef source, llvm::StringRef name, const JITOptions &options = {});

@@ -9,17 +9,14 @@
 // FAIL: at jit_mlir.fail_divide @{{[0-9]+}} ({{.*}}run_module_jit_mlir.mlir:{{[0-9]+}}:{{[0-9]+}})
 //
 // Upstream input, lowered to vm first (as vm-translate does).
-// RUN: printf 'func.func @add(%%a: i32, %%b: i32) -> i32 {\n  %%c = arith.addi %%a, %%b : i32\n  return %%c : i32\n}\n' > %t.func.mlir
-// RUN: run-module --module=%t.func.mlir --function=add --input=40 --input=2 | FileCheck %s
+// RUN: run-module --module=%S/Inputs/jit_upstream.mlir --function=add --input=40 --input=2 | FileCheck %s
 //
 // A JIT module calling a bytecode module's export.
-// RUN: printf 'vm.module @lib {\n  vm.export @twice\n  vm.func @twice(%%a: i32) -> i32 {\n    %%r = vm.add.i32 %%a, %%a : i32\n    vm.return %%r : i32\n  }\n}\n' > %t.lib.mlir
-// RUN: vm-translate --vm-to-bytecode %t.lib.mlir -o %t.lib.vmfb
+// RUN: vm-translate --vm-to-bytecode %S/Inputs/jit_lib.mlir -o %t.lib.vmfb
 // RUN: run-module --module=%t.lib.vmfb --module=%s --function=call_lib --input=21 | FileCheck %s
 //
-// RUN: printf 'vm.module @bad {\n  vm.func @f() -> i32 {\n    vm.return\n  }\n}\n' > %t.bad.mlir
-// RUN: not run-module --module=%t.bad.mlir --function=f 2>&1 | FileCheck %s --check-prefix=BAD
-// BAD: error: INVALID_ARGUMENT: {{.*}}bad.mlir:3:5: error:
+// RUN: not run-module --module=%S/Inputs/jit_bad.mlir --function=f 2>&1 | FileCheck %s --check-prefix=BAD
+// BAD: error: INVALID_ARGUMENT: {{.*}}jit_bad.mlir:4:5: error:
 // RUN: env KILN_JIT_PLUGIN_DIR=%t.nowhere not run-module --module=%s --function=twice 2>&1 | FileCheck %s --check-prefix=NOPLUGIN
 // NOPLUGIN: error: UNIMPLEMENTED: JIT-compiled modules need the JIT plugin libkiln_jit_mlir.so
 vm.module @jit_mlir {
