@@ -23,6 +23,7 @@ usage: bench/jit/run.py [--build BUILD] [--repeat N] [--functions N,N]
 import argparse
 import pathlib
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -39,11 +40,17 @@ def run(cmd):
     return result
 
 
+def children_cpu():
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def timed(steps):
-    start = time.perf_counter()
+    """Wall and CPU seconds (user + system, all steps) and the last output."""
+    start, cpu = time.perf_counter(), children_cpu()
     for cmd in steps:
         last = run(cmd)
-    return time.perf_counter() - start, last.stdout.strip()
+    return time.perf_counter() - start, children_cpu() - cpu, last.stdout.strip()
 
 
 def startup(build, work, repeat, cc, clang):
@@ -72,34 +79,39 @@ def startup(build, work, repeat, cc, clang):
         "bytecode": [[translate, "--vm-to-bytecode", str(small), "-o", str(vmfb)],
                      [runner, f"--module={vmfb}"] + call],
     }
-    times = {name: [] for name in forms}
+    walls = {name: [] for name in forms}
+    cpus = {name: [] for name in forms}
     outputs, broken = {}, {}
     for _ in range(repeat):
         for name, steps in forms.items():
             if name in broken:
                 continue
             try:
-                seconds, out = timed(steps)
+                wall, cpu, out = timed(steps)
             except RuntimeError as e:
                 broken[name] = str(e).splitlines()[-1]
                 continue
-            times[name].append(seconds)
+            walls[name].append(wall)
+            cpus[name].append(cpu)
             outputs[name] = out
-    print(f"time to first result, small module (median of {repeat}; jit-ir runs IR from "
+    print(f"time to first result, small module (median of {repeat}; wall clock, and CPU "
+          f"time of all steps, which a busy machine moves less; jit-ir runs IR from "
           f"{ir_source}):")
     for name in forms:
         if name in broken:
             print(f"  {name:9s} not available: {broken[name]}")
         else:
-            print(f"  {name:9s} {statistics.median(times[name]) * 1000:8.1f} ms   "
-                  f"result {outputs[name]}")
+            print(f"  {name:9s} wall {statistics.median(walls[name]) * 1000:8.1f} ms   "
+                  f"cpu {statistics.median(cpus[name]) * 1000:8.1f} ms   result {outputs[name]}")
     if len(set(outputs.values())) > 1:
         print("  WARNING: the forms disagree on the result")
-    medians = {n: statistics.median(t) for n, t in times.items() if t}
+    wall = {n: statistics.median(t) for n, t in walls.items() if t}
+    cpu = {n: statistics.median(t) for n, t in cpus.items() if t}
     for jit in ("jit", "jit-ir"):
-        if jit in medians and "c" in medians:
-            print(f"  c / {jit}: {medians['c'] / medians[jit]:.1f}x sooner through the JIT")
-    return medians
+        if jit in wall and "c" in wall:
+            print(f"  c / {jit}: {wall['c'] / wall[jit]:.1f}x sooner (wall), "
+                  f"{cpu['c'] / cpu[jit]:.1f}x less CPU")
+    return wall
 
 
 def generated_module(count, path):

@@ -30,6 +30,8 @@ void print_usage(std::FILE *out) {
                "                      emitted C, told apart by their first bytes; - reads\n"
                "                      a .vmfb from stdin; LLVM IR (.ll, .bc) or a .mlir\n"
                "                      file is JIT-compiled in the process (docs/jit.md)\n"
+               "  --jit-opt-level=N   optimization level of JIT-compiled modules, 0..3\n"
+               "                      (default 2; lower compiles sooner, runs slower)\n"
                "  --function=NAME     an export of the last module, or MODULE.NAME\n"
                "  --input=VALUE       one per argument, in order (syntax below)\n"
                "  --output=SPEC       one per result, in order: @PATH writes a buffer view\n"
@@ -108,7 +110,9 @@ void print_statistics(double load_ms, double call_ms, const kiln::vm::ExecutionC
 int main(int argc, char **argv) {
   using namespace kiln;
   tooling::RunFlags flags;
-  vm::Status status = tooling::parse_run_flags(argc, argv, &flags);
+  std::string jit_opt_level;
+  vm::Status status =
+      tooling::parse_run_flags(argc, argv, &flags, {{"jit-opt-level", &jit_opt_level}});
   if (!status.ok()) {
     tooling::print_error(stderr, status);
     return 2;
@@ -128,6 +132,13 @@ int main(int argc, char **argv) {
 
   tooling::ModuleLoadOptions load_options;
   load_options.trace = flags.trace;
+  if (!jit_opt_level.empty()) {
+    if (jit_opt_level.size() != 1 || jit_opt_level[0] < '0' || jit_opt_level[0] > '3') {
+      std::fprintf(stderr, "error: --jit-opt-level takes 0, 1, 2 or 3\n");
+      return 2;
+    }
+    load_options.jit_opt_level = static_cast<uint32_t>(jit_opt_level[0] - '0');
+  }
   if (!flags.profile_path.empty() && flags.invocations > 1) {
     std::fprintf(stderr, "error: --profile follows one invocation; drop --invocations\n");
     return 2;
