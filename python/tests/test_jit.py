@@ -79,3 +79,26 @@ def test_module_without_entry_point(tmp_path):
     with pytest.raises(kiln.VMError) as error:
         kiln.runtime.load_module(ir)
     assert "does not define kiln_module_v1_get" in str(error.value)
+
+
+@needs_compiler
+def test_mlir_file_through_the_jit(tmp_path):
+    # kiln.compiler lowers it with the LLVM target, the JIT plugin compiles it.
+    path = tmp_path / "jitted.mlir"
+    path.write_text(MODULE)
+    ctx = Context([kiln.runtime.load_module(path)])
+    assert ctx.add(40, 2) == 42
+    with pytest.raises(kiln.VMError) as error:
+        ctx.divide(1, 0)
+    assert any(frame.function == "divide" and "jitted.mlir" in frame.location
+               for frame in error.value.trace), error.value.trace
+
+
+@needs_compiler
+def test_llvm_ir_target(tmp_path):
+    ir = kiln.compiler.compile(MODULE, target="llvm-ir")
+    assert "kiln_module_v1_get" in ir
+    path = tmp_path / "m.ll"
+    path.write_text(ir)
+    ctx = Context([kiln.runtime.load_module(path)])
+    assert ctx.add(1, 2) == 3
