@@ -131,27 +131,31 @@ def generated_module(count, path):
                if line.strip() and not line.strip().startswith(skip))
 
 
-def load_ms(build, module, function):
+def load_ms(build, module, function, level):
     out = run([str(build / "bin" / "run-module"), f"--module={module}", f"--function={function}",
-               "--print-statistics"]).stderr
+               f"--jit-opt-level={level}", "--print-statistics"]).stderr
     return float(re.search(r"\[statistics\] load: ([0-9.]+) ms", out).group(1))
 
 
 def compile_rate(build, work, counts, repeat):
     small = ROOT / "bench" / "jit" / "small.mlir"
-    try:
-        base = statistics.median(load_ms(build, small, "main") for _ in range(repeat))
-    except RuntimeError as e:
-        print(f"JIT compile time: not available: {str(e).splitlines()[-1]}")
-        return
-    print(f"JIT compile time (.mlir -> LLVM target -> ORC), load time minus the small "
-          f"module's {base:.1f} ms:")
+    modules = []
     for count in counts:
         path = work / f"gen{count}.mlir"
-        ops = generated_module(count, path)
-        ms = statistics.median(load_ms(build, path, "bench_entry") for _ in range(repeat))
-        print(f"  {count:5d} functions, {ops:6d} vm ops: load {ms:8.1f} ms, "
-              f"{(ms - base) / ops * 1000:6.1f} ms per 1,000 ops")
+        modules.append((count, path, generated_module(count, path)))
+    for level in (2, 0):
+        try:
+            base = statistics.median(load_ms(build, small, "main", level) for _ in range(repeat))
+        except RuntimeError as e:
+            print(f"JIT compile time: not available: {str(e).splitlines()[-1]}")
+            return
+        print(f"JIT compile time at --jit-opt-level={level} (.mlir -> LLVM target -> ORC): "
+              f"load time minus the small module's {base:.1f} ms:")
+        for count, path, ops in modules:
+            ms = statistics.median(
+                load_ms(build, path, "bench_entry", level) for _ in range(repeat))
+            print(f"  {count:5d} functions, {ops:6d} vm ops: load {ms:8.1f} ms, "
+                  f"{(ms - base) / ops * 1000:6.1f} ms per 1,000 ops")
 
 
 def main():
