@@ -20,3 +20,20 @@ vm.module @e2 {
     vm.return
   }
 }
+
+// -----
+
+vm.module @e3 {
+  // expected-error @+1 {{has a misaligned byte offset 2}}
+  vm.global.i32 private mutable @g {ordinal = 2 : i32} : i32
+}
+
+// -----
+
+// expected-error @+1 {{the LLVM form translates exactly one vm.module}}
+module {
+  vm.module @a {
+  }
+  vm.module @b {
+  }
+}
