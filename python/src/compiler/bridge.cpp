@@ -158,8 +158,8 @@ LogicalResult run(const std::string &text, const std::string &filename, const Op
   if (options.target == "llvm-ir") {
     // kiln.runtime JIT-compiles this text (docs/jit.md).
     llvm::LLVMContext llvmContext;
-    auto lowered = mlir::kiln::translateVMToLLVMModule(*module, llvmContext,
-                                                       mlir::kiln::LLVMTargetOptions());
+    auto lowered =
+        mlir::kiln::translateVMToLLVMModule(*module, llvmContext, mlir::kiln::LLVMTargetOptions());
     if (!lowered) {
       std::string message = llvm::toString(lowered.takeError());
       // The target's own diagnostics went to the handler already.
