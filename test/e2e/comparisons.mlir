@@ -280,6 +280,83 @@ vm.module @comparisons {
   }
   vm.export @test_cmp_f32_nan
 
+  // eq.near at its edges, as IREE's expansion computes it (docs/semantics.md).
+  vm.func @test_cmp_near_edges() {
+    %a0 = vm.const.f32 -0.0
+    %va0 = vm.optimization_barrier %a0 : f32
+    %b0 = vm.const.f32 0x80000001
+    %vb0 = vm.optimization_barrier %b0 : f32
+    %t0 = vm.cmp.eq.f32.near %va0, %vb0 : f32
+    %r0 = vm.const.i32 0
+    vm.check.eq %t0, %r0, "eq.f32.near(-0.0, -tiny) == 0: -0.0 is on the non-negative side" : i32
+    %a1 = vm.const.f32 0x7FC00000
+    %va1 = vm.optimization_barrier %a1 : f32
+    %b1 = vm.const.f32 0x7FC00000
+    %vb1 = vm.optimization_barrier %b1 : f32
+    %t1 = vm.cmp.eq.f32.near %va1, %vb1 : f32
+    %r1 = vm.const.i32 1
+    vm.check.eq %t1, %r1, "eq.f32.near(NaN, NaN) == 1: equal bits" : i32
+    %a2 = vm.const.f32 0x7FC00000
+    %va2 = vm.optimization_barrier %a2 : f32
+    %b2 = vm.const.f32 0x7FC00001
+    %vb2 = vm.optimization_barrier %b2 : f32
+    %t2 = vm.cmp.eq.f32.near %va2, %vb2 : f32
+    %r2 = vm.const.i32 1
+    vm.check.eq %t2, %r2, "eq.f32.near(NaN, NaN + 1 ulp) == 1" : i32
+    %a3 = vm.const.f32 0x7FC00000
+    %va3 = vm.optimization_barrier %a3 : f32
+    %b3 = vm.const.f32 1.0
+    %vb3 = vm.optimization_barrier %b3 : f32
+    %t3 = vm.cmp.eq.f32.near %va3, %vb3 : f32
+    %r3 = vm.const.i32 0
+    vm.check.eq %t3, %r3, "eq.f32.near(NaN, 1.0) == 0: NaN is on the negative side" : i32
+    %a4 = vm.const.f32 0x7F800000
+    %va4 = vm.optimization_barrier %a4 : f32
+    %b4 = vm.const.f32 0x7F800001
+    %vb4 = vm.optimization_barrier %b4 : f32
+    %t4 = vm.cmp.eq.f32.near %va4, %vb4 : f32
+    %r4 = vm.const.i32 0
+    vm.check.eq %t4, %r4, "eq.f32.near(+inf, sNaN) == 0: different sides" : i32
+    %a5 = vm.const.f32 0xFF800000
+    %va5 = vm.optimization_barrier %a5 : f32
+    %b5 = vm.const.f32 0xFF800001
+    %vb5 = vm.optimization_barrier %b5 : f32
+    %t5 = vm.cmp.eq.f32.near %va5, %vb5 : f32
+    %r5 = vm.const.i32 1
+    vm.check.eq %t5, %r5, "eq.f32.near(-inf, -sNaN) == 1: same side, 1 ulp" : i32
+    %a6 = vm.const.f32 0xFFC00000
+    %va6 = vm.optimization_barrier %a6 : f32
+    %b6 = vm.const.f32 -1.0
+    %vb6 = vm.optimization_barrier %b6 : f32
+    %t6 = vm.cmp.eq.f32.near %va6, %vb6 : f32
+    %r6 = vm.const.i32 0
+    vm.check.eq %t6, %r6, "eq.f32.near(-NaN, -1.0) == 0: far apart" : i32
+    %a7 = vm.const.f64 -0.0
+    %va7 = vm.optimization_barrier %a7 : f64
+    %b7 = vm.const.f64 0x8000000000000001
+    %vb7 = vm.optimization_barrier %b7 : f64
+    %t7 = vm.cmp.eq.f64.near %va7, %vb7 : f64
+    %r7 = vm.const.i32 0
+    vm.check.eq %t7, %r7, "eq.f64.near(-0.0, -tiny) == 0" : i32
+    %a8 = vm.const.f64 0x7FF8000000000000
+    %va8 = vm.optimization_barrier %a8 : f64
+    %b8 = vm.const.f64 0x7FF8000000000000
+    %vb8 = vm.optimization_barrier %b8 : f64
+    %t8 = vm.cmp.eq.f64.near %va8, %vb8 : f64
+    %r8 = vm.const.i32 1
+    vm.check.eq %t8, %r8, "eq.f64.near(NaN, NaN) == 1" : i32
+    %a9 = vm.const.f64 0x7FF8000000000000
+    %va9 = vm.optimization_barrier %a9 : f64
+    %b9 = vm.const.f64 1.0
+    %vb9 = vm.optimization_barrier %b9 : f64
+    %t9 = vm.cmp.eq.f64.near %va9, %vb9 : f64
+    %r9 = vm.const.i32 0
+    vm.check.eq %t9, %r9, "eq.f64.near(NaN, 1.0) == 0" : i32
+    vm.return
+  }
+  vm.export @test_cmp_near_edges
+
+
   vm.func @test_cmp_f64_nan() {
     %k1 = vm.const.f64 1.0
     %v2 = vm.optimization_barrier %k1 : f64

@@ -38,6 +38,7 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 
+COMMENT_LINE_RE = re.compile(r"^\s*//.*$", re.MULTILINE)
 EXPORT_RE = re.compile(r"vm\.export\s+@(\w+)(?:\s+as\s*\(\s*\"([^\"]+)\"\s*\))?")
 DEPENDS_RE = re.compile(r"//\s*E2E-DEPENDS:\s*(\S+)")
 ARGS_RE = re.compile(r"//\s*E2E-ARGS:\s*(\w+)\s+(.*)")
@@ -64,7 +65,10 @@ def exported_names(text):
     if "vm.module" not in text:
         return FUNC_RE.findall(text)
     names = []
-    for match in EXPORT_RE.finditer(text):
+    # Exports in commented-out code (IREE's own test modules keep some) are
+    # not exports.
+    code = COMMENT_LINE_RE.sub("", text)
+    for match in EXPORT_RE.finditer(code):
         names.append(match.group(2) or match.group(1))
     return names
 

@@ -2,6 +2,7 @@
 #include "kiln/c/ops.h"
 
 #include <cmath>
+#include <cstring>
 #include <limits>
 
 #include "gtest/gtest.h"
@@ -74,6 +75,34 @@ TEST(Ops, NearEquality) {
   EXPECT_EQ(kiln_cmp_eq_f32_near(a, std::nextafter(b, 2.0f)), 0);
   EXPECT_EQ(kiln_cmp_eq_f64_near(1.0, 1.0 + 1e-9), 1);
   EXPECT_EQ(kiln_cmp_eq_f64_near(1.0, 1.1), 0);
+}
+
+// The edges where a sign-bit rule and IREE's `x >= 0` rule part ways (the
+// compiler's folder and expansion agree with these; see
+// test/e2e/comparisons.mlir, test_cmp_near_edges).
+float f32_bits(uint32_t bits) {
+  float f;
+  std::memcpy(&f, &bits, sizeof f);
+  return f;
+}
+double f64_bits(uint64_t bits) {
+  double d;
+  std::memcpy(&d, &bits, sizeof d);
+  return d;
+}
+
+TEST(Ops, NearEqualityEdges) {
+  const float nan = f32_bits(0x7FC00000u);
+  EXPECT_EQ(kiln_cmp_eq_f32_near(-0.0f, f32_bits(0x80000001u)), 0);
+  EXPECT_EQ(kiln_cmp_eq_f32_near(nan, nan), 1);
+  EXPECT_EQ(kiln_cmp_eq_f32_near(nan, f32_bits(0x7FC00001u)), 1);
+  EXPECT_EQ(kiln_cmp_eq_f32_near(nan, 1.0f), 0);
+  EXPECT_EQ(kiln_cmp_eq_f32_near(f32_bits(0x7F800000u), f32_bits(0x7F800001u)), 0);
+  EXPECT_EQ(kiln_cmp_eq_f32_near(f32_bits(0xFF800000u), f32_bits(0xFF800001u)), 1);
+  EXPECT_EQ(kiln_cmp_eq_f32_near(f32_bits(0xFFC00000u), -1.0f), 0);
+  EXPECT_EQ(kiln_cmp_eq_f64_near(-0.0, f64_bits(0x8000000000000001ull)), 0);
+  EXPECT_EQ(kiln_cmp_eq_f64_near(0.0, -0.0), 1);
+  EXPECT_EQ(kiln_cmp_eq_f64_near(f64_bits(0x7FF8000000000000ull), 1.0), 0);
 }
 
 TEST(Ops, BufferRanges) {

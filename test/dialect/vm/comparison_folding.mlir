@@ -363,11 +363,14 @@ vm.module @m {
 
 // -----
 
-// Near-equality of constants: at most 99 ulps apart with equal signs, or
-// equal; never with a NaN.
+// Near-equality of constants, as IREE's expansion computes it: operands on
+// the same side of zero (x >= 0, ordered: -0.0 is on the non-negative side,
+// NaN on the other) are near when their bit patterns are at most 99 apart
+// (+0.0 and -0.0: |INT_MIN| = INT_MIN, near); operands on different sides
+// only when equal (never, in fact).
 // CHECK-LABEL: @near_constants
 vm.module @m {
-  vm.func @near_constants() -> (i32, i32, i32, i32, i32, i32, i32, i32) {
+  vm.func @near_constants() -> (i32, i32, i32, i32, i32, i32, i32, i32, i32, i32) {
     // CHECK-DAG: %[[Z:.+]] = vm.const.i32.zero
     // CHECK-DAG: %[[O:.+]] = vm.const.i32 1
     %one = vm.const.f32 1.0
@@ -378,6 +381,7 @@ vm.module @m {
     %tiny = vm.const.f32 0x00000001
     %ntiny = vm.const.f32 0x80000001
     %nan = vm.const.f32 0x7FC00000
+    %nan_1 = vm.const.f32 0x7FC00001
     %d1 = vm.const.f64 1.0
     %d2 = vm.const.f64 0x3FF0000000001000
     %d3 = vm.const.f64 1.1
@@ -385,42 +389,44 @@ vm.module @m {
     %1 = vm.cmp.eq.f32.near %one, %one_100 : f32
     %2 = vm.cmp.eq.f32.near %pz, %nz : f32
     %3 = vm.cmp.eq.f32.near %tiny, %ntiny : f32
-    %4 = vm.cmp.eq.f32.near %nan, %nan : f32
+    %4 = vm.cmp.eq.f32.near %nan, %nan_1 : f32
     %5 = vm.cmp.eq.f32.near %one_99, %one : f32
     %6 = vm.cmp.eq.f64.near %d1, %d2 : f64
     %7 = vm.cmp.eq.f64.near %d1, %d3 : f64
-    // CHECK: vm.return %[[O]], %[[Z]], %[[O]], %[[Z]], %[[Z]], %[[O]], %[[O]], %[[Z]] :
-    vm.return %0, %1, %2, %3, %4, %5, %6, %7 : i32, i32, i32, i32, i32, i32, i32, i32
+    // -0.0 is non-negative, -tiny negative: different sides, unequal.
+    %8 = vm.cmp.eq.f32.near %nz, %ntiny : f32
+    // NaN is on the negative side: a NaN and 1.0 are on different sides.
+    %9 = vm.cmp.eq.f32.near %nan, %one : f32
+    // CHECK: vm.return %[[O]], %[[Z]], %[[O]], %[[Z]], %[[O]], %[[O]], %[[O]], %[[Z]], %[[Z]], %[[Z]] :
+    vm.return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9 : i32, i32, i32, i32, i32, i32, i32, i32, i32, i32
   }
 }
 
 // -----
 
-// Near-equality of unknown values expands into real ops; x near x is not
-// folded since a NaN is near nothing.
+// Near-equality of unknown values expands into real ops, without control
+// flow; x near x folds to 1 (a NaN's bits equal its own).
 // CHECK-LABEL: @near_expansion
 // CHECK-SAME: (%[[A:[a-z0-9]+]]: f32, %[[B:[a-z0-9]+]]: f32)
 vm.module @m {
   vm.func @near_expansion(%a : f32, %b : f32) -> (i32, i32) {
-    // CHECK-DAG: %[[ZERO:.+]] = vm.const.i32.zero
+    // CHECK-DAG: %[[ZF:.+]] = vm.const.f32.zero
     // CHECK-DAG: %[[MAX:.+]] = vm.const.i32 100
+    // CHECK-DAG: %[[ONE:.+]] = vm.const.i32 1
+    // CHECK-DAG: %[[NA:.+]] = vm.cmp.lte.f32.o %[[ZF]], %[[A]] : f32
+    // CHECK-DAG: %[[NB:.+]] = vm.cmp.lte.f32.o %[[ZF]], %[[B]] : f32
+    // CHECK-DAG: %[[SD:.+]] = vm.cmp.ne.i32 %[[NA]], %[[NB]] : i32
+    // CHECK-DAG: %[[EQ:.+]] = vm.cmp.eq.f32.o %[[A]], %[[B]] : f32
     // CHECK-DAG: %[[BA:.+]] = vm.bitcast.f32.i32 %[[A]] : f32 -> i32
     // CHECK-DAG: %[[BB:.+]] = vm.bitcast.f32.i32 %[[B]] : f32 -> i32
-    // CHECK-DAG: %[[NA:.+]] = vm.cmp.lt.i32.s %[[BA]], %[[ZERO]] : i32
-    // CHECK-DAG: %[[NB:.+]] = vm.cmp.lt.i32.s %[[BB]], %[[ZERO]] : i32
-    // CHECK-DAG: %[[SD:.+]] = vm.cmp.ne.i32 %[[NA]], %[[NB]] : i32
     // CHECK-DAG: %[[DIFF:.+]] = vm.sub.i32 %[[BA]], %[[BB]] : i32
     // CHECK-DAG: %[[ABS:.+]] = vm.abs.i32 %[[DIFF]] : i32
     // CHECK-DAG: %[[ULP:.+]] = vm.cmp.lt.i32.s %[[ABS]], %[[MAX]] : i32
-    // CHECK-DAG: %[[SS:.+]] = vm.select.i32 %[[SD]], %[[ZERO]], %[[ULP]] : i32
-    // CHECK-DAG: %[[NE:.+]] = vm.cmp.ne.f32.o %[[A]], %[[B]] : f32
-    // CHECK-DAG: %[[EQ:.+]] = vm.cmp.eq.f32.o %[[A]], %[[B]] : f32
-    // CHECK-DAG: %[[R:.+]] = vm.select.i32 %[[NE]], %[[SS]], %[[EQ]] : i32
+    // CHECK-DAG: %[[R:.+]] = vm.select.i32 %[[SD]], %[[EQ]], %[[ULP]] : i32
     %0 = vm.cmp.eq.f32.near %a, %b : f32
-    // CHECK-DAG: %[[SELF:.+]] = vm.cmp.eq.f32.o %[[A]], %[[A]] : f32
     %1 = vm.cmp.eq.f32.near %a, %a : f32
     // CHECK-NOT: vm.cmp.eq.f32.near
-    // CHECK: vm.return %[[R]], %[[SELF]] :
+    // CHECK: vm.return %[[R]], %[[ONE]] :
     vm.return %0, %1 : i32, i32
   }
 }

@@ -20,9 +20,12 @@
  *  - Float -> int casts round to nearest, ties away from zero (IREE's
  *    lround/APFloat rmNearestTiesToAway), saturate to the target range, and
  *    map NaN to 0.
- *  - cmp.eq.f*.near: IREE's ULP rule. If the sign bits differ the values are
- *    near iff they compare equal (+0 == -0); otherwise iff
- *    |bits(lhs) - bits(rhs)| < 100 (f32) or < 50000000000 (f64).
+ *  - cmp.eq.f*.near: what IREE's expansion of the op computes. Operands on
+ *    different sides of zero (x >= 0, ordered: -0.0 is non-negative, NaN is
+ *    not) are near iff they compare equal; otherwise iff the wrapping
+ *    difference of their bit patterns, as a signed integer whose absolute
+ *    value keeps INT_MIN as INT_MIN, is below 100 (f32) or 50000000000
+ *    (f64). So NaN is near itself and +0.0 near -0.0 (docs/semantics.md).
  *  - Buffer load/store/fill offsets and lengths are in ELEMENTS of the access
  *    type (IREE semantics); copy/compare/clone/hash use bytes. The
  *    kiln_buffer_range_* helpers turn an element range into a checked byte
@@ -422,12 +425,12 @@ KILN_OP_INLINE int32_t kiln_cmp_nan_f32(float a) { return a != a; }
 KILN_OP_INLINE int32_t kiln_cmp_nz_f32_o(float a) { return !(a != a) && a != 0.0f; }
 KILN_OP_INLINE int32_t kiln_cmp_nz_f32_u(float a) { return a != 0.0f; }
 KILN_OP_INLINE int32_t kiln_cmp_eq_f32_near(float a, float b) {
-  uint32_t ua = (uint32_t)kiln_bitcast_f32_i32(a), ub = (uint32_t)kiln_bitcast_f32_i32(b);
-  uint32_t diff;
-  if ((ua ^ ub) & 0x80000000u)
+  uint32_t diff = (uint32_t)kiln_bitcast_f32_i32(a) - (uint32_t)kiln_bitcast_f32_i32(b);
+  uint32_t magnitude = (diff & 0x80000000u) ? 0u - diff : diff;
+  if (isgreaterequal(a, 0.0f) != isgreaterequal(b, 0.0f))
     return a == b;
-  diff = ua > ub ? ua - ub : ub - ua;
-  return diff < 100u;
+  /* Signed |diff| < 100, where |INT_MIN| = INT_MIN (negative, so less). */
+  return magnitude < 100u || magnitude == 0x80000000u;
 }
 
 KILN_OP_INLINE int32_t kiln_cmp_eq_f64_o(double a, double b) { return a == b; }
@@ -448,12 +451,11 @@ KILN_OP_INLINE int32_t kiln_cmp_nan_f64(double a) { return a != a; }
 KILN_OP_INLINE int32_t kiln_cmp_nz_f64_o(double a) { return !(a != a) && a != 0.0; }
 KILN_OP_INLINE int32_t kiln_cmp_nz_f64_u(double a) { return a != 0.0; }
 KILN_OP_INLINE int32_t kiln_cmp_eq_f64_near(double a, double b) {
-  uint64_t ua = (uint64_t)kiln_bitcast_f64_i64(a), ub = (uint64_t)kiln_bitcast_f64_i64(b);
-  uint64_t diff;
-  if ((ua ^ ub) & 0x8000000000000000ull)
+  uint64_t diff = (uint64_t)kiln_bitcast_f64_i64(a) - (uint64_t)kiln_bitcast_f64_i64(b);
+  uint64_t magnitude = (diff & 0x8000000000000000ull) ? 0u - diff : diff;
+  if (isgreaterequal(a, 0.0) != isgreaterequal(b, 0.0))
     return a == b;
-  diff = ua > ub ? ua - ub : ub - ua;
-  return diff < 50000000000ull;
+  return magnitude < 50000000000ull || magnitude == 0x8000000000000000ull;
 }
 
 /* ---- Buffers ------------------------------------------------------------ */
