@@ -396,7 +396,10 @@ void ModuleLowering::emitDescriptor(ArrayRef<Operation *> funcList,
                                llvm::GlobalValue::PrivateLinkage, desc, prefix + "descriptor");
   // The module's entry symbols (fixed ABI; see kiln/c/module.h): the
   // shared-library entry and the static registration name.
-  for (std::string name : {std::string(KILN_MODULE_ENTRY_SYMBOL), prefix + "kiln_module"}) {
+  SmallVector<std::string> names{prefix + "kiln_module"};
+  if (options.entrySymbol)
+    names.push_back(KILN_MODULE_ENTRY_SYMBOL);
+  for (const std::string &name : names) {
     llvm::Function *get = llvm::Function::Create(llvm::FunctionType::get(ptr, {}, false),
                                                  llvm::GlobalValue::ExternalLinkage, name, mod);
     get->addFnAttr(llvm::Attribute::NoUnwind);

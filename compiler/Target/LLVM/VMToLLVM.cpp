@@ -291,6 +291,11 @@ void registerVMToLLVMTranslation() {
       llvm::cl::desc("LLVM form: translate the input as is, without the preparation "
                      "pipeline (the module must already be prepared)"),
       llvm::cl::init(false));
+  static llvm::cl::opt<bool> noEntry(
+      "vm-llvm-no-entry",
+      llvm::cl::desc("LLVM form: leave out kiln_module_v1_get (static linking of several "
+                     "modules; register <module>_kiln_module instead)"),
+      llvm::cl::init(false));
   static llvm::cl::opt<bool> debugInfo(
       "vm-llvm-debug-info", llvm::cl::desc("LLVM form: DWARF line tables pointing at the .mlir"),
       llvm::cl::init(false));
@@ -302,6 +307,7 @@ void registerVMToLLVMTranslation() {
     o.bounded = bounded;
     o.debugInfo = debugInfo;
     o.runPreparation = !noPreparation;
+    o.entrySymbol = !noEntry;
     return o;
   };
   auto registerDialects = [](DialectRegistry &registry) { registerKilnDialects(registry); };

@@ -61,6 +61,10 @@ struct LLVMTargetOptions {
   bool runPreparation = true;
   /// Position-independent code (shared objects, JIT).
   bool pic = true;
+  /// Define kiln_module_v1_get (off: only `<module>_kiln_module`, so several
+  /// modules link statically into one binary, as KILN_MODULE_NO_ENTRY does
+  /// for the C form).
+  bool entrySymbol = true;
 };
 
 /// Lowers `vmModule` (a vm.module, or a builtin.module holding exactly one,

@@ -7,6 +7,12 @@
 // SYMS-DAG: T kiln_module_v1_get
 // SYMS-DAG: T object_kiln_module
 // SYMS-NOT: T kiln_add_i32
+// --vm-llvm-no-entry leaves kiln_module_v1_get out (static linking).
+// RUN: vm-translate --vm-to-object --vm-llvm-no-entry %s -o %t.noentry.o
+// RUN: llvm-nm %t.noentry.o | FileCheck %s --check-prefix=NOENTRY
+// NOENTRY-NOT: kiln_module_v1_get
+// NOENTRY: T object_kiln_module
+// NOENTRY-NOT: kiln_module_v1_get
 // RUN: vm-translate --vm-to-object %s -o %t.so
 // RUN: run-module --module=%t.so --function=sum --input=i32=4 --input=i32=5 | FileCheck %s --check-prefix=SUM
 // SUM: i32=9
