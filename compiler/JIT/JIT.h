@@ -45,6 +45,9 @@ struct JITOptions {
   /// Run LLVM's default<O{optLevel}> pipeline on the IR before compiling it
   /// (for IR nobody optimized, e.g. clang -O0 output).
   bool optimizeIR = false;
+  /// .mlir only (MLIRToJIT.h): lower a bounded module, which counts fuel and
+  /// checks the native stack (the LLVM target's `bounded`).
+  bool bounded = false;
 };
 
 /// The JIT-compiled code of one module. The descriptor, and everything it

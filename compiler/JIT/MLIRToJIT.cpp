@@ -88,6 +88,7 @@ llvm::Expected<std::unique_ptr<llvm::Module>> lower(llvm::StringRef source, llvm
     return error("the input does not parse or verify");
   mlir::kiln::LLVMTargetOptions target;
   target.optLevel = options.optLevel;
+  target.bounded = options.bounded;
   llvm::Expected<std::unique_ptr<llvm::Module>> lowered =
       mlir::kiln::translateVMToLLVMModule(*module, llvmContext, target);
   if (!lowered) {

@@ -53,6 +53,7 @@ int32_t compile(const kiln_jit_request_t *request, const kiln_module_desc_t **de
   }
   kiln::jit::JITOptions options;
   options.optLevel = request->opt_level;
+  options.bounded = (request->flags & KILN_JIT_FLAG_BOUNDED) != 0;
   llvm::Expected<std::unique_ptr<CompiledModule>> compiled = compileFile(request->path, options);
   if (!compiled) {
     kiln::jit::Failure failure = kiln::jit::describeFailure(compiled.takeError());

@@ -17,6 +17,13 @@
 //
 // RUN: not run-module --module=%S/Inputs/jit_bad.mlir --function=f 2>&1 | FileCheck %s --check-prefix=BAD
 // BAD: error: INVALID_ARGUMENT: {{.*}}jit_bad.mlir:4:5: error:
+// With --fuel or --deadline the module is compiled bounded: its loops stop.
+// RUN: not run-module --module=%s --function=spin --fuel=100000 2>&1 | FileCheck %s --check-prefix=FUEL
+// FUEL-NOT: warning
+// FUEL: error: RESOURCE_EXHAUSTED: out of fuel
+// FUEL: at jit_mlir.spin
+// RUN: not run-module --module=%s --function=spin --deadline=100 2>&1 | FileCheck %s --check-prefix=DEADLINE
+// DEADLINE: error: DEADLINE_EXCEEDED
 // RUN: env KILN_JIT_PLUGIN_DIR=%t.nowhere not run-module --module=%s --function=twice 2>&1 | FileCheck %s --check-prefix=NOPLUGIN
 // NOPLUGIN: error: UNIMPLEMENTED: JIT-compiled modules need the JIT plugin libkiln_jit_mlir.so
 vm.module @jit_mlir {
@@ -30,6 +37,12 @@ vm.module @jit_mlir {
   vm.func @call_lib(%a: i32) -> i32 {
     %r = vm.call @lib.twice(%a) : (i32) -> i32
     vm.return %r : i32
+  }
+  vm.export @spin
+  vm.func @spin() {
+    vm.br ^loop
+  ^loop:
+    vm.br ^loop
   }
   vm.export @fail_divide
   vm.func @fail_divide(%a: i32) -> i32 {

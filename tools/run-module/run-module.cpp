@@ -132,6 +132,8 @@ int main(int argc, char **argv) {
 
   tooling::ModuleLoadOptions load_options;
   load_options.trace = flags.trace;
+  // Fuel and deadlines reach inside the loops of JIT-compiled .mlir.
+  load_options.jit_bounded = flags.fuel >= 0 || flags.deadline_ms >= 0;
   if (!jit_opt_level.empty()) {
     if (jit_opt_level.size() != 1 || jit_opt_level[0] < '0' || jit_opt_level[0] > '3') {
       std::fprintf(stderr, "error: --jit-opt-level takes 0, 1, 2 or 3\n");

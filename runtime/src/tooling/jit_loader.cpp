@@ -125,6 +125,7 @@ StatusOr<vm::Ref> load_jit_module(vm::Instance &, const std::string &path,
   request.struct_size = sizeof(request);
   request.opt_level = options.jit_opt_level;
   request.path = path.c_str();
+  request.flags = options.jit_bounded ? KILN_JIT_FLAG_BOUNDED : 0u;
   const kiln_module_desc_t *descriptor = nullptr;
   void *owner = nullptr;
   char *error = nullptr;

@@ -41,7 +41,14 @@ typedef struct kiln_jit_request_t {
   uint32_t opt_level;
   /* A .ll, .bc or .mlir file. */
   const char *path;
+  /* KILN_JIT_FLAG_*. */
+  uint32_t flags;
 } kiln_jit_request_t;
+
+/* .mlir: compile a bounded module (fuel counted at loops and recursive
+ * calls, native stack checked; kiln/c/module.h, "Bounded modules"). IR
+ * files are bounded or not as they were made. */
+#define KILN_JIT_FLAG_BOUNDED 1u
 
 typedef struct kiln_jit_plugin_t {
   uint32_t version;     /* KILN_JIT_PLUGIN_VERSION */

@@ -58,6 +58,9 @@ struct ModuleLoadOptions {
   // The code generator's optimization level (0..3) for JIT-compiled
   // modules, and the LLVM target's for .mlir.
   uint32_t jit_opt_level = 2;
+  // Compile .mlir modules bounded (run-module does with --fuel or
+  // --deadline), so fuel and deadlines stop their loops.
+  bool jit_bounded = false;
 };
 
 // Loads the module at `path` ("-": a .vmfb on stdin). Errors name the file:
