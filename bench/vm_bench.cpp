@@ -799,6 +799,48 @@ void BM_c_fuel_fib(benchmark::State &state) {
 BENCHMARK(BM_c_fuel_loop_sum)->Arg(100000);
 BENCHMARK(BM_c_fuel_call_chain);
 BENCHMARK(BM_c_fuel_fib)->Arg(20);
+
+// ---- The LLVM form (vm-translate --vm-to-object -o x.so): the same
+// workloads lowered straight to LLVM IR. x_c_form: its time / the C form's,
+// both dlopened .so files (the unbounded C one above), in one process.
+#if defined(KILN_BENCH_LLVM_SO)
+Workloads *llvm_workloads() {
+  static Workloads *w = make_workloads([](Workloads *w) -> vm::StatusOr<vm::Ref> {
+    return kiln::cmodule::load_module_from_file(w->instance, KILN_BENCH_LLVM_SO);
+  });
+  return w;
+}
+void add_x_c_form(benchmark::State &state, vm::Function Workloads::*function,
+                  const vm::ValueList &args) {
+  if (state.error_occurred())
+    return;
+  state.counters["x_c_form"] =
+      time_ratio(c_unbounded_so_workloads(), llvm_workloads(), function, args);
+}
+void BM_llvm_loop_sum(benchmark::State &state) {
+  bench_loop_sum(state, llvm_workloads, false);
+  add_x_c_form(state, &Workloads::loop_sum, {vm::Value::i32(static_cast<int32_t>(state.range(0)))});
+}
+void BM_llvm_call_chain(benchmark::State &state) {
+  bench_call_chain(state, llvm_workloads, false);
+  add_x_c_form(state, &Workloads::call_chain, {vm::Value::i32(1)});
+}
+void BM_llvm_reduce_i32(benchmark::State &state) {
+  bench_reduce_i32(state, llvm_workloads, false);
+  vm::Ref buffer = make_buffer(make_data(static_cast<size_t>(state.range(0))));
+  if (buffer)
+    add_x_c_form(state, &Workloads::reduce_i32, {vm::Value::ref(buffer)});
+}
+void BM_llvm_fib(benchmark::State &state) {
+  bench_fib(state, llvm_workloads, false);
+  add_x_c_form(state, &Workloads::fib, {vm::Value::i32(static_cast<int32_t>(state.range(0)))});
+}
+BENCHMARK(BM_llvm_loop_sum)->Arg(1000)->Arg(100000);
+BENCHMARK(BM_llvm_call_chain);
+BENCHMARK(BM_llvm_reduce_i32)->Arg(4096);
+BENCHMARK(BM_llvm_fib)->Arg(20);
+#endif // KILN_BENCH_LLVM_SO
+
 #endif // KILN_BENCH_BOUNDED_C_SO && KILN_BENCH_HAVE_BYTECODE
 
 #endif // KILN_BENCH_HAVE_C

@@ -26,6 +26,14 @@
 #     (KILN_MODULE_NO_ENTRY), so several modules can link into one binary;
 #     register its `<module>_kiln_module` getter with
 #     kiln::cmodule::register_static_module (kiln/cmodule/c_module.h).
+#
+# kiln_add_llvm_module(NAME SRC file.mlir [STATIC] [OUTPUT_NAME name] [FLAGS flag...])
+#   The same through the LLVM form (docs/llvm.md): `vm-translate
+#   --vm-to-object` writes ${CMAKE_CURRENT_BINARY_DIR}/NAME.o (no C
+#   compiler involved), linked by the project's linker into
+#   * default: a shared library NAME.so, loaded like a C-form one;
+#   * STATIC: a static library without kiln_module_v1_get
+#     (--vm-llvm-no-entry), registered like a static C module.
 
 set(_KILN_MODULES_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
 
@@ -114,4 +122,38 @@ function(kiln_add_c_module name)
   set_target_properties(${name} PROPERTIES
     C_STANDARD 11 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF
     POSITION_INDEPENDENT_CODE ON)
+endfunction()
+
+function(kiln_add_llvm_module name)
+  cmake_parse_arguments(ARG "STATIC" "SRC;OUTPUT_NAME" "FLAGS" ${ARGN})
+  if(NOT ARG_SRC)
+    message(FATAL_ERROR "kiln_add_llvm_module(${name}): SRC is required")
+  endif()
+  if(ARG_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "kiln_add_llvm_module(${name}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
+  endif()
+  _kiln_require_targets(kiln_add_llvm_module)
+  get_filename_component(src "${ARG_SRC}" ABSOLUTE)
+  set(o_file "${CMAKE_CURRENT_BINARY_DIR}/${name}.o")
+  set(flags ${ARG_FLAGS})
+  if(ARG_STATIC)
+    list(APPEND flags --vm-llvm-no-entry)
+  endif()
+  add_custom_command(
+    OUTPUT "${o_file}"
+    COMMAND Kiln::vm-translate --vm-to-object ${flags} "${src}" -o "${o_file}"
+    DEPENDS Kiln::vm-translate "${src}"
+    COMMENT "Compiling ${ARG_SRC} to an object through LLVM"
+    VERBATIM)
+  if(ARG_STATIC)
+    add_library(${name} STATIC "${o_file}")
+  else()
+    add_library(${name} SHARED "${o_file}")
+    set_target_properties(${name} PROPERTIES PREFIX "" SUFFIX ".so")
+    target_link_libraries(${name} PRIVATE m)
+  endif()
+  set_target_properties(${name} PROPERTIES LINKER_LANGUAGE C)
+  if(ARG_OUTPUT_NAME)
+    set_target_properties(${name} PROPERTIES OUTPUT_NAME "${ARG_OUTPUT_NAME}")
+  endif()
 endfunction()

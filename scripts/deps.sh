@@ -8,7 +8,7 @@ packages=(
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools
   libflatbuffers-dev flatbuffers-compiler
   libgtest-dev libgmock-dev libbenchmark-dev
-  clang-22 libclang-rt-22-dev clang-format
+  clang-22 libclang-rt-22-dev clang-format lld-22
   pybind11-dev python3-pytest python3-numpy
   pkgconf nlohmann-json3-dev
 )

@@ -5,7 +5,7 @@
 # IREE's own runner expects of them. The modules are not part of Kiln's tree
 # (they are IREE's); point the script at a checkout.
 #
-#   scripts/iree-vm-tests.sh IREE_SRC [FORMS]     FORMS: bytecode,c (default)
+#   scripts/iree-vm-tests.sh IREE_SRC [FORMS]     FORMS: bytecode,c (default), llvm
 #
 # Newer IREE revisions keep these tests as `.vmasm` register assembly rather
 # than MLIR; use a revision that has the `.mlir` files (before May 2026), or

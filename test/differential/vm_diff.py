@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Differential test of Kiln's two module forms.
+"""Differential test of Kiln's module forms.
 
 Generates `vm` programs that cover every op family with edge values
 (INT_MIN, -1, 0, NaN, +-inf, negative sizes and indices, offsets near
-INT64_MAX, ...), compiles each module to bytecode and to C, runs every case
-through run-module in both forms and requires identical results or
+INT64_MAX, ...), compiles each module to bytecode and to C (and, with
+--forms bytecode,c,llvm, to the LLVM form: vm-translate --vm-to-object), runs
+every case through run-module in every form and requires identical results or
 identical failures (exit status and the error line: status code and
 message). Each case also runs from a copy of its module whose operands are
 plain constants (no vm.optimization_barrier), so what the compile-time
@@ -464,6 +465,11 @@ def compile_module(bin_dir, src, form):
         code, _, err = run([str(bin_dir / "vm-translate"), "--vm-to-bytecode", str(src), "-o",
                             str(out)])
         return out if code == 0 else err
+    if form == "llvm":
+        out = src.with_name(src.stem + "_llvm.so")
+        code, _, err = run([str(bin_dir / "vm-translate"), "--vm-to-object", str(src), "-o",
+                            str(out)], timeout=300)
+        return out if code == 0 else err
     c_src = src.with_suffix(".c")
     code, _, err = run([str(bin_dir / "vm-translate"), "--vm-to-c", str(src), "-o", str(c_src)])
     if code != 0:
@@ -513,6 +519,8 @@ def main():
     ap.add_argument("--per-module", type=int, default=150)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--junit", type=pathlib.Path)
+    ap.add_argument("--forms", default="bytecode,c",
+                    help="the forms the runtime cases run in (bytecode, c, llvm)")
     ap.add_argument("--no-fold", action="store_true",
                     help="skip the copy without optimization barriers")
     args = ap.parse_args()
@@ -541,7 +549,7 @@ def main():
             name = "diff_{}_{}_{}".format(tag, args.seed, m // args.per_module)
             src = args.out / (name + ".mlir")
             src.write_text(make_module(name, chunk))
-            forms = ["bytecode", "c"] if tag == "rt" else ["bytecode"]
+            forms = args.forms.split(",") if tag == "rt" else ["bytecode"]
             for form in forms:
                 jobs.append((tag, form, src, chunk))
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:

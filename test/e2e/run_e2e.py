@@ -8,7 +8,11 @@ Each module may name extra modules it imports from with a line
 (compiled the same way and registered before it), and inputs for a function
 with
     // E2E-ARGS: test_name --input=42 --input=f32=1.5
-Extra vm-translate flags for a file (both forms):
+Forms (--forms): bytecode (.vmfb), c (vm-translate --vm-to-c, then cc into a
+.so) and llvm (vm-translate --vm-to-object -o x.so: the LLVM target straight
+to a shared object, loaded like the C form's).
+
+Extra vm-translate flags for a file (every form):
     // E2E-TRANSLATE-FLAGS: --vm-buffer-view-exports
 A file marked
     // E2E-LIBRARY
@@ -44,6 +48,9 @@ TRANSLATE_FLAGS_RE = re.compile(r"//\s*E2E-TRANSLATE-FLAGS:\s*(.*\S)")
 #   // E2E-C-SKIP: <what the C target lacks>
 # (no file carries one today: every e2e module runs in both forms).
 C_SKIP_RE = re.compile(r"//\s*E2E-C-SKIP:\s*(.+)")
+# The same for the LLVM form:
+#   // E2E-LLVM-SKIP: <what the LLVM target lacks>
+LLVM_SKIP_RE = re.compile(r"//\s*E2E-LLVM-SKIP:\s*(.+)")
 EXPECT_ERROR_RE = re.compile(r"//\s*E2E-EXPECT-ERROR:\s*(\w+)\s+(.*\S)")
 EXPECT_TRACE_RE = re.compile(r"//\s*E2E-EXPECT-TRACE:\s*(\w+)\s+(.*\S)")
 TRACE_FRAME_RE = re.compile(r"^\s+at \S+ @\d+ \(\S+:\d+:\d+\)\s*$", re.M)
@@ -101,6 +108,10 @@ def compile_module(bin_dir, source, out_dir, form):
         include = pathlib.Path(__file__).resolve().parents[2] / "runtime" / "include"
         cmd = [C_COMPILER or os.environ.get("CC", "cc"), "-std=c11", "-O2", "-shared", "-fPIC",
                f"-I{include}"] + C_FLAGS + [str(source_c), "-lm", "-o", str(target)]
+    elif form == "llvm":
+        target = out_dir / (source.stem + ".so")
+        cmd = ([str(translate_bin / "vm-translate"), "--vm-to-object"] + flags +
+               [str(source), "-o", str(target)])
     else:
         raise ValueError(form)
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
@@ -176,7 +187,8 @@ def main():
             if LIBRARY_RE.search(text):
                 continue
             suite = f"e2e.{form}.{source.stem}"
-            skip = C_SKIP_RE.search(text) if form == "c" else None
+            skip_re = {"c": C_SKIP_RE, "llvm": LLVM_SKIP_RE}.get(form)
+            skip = skip_re.search(text) if skip_re else None
             if skip:
                 for name in exported_names(text):
                     if name.startswith(("test_", "fail_")):

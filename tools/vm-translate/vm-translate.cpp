@@ -12,6 +12,7 @@
 #include "compiler/Dispatch/Passes.h"
 #include "compiler/Target/Bytecode/BytecodeModuleTarget.h"
 #include "compiler/Target/C/VMToC.h"
+#include "compiler/Target/LLVM/VMToLLVM.h"
 #include "compiler/Tools/InputNesting.h"
 #include "compiler/Tools/TextTranslation.h"
 #include "compiler/Tools/ToolOptions.h"
@@ -101,9 +102,13 @@ int main(int argc, char **argv) {
   mlir::kiln::setVersionPrinter("vm-translate");
   mlir::kiln::registerVMBytecodeTranslations();
   mlir::kiln::registerVMToCTranslation();
+  mlir::kiln::registerVMToLLVMTranslation();
   mlir::kiln::registerDispatchTranslationOptions();
-  if (!checkArguments(scanArguments(argc, argv)))
+  TranslateArguments arguments = scanArguments(argc, argv);
+  if (!checkArguments(arguments))
     return 1;
+  if (arguments.output)
+    mlir::kiln::setObjectOutputName(*arguments.output);
   return mlir::kiln::runOnToolStack([&] {
     return mlir::failed(mlir::mlirTranslateMain(argc, argv, "Kiln translation driver\n"));
   });

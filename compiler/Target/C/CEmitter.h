@@ -14,6 +14,7 @@
 
 #include "compiler/Analysis/SuspensionAnalysis.h"
 #include "compiler/Target/C/CNames.h"
+#include "compiler/Target/C/NativeShared.h"
 #include "compiler/Target/C/VMToC.h"
 
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
@@ -32,57 +33,6 @@
 #include <string>
 
 namespace mlir::kiln::ctarget {
-
-/// How an op that is one kiln/c/ops.h helper call passes its operands.
-enum class HelperForm {
-  /// helper(operands...) is the result.
-  Operands,
-  /// helper(operand 1, operand 0): float gt/gte through the lt/lte helper.
-  SwappedOperands,
-  /// helper(lhs, rhs, &result) returns non-zero on division by zero, which
-  /// faults (integer division and remainder).
-  DivisionByZeroFault,
-};
-struct Helper {
-  StringRef name;
-  HelperForm form;
-};
-/// The ops.h helper `op` lowers to, by op class (ScalarOps.cpp), or none.
-std::optional<Helper> helperOf(Operation &op);
-
-/// True for ops that can neither fail nor call: a function made only of
-/// these needs no VM frame (nothing can put it in a trace, it cannot
-/// suspend and it cannot recurse).
-bool isFramelessOp(Operation &op);
-
-/// The blocks of `region` that a retreating edge (in reverse post-order
-/// from the entry) enters: one per loop. Emitted C counts a unit of fuel at
-/// each (kiln_fuel_tick), so a function with a loop can fail and never
-/// goes frameless.
-llvm::SmallPtrSet<Block *, 8> loopHeaders(Region &region);
-
-/// The blocks of `region` on a cycle of its control flow graph.
-llvm::SmallPtrSet<Block *, 16> blocksInLoops(Region &region);
-
-/// A function's C frame above which its entry checks the native stack
-/// (kiln_stack_check), besides recursive functions: about 8 bytes per vm
-/// value it keeps in a C variable.
-inline constexpr int64_t kLargeFrameBytes = 2048;
-
-/// Light frames between two stack checks of a small recursive light
-/// function (KILN_STACK_CHECK_INTERVAL of kiln/c/module.h).
-inline constexpr int64_t kStackCheckInterval = 8;
-
-/// A bound on the C frame of a function with `values` vm values and `ops`
-/// ops: a C variable of up to 16 bytes per value or op (unoptimized builds
-/// keep every one in its own slot), and room for saved registers and call
-/// arguments.
-inline int64_t frameEstimate(int64_t values, int64_t ops) { return 16 * (values + ops) + 256; }
-
-/// Recursive light functions whose frameEstimate is at most this check the
-/// native stack at every kStackCheckInterval-th light depth only; larger
-/// ones on every entry.
-inline constexpr int64_t kGatedFrameBytes = 1024;
 
 class ModuleEmitter;
 
@@ -236,8 +186,6 @@ private:
   }
 
   std::string locFor(Operation *op);
-  void decomposeLocation(Location loc, StringRef inlinedFrom,
-                         SmallVectorImpl<std::pair<FileLineColLoc, std::string>> &out);
   Value locAddr(Operation *op);
   void setLoc(Operation *op) { assign(memberOfPtr(fh, "loc", t.locPtr), locAddr(op)); }
   void lineDirective(Operation *op);
@@ -367,21 +315,9 @@ public:
   std::string prefix; // C identifier prefix: module name + '_'
   llvm::StringMap<Operation *> funcs;
   llvm::StringMap<int> funcIndex;
-  // Which functions may return DEFERRED: those holding vm.yield or any
-  // import call (an import may suspend, e.g. a bytecode function that
-  // yields), and every caller of one (SuspensionPolicy::AnyImport).
+  // Frame kinds, suspension, recursion and stack checks (NativeShared.h).
   std::unique_ptr<vm::SuspensionAnalysis> suspension;
-  llvm::StringSet<> light; // functions taking a light frame (and a depth)
-  // Functions on a cycle of the module's call graph: their entry checks the
-  // native stack (kiln_stack_check_margin, or kiln_light_stack_check at
-  // every KILN_STACK_CHECK_INTERVAL-th light depth; compiled in with
-  // KILN_C_BOUNDED).
-  llvm::StringSet<> recursive;
-  // Recursive light functions that check the stack at every
-  // kStackCheckInterval-th light depth only (kGatedFrameBytes), and the
-  // stack every check leaves room for: kStackCheckInterval frames of the
-  // largest of them (frameEstimate).
-  llvm::StringSet<> gatedStackCheck;
+  llvm::StringSet<> light, recursive, gatedStackCheck;
   int64_t stackMargin = 0;
   // Light functions with one scalar result return it beside their status in
   // a two-field struct (two registers in the common C ABIs) instead of

@@ -13,8 +13,6 @@
 #include "mlir/Dialect/ControlFlow/IR/ControlFlowOps.h"
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
 
-#include "mlir/Analysis/Liveness.h"
-
 namespace mlir::kiln::ctarget {
 
 using namespace mlir::kiln::vm;
@@ -289,36 +287,7 @@ LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRa
 }
 
 void FunctionEmitter::findLiveAcrossSuspension() {
-  Liveness liveness(func);
-  auto addLiveIn = [&](Block *block) {
-    for (Value v : liveness.getLiveIn(block))
-      liveAcrossSuspension.insert(v);
-  };
-  for (Block &block : func->getRegion(0)) {
-    for (Operation &op : block) {
-      if (!m.suspension->isSuspensionPoint(&op))
-        continue;
-      for (Value operand : op.getOperands())
-        liveAcrossSuspension.insert(operand);
-      for (Block *successor : op.getSuccessors())
-        addLiveIn(successor);
-      if (op.getNumSuccessors())
-        continue;
-      // Defined before the op and used further down this block or live out
-      // of it.
-      auto definedBefore = [&](Value v) {
-        Operation *def = v.getDefiningOp();
-        return v.getParentBlock() != &block || !def || def->isBeforeInBlock(&op);
-      };
-      for (Operation *after = op.getNextNode(); after; after = after->getNextNode())
-        for (Value operand : after->getOperands())
-          if (definedBefore(operand))
-            liveAcrossSuspension.insert(operand);
-      for (Value v : liveness.getLiveOut(&block))
-        if (definedBefore(v))
-          liveAcrossSuspension.insert(v);
-    }
-  }
+  liveAcrossSuspension = valuesLiveAcrossSuspension(func, *m.suspension);
 }
 
 } // namespace mlir::kiln::ctarget

@@ -17,58 +17,12 @@
 
 #include "mlir/IR/RegionGraphTraits.h"
 #include "llvm/ADT/PostOrderIterator.h"
-#include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace mlir::kiln::ctarget {
 
 using namespace mlir::kiln::vm;
-
-/// True for ops that can neither fail nor call: a function made only of
-/// these needs no VM frame (nothing can put it in a trace, it cannot
-/// suspend and it cannot recurse).
-llvm::SmallPtrSet<Block *, 8> loopHeaders(Region &region) {
-  llvm::SmallPtrSet<Block *, 8> headers;
-  if (region.empty())
-    return headers;
-  llvm::DenseMap<Block *, int> rpo;
-  SmallVector<Block *> post;
-  for (Block *block : llvm::post_order(&region.front()))
-    post.push_back(block);
-  for (int i = 0, n = static_cast<int>(post.size()); i < n; ++i)
-    rpo[post[n - 1 - i]] = i;
-  for (auto [block, index] : rpo)
-    for (Block *successor : block->getSuccessors()) {
-      auto it = rpo.find(successor);
-      if (it != rpo.end() && it->second <= index)
-        headers.insert(successor);
-    }
-  return headers;
-}
-
-llvm::SmallPtrSet<Block *, 16> blocksInLoops(Region &region) {
-  llvm::SmallPtrSet<Block *, 16> inLoops;
-  if (region.empty())
-    return inLoops;
-  for (auto scc = llvm::scc_begin(&region); !scc.isAtEnd(); ++scc)
-    if (scc.hasCycle())
-      inLoops.insert(scc->begin(), scc->end());
-  return inLoops;
-}
-
-bool isFramelessOp(Operation &op) {
-  if (std::optional<Helper> helper = helperOf(op))
-    return helper->form != HelperForm::DivisionByZeroFault;
-  return isa<ConstI32Op, ConstI64Op, ConstF32Op, ConstF64Op, ConstI32ZeroOp, ConstI64ZeroOp,
-             ConstF32ZeroOp, ConstF64ZeroOp, ConstRefZeroOp, CmpEQRefOp, CmpNERefOp, CmpNZRefOp,
-             CastRefAnyOp, SelectI32Op, SelectI64Op, SelectF32Op, SelectF64Op, SelectRefOp,
-             SwitchI32Op, SwitchI64Op, SwitchF32Op, SwitchF64Op, SwitchRefOp, BranchOp,
-             CondBranchOp, BranchTableOp, ReturnOp, GlobalAddressOp, GlobalLoadI32Op,
-             GlobalLoadI64Op, GlobalLoadF32Op, GlobalLoadF64Op, GlobalStoreI32Op, GlobalStoreI64Op,
-             GlobalStoreF32Op, GlobalStoreF64Op, GlobalStoreRefOp, OptimizationBarrierOp, BreakOp,
-             CondBreakOp, TraceOp, PrintOp>(op);
-}
 
 FunctionEmitter::FunctionEmitter(ModuleEmitter &m, Operation *func, emitc::FuncOp cfunc)
     : m(m), t(*m.t), func(func), cfunc(cfunc), b(m.ctx), l(func->getLoc()) {
@@ -109,39 +63,6 @@ std::string FunctionEmitter::locFor(Operation *op) {
                                  /*shared=*/false);
   opLocs[op] = name;
   return name;
-}
-
-// Innermost first, as the bytecode debug database records it: the callee
-// side of a CallSiteLoc that the inliner wrapped in a NameLoc came from the
-// function of that name, and its call site belongs to the enclosing level.
-void FunctionEmitter::decomposeLocation(
-    Location loc, StringRef inlinedFrom,
-    SmallVectorImpl<std::pair<FileLineColLoc, std::string>> &out) {
-  if (auto f = dyn_cast<FileLineColLoc>(loc)) {
-    out.push_back({f, inlinedFrom.str()});
-    return;
-  }
-  if (auto n = dyn_cast<NameLoc>(loc))
-    return decomposeLocation(n.getChildLoc(), inlinedFrom, out);
-  if (auto c = dyn_cast<CallSiteLoc>(loc)) {
-    if (auto named = dyn_cast<NameLoc>(c.getCallee()))
-      decomposeLocation(named.getChildLoc(), named.getName().getValue(), out);
-    else
-      decomposeLocation(c.getCallee(), "", out);
-    decomposeLocation(c.getCaller(), inlinedFrom, out);
-    return;
-  }
-  if (auto f = dyn_cast<FusedLoc>(loc)) {
-    for (Location sub : f.getLocations()) {
-      size_t before = out.size();
-      decomposeLocation(sub, inlinedFrom, out);
-      if (out.size() != before)
-        return;
-    }
-    return;
-  }
-  if (auto o = dyn_cast<OpaqueLoc>(loc))
-    decomposeLocation(o.getFallbackLocation(), inlinedFrom, out);
 }
 
 Value FunctionEmitter::locAddr(Operation *op) {

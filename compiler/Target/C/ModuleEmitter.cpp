@@ -7,7 +7,6 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "compiler/Analysis/RecursiveFunctions.h"
 #include "compiler/Target/C/CEmitter.h"
 
 #include "dialects/vm/VMOps.h"
@@ -331,41 +330,18 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run(EmitCPieceSink pieceSink) {
       return op.emitOpError("is not supported by the C target");
     }
   }
-  suspension = std::make_unique<vm::SuspensionAnalysis>(vm, vm::SuspensionPolicy::AnyImport);
-  // Recursive functions: those that reach themselves through internal calls.
-  for (Operation *f : vm::findRecursiveFunctions(funcList, vm::collectInternalCallees(vm)))
-    recursive.insert(f->getAttrOfType<StringAttr>("sym_name").getValue());
+  FunctionClasses classes = classifyFunctions(vm, funcList, options.lightFrames);
+  suspension = std::move(classes.suspension);
+  light = std::move(classes.light);
+  recursive = std::move(classes.recursive);
+  gatedStackCheck = std::move(classes.gatedStackCheck);
+  stackMargin = classes.stackMargin;
+  // Light functions with one scalar result return it beside their status.
   for (Operation *f : funcList) {
     StringRef s = f->getAttrOfType<StringAttr>("sym_name").getValue();
-    if (!options.lightFrames || suspension->maySuspend(s))
-      continue;
-    // A loop counts fuel (kiln_fuel_tick), which can fail.
-    bool frameless = f->getNumRegions() == 0 || loopHeaders(f->getRegion(0)).empty();
-    f->walk([&](Operation *op) {
-      if (op != f && op->getParentOp() == f)
-        frameless = frameless && isFramelessOp(*op);
-    });
-    if (!frameless)
-      light.insert(s);
     auto type = cast<FunctionType>(f->getAttrOfType<TypeAttr>("function_type").getValue());
     if (light.contains(s) && type.getNumResults() == 1 && kindOf(type.getResult(0)) != Kind::Ref)
       pairReturn[s] = prefix + "ret_" + cIdent(s) + "_t";
-    // Small recursive light functions check the native stack at every
-    // kStackCheckInterval-th light depth; every check leaves room for that
-    // many frames of the largest of them.
-    if (light.contains(s) && recursive.contains(s)) {
-      int64_t values = 0, ops = 0;
-      f->walk([&](Block *block) { values += block->getNumArguments(); });
-      f->walk([&](Operation *op) {
-        values += op->getNumResults();
-        ++ops;
-      });
-      int64_t estimate = frameEstimate(values, ops);
-      if (estimate <= kGatedFrameBytes) {
-        gatedStackCheck.insert(s);
-        stackMargin = std::max(stackMargin, kStackCheckInterval * estimate);
-      }
-    }
   }
 
   // Globals: the ordinals from ordinal allocation (byte offsets for scalars).

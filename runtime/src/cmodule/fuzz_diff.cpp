@@ -2,8 +2,9 @@
 // driven by the fuzzer. Each input is the byte stream every random decision
 // of vm_diff.py's program generator is drawn from (--from-bytes): a module of
 // 1 to 8 cases covering the op families with edge values. The module is
-// compiled to bytecode and to C (vm-translate of the normal build, then the
-// C compiler, bounded), both forms are loaded into this process and every
+// compiled to bytecode, to C (vm-translate of the normal build, then the
+// C compiler, bounded) and to the LLVM form (vm-translate --vm-to-object
+// --vm-llvm-bounded), the three forms are loaded into this process and every
 // case runs in each under the same limits; a case whose status or results
 // differ between the forms aborts (a crash for libFuzzer), as does a module
 // that does not compile. Float results are compared as bits, any NaN equal
@@ -198,7 +199,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     in.write(reinterpret_cast<const char *>(data), static_cast<std::streamsize>(size));
   }
   std::string mlir = (dir / "diff.mlir").string(), vmfb = (dir / "diff.vmfb").string(),
-              c = (dir / "diff.c").string(), so = (dir / "diff.so").string();
+              c = (dir / "diff.c").string(), so = (dir / "diff.so").string(),
+              llvm_so = (dir / "diff_llvm.so").string();
   if (run_command({"python3", src + "/test/differential/vm_diff.py", "--from-bytes",
                    (dir / "in.bin").string(), "--emit", dir.string()},
                   log) != 0) {
@@ -213,30 +215,43 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
                   log) != 0) {
     fail("does not compile to C", dir);
   }
+  if (run_command({translate, "--vm-to-object", "--vm-llvm-bounded", mlir, "-o", llvm_so}, log) !=
+      0) {
+    fail("does not compile to the LLVM form", dir);
+  }
 
   vm::Instance &instance = shared_instance();
   std::vector<Case> cases = read_cases(dir / "cases.txt");
   std::string report;
   bool differ = false;
   {
-    Form bytecode(instance), native(instance);
+    Form bytecode(instance), native(instance), lowered(instance);
     auto b = kiln::bytecode::load_module_from_file(instance, vmfb.c_str());
     auto n = kiln::cmodule::load_module_from_file(instance, so.c_str());
-    if (!b.ok() || !n.ok()) {
-      fail("does not load: " + (b.ok() ? n.status() : b.status()).to_string(), dir);
+    auto l = kiln::cmodule::load_module_from_file(instance, llvm_so.c_str());
+    if (!b.ok() || !n.ok() || !l.ok()) {
+      fail("does not load: " + (!b.ok()   ? b.status()
+                                : !n.ok() ? n.status()
+                                          : l.status())
+                                   .to_string(),
+           dir);
     }
     bytecode.module = b.value();
     native.module = n.value();
+    lowered.module = l.value();
     vm::Status rb = bytecode.context.register_module(bytecode.module);
     vm::Status rn = native.context.register_module(native.module);
-    if (!rb.ok() || !rn.ok()) {
-      fail("does not register: " + (rb.ok() ? rn : rb).to_string(), dir);
+    vm::Status rl = lowered.context.register_module(lowered.module);
+    if (!rb.ok() || !rn.ok() || !rl.ok()) {
+      fail("does not register: " + (!rb.ok() ? rb : !rn.ok() ? rn : rl).to_string(), dir);
     }
     for (const Case &k : cases) {
-      std::string from_bytecode = outcome(bytecode, k), from_c = outcome(native, k);
-      if (from_bytecode != from_c) {
+      std::string from_bytecode = outcome(bytecode, k), from_c = outcome(native, k),
+                  from_llvm = outcome(lowered, k);
+      if (from_bytecode != from_c || from_bytecode != from_llvm) {
         differ = true;
-        report += k.name + ":\n  bytecode: " + from_bytecode + "\n  C:        " + from_c + "\n";
+        report += k.name + ":\n  bytecode: " + from_bytecode + "\n  C:        " + from_c +
+                  "\n  LLVM:     " + from_llvm + "\n";
       }
     }
   }
@@ -261,7 +276,7 @@ int main(int argc, char **argv) {
     LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t *>(bytes.data()), bytes.size());
     ++ran;
   }
-  std::printf("%d inputs: bytecode and C agree\n", ran);
+  std::printf("%d inputs: bytecode, C and LLVM forms agree\n", ran);
   return 0;
 }
 #endif

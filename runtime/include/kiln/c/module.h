@@ -408,13 +408,20 @@ typedef const kiln_module_desc_t *(*kiln_module_get_fn_t)(void);
 /* ---- Inline helpers -------------------------------------------------------- */
 
 #if defined(__GNUC__) || defined(__clang__)
-#define KILN_MODULE_INLINE static inline __attribute__((always_inline))
 #define KILN_MODULE_UNLIKELY(x) __builtin_expect(!!(x), 0)
 #define KILN_MODULE_MAYBE_UNUSED __attribute__((unused))
 #else
 #define KILN_MODULE_MAYBE_UNUSED
-#define KILN_MODULE_INLINE static inline
 #define KILN_MODULE_UNLIKELY(x) (x)
+#endif
+/* The LLVM target compiles these helpers to bitcode with KILN_MODULE_INLINE
+ * predefined (to nothing: external definitions it links and inlines). */
+#ifndef KILN_MODULE_INLINE
+#if defined(__GNUC__) || defined(__clang__)
+#define KILN_MODULE_INLINE static inline __attribute__((always_inline))
+#else
+#define KILN_MODULE_INLINE static inline
+#endif
 #endif
 
 KILN_MODULE_INLINE void kiln_ref_retain(const kiln_services_t *s, kiln_ref_t r) {

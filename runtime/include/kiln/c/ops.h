@@ -42,10 +42,14 @@
 extern "C" {
 #endif
 
+/* The LLVM target compiles these helpers to bitcode with KILN_OP_INLINE
+ * predefined (to nothing: external definitions it links and inlines). */
+#ifndef KILN_OP_INLINE
 #if defined(__GNUC__) || defined(__clang__)
 #define KILN_OP_INLINE static inline __attribute__((always_inline))
 #else
 #define KILN_OP_INLINE static inline
+#endif
 #endif
 
 enum { KILN_OP_OK = 0, KILN_OP_DIV_BY_ZERO = 1, KILN_OP_OUT_OF_RANGE = 2, KILN_OP_INVALID = 3 };
