@@ -57,8 +57,10 @@ def compile(source, *, target="vmfb", pipeline=None, buffer_view_exports=True,
             filename="<string>"):
     """Compiles MLIR text.
 
-    target               "vmfb" (bytes), "c" (C source), "vm" (the vm module
-                         after input lowering) or "mlir" (after `pipeline`)
+    target               "vmfb" (bytes), "c" (C source), "llvm-ir" (LLVM IR
+                         from the LLVM target, text; kiln.runtime JIT-compiles
+                         it), "vm" (the vm module after input lowering) or
+                         "mlir" (after `pipeline`)
     pipeline             a pass pipeline to run first, by name or textual
                          ("canonicalize,cse", "builtin.module(inline)")
     buffer_view_exports  plain MLIR: memref functions take and return hal

@@ -38,14 +38,19 @@ buffer_view = _runtime.buffer_view
 
 
 def load_module(source, instance=None, trace=False):
-    """A module from a path (.vmfb or a .so built from emitted C) or from
-    the bytes of either. A .vmfb in memory is used in place."""
+    """A module from a path (.vmfb, a .so built from emitted C, or LLVM IR
+    (.ll, .bc) or .mlir, JIT-compiled: docs/jit.md) or from the bytes of a
+    .vmfb, a .so or LLVM bitcode. A .vmfb in memory is used in place."""
     if isinstance(source, (str, os.PathLike)):
-        return _runtime._load_module_path(os.fspath(source), instance, trace)
+        path = os.fspath(source)
+        if path.endswith(".mlir"):
+            return _load_mlir(path, instance, trace)
+        return _runtime._load_module_path(path, instance, trace)
     view = memoryview(source)
-    if bytes(view[:4]) == b"\x7fELF":
-        # dlopen needs a file; the mapping outlives it.
-        fd, path = tempfile.mkstemp(suffix=".so", prefix="kiln-")
+    suffix = {b"\x7fELF": ".so", b"BC\xc0\xde": ".bc"}.get(bytes(view[:4]))
+    if suffix:
+        # dlopen and the JIT plugin read a file; the module outlives it.
+        fd, path = tempfile.mkstemp(suffix=suffix, prefix="kiln-")
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(view)
@@ -57,6 +62,20 @@ def load_module(source, instance=None, trace=False):
     if not isinstance(source, bytes):
         source = bytes(view)
     return _runtime._load_module_bytes(source, instance, trace)
+
+
+def _load_mlir(path, instance, trace):
+    """A .mlir file through the JIT: kiln.compiler lowers it to LLVM IR in
+    this process (the LLVM target), the JIT plugin compiles that."""
+    from . import compiler
+    ir = compiler.compile_file(path, target="llvm-ir")
+    fd, ll_path = tempfile.mkstemp(suffix=".ll", prefix="kiln-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(ir)
+        return _runtime._load_module_path(ll_path, instance, trace)
+    finally:
+        os.unlink(ll_path)
 
 
 Module.load = staticmethod(load_module)

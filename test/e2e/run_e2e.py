@@ -27,7 +27,11 @@ location ("  at module.fn @12 (file.mlir:3:5)"). Optional expectations:
                                              trace, innermost first
 Writes a JUnit report so the suite's counts reach scripts/summarize_tests.py.
 
-usage: run_e2e.py --bin BUILD/bin --out DIR --junit FILE [files...]
+Forms (--forms, comma-separated): bytecode (.vmfb), c (emitted C built into
+a .so with cc) and jit (run-module JIT-compiles the module in process: LLVM
+IR, or the .mlir itself; see compile_for_jit).
+
+usage: run_e2e.py --bin BUILD/bin --out DIR --junit FILE [--forms F,...] [files...]
 """
 import argparse
 import os
@@ -86,6 +90,10 @@ class Case:
 TRANSLATE_BIN = None
 C_COMPILER = None
 C_FLAGS = []
+# The jit form: what run-module is given (compile_for_jit), and the clang
+# that turns emitted C into LLVM IR for --jit-input=c.
+JIT_INPUT = "mlir"
+JIT_CLANG = "clang-22"
 
 
 def compile_module(bin_dir, source, out_dir, form):
@@ -112,11 +120,38 @@ def compile_module(bin_dir, source, out_dir, form):
         target = out_dir / (source.stem + ".so")
         cmd = ([str(translate_bin / "vm-translate"), "--vm-to-object"] + flags +
                [str(source), "-o", str(target)])
+    elif form == "jit":
+        return compile_for_jit(translate_bin, source, out_dir, flags)
     else:
         raise ValueError(form)
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
     if result.returncode != 0:
         return None, f"compile failed: {' '.join(cmd)}\n{result.stderr}"
+    return target, None
+
+
+def compile_for_jit(translate_bin, source, out_dir, flags):
+    """The module run-module JIT-compiles for `source`: LLVM IR made from its
+    C form by clang (--jit-input=c), or (--jit-input=mlir) the .mlir itself,
+    lowered by the LLVM target inside run-module; a file with extra translate
+    flags goes through vm-translate --vm-to-llvm-ir with them instead."""
+    if JIT_INPUT == "mlir" and not flags:
+        return source, None
+    target = out_dir / (source.stem + ".ll")
+    if JIT_INPUT == "mlir":
+        steps = [[str(translate_bin / "vm-translate"), "--vm-to-llvm-ir"] + flags +
+                 [str(source), "-o", str(target)]]
+    else:
+        source_c = out_dir / (source.stem + ".c")
+        include = pathlib.Path(__file__).resolve().parents[2] / "runtime" / "include"
+        steps = [[str(translate_bin / "vm-translate"), "--vm-to-c"] + flags +
+                 [str(source), "-o", str(source_c)],
+                 [JIT_CLANG, "-std=c11", "-O2", "-fPIC", "-S", "-emit-llvm", f"-I{include}",
+                  str(source_c), "-o", str(target)]]
+    for cmd in steps:
+        result = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+        if result.returncode != 0:
+            return None, f"compile failed: {' '.join(cmd)}\n{result.stderr}"
     return target, None
 
 
@@ -174,10 +209,16 @@ def main():
     parser.add_argument("--cc", help="C compiler for emitted C (default: $CC or cc)")
     parser.add_argument("--cflags", default="",
                         help="extra flags for emitted C, e.g. '-fsanitize=address -DKILN_C_BOUNDED=1'")
+    parser.add_argument("--jit-input", choices=["c", "mlir"], default="mlir",
+                        help="jit form: run-module gets LLVM IR that clang made from "
+                             "emitted C (c), or the .mlir file itself (mlir)")
+    parser.add_argument("--jit-clang", default="clang-22",
+                        help="clang for --jit-input=c (default: clang-22)")
     parser.add_argument("files", nargs="*", type=pathlib.Path)
     args = parser.parse_args()
-    global TRANSLATE_BIN, C_COMPILER, C_FLAGS
+    global TRANSLATE_BIN, C_COMPILER, C_FLAGS, JIT_INPUT, JIT_CLANG
     TRANSLATE_BIN, C_COMPILER, C_FLAGS = args.translate_bin, args.cc, args.cflags.split()
+    JIT_INPUT, JIT_CLANG = args.jit_input, args.jit_clang
 
     files = args.files or sorted(pathlib.Path(__file__).parent.glob("*.mlir"))
     cases = []
@@ -187,7 +228,9 @@ def main():
             if LIBRARY_RE.search(text):
                 continue
             suite = f"e2e.{form}.{source.stem}"
-            skip_re = {"c": C_SKIP_RE, "llvm": LLVM_SKIP_RE}.get(form)
+            # The jit form runs what the target that made its IR can make.
+            jit_skip = LLVM_SKIP_RE if JIT_INPUT == "mlir" else C_SKIP_RE
+            skip_re = {"c": C_SKIP_RE, "llvm": LLVM_SKIP_RE, "jit": jit_skip}.get(form)
             skip = skip_re.search(text) if skip_re else None
             if skip:
                 for name in exported_names(text):

@@ -13,7 +13,8 @@
 // DIR: error: INVALID_ARGUMENT: module '{{.*}}' is a directory
 // RUN: not run-module --module=/dev/zero --function=twice 2>&1 | FileCheck %s --check-prefix=DEV
 // DEV: error: INVALID_ARGUMENT: module '/dev/zero' is not a regular file
-// RUN: not run-module --module=%s --function=twice 2>&1 | FileCheck %s --check-prefix=TEXT
+// RUN: cp %s %t.txt
+// RUN: not run-module --module=%t.txt --function=twice 2>&1 | FileCheck %s --check-prefix=TEXT
 // TEXT: error: INVALID_ARGUMENT: '{{.*}}' is not a module: a .vmfb starts with KILNVMFB
 // RUN: not run-module --module=%t.missing --function=twice 2>&1 | FileCheck %s --check-prefix=MISSING
 // MISSING: error: NOT_FOUND: cannot open module

@@ -1,6 +1,6 @@
 // run-module: loads modules into one context and calls one function.
 //
-//   run-module --module=A.vmfb [--module=B.vmfb ...] --function=NAME
+//   run-module --module=A.vmfb [--module=B.so|C.ll|D.mlir ...] --function=NAME
 //              [--input=VALUE ...] [--trace] [--list-functions]
 //
 // Everything but main() lives in kiln_tooling (runtime/src/tooling).
@@ -28,7 +28,10 @@ void print_usage(std::FILE *out) {
                "\n"
                "  --module=PATH       a .vmfb (bytecode) or a shared library built from\n"
                "                      emitted C, told apart by their first bytes; - reads\n"
-               "                      a .vmfb from stdin\n"
+               "                      a .vmfb from stdin; LLVM IR (.ll, .bc) or a .mlir\n"
+               "                      file is JIT-compiled in the process (docs/jit.md)\n"
+               "  --jit-opt-level=N   optimization level of JIT-compiled modules, 0..3\n"
+               "                      (default 2; lower compiles sooner, runs slower)\n"
                "  --function=NAME     an export of the last module, or MODULE.NAME\n"
                "  --input=VALUE       one per argument, in order (syntax below)\n"
                "  --output=SPEC       one per result, in order: @PATH writes a buffer view\n"
@@ -107,7 +110,9 @@ void print_statistics(double load_ms, double call_ms, const kiln::vm::ExecutionC
 int main(int argc, char **argv) {
   using namespace kiln;
   tooling::RunFlags flags;
-  vm::Status status = tooling::parse_run_flags(argc, argv, &flags);
+  std::string jit_opt_level;
+  vm::Status status =
+      tooling::parse_run_flags(argc, argv, &flags, {{"jit-opt-level", &jit_opt_level}});
   if (!status.ok()) {
     tooling::print_error(stderr, status);
     return 2;
@@ -127,6 +132,15 @@ int main(int argc, char **argv) {
 
   tooling::ModuleLoadOptions load_options;
   load_options.trace = flags.trace;
+  // Fuel and deadlines reach inside the loops of JIT-compiled .mlir.
+  load_options.jit_bounded = flags.fuel >= 0 || flags.deadline_ms >= 0;
+  if (!jit_opt_level.empty()) {
+    if (jit_opt_level.size() != 1 || jit_opt_level[0] < '0' || jit_opt_level[0] > '3') {
+      std::fprintf(stderr, "error: --jit-opt-level takes 0, 1, 2 or 3\n");
+      return 2;
+    }
+    load_options.jit_opt_level = static_cast<uint32_t>(jit_opt_level[0] - '0');
+  }
   if (!flags.profile_path.empty() && flags.invocations > 1) {
     std::fprintf(stderr, "error: --profile follows one invocation; drop --invocations\n");
     return 2;

@@ -10,6 +10,7 @@
 #include "compiler/Dispatch/Passes.h"
 #include "compiler/Target/Bytecode/BytecodeModuleTarget.h"
 #include "compiler/Target/C/VMToC.h"
+#include "compiler/Target/LLVM/VMToLLVM.h"
 #include "compiler/Tools/InputNesting.h"
 #include "compiler/Tools/Registration.h"
 
@@ -23,6 +24,8 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassRegistry.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/SourceMgr.h"
@@ -152,6 +155,21 @@ LogicalResult run(const std::string &text, const std::string &filename, const Op
   }
   if (options.target == "c")
     return mlir::kiln::translateVMToC(*module, os);
+  if (options.target == "llvm-ir") {
+    // kiln.runtime JIT-compiles this text (docs/jit.md).
+    llvm::LLVMContext llvmContext;
+    auto lowered =
+        mlir::kiln::translateVMToLLVMModule(*module, llvmContext, mlir::kiln::LLVMTargetOptions());
+    if (!lowered) {
+      std::string message = llvm::toString(lowered.takeError());
+      // The target's own diagnostics went to the handler already.
+      if (result.diagnostics.empty())
+        result.diagnostics.push_back(plain_error(message));
+      return failure();
+    }
+    (*lowered)->print(os, nullptr);
+    return success();
+  }
   mlir::kiln::BytecodeTargetOptions bytecode;
   bytecode.stripDebug = options.strip_debug;
   return mlir::kiln::translateModuleToBytecode(*module, bytecode, os);
@@ -162,9 +180,9 @@ LogicalResult run(const std::string &text, const std::string &filename, const Op
 Result compile(const std::string &text, const std::string &filename, const Options &options) {
   Result result;
   if (options.target != "vmfb" && options.target != "c" && options.target != "vm" &&
-      options.target != "mlir") {
+      options.target != "mlir" && options.target != "llvm-ir") {
     result.diagnostics.push_back(
-        plain_error("unknown target '" + options.target + "' (vmfb, c, vm or mlir)"));
+        plain_error("unknown target '" + options.target + "' (vmfb, c, llvm-ir, vm or mlir)"));
     return result;
   }
   if (options.index_bitwidth != 32 && options.index_bitwidth != 64) {

@@ -192,7 +192,7 @@ const void *vtable_of(const vm::Module *m) {
 
 class CModule final : public vm::Module {
 public:
-  CModule(const kiln_module_desc_t *desc, void *dl_handle) : desc_(desc), dl_handle_(dl_handle) {
+  CModule(const kiln_module_desc_t *desc, CodeOwner owner) : desc_(desc), owner_(owner) {
     g_cmodule_vtable.store(vtable_of(this), std::memory_order_relaxed);
     for (int32_t i = 0; i < desc->export_count; ++i) {
       if (std::strcmp(desc->exports[i].name, "__init") == 0)
@@ -211,8 +211,8 @@ public:
     }
   }
   ~CModule() override {
-    if (dl_handle_)
-      dlclose(dl_handle_);
+    if (owner_.release)
+      owner_.release(owner_.handle);
   }
 
   const kiln_module_desc_t *desc() const { return desc_; }
@@ -422,7 +422,7 @@ private:
   }
 
   const kiln_module_desc_t *desc_;
-  void *dl_handle_;
+  CodeOwner owner_;
   vm::ExecutionObserver *observer_ = nullptr;
   std::vector<Sizes> export_sizes_;
   int32_t init_export_ = -1;
@@ -975,6 +975,8 @@ Status validate(const kiln_module_desc_t *d, const char *origin) {
   return Status();
 }
 
+void close_library(void *handle) { dlclose(handle); }
+
 struct StaticEntry {
   std::string name;
   kiln_module_get_fn_t getter;
@@ -1001,7 +1003,20 @@ const kiln_module_desc_t *descriptor_of(const vm::Module *module) {
 
 StatusOr<Ref> create_module(const kiln_module_desc_t *descriptor) {
   KILN_RETURN_IF_ERROR(validate(descriptor, "static C module"));
-  return Ref::adopt(new CModule(descriptor, nullptr));
+  return Ref::adopt(new CModule(descriptor, CodeOwner()));
+}
+
+StatusOr<Ref> wrap_module(const kiln_module_desc_t *descriptor, const char *origin, CodeOwner owner,
+                          vm::ExecutionObserver *observer) {
+  Status s = validate(descriptor, origin);
+  if (!s.ok()) {
+    if (owner.release)
+      owner.release(owner.handle);
+    return s;
+  }
+  CModule *module = new CModule(descriptor, owner);
+  module->set_observer(observer);
+  return Ref::adopt(module);
 }
 
 void register_static_module(kiln_module_get_fn_t getter) {
@@ -1056,15 +1071,7 @@ StatusOr<Ref> load_module_from_file(vm::Instance &, const char *path,
   kiln_module_get_fn_t getter;
   static_assert(sizeof(getter) == sizeof(sym), "function pointer size");
   std::memcpy(&getter, &sym, sizeof(getter));
-  const kiln_module_desc_t *d = getter();
-  Status s = validate(d, path);
-  if (!s.ok()) {
-    dlclose(handle);
-    return s;
-  }
-  CModule *module = new CModule(d, handle);
-  module->set_observer(observer);
-  return Ref::adopt(module);
+  return wrap_module(getter(), path, CodeOwner{close_library, handle}, observer);
 }
 
 } // namespace kiln::cmodule

@@ -14,6 +14,7 @@
 #include "kiln/bytecode/bytecode_module.h"
 #endif
 #if defined(KILN_TOOLING_HAVE_CMODULE)
+#include "jit_loader.h"
 #include "kiln/cmodule/c_module.h"
 #endif
 
@@ -51,7 +52,8 @@ StatusOr<vm::Ref> load_c_module(vm::Instance &instance, const std::string &path,
 
 struct KindRow {
   ModuleKind kind;
-  std::string_view magic; // the file's first bytes
+  std::string_view magic;  // the file's first bytes
+  std::string_view suffix; // or, for a text format, the end of its name
   const char *name;
   LoaderFn loader; // nullptr: not supported by this build
 };
@@ -59,20 +61,26 @@ struct KindRow {
 // One row per module kind.
 const KindRow kKinds[] = {
 #if defined(KILN_TOOLING_HAVE_BYTECODE)
-    {ModuleKind::kBytecode, "KILNVMFB", "bytecode", load_bytecode},
+    {ModuleKind::kBytecode, "KILNVMFB", "", "bytecode", load_bytecode},
 #else
-    {ModuleKind::kBytecode, "KILNVMFB", "bytecode", nullptr},
+    {ModuleKind::kBytecode, "KILNVMFB", "", "bytecode", nullptr},
 #endif
 #if defined(KILN_TOOLING_HAVE_CMODULE)
     {ModuleKind::kEmittedC,
      "\x7f"
      "ELF",
-     "emitted C shared library", load_c_module},
+     "", "emitted C shared library", load_c_module},
+    {ModuleKind::kLLVMBitcode, "BC\xc0\xde", "", "LLVM bitcode", load_jit_module},
+    {ModuleKind::kLLVMIR, "", ".ll", "LLVM IR", load_jit_module},
+    {ModuleKind::kMLIR, "", ".mlir", "MLIR", load_jit_module},
 #else
     {ModuleKind::kEmittedC,
      "\x7f"
      "ELF",
-     "emitted C shared library", nullptr},
+     "", "emitted C shared library", nullptr},
+    {ModuleKind::kLLVMBitcode, "BC\xc0\xde", "", "LLVM bitcode", nullptr},
+    {ModuleKind::kLLVMIR, "", ".ll", "LLVM IR", nullptr},
+    {ModuleKind::kMLIR, "", ".mlir", "MLIR", nullptr},
 #endif
 };
 
@@ -133,7 +141,18 @@ const char *module_kind_name(ModuleKind kind) {
 
 ModuleKind module_kind_of_bytes(const uint8_t *data, size_t size) {
   for (const KindRow &row : kKinds) {
-    if (size >= row.magic.size() && std::memcmp(data, row.magic.data(), row.magic.size()) == 0) {
+    if (!row.magic.empty() && size >= row.magic.size() &&
+        std::memcmp(data, row.magic.data(), row.magic.size()) == 0) {
+      return row.kind;
+    }
+  }
+  return ModuleKind::kUnknown;
+}
+
+ModuleKind module_kind_of_name(std::string_view path) {
+  for (const KindRow &row : kKinds) {
+    if (!row.suffix.empty() && path.size() > row.suffix.size() &&
+        path.substr(path.size() - row.suffix.size()) == row.suffix) {
       return row.kind;
     }
   }
@@ -185,11 +204,14 @@ StatusOr<vm::Ref> load_module(vm::Instance &instance, const std::string &path,
     return vm::not_found_error("cannot open module '" + path + "': " + std::strerror(errno));
   }
   ModuleKind kind = module_kind_of_bytes(head, got);
+  if (kind == ModuleKind::kUnknown)
+    kind = module_kind_of_name(path);
   if (kind == ModuleKind::kUnknown) {
     return vm::invalid_argument_error(
         "'" + path +
-        "' is not a module: a .vmfb starts with KILNVMFB and a C module is a "
-        "shared library (ELF)");
+        "' is not a module: a .vmfb starts with KILNVMFB, a C module is a "
+        "shared library (ELF), LLVM bitcode starts with BC; LLVM IR and MLIR "
+        "files end in .ll and .mlir");
   }
   const KindRow *row = row_for(kind);
   if (!row->loader) {

@@ -34,6 +34,22 @@ vm::StatusOr<vm::Ref> load_static_module(std::string_view name);
 // built bounded: descriptor_of(m)->flags & KILN_MODULE_FLAG_BOUNDED.
 const kiln_module_desc_t *descriptor_of(const vm::Module *module);
 
+// Whatever holds a module's code and descriptor (a dlopen() handle, a JIT's
+// code memory): `release(handle)` runs once, when the module is destroyed.
+// Both may be null (static storage).
+struct CodeOwner {
+  void (*release)(void *handle) = nullptr;
+  void *handle = nullptr;
+};
+
+// Checks the descriptor and wraps it like create_module, for a descriptor
+// that `owner` keeps alive; the module releases `owner` when it is
+// destroyed, and wrap_module releases it right away when the descriptor is
+// rejected. `origin` names the module's source in errors (a path). The
+// .so loader below and the JIT (kiln_jit) load through this.
+vm::StatusOr<vm::Ref> wrap_module(const kiln_module_desc_t *descriptor, const char *origin,
+                                  CodeOwner owner, vm::ExecutionObserver *observer = nullptr);
+
 // dlopen()s `path`, calls kiln_module_v1_get and wraps the descriptor; the
 // library stays loaded until the module is destroyed. `observer` (optional,
 // must outlive the module) is told about every VM frame the module's

@@ -1,0 +1,219 @@
+//===- JIT.cpp - LLVM IR of a C-ABI module -> code in this process -------===//
+
+#include "compiler/JIT/JIT.h"
+
+#include "kiln/vm/status.h"
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/ExecutionEngine/Orc/LLJIT.h"
+#include "llvm/ExecutionEngine/Orc/ThreadSafeModule.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/IRReader/IRReader.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Target/TargetMachine.h"
+
+#include <mutex>
+#include <string>
+#include <system_error>
+
+using namespace llvm;
+
+namespace kiln::jit {
+namespace {
+
+Error invalid(const Twine &message) {
+  return createStringError(std::make_error_code(std::errc::invalid_argument), message);
+}
+
+void initializeNativeTarget() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    InitializeNativeTarget();
+    InitializeNativeTargetAsmPrinter();
+    InitializeNativeTargetAsmParser();
+  });
+}
+
+CodeGenOptLevel codeGenLevel(unsigned level) {
+  switch (level) {
+  case 0:
+    return CodeGenOptLevel::None;
+  case 1:
+    return CodeGenOptLevel::Less;
+  case 2:
+    return CodeGenOptLevel::Default;
+  default:
+    return CodeGenOptLevel::Aggressive;
+  }
+}
+
+OptimizationLevel irLevel(unsigned level) {
+  switch (level) {
+  case 0:
+    return OptimizationLevel::O0;
+  case 1:
+    return OptimizationLevel::O1;
+  case 2:
+    return OptimizationLevel::O2;
+  default:
+    return OptimizationLevel::O3;
+  }
+}
+
+// LLVM's default pipeline at `level`, for the host machine.
+Error optimize(Module &module, orc::JITTargetMachineBuilder builder, unsigned level) {
+  Expected<std::unique_ptr<TargetMachine>> machine = builder.createTargetMachine();
+  if (!machine)
+    return machine.takeError();
+  LoopAnalysisManager loops;
+  FunctionAnalysisManager functions;
+  CGSCCAnalysisManager sccs;
+  ModuleAnalysisManager modules;
+  PassBuilder passes(machine->get());
+  passes.registerModuleAnalyses(modules);
+  passes.registerCGSCCAnalyses(sccs);
+  passes.registerFunctionAnalyses(functions);
+  passes.registerLoopAnalyses(loops);
+  passes.crossRegisterProxies(loops, functions, sccs, modules);
+  ModulePassManager pipeline = level == 0 ? passes.buildO0DefaultPipeline(OptimizationLevel::O0)
+                                          : passes.buildPerModuleDefaultPipeline(irLevel(level));
+  pipeline.run(module, modules);
+  return Error::success();
+}
+
+// The verifier's report, one line ("problem; the IR it is about; ...").
+std::string oneLine(StringRef text) {
+  SmallVector<StringRef> lines;
+  text.trim().split(lines, '\n', -1, /*KeepEmpty=*/false);
+  std::string joined;
+  for (StringRef line : lines) {
+    if (!joined.empty())
+      joined += "; ";
+    joined += line.trim().str();
+  }
+  return joined;
+}
+
+// Checks what the JIT needs of the module before compiling it.
+Error checkModule(Module &module, const Triple &host) {
+  std::string problems;
+  raw_string_ostream os(problems);
+  if (verifyModule(module, &os))
+    return invalid("invalid LLVM IR: " + oneLine(problems));
+  const Triple &triple = module.getTargetTriple();
+  if (!triple.str().empty() && triple.getArch() != host.getArch()) {
+    return invalid("the module is compiled for " + triple.str() + "; this JIT runs " + host.str() +
+                   " code");
+  }
+  Function *entry = module.getFunction(KILN_MODULE_ENTRY_SYMBOL);
+  if (!entry || entry->isDeclaration()) {
+    return invalid(Twine("the module does not define ") + KILN_MODULE_ENTRY_SYMBOL +
+                   ": it is not a Kiln C module (C module ABI version " +
+                   Twine(KILN_MODULE_ABI_VERSION) + ")");
+  }
+  return Error::success();
+}
+
+} // namespace
+
+CompiledModule::CompiledModule(std::unique_ptr<orc::LLJIT> jit,
+                               const kiln_module_desc_t *descriptor)
+    : jit_(std::move(jit)), descriptor_(descriptor) {}
+
+CompiledModule::~CompiledModule() = default;
+
+Expected<std::unique_ptr<CompiledModule>> compileModule(std::unique_ptr<Module> module,
+                                                        std::unique_ptr<LLVMContext> context,
+                                                        const JITOptions &options) {
+  initializeNativeTarget();
+  Expected<orc::JITTargetMachineBuilder> builder = orc::JITTargetMachineBuilder::detectHost();
+  if (!builder)
+    return builder.takeError();
+  builder->setCodeGenOptLevel(codeGenLevel(options.optLevel));
+  if (Error err = checkModule(*module, builder->getTargetTriple()))
+    return err;
+  if (options.optimizeIR) {
+    if (Error err = optimize(*module, *builder, options.optLevel))
+      return err;
+  }
+
+  Expected<std::unique_ptr<orc::LLJIT>> jit =
+      orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(*builder)).create();
+  if (!jit)
+    return jit.takeError();
+  // ORC reports why materialization failed (e.g. "Symbols not found: [ f ]")
+  // to the session, and the lookup only says that it failed: collect the
+  // reports for the error instead of printing them.
+  auto reports = std::make_shared<std::string>();
+  (*jit)->getExecutionSession().setErrorReporter([reports](Error err) {
+    if (!reports->empty())
+      *reports += "; ";
+    *reports += toString(std::move(err));
+  });
+  const DataLayout &layout = (*jit)->getDataLayout();
+  if (module->getDataLayout().isDefault())
+    module->setDataLayout(layout);
+  if (Error err = (*jit)->addIRModule(orc::ThreadSafeModule(std::move(module), std::move(context))))
+    return err;
+
+  Expected<orc::ExecutorAddr> address = (*jit)->lookup(KILN_MODULE_ENTRY_SYMBOL);
+  if (!address) {
+    std::string message = toString(address.takeError());
+    if (!reports->empty())
+      message = *reports;
+    return invalid("the JIT could not compile the module: " + message);
+  }
+  auto getter = address->toPtr<kiln_module_get_fn_t>();
+  const kiln_module_desc_t *descriptor = getter();
+  if (!descriptor)
+    return invalid(Twine(KILN_MODULE_ENTRY_SYMBOL) + " returned no descriptor");
+  return std::make_unique<CompiledModule>(std::move(*jit), descriptor);
+}
+
+Expected<std::unique_ptr<CompiledModule>> compileIR(StringRef ir, StringRef name,
+                                                    const JITOptions &options) {
+  auto context = std::make_unique<LLVMContext>();
+  SMDiagnostic diagnostic;
+  // The IR parser reads up to a terminating NUL, which `ir` may lack.
+  std::unique_ptr<MemoryBuffer> buffer = MemoryBuffer::getMemBufferCopy(ir, name);
+  std::unique_ptr<Module> module = parseIR(buffer->getMemBufferRef(), diagnostic, *context);
+  if (!module) {
+    return invalid("invalid LLVM IR: " + diagnostic.getFilename() + ":" +
+                   Twine(diagnostic.getLineNo()) + ":" + Twine(diagnostic.getColumnNo() + 1) +
+                   ": error: " + diagnostic.getMessage());
+  }
+  return compileModule(std::move(module), std::move(context), options);
+}
+
+Expected<std::unique_ptr<CompiledModule>> compileIRFile(StringRef path, const JITOptions &options) {
+  ErrorOr<std::unique_ptr<MemoryBuffer>> file = MemoryBuffer::getFile(path);
+  if (!file) {
+    return createStringError(file.getError(),
+                             "cannot read '" + path.str() + "': " + file.getError().message());
+  }
+  return compileIR((*file)->getBuffer(), path, options);
+}
+
+Failure describeFailure(Error error) {
+  Failure failure{static_cast<uint8_t>(vm::StatusCode::kInvalidArgument), {}};
+  handleAllErrors(std::move(error), [&](const ErrorInfoBase &info) {
+    if (!failure.message.empty())
+      failure.message += "; ";
+    failure.message += info.message();
+    std::error_code code = info.convertToErrorCode();
+    if (code == std::errc::no_such_file_or_directory)
+      failure.code = static_cast<uint8_t>(vm::StatusCode::kNotFound);
+    else if (code == std::errc::function_not_supported)
+      failure.code = static_cast<uint8_t>(vm::StatusCode::kUnimplemented);
+  });
+  return failure;
+}
+
+} // namespace kiln::jit

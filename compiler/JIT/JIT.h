@@ -1,0 +1,102 @@
+//===- JIT.h - LLVM IR of a C-ABI module -> code in this process -*- C++ -*-===//
+//
+// The JIT (kiln_jit): compiles an LLVM module that implements the C module
+// ABI of runtime/include/kiln/c/module.h (what the LLVM target emits, or
+// what clang makes of emitted C) with LLVM ORC's LLJIT for the host, looks
+// up kiln_module_v1_get and calls it. The result owns the code memory and
+// the descriptor; kiln::jit::loadModule (JITModule.h) wraps it into a
+// runtime module exactly like a dlopen()ed C module.
+//
+// Symbols the module declares but does not define resolve against the
+// process (libc, libm), as a shared object's would against its loader.
+//
+// This half needs LLVM only, no runtime and no MLIR: the JIT plugins
+// (runtime/include/kiln/tooling/jit_plugin.h) are built from it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef KILN_COMPILER_JIT_JIT_H
+#define KILN_COMPILER_JIT_JIT_H
+
+#include "kiln/c/module.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Error.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+namespace llvm {
+class LLVMContext;
+class Module;
+namespace orc {
+class LLJIT;
+} // namespace orc
+} // namespace llvm
+
+namespace kiln::jit {
+
+struct JITOptions {
+  /// The code generator's optimization level, 0..3. The IR itself is taken
+  /// as it is: the LLVM target has optimized it already (and clang -O2 has
+  /// optimized IR made from emitted C), unless `optimizeIR` asks.
+  unsigned optLevel = 2;
+  /// Run LLVM's default<O{optLevel}> pipeline on the IR before compiling it
+  /// (for IR nobody optimized, e.g. clang -O0 output).
+  bool optimizeIR = false;
+  /// .mlir only (MLIRToJIT.h): lower a bounded module, which counts fuel and
+  /// checks the native stack (the LLVM target's `bounded`).
+  bool bounded = false;
+};
+
+/// The JIT-compiled code of one module. The descriptor, and everything it
+/// points at (names, functions, rodata), lives as long as this object.
+class CompiledModule {
+public:
+  /// Made by compileModule.
+  CompiledModule(std::unique_ptr<llvm::orc::LLJIT> jit, const kiln_module_desc_t *descriptor);
+  ~CompiledModule();
+  CompiledModule(const CompiledModule &) = delete;
+  CompiledModule &operator=(const CompiledModule &) = delete;
+
+  /// What kiln_module_v1_get returned; not validated yet (the runtime's
+  /// kiln::cmodule::wrap_module checks the ABI version and the tables).
+  const kiln_module_desc_t *descriptor() const { return descriptor_; }
+
+private:
+  std::unique_ptr<llvm::orc::LLJIT> jit_;
+  const kiln_module_desc_t *descriptor_;
+};
+
+/// Verifies `module`, compiles it for the host and calls its
+/// kiln_module_v1_get. Errors (an llvm::StringError with
+/// std::errc::invalid_argument, one message): invalid IR, IR for another
+/// architecture, no definition of kiln_module_v1_get, symbols that resolve
+/// neither in the module nor in the process, a null descriptor.
+llvm::Expected<std::unique_ptr<CompiledModule>>
+compileModule(std::unique_ptr<llvm::Module> module, std::unique_ptr<llvm::LLVMContext> context,
+              const JITOptions &options = {});
+
+/// The same for a module in textual LLVM IR or bitcode (told apart by the
+/// bitcode magic). `name` names it in errors (a file name).
+llvm::Expected<std::unique_ptr<CompiledModule>> compileIR(llvm::StringRef ir, llvm::StringRef name,
+                                                          const JITOptions &options = {});
+
+/// The same for a .ll or .bc file; a missing file is
+/// std::errc::no_such_file_or_directory.
+llvm::Expected<std::unique_ptr<CompiledModule>> compileIRFile(llvm::StringRef path,
+                                                              const JITOptions &options = {});
+
+/// A failed compile as a runtime status: the kiln::vm::StatusCode value
+/// (NOT_FOUND for a missing file, UNIMPLEMENTED for input this build cannot
+/// compile, else INVALID_ARGUMENT) and one message.
+struct Failure {
+  uint8_t code;
+  std::string message;
+};
+Failure describeFailure(llvm::Error error);
+
+} // namespace kiln::jit
+
+#endif // KILN_COMPILER_JIT_JIT_H
