@@ -132,82 +132,6 @@ void FunctionEmitter::writableCheck(Operation *op, Value writable) {
           {});
 }
 
-namespace {
-
-/// A buffer element access: its byte size and, for loads and fills, the
-/// kiln/c/ops.h helper (stores pick theirs from the size and value kind).
-struct BufferElement {
-  unsigned size;
-  StringRef helper;
-};
-
-std::optional<BufferElement> bufferFillOf(Operation &op) {
-  return TypeSwitch<Operation *, std::optional<BufferElement>>(&op)
-      .Case<BufferFillI8Op>([](auto) {
-        return BufferElement{1, "kiln_fill_i8"};
-      })
-      .Case<BufferFillI16Op>([](auto) {
-        return BufferElement{2, "kiln_fill_i16"};
-      })
-      .Case<BufferFillI32Op>([](auto) {
-        return BufferElement{4, "kiln_fill_i32"};
-      })
-      .Case<BufferFillI64Op>([](auto) {
-        return BufferElement{8, "kiln_fill_i64"};
-      })
-      .Case<BufferFillF32Op>([](auto) {
-        return BufferElement{4, "kiln_fill_f32"};
-      })
-      .Case<BufferFillF64Op>([](auto) {
-        return BufferElement{8, "kiln_fill_f64"};
-      })
-      .Default([](Operation *) { return std::nullopt; });
-}
-
-/// Element loads (with their helper) and stores (helper empty).
-std::optional<BufferElement> bufferElementOf(Operation &op) {
-  return TypeSwitch<Operation *, std::optional<BufferElement>>(&op)
-      .Case<BufferLoadI8SOp>([](auto) {
-        return BufferElement{1, "kiln_load_i8_s"};
-      })
-      .Case<BufferLoadI8UOp>([](auto) {
-        return BufferElement{1, "kiln_load_i8_u"};
-      })
-      .Case<BufferLoadI16SOp>([](auto) {
-        return BufferElement{2, "kiln_load_i16_s"};
-      })
-      .Case<BufferLoadI16UOp>([](auto) {
-        return BufferElement{2, "kiln_load_i16_u"};
-      })
-      .Case<BufferLoadI32Op>([](auto) {
-        return BufferElement{4, "kiln_load_i32"};
-      })
-      .Case<BufferLoadI64Op>([](auto) {
-        return BufferElement{8, "kiln_load_i64"};
-      })
-      .Case<BufferLoadF32Op>([](auto) {
-        return BufferElement{4, "kiln_load_f32"};
-      })
-      .Case<BufferLoadF64Op>([](auto) {
-        return BufferElement{8, "kiln_load_f64"};
-      })
-      .Case<BufferStoreI8Op>([](auto) {
-        return BufferElement{1, ""};
-      })
-      .Case<BufferStoreI16Op>([](auto) {
-        return BufferElement{2, ""};
-      })
-      .Case<BufferStoreI32Op, BufferStoreF32Op>([](auto) {
-        return BufferElement{4, ""};
-      })
-      .Case<BufferStoreI64Op, BufferStoreF64Op>([](auto) {
-        return BufferElement{8, ""};
-      })
-      .Default([](Operation *) { return std::nullopt; });
-}
-
-} // namespace
-
 LogicalResult FunctionEmitter::emitBufferOp(Operation &op) {
   auto arg = [&](unsigned i) { return get(op.getOperand(i)); };
   // buffer.alloc and buffer.clone check their operands in the runtime
@@ -266,10 +190,10 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op) {
     return success();
   }
   // Element loads and stores: offsets are element indices (ops.h).
-  std::optional<BufferElement> element = bufferElementOf(op);
+  std::optional<BufferElement> loadOp = bufferLoadOf(op);
+  std::optional<BufferElement> element = loadOp ? loadOp : bufferStoreOf(op);
   if (!element)
     return op.emitOpError("is not supported by the C target yet");
-  bool isLoad = !element->helper.empty();
   unsigned size = element->size;
   Span span = spanOf(&op, op.getOperand(0));
   Value data = span.data, len = span.length, w = span.writable;
@@ -279,20 +203,13 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op) {
                     {lengthValue, index, lit(t.u32, Twine(size) + "u"), addr(out)});
   faultIf(isNonZero(code), &op, "KILN_FAULT_BUFFER_RANGE",
           {index, i64c(1), i32c(size), lengthValue});
-  if (isLoad) {
+  if (loadOp) {
     setCopy(op.getResult(0),
             call(t.of(op.getResult(0).getType()), element->helper, {load(data), load(out)}));
     return success();
   }
   writableCheck(&op, w);
-  Kind k = kindOf(op.getOperand(2).getType());
-  std::string store = size == 1        ? "kiln_store_i8"
-                      : size == 2      ? "kiln_store_i16"
-                      : k == Kind::F32 ? "kiln_store_f32"
-                      : k == Kind::F64 ? "kiln_store_f64"
-                      : size == 8      ? "kiln_store_i64"
-                                       : "kiln_store_i32";
-  callVoid(store, {load(data), load(out), arg(2)});
+  callVoid(element->helper, {load(data), load(out), arg(2)});
   return success();
 }
 

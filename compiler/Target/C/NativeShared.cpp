@@ -15,6 +15,7 @@
 #include "mlir/IR/RegionGraphTraits.h"
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/ADT/SCCIterator.h"
+#include "llvm/ADT/TypeSwitch.h"
 
 namespace mlir::kiln::ctarget {
 
@@ -174,6 +175,81 @@ llvm::DenseSet<Value> valuesLiveAcrossSuspension(Operation *func,
     }
   }
   return live;
+}
+
+std::optional<BufferElement> bufferFillOf(Operation &op) {
+  return TypeSwitch<Operation *, std::optional<BufferElement>>(&op)
+      .Case<BufferFillI8Op>([](auto) {
+        return BufferElement{1, "kiln_fill_i8"};
+      })
+      .Case<BufferFillI16Op>([](auto) {
+        return BufferElement{2, "kiln_fill_i16"};
+      })
+      .Case<BufferFillI32Op>([](auto) {
+        return BufferElement{4, "kiln_fill_i32"};
+      })
+      .Case<BufferFillI64Op>([](auto) {
+        return BufferElement{8, "kiln_fill_i64"};
+      })
+      .Case<BufferFillF32Op>([](auto) {
+        return BufferElement{4, "kiln_fill_f32"};
+      })
+      .Case<BufferFillF64Op>([](auto) {
+        return BufferElement{8, "kiln_fill_f64"};
+      })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+std::optional<BufferElement> bufferLoadOf(Operation &op) {
+  return TypeSwitch<Operation *, std::optional<BufferElement>>(&op)
+      .Case<BufferLoadI8SOp>([](auto) {
+        return BufferElement{1, "kiln_load_i8_s"};
+      })
+      .Case<BufferLoadI8UOp>([](auto) {
+        return BufferElement{1, "kiln_load_i8_u"};
+      })
+      .Case<BufferLoadI16SOp>([](auto) {
+        return BufferElement{2, "kiln_load_i16_s"};
+      })
+      .Case<BufferLoadI16UOp>([](auto) {
+        return BufferElement{2, "kiln_load_i16_u"};
+      })
+      .Case<BufferLoadI32Op>([](auto) {
+        return BufferElement{4, "kiln_load_i32"};
+      })
+      .Case<BufferLoadI64Op>([](auto) {
+        return BufferElement{8, "kiln_load_i64"};
+      })
+      .Case<BufferLoadF32Op>([](auto) {
+        return BufferElement{4, "kiln_load_f32"};
+      })
+      .Case<BufferLoadF64Op>([](auto) {
+        return BufferElement{8, "kiln_load_f64"};
+      })
+      .Default([](Operation *) { return std::nullopt; });
+}
+
+std::optional<BufferElement> bufferStoreOf(Operation &op) {
+  return TypeSwitch<Operation *, std::optional<BufferElement>>(&op)
+      .Case<BufferStoreI8Op>([](auto) {
+        return BufferElement{1, "kiln_store_i8"};
+      })
+      .Case<BufferStoreI16Op>([](auto) {
+        return BufferElement{2, "kiln_store_i16"};
+      })
+      .Case<BufferStoreI32Op>([](auto) {
+        return BufferElement{4, "kiln_store_i32"};
+      })
+      .Case<BufferStoreI64Op>([](auto) {
+        return BufferElement{8, "kiln_store_i64"};
+      })
+      .Case<BufferStoreF32Op>([](auto) {
+        return BufferElement{4, "kiln_store_f32"};
+      })
+      .Case<BufferStoreF64Op>([](auto) {
+        return BufferElement{8, "kiln_store_f64"};
+      })
+      .Default([](Operation *) { return std::nullopt; });
 }
 
 } // namespace mlir::kiln::ctarget

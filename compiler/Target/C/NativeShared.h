@@ -121,6 +121,18 @@ void decomposeLocation(Location loc, StringRef inlinedFrom,
 llvm::DenseSet<Value> valuesLiveAcrossSuspension(Operation *func,
                                                  const vm::SuspensionAnalysis &suspension);
 
+/// A buffer element access: its byte size and the kiln/c/ops.h helper.
+struct BufferElement {
+  unsigned size;
+  StringRef helper;
+};
+
+/// vm.buffer.fill.*, vm.buffer.load.* and vm.buffer.store.*: the element and
+/// its helper, or nullopt for another op.
+std::optional<BufferElement> bufferFillOf(Operation &op);
+std::optional<BufferElement> bufferLoadOf(Operation &op);
+std::optional<BufferElement> bufferStoreOf(Operation &op);
+
 } // namespace mlir::kiln::ctarget
 
 #endif // KILN_COMPILER_TARGET_C_NATIVESHARED_H

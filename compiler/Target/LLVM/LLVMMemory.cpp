@@ -20,6 +20,10 @@
 namespace mlir::kiln::llvmtarget {
 
 using namespace mlir::kiln::vm;
+using ctarget::BufferElement;
+using ctarget::bufferFillOf;
+using ctarget::bufferLoadOf;
+using ctarget::bufferStoreOf;
 
 // Globals: scalars in the state's byte area at their byte offset, refs
 // after it at their ordinal; vm.global.address is that offset or ordinal, as
@@ -128,91 +132,6 @@ llvm::Value *FunctionLowering::rangeCheck(Operation *op, llvm::Value *length, ll
 void FunctionLowering::writableCheck(Operation *op, llvm::AllocaInst *writable) {
   faultIf(b.CreateICmpEQ(load(writable), i32c(0)), op, KILN_FAULT_BUFFER_READ_ONLY, {});
 }
-
-namespace {
-
-/// A buffer element access: its byte size and the kiln/c/ops.h helper.
-struct BufferElement {
-  unsigned size;
-  StringRef helper;
-};
-
-std::optional<BufferElement> bufferFillOf(Operation &op) {
-  return TypeSwitch<Operation *, std::optional<BufferElement>>(&op)
-      .Case<BufferFillI8Op>([](auto) {
-        return BufferElement{1, "kiln_fill_i8"};
-      })
-      .Case<BufferFillI16Op>([](auto) {
-        return BufferElement{2, "kiln_fill_i16"};
-      })
-      .Case<BufferFillI32Op>([](auto) {
-        return BufferElement{4, "kiln_fill_i32"};
-      })
-      .Case<BufferFillI64Op>([](auto) {
-        return BufferElement{8, "kiln_fill_i64"};
-      })
-      .Case<BufferFillF32Op>([](auto) {
-        return BufferElement{4, "kiln_fill_f32"};
-      })
-      .Case<BufferFillF64Op>([](auto) {
-        return BufferElement{8, "kiln_fill_f64"};
-      })
-      .Default([](Operation *) { return std::nullopt; });
-}
-
-std::optional<BufferElement> bufferLoadOf(Operation &op) {
-  return TypeSwitch<Operation *, std::optional<BufferElement>>(&op)
-      .Case<BufferLoadI8SOp>([](auto) {
-        return BufferElement{1, "kiln_load_i8_s"};
-      })
-      .Case<BufferLoadI8UOp>([](auto) {
-        return BufferElement{1, "kiln_load_i8_u"};
-      })
-      .Case<BufferLoadI16SOp>([](auto) {
-        return BufferElement{2, "kiln_load_i16_s"};
-      })
-      .Case<BufferLoadI16UOp>([](auto) {
-        return BufferElement{2, "kiln_load_i16_u"};
-      })
-      .Case<BufferLoadI32Op>([](auto) {
-        return BufferElement{4, "kiln_load_i32"};
-      })
-      .Case<BufferLoadI64Op>([](auto) {
-        return BufferElement{8, "kiln_load_i64"};
-      })
-      .Case<BufferLoadF32Op>([](auto) {
-        return BufferElement{4, "kiln_load_f32"};
-      })
-      .Case<BufferLoadF64Op>([](auto) {
-        return BufferElement{8, "kiln_load_f64"};
-      })
-      .Default([](Operation *) { return std::nullopt; });
-}
-
-std::optional<BufferElement> bufferStoreOf(Operation &op) {
-  return TypeSwitch<Operation *, std::optional<BufferElement>>(&op)
-      .Case<BufferStoreI8Op>([](auto) {
-        return BufferElement{1, "kiln_store_i8"};
-      })
-      .Case<BufferStoreI16Op>([](auto) {
-        return BufferElement{2, "kiln_store_i16"};
-      })
-      .Case<BufferStoreI32Op>([](auto) {
-        return BufferElement{4, "kiln_store_i32"};
-      })
-      .Case<BufferStoreI64Op>([](auto) {
-        return BufferElement{8, "kiln_store_i64"};
-      })
-      .Case<BufferStoreF32Op>([](auto) {
-        return BufferElement{4, "kiln_store_f32"};
-      })
-      .Case<BufferStoreF64Op>([](auto) {
-        return BufferElement{8, "kiln_store_f64"};
-      })
-      .Default([](Operation *) { return std::nullopt; });
-}
-
-} // namespace
 
 LogicalResult FunctionLowering::emitBufferOp(Operation &op) {
   auto arg = [&](unsigned i) { return get(op.getOperand(i)); };
