@@ -12,8 +12,8 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/IR/MLIRContext.h"
-#include "mlir/IR/Verifier.h"
 #include "mlir/Parser/Parser.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -59,20 +59,35 @@ void appendDiagnostic(std::string &out, mlir::Diagnostic &diagnostic) {
     appendDiagnostic(out, note);
 }
 
+// One context for every compilation in the process (compileMLIR holds the
+// lock): its dialects are loaded once, and no compilation pays for tearing
+// one down. Dialects load when the parser meets them; no threads (the
+// tools' machines have few cores and a module is compiled on one).
+mlir::MLIRContext &sharedContext() {
+  static mlir::MLIRContext *context = [] {
+    mlir::DialectRegistry registry;
+    mlir::kiln::registerKilnDialects(registry);
+    auto *created = new mlir::MLIRContext(registry, mlir::MLIRContext::Threading::DISABLED);
+    // A note with the whole failing op in generic form is too much for one
+    // line.
+    created->printOpOnDiagnostic(false);
+    return created;
+  }();
+  return *context;
+}
+
 // Everything but the JIT itself, on the tools' large stack.
 llvm::Expected<std::unique_ptr<llvm::Module>> lower(llvm::StringRef source, llvm::StringRef name,
                                                     llvm::LLVMContext &llvmContext,
                                                     const JITOptions &options) {
-  mlir::DialectRegistry registry;
-  mlir::kiln::registerKilnDialects(registry);
-  mlir::MLIRContext context(registry, mlir::MLIRContext::Threading::DISABLED);
-  // A note with the whole failing op in generic form is too much for one line.
-  context.printOpOnDiagnostic(false);
+  mlir::MLIRContext &context = sharedContext();
   std::string diagnostics;
-  context.getDiagEngine().registerHandler([&](mlir::Diagnostic &diagnostic) {
-    appendDiagnostic(diagnostics, diagnostic);
-    return mlir::success();
-  });
+  mlir::DiagnosticEngine::HandlerID handler =
+      context.getDiagEngine().registerHandler([&](mlir::Diagnostic &diagnostic) {
+        appendDiagnostic(diagnostics, diagnostic);
+        return mlir::success();
+      });
+  llvm::scope_exit unregister([&] { context.getDiagEngine().eraseHandler(handler); });
   auto error = [&](llvm::StringRef what) {
     return llvm::createStringError(std::make_error_code(std::errc::invalid_argument),
                                    diagnostics.empty() ? what.str() : diagnostics);
@@ -84,7 +99,8 @@ llvm::Expected<std::unique_ptr<llvm::Module>> lower(llvm::StringRef source, llvm
     return error("the input nests too deeply");
   mlir::OwningOpRef<mlir::ModuleOp> module =
       mlir::parseSourceFile<mlir::ModuleOp>(sourceMgr, mlir::ParserConfig(&context));
-  if (!module || mlir::failed(mlir::verify(*module)))
+  // The parser verified the module.
+  if (!module)
     return error("the input does not parse or verify");
   mlir::kiln::LLVMTargetOptions target;
   target.optLevel = options.optLevel;

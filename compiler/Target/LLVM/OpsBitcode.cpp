@@ -22,7 +22,8 @@ llvm::Expected<std::unique_ptr<llvm::Module>> loadOpsBitcode(llvm::LLVMContext &
   llvm::StringRef bytes =
       bounded ? llvm::StringRef(reinterpret_cast<const char *>(kBounded), sizeof(kBounded))
               : llvm::StringRef(reinterpret_cast<const char *>(kUnbounded), sizeof(kUnbounded));
-  return llvm::parseBitcodeFile(llvm::MemoryBufferRef(bytes, "kiln-ops.bc"), ctx);
+  // The bytes are static, so the lazy module may keep reading them.
+  return llvm::getLazyBitcodeModule(llvm::MemoryBufferRef(bytes, "kiln-ops.bc"), ctx);
 }
 
 } // namespace mlir::kiln::llvmtarget

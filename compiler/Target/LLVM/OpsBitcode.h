@@ -17,6 +17,8 @@ namespace mlir::kiln::llvmtarget {
 
 /// A fresh copy of the helpers' module in `ctx`: the bounded build
 /// (KILN_C_BOUNDED=1: fuel and native stack checks) or the unbounded one.
+/// Loaded lazily: the declarations are there, a body is read when it is
+/// materialized (the linker does so for the helpers a module uses).
 llvm::Expected<std::unique_ptr<llvm::Module>> loadOpsBitcode(llvm::LLVMContext &ctx, bool bounded);
 
 } // namespace mlir::kiln::llvmtarget

