@@ -16,6 +16,10 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <link.h>
+#include <sys/mman.h>
+
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
@@ -63,6 +67,33 @@ int32_t compile(const kiln_jit_request_t *request, const kiln_module_desc_t **de
   *descriptor = (*compiled)->descriptor();
   *owner = compiled->release();
   return 0;
+}
+
+// The plugin's code is one large mapping of which a compilation touches
+// pages all over: mapping them in one call (MADV_POPULATE_READ, Linux
+// 5.14; the pages are in the page cache after the first run) costs less
+// than the thousand page faults it replaces. Runs before the plugin's other
+// static initializers (LLVM's); where the call is unsupported, nothing
+// changes.
+int prefaultSegment(dl_phdr_info *info, size_t, void *self) {
+  auto address = reinterpret_cast<uintptr_t>(self);
+  for (int i = 0; i < info->dlpi_phnum; ++i) {
+    const ElfW(Phdr) &segment = info->dlpi_phdr[i];
+    uintptr_t start = info->dlpi_addr + segment.p_vaddr;
+    if (segment.p_type != PT_LOAD || address < start || address >= start + segment.p_memsz)
+      continue;
+    if (!(segment.p_flags & PF_X))
+      return 1;
+    uintptr_t page = ~static_cast<uintptr_t>(4095);
+    uintptr_t begin = start & page, end = (start + segment.p_memsz + 4095) & page;
+    madvise(reinterpret_cast<void *>(begin), end - begin, MADV_POPULATE_READ);
+    return 1;
+  }
+  return 0;
+}
+
+__attribute__((constructor(101))) void prefaultCode() {
+  dl_iterate_phdr(prefaultSegment, reinterpret_cast<void *>(&prefaultCode));
 }
 
 void release(void *owner) { delete static_cast<CompiledModule *>(owner); }
