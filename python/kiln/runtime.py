@@ -65,8 +65,14 @@ def load_module(source, instance=None, trace=False):
 
 
 def _load_mlir(path, instance, trace):
-    """A .mlir file through the JIT: kiln.compiler lowers it to LLVM IR in
-    this process (the LLVM target), the JIT plugin compiles that."""
+    """A .mlir file through the JIT: the .mlir plugin (libkiln_jit_mlir.so,
+    in this package) lowers and compiles it, as run-module does. Without
+    it (a build without the LLVM target), kiln.compiler lowers it to LLVM
+    IR in this process and the LLVM IR plugin compiles that."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    if os.environ.get("KILN_JIT_PLUGIN_DIR") or os.path.exists(
+            os.path.join(here, "libkiln_jit_mlir.so")):
+        return _runtime._load_module_path(path, instance, trace)
     from . import compiler
     ir = compiler.compile_file(path, target="llvm-ir")
     fd, ll_path = tempfile.mkstemp(suffix=".ll", prefix="kiln-")

@@ -81,9 +81,14 @@ def test_module_without_entry_point(tmp_path):
     assert "does not define kiln_module_v1_get" in str(error.value)
 
 
+def mlir_plugin():
+    return os.path.join(os.path.dirname(kiln.runtime.__file__), "libkiln_jit_mlir.so")
+
+
 @needs_compiler
 def test_mlir_file_through_the_jit(tmp_path):
-    # kiln.compiler lowers it with the LLVM target, the JIT plugin compiles it.
+    # The .mlir plugin lowers it with the LLVM target and compiles it.
+    assert os.path.exists(mlir_plugin())
     path = tmp_path / "jitted.mlir"
     path.write_text(MODULE)
     ctx = Context([kiln.runtime.load_module(path)])
@@ -92,6 +97,30 @@ def test_mlir_file_through_the_jit(tmp_path):
         ctx.divide(1, 0)
     assert any(frame.function == "divide" and "jitted.mlir" in frame.location
                for frame in error.value.trace), error.value.trace
+
+
+@needs_compiler
+def test_mlir_plugin_beside_the_compiler(tmp_path):
+    # kiln._compiler (libMLIR.so, its passes and options registered) and the
+    # .mlir plugin (a private static MLIR and LLVM) in one process, used in
+    # turn and more than once each: nothing is registered twice.
+    for round in range(2):
+        ir = kiln.compiler.compile(MODULE, target="llvm-ir")
+        assert "kiln_module_v1_get" in ir
+        path = tmp_path / f"jitted{round}.mlir"
+        path.write_text(MODULE.replace("@jitted", f"@jitted{round}"))
+        module = kiln.runtime.load_module(path)
+        assert module.name == f"jitted{round}"
+        assert Context([module]).add(round, 2) == round + 2
+
+
+@needs_compiler
+def test_invalid_mlir_is_an_error(tmp_path):
+    bad = tmp_path / "bad.mlir"
+    bad.write_text("vm.module @m {\n  vm.func @f() -> i32 {\n    vm.return\n  }\n}\n")
+    with pytest.raises(kiln.VMError) as error:
+        kiln.runtime.load_module(bad)
+    assert "bad.mlir:3:5: error:" in str(error.value), str(error.value)
 
 
 @needs_compiler
