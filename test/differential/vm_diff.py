@@ -4,10 +4,12 @@
 Generates `vm` programs that cover every op family with edge values
 (INT_MIN, -1, 0, NaN, +-inf, negative sizes and indices, offsets near
 INT64_MAX, ...), compiles each module to bytecode and to C (and, with
---forms bytecode,c,llvm, to the LLVM form: vm-translate --vm-to-object), runs
-every case through run-module in every form and requires identical results or
-identical failures (exit status and the error line: status code and
-message). Each case also runs from a copy of its module whose operands are
+--forms bytecode,c,llvm,jit, to the LLVM form: vm-translate --vm-to-object,
+and for the JIT: run-module --module=x.mlir), runs every case through
+run-module in every form and requires identical results or identical
+failures (exit status and the error line: status code and message). The JIT
+compiles its module at every run, so it gets a module per case (the same
+module name, globals, rodata and case) rather than the shared one. Each case also runs from a copy of its module whose operands are
 plain constants (no vm.optimization_barrier), so what the compile-time
 folders compute must agree with what the runtime computes.
 
@@ -19,6 +21,7 @@ Many cases share one module (--per-module), so a run compiles few C files.
 
 usage: vm_diff.py --bin BUILD/bin --out DIR [--seed N] [--cases N]
                   [--per-module N] [--jobs N] [--junit FILE] [--no-fold]
+                  [--forms bytecode,c,llvm,jit] [--jit-cases N]
 Exit status 0 when every case agrees; 1 otherwise (each disagreement is
 printed with the case's source).
 
@@ -465,6 +468,8 @@ def compile_module(bin_dir, src, form):
         code, _, err = run([str(bin_dir / "vm-translate"), "--vm-to-bytecode", str(src), "-o",
                             str(out)])
         return out if code == 0 else err
+    if form == "jit":
+        return src  # run-module compiles it
     if form == "llvm":
         out = src.with_name(src.stem + "_llvm.so")
         code, _, err = run([str(bin_dir / "vm-translate"), "--vm-to-object", str(src), "-o",
@@ -520,7 +525,10 @@ def main():
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--junit", type=pathlib.Path)
     ap.add_argument("--forms", default="bytecode,c",
-                    help="the forms the runtime cases run in (bytecode, c, llvm)")
+                    help="the forms the runtime cases run in (bytecode, c, llvm, jit)")
+    ap.add_argument("--jit-cases", type=int,
+                    help="run only the first N runtime cases in the jit form (which "
+                         "compiles at every run; default: all)")
     ap.add_argument("--no-fold", action="store_true",
                     help="skip the copy without optimization barriers")
     args = ap.parse_args()
@@ -551,7 +559,16 @@ def main():
             src.write_text(make_module(name, chunk))
             forms = args.forms.split(",") if tag == "rt" else ["bytecode"]
             for form in forms:
-                jobs.append((tag, form, src, chunk))
+                if form != "jit":
+                    jobs.append((tag, form, src, chunk))
+                    continue
+                for c in chunk:
+                    if args.jit_cases is not None and runtime_cases.index(c) >= args.jit_cases:
+                        continue
+                    one = args.out / "jit" / "{}_{}.mlir".format(name, c.name)
+                    one.parent.mkdir(exist_ok=True)
+                    one.write_text(make_module(name, [c]))
+                    jobs.append((tag, form, one, [c]))
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         built = list(pool.map(lambda j: compile_module(args.bin, j[2], j[1]), jobs))
     for j, result in zip(jobs, built):
