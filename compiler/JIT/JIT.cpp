@@ -102,10 +102,10 @@ std::string oneLine(StringRef text) {
 }
 
 // Checks what the JIT needs of the module before compiling it.
-Error checkModule(Module &module, const Triple &host) {
+Error checkModule(Module &module, const Triple &host, bool verify) {
   std::string problems;
   raw_string_ostream os(problems);
-  if (verifyModule(module, &os))
+  if (verify && verifyModule(module, &os))
     return invalid("invalid LLVM IR: " + oneLine(problems));
   const Triple &triple = module.getTargetTriple();
   if (!triple.str().empty() && triple.getArch() != host.getArch()) {
@@ -137,7 +137,7 @@ Expected<std::unique_ptr<CompiledModule>> compileModule(std::unique_ptr<Module> 
   if (!builder)
     return builder.takeError();
   builder->setCodeGenOptLevel(codeGenLevel(options.optLevel));
-  if (Error err = checkModule(*module, builder->getTargetTriple()))
+  if (Error err = checkModule(*module, builder->getTargetTriple(), options.verifyIR))
     return err;
   if (options.optimizeIR) {
     if (Error err = optimize(*module, *builder, options.optLevel))

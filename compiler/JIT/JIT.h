@@ -48,6 +48,9 @@ struct JITOptions {
   /// .mlir only (MLIRToJIT.h): lower a bounded module, which counts fuel and
   /// checks the native stack (the LLVM target's `bounded`).
   bool bounded = false;
+  /// Run LLVM's verifier on the IR first (off for IR the LLVM target just
+  /// made, which it verified itself).
+  bool verifyIR = true;
 };
 
 /// The JIT-compiled code of one module. The descriptor, and everything it

@@ -130,9 +130,10 @@ compileMLIR(llvm::StringRef source, llvm::StringRef name, const JITOptions &opti
   });
   if (!*module)
     return module->takeError();
-  // The LLVM target optimized the IR already.
+  // The LLVM target verified and optimized the IR already.
   JITOptions jitOptions = options;
   jitOptions.optimizeIR = false;
+  jitOptions.verifyIR = false;
   return compileModule(std::move(**module), std::move(llvmContext), jitOptions);
 }
 
