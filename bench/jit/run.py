@@ -18,9 +18,13 @@
 
 A form this build cannot run (no .mlir JIT plugin yet) is reported as such.
 
+The load average (other processes on the machine) is printed before and
+after the startup runs.
+
 usage: bench/jit/run.py [--build BUILD] [--repeat N] [--functions N,N]
 """
 import argparse
+import os
 import pathlib
 import re
 import resource
@@ -161,14 +165,17 @@ def compile_rate(build, work, counts, repeat):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", type=pathlib.Path, default=ROOT / "build")
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--functions", default="20,100")
     parser.add_argument("--cc", default="cc")
     parser.add_argument("--clang", default="clang-22")
     args = parser.parse_args()
+    print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
         startup(args.build, work, args.repeat, args.cc, args.clang)
+        print("load average after the startup runs: {:.2f} {:.2f} {:.2f}".format(
+            *os.getloadavg()))
         compile_rate(args.build, work, [int(n) for n in args.functions.split(",")], 3)
 
 
