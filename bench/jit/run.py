@@ -10,6 +10,7 @@
                                                           the JIT alone)
      c         vm-translate --vm-to-c + cc -O2 -shared + run-module x.so
      bytecode  vm-translate --vm-to-bytecode + run-module x.vmfb
+     jit-base  with --baseline OTHER_BUILD: jit through that build
    and the ratio c / jit (how many times sooner the JIT path starts).
 2. JIT compile time per 1,000 vm ops: run-module --print-statistics' load
    time of generated modules (bench/compile/gen_module.py's functions of
@@ -22,6 +23,7 @@ The load average (other processes on the machine) is printed before and
 after the startup runs.
 
 usage: bench/jit/run.py [--build BUILD] [--repeat N] [--functions N,N]
+                        [--baseline OTHER_BUILD]
 """
 import argparse
 import os
@@ -57,7 +59,7 @@ def timed(steps):
     return time.perf_counter() - start, children_cpu() - cpu, last.stdout.strip()
 
 
-def startup(build, work, repeat, cc, clang):
+def startup(build, work, repeat, cc, clang, baseline=None):
     bin_dir = build / "bin"
     small = ROOT / "bench" / "jit" / "small.mlir"
     include = ROOT / "runtime" / "include"
@@ -83,6 +85,10 @@ def startup(build, work, repeat, cc, clang):
         "bytecode": [[translate, "--vm-to-bytecode", str(small), "-o", str(vmfb)],
                      [runner, f"--module={vmfb}"] + call],
     }
+    if baseline:
+        # The same JIT path in another build (e.g. before a change), in the
+        # same interleaved runs.
+        forms["jit-base"] = [[str(baseline / "bin" / "run-module"), f"--module={small}"] + call]
     walls = {name: [] for name in forms}
     cpus = {name: [] for name in forms}
     outputs, broken = {}, {}
@@ -111,7 +117,7 @@ def startup(build, work, repeat, cc, clang):
         print("  WARNING: the forms disagree on the result")
     wall = {n: statistics.median(t) for n, t in walls.items() if t}
     cpu = {n: statistics.median(t) for n, t in cpus.items() if t}
-    for jit in ("jit", "jit-ir"):
+    for jit in ("jit", "jit-ir", "jit-base"):
         if jit in wall and "c" in wall:
             print(f"  c / {jit}: {wall['c'] / wall[jit]:.1f}x sooner (wall), "
                   f"{cpu['c'] / cpu[jit]:.1f}x less CPU")
@@ -167,13 +173,15 @@ def main():
     parser.add_argument("--build", type=pathlib.Path, default=ROOT / "build")
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--functions", default="20,100")
+    parser.add_argument("--baseline", type=pathlib.Path,
+                        help="another build whose JIT path runs beside (jit-base)")
     parser.add_argument("--cc", default="cc")
     parser.add_argument("--clang", default="clang-22")
     args = parser.parse_args()
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     with tempfile.TemporaryDirectory() as tmp:
         work = pathlib.Path(tmp)
-        startup(args.build, work, args.repeat, args.cc, args.clang)
+        startup(args.build, work, args.repeat, args.cc, args.clang, args.baseline)
         print("load average after the startup runs: {:.2f} {:.2f} {:.2f}".format(
             *os.getloadavg()))
         compile_rate(args.build, work, [int(n) for n in args.functions.split(",")], 3)
