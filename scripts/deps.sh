@@ -11,6 +11,7 @@ packages=(
   clang-22 libclang-rt-22-dev clang-format lld-22
   pybind11-dev python3-pytest python3-numpy
   pkgconf nlohmann-json3-dev
+  zlib1g-dev
 )
 
 missing=()
