@@ -5,6 +5,8 @@
 #include "kiln/vm/status.h"
 
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ExecutionEngine/ObjectCache.h"
+#include "llvm/ExecutionEngine/Orc/CompileUtils.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/ExecutionEngine/Orc/LLJIT.h"
 #include "llvm/ExecutionEngine/Orc/ThreadSafeModule.h"
@@ -129,6 +131,45 @@ CompiledModule::CompiledModule(std::unique_ptr<orc::LLJIT> jit,
 
 CompiledModule::~CompiledModule() = default;
 
+namespace {
+
+// An LLJIT for the host built by `builder`, whose session's error reports
+// (ORC says why materialization failed, e.g. "Symbols not found: [ f ]",
+// to the session; the lookup only says that it failed) are collected in
+// `reports` for the error instead of being printed.
+Expected<std::unique_ptr<orc::LLJIT>> createJIT(orc::LLJITBuilder &builder,
+                                                std::shared_ptr<std::string> reports) {
+  Expected<std::unique_ptr<orc::LLJIT>> jit = builder.create();
+  if (!jit)
+    return jit.takeError();
+  (*jit)->getExecutionSession().setErrorReporter([reports](Error err) {
+    if (!reports->empty())
+      *reports += "; ";
+    *reports += toString(std::move(err));
+  });
+  return jit;
+}
+
+// Looks up and calls kiln_module_v1_get, which compiles (or links) what
+// was added to `jit`.
+Expected<std::unique_ptr<CompiledModule>> finish(std::unique_ptr<orc::LLJIT> jit,
+                                                 const std::string &reports) {
+  Expected<orc::ExecutorAddr> address = jit->lookup(KILN_MODULE_ENTRY_SYMBOL);
+  if (!address) {
+    std::string message = toString(address.takeError());
+    if (!reports.empty())
+      message = reports;
+    return invalid("the JIT could not compile the module: " + message);
+  }
+  auto getter = address->toPtr<kiln_module_get_fn_t>();
+  const kiln_module_desc_t *descriptor = getter();
+  if (!descriptor)
+    return invalid(Twine(KILN_MODULE_ENTRY_SYMBOL) + " returned no descriptor");
+  return std::make_unique<CompiledModule>(std::move(jit), descriptor);
+}
+
+} // namespace
+
 Expected<std::unique_ptr<CompiledModule>> compileModule(std::unique_ptr<Module> module,
                                                         std::unique_ptr<LLVMContext> context,
                                                         const JITOptions &options) {
@@ -144,37 +185,40 @@ Expected<std::unique_ptr<CompiledModule>> compileModule(std::unique_ptr<Module> 
       return err;
   }
 
-  Expected<std::unique_ptr<orc::LLJIT>> jit =
-      orc::LLJITBuilder().setJITTargetMachineBuilder(std::move(*builder)).create();
+  orc::LLJITBuilder jitBuilder;
+  jitBuilder.setJITTargetMachineBuilder(std::move(*builder));
+  if (ObjectCache *cache = options.objectCache) {
+    jitBuilder.setCompileFunctionCreator(
+        [cache](orc::JITTargetMachineBuilder machineBuilder)
+            -> Expected<std::unique_ptr<orc::IRCompileLayer::IRCompiler>> {
+          Expected<std::unique_ptr<TargetMachine>> machine = machineBuilder.createTargetMachine();
+          if (!machine)
+            return machine.takeError();
+          return std::make_unique<orc::TMOwningSimpleCompiler>(std::move(*machine), cache);
+        });
+  }
+  auto reports = std::make_shared<std::string>();
+  Expected<std::unique_ptr<orc::LLJIT>> jit = createJIT(jitBuilder, reports);
   if (!jit)
     return jit.takeError();
-  // ORC reports why materialization failed (e.g. "Symbols not found: [ f ]")
-  // to the session, and the lookup only says that it failed: collect the
-  // reports for the error instead of printing them.
-  auto reports = std::make_shared<std::string>();
-  (*jit)->getExecutionSession().setErrorReporter([reports](Error err) {
-    if (!reports->empty())
-      *reports += "; ";
-    *reports += toString(std::move(err));
-  });
   const DataLayout &layout = (*jit)->getDataLayout();
   if (module->getDataLayout().isDefault())
     module->setDataLayout(layout);
   if (Error err = (*jit)->addIRModule(orc::ThreadSafeModule(std::move(module), std::move(context))))
     return err;
+  return finish(std::move(*jit), *reports);
+}
 
-  Expected<orc::ExecutorAddr> address = (*jit)->lookup(KILN_MODULE_ENTRY_SYMBOL);
-  if (!address) {
-    std::string message = toString(address.takeError());
-    if (!reports->empty())
-      message = *reports;
-    return invalid("the JIT could not compile the module: " + message);
-  }
-  auto getter = address->toPtr<kiln_module_get_fn_t>();
-  const kiln_module_desc_t *descriptor = getter();
-  if (!descriptor)
-    return invalid(Twine(KILN_MODULE_ENTRY_SYMBOL) + " returned no descriptor");
-  return std::make_unique<CompiledModule>(std::move(*jit), descriptor);
+Expected<std::unique_ptr<CompiledModule>> loadObject(std::unique_ptr<MemoryBuffer> object) {
+  initializeNativeTarget();
+  orc::LLJITBuilder jitBuilder;
+  auto reports = std::make_shared<std::string>();
+  Expected<std::unique_ptr<orc::LLJIT>> jit = createJIT(jitBuilder, reports);
+  if (!jit)
+    return jit.takeError();
+  if (Error err = (*jit)->addObjectFile(std::move(object)))
+    return err;
+  return finish(std::move(*jit), *reports);
 }
 
 Expected<std::unique_ptr<CompiledModule>> compileIR(StringRef ir, StringRef name,

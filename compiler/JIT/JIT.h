@@ -29,7 +29,9 @@
 
 namespace llvm {
 class LLVMContext;
+class MemoryBuffer;
 class Module;
+class ObjectCache;
 namespace orc {
 class LLJIT;
 } // namespace orc
@@ -51,6 +53,14 @@ struct JITOptions {
   /// Run LLVM's verifier on the IR first (off for IR the LLVM target just
   /// made, which it verified itself).
   bool verifyIR = true;
+  /// When set, receives the object file the code generator makes
+  /// (notifyObjectCompiled), e.g. to keep it for loadObject.
+  llvm::ObjectCache *objectCache = nullptr;
+  /// .mlir only (MLIRToJIT.h), opt-in: a directory of compiled objects,
+  /// one per input (named by a hash of the text, its name, these options,
+  /// the host CPU and the plugin's own file): a hit skips the lowering and
+  /// the code generation, a miss compiles and adds the object.
+  std::string cacheDirectory;
 };
 
 /// The JIT-compiled code of one module. The descriptor, and everything it
@@ -90,6 +100,12 @@ llvm::Expected<std::unique_ptr<CompiledModule>> compileIR(llvm::StringRef ir, ll
 /// std::errc::no_such_file_or_directory.
 llvm::Expected<std::unique_ptr<CompiledModule>> compileIRFile(llvm::StringRef path,
                                                               const JITOptions &options = {});
+
+/// Links and loads an object file made by compileModule (handed to
+/// JITOptions::objectCache) for this host, and calls its
+/// kiln_module_v1_get: compileModule without the compiling.
+llvm::Expected<std::unique_ptr<CompiledModule>>
+loadObject(std::unique_ptr<llvm::MemoryBuffer> object);
 
 /// A failed compile as a runtime status: the kiln::vm::StatusCode value
 /// (NOT_FOUND for a missing file, UNIMPLEMENTED for input this build cannot

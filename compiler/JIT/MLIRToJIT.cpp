@@ -14,11 +14,21 @@
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ExecutionEngine/ObjectCache.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
+#include "llvm/TargetParser/Host.h"
+
+#include <dlfcn.h>
+#include <sys/stat.h>
 
 #include <mutex>
 #include <optional>
@@ -114,10 +124,75 @@ llvm::Expected<std::unique_ptr<llvm::Module>> lower(llvm::StringRef source, llvm
   return lowered;
 }
 
+// The file of the code this function is in (the plugin), for the cache
+// key: a rebuilt plugin (or compiler) does not reuse older objects.
+std::string ownIdentity() {
+  Dl_info info;
+  struct stat status;
+  if (!dladdr(reinterpret_cast<void *>(&ownIdentity), &info) || !info.dli_fname ||
+      stat(info.dli_fname, &status) != 0)
+    return "unknown";
+  return (llvm::Twine(info.dli_fname) + ":" + llvm::Twine(status.st_size) + ":" +
+          llvm::Twine(status.st_mtim.tv_sec) + "." + llvm::Twine(status.st_mtim.tv_nsec))
+      .str();
+}
+
+// The cache entry of `source` (JITOptions::cacheDirectory).
+std::string cacheFile(llvm::StringRef source, llvm::StringRef name, const JITOptions &options) {
+  std::string key;
+  llvm::raw_string_ostream os(key);
+  os << source << '\0' << name << '\0' << options.optLevel << (options.bounded ? 'b' : 'u') << '\0'
+     << llvm::sys::getProcessTriple() << '\0' << llvm::sys::getHostCPUName() << '\0'
+     << ownIdentity();
+  llvm::XXH128_hash_t hash = llvm::xxh3_128bits(llvm::arrayRefFromStringRef(key));
+  llvm::SmallString<256> path(options.cacheDirectory);
+  llvm::sys::path::append(path, "kiln-jit-" + llvm::utohexstr(hash.high64, false, 16) +
+                                    llvm::utohexstr(hash.low64, false, 16) + ".o");
+  return path.str().str();
+}
+
+// Keeps the object the code generator made of `module` in the cache
+// (written aside and renamed, so a reader never sees half a file).
+class CacheWriter : public llvm::ObjectCache {
+public:
+  CacheWriter(std::string path, const llvm::Module *module)
+      : path_(std::move(path)), module_(module) {}
+  void notifyObjectCompiled(const llvm::Module *module, llvm::MemoryBufferRef object) override {
+    if (module != module_)
+      return; // ORC's own support code, if any
+    std::string partial = path_ + ".partial";
+    std::error_code error;
+    {
+      llvm::raw_fd_ostream out(partial, error);
+      if (error)
+        return;
+      out << object.getBuffer();
+    }
+    if (llvm::sys::fs::rename(partial, path_))
+      llvm::sys::fs::remove(partial);
+  }
+  std::unique_ptr<llvm::MemoryBuffer> getObject(const llvm::Module *) override { return nullptr; }
+
+private:
+  std::string path_;
+  const llvm::Module *module_;
+};
+
 } // namespace
 
 llvm::Expected<std::unique_ptr<CompiledModule>>
 compileMLIR(llvm::StringRef source, llvm::StringRef name, const JITOptions &options) {
+  std::string cached;
+  if (!options.cacheDirectory.empty()) {
+    cached = cacheFile(source, name, options);
+    // An entry that does not load (damaged, foreign) is compiled again.
+    if (auto object = llvm::MemoryBuffer::getFile(cached)) {
+      llvm::Expected<std::unique_ptr<CompiledModule>> loaded = loadObject(std::move(*object));
+      if (loaded)
+        return loaded;
+      llvm::consumeError(loaded.takeError());
+    }
+  }
   registerOnce();
   // The input options (e.g. --vm-module-name) are process-wide.
   static std::mutex mutex;
@@ -134,6 +209,9 @@ compileMLIR(llvm::StringRef source, llvm::StringRef name, const JITOptions &opti
   JITOptions jitOptions = options;
   jitOptions.optimizeIR = false;
   jitOptions.verifyIR = false;
+  std::optional<CacheWriter> writer;
+  if (!cached.empty())
+    jitOptions.objectCache = &writer.emplace(cached, (**module).get());
   return compileModule(std::move(**module), std::move(llvmContext), jitOptions);
 }
 
