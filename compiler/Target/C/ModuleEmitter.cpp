@@ -432,7 +432,8 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run(EmitCPieceSink pieceSink) {
     // Verbatim rather than emitc.global, which cannot carry the alignment
     // the .vmfb honours too (vm-verify-target-limits checked the range).
     auto alignment = r->getAttrOfType<IntegerAttr>("alignment");
-    verbatim(emitAlignedRodata(n, bytes, alignment ? alignment.getValue().getZExtValue() : 0));
+    verbatim(placeText(
+        emitAlignedRodata(n, bytes, alignment ? alignment.getValue().getZExtValue() : 0)));
   }
 
   // Functions: prototypes, then bodies (each preceded by its locations).
@@ -453,7 +454,7 @@ FailureOr<OwningOpRef<ModuleOp>> ModuleEmitter::run(EmitCPieceSink pieceSink) {
                          cfunc.getSymName().str() + "(";
       for (auto [i, in] : llvm::enumerate(cfunc.getFunctionType().getInputs()))
         text += (i ? ", " : "") + cTypeName(in) + " v" + std::to_string(i + 1);
-      verbatim(text + ");");
+      verbatim(placeText(text + ");"));
     }
   }
   for (Operation *f : funcList) {
