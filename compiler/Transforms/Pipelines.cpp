@@ -43,6 +43,17 @@ void buildVMPreparationPipeline(OpPassManager &pm) {
 
 void buildVMBytecodePreparationPipeline(OpPassManager &pm) { buildVMPreparationPipeline(pm); }
 
+void buildVMNativePreparationPipeline(OpPassManager &pm, bool versionLoops) {
+  buildVMPreparationPipeline(pm);
+  if (!versionLoops)
+    return;
+  OpPassManager &onModule =
+      pm.getOpAnchorName() == vm::ModuleOp::getOperationName() ? pm : pm.nest<vm::ModuleOp>();
+  onModule.addPass(vm::createVMVersionLoopsPass());
+  onModule.addPass(createCanonicalizerPass());
+  onModule.addPass(createCSEPass());
+}
+
 void registerVMTransformPasses() {
   vm::registerKilnVMPasses();
   vm::registerKilnImportsPasses();
@@ -54,6 +65,10 @@ void registerVMTransformPasses() {
                              "inline, canonicalize/CSE, drop unused symbols, yieldable analysis, "
                              "ordinal allocation",
                              [](OpPassManager &pm) { buildVMPreparationPipeline(pm); });
+  PassPipelineRegistration<>("vm-native-preparation",
+                             "Prepares vm modules for the C and LLVM targets: "
+                             "vm-bytecode-preparation, then vm-version-loops, canonicalize, CSE",
+                             [](OpPassManager &pm) { buildVMNativePreparationPipeline(pm); });
 }
 
 } // namespace mlir::kiln
