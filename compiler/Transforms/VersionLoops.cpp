@@ -90,7 +90,8 @@ std::optional<Loop> matchLoop(Block *header, DominanceInfo &dom) {
   loop.ivIndex = iv.getArgNumber();
   loop.ub = cmp.getRhs();
   loop.exit = condBr.getFalseDest();
-  if (loop.exit == header || condBr.getTrueDest() == loop.exit || loop.exit->getSinglePredecessor() != header)
+  if (loop.exit == header || condBr.getTrueDest() == loop.exit ||
+      loop.exit->getSinglePredecessor() != header)
     return std::nullopt;
 
   // The latch steps the induction variable by a positive constant.
@@ -122,8 +123,8 @@ std::optional<Loop> matchLoop(Block *header, DominanceInfo &dom) {
     if (inLoop.contains(&b))
       loop.blocks.insert(&b);
   for (Block *b : loop.blocks) {
-    if (b != header && llvm::any_of(b->getPredecessors(),
-                                    [&](Block *p) { return !inLoop.contains(p); }))
+    if (b != header &&
+        llvm::any_of(b->getPredecessors(), [&](Block *p) { return !inLoop.contains(p); }))
       return std::nullopt;
     for (Block *s : b->getSuccessors()) {
       if (s == loop.exit && b == header)
@@ -317,8 +318,7 @@ private:
     // computes it again, exactly as the loop does.
     if (op->getNumRegions() == 0 && isMemoryEffectFree(op) && !op->hasTrait<MayFail>() &&
         op->getNumResults() == 1 &&
-        llvm::all_of(op->getOperands(),
-                     [&](Value o) { return shapeOf(o) == Shape::Invariant; }))
+        llvm::all_of(op->getOperands(), [&](Value o) { return shapeOf(o) == Shape::Invariant; }))
       return Shape::Invariant;
     return Shape::Other;
   }
@@ -368,8 +368,8 @@ private:
       if (c && *c >= INT32_MIN && *c <= INT32_MAX)
         continue;
       Value shifted = AddI64Op::create(b_, loc, i64, f, constI64(int64_t{1} << 31));
-      flag(CmpLTI64UOp::create(b_, loc, b_.getI32Type(), constI64((int64_t{1} << 32) - 1),
-                               shifted));
+      flag(
+          CmpLTI64UOp::create(b_, loc, b_.getI32Type(), constI64((int64_t{1} << 32) - 1), shifted));
     }
     return MulI64Op::create(b_, loc, i64, a, b);
   }
@@ -411,7 +411,9 @@ private:
   /// branch there.
   void routeExitValues() {
     auto condBr = cast<CondBranchOp>(loop.header->getTerminator());
-    auto outside = [&](OpOperand &use) { return !loop.blocks.contains(use.getOwner()->getBlock()); };
+    auto outside = [&](OpOperand &use) {
+      return !loop.blocks.contains(use.getOwner()->getBlock());
+    };
     SmallVector<Value> escaping;
     for (BlockArgument a : loop.header->getArguments())
       if (llvm::any_of(a.getUses(), outside))

@@ -24,6 +24,8 @@ using ctarget::BufferElement;
 using ctarget::bufferFillOf;
 using ctarget::bufferLoadOf;
 using ctarget::bufferStoreOf;
+using ctarget::isInRangeAccess;
+using ctarget::kInRangeElementHelper;
 
 // Globals: scalars in the state's byte area at their byte offset, refs
 // after it at their ordinal; vm.global.address is that offset or ordinal, as
