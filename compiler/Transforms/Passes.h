@@ -45,7 +45,7 @@ void buildVMPreparationPipeline(OpPassManager &pm);
 void buildVMBytecodePreparationPipeline(OpPassManager &pm);
 
 /// The preparation of the native targets (C and LLVM): the pipeline above,
-/// then vm-version-loops (when `versionLoops`) and CSE. Bytecode never runs
+/// then vm-version-loops (when `versionLoops`). Bytecode never runs
 /// it: `in_range` is a fact only the compiler's own native output may rely on.
 void buildVMNativePreparationPipeline(OpPassManager &pm, bool versionLoops = true);
 

@@ -49,9 +49,10 @@ void buildVMNativePreparationPipeline(OpPassManager &pm, bool versionLoops) {
     return;
   OpPassManager &onModule =
       pm.getOpAnchorName() == vm::ModuleOp::getOperationName() ? pm : pm.nest<vm::ModuleOp>();
+  // Nothing runs after it: canonicalization would move the check's
+  // constants to the entry block and shift the positions of the
+  // function's ops, which the native forms' traces show.
   onModule.addPass(vm::createVMVersionLoopsPass());
-  onModule.addPass(createCanonicalizerPass());
-  onModule.addPass(createCSEPass());
 }
 
 void registerVMTransformPasses() {
@@ -67,7 +68,7 @@ void registerVMTransformPasses() {
                              [](OpPassManager &pm) { buildVMPreparationPipeline(pm); });
   PassPipelineRegistration<>("vm-native-preparation",
                              "Prepares vm modules for the C and LLVM targets: "
-                             "vm-bytecode-preparation, then vm-version-loops, canonicalize, CSE",
+                             "vm-bytecode-preparation, then vm-version-loops",
                              [](OpPassManager &pm) { buildVMNativePreparationPipeline(pm); });
 }
 

@@ -12,9 +12,10 @@
 // variable; over the integers that index is an affine, hence monotone,
 // function of the induction variable. The check evaluates it exactly (an
 // add, subtract or multiply that could leave the i64 range sends the loop
-// to the checked copy) at the first and the last value of the induction
-// variable; when both lie in [0, elements), every iteration's exact index
-// does too, and so the wrapped value the loop computes equals it.
+// to the checked copy) at lb and at ub - 1, the ends of the range the
+// induction variable stays in; when both lie in [0, elements), every
+// iteration's exact index does too, and so the wrapped value the loop
+// computes equals it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,6 +30,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/Support/MathExtras.h"
 
 namespace mlir::kiln::vm {
 #define GEN_PASS_DEF_VMVERSIONLOOPSPASS
@@ -197,14 +199,20 @@ public:
     Location loc = header->getTerminator()->getLoc();
     OpBuilder b(header->getParentOp()->getContext());
 
-    // The copy, placed after the loop's last block.
+    // New blocks go after every existing one, so the ops of the function
+    // keep their positions (the native forms' traces number ops by them):
+    // the guard, the check, then the copy.
+    SmallVector<Type> argTypes(header->getArgumentTypes());
+    SmallVector<Location> argLocs;
+    for (BlockArgument a : header->getArguments())
+      argLocs.push_back(a.getLoc());
+    Block *guard = b.createBlock(&region, region.end(), argTypes, argLocs);
+    Block *check = b.createBlock(&region, region.end());
     IRMapping map;
-    Block *insertAfter = loop.blocks.back();
     SmallVector<Block *> copies;
     for (Block *blk : loop.blocks) {
       Block *copy = new Block();
-      region.getBlocks().insertAfter(Region::iterator(insertAfter), copy);
-      insertAfter = copy;
+      region.push_back(copy);
       for (BlockArgument a : blk->getArguments())
         map.map(a, copy->addArgument(a.getType(), a.getLoc()));
       map.map(blk, copy);
@@ -218,14 +226,8 @@ public:
     for (Operation *op : accesses)
       map.lookup(op)->setAttr(kInRangeAttrName, b.getUnitAttr());
 
-    // The check: null buffers and empty loops take the original; then
-    // every access's first and last index against its buffer.
-    SmallVector<Type> argTypes(header->getArgumentTypes());
-    SmallVector<Location> argLocs;
-    for (BlockArgument a : header->getArguments())
-      argLocs.push_back(a.getLoc());
-    Block *guard = b.createBlock(header, argTypes, argLocs);
-    Block *check = b.createBlock(header);
+    // The guard: null buffers and empty loops take the original; then the
+    // check: every access's index at both ends against its buffer.
     for (Block *p : llvm::SetVector<Block *>(header->pred_begin(), header->pred_end())) {
       if (loop.blocks.contains(p) || p == guard || p == check)
         continue;
@@ -250,31 +252,30 @@ public:
     builder = &b;
     this->loc = loc;
     overflow = constI32(0);
-    Value last;
-    if (loop.step == 1) {
-      last = SubI64Op::create(b, loc, b.getI64Type(), loop.ub, constI64(1));
-    } else {
-      Value span = checkedSub(SubI64Op::create(b, loc, b.getI64Type(), loop.ub, constI64(1)), lb);
-      Value k = DivI64SOp::create(b, loc, b.getI64Type(), span, constI64(loop.step));
-      last = AddI64Op::create(b, loc, b.getI64Type(), lb,
-                              MulI64Op::create(b, loc, b.getI64Type(), k, constI64(loop.step)));
-      // The step past the last iteration must not wrap (the loop would go on).
+    // The induction variable stays in [lb, ub - 1] (ub > lb here, so
+    // ub - 1 does not wrap): checking there covers the last iteration
+    // whatever the step. With a step above 1 the step past the last
+    // iteration must not wrap either (the loop would go on).
+    Value last = SubI64Op::create(b, loc, b.getI64Type(), loop.ub, constI64(1));
+    if (loop.step != 1)
       (void)checkedAdd(last, constI64(loop.step));
-    }
     llvm::MapVector<std::pair<Value, unsigned>, Value> elements;
-    Value inRange = constI32(1);
     for (Operation *op : accesses) {
       unsigned bytes = elementBytes(op);
       Value &count = elements[{op->getOperand(0), bytes}];
-      if (!count) {
-        Value length = BufferLengthOp::create(b, loc, b.getI64Type(), op->getOperand(0));
-        count = bytes == 1 ? length
-                           : DivI64UOp::create(b, loc, b.getI64Type(), length, constI64(bytes));
-      }
-      for (Value at : {lb, last}) {
-        endpoint = at;
-        values.clear();
+      if (count)
+        continue;
+      count = BufferLengthOp::create(b, loc, b.getI64Type(), op->getOperand(0));
+      if (bytes != 1)
+        count = ShrI64UOp::create(b, loc, b.getI64Type(), count, constI32(llvm::Log2_32(bytes)));
+    }
+    Value inRange = constI32(1);
+    for (Value at : {lb, last}) {
+      endpoint = at;
+      values.clear();
+      for (Operation *op : accesses) {
         Value index = evaluate(op->getOperand(1));
+        Value count = elements.lookup({op->getOperand(0), elementBytes(op)});
         inRange = AndI32Op::create(b, loc, b.getI32Type(), inRange,
                                    CmpLTI64UOp::create(b, loc, b.getI32Type(), index, count));
       }

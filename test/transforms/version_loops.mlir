@@ -23,17 +23,25 @@ vm.module @affine {
     vm.return %acc : i32
   }
 }
-// The guard: a non-empty loop over a non-null buffer, else the original.
+// The original loop keeps its place (and its ops their positions); its
+// predecessor now enters the guard.
 // CHECK:       %[[BUF:.+]] = vm.buffer.alloc
-// CHECK:       vm.br ^[[GUARD:bb[0-9]+]](%arg1, %{{.+}} : i64, i32)
-// CHECK:     ^[[GUARD]](%[[LB:.+]]: i64, %[[ACC0:.+]]: i32):
+// CHECK-NEXT:  vm.br ^[[GUARD:bb[0-9]+]](%arg1, %{{.+}} : i64, i32)
+// CHECK-NEXT:^[[ORIG:bb[0-9]+]](%{{.+}}: i64, %[[ACC1:.+]]: i32):
+// CHECK:       vm.cond_br %{{.+}}, ^{{bb[0-9]+}}, ^[[EXIT:bb[0-9]+]](%[[ACC1]] : i32)
+// CHECK:       vm.buffer.load.i8.u %[[BUF]][%{{.+}}] : !vm.buffer -> i32
+// Values of the loop used after it arrive as arguments of the exit.
+// CHECK:     ^[[EXIT]](%[[RESULT:.+]]: i32):
+// CHECK-NEXT:  vm.return %[[RESULT]] : i32
+// The guard: a non-empty loop over a non-null buffer, else the original.
+// CHECK-NEXT:^[[GUARD]](%[[LB:.+]]: i64, %[[ACC0:.+]]: i32):
 // CHECK-NEXT:  %[[NONEMPTY:.+]] = vm.cmp.lt.i64.s %[[LB]], %arg2
 // CHECK-NEXT:  %[[NZ:.+]] = vm.cmp.nz.ref %[[BUF]]
 // CHECK-NEXT:  %[[GO:.+]] = vm.and.i32 %[[NONEMPTY]], %[[NZ]]
-// CHECK-NEXT:  vm.cond_br %[[GO]], ^[[CHECK:bb[0-9]+]], ^[[ORIG:bb[0-9]+]](%[[LB]], %[[ACC0]] : i64, i32)
-// The check: the index at the first (lb) and the last (ub - 1) iteration,
-// each added with an overflow test, compared (unsigned) with the length.
-// CHECK:     ^[[CHECK]]:
+// CHECK-NEXT:  vm.cond_br %[[GO]], ^[[CHECK:bb[0-9]+]], ^[[ORIG]](%[[LB]], %[[ACC0]] : i64, i32)
+// The check: the index at lb and at ub - 1, each added with an overflow
+// test, compared (unsigned) with the element count.
+// CHECK-NEXT:^[[CHECK]]:
 // CHECK:       %[[LAST:.+]] = vm.sub.i64 %arg2, %{{.+}} : i64
 // CHECK:       %[[LEN:.+]] = vm.buffer.length %[[BUF]]
 // CHECK:       %[[FIRST_INDEX:.+]] = vm.add.i64 %[[LB]], %arg3
@@ -41,24 +49,17 @@ vm.module @affine {
 // CHECK:       %[[LAST_INDEX:.+]] = vm.add.i64 %[[LAST]], %arg3
 // CHECK:       vm.cmp.lt.i64.u %[[LAST_INDEX]], %[[LEN]]
 // CHECK:       vm.cond_br %{{.+}}, ^[[COPY:bb[0-9]+]](%[[LB]], %[[ACC0]] : i64, i32), ^[[ORIG]](%[[LB]], %[[ACC0]] : i64, i32)
-// The original loop, every access checked as before.
-// CHECK:     ^[[ORIG]](%{{.+}}: i64, %[[ACC1:.+]]: i32):
-// CHECK:       vm.cond_br %{{.+}}, ^{{bb[0-9]+}}, ^[[EXIT:bb[0-9]+]](%[[ACC1]] : i32)
-// CHECK:       vm.buffer.load.i8.u %[[BUF]][%{{.+}}] : !vm.buffer -> i32
 // The copy: the same ops, the access marked in_range.
-// CHECK:     ^[[COPY]](%{{.+}}: i64, %[[ACC2:.+]]: i32):
+// CHECK-NEXT:^[[COPY]](%{{.+}}: i64, %[[ACC2:.+]]: i32):
 // CHECK:       vm.cond_br %{{.+}}, ^{{bb[0-9]+}}, ^[[EXIT]](%[[ACC2]] : i32)
 // CHECK:       vm.buffer.load.i8.u %[[BUF]][%{{.+}}] {in_range} : !vm.buffer -> i32
-// Values of the loop used after it arrive as arguments of the exit.
-// CHECK:     ^[[EXIT]](%[[RESULT:.+]]: i32):
-// CHECK-NEXT:  vm.return %[[RESULT]] : i32
 
 // -----
 
 // The matmul's inner loop (c[i][j] += a * b[k][j]): fma indices with a
 // loop-invariant row, buffers from the kernel ABI's bindings list. Both
-// accesses of c share their index; a step of 2 computes the last
-// iteration exactly and checks that the step past it does not wrap.
+// accesses of c share their index; with a step of 2 the check also tests
+// that the step past ub - 1 does not wrap.
 // CHECK-LABEL: vm.module public @matmul_row
 vm.module @matmul_row {
   vm.func @f(%bindings: !vm.list<!vm.buffer>, %row: i64, %k: i64, %a: f32) {
@@ -86,16 +87,21 @@ vm.module @matmul_row {
     vm.return
   }
 }
-// CHECK:       vm.cmp.nz.ref %[[B:[^ ]+]] : !vm.buffer
-// CHECK-NEXT:  vm.and.i32
-// CHECK-NEXT:  vm.cmp.nz.ref %[[C:[^ ]+]] : !vm.buffer
-// CHECK:       vm.div.i64.s %{{.+}}, %{{.+}} : i64
-// CHECK:       vm.buffer.length %[[B]]
-// CHECK:       vm.div.i64.u
-// CHECK:       vm.buffer.length %[[C]]
+// CHECK:       %[[B:.+]] = vm.list.get.ref
+// CHECK:       %[[C:.+]] = vm.list.get.ref
 // CHECK:       vm.buffer.load.f32 %[[B]][%{{.+}}] : !vm.buffer -> f32
 // CHECK:       vm.buffer.load.f32 %[[C]][%{{.+}}] : !vm.buffer -> f32
 // CHECK:       vm.buffer.store.f32 %{{.+}}, %[[C]][%{{.+}}] : f32 -> !vm.buffer
+// CHECK:       vm.cmp.nz.ref %[[B]] : !vm.buffer
+// CHECK-NEXT:  vm.and.i32
+// CHECK-NEXT:  vm.cmp.nz.ref %[[C]] : !vm.buffer
+// The step past ub - 1 must not wrap: (ub - 1) + 2 with an overflow test.
+// CHECK:       %[[LAST:.+]] = vm.sub.i64
+// CHECK:       vm.add.i64 %[[LAST]], %{{.+}} : i64
+// CHECK:       vm.buffer.length %[[B]]
+// CHECK-NEXT:  %[[TWO:.+]] = vm.const.i32 2
+// CHECK-NEXT:  vm.shr.i64.u %{{.+}}, %[[TWO]] : i64
+// CHECK:       vm.buffer.length %[[C]]
 // CHECK:       vm.buffer.load.f32 %[[B]][%{{.+}}] {in_range} : !vm.buffer -> f32
 // CHECK:       vm.buffer.load.f32 %[[C]][%{{.+}}] {in_range} : !vm.buffer -> f32
 // CHECK:       vm.buffer.store.f32 %{{.+}}, %[[C]][%{{.+}}] {in_range} : f32 -> !vm.buffer
