@@ -2,12 +2,22 @@
 # Writes a C source holding IN's bytes (16-byte aligned, so a .vmfb can be
 # loaded in place) and a header declaring SYMBOL_vmfb_data() and
 # SYMBOL_vmfb_size(). Used by kiln_add_bytecode_module(... EMBED).
+#
+# cmake -DIN=<file> -DOUT_INC=<file.inc> -P KilnEmbedBinary.cmake
+# Writes only the bytes, as a comma-separated initializer list to #include
+# inside an array definition (the LLVM target's ops.h bitcode).
 file(READ "${IN}" hex HEX)
 string(LENGTH "${hex}" hex_length)
 math(EXPR size "${hex_length} / 2")
 # Sixteen bytes per line.
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
 string(REGEX REPLACE "((0x[0-9a-f][0-9a-f],){16})" "\\1\n  " bytes "${bytes}")
+if(DEFINED OUT_INC)
+  file(WRITE "${OUT_INC}.tmp" "  ${bytes}\n")
+  file(COPY_FILE "${OUT_INC}.tmp" "${OUT_INC}" ONLY_IF_DIFFERENT)
+  file(REMOVE "${OUT_INC}.tmp")
+  return()
+endif()
 if(size EQUAL 0)
   set(bytes "0")
 endif()

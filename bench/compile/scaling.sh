@@ -8,9 +8,11 @@
 #
 # usage: scaling.sh [AXIS...]    (default: all axes)
 #   KILN_SCALE=0.5 halves every N (quicker, noisier ratios).
-#   KILN_SCALE_REPS=3 compiles each module that many times and keeps the
-#   least CPU time (default 3): on a shared machine one run can be 15%
-#   off, which alone moves a ratio from 2.0 to 2.3.
+#   KILN_SCALE_TARGETS="--vm-to-c" measures one target only.
+#   KILN_SCALE_REPS=3 compiles each module that many times, N and 2N
+#   alternating, and keeps the least CPU time of each (default 3): on a
+#   shared machine one run can be 15% off, which alone moves a ratio from
+#   2.0 to 2.3.
 #   KILN_SCALE_MEASURE=instructions counts executed instructions instead
 #   (valgrind --tool=callgrind, about 50x slower, one run each). The count
 #   does not depend on the machine's load or caches, so its ratio shows
@@ -34,6 +36,7 @@ declare -A base=(
   [live_calls]=5000
   [call_depth]=2000
 )
+targets=(${KILN_SCALE_TARGETS:---vm-to-bytecode --vm-to-c})
 axes=("$@")
 [[ ${#axes[@]} -eq 0 ]] && axes=(functions globals rodata rodata_bytes blocks live_calls call_depth)
 
@@ -55,28 +58,36 @@ count_instructions() { # target input -> "instructions 0"
   sed -n 's/.*Collected : \([0-9]*\).*/\1 0/p' "$work/err"
 }
 
-measure() { # target input -> "cpu rss_kb" (least CPU of $reps runs)
+time_once() { # target input -> "cpu rss_kb" of one compile
+  local status=0
+  /usr/bin/time -f "%U %S %M" -o "$work/time" \
+    "$bin/vm-translate" "$1" "$2" -o "$work/out" 2>"$work/err" || status=$?
+  if [[ $status -ne 0 ]]; then
+    echo "vm-translate $1 $2 failed:" >&2
+    head -5 "$work/err" >&2
+    exit 1
+  fi
+  read -r user sys rss <"$work/time"
+  python3 -c "print('%.2f' % ($user + $sys), $rss)"
+}
+
+measure_pair() { # target input(N) input(2N) -> "cpu(N) rss(N) cpu(2N) rss(2N)"
   if [[ ${KILN_SCALE_MEASURE:-cpu} == instructions ]]; then
-    count_instructions "$@"
+    echo "$(count_instructions "$1" "$2") $(count_instructions "$1" "$3")"
     return
   fi
-  local out="$work/out" status=0 best="" best_rss=0 i
+  # N and 2N alternate, so both see the same spells of load on a shared
+  # machine; each keeps its least CPU time.
+  local i c1="" m1=0 c2="" m2=0 c m
   for ((i = 0; i < reps; ++i)); do
-    /usr/bin/time -f "%U %S %M" -o "$work/time" \
-      "$bin/vm-translate" "$1" "$2" -o "$out" 2>"$work/err" || status=$?
-    if [[ $status -ne 0 ]]; then
-      echo "vm-translate $1 $2 failed:" >&2
-      head -5 "$work/err" >&2
-      exit 1
-    fi
-    read -r user sys rss <"$work/time"
-    cpu=$(python3 -c "print('%.2f' % ($user + $sys))")
-    if [[ -z $best ]] || python3 -c "import sys; sys.exit(0 if $cpu < $best else 1)"; then
-      best=$cpu
-    fi
-    ((rss > best_rss)) && best_rss=$rss
+    read -r c m < <(time_once "$1" "$2")
+    if [[ -z $c1 ]] || python3 -c "import sys; sys.exit(0 if $c < $c1 else 1)"; then c1=$c; fi
+    ((m > m1)) && m1=$m
+    read -r c m < <(time_once "$1" "$3")
+    if [[ -z $c2 ]] || python3 -c "import sys; sys.exit(0 if $c < $c2 else 1)"; then c2=$c; fi
+    ((m > m2)) && m2=$m
   done
-  echo "$best $best_rss"
+  echo "$c1 $m1 $c2 $m2"
 }
 
 unit=cpu
@@ -89,9 +100,8 @@ for axis in "${axes[@]}"; do
   n=$(python3 -c "print(max(1, int(${base[$axis]} * $scale)))")
   generate "$axis" "$n" "$work/n.mlir"
   generate "$axis" $((2 * n)) "$work/2n.mlir"
-  for target in --vm-to-bytecode --vm-to-c; do
-    read -r c1 m1 < <(measure "$target" "$work/n.mlir")
-    read -r c2 m2 < <(measure "$target" "$work/2n.mlir")
+  for target in "${targets[@]}"; do
+    read -r c1 m1 c2 m2 < <(measure_pair "$target" "$work/n.mlir" "$work/2n.mlir")
     ratio=$(python3 -c "print('%.2f' % ($c2 / max($c1, 0.01)))")
     printf '%-13s %-16s %8d %12s %12s %7s %7d\n' "$axis" "$target" "$n" "$c1" "$c2" "$ratio" $((m2 / 1024))
   done

@@ -350,6 +350,14 @@ public:
         .getResult(0);
   }
   void verbatim(const Twine &text) { emitc::VerbatimOp::create(b, l, text.str()); }
+  /// Text that appears once in the C (a #line, a location's name or
+  /// initializer), for an emitc attribute. Streaming, it waits in
+  /// `placedTexts` and the attribute holds only a marker (kPlacedTextMark,
+  /// its index, kPlacedTextMark) that the sink swaps back while printing the
+  /// piece: markers repeat from piece to piece, so the context does not keep
+  /// a uniqued string per op of a large module. Without a sink, the text.
+  std::string placeText(std::string text);
+  std::vector<std::string> placedTexts; // of the piece being built
   /// A static const kiln_source_loc_t placed before `before`; returns its name.
   std::string locGlobal(Operation *before, const std::string &init, bool shared);
   /// A struct typedef placed before `before`; returns its type name.

@@ -69,14 +69,17 @@ Value FunctionEmitter::locAddr(Operation *op) {
   // A literal, not emitc.get_global: the C printer resolves every
   // get_global by a linear scan of the module's symbols, which made
   // translation quadratic in the number of functions.
-  return emitc::LiteralOp::create(b, l, emitc::PointerType::get(t.loc), "&" + locFor(op));
+  return emitc::LiteralOp::create(b, l, emitc::PointerType::get(t.loc),
+                                  m.placeText("&" + locFor(op)));
 }
 
 void FunctionEmitter::lineDirective(Operation *op) {
   auto fl = fileLoc(op->getLoc());
   if (fl && fl.getLine() > 0)
     emitc::VerbatimOp::create(
-        b, l, ("#line " + Twine(fl.getLine()) + " " + cString(fl.getFilename().getValue())).str());
+        b, l,
+        m.placeText(
+            ("#line " + Twine(fl.getLine()) + " " + cString(fl.getFilename().getValue())).str()));
 }
 
 void FunctionEmitter::failIf(Value cond, Operation *op, StringRef code, StringRef message) {

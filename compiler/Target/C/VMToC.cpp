@@ -123,6 +123,35 @@ static void tidyEmitC(Operation *root) {
   });
 }
 
+LogicalResult printEmitCPiece(Operation *piece, ArrayRef<std::string> placedTexts,
+                              raw_ostream &os) {
+  if (placedTexts.empty())
+    return emitc::translateToCpp(piece, os, /*declareVariablesAtTop=*/true);
+  SmallString<4096> printed;
+  llvm::raw_svector_ostream buffer(printed);
+  if (failed(emitc::translateToCpp(piece, buffer, /*declareVariablesAtTop=*/true)))
+    return failure();
+  StringRef rest = printed;
+  while (!rest.empty()) {
+    size_t mark = rest.find(kPlacedTextMark);
+    os << rest.take_front(mark);
+    if (mark == StringRef::npos)
+      break;
+    rest = rest.drop_front(mark + 1);
+    // A marker is the index and a closing mark; anything else is not one.
+    size_t end = rest.find(kPlacedTextMark);
+    unsigned index = 0;
+    if (end == StringRef::npos || rest.take_front(end).getAsInteger(10, index) ||
+        index >= placedTexts.size()) {
+      os << kPlacedTextMark;
+      continue;
+    }
+    os << placedTexts[index];
+    rest = rest.drop_front(end + 1);
+  }
+  return success();
+}
+
 LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation,
                              const CTargetOptions &options) {
   if (runPreparation) {
@@ -156,7 +185,7 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
   RewritePatternSet patternList(op->getContext());
   emitc::populateExpressionPatterns(patternList);
   FrozenRewritePatternSet patterns(std::move(patternList));
-  auto printPiece = [&](Operation *piece) -> LogicalResult {
+  auto printPiece = [&](Operation *piece, ArrayRef<std::string> placedTexts) -> LogicalResult {
     tidyEmitC(piece);
     // Fold single-use loads, casts and calls into the C expressions that
     // use them, so the C reads like hand-written code instead of one
@@ -164,7 +193,7 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
     if (auto func = dyn_cast<emitc::FuncOp>(piece))
       if (options.formExpressions && failed(formExpressions(func, patterns)))
         return failure();
-    return emitc::translateToCpp(piece, os, /*declareVariablesAtTop=*/true);
+    return printEmitCPiece(piece, placedTexts, os);
   };
   if (failed(convertVMToEmitC(vmModule, options, printPiece)))
     return failure();

@@ -54,8 +54,23 @@ FailureOr<OwningOpRef<ModuleOp>> convertVMToEmitC(Operation *vmModule,
                                                   const CTargetOptions &options = {});
 
 /// Receives the top-level ops of the emitc module one at a time, in module
-/// order, each verified and complete.
-using EmitCPieceSink = llvm::function_ref<LogicalResult(Operation *)>;
+/// order, each verified and complete, with the texts its attributes name by
+/// marker (see printEmitCPiece).
+using EmitCPieceSink =
+    llvm::function_ref<LogicalResult(Operation *, llvm::ArrayRef<std::string> placedTexts)>;
+
+/// Marks a text set aside while streaming: an attribute of a streamed piece
+/// that would hold a text appearing once in the C (a #line, a source
+/// location's name or initializer) holds kPlacedTextMark, the text's index
+/// in `placedTexts`, kPlacedTextMark instead. The indices restart with every
+/// function, so the context does not keep a uniqued string per op of a large
+/// module. Printed C never contains the byte otherwise (cString escapes it).
+constexpr char kPlacedTextMark = '\x1f';
+
+/// Prints a streamed piece as C (emitc::translateToCpp), with its markers
+/// replaced by their texts.
+LogicalResult printEmitCPiece(Operation *piece, llvm::ArrayRef<std::string> placedTexts,
+                              llvm::raw_ostream &os);
 
 /// The same conversion, streamed: each top-level op goes to `sink` as soon
 /// as it is complete (a function right after its body is built) and is then

@@ -24,7 +24,8 @@ vm.module @ef {
     %r = vm.add.i32 %x, %c : i32
     vm.return %r : i32
   }
-  // CHECK: emitc.global static @[[LOC:ef_loc[0-9]+]] : !emitc.opaque<"const kiln_source_loc_t"> = #emitc.opaque<"{\22{{.*}}emitc_form.mlir\22, [[#@LINE+16]], 10, 2, NULL, NULL}">
+  // A source location is a static const kiln_source_loc_t, verbatim.
+  // CHECK: emitc.verbatim "static const kiln_source_loc_t [[LOC:ef_loc[0-9]+]] = {\22{{.*}}emitc_form.mlir\22, [[#@LINE+16]], 10, 2, NULL, NULL};"
   // CHECK-LABEL: emitc.func @ef_f_f(
   // CHECK: call_opaque "kiln_light_enter"(%arg0,
   // CHECK: call_opaque "kiln_add_i32"(%{{[0-9]+}}, %{{[0-9]+}}) : (i32, i32) -> i32
