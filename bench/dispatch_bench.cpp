@@ -14,7 +14,9 @@
 //    .vmfb that dispatches the loop itself; each call runs the host
 //    function (executable cached after the first, buffers imported, one
 //    dispatch, a fence wait). FORM 2: C kernels built with
-//    --kernel-c-bounded=false (no fuel counted at loops).
+//    --kernel-c-bounded=false (no fuel counted at loops); FORM 3: C kernels
+//    built with --kernel-version-loops=false (every element access checks
+//    its index: the kernels before vm-version-loops).
 // The CPU column is the process's CPU time (all threads): on a machine
 // shared with other work it shows the work done where wall time also
 // counts waiting for a core. Run: bench/dispatch_run.sh.
@@ -202,7 +204,8 @@ struct MlirEnv {
     context.reset(new vm::Context(instance));
     const char *path = form == 0   ? KILN_BENCH_MLIR_MATMUL_BYTECODE
                        : form == 1 ? KILN_BENCH_MLIR_MATMUL_C
-                                   : KILN_BENCH_MLIR_MATMUL_C_UNBOUNDED;
+                       : form == 2 ? KILN_BENCH_MLIR_MATMUL_C_UNBOUNDED
+                                   : KILN_BENCH_MLIR_MATMUL_C_UNVERSIONED;
     auto h = bytecode::load_module_from_file(instance, path);
     vm::Status s = h.ok() ? context->register_module(modules.hal.get()) : h.status();
     if (s.ok()) {
@@ -260,6 +263,8 @@ BENCHMARK(BM_MlirMatmul)
     ->Args({1, 1})
     ->Args({1, 2})
     ->Args({2, 1})
+    ->Args({3, 1})
+    ->Args({3, 2})
     ->Unit(benchmark::kMillisecond)
     ->MeasureProcessCPUTime()
     ->UseRealTime();

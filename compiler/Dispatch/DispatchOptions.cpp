@@ -41,6 +41,11 @@ struct DispatchOptionsCL {
                      "dispatching call's fuel and deadline stop them inside loops "
                      "(default true; false checks them only between workgroups)"),
       llvm::cl::init(true)};
+  llvm::cl::opt<bool> versionLoops{
+      "kernel-version-loops",
+      llvm::cl::desc("--kernel-form=c: version loops so accesses proven in range skip "
+                     "their index check (default true; false for A/B measurements)"),
+      llvm::cl::init(true)};
   llvm::cl::opt<int64_t> workgroups{
       "kiln-dispatch-workgroups",
       llvm::cl::desc("Largest number of workgroups one loop is split into"), llvm::cl::init(64)};
@@ -73,6 +78,7 @@ void registerDispatchTranslationOptions() {
     options.cc = cl.cc;
     options.ccFlags = cl.ccFlags;
     options.cBounded = cl.cBounded;
+    options.versionLoops = cl.versionLoops;
     pm.addPass(createEmbedDispatchesPass(options));
   };
   setInputPipelineHooks(std::move(hooks));

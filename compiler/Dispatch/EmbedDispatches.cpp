@@ -327,6 +327,7 @@ struct EmbedDispatchesPass : public mlir::kiln::impl::EmbedDispatchesPassBase<Em
     compiler.cc = cc;
     compiler.ccFlags = ccFlags;
     compiler.cBounded = cBounded;
+    compiler.versionLoops = versionLoops;
     for (Attribute entry : recorded) {
       auto dict = dyn_cast<DictionaryAttr>(entry);
       auto hostRef = dict ? dict.getAs<FlatSymbolRefAttr>("host") : nullptr;

@@ -1,6 +1,7 @@
 //===- KernelCompiler.cpp - A kernel vm.module to executable bytes ---------===//
 
 #include "compiler/Dispatch/KernelCompiler.h"
+#include "compiler/Transforms/Passes.h"
 
 #include "compiler/Target/Bytecode/BytecodeModuleTarget.h"
 #include "compiler/Target/C/IncludeDir.h"
@@ -119,7 +120,10 @@ buildSharedObject(ModuleOp module, const KernelCompilerOptions &options, Locatio
 FailureOr<std::vector<uint8_t>>
 compileKernelModule(ModuleOp module, const KernelCompilerOptions &options, Location loc) {
   PassManager pm(module.getContext(), ModuleOp::getOperationName());
-  buildVMBytecodePreparationPipeline(pm);
+  if (options.form == KernelForm::C)
+    buildVMNativePreparationPipeline(pm, options.versionLoops);
+  else
+    buildVMBytecodePreparationPipeline(pm);
   if (failed(pm.run(module)))
     return emitError(loc) << "preparing the kernel's vm module failed";
   if (options.form == KernelForm::C)

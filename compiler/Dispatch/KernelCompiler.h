@@ -39,6 +39,8 @@ struct KernelCompilerOptions {
   /// dispatching invocation's fuel and deadline stop a kernel inside its
   /// loops; without it they are checked only between workgroups.
   bool cBounded = true;
+  /// kernel-form=c: the preparation versions loops (vm-version-loops).
+  bool versionLoops = true;
 };
 
 /// Runs the vm preparation pipeline on `module` (a builtin.module holding one

@@ -82,6 +82,9 @@ def EmbedDispatchesPass
            "kernel-form=c: the C counts fuel at loops and calls "
            "(KILN_C_BOUNDED), so the dispatching call's fuel and deadline "
            "stop a kernel inside its loops">,
+    Option<"versionLoops", "version-loops", "bool", /*default=*/"true",
+           "kernel-form=c: version loops (vm-version-loops) so accesses "
+           "proven in range skip their index check">,
     Option<"printKernels", "print-kernels", "bool", /*default=*/"false",
            "Print each kernel's vm.module (entry point included, before "
            "compilation) to standard output, for tests and inspection">,

@@ -44,7 +44,13 @@ void buildVMPreparationPipeline(OpPassManager &pm);
 /// The name the bytecode target calls; same as buildVMPreparationPipeline.
 void buildVMBytecodePreparationPipeline(OpPassManager &pm);
 
-/// Registers every pass above and the `vm-bytecode-preparation` pipeline.
+/// The preparation of the native targets (C and LLVM): the pipeline above,
+/// then vm-version-loops (when `versionLoops`). Bytecode never runs
+/// it: `in_range` is a fact only the compiler's own native output may rely on.
+void buildVMNativePreparationPipeline(OpPassManager &pm, bool versionLoops = true);
+
+/// Registers every pass above and the `vm-bytecode-preparation` and
+/// `vm-native-preparation` pipelines.
 void registerVMTransformPasses();
 
 } // namespace mlir::kiln

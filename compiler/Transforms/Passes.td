@@ -157,6 +157,29 @@ def VMYieldableAnalysisPass
   }];
 }
 
+def VMVersionLoopsPass : Pass<"vm-version-loops", "::mlir::kiln::vm::ModuleOp"> {
+  let summary = "gives innermost loops a copy without per-element index checks";
+  let description = [{
+    For the native targets (C and LLVM; never run for bytecode). An
+    innermost loop in the form scf.for lowers to (header comparing an i64
+    induction variable with a loop-invariant bound, a positive constant
+    step, one exit) whose `vm.buffer.load.*` / `vm.buffer.store.*` read a
+    loop-invariant buffer at an index affine in the induction variable
+    (add, sub, mul, fma of it and loop-invariant values) is versioned: before
+    the loop, a check compares each such access's index at the lower bound
+    and at the upper bound minus one (the range the induction variable stays
+    in) with the buffer's element count, computing both
+    exactly (an operation that could overflow i64 fails the check), and
+    branches to a copy of the loop whose accesses carry `in_range` or to the
+    original loop. Empty loops, null buffers, and buffers that may hold a
+    ref of another type (function arguments) keep the original loop, so
+    every error is raised by the same op with the same status as before.
+    The new blocks go after the function's existing ones, so its ops keep
+    their positions.
+  }];
+  let dependentDialects = ["::mlir::kiln::vm::VMDialect"];
+}
+
 def VMVerifyTargetLimitsPass
     : Pass<"vm-verify-target-limits", "::mlir::kiln::vm::ModuleOp"> {
   let summary = "checks a vm module against the runtime's limits";

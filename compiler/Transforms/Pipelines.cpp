@@ -43,6 +43,18 @@ void buildVMPreparationPipeline(OpPassManager &pm) {
 
 void buildVMBytecodePreparationPipeline(OpPassManager &pm) { buildVMPreparationPipeline(pm); }
 
+void buildVMNativePreparationPipeline(OpPassManager &pm, bool versionLoops) {
+  buildVMPreparationPipeline(pm);
+  if (!versionLoops)
+    return;
+  OpPassManager &onModule =
+      pm.getOpAnchorName() == vm::ModuleOp::getOperationName() ? pm : pm.nest<vm::ModuleOp>();
+  // Nothing runs after it: canonicalization would move the check's
+  // constants to the entry block and shift the positions of the
+  // function's ops, which the native forms' traces show.
+  onModule.addPass(vm::createVMVersionLoopsPass());
+}
+
 void registerVMTransformPasses() {
   vm::registerKilnVMPasses();
   vm::registerKilnImportsPasses();
@@ -54,6 +66,10 @@ void registerVMTransformPasses() {
                              "inline, canonicalize/CSE, drop unused symbols, yieldable analysis, "
                              "ordinal allocation",
                              [](OpPassManager &pm) { buildVMPreparationPipeline(pm); });
+  PassPipelineRegistration<>("vm-native-preparation",
+                             "Prepares vm modules for the C and LLVM targets: "
+                             "vm-bytecode-preparation, then vm-version-loops",
+                             [](OpPassManager &pm) { buildVMNativePreparationPipeline(pm); });
 }
 
 } // namespace mlir::kiln

@@ -19,6 +19,12 @@ inline constexpr llvm::StringLiteral kYieldAttrName("vm.yield");
 /// On an argument of a vm.import (an `arg_attrs` entry): a variadic span.
 inline constexpr llvm::StringLiteral kVariadicAttrName("vm.variadic");
 
+/// On a vm.buffer.load.* / vm.buffer.store.* (the ODS `in_range` unit
+/// attribute of ops with the BufferElementAccess trait): the element index
+/// is proven inside the buffer (--vm-version-loops); the native targets
+/// emit the access without its index comparison.
+inline constexpr llvm::StringLiteral kInRangeAttrName("in_range");
+
 } // namespace mlir::kiln::vm
 
 #endif // KILN_DIALECT_VM_VMATTRIBUTENAMES_H

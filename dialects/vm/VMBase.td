@@ -254,6 +254,11 @@ def VM_FullBarrier : NativeOpTrait<"FullBarrier"> { let cppNamespace = "::mlir::
 // Needs the f32 / f64 extension of the runtime.
 def VM_ExtF32 : NativeOpTrait<"ExtF32"> { let cppNamespace = "::mlir::kiln::vm"; }
 def VM_ExtF64 : NativeOpTrait<"ExtF64"> { let cppNamespace = "::mlir::kiln::vm"; }
+// vm.buffer.load.* / vm.buffer.store.*: one element of operand 0 (the
+// buffer) at element index operand 1, with the `in_range` unit attribute.
+def VM_BufferElementAccess : NativeOpTrait<"BufferElementAccess"> {
+  let cppNamespace = "::mlir::kiln::vm";
+}
 // May end the invocation with an error status at run time (the marker that
 // passes and targets query).
 def VM_MayFailMarker : NativeOpTrait<"MayFail"> { let cppNamespace = "::mlir::kiln::vm"; }

@@ -231,21 +231,29 @@ def VM_BufferFillF64Op :
 
 // Reads one element at element index `source_offset` as a `type`.
 class VM_BufferLoadOp<Type type, string mnemonic, list<Trait> traits = []>
-    : VM_Op<mnemonic, !listconcat(traits, [VM_MayFail])> {
+    : VM_Op<mnemonic, !listconcat(traits, [VM_MayFail, VM_BufferElementAccess])> {
   let description = [{
     Reads the element at element index `source_offset` (byte offset = index
     times the element size) of the buffer. The element must lie inside the
     buffer. Elements narrower than 32 bits are widened into an i32, with sign
     (`.s`) or zero (`.u`) extension.
 
+    `in_range` (a unit attribute) records that the compiler has proven the
+    index inside a non-null buffer's length before the access
+    (`--vm-version-loops`); the native forms (C and LLVM) then skip the
+    index comparison. It is a compiler fact, never an input: the bytecode
+    form ignores it and checks every access.
+
     ```mlir
     %v = vm.buffer.load.i32 %buf[%index] : !vm.buffer -> i32
+    %w = vm.buffer.load.i32 %buf[%index] {in_range} : !vm.buffer -> i32
     ```
   }];
 
   let arguments = (ins
     Arg<VM_BufferRef, "the buffer to read", [MemRead]>:$source_buffer,
-    VM_BufferIndex:$source_offset
+    VM_BufferIndex:$source_offset,
+    UnitAttr:$in_range
   );
   let results = (outs type:$result);
 
@@ -284,12 +292,16 @@ def VM_BufferLoadF64Op :
 
 // Writes a `type` value to the element at element index `target_offset`.
 class VM_BufferStoreOp<Type type, string mnemonic, list<Trait> traits = []>
-    : VM_Op<mnemonic, !listconcat(traits, [VM_MayFail])> {
+    : VM_Op<mnemonic, !listconcat(traits, [VM_MayFail, VM_BufferElementAccess])> {
   let description = [{
     Writes `value` to the element at element index `target_offset` (byte
     offset = index times the element size) of the buffer. The element must
     lie inside the buffer. The 8- and 16-bit stores take an i32 and keep its
     low bits.
+
+    `in_range`: as on `vm.buffer.load.*`, the index is proven inside the
+    buffer (the native forms skip the index comparison; the buffer's
+    writability is still checked; bytecode ignores it).
 
     ```mlir
     vm.buffer.store.i32 %v, %buf[%index] : i32 -> !vm.buffer
@@ -299,7 +311,8 @@ class VM_BufferStoreOp<Type type, string mnemonic, list<Trait> traits = []>
   let arguments = (ins
     Arg<VM_BufferRef, "the buffer to write", [MemWrite]>:$target_buffer,
     VM_BufferIndex:$target_offset,
-    type:$value
+    type:$value,
+    UnitAttr:$in_range
   );
 
   let assemblyFormat = [{

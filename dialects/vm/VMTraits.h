@@ -28,6 +28,12 @@ template <typename ConcreteType> class ExtF64 : public OpTrait::TraitBase<Concre
 template <typename ConcreteType>
 class MayFail : public OpTrait::TraitBase<ConcreteType, MayFail> {};
 
+/// vm.buffer.load.* and vm.buffer.store.*: operand 0 is the buffer, operand
+/// 1 the element index, and the op may carry the `in_range` unit attribute
+/// (kInRangeAttrName).
+template <typename ConcreteType>
+class BufferElementAccess : public OpTrait::TraitBase<ConcreteType, BufferElementAccess> {};
+
 /// The resource a failing op writes (VM_FaultResource): keeps ops that may
 /// fail at run time alive when their results are unused.
 struct FaultResource : public SideEffects::Resource::Base<FaultResource> {

@@ -197,19 +197,26 @@ LogicalResult FunctionEmitter::emitBufferOp(Operation &op) {
   unsigned size = element->size;
   Span span = spanOf(&op, op.getOperand(0));
   Value data = span.data, len = span.length, w = span.writable;
-  Value out = variable(t.u64, "0");
-  Value lengthValue = load(len), index = arg(1);
-  Value code = call(t.i32, "kiln_buffer_element",
-                    {lengthValue, index, lit(t.u32, Twine(size) + "u"), addr(out)});
-  faultIf(isNonZero(code), &op, "KILN_FAULT_BUFFER_RANGE",
-          {index, i64c(1), i32c(size), lengthValue});
+  Value index = arg(1), inRangeOffset, out;
+  if (isInRangeAccess(op)) {
+    inRangeOffset = call(t.u64, kInRangeElementHelper, {index, lit(t.u32, Twine(size) + "u")});
+  } else {
+    out = variable(t.u64, "0");
+    Value lengthValue = load(len);
+    Value code = call(t.i32, "kiln_buffer_element",
+                      {lengthValue, index, lit(t.u32, Twine(size) + "u"), addr(out)});
+    faultIf(isNonZero(code), &op, "KILN_FAULT_BUFFER_RANGE",
+            {index, i64c(1), i32c(size), lengthValue});
+  }
+  // The checked offset is read where it is used, after the other checks.
+  auto byteOffset = [&] { return inRangeOffset ? inRangeOffset : load(out); };
   if (loadOp) {
     setCopy(op.getResult(0),
-            call(t.of(op.getResult(0).getType()), element->helper, {load(data), load(out)}));
+            call(t.of(op.getResult(0).getType()), element->helper, {load(data), byteOffset()}));
     return success();
   }
   writableCheck(&op, w);
-  callVoid(element->helper, {load(data), load(out), arg(2)});
+  callVoid(element->helper, {load(data), byteOffset(), arg(2)});
   return success();
 }
 

@@ -9,7 +9,9 @@
 
 #include "compiler/Analysis/RecursiveFunctions.h"
 
+#include "dialects/vm/VMAttributeNames.h"
 #include "dialects/vm/VMOps.h"
+#include "dialects/vm/VMTraits.h"
 
 #include "mlir/Analysis/Liveness.h"
 #include "mlir/IR/RegionGraphTraits.h"
@@ -198,6 +200,10 @@ std::optional<BufferElement> bufferFillOf(Operation &op) {
         return BufferElement{8, "kiln_fill_f64"};
       })
       .Default([](Operation *) { return std::nullopt; });
+}
+
+bool isInRangeAccess(Operation &op) {
+  return op.hasTrait<vm::BufferElementAccess>() && op.hasAttr(vm::kInRangeAttrName);
 }
 
 std::optional<BufferElement> bufferLoadOf(Operation &op) {

@@ -133,6 +133,13 @@ std::optional<BufferElement> bufferFillOf(Operation &op);
 std::optional<BufferElement> bufferLoadOf(Operation &op);
 std::optional<BufferElement> bufferStoreOf(Operation &op);
 
+/// A vm.buffer.load.* / vm.buffer.store.* whose index the compiler proved
+/// in range (the `in_range` attribute, vm-version-loops): both native
+/// targets compute its byte offset with kInRangeElementHelper instead of the
+/// checked kiln_buffer_element.
+bool isInRangeAccess(Operation &op);
+inline constexpr llvm::StringLiteral kInRangeElementHelper = "kiln_buffer_element_in_range";
+
 } // namespace mlir::kiln::ctarget
 
 #endif // KILN_COMPILER_TARGET_C_NATIVESHARED_H

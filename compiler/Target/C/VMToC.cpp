@@ -156,7 +156,7 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
                              const CTargetOptions &options) {
   if (runPreparation) {
     PassManager pm(op->getContext(), op->getName().getStringRef());
-    buildVMBytecodePreparationPipeline(pm);
+    buildVMNativePreparationPipeline(pm, options.versionLoops);
     if (failed(pm.run(op)))
       return failure();
   }
@@ -224,6 +224,12 @@ void registerVMToCTranslation() {
                      "recursive and large functions (else: pass -DKILN_C_BOUNDED=1 "
                      "to the C compiler, or leave it off and pay nothing)"),
       llvm::cl::init(false));
+  static llvm::cl::opt<bool> versionLoops(
+      "vm-c-version-loops",
+      llvm::cl::desc("Version loops whose buffer accesses are affine in the induction "
+                     "variable: a copy without per-element index checks runs when a "
+                     "check before the loop finds every index in range"),
+      llvm::cl::init(true));
   auto registerDialects = [](DialectRegistry &registry) {
     registerKilnDialects(registry);
     registry.insert<emitc::EmitCDialect, cf::ControlFlowDialect>();
@@ -237,6 +243,7 @@ void registerVMToCTranslation() {
         options.lightFrames = lightFrames;
         options.formExpressions = formExpressions;
         options.bounded = bounded;
+        options.versionLoops = versionLoops;
         return translateVMToC(op, os, !noPreparation, options);
       },
       registerDialects);
@@ -250,7 +257,7 @@ void registerVMToCTranslation() {
         options.lightFrames = lightFrames;
         if (!noPreparation) {
           PassManager pm(op->getContext(), op->getName().getStringRef());
-          buildVMBytecodePreparationPipeline(pm);
+          buildVMNativePreparationPipeline(pm, versionLoops);
           if (failed(pm.run(op)))
             return failure();
         }

@@ -40,6 +40,9 @@ struct CTargetOptions {
   /// (kiln/c/module.h, "Bounded modules"). The checks are emitted either
   /// way; without the define they compile to nothing.
   bool bounded = false;
+  /// --vm-c-version-loops: the native preparation versions loops
+  /// (vm-version-loops) so accesses proven in range skip their index check.
+  bool versionLoops = true;
 };
 
 /// Builds the emitc form of a prepared vm.module (ordinals allocated,

@@ -24,6 +24,8 @@ using ctarget::BufferElement;
 using ctarget::bufferFillOf;
 using ctarget::bufferLoadOf;
 using ctarget::bufferStoreOf;
+using ctarget::isInRangeAccess;
+using ctarget::kInRangeElementHelper;
 
 // Globals: scalars in the state's byte area at their byte offset, refs
 // after it at their ordinal; vm.global.address is that offset or ordinal, as
@@ -195,16 +197,22 @@ LogicalResult FunctionLowering::emitBufferOp(Operation &op) {
     return op.emitOpError("is not supported by the LLVM form yet");
   unsigned size = load_ ? load_->size : store->size;
   Span span = spanOf(&op, op.getOperand(0));
-  llvm::AllocaInst *out = slot(m.i64);
-  llvm::Value *length = load(span.length), *index = arg(1);
-  llvm::Value *code = call("kiln_buffer_element", {length, index, i32c(size), out});
-  faultIf(isNonZero(code), &op, KILN_FAULT_BUFFER_RANGE, {index, i64c(1), i32c(size), length});
+  llvm::Value *index = arg(1), *byteOffset;
+  if (isInRangeAccess(op)) {
+    byteOffset = call(kInRangeElementHelper, {index, i32c(size)});
+  } else {
+    llvm::AllocaInst *out = slot(m.i64);
+    llvm::Value *length = load(span.length);
+    llvm::Value *code = call("kiln_buffer_element", {length, index, i32c(size), out});
+    faultIf(isNonZero(code), &op, KILN_FAULT_BUFFER_RANGE, {index, i64c(1), i32c(size), length});
+    byteOffset = load(out);
+  }
   if (load_) {
-    setCopy(op.getResult(0), call(load_->helper, {load(span.data), load(out)}));
+    setCopy(op.getResult(0), call(load_->helper, {load(span.data), byteOffset}));
     return success();
   }
   writableCheck(&op, span.writable);
-  call(store->helper, {load(span.data), load(out), arg(2)});
+  call(store->helper, {load(span.data), byteOffset, arg(2)});
   return success();
 }
 

@@ -174,7 +174,7 @@ translateVMToLLVMModule(Operation *op, llvm::LLVMContext &ctx, const LLVMTargetO
     if (mlir::failed(lowerInputToVM(op, ConvertToVMOptions())))
       return errorOf("translation failed: the input does not lower to vm");
     PassManager pm(op->getContext(), op->getName().getStringRef());
-    buildVMBytecodePreparationPipeline(pm);
+    buildVMNativePreparationPipeline(pm, options.versionLoops);
     if (mlir::failed(pm.run(op)))
       return errorOf("translation failed: the vm preparation pipeline failed");
   }

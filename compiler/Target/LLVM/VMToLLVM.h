@@ -59,6 +59,9 @@ struct LLVMTargetOptions {
   /// Run the vm preparation pipeline (as vm-translate does) first; false
   /// when the caller already ran it.
   bool runPreparation = true;
+  /// The preparation versions loops (vm-version-loops), as the C target's
+  /// --vm-c-version-loops.
+  bool versionLoops = true;
   /// Position-independent code (shared objects, JIT).
   bool pic = true;
   /// Define kiln_module_v1_get (off: only `<module>_kiln_module`, so several

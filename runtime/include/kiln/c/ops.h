@@ -485,6 +485,14 @@ KILN_OP_INLINE int kiln_buffer_element(uint64_t buffer_length, int64_t index, ui
   return KILN_OP_OK;
 }
 
+/* An element access the compiler proved in range (`in_range`: the check
+ * before a versioned loop compared its first and last index with the
+ * buffer's length; compiler/Transforms/VersionLoops.cpp). Native forms
+ * only: bytecode, being untrusted input, checks every access. */
+KILN_OP_INLINE uint64_t kiln_buffer_element_in_range(int64_t index, uint32_t element_size) {
+  return (uint64_t)index * element_size;
+}
+
 /* vm.buffer.fill: `count` copies of the element_size-byte value at `value`
  * (range already checked). */
 KILN_OP_INLINE void kiln_buffer_fill(uint8_t *dst, int64_t count, const void *value,
