@@ -176,7 +176,16 @@ def VMVersionLoopsPass : Pass<"vm-version-loops", "::mlir::kiln::vm::ModuleOp"> 
     every error is raised by the same op with the same status as before.
     The new blocks go after the function's existing ones, so its ops keep
     their positions.
+
+    Only this pass decides what is in range: it first drops every `in_range`
+    the input carries, so text handed to the compiler (or to the JIT) cannot
+    turn a checked access into an unchecked one. With `version=false` that
+    is all it does.
   }];
+  let options = [
+    Option<"version", "version", "bool", /*default=*/"true",
+           "version loops (false: only drop the input's in_range attributes)">,
+  ];
   let dependentDialects = ["::mlir::kiln::vm::VMDialect"];
 }
 

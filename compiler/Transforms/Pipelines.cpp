@@ -45,14 +45,15 @@ void buildVMBytecodePreparationPipeline(OpPassManager &pm) { buildVMPreparationP
 
 void buildVMNativePreparationPipeline(OpPassManager &pm, bool versionLoops) {
   buildVMPreparationPipeline(pm);
-  if (!versionLoops)
-    return;
   OpPassManager &onModule =
       pm.getOpAnchorName() == vm::ModuleOp::getOperationName() ? pm : pm.nest<vm::ModuleOp>();
   // Nothing runs after it: canonicalization would move the check's
   // constants to the entry block and shift the positions of the
-  // function's ops, which the native forms' traces show.
-  onModule.addPass(vm::createVMVersionLoopsPass());
+  // function's ops, which the native forms' traces show. Run with
+  // version=false too: it drops the input's own in_range attributes.
+  vm::VMVersionLoopsPassOptions options;
+  options.version = versionLoops;
+  onModule.addPass(vm::createVMVersionLoopsPass(options));
 }
 
 void registerVMTransformPasses() {

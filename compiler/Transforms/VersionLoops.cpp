@@ -441,7 +441,16 @@ private:
 
 struct VMVersionLoopsPass
     : public ::mlir::kiln::vm::impl::VMVersionLoopsPassBase<VMVersionLoopsPass> {
+  using VMVersionLoopsPassBase::VMVersionLoopsPassBase;
+
   void runOnOperation() override {
+    // The input's own in_range claims are not trusted.
+    getOperation().walk([](Operation *op) {
+      if (op->hasTrait<BufferElementAccess>())
+        op->removeAttr(kInRangeAttrName);
+    });
+    if (!version)
+      return;
     getOperation().walk([&](FuncOp func) {
       if (func.getBody().empty())
         return;
