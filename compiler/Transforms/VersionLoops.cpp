@@ -337,25 +337,27 @@ private:
     overflow = OrI32Op::create(*builder, loc, builder->getI32Type(), overflow, i32Condition);
   }
 
-  /// a + b, flagging signed overflow: ((a ^ r) & (b ^ r)) < 0.
-  Value checkedAdd(Value a, Value b) {
+  /// Flags an overflow when (x1 ^ y1) & (x2 ^ y2) is negative: the sign
+  /// test of a wrapped add or subtract.
+  void flagSignTest(Value x1, Value y1, Value x2, Value y2) {
     OpBuilder &b_ = *builder;
     Type i64 = b_.getI64Type();
-    Value r = AddI64Op::create(b_, loc, i64, a, b);
-    Value both = AndI64Op::create(b_, loc, i64, XorI64Op::create(b_, loc, i64, a, r),
-                                  XorI64Op::create(b_, loc, i64, b, r));
+    Value both = AndI64Op::create(b_, loc, i64, XorI64Op::create(b_, loc, i64, x1, y1),
+                                  XorI64Op::create(b_, loc, i64, x2, y2));
     flag(CmpLTI64SOp::create(b_, loc, b_.getI32Type(), both, constI64(0)));
+  }
+
+  /// a + b, flagging signed overflow: ((a ^ r) & (b ^ r)) < 0.
+  Value checkedAdd(Value a, Value b) {
+    Value r = AddI64Op::create(*builder, loc, builder->getI64Type(), a, b);
+    flagSignTest(a, r, b, r);
     return r;
   }
 
   /// a - b, flagging signed overflow: ((a ^ b) & (a ^ r)) < 0.
   Value checkedSub(Value a, Value b) {
-    OpBuilder &b_ = *builder;
-    Type i64 = b_.getI64Type();
-    Value r = SubI64Op::create(b_, loc, i64, a, b);
-    Value both = AndI64Op::create(b_, loc, i64, XorI64Op::create(b_, loc, i64, a, b),
-                                  XorI64Op::create(b_, loc, i64, a, r));
-    flag(CmpLTI64SOp::create(b_, loc, b_.getI32Type(), both, constI64(0)));
+    Value r = SubI64Op::create(*builder, loc, builder->getI64Type(), a, b);
+    flagSignTest(a, b, a, r);
     return r;
   }
 
