@@ -37,25 +37,29 @@
 
 set(_KILN_MODULES_CMAKE_DIR "${CMAKE_CURRENT_LIST_DIR}")
 
-function(_kiln_require_targets fn)
+# The checks every kiln_add_*_module makes of its parsed arguments (ARG_*,
+# read from the caller's scope) and of the tools it needs; sets `src` in the
+# caller to the absolute path of SRC.
+function(_kiln_module_arguments fn name)
+  if(NOT ARG_SRC)
+    message(FATAL_ERROR "${fn}(${name}): SRC is required")
+  endif()
+  if(ARG_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "${fn}(${name}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
+  endif()
   foreach(t Kiln::vm-translate Kiln::c_headers)
     if(NOT TARGET ${t})
       message(FATAL_ERROR "${fn} needs the target ${t}: find_package(Kiln) "
                           "first, or build Kiln with its compiler")
     endif()
   endforeach()
+  get_filename_component(abs "${ARG_SRC}" ABSOLUTE)
+  set(src "${abs}" PARENT_SCOPE)
 endfunction()
 
 function(kiln_add_bytecode_module name)
   cmake_parse_arguments(ARG "EMBED" "SRC" "FLAGS" ${ARGN})
-  if(NOT ARG_SRC)
-    message(FATAL_ERROR "kiln_add_bytecode_module(${name}): SRC is required")
-  endif()
-  if(ARG_UNPARSED_ARGUMENTS)
-    message(FATAL_ERROR "kiln_add_bytecode_module(${name}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
-  endif()
-  _kiln_require_targets(kiln_add_bytecode_module)
-  get_filename_component(src "${ARG_SRC}" ABSOLUTE)
+  _kiln_module_arguments(kiln_add_bytecode_module ${name})
   set(vmfb "${CMAKE_CURRENT_BINARY_DIR}/${name}.vmfb")
   add_custom_command(
     OUTPUT "${vmfb}"
@@ -91,14 +95,7 @@ endfunction()
 
 function(kiln_add_c_module name)
   cmake_parse_arguments(ARG "STATIC" "SRC;OUTPUT_NAME" "FLAGS" ${ARGN})
-  if(NOT ARG_SRC)
-    message(FATAL_ERROR "kiln_add_c_module(${name}): SRC is required")
-  endif()
-  if(ARG_UNPARSED_ARGUMENTS)
-    message(FATAL_ERROR "kiln_add_c_module(${name}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
-  endif()
-  _kiln_require_targets(kiln_add_c_module)
-  get_filename_component(src "${ARG_SRC}" ABSOLUTE)
+  _kiln_module_arguments(kiln_add_c_module ${name})
   set(c_file "${CMAKE_CURRENT_BINARY_DIR}/${name}.c")
   add_custom_command(
     OUTPUT "${c_file}"
@@ -126,14 +123,7 @@ endfunction()
 
 function(kiln_add_llvm_module name)
   cmake_parse_arguments(ARG "STATIC" "SRC;OUTPUT_NAME" "FLAGS" ${ARGN})
-  if(NOT ARG_SRC)
-    message(FATAL_ERROR "kiln_add_llvm_module(${name}): SRC is required")
-  endif()
-  if(ARG_UNPARSED_ARGUMENTS)
-    message(FATAL_ERROR "kiln_add_llvm_module(${name}): unknown arguments: ${ARG_UNPARSED_ARGUMENTS}")
-  endif()
-  _kiln_require_targets(kiln_add_llvm_module)
-  get_filename_component(src "${ARG_SRC}" ABSOLUTE)
+  _kiln_module_arguments(kiln_add_llvm_module ${name})
   set(o_file "${CMAKE_CURRENT_BINARY_DIR}/${name}.o")
   set(flags ${ARG_FLAGS})
   if(ARG_STATIC)

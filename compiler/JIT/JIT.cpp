@@ -1,6 +1,7 @@
 //===- JIT.cpp - LLVM IR of a C-ABI module -> code in this process -------===//
 
 #include "compiler/JIT/JIT.h"
+#include "compiler/Target/LLVM/LLVMPipeline.h"
 
 #include "kiln/vm/status.h"
 
@@ -43,50 +44,12 @@ void initializeNativeTarget() {
   });
 }
 
-CodeGenOptLevel codeGenLevel(unsigned level) {
-  switch (level) {
-  case 0:
-    return CodeGenOptLevel::None;
-  case 1:
-    return CodeGenOptLevel::Less;
-  case 2:
-    return CodeGenOptLevel::Default;
-  default:
-    return CodeGenOptLevel::Aggressive;
-  }
-}
-
-OptimizationLevel irLevel(unsigned level) {
-  switch (level) {
-  case 0:
-    return OptimizationLevel::O0;
-  case 1:
-    return OptimizationLevel::O1;
-  case 2:
-    return OptimizationLevel::O2;
-  default:
-    return OptimizationLevel::O3;
-  }
-}
-
 // LLVM's default pipeline at `level`, for the host machine.
 Error optimize(Module &module, orc::JITTargetMachineBuilder builder, unsigned level) {
   Expected<std::unique_ptr<TargetMachine>> machine = builder.createTargetMachine();
   if (!machine)
     return machine.takeError();
-  LoopAnalysisManager loops;
-  FunctionAnalysisManager functions;
-  CGSCCAnalysisManager sccs;
-  ModuleAnalysisManager modules;
-  PassBuilder passes(machine->get());
-  passes.registerModuleAnalyses(modules);
-  passes.registerCGSCCAnalyses(sccs);
-  passes.registerFunctionAnalyses(functions);
-  passes.registerLoopAnalyses(loops);
-  passes.crossRegisterProxies(loops, functions, sccs, modules);
-  ModulePassManager pipeline = level == 0 ? passes.buildO0DefaultPipeline(OptimizationLevel::O0)
-                                          : passes.buildPerModuleDefaultPipeline(irLevel(level));
-  pipeline.run(module, modules);
+  ::kiln::llvmpipeline::runDefaultPipeline(module, **machine, level);
   return Error::success();
 }
 
@@ -177,7 +140,7 @@ Expected<std::unique_ptr<CompiledModule>> compileModule(std::unique_ptr<Module> 
   Expected<orc::JITTargetMachineBuilder> builder = orc::JITTargetMachineBuilder::detectHost();
   if (!builder)
     return builder.takeError();
-  builder->setCodeGenOptLevel(codeGenLevel(options.optLevel));
+  builder->setCodeGenOptLevel(::kiln::llvmpipeline::codeGenOptLevel(options.optLevel));
   if (Error err = checkModule(*module, builder->getTargetTriple(), options.verifyIR))
     return err;
   if (options.optimizeIR) {

@@ -11,6 +11,7 @@
 
 #include "compiler/Target/LLVM/VMToLLVM.h"
 #include "compiler/Target/LLVM/LLVMEmitter.h"
+#include "compiler/Target/LLVM/LLVMPipeline.h"
 #include "compiler/Target/LLVM/OpsBitcode.h"
 
 #include "compiler/Conversion/InputConversion.h"
@@ -84,10 +85,7 @@ createTargetMachine(const LLVMTargetOptions &options) {
         features += (features.empty() ? "" : ",") + std::string(feature.getValue() ? "+" : "-") +
                     feature.getKey().str();
   }
-  llvm::CodeGenOptLevel level = options.optLevel == 0   ? llvm::CodeGenOptLevel::None
-                                : options.optLevel == 1 ? llvm::CodeGenOptLevel::Less
-                                : options.optLevel == 2 ? llvm::CodeGenOptLevel::Default
-                                                        : llvm::CodeGenOptLevel::Aggressive;
+  llvm::CodeGenOptLevel level = ::kiln::llvmpipeline::codeGenOptLevel(options.optLevel);
   llvm::TargetOptions targetOptions;
   std::unique_ptr<llvm::TargetMachine> machine(target->createTargetMachine(
       triple, cpu, features, targetOptions, options.pic ? llvm::Reloc::PIC_ : llvm::Reloc::Static,
@@ -119,35 +117,6 @@ void adoptHelpers(llvm::Module &module, const std::string &prefix, llvm::TargetM
     if (!machine.getTargetFeatureString().empty())
       f.addFnAttr("target-features", machine.getTargetFeatureString());
   }
-}
-
-void optimize(llvm::Module &module, llvm::TargetMachine &machine, unsigned optLevel) {
-  llvm::LoopAnalysisManager lam;
-  llvm::FunctionAnalysisManager fam;
-  llvm::CGSCCAnalysisManager cgam;
-  llvm::ModuleAnalysisManager mam;
-  llvm::PassBuilder builder(&machine);
-  builder.registerModuleAnalyses(mam);
-  builder.registerCGSCCAnalyses(cgam);
-  builder.registerFunctionAnalyses(fam);
-  builder.registerLoopAnalyses(lam);
-  builder.crossRegisterProxies(lam, fam, cgam, mam);
-  llvm::OptimizationLevel level = optLevel == 0   ? llvm::OptimizationLevel::O0
-                                  : optLevel == 1 ? llvm::OptimizationLevel::O1
-                                  : optLevel == 2 ? llvm::OptimizationLevel::O2
-                                                  : llvm::OptimizationLevel::O3;
-  if (optLevel == 0) {
-    builder.buildO0DefaultPipeline(level).run(module, mam);
-    return;
-  }
-  // The helpers are inlined and dropped first, so the pipeline works on
-  // the module's own functions only, not on a copy of every helper they
-  // call as well (about a fifth of its time on a small module).
-  llvm::ModulePassManager passes;
-  passes.addPass(llvm::AlwaysInlinerPass(/*InsertLifetimeIntrinsics=*/true));
-  passes.addPass(llvm::GlobalDCEPass());
-  passes.addPass(builder.buildPerModuleDefaultPipeline(level));
-  passes.run(module, mam);
 }
 
 /// The one vm.module of `op` (itself, or the only one inside).
@@ -212,7 +181,7 @@ translateVMToLLVMModule(Operation *op, llvm::LLVMContext &ctx, const LLVMTargetO
     vmModule->emitError("the LLVM form built invalid IR (internal error): ") << problems;
     return errorOf("translation failed");
   }
-  optimize(*module, **machine, options.optLevel);
+  ::kiln::llvmpipeline::runDefaultPipeline(*module, **machine, options.optLevel);
   return module;
 }
 
