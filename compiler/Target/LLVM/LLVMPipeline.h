@@ -37,8 +37,7 @@ inline llvm::CodeGenOptLevel codeGenOptLevel(unsigned level) {
 /// first, so the pipeline works on the module's own functions only, not on
 /// a copy of every helper they call as well (about a fifth of its time on
 /// a small module).
-inline void runDefaultPipeline(llvm::Module &module, llvm::TargetMachine &machine,
-                               unsigned level) {
+inline void runDefaultPipeline(llvm::Module &module, llvm::TargetMachine &machine, unsigned level) {
   llvm::LoopAnalysisManager loops;
   llvm::FunctionAnalysisManager functions;
   llvm::CGSCCAnalysisManager sccs;
