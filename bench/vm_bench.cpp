@@ -752,6 +752,13 @@ BENCHMARK(BM_c_fib)->Arg(20);
 // limits / unbounded module (the cost of the compiled-in checks);
 // x_fuel_on: bounded module with a fuel limit / unbounded module.
 #if defined(KILN_BENCH_BOUNDED_C_SO) && defined(KILN_BENCH_HAVE_BYTECODE)
+// The bounded .so, or another build of it named by the environment
+// variable of the same name (to compare two builds with one binary).
+const char *bounded_c_so() {
+  const char *env = std::getenv("KILN_BENCH_BOUNDED_C_SO");
+  return env && *env ? env : KILN_BENCH_BOUNDED_C_SO;
+}
+
 Workloads *c_unbounded_so_workloads() {
   static Workloads *w = make_workloads([](Workloads *w) -> vm::StatusOr<vm::Ref> {
     return kiln::cmodule::load_module_from_file(w->instance, KILN_BENCH_UNBOUNDED_C_SO);
@@ -762,7 +769,7 @@ Workloads *c_unbounded_so_workloads() {
 Workloads *c_bounded_workloads(bool with_fuel) {
   auto make = [](bool fuel) {
     Workloads *w = make_workloads([](Workloads *w) -> vm::StatusOr<vm::Ref> {
-      return kiln::cmodule::load_module_from_file(w->instance, KILN_BENCH_BOUNDED_C_SO);
+      return kiln::cmodule::load_module_from_file(w->instance, bounded_c_so());
     });
     if (fuel) {
       vm::ExecutionLimits limits;

@@ -121,7 +121,7 @@ FailureOr<std::vector<uint8_t>>
 compileKernelModule(ModuleOp module, const KernelCompilerOptions &options, Location loc) {
   PassManager pm(module.getContext(), ModuleOp::getOperationName());
   if (options.form == KernelForm::C)
-    buildVMNativePreparationPipeline(pm, options.versionLoops);
+    buildVMNativePreparationPipeline(pm, options.versionLoops, options.cBounded);
   else
     buildVMBytecodePreparationPipeline(pm);
   if (failed(pm.run(module)))

@@ -45,9 +45,12 @@ void buildVMPreparationPipeline(OpPassManager &pm);
 void buildVMBytecodePreparationPipeline(OpPassManager &pm);
 
 /// The preparation of the native targets (C and LLVM): the pipeline above,
-/// then vm-version-loops (when `versionLoops`). Bytecode never runs
-/// it: `in_range` is a fact only the compiler's own native output may rely on.
-void buildVMNativePreparationPipeline(OpPassManager &pm, bool versionLoops = true);
+/// then vm-version-loops (when `versionLoops`) and vm-prepay-loop-fuel (when
+/// `prepayLoopFuel`: for modules translated bounded). Bytecode never runs
+/// it: `in_range` and `fuel_prepaid` are facts only the compiler's own
+/// native output may rely on.
+void buildVMNativePreparationPipeline(OpPassManager &pm, bool versionLoops = true,
+                                      bool prepayLoopFuel = false);
 
 /// Registers every pass above and the `vm-bytecode-preparation` and
 /// `vm-native-preparation` pipelines.

@@ -189,6 +189,36 @@ def VMVersionLoopsPass : Pass<"vm-version-loops", "::mlir::kiln::vm::ModuleOp"> 
   let dependentDialects = ["::mlir::kiln::vm::VMDialect"];
 }
 
+def VMPrepayLoopFuelPass : Pass<"vm-prepay-loop-fuel", "::mlir::kiln::vm::ModuleOp"> {
+  let summary = "counted loops of bounded native modules take their fuel up front";
+  let description = [{
+    For the native targets (C and LLVM) of bounded modules; never run for
+    bytecode. A counted loop (the form scf.for lowers to: an i32 or i64
+    induction variable compared with a loop-invariant bound, a positive
+    constant step, no way out but the header's test, no loop inside) whose
+    body makes no call and does not yield, and whose header ops cannot fail
+    and have no effects, gets a second header between its header and its
+    body: at each entry of the header (which still counts its unit of fuel)
+    `vm.fuel.prepay_loop` takes the units of the next iterations' header
+    entries at once (up to what the function's count holds, and never past
+    the last iteration), and the second header, whose `vm.cond_br` carries
+    `fuel_prepaid`, runs those iterations without counting, then returns to
+    the header. Every header entry is charged exactly once, as before, so a
+    loop that completes costs the same fuel and fuel runs out at the same
+    iteration with the same status and trace. The new blocks go after the
+    function's existing ones, so its ops keep their positions.
+
+    Only this pass decides which headers are prepaid: it first drops every
+    `fuel_prepaid` the input carries. With `enable=false` that is all it
+    does.
+  }];
+  let options = [
+    Option<"enable", "enable", "bool", /*default=*/"true",
+           "prepay loops (false: only drop the input's fuel_prepaid attributes)">,
+  ];
+  let dependentDialects = ["::mlir::kiln::vm::VMDialect"];
+}
+
 def VMVerifyTargetLimitsPass
     : Pass<"vm-verify-target-limits", "::mlir::kiln::vm::ModuleOp"> {
   let summary = "checks a vm module against the runtime's limits";

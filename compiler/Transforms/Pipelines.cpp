@@ -43,7 +43,7 @@ void buildVMPreparationPipeline(OpPassManager &pm) {
 
 void buildVMBytecodePreparationPipeline(OpPassManager &pm) { buildVMPreparationPipeline(pm); }
 
-void buildVMNativePreparationPipeline(OpPassManager &pm, bool versionLoops) {
+void buildVMNativePreparationPipeline(OpPassManager &pm, bool versionLoops, bool prepayLoopFuel) {
   buildVMPreparationPipeline(pm);
   OpPassManager &onModule =
       pm.getOpAnchorName() == vm::ModuleOp::getOperationName() ? pm : pm.nest<vm::ModuleOp>();
@@ -54,6 +54,11 @@ void buildVMNativePreparationPipeline(OpPassManager &pm, bool versionLoops) {
   vm::VMVersionLoopsPassOptions options;
   options.version = versionLoops;
   onModule.addPass(vm::createVMVersionLoopsPass(options));
+  // After it, so the checked and the unchecked copy both prepay; run with
+  // enable=false too: it drops the input's own fuel_prepaid attributes.
+  vm::VMPrepayLoopFuelPassOptions prepay;
+  prepay.enable = prepayLoopFuel;
+  onModule.addPass(vm::createVMPrepayLoopFuelPass(prepay));
 }
 
 void registerVMTransformPasses() {
@@ -69,7 +74,8 @@ void registerVMTransformPasses() {
                              [](OpPassManager &pm) { buildVMPreparationPipeline(pm); });
   PassPipelineRegistration<>("vm-native-preparation",
                              "Prepares vm modules for the C and LLVM targets: "
-                             "vm-bytecode-preparation, then vm-version-loops",
+                             "vm-bytecode-preparation, then vm-version-loops and "
+                             "vm-prepay-loop-fuel{enable=false}",
                              [](OpPassManager &pm) { buildVMNativePreparationPipeline(pm); });
 }
 

@@ -21,6 +21,8 @@
 
 #include "compiler/Transforms/Passes.h"
 
+#include "compiler/Transforms/CountedLoop.h"
+
 #include "dialects/vm/VMAttributeNames.h"
 #include "dialects/vm/VMTraits.h"
 
@@ -42,24 +44,7 @@ using namespace mlir::kiln::vm;
 
 namespace {
 
-/// A loop as upstream's scf.for lowering leaves it, once in vm:
-///   P:  br H(lb, ...)
-///   H(iv, ...): %c = vm.cmp.lt.i64.s %iv, %ub; vm.cond_br %c, B..., E
-///   ... body blocks, the latch ending in br H(vm.add.i64 %iv, STEP, ...)
-/// with STEP a positive constant, `ub` defined outside the loop, E entered
-/// from H alone and no other loop inside.
-struct Loop {
-  Block *header = nullptr;
-  Block *exit = nullptr;
-  unsigned ivIndex = 0;
-  Value ub;
-  int64_t step = 0;
-  llvm::SetVector<Block *> blocks; // in region order, header first
-};
-
-bool definedIn(Value v, const llvm::SetVector<Block *> &blocks) {
-  return blocks.contains(v.getParentBlock());
-}
+using Loop = CountedLoop;
 
 std::optional<int64_t> constantOf(Value v) {
   APInt value;
@@ -68,77 +53,14 @@ std::optional<int64_t> constantOf(Value v) {
   return std::nullopt;
 }
 
+/// A counted loop with an i64 induction variable, entered from one block
+/// outside it, whose exit block is entered from its header alone (so that
+/// values leaving the loop can be routed through the exit's arguments).
 std::optional<Loop> matchLoop(Block *header, DominanceInfo &dom) {
-  Loop loop;
-  loop.header = header;
-  if (header->isEntryBlock())
+  std::optional<Loop> loop = matchCountedLoop(header, dom);
+  if (!loop || loop->bitWidth != 64 || loop->exit->getSinglePredecessor() != header)
     return std::nullopt;
-  llvm::SetVector<Block *> preds(header->pred_begin(), header->pred_end());
-  if (preds.size() != 2)
-    return std::nullopt;
-  Block *latch = nullptr, *preheader = nullptr;
-  for (Block *p : preds)
-    (dom.dominates(header, p) ? latch : preheader) = p;
-  if (!latch || !preheader)
-    return std::nullopt;
-
-  auto condBr = dyn_cast<CondBranchOp>(header->getTerminator());
-  if (!condBr)
-    return std::nullopt;
-  auto cmp = condBr.getCondition().getDefiningOp<CmpLTI64SOp>();
-  auto iv = cmp ? dyn_cast<BlockArgument>(cmp.getLhs()) : BlockArgument();
-  if (!iv || iv.getOwner() != header)
-    return std::nullopt;
-  loop.ivIndex = iv.getArgNumber();
-  loop.ub = cmp.getRhs();
-  loop.exit = condBr.getFalseDest();
-  if (loop.exit == header || condBr.getTrueDest() == loop.exit ||
-      loop.exit->getSinglePredecessor() != header)
-    return std::nullopt;
-
-  // The latch steps the induction variable by a positive constant.
-  auto latchBr = dyn_cast<BranchOp>(latch->getTerminator());
-  if (!latchBr)
-    return std::nullopt;
-  auto next = latchBr.getDestOperands()[loop.ivIndex].getDefiningOp<AddI64Op>();
-  if (!next)
-    return std::nullopt;
-  Value stepValue = next.getLhs() == iv ? next.getRhs() : next.getLhs();
-  if (next.getLhs() != iv && next.getRhs() != iv)
-    return std::nullopt;
-  std::optional<int64_t> step = constantOf(stepValue);
-  if (!step || *step <= 0)
-    return std::nullopt;
-  loop.step = *step;
-
-  // The natural loop of the back edge; its only way out is H -> E.
-  SmallVector<Block *> work{latch};
-  llvm::SmallPtrSet<Block *, 16> inLoop{header};
-  while (!work.empty()) {
-    Block *b = work.pop_back_val();
-    if (!inLoop.insert(b).second)
-      continue;
-    for (Block *p : b->getPredecessors())
-      work.push_back(p);
-  }
-  for (Block &b : *header->getParent())
-    if (inLoop.contains(&b))
-      loop.blocks.insert(&b);
-  for (Block *b : loop.blocks) {
-    if (b != header &&
-        llvm::any_of(b->getPredecessors(), [&](Block *p) { return !inLoop.contains(p); }))
-      return std::nullopt;
-    for (Block *s : b->getSuccessors()) {
-      if (s == loop.exit && b == header)
-        continue;
-      if (!inLoop.contains(s))
-        return std::nullopt;
-      // Innermost: the only back edge is the latch's.
-      if (dom.dominates(s, b) && !(s == header && b == latch))
-        return std::nullopt;
-    }
-  }
-  if (definedIn(loop.ub, loop.blocks))
+  if (llvm::SetVector<Block *>(header->pred_begin(), header->pred_end()).size() != 2)
     return std::nullopt;
   return loop;
 }

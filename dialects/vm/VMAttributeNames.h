@@ -25,6 +25,11 @@ inline constexpr llvm::StringLiteral kVariadicAttrName("vm.variadic");
 /// emit the access without its index comparison.
 inline constexpr llvm::StringLiteral kInRangeAttrName("in_range");
 
+/// On the vm.cond_br ending a loop header (a unit attribute): entries of
+/// that header were paid for by vm.fuel.prepay_loop, so the native targets
+/// count no fuel there (--vm-prepay-loop-fuel; the input's own are dropped).
+inline constexpr llvm::StringLiteral kFuelPrepaidAttrName("fuel_prepaid");
+
 } // namespace mlir::kiln::vm
 
 #endif // KILN_DIALECT_VM_VMATTRIBUTENAMES_H

@@ -553,4 +553,36 @@ def VM_YieldOp : VM_Op<"yield", [
   let hasVerifier = 1;
 }
 
+//===----------------------------------------------------------------------===//
+// Fuel (native targets only)
+//===----------------------------------------------------------------------===//
+
+def VM_FuelPrepayLoopOp : VM_Op<"fuel.prepay_loop", [
+    MemoryEffects<[MemRead, MemWrite]>,
+  ]> {
+  let summary = "takes the fuel of a counted loop's next iterations at once";
+  let description = [{
+    Only the native targets' preparation creates it (vm-prepay-loop-fuel,
+    bounded modules; the bytecode encoder has no opcode for it). At an entry
+    of a loop header whose test `iv < ub` passed (that entry already
+    counted one unit of fuel), the loop has `ceil((ub - iv) / step)`
+    iterations left (computed exactly, `step` > 0). The op takes one unit
+    per header entry of up to all but the first of them from the function's
+    fuel count (no more than the count holds, so it never fails and never
+    takes a new slice) and produces how many iterations run before the
+    header counts again: one plus the units taken, as an unsigned i64.
+    Without fuel counting (a module compiled unbounded) it takes nothing
+    and produces all the iterations left.
+
+    ```mlir
+    %n = vm.fuel.prepay_loop %iv, %ub, %step : i64
+    ```
+  }];
+
+  let arguments = (ins I64:$iv, I64:$ub, I64:$step);
+  let results = (outs I64:$result);
+
+  let assemblyFormat = "operands attr-dict `:` type($result)";
+}
+
 #endif // KILN_DIALECT_VM_CONTROLFLOW_OPS

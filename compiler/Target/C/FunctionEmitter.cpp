@@ -400,6 +400,8 @@ LogicalResult FunctionEmitter::run() {
   // A loop counts fuel at its header, which can fail: not frameless.
   llvm::SmallPtrSet<Block *, 8> headers = loopHeaders(region);
   frameless = !mayYield && headers.empty();
+  // Prepaid headers count nothing (vm-prepay-loop-fuel).
+  llvm::SmallPtrSet<Block *, 8> fuelHeaders = fuelCountingHeaders(region);
   if (!mayYield) {
     llvm::SmallPtrSet<Block *, 16> loopBlocks = blocksInLoops(region);
     for (Block *block : loopBlocks)
@@ -575,7 +577,7 @@ LogicalResult FunctionEmitter::run() {
   for (Block *block : order) {
     inUnreachableBlock = !reachable.contains(block);
     b.setInsertionPointToEnd(blocks.lookup(block));
-    if (headers.contains(block) && !block->empty())
+    if (fuelHeaders.contains(block) && !block->empty())
       fuelTick(&block->front()); // one unit per loop iteration
     for (BlockArgument a : block->getArguments())
       cacheSpan(a);

@@ -42,6 +42,17 @@ llvm::SmallPtrSet<Block *, 8> loopHeaders(Region &region) {
   return headers;
 }
 
+llvm::SmallPtrSet<Block *, 8> fuelCountingHeaders(Region &region) {
+  llvm::SmallPtrSet<Block *, 8> headers = loopHeaders(region);
+  llvm::SmallVector<Block *> prepaid;
+  for (Block *header : headers)
+    if (!header->empty() && header->back().hasAttr(kFuelPrepaidAttrName))
+      prepaid.push_back(header);
+  for (Block *header : prepaid)
+    headers.erase(header);
+  return headers;
+}
+
 llvm::SmallPtrSet<Block *, 16> blocksInLoops(Region &region) {
   llvm::SmallPtrSet<Block *, 16> inLoops;
   if (region.empty())

@@ -56,6 +56,19 @@ bool isFramelessOp(Operation &op);
 /// goes frameless.
 llvm::SmallPtrSet<Block *, 8> loopHeaders(Region &region);
 
+/// The loop headers where emitted code counts its unit of fuel: those of
+/// loopHeaders but the ones whose vm.cond_br carries `fuel_prepaid`
+/// (kFuelPrepaidAttrName, vm-prepay-loop-fuel), whose entries
+/// vm.fuel.prepay_loop paid for.
+llvm::SmallPtrSet<Block *, 8> fuelCountingHeaders(Region &region);
+
+/// The kiln/c/module.h helper vm.fuel.prepay_loop calls, with the
+/// function's count (exec, or the address of a light function's local
+/// count), then iv, ub and step.
+inline StringRef prepayLoopHelper(bool lightFrame) {
+  return lightFrame ? "kiln_light_fuel_prepay_loop" : "kiln_fuel_prepay_loop";
+}
+
 /// The blocks of `region` on a cycle of its control flow graph.
 llvm::SmallPtrSet<Block *, 16> blocksInLoops(Region &region);
 

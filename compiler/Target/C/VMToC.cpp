@@ -156,7 +156,7 @@ LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation
                              const CTargetOptions &options) {
   if (runPreparation) {
     PassManager pm(op->getContext(), op->getName().getStringRef());
-    buildVMNativePreparationPipeline(pm, options.versionLoops);
+    buildVMNativePreparationPipeline(pm, options.versionLoops, options.bounded);
     if (failed(pm.run(op)))
       return failure();
   }
@@ -255,9 +255,10 @@ void registerVMToCTranslation() {
           return failure();
         CTargetOptions options;
         options.lightFrames = lightFrames;
+        options.bounded = bounded;
         if (!noPreparation) {
           PassManager pm(op->getContext(), op->getName().getStringRef());
-          buildVMNativePreparationPipeline(pm, versionLoops);
+          buildVMNativePreparationPipeline(pm, versionLoops, bounded);
           if (failed(pm.run(op)))
             return failure();
         }

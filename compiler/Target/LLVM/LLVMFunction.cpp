@@ -420,7 +420,8 @@ LogicalResult FunctionLowering::run() {
   mayYield = m.maySuspend(sym);
   if (mayYield)
     liveAcrossSuspension = ctarget::valuesLiveAcrossSuspension(func, *m.classes.suspension);
-  llvm::SmallPtrSet<Block *, 8> headers = ctarget::loopHeaders(region);
+  // Prepaid headers count nothing (vm-prepay-loop-fuel).
+  llvm::SmallPtrSet<Block *, 8> fuelHeaders = ctarget::fuelCountingHeaders(region);
   frameless = !mayYield && ctarget::isFramelessFunction(region);
   lightFrame = m.isLight(sym);
   if (lightFrame != (!frameless && !mayYield))
@@ -573,7 +574,7 @@ LogicalResult FunctionLowering::run() {
       order.push_back(&block);
   for (Block *block : order) {
     b.SetInsertPoint(blocks.lookup(block));
-    if (headers.contains(block) && !block->empty())
+    if (fuelHeaders.contains(block) && !block->empty())
       fuelTick(&block->front()); // one unit per loop iteration
     for (BlockArgument a : block->getArguments())
       cacheSpan(a);

@@ -143,7 +143,7 @@ translateVMToLLVMModule(Operation *op, llvm::LLVMContext &ctx, const LLVMTargetO
     if (mlir::failed(lowerInputToVM(op, ConvertToVMOptions())))
       return errorOf("translation failed: the input does not lower to vm");
     PassManager pm(op->getContext(), op->getName().getStringRef());
-    buildVMNativePreparationPipeline(pm, options.versionLoops);
+    buildVMNativePreparationPipeline(pm, options.versionLoops, options.bounded);
     if (mlir::failed(pm.run(op)))
       return errorOf("translation failed: the vm preparation pipeline failed");
   }

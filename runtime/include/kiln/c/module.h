@@ -645,6 +645,43 @@ KILN_MODULE_INLINE kiln_status_t kiln_light_fuel_tick(kiln_exec_t *exec, int64_t
   return KILN_OK;
 }
 
+/* ---- Counted loops' fuel (see "Bounded modules") --------------------------
+ * vm.fuel.prepay_loop, at an entry of a counted loop's header whose test
+ * `iv < ub` passed (the entry already counted its unit): the loop has
+ * ceil((ub - iv) / step) iterations left (step > 0; exact, in unsigned
+ * arithmetic). Takes one unit for each header entry of up to all but the
+ * first of them from `*fuel` -- never more than it holds, so it never
+ * fails and never takes a new slice: deadlines and cancellation are
+ * checked where the header's own count refills, as without prepaying --
+ * and returns how many iterations run before the header counts again (one
+ * plus the units taken; an unsigned count in an int64_t). Without
+ * KILN_C_BOUNDED it takes nothing and returns all the iterations left. */
+KILN_MODULE_INLINE int64_t kiln_prepay_loop_units(int64_t *fuel, int64_t iv, int64_t ub,
+                                                  int64_t step) {
+  uint64_t more = ((uint64_t)ub - (uint64_t)iv - 1u) / (uint64_t)step;
+#if KILN_C_BOUNDED
+  uint64_t held = *fuel > 0 ? (uint64_t)*fuel : 0u;
+  if (more > held)
+    more = held;
+  *fuel -= (int64_t)more;
+#else
+  (void)fuel;
+#endif
+  return (int64_t)(more + 1u);
+}
+
+/* The same on the invocation's count (a function with a VM frame). */
+KILN_MODULE_INLINE int64_t kiln_fuel_prepay_loop(kiln_exec_t *exec, int64_t iv, int64_t ub,
+                                                 int64_t step) {
+  return kiln_prepay_loop_units(&exec->fuel, iv, ub, step);
+}
+
+/* The same on a light function's local count. */
+KILN_MODULE_INLINE int64_t kiln_light_fuel_prepay_loop(int64_t *fuel, int64_t iv, int64_t ub,
+                                                       int64_t step) {
+  return kiln_prepay_loop_units(fuel, iv, ub, step);
+}
+
 /* A light function's return word from its status and local count. */
 KILN_MODULE_INLINE kiln_light_ret_t kiln_light_return(kiln_status_t status, int64_t fuel) {
 #if KILN_C_BOUNDED
