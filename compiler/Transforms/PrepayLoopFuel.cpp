@@ -122,7 +122,8 @@ void prepay(CountedLoop &loop) {
   for (Operation &op : header->without_terminator())
     b.clone(op, map);
   Value go = CmpNZI64Op::create(b, loc, b.getI32Type(), left);
-  Value rest = SubI64Op::create(b, loc, i64, left, ConstI64Op::create(b, loc, b.getI64IntegerAttr(1)));
+  Value rest =
+      SubI64Op::create(b, loc, i64, left, ConstI64Op::create(b, loc, b.getI64IntegerAttr(1)));
   SmallVector<Value> body;
   for (Value v : condBr.getTrueDestOperands())
     body.push_back(map.lookupOrDefault(v));
@@ -149,6 +150,11 @@ void prepay(CountedLoop &loop) {
   b.setInsertionPoint(latchBr);
   BranchOp::create(b, latchBr.getLoc(), inner, again);
   latchBr.erase();
+
+  // H's ops the body does not read (its test, usually) are dropped from H'.
+  for (Operation &op : llvm::make_early_inc_range(llvm::reverse(*inner)))
+    if (!op.hasTrait<OpTrait::IsTerminator>() && op.use_empty())
+      op.erase();
 }
 
 struct VMPrepayLoopFuelPass

@@ -151,8 +151,7 @@ TEST(OpTable, EveryOdsOpHasAnOpcodeOrADocumentedLowering) {
     EXPECT_TRUE(ods.contains(op)) << "op_lowerings.txt lists " << op.str()
                                   << ", which is not an op of the vm dialect";
     EXPECT_TRUE(lowering.how == "structural" || lowering.how == "pass" ||
-                lowering.how == "swapped" || lowering.how == "encoder" ||
-                lowering.how == "native")
+                lowering.how == "swapped" || lowering.how == "encoder" || lowering.how == "native")
         << op.str() << ": unknown kind '" << lowering.how << "'";
     EXPECT_FALSE(lowering.note.empty()) << op.str() << ": no note";
     if (lowering.how == "swapped") {

@@ -69,9 +69,9 @@ std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op) {
   if (isa<FuelPrepayLoopOp>(op)) {
     // The count this function holds: its local one, or the invocation's.
     Value fuel = lightFrame ? addr(lfuel) : exec;
-    setCopy(result(), call(t.i64, prepayLoopHelper(lightFrame),
-                           {fuel, get(op.getOperand(0)), get(op.getOperand(1)),
-                            get(op.getOperand(2))}));
+    setCopy(result(),
+            call(t.i64, prepayLoopHelper(lightFrame),
+                 {fuel, get(op.getOperand(0)), get(op.getOperand(1)), get(op.getOperand(2))}));
     return success();
   }
   if (isa<ImportResolvedOp>(op)) {

@@ -67,9 +67,9 @@ std::optional<LogicalResult> FunctionLowering::emitCallOp(Operation &op) {
   if (isa<FuelPrepayLoopOp>(op)) {
     // The count this function holds: its local one, or the invocation's.
     llvm::Value *fuel = lightFrame ? static_cast<llvm::Value *>(lfuel) : exec;
-    setCopy(op.getResult(0), call(ctarget::prepayLoopHelper(lightFrame),
-                                  {fuel, get(op.getOperand(0)), get(op.getOperand(1)),
-                                   get(op.getOperand(2))}));
+    setCopy(op.getResult(0),
+            call(ctarget::prepayLoopHelper(lightFrame),
+                 {fuel, get(op.getOperand(0)), get(op.getOperand(1)), get(op.getOperand(2))}));
     return success();
   }
   if (isa<ImportResolvedOp>(op)) {

@@ -111,8 +111,9 @@ vm.module @t {
   }
   vm.export @two_loops
 
-  // Stores i at b[i] for i < n into a buffer of k elements: fails at i = k
-  // (when k < n) with the store's OUT_OF_RANGE, or runs out of fuel first.
+  // Stores i at b[i] (4 bytes each) for i < n into a buffer of k bytes:
+  // fails at i = k / 4 (when that is below n) with the store's
+  // OUT_OF_RANGE, or runs out of fuel first.
   vm.func @fail_at(%n: i32, %k: i32) -> i32 {
     %zero = vm.const.i32.zero
     %one = vm.const.i32 1
