@@ -7,7 +7,6 @@
 #include "compiler/Target/C/IncludeDir.h"
 #include "compiler/Target/C/VMToC.h"
 
-
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"

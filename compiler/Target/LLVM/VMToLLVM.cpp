@@ -24,7 +24,6 @@
 
 #include "kiln/c/module.h"
 
-
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/IR/LegacyPassManager.h"
