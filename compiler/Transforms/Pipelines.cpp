@@ -4,6 +4,7 @@
 
 #include "compiler/Imports/Passes.h"
 
+#include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
@@ -59,6 +60,23 @@ void buildVMNativePreparationPipeline(OpPassManager &pm, bool versionLoops, bool
   vm::VMPrepayLoopFuelPassOptions prepay;
   prepay.enable = prepayLoopFuel;
   onModule.addPass(vm::createVMPrepayLoopFuelPass(prepay));
+}
+
+static bool verifyEachPass = false;
+
+void setVMPreparationVerifyEach(bool verifyEach) { verifyEachPass = verifyEach; }
+
+LogicalResult runVMPreparation(Operation *op, VMPreparation which, bool versionLoops,
+                               bool prepayLoopFuel) {
+  PassManager pm(op->getContext(), op->getName().getStringRef());
+  pm.enableVerifier(verifyEachPass);
+  if (which == VMPreparation::Bytecode)
+    buildVMBytecodePreparationPipeline(pm);
+  else
+    buildVMNativePreparationPipeline(pm, versionLoops, prepayLoopFuel);
+  if (failed(pm.run(op)))
+    return failure();
+  return verifyEachPass ? success() : verify(op);
 }
 
 void registerVMTransformPasses() {
