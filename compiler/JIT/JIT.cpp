@@ -35,7 +35,6 @@ Error invalid(const Twine &message) {
   return createStringError(std::make_error_code(std::errc::invalid_argument), message);
 }
 
-
 // The verifier's report, one line ("problem; the IR it is about; ...").
 std::string oneLine(StringRef text) {
   SmallVector<StringRef> lines;
