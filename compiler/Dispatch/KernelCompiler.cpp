@@ -7,8 +7,6 @@
 #include "compiler/Target/C/IncludeDir.h"
 #include "compiler/Target/C/VMToC.h"
 
-#include "mlir/Pass/PassManager.h"
-
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -119,12 +117,9 @@ buildSharedObject(ModuleOp module, const KernelCompilerOptions &options, Locatio
 
 FailureOr<std::vector<uint8_t>>
 compileKernelModule(ModuleOp module, const KernelCompilerOptions &options, Location loc) {
-  PassManager pm(module.getContext(), ModuleOp::getOperationName());
-  if (options.form == KernelForm::C)
-    buildVMNativePreparationPipeline(pm, options.versionLoops);
-  else
-    buildVMBytecodePreparationPipeline(pm);
-  if (failed(pm.run(module)))
+  VMPreparation which =
+      options.form == KernelForm::C ? VMPreparation::Native : VMPreparation::Bytecode;
+  if (failed(runVMPreparation(module, which, options.versionLoops)))
     return emitError(loc) << "preparing the kernel's vm module failed";
   if (options.form == KernelForm::C)
     return buildSharedObject(module, options, loc);

@@ -49,6 +49,23 @@ void buildVMBytecodePreparationPipeline(OpPassManager &pm);
 /// it: `in_range` is a fact only the compiler's own native output may rely on.
 void buildVMNativePreparationPipeline(OpPassManager &pm, bool versionLoops = true);
 
+/// Which preparation a target runs (see the two builders above).
+enum class VMPreparation { Bytecode, Native };
+
+/// Runs the preparation a target needs on `op` (anchored where `op` is: a
+/// vm.module or an op holding vm.modules). The IR is verified once, after
+/// the last pass, not after each pass: the input was verified when it was
+/// parsed, the passes keep it valid, and verifying between passes was about
+/// a third of the pipeline's time on large modules (every symbol use is
+/// looked up again). setVMPreparationVerifyEach(true) verifies after every
+/// pass again, for finding the pass that breaks a module.
+/// `versionLoops` is the native preparation's (ignored for bytecode).
+LogicalResult runVMPreparation(Operation *op, VMPreparation which, bool versionLoops = true);
+
+/// Process-wide: whether runVMPreparation verifies after every pass
+/// (vm-translate's --vm-verify-each). Off by default.
+void setVMPreparationVerifyEach(bool verifyEach);
+
 /// Registers every pass above and the `vm-bytecode-preparation` and
 /// `vm-native-preparation` pipelines.
 void registerVMTransformPasses();

@@ -4,6 +4,7 @@
 
 #include "compiler/Imports/Passes.h"
 
+#include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassRegistry.h"
 #include "mlir/Transforms/Passes.h"
 
@@ -54,6 +55,22 @@ void buildVMNativePreparationPipeline(OpPassManager &pm, bool versionLoops) {
   vm::VMVersionLoopsPassOptions options;
   options.version = versionLoops;
   onModule.addPass(vm::createVMVersionLoopsPass(options));
+}
+
+static bool verifyEachPass = false;
+
+void setVMPreparationVerifyEach(bool verifyEach) { verifyEachPass = verifyEach; }
+
+LogicalResult runVMPreparation(Operation *op, VMPreparation which, bool versionLoops) {
+  PassManager pm(op->getContext(), op->getName().getStringRef());
+  pm.enableVerifier(verifyEachPass);
+  if (which == VMPreparation::Bytecode)
+    buildVMBytecodePreparationPipeline(pm);
+  else
+    buildVMNativePreparationPipeline(pm, versionLoops);
+  if (failed(pm.run(op)))
+    return failure();
+  return verifyEachPass ? success() : verify(op);
 }
 
 void registerVMTransformPasses() {

@@ -37,6 +37,14 @@
 // TTY: refusing to write the binary output of --vm-to-bytecode to a terminal
 // RUN: vm-translate --vm-to-bytecode %s | od -c | head -1 | FileCheck %s --check-prefix=PIPE
 // PIPE: K
+//
+// The preparation pipeline verifies once at its end; --vm-verify-each
+// verifies after every pass and gives the same output.
+// RUN: vm-translate --vm-to-c --split-input-file %s -o %t.once.c
+// RUN: vm-translate --vm-to-c --split-input-file --vm-verify-each %s -o %t.each.c
+// RUN: cmp %t.once.c %t.each.c
+// RUN: vm-translate --help-hidden | FileCheck %s --check-prefix=HIDDEN
+// HIDDEN: --vm-verify-each
 
 func.func @first(%a: i32) -> i32 {
   return %a : i32

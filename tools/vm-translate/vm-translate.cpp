@@ -16,10 +16,12 @@
 #include "compiler/Tools/InputNesting.h"
 #include "compiler/Tools/TextTranslation.h"
 #include "compiler/Tools/ToolOptions.h"
+#include "compiler/Transforms/Passes.h"
 
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -96,6 +98,15 @@ bool checkArguments(const TranslateArguments &args) {
 }
 
 } // namespace
+
+// The targets verify their input once, after the preparation pipeline;
+// this verifies after every pass instead, to find the one that breaks a
+// module.
+static llvm::cl::opt<bool> verifyEach(
+    "vm-verify-each",
+    llvm::cl::desc("Verify the module after every pass of the targets' preparation pipelines "
+                   "(default: once, after the last pass)"),
+    llvm::cl::init(false), llvm::cl::cb<void, bool>(mlir::kiln::setVMPreparationVerifyEach));
 
 int main(int argc, char **argv) {
   mlir::kiln::hideLibraryOptions();

@@ -10,12 +10,12 @@
 //===----------------------------------------------------------------------===//
 
 #include "compiler/Target/Bytecode/BytecodeModuleTarget.h"
+#include "compiler/Transforms/Passes.h"
 #include "kiln/bytecode/disassembler.h"
 #include "kiln/bytecode/file_format.h"
 #include "kiln/bytecode/vmfb_generated.h"
 
 #include "mlir/IR/Operation.h"
-#include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/APFloat.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -260,9 +260,7 @@ LogicalResult printBytecodeAsJSON(ArrayRef<uint8_t> file, raw_ostream &os, std::
 LogicalResult translateModuleToBytecodeJSON(Operation *op, const BytecodeTargetOptions &options,
                                             raw_ostream &os) {
   if (options.runPreparation) {
-    PassManager pm(op->getContext(), op->getName().getStringRef());
-    buildVMBytecodePreparationPipeline(pm);
-    if (failed(pm.run(op)))
+    if (failed(runVMPreparation(op, VMPreparation::Bytecode)))
       return failure();
   }
   FailureOr<std::vector<uint8_t>> file = serializeVMModule(op, options);

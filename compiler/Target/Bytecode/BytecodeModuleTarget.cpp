@@ -2,6 +2,7 @@
 
 #include "compiler/Target/Bytecode/BytecodeModuleTarget.h"
 #include "compiler/Analysis/SuspensionAnalysis.h"
+#include "compiler/Transforms/Passes.h"
 #include "compiler/Transforms/VerifyTargetLimits.h"
 
 #include "compiler/Target/Bytecode/BytecodeEncoder.h"
@@ -17,7 +18,6 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/DialectResourceBlobManager.h"
 #include "mlir/IR/Location.h"
-#include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/Support/MathExtras.h"
 
@@ -582,9 +582,7 @@ FailureOr<std::vector<uint8_t>> serializeVMModule(Operation *op,
 LogicalResult translateModuleToBytecode(Operation *op, const BytecodeTargetOptions &options,
                                         raw_ostream &os) {
   if (options.runPreparation) {
-    PassManager pm(op->getContext(), op->getName().getStringRef());
-    buildVMBytecodePreparationPipeline(pm);
-    if (failed(pm.run(op)))
+    if (failed(runVMPreparation(op, VMPreparation::Bytecode)))
       return failure();
   }
   FailureOr<std::vector<uint8_t>> file = serializeVMModule(op, options);

@@ -25,15 +25,9 @@ struct BytecodeTargetOptions {
   /// Rodata segments of at least this many bytes go to the external data
   /// area instead of being embedded in the FlatBuffer.
   uint64_t externalRodataThreshold = 4096;
-  /// Run buildVMBytecodePreparationPipeline before encoding.
+  /// Run the bytecode preparation (runVMPreparation) before encoding.
   bool runPreparation = true;
 };
-
-/// Adds the passes that make a vm module as a person writes it encodable:
-/// check lowering, global initialization, rodata hoisting and dedup, ordinal
-/// allocation and yieldable-call analysis. `pm` runs on the top-level
-/// builtin.module. (PreparationPipeline.cpp)
-void buildVMBytecodePreparationPipeline(OpPassManager &pm);
 
 /// Encodes the single `vm.module` in (or at) `op` into .vmfb bytes. Runs no
 /// passes. Diagnostics go to the offending ops.

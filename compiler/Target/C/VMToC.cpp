@@ -53,7 +53,6 @@
 #include "mlir/Dialect/EmitC/IR/EmitC.h"
 #include "mlir/Dialect/EmitC/Transforms/Transforms.h"
 #include "mlir/IR/Iterators.h"
-#include "mlir/Pass/PassManager.h"
 #include "mlir/Target/Cpp/CppEmitter.h"
 #include "mlir/Tools/mlir-translate/Translation.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -155,9 +154,7 @@ LogicalResult printEmitCPiece(Operation *piece, ArrayRef<std::string> placedText
 LogicalResult translateVMToC(Operation *op, raw_ostream &os, bool runPreparation,
                              const CTargetOptions &options) {
   if (runPreparation) {
-    PassManager pm(op->getContext(), op->getName().getStringRef());
-    buildVMNativePreparationPipeline(pm, options.versionLoops);
-    if (failed(pm.run(op)))
+    if (failed(runVMPreparation(op, VMPreparation::Native, options.versionLoops)))
       return failure();
   }
   Operation *vmModule = nullptr;
@@ -256,9 +253,7 @@ void registerVMToCTranslation() {
         CTargetOptions options;
         options.lightFrames = lightFrames;
         if (!noPreparation) {
-          PassManager pm(op->getContext(), op->getName().getStringRef());
-          buildVMNativePreparationPipeline(pm, versionLoops);
-          if (failed(pm.run(op)))
+          if (failed(runVMPreparation(op, VMPreparation::Native, versionLoops)))
             return failure();
         }
         Operation *vmModule = isa<vm::ModuleOp>(op) ? op : nullptr;

@@ -24,8 +24,6 @@
 
 #include "kiln/c/module.h"
 
-#include "mlir/Pass/PassManager.h"
-
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/IR/LegacyPassManager.h"
@@ -149,9 +147,7 @@ translateVMToLLVMModule(Operation *op, llvm::LLVMContext &ctx, const LLVMTargetO
   if (options.runPreparation) {
     if (mlir::failed(lowerInputToVM(op, ConvertToVMOptions())))
       return errorOf("translation failed: the input does not lower to vm");
-    PassManager pm(op->getContext(), op->getName().getStringRef());
-    buildVMNativePreparationPipeline(pm, options.versionLoops);
-    if (mlir::failed(pm.run(op)))
+    if (mlir::failed(runVMPreparation(op, VMPreparation::Native, options.versionLoops)))
       return errorOf("translation failed: the vm preparation pipeline failed");
   }
   Operation *vmModule = findVMModule(op);
