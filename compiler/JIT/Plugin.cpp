@@ -17,7 +17,6 @@
 #include "llvm/ADT/StringRef.h"
 
 #include <link.h>
-#include <pthread.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -79,27 +78,17 @@ int32_t compile(const kiln_jit_request_t *request, const kiln_module_desc_t **de
 // (LLVM's command-line options): mapping both in one call each
 // (MADV_POPULATE_READ and _WRITE, Linux 5.14; the code is in the page
 // cache after the first run) costs less than the page faults they replace,
-// over a thousand. The calls run on a thread of their own, beside the
-// plugin's other static initializers (this one runs first and only finds
-// the ranges), so that they take no time from loading (the plugin is
-// linked -z nodelete: its code never goes while the thread runs). Where
-// the calls or the thread are unsupported, nothing changes.
-struct Range {
-  uintptr_t begin, end;
-  int advice;
-};
-Range ranges[8];
-int rangeCount = 0;
-
-void addRange(uintptr_t begin, uintptr_t end, int advice) {
+// over a thousand. Runs before the plugin's other static initializers;
+// where the calls are unsupported, nothing changes.
+void populate(uintptr_t begin, uintptr_t end, int advice) {
   uintptr_t page = static_cast<uintptr_t>(sysconf(_SC_PAGESIZE));
   begin = (begin + page - 1) & ~(page - 1);
   end = (end + page - 1) & ~(page - 1);
-  if (end > begin && rangeCount < 8)
-    ranges[rangeCount++] = {begin, end, advice};
+  if (end > begin)
+    madvise(reinterpret_cast<void *>(begin), end - begin, advice);
 }
 
-int findSegments(dl_phdr_info *info, size_t, void *self) {
+int prefaultSegments(dl_phdr_info *info, size_t, void *self) {
   auto address = reinterpret_cast<uintptr_t>(self);
   bool ours = false;
   for (int i = 0; i < info->dlpi_phnum && !ours; ++i) {
@@ -115,28 +104,15 @@ int findSegments(dl_phdr_info *info, size_t, void *self) {
     if (segment.p_type != PT_LOAD)
       continue;
     if (segment.p_flags & PF_X)
-      addRange(start & ~uintptr_t(4095), start + segment.p_memsz, MADV_POPULATE_READ);
+      populate(start & ~uintptr_t(4095), start + segment.p_memsz, MADV_POPULATE_READ);
     else if (segment.p_flags & PF_W) // its zero-filled part (.bss)
-      addRange(start + segment.p_filesz, start + segment.p_memsz, MADV_POPULATE_WRITE);
+      populate(start + segment.p_filesz, start + segment.p_memsz, MADV_POPULATE_WRITE);
   }
   return 1;
 }
 
-void *populate(void *) {
-  // The zeroed data first: the static initializers write it now.
-  for (int i = rangeCount - 1; i >= 0; --i)
-    madvise(reinterpret_cast<void *>(ranges[i].begin), ranges[i].end - ranges[i].begin,
-            ranges[i].advice);
-  return nullptr;
-}
-
 __attribute__((constructor(101))) void prefault() {
-  dl_iterate_phdr(findSegments, reinterpret_cast<void *>(&prefault));
-  pthread_t thread;
-  if (pthread_create(&thread, nullptr, populate, nullptr) == 0)
-    pthread_detach(thread);
-  else
-    populate(nullptr);
+  dl_iterate_phdr(prefaultSegments, reinterpret_cast<void *>(&prefault));
 }
 
 void release(void *owner) { delete static_cast<CompiledModule *>(owner); }
