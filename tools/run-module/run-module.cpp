@@ -4,9 +4,6 @@
 //              [--input=VALUE ...] [--trace] [--list-functions]
 //
 // Everything but main() lives in kiln_tooling (runtime/src/tooling).
-#include <malloc.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <cstdint>
@@ -15,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "kiln/tooling/huge_page_heap.h"
 #include "kiln/tooling/module_loader.h"
 #include "kiln/tooling/profiler.h"
 #include "kiln/tooling/run.h"
@@ -30,46 +28,14 @@ bool ends_with(const std::string &text, const char *suffix) {
          text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
 }
 
-// JIT-compiling even a small module allocates and first touches several
-// MiB (LLVM's target tables, IR, analyses): over a thousand page faults,
-// each dear on a virtual machine, about a sixth of the JIT's time to first
-// result. Before a JIT module is loaded, glibc's heap is made to grow in
-// large steps, one arena serves every thread, large blocks stay in the
-// heap, and its fresh part is asked for transparent huge pages (honoured
-// where the kernel allows them on request; elsewhere nothing changes).
-// Only run-module does this: a tool that exits soon, not a library in
-// someone else's process.
+// Only when a module is JIT-compiled (kiln/tooling/huge_page_heap.h says
+// why): bytecode and C modules load in a few small allocations.
 void prepare_heap_for_jit(const std::vector<std::string> &modules) {
-#ifdef __GLIBC__
   bool jit = false;
   for (const std::string &path : modules)
     jit = jit || ends_with(path, ".mlir") || ends_with(path, ".ll") || ends_with(path, ".bc");
-  if (!jit)
-    return;
-  constexpr int kStep = 64 << 20, kLargest = 32 << 20; // glibc's largest threshold
-  constexpr uintptr_t kHuge = uintptr_t(2) << 20;
-  // One arena: the compiler's worker thread allocates from this heap too.
-  mallopt(M_ARENA_MAX, 1);
-  mallopt(M_MMAP_THRESHOLD, kLargest);
-  mallopt(M_TOP_PAD, kStep);
-  mallopt(M_TRIM_THRESHOLD, 2 * kStep);
-  auto start = reinterpret_cast<uintptr_t>(sbrk(0));
-  // Grows the heap by a block and the pad (volatile: the compiler may not
-  // drop the pair).
-  void *volatile block = std::malloc(kHuge);
-  std::free(block);
-  auto end = reinterpret_cast<uintptr_t>(sbrk(0));
-  uintptr_t from = (start + kHuge - 1) & ~(kHuge - 1), to = end & ~(kHuge - 1);
-  if (to <= from)
-    return;
-  madvise(reinterpret_cast<void *>(from), to - from, MADV_HUGEPAGE);
-  // The rest of the heap's last small-page stretch stays taken (never
-  // touched, never freed), so allocations come from the huge pages.
-  if (from > start)
-    block = std::malloc(from - start);
-#else
-  (void)modules;
-#endif
+  if (jit)
+    kiln::tooling::use_huge_page_heap();
 }
 
 void print_usage(std::FILE *out) {

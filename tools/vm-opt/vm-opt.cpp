@@ -11,6 +11,8 @@
 #include "compiler/Tools/Registration.h"
 #include "compiler/Tools/ToolOptions.h"
 
+#include "kiln/tooling/huge_page_heap.h"
+
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/Support/FileUtilities.h"
 #include "mlir/Tools/mlir-opt/MlirOptMain.h"
@@ -20,6 +22,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 static int runVMOpt(int argc, char **argv) {
+  kiln::tooling::use_huge_page_heap();
   mlir::kiln::hideLibraryOptions();
   mlir::kiln::setVersionPrinter("vm-opt");
   mlir::DialectRegistry registry;

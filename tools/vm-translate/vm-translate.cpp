@@ -18,6 +18,8 @@
 #include "compiler/Tools/ToolOptions.h"
 #include "compiler/Transforms/Passes.h"
 
+#include "kiln/tooling/huge_page_heap.h"
+
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
@@ -109,6 +111,7 @@ static llvm::cl::opt<bool> verifyEach(
     llvm::cl::init(false), llvm::cl::cb<void, bool>(mlir::kiln::setVMPreparationVerifyEach));
 
 int main(int argc, char **argv) {
+  kiln::tooling::use_huge_page_heap();
   mlir::kiln::hideLibraryOptions();
   mlir::kiln::setVersionPrinter("vm-translate");
   mlir::kiln::registerVMBytecodeTranslations();
