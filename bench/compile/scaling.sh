@@ -9,8 +9,8 @@
 # usage: scaling.sh [AXIS...]    (default: all axes)
 #   KILN_SCALE=0.5 halves every N (quicker, noisier ratios).
 #   KILN_SCALE_TARGETS="--vm-to-c" measures one target only.
-#   KILN_SCALE_REPS=3 compiles each module that many times, N and 2N
-#   alternating, and keeps the least CPU time of each (default 3): on a
+#   KILN_SCALE_REPS=5 compiles each module that many times, N and 2N
+#   alternating, and keeps the least CPU time of each (default 5): on a
 #   shared machine one run can be 15% off, which alone moves a ratio from
 #   2.0 to 2.3.
 #   KILN_SCALE_MEASURE=instructions counts executed instructions instead
@@ -24,16 +24,16 @@ bin="${KILN_BUILD_DIR:-$root/build}/bin"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 scale="${KILN_SCALE:-1}"
-reps="${KILN_SCALE_REPS:-3}"
+reps="${KILN_SCALE_REPS:-5}"
 
 # N per axis: large enough that a compile takes about a second or more.
 declare -A base=(
   [functions]=5000
   [globals]=35000
-  [rodata]=10000
-  [rodata_bytes]=8192
+  [rodata]=20000
+  [rodata_bytes]=16384
   [blocks]=10000
-  [live_calls]=5000
+  [live_calls]=10000
   [call_depth]=2000
 )
 targets=(${KILN_SCALE_TARGETS:---vm-to-bytecode --vm-to-c})
@@ -71,23 +71,34 @@ time_once() { # target input -> "cpu rss_kb" of one compile
   python3 -c "print('%.2f' % ($user + $sys), $rss)"
 }
 
-measure_pair() { # target input(N) input(2N) -> "cpu(N) rss(N) cpu(2N) rss(2N)"
+measure_pair() { # target input(N) input(2N) -> "cpu(N) rss(N) cpu(2N) rss(2N) pair-median"
   if [[ ${KILN_SCALE_MEASURE:-cpu} == instructions ]]; then
-    echo "$(count_instructions "$1" "$2") $(count_instructions "$1" "$3")"
+    read -r c1 m1 < <(count_instructions "$1" "$2")
+    read -r c2 m2 < <(count_instructions "$1" "$3")
+    echo "$c1 $m1 $c2 $m2 $(python3 -c "print('%.2f' % ($c2 / $c1))")"
     return
   fi
   # N and 2N alternate, so both see the same spells of load on a shared
-  # machine; each keeps its least CPU time.
-  local i c1="" m1=0 c2="" m2=0 c m
+  # machine; each keeps its least CPU time. The median of the ratios of
+  # the pairs run back to back is printed too: when the two disagree, the
+  # machine's load moved during the run.
+  local i c m cs1=() cs2=() m1=0 m2=0
   for ((i = 0; i < reps; ++i)); do
     read -r c m < <(time_once "$1" "$2")
-    if [[ -z $c1 ]] || python3 -c "import sys; sys.exit(0 if $c < $c1 else 1)"; then c1=$c; fi
+    cs1+=("$c")
     ((m > m1)) && m1=$m
     read -r c m < <(time_once "$1" "$3")
-    if [[ -z $c2 ]] || python3 -c "import sys; sys.exit(0 if $c < $c2 else 1)"; then c2=$c; fi
+    cs2+=("$c")
     ((m > m2)) && m2=$m
   done
-  echo "$c1 $m1 $c2 $m2"
+  python3 - "$m1" "$m2" "${#cs1[@]}" "${cs1[@]}" "${cs2[@]}" <<'PY'
+import statistics, sys
+m1, m2, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+a = [float(x) for x in sys.argv[4:4 + n]]
+b = [float(x) for x in sys.argv[4 + n:]]
+pairs = statistics.median(y / max(x, 0.01) for x, y in zip(a, b))
+print('%.2f %s %.2f %s %.2f' % (min(a), m1, min(b), m2, pairs))
+PY
 }
 
 unit=cpu
@@ -95,14 +106,14 @@ if [[ ${KILN_SCALE_MEASURE:-cpu} == instructions ]]; then
   command -v valgrind >/dev/null || { echo "KILN_SCALE_MEASURE=instructions needs valgrind" >&2; exit 1; }
   unit=instr
 fi
-printf '%-13s %-16s %8s %12s %12s %7s %7s\n' axis target N "$unit(N)" "$unit(2N)" ratio "MB(2N)"
+printf '%-13s %-16s %8s %12s %12s %7s %7s %7s\n' axis target N "$unit(N)" "$unit(2N)" ratio pairs "MB(2N)"
 for axis in "${axes[@]}"; do
   n=$(python3 -c "print(max(1, int(${base[$axis]} * $scale)))")
   generate "$axis" "$n" "$work/n.mlir"
   generate "$axis" $((2 * n)) "$work/2n.mlir"
   for target in "${targets[@]}"; do
-    read -r c1 m1 c2 m2 < <(measure_pair "$target" "$work/n.mlir" "$work/2n.mlir")
+    read -r c1 m1 c2 m2 pairs < <(measure_pair "$target" "$work/n.mlir" "$work/2n.mlir")
     ratio=$(python3 -c "print('%.2f' % ($c2 / max($c1, 0.01)))")
-    printf '%-13s %-16s %8d %12s %12s %7s %7d\n' "$axis" "$target" "$n" "$c1" "$c2" "$ratio" $((m2 / 1024))
+    printf '%-13s %-16s %8d %12s %12s %7s %7s %7d\n' "$axis" "$target" "$n" "$c1" "$c2" "$ratio" "$pairs" $((m2 / 1024))
   done
 done
