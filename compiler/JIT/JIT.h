@@ -86,9 +86,10 @@ private:
 /// Everything compiling a module needs that does not depend on the module:
 /// the host's target machine with its subtarget (LLVM's tables of the
 /// host's instructions and how to lower IR to them, a few milliseconds to
-/// build), and an LLJIT whose code generator uses that machine, which the
-/// IR pipeline uses as well. Made by prepareJIT, on any thread: compileMLIR
-/// makes it on a second thread while it parses and lowers the module.
+/// build), and an LLJIT whose code generator uses that machine (as does
+/// compileModule's IR pipeline, JITOptions::optimizeIR). Made by
+/// prepareJIT, on any thread: compileMLIR makes it on a second thread while
+/// it parses and lowers the module.
 class PreparedJIT {
 public:
   PreparedJIT();
