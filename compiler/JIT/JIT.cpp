@@ -35,24 +35,6 @@ Error invalid(const Twine &message) {
   return createStringError(std::make_error_code(std::errc::invalid_argument), message);
 }
 
-void initializeNativeTarget() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    InitializeNativeTarget();
-    InitializeNativeTargetAsmPrinter();
-    InitializeNativeTargetAsmParser();
-  });
-}
-
-// LLVM's default pipeline at `level`, for the host machine.
-Error optimize(Module &module, orc::JITTargetMachineBuilder builder, unsigned level) {
-  Expected<std::unique_ptr<TargetMachine>> machine = builder.createTargetMachine();
-  if (!machine)
-    return machine.takeError();
-  ::kiln::llvmpipeline::runDefaultPipeline(module, **machine, level);
-  return Error::success();
-}
-
 // The verifier's report, one line ("problem; the IR it is about; ...").
 std::string oneLine(StringRef text) {
   SmallVector<StringRef> lines;
@@ -87,6 +69,15 @@ Error checkModule(Module &module, const Triple &host, bool verify) {
 }
 
 } // namespace
+
+void initializeJITTarget() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    InitializeNativeTarget();
+    InitializeNativeTargetAsmPrinter();
+    InitializeNativeTargetAsmParser();
+  });
+}
 
 CompiledModule::CompiledModule(std::unique_ptr<orc::LLJIT> jit,
                                const kiln_module_desc_t *descriptor)
@@ -133,47 +124,113 @@ Expected<std::unique_ptr<CompiledModule>> finish(std::unique_ptr<orc::LLJIT> jit
 
 } // namespace
 
-Expected<std::unique_ptr<CompiledModule>> compileModule(std::unique_ptr<Module> module,
-                                                        std::unique_ptr<LLVMContext> context,
-                                                        const JITOptions &options) {
-  initializeNativeTarget();
+// What the LLJIT's code generator shares with the PreparedJIT: the target
+// machine, and the object cache of the module being compiled (known only
+// when it is).
+struct PreparedJIT::State {
+  std::unique_ptr<TargetMachine> machine;
+  ObjectCache *cache = nullptr;
+  std::shared_ptr<std::string> reports = std::make_shared<std::string>();
+};
+
+namespace {
+
+// SimpleCompiler on the PreparedJIT's machine (LLJIT's default would build
+// a machine of its own, and a subtarget with it).
+class SharedMachineCompiler : public orc::IRCompileLayer::IRCompiler {
+public:
+  explicit SharedMachineCompiler(std::shared_ptr<PreparedJIT::State> state)
+      : IRCompiler(orc::irManglingOptionsFromTargetOptions(state->machine->Options)),
+        state_(std::move(state)) {}
+  Expected<std::unique_ptr<MemoryBuffer>> operator()(Module &module) override {
+    orc::SimpleCompiler compile(*state_->machine, state_->cache);
+    return compile(module);
+  }
+
+private:
+  std::shared_ptr<PreparedJIT::State> state_;
+};
+
+} // namespace
+
+void buildDefaultSubtarget(TargetMachine &machine) {
+  LLVMContext context;
+  Module module("kiln-jit-subtarget", context);
+  Function *function = Function::Create(FunctionType::get(Type::getVoidTy(context), false),
+                                        GlobalValue::ExternalLinkage, "f", module);
+  (void)machine.getSubtargetImpl(*function);
+}
+
+PreparedJIT::PreparedJIT() = default;
+PreparedJIT::~PreparedJIT() = default;
+
+Expected<std::unique_ptr<PreparedJIT>> prepareJIT(unsigned optLevel) {
+  initializeJITTarget();
   Expected<orc::JITTargetMachineBuilder> builder = orc::JITTargetMachineBuilder::detectHost();
   if (!builder)
     return builder.takeError();
-  builder->setCodeGenOptLevel(::kiln::llvmpipeline::codeGenOptLevel(options.optLevel));
-  if (Error err = checkModule(*module, builder->getTargetTriple(), options.verifyIR))
-    return err;
-  if (options.optimizeIR) {
-    if (Error err = optimize(*module, *builder, options.optLevel))
-      return err;
-  }
-
+  builder->setCodeGenOptLevel(::kiln::llvmpipeline::codeGenOptLevel(optLevel));
+  // What LLJIT sets up for JITLink, which links its objects on x86-64 and
+  // AArch64 ELF, when it makes the machine itself.
+  builder->setCodeModel(CodeModel::Small);
+  builder->setRelocationModel(Reloc::PIC_);
+  auto prepared = std::make_unique<PreparedJIT>();
+  prepared->optLevel_ = optLevel;
+  auto state = std::make_shared<PreparedJIT::State>();
+  Expected<std::unique_ptr<TargetMachine>> machine = builder->createTargetMachine();
+  if (!machine)
+    return machine.takeError();
+  state->machine = std::move(*machine);
+  buildDefaultSubtarget(*state->machine);
   orc::LLJITBuilder jitBuilder;
+  jitBuilder.setDataLayout(state->machine->createDataLayout());
   jitBuilder.setJITTargetMachineBuilder(std::move(*builder));
-  if (ObjectCache *cache = options.objectCache) {
-    jitBuilder.setCompileFunctionCreator(
-        [cache](orc::JITTargetMachineBuilder machineBuilder)
-            -> Expected<std::unique_ptr<orc::IRCompileLayer::IRCompiler>> {
-          Expected<std::unique_ptr<TargetMachine>> machine = machineBuilder.createTargetMachine();
-          if (!machine)
-            return machine.takeError();
-          return std::make_unique<orc::TMOwningSimpleCompiler>(std::move(*machine), cache);
-        });
-  }
-  auto reports = std::make_shared<std::string>();
-  Expected<std::unique_ptr<orc::LLJIT>> jit = createJIT(jitBuilder, reports);
+  jitBuilder.setCompileFunctionCreator(
+      [state](orc::JITTargetMachineBuilder)
+          -> Expected<std::unique_ptr<orc::IRCompileLayer::IRCompiler>> {
+        return std::make_unique<SharedMachineCompiler>(state);
+      });
+  Expected<std::unique_ptr<orc::LLJIT>> jit = createJIT(jitBuilder, state->reports);
   if (!jit)
     return jit.takeError();
-  const DataLayout &layout = (*jit)->getDataLayout();
+  prepared->jit_ = std::move(*jit);
+  prepared->state_ = std::move(state);
+  return prepared;
+}
+
+Expected<std::unique_ptr<CompiledModule>> compileModule(std::unique_ptr<Module> module,
+                                                        std::unique_ptr<LLVMContext> context,
+                                                        const JITOptions &options) {
+  Expected<std::unique_ptr<PreparedJIT>> prepared = prepareJIT(options.optLevel);
+  if (!prepared)
+    return prepared.takeError();
+  return compileModule(std::move(module), std::move(context), options, std::move(*prepared));
+}
+
+Expected<std::unique_ptr<CompiledModule>> compileModule(std::unique_ptr<Module> module,
+                                                        std::unique_ptr<LLVMContext> context,
+                                                        const JITOptions &options,
+                                                        std::unique_ptr<PreparedJIT> prepared) {
+  if (prepared->optLevel_ != options.optLevel)
+    return invalid("internal error: the JIT was prepared for another optimization level");
+  PreparedJIT::State &state = *prepared->state_;
+  TargetMachine &machine = *state.machine;
+  if (Error err = checkModule(*module, machine.getTargetTriple(), options.verifyIR))
+    return err;
+  if (options.optimizeIR)
+    ::kiln::llvmpipeline::runDefaultPipeline(*module, machine, options.optLevel);
+  state.cache = options.objectCache;
+  std::unique_ptr<orc::LLJIT> jit = std::move(prepared->jit_);
+  const DataLayout &layout = jit->getDataLayout();
   if (module->getDataLayout().isDefault())
     module->setDataLayout(layout);
-  if (Error err = (*jit)->addIRModule(orc::ThreadSafeModule(std::move(module), std::move(context))))
+  if (Error err = jit->addIRModule(orc::ThreadSafeModule(std::move(module), std::move(context))))
     return err;
-  return finish(std::move(*jit), *reports);
+  return finish(std::move(jit), *state.reports);
 }
 
 Expected<std::unique_ptr<CompiledModule>> loadObject(std::unique_ptr<MemoryBuffer> object) {
-  initializeNativeTarget();
+  initializeJITTarget();
   orc::LLJITBuilder jitBuilder;
   auto reports = std::make_shared<std::string>();
   Expected<std::unique_ptr<orc::LLJIT>> jit = createJIT(jitBuilder, reports);

@@ -32,6 +32,7 @@ class LLVMContext;
 class MemoryBuffer;
 class Module;
 class ObjectCache;
+class TargetMachine;
 namespace orc {
 class LLJIT;
 } // namespace orc
@@ -82,6 +83,45 @@ private:
   const kiln_module_desc_t *descriptor_;
 };
 
+/// Everything compiling a module needs that does not depend on the module:
+/// the host's target machine with its subtarget (LLVM's tables of the
+/// host's instructions and how to lower IR to them, a few milliseconds to
+/// build), and an LLJIT whose code generator uses that machine (as does
+/// compileModule's IR pipeline, JITOptions::optimizeIR). Made by
+/// prepareJIT, on any thread: compileMLIR makes it on a second thread while
+/// it parses and lowers the module.
+class PreparedJIT {
+public:
+  PreparedJIT();
+  ~PreparedJIT();
+  PreparedJIT(const PreparedJIT &) = delete;
+  PreparedJIT &operator=(const PreparedJIT &) = delete;
+
+  struct State; // JIT.cpp's
+
+private:
+  friend llvm::Expected<std::unique_ptr<PreparedJIT>> prepareJIT(unsigned optLevel);
+  friend llvm::Expected<std::unique_ptr<CompiledModule>>
+  compileModule(std::unique_ptr<llvm::Module>, std::unique_ptr<llvm::LLVMContext>,
+                const JITOptions &, std::unique_ptr<PreparedJIT>);
+  std::unique_ptr<llvm::orc::LLJIT> jit_;
+  std::shared_ptr<State> state_;
+  unsigned optLevel_ = 2;
+};
+
+/// The JIT for code at `optLevel` (JITOptions::optLevel), for
+/// compileModule. May run on any thread once initializeJITTarget has run.
+llvm::Expected<std::unique_ptr<PreparedJIT>> prepareJIT(unsigned optLevel);
+
+/// Builds the subtarget `machine` gives a function without target
+/// attributes of its own (as the LLVM target makes them): its CPU's and
+/// features' (a few milliseconds the first time, then cached in `machine`).
+void buildDefaultSubtarget(llvm::TargetMachine &machine);
+
+/// Registers the host's LLVM target once (prepareJIT and compileModule call
+/// it; a caller that runs prepareJIT beside other LLVM code calls it first).
+void initializeJITTarget();
+
 /// Verifies `module`, compiles it for the host and calls its
 /// kiln_module_v1_get. Errors (an llvm::StringError with
 /// std::errc::invalid_argument, one message): invalid IR, IR for another
@@ -90,6 +130,10 @@ private:
 llvm::Expected<std::unique_ptr<CompiledModule>>
 compileModule(std::unique_ptr<llvm::Module> module, std::unique_ptr<llvm::LLVMContext> context,
               const JITOptions &options = {});
+/// The same with a JIT prepareJIT(options.optLevel) made.
+llvm::Expected<std::unique_ptr<CompiledModule>>
+compileModule(std::unique_ptr<llvm::Module> module, std::unique_ptr<llvm::LLVMContext> context,
+              const JITOptions &options, std::unique_ptr<PreparedJIT> prepared);
 
 /// The same for a module in textual LLVM IR or bitcode (told apart by the
 /// bitcode magic). `name` names it in errors (a file name).

@@ -4,6 +4,7 @@
 
 #include "compiler/Conversion/InputConversion.h"
 #include "compiler/Dispatch/Passes.h"
+#include "compiler/Target/LLVM/LLVMPipeline.h"
 #include "compiler/Target/LLVM/VMToLLVM.h"
 #include "compiler/Tools/InputNesting.h"
 #include "compiler/Tools/Registration.h"
@@ -24,7 +25,9 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/thread.h"
 #include "llvm/Support/xxhash.h"
+#include "llvm/Target/TargetMachine.h"
 #include "llvm/TargetParser/Host.h"
 
 #include <dlfcn.h>
@@ -86,10 +89,20 @@ mlir::MLIRContext &sharedContext() {
   return *context;
 }
 
-// Everything but the JIT itself, on the tools' large stack.
+// The LLVM target's options for `options`; LLVM's pipeline is left to
+// compileMLIR.
+mlir::kiln::LLVMTargetOptions targetOptions(const JITOptions &options) {
+  mlir::kiln::LLVMTargetOptions target;
+  target.optLevel = options.optLevel;
+  target.bounded = options.bounded;
+  target.optimize = false;
+  return target;
+}
+
+// The module in LLVM IR, not optimized yet, on the tools' large stack.
 llvm::Expected<std::unique_ptr<llvm::Module>> lower(llvm::StringRef source, llvm::StringRef name,
                                                     llvm::LLVMContext &llvmContext,
-                                                    const JITOptions &options) {
+                                                    const mlir::kiln::LLVMTargetOptions &target) {
   mlir::MLIRContext &context = sharedContext();
   std::string diagnostics;
   mlir::DiagnosticEngine::HandlerID handler =
@@ -112,9 +125,6 @@ llvm::Expected<std::unique_ptr<llvm::Module>> lower(llvm::StringRef source, llvm
   // The parser verified the module.
   if (!module)
     return error("the input does not parse or verify");
-  mlir::kiln::LLVMTargetOptions target;
-  target.optLevel = options.optLevel;
-  target.bounded = options.bounded;
   llvm::Expected<std::unique_ptr<llvm::Module>> lowered =
       mlir::kiln::translateVMToLLVMModule(*module, llvmContext, target);
   if (!lowered) {
@@ -197,22 +207,55 @@ compileMLIR(llvm::StringRef source, llvm::StringRef name, const JITOptions &opti
   // The input options (e.g. --vm-module-name) are process-wide.
   static std::mutex mutex;
   std::lock_guard<std::mutex> lock(mutex);
+  // What does not depend on the module is built on a second thread while
+  // this one parses and lowers it: the JIT (the host's target machine and
+  // subtarget, the LLJIT) and the machine LLVM's pipeline runs on (the LLVM
+  // target's, with its own subtarget). Both register the target first,
+  // alone.
+  mlir::kiln::LLVMTargetOptions target = targetOptions(options);
+  mlir::kiln::initializeLLVMTarget();
+  initializeJITTarget();
+  std::optional<llvm::Expected<std::unique_ptr<PreparedJIT>>> prepared;
+  std::optional<llvm::Expected<std::unique_ptr<llvm::TargetMachine>>> pipelineMachine;
+  llvm::thread preparing([&] {
+    pipelineMachine.emplace(mlir::kiln::createLLVMTargetMachine(target));
+    if (*pipelineMachine)
+      buildDefaultSubtarget(***pipelineMachine);
+    prepared.emplace(prepareJIT(options.optLevel));
+  });
   auto llvmContext = std::make_unique<llvm::LLVMContext>();
   std::optional<llvm::Expected<std::unique_ptr<llvm::Module>>> module;
   mlir::kiln::runOnToolStack([&] {
-    module.emplace(lower(source, name, *llvmContext, options));
+    module.emplace(lower(source, name, *llvmContext, target));
+    preparing.join();
+    if (*module && *pipelineMachine)
+      ::kiln::llvmpipeline::runDefaultPipeline(***module, ***pipelineMachine, options.optLevel);
     return 0;
   });
-  if (!*module)
+  auto dropError = [](auto &expected) {
+    if (!expected)
+      llvm::consumeError(expected.takeError());
+  };
+  if (!*module) {
+    dropError(*prepared);
+    dropError(*pipelineMachine);
     return module->takeError();
-  // The LLVM target verified and optimized the IR already.
+  }
+  if (!*pipelineMachine) {
+    dropError(*prepared);
+    return pipelineMachine->takeError();
+  }
+  if (!*prepared)
+    return prepared->takeError();
+  // The LLVM target verified the IR, and it is optimized.
   JITOptions jitOptions = options;
   jitOptions.optimizeIR = false;
   jitOptions.verifyIR = false;
   std::optional<CacheWriter> writer;
   if (!cached.empty())
     jitOptions.objectCache = &writer.emplace(cached, (**module).get());
-  return compileModule(std::move(**module), std::move(llvmContext), jitOptions);
+  return compileModule(std::move(**module), std::move(llvmContext), jitOptions,
+                       std::move(**prepared));
 }
 
 llvm::Expected<std::unique_ptr<CompiledModule>> compileMLIRFile(llvm::StringRef path,

@@ -48,15 +48,7 @@ using namespace mlir;
 
 namespace mlir::kiln {
 
-namespace {
-
-llvm::Error errorOf(const Twine &message) {
-  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
-}
-
-/// The target machine for `options` (the host's triple and CPU by default).
-llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
-createTargetMachine(const LLVMTargetOptions &options) {
+void initializeLLVMTarget() {
   static std::once_flag once;
   std::call_once(once, [] {
     llvm::InitializeNativeTarget();
@@ -64,6 +56,19 @@ createTargetMachine(const LLVMTargetOptions &options) {
     // The helpers' inline assembly (kiln_stack_pointer) goes through it.
     llvm::InitializeNativeTargetAsmParser();
   });
+}
+
+namespace {
+
+llvm::Error errorOf(const Twine &message) {
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), message);
+}
+
+} // namespace
+
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+createLLVMTargetMachine(const LLVMTargetOptions &options) {
+  initializeLLVMTarget();
   llvm::Triple host(llvm::sys::getProcessTriple());
   llvm::Triple triple(options.triple.empty() ? host.str()
                                              : llvm::Triple::normalize(options.triple));
@@ -92,6 +97,8 @@ createTargetMachine(const LLVMTargetOptions &options) {
     return errorOf("cannot create a target machine for " + triple.str());
   return machine;
 }
+
+namespace {
 
 /// The helpers become the module's own: internal (nothing but
 /// kiln_module_v1_get and the static registration name is exported) and
@@ -151,7 +158,7 @@ translateVMToLLVMModule(Operation *op, llvm::LLVMContext &ctx, const LLVMTargetO
   }
   if (mlir::failed(vm::verifyTargetLimits(vmModule)))
     return errorOf("translation failed");
-  auto machine = createTargetMachine(options);
+  auto machine = createLLVMTargetMachine(options);
   if (!machine) {
     vmModule->emitError(llvm::toString(machine.takeError()));
     return errorOf("translation failed");
@@ -178,13 +185,14 @@ translateVMToLLVMModule(Operation *op, llvm::LLVMContext &ctx, const LLVMTargetO
     vmModule->emitError("the LLVM form built invalid IR (internal error): ") << problems;
     return errorOf("translation failed");
   }
-  ::kiln::llvmpipeline::runDefaultPipeline(*module, **machine, options.optLevel);
+  if (options.optimize)
+    ::kiln::llvmpipeline::runDefaultPipeline(*module, **machine, options.optLevel);
   return module;
 }
 
 llvm::Error emitObjectFile(llvm::Module &module, const LLVMTargetOptions &options,
                            llvm::raw_pwrite_stream &os) {
-  auto machine = createTargetMachine(options);
+  auto machine = createLLVMTargetMachine(options);
   if (!machine)
     return machine.takeError();
   llvm::legacy::PassManager passes;

@@ -28,6 +28,7 @@ namespace llvm {
 class LLVMContext;
 class Module;
 class raw_pwrite_stream;
+class TargetMachine;
 } // namespace llvm
 
 namespace mlir {
@@ -62,6 +63,10 @@ struct LLVMTargetOptions {
   /// The preparation versions loops (vm-version-loops), as the C target's
   /// --vm-c-version-loops.
   bool versionLoops = true;
+  /// Run LLVM's pipeline at optLevel on the module; false leaves it to the
+  /// caller (the JIT runs it, on a machine it built on another thread
+  /// meanwhile: createLLVMTargetMachine).
+  bool optimize = true;
   /// Position-independent code (shared objects, JIT).
   bool pic = true;
   /// Define kiln_module_v1_get (off: only `<module>_kiln_module`, so several
@@ -70,10 +75,22 @@ struct LLVMTargetOptions {
   bool entrySymbol = true;
 };
 
+/// Registers the host's LLVM target (code generator, assembly printer and
+/// parser) once; translateVMToLLVMModule calls it. Not safe to run beside
+/// other LLVM code: a caller that starts other threads using LLVM calls it
+/// before them.
+void initializeLLVMTarget();
+
+/// The target machine the LLVM target optimizes and compiles for with
+/// `options` (the host's triple; options.cpu, else the generic CPU).
+llvm::Expected<std::unique_ptr<llvm::TargetMachine>>
+createLLVMTargetMachine(const LLVMTargetOptions &options);
+
 /// Lowers `vmModule` (a vm.module, or a builtin.module holding exactly one,
 /// or upstream func/arith/... input, which is lowered to vm first) to an
 /// LLVM module in `ctx`: runs the same preparation the C target runs,
-/// lowers, links the ops bitcode and optimizes at options.optLevel. The
+/// lowers, links the ops bitcode and optimizes at options.optLevel (unless
+/// options.optimize is false). The
 /// returned module defines `kiln_module_v1_get` (and
 /// `<module>_kiln_module` for static registration) and needs only
 /// libc/libm symbols, like a C-form module. Diagnostics go to the MLIR
