@@ -12,6 +12,7 @@
 #include "mlir/IR/Block.h"
 #include "mlir/IR/Dominance.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 #include <optional>
 
@@ -42,6 +43,36 @@ std::optional<CountedLoop> matchCountedLoop(Block *header, DominanceInfo &dom);
 /// result).
 inline bool definedIn(Value v, const llvm::SetVector<Block *> &blocks) {
   return blocks.contains(v.getParentBlock());
+}
+
+/// Calls `transform` on each loop of `body` that `match(Block *,
+/// DominanceInfo &)` finds (an std::optional), one loop at a time: a
+/// transform adds blocks and changes dominance, so the body is searched
+/// again after each, and no block a transform added is a candidate.
+template <typename Match, typename Transform>
+void transformLoopsOneAtATime(Region &body, Match match, Transform transform) {
+  if (body.empty())
+    return;
+  llvm::SmallPtrSet<Block *, 16> done;
+  while (true) {
+    DominanceInfo dom(body.getParentOp());
+    decltype(match(std::declval<Block *>(), dom)) found;
+    for (Block &b : body) {
+      if (!done.insert(&b).second)
+        continue;
+      if ((found = match(&b, dom)))
+        break;
+    }
+    if (!found)
+      return;
+    llvm::SmallPtrSet<Block *, 16> before;
+    for (Block &b : body)
+      before.insert(&b);
+    transform(*found);
+    for (Block &b : body)
+      if (!before.contains(&b))
+        done.insert(&b);
+  }
 }
 
 } // namespace mlir::kiln::vm

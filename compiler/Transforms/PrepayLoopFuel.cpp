@@ -167,30 +167,13 @@ struct VMPrepayLoopFuelPass
     if (!enable)
       return;
     getOperation().walk([&](FuncOp func) {
-      if (func.getBody().empty())
-        return;
-      // One loop at a time: each adds blocks and changes dominance.
-      llvm::SmallPtrSet<Block *, 16> done;
-      while (true) {
-        DominanceInfo dom(func);
-        std::optional<CountedLoop> found;
-        for (Block &b : func.getBody()) {
-          if (!done.insert(&b).second)
-            continue;
-          found = matchCountedLoop(&b, dom);
-          if (found && eligible(*found))
-            break;
-          found.reset();
-        }
-        if (!found)
-          break;
-        size_t before = func.getBody().getBlocks().size();
-        prepay(*found);
-        // G and H' are new; neither is a candidate.
-        auto it = func.getBody().end();
-        for (size_t i = before, e = func.getBody().getBlocks().size(); i < e; ++i)
-          done.insert(&*--it);
-      }
+      transformLoopsOneAtATime(
+          func.getBody(),
+          [&](Block *b, DominanceInfo &dom) {
+            std::optional<CountedLoop> loop = matchCountedLoop(b, dom);
+            return loop && eligible(*loop) ? loop : std::nullopt;
+          },
+          [&](CountedLoop &loop) { prepay(loop); });
     });
   }
 };

@@ -376,31 +376,9 @@ struct VMVersionLoopsPass
     if (!version)
       return;
     getOperation().walk([&](FuncOp func) {
-      if (func.getBody().empty())
-        return;
-      // One loop at a time: versioning adds blocks and exit arguments.
-      llvm::SmallPtrSet<Block *, 16> done;
-      while (true) {
-        DominanceInfo dom(func);
-        std::optional<Loop> found;
-        for (Block &b : func.getBody()) {
-          if (done.contains(&b))
-            continue;
-          done.insert(&b);
-          if ((found = matchLoop(&b, dom)))
-            break;
-        }
-        if (!found)
-          break;
-        llvm::SmallPtrSet<Block *, 16> before;
-        for (Block &b : func.getBody())
-          before.insert(&b);
-        Versioner(*found).run();
-        // The copy's blocks and the check are new; none is a candidate.
-        for (Block &b : func.getBody())
-          if (!before.contains(&b))
-            done.insert(&b);
-      }
+      transformLoopsOneAtATime(
+          func.getBody(), [&](Block *b, DominanceInfo &dom) { return matchLoop(b, dom); },
+          [](Loop &loop) { Versioner(loop).run(); });
     });
   }
 };
