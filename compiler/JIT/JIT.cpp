@@ -29,6 +29,8 @@
 using namespace llvm;
 
 namespace kiln::jit {
+static_assert(kQuickLevel == ::kiln::llvmpipeline::kQuickLevel);
+
 namespace {
 
 Error invalid(const Twine &message) {
@@ -165,6 +167,8 @@ PreparedJIT::PreparedJIT() = default;
 PreparedJIT::~PreparedJIT() = default;
 
 Expected<std::unique_ptr<PreparedJIT>> prepareJIT(unsigned optLevel) {
+  if (optLevel > 3 && optLevel != kQuickLevel)
+    return invalid("optimization level " + Twine(optLevel) + ": the JIT takes 0..3 or quick");
   initializeJITTarget();
   Expected<orc::JITTargetMachineBuilder> builder = orc::JITTargetMachineBuilder::detectHost();
   if (!builder)

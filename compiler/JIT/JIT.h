@@ -40,13 +40,24 @@ class LLJIT;
 
 namespace kiln::jit {
 
+/// The quick level (the default): compiles sooner than any of 0..3 but -O0
+/// and runs slower code than -O2 (docs/jit.md has the figures). For a
+/// .mlir, a short IR pipeline (the ops.h helpers inlined, SROA, early CSE,
+/// CFG simplification, instcombine) instead of LLVM's -O2; for any module,
+/// the code generator at None (fast instruction selection and register
+/// allocation). KILN_JIT_OPT_LEVEL_QUICK in kiln/tooling/jit_plugin.h.
+inline constexpr unsigned kQuickLevel = 0xffu;
+
 struct JITOptions {
-  /// The code generator's optimization level, 0..3. The IR itself is taken
-  /// as it is: the LLVM target has optimized it already (and clang -O2 has
-  /// optimized IR made from emitted C), unless `optimizeIR` asks.
-  unsigned optLevel = 2;
-  /// Run LLVM's default<O{optLevel}> pipeline on the IR before compiling it
-  /// (for IR nobody optimized, e.g. clang -O0 output).
+  /// The optimization level: 0..3 as LLVM's -O0..-O3, or kQuickLevel. For
+  /// IR files it sets the code generator's level only: the IR itself is
+  /// taken as it is (clang -O2 and the LLVM target have optimized it
+  /// already), unless `optimizeIR` asks. For .mlir (MLIRToJIT.h) it sets
+  /// the IR pipeline's too.
+  unsigned optLevel = kQuickLevel;
+  /// Run the IR pipeline of optLevel (LLVM's default<O{optLevel}>, or the
+  /// quick level's) on the IR before compiling it (for IR nobody
+  /// optimized, e.g. clang -O0 output).
   bool optimizeIR = false;
   /// .mlir only (MLIRToJIT.h): lower a bounded module, which counts fuel and
   /// checks the native stack (the LLVM target's `bounded`).
@@ -109,8 +120,8 @@ private:
   unsigned optLevel_ = 2;
 };
 
-/// The JIT for code at `optLevel` (JITOptions::optLevel), for
-/// compileModule. May run on any thread once initializeJITTarget has run.
+/// The JIT for code at `optLevel` (JITOptions::optLevel: 0..3 or
+/// kQuickLevel), for compileModule. May run on any thread once initializeJITTarget has run.
 llvm::Expected<std::unique_ptr<PreparedJIT>> prepareJIT(unsigned optLevel);
 
 /// Builds the subtarget `machine` gives a function without target

@@ -209,18 +209,23 @@ compileMLIR(llvm::StringRef source, llvm::StringRef name, const JITOptions &opti
   std::lock_guard<std::mutex> lock(mutex);
   // What does not depend on the module is built on a second thread while
   // this one parses and lowers it: the JIT (the host's target machine and
-  // subtarget, the LLJIT) and the machine LLVM's pipeline runs on (the LLVM
-  // target's, with its own subtarget). Both register the target first,
-  // alone.
+  // subtarget, the LLJIT) and, for LLVM's -O1..3 pipelines, the machine
+  // they run on (the LLVM target's, with its own subtarget). Both register
+  // the target first, alone. The quick level's short pipeline runs on the
+  // JIT's machine (compileModule, JITOptions::optimizeIR): one machine and
+  // subtarget fewer to build.
+  bool quick = options.optLevel == kQuickLevel;
   mlir::kiln::LLVMTargetOptions target = targetOptions(options);
   mlir::kiln::initializeLLVMTarget();
   initializeJITTarget();
   std::optional<llvm::Expected<std::unique_ptr<PreparedJIT>>> prepared;
   std::optional<llvm::Expected<std::unique_ptr<llvm::TargetMachine>>> pipelineMachine;
   llvm::thread preparing([&] {
-    pipelineMachine.emplace(mlir::kiln::createLLVMTargetMachine(target));
-    if (*pipelineMachine)
-      buildDefaultSubtarget(***pipelineMachine);
+    if (!quick) {
+      pipelineMachine.emplace(mlir::kiln::createLLVMTargetMachine(target));
+      if (*pipelineMachine)
+        buildDefaultSubtarget(***pipelineMachine);
+    }
     prepared.emplace(prepareJIT(options.optLevel));
   });
   auto llvmContext = std::make_unique<llvm::LLVMContext>();
@@ -228,28 +233,29 @@ compileMLIR(llvm::StringRef source, llvm::StringRef name, const JITOptions &opti
   mlir::kiln::runOnToolStack([&] {
     module.emplace(lower(source, name, *llvmContext, target));
     preparing.join();
-    if (*module && *pipelineMachine)
+    if (*module && pipelineMachine && *pipelineMachine)
       ::kiln::llvmpipeline::runDefaultPipeline(***module, ***pipelineMachine, options.optLevel);
     return 0;
   });
   auto dropError = [](auto &expected) {
-    if (!expected)
-      llvm::consumeError(expected.takeError());
+    if (expected && !*expected)
+      llvm::consumeError(expected->takeError());
   };
   if (!*module) {
-    dropError(*prepared);
-    dropError(*pipelineMachine);
+    dropError(prepared);
+    dropError(pipelineMachine);
     return module->takeError();
   }
-  if (!*pipelineMachine) {
-    dropError(*prepared);
+  if (pipelineMachine && !*pipelineMachine) {
+    dropError(prepared);
     return pipelineMachine->takeError();
   }
   if (!*prepared)
     return prepared->takeError();
-  // The LLVM target verified the IR, and it is optimized.
+  // The LLVM target verified the IR; it is optimized already, or (quick)
+  // compileModule runs the short pipeline on the JIT's machine.
   JITOptions jitOptions = options;
-  jitOptions.optimizeIR = false;
+  jitOptions.optimizeIR = quick;
   jitOptions.verifyIR = false;
   std::optional<CacheWriter> writer;
   if (!cached.empty())

@@ -24,6 +24,8 @@
 #include <cstdlib>
 #include <cstring>
 
+static_assert(KILN_JIT_OPT_LEVEL_QUICK == kiln::jit::kQuickLevel);
+
 namespace {
 
 using kiln::jit::CompiledModule;

@@ -51,8 +51,10 @@ void print_usage(std::FILE *out) {
                "                      emitted C, told apart by their first bytes; - reads\n"
                "                      a .vmfb from stdin; LLVM IR (.ll, .bc) or a .mlir\n"
                "                      file is JIT-compiled in the process (docs/jit.md)\n"
-               "  --jit-opt-level=N   optimization level of JIT-compiled modules, 0..3\n"
-               "                      (default 2; lower compiles sooner, runs slower)\n"
+               "  --jit-opt-level=L   optimization level of JIT-compiled modules: quick\n"
+               "                      (the default: compiles soonest but for 0, runs\n"
+               "                      slower code), or 0..3 as -O0..-O3 (2 and 3: the\n"
+               "                      fastest code, the longest compile)\n"
                "  --function=NAME     an export of the last module, or MODULE.NAME\n"
                "  --input=VALUE       one per argument, in order (syntax below)\n"
                "  --output=SPEC       one per result, in order: @PATH writes a buffer view\n"
@@ -155,9 +157,11 @@ int main(int argc, char **argv) {
   load_options.trace = flags.trace;
   // Fuel and deadlines reach inside the loops of JIT-compiled .mlir.
   load_options.jit_bounded = flags.fuel >= 0 || flags.deadline_ms >= 0;
-  if (!jit_opt_level.empty()) {
+  if (jit_opt_level == "quick") {
+    load_options.jit_opt_level = KILN_JIT_OPT_LEVEL_QUICK;
+  } else if (!jit_opt_level.empty()) {
     if (jit_opt_level.size() != 1 || jit_opt_level[0] < '0' || jit_opt_level[0] > '3') {
-      std::fprintf(stderr, "error: --jit-opt-level takes 0, 1, 2 or 3\n");
+      std::fprintf(stderr, "error: --jit-opt-level takes quick, 0, 1, 2 or 3\n");
       return 2;
     }
     load_options.jit_opt_level = static_cast<uint32_t>(jit_opt_level[0] - '0');

@@ -36,14 +36,20 @@ extern "C" {
 
 typedef struct kiln_jit_request_t {
   uint32_t struct_size; /* sizeof(kiln_jit_request_t) */
-  /* The code generator's optimization level, 0..3 (.mlir: also the IR
-   * optimization pipeline's). */
+  /* The optimization level: 0..3 (LLVM's -O0..-O3) or
+   * KILN_JIT_OPT_LEVEL_QUICK. The code generator's, and for .mlir also the
+   * IR pipeline's. */
   uint32_t opt_level;
   /* A .ll, .bc or .mlir file. */
   const char *path;
   /* KILN_JIT_FLAG_*. */
   uint32_t flags;
 } kiln_jit_request_t;
+
+/* The quick level (docs/jit.md): a short IR pipeline for .mlir and the
+ * code generator at its lowest level; compiles sooner than -O2, runs slower
+ * code. run-module's and the Python runtime's default. */
+#define KILN_JIT_OPT_LEVEL_QUICK 0xffu
 
 /* .mlir: compile a bounded module (fuel counted at loops and recursive
  * calls, native stack checked; kiln/c/module.h, "Bounded modules"). IR

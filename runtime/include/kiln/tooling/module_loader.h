@@ -22,6 +22,7 @@
 #include <string>
 #include <string_view>
 
+#include "kiln/tooling/jit_plugin.h"
 #include "kiln/vm/instance.h"
 #include "kiln/vm/observer.h"
 #include "kiln/vm/ref.h"
@@ -55,9 +56,9 @@ struct ModuleLoadOptions {
   // Sees every executed bytecode instruction and every VM frame of emitted
   // C (run-module --print-statistics and --profile; kiln/vm/observer.h).
   vm::ExecutionObserver *observer = nullptr;
-  // The code generator's optimization level (0..3) for JIT-compiled
-  // modules, and the LLVM target's for .mlir.
-  uint32_t jit_opt_level = 2;
+  // The optimization level of JIT-compiled modules: 0..3 or
+  // KILN_JIT_OPT_LEVEL_QUICK (kiln/tooling/jit_plugin.h, docs/jit.md).
+  uint32_t jit_opt_level = KILN_JIT_OPT_LEVEL_QUICK;
   // Compile .mlir modules bounded (run-module does with --fuel or
   // --deadline), so fuel and deadlines stop their loops.
   bool jit_bounded = false;
