@@ -5,7 +5,11 @@
    main() runs fib(20) and a 1,000-element buffer loop), wall clock from the
    .mlir to the printed result, median of --repeat runs, interleaved:
      jit       run-module --module=small.mlir            (LLVM target + ORC
-                                                          in the process)
+                                                          in the process, at
+                                                          the default level,
+                                                          quick)
+     jit-O2    the same with --jit-opt-level=2           (the fastest code;
+                                                          the default before)
      jit-ir    run-module --module=small.ll              (IR made beforehand:
                                                           the JIT alone)
      c         vm-translate --vm-to-c + cc -O2 -shared + run-module x.so
@@ -17,7 +21,10 @@
 2. JIT compile time per 1,000 vm ops: run-module --print-statistics' load
    time of generated modules (bench/compile/gen_module.py's functions of
    about 50 ops, their one import replaced by a constant) minus that of the
-   small module, per 1,000 ops.
+   small module, per 1,000 ops, at --jit-opt-level quick, 2 and 0.
+3. Run time of JIT-compiled code at each of those levels, beside the C
+   form (cc -O2): run-module --print-statistics' call time of the workloads
+   of bench/jit/speed.mlir (loops, calls, a buffer, fib), median of 3.
 
 A form this build cannot run (no .mlir JIT plugin yet) is reported as such.
 
@@ -25,7 +32,7 @@ The load average (other processes on the machine) is printed before and
 after the startup runs.
 
 usage: bench/jit/run.py [--build BUILD] [--repeat N] [--functions N,N]
-                        [--baseline OTHER_BUILD]
+                        [--baseline OTHER_BUILD] [--skip-speed]
 """
 import argparse
 import os
@@ -83,6 +90,7 @@ def startup(build, work, repeat, cc, clang, baseline=None):
         ir_source = "clang -O2 -S -emit-llvm of the C form"
     forms = {
         "jit": [[runner, f"--module={small}"] + call],
+        "jit-O2": [[runner, f"--module={small}", "--jit-opt-level=2"] + call],
         "jit-ir": [[runner, f"--module={ll}"] + call],
         "c": [[translate, "--vm-to-c", str(small), "-o", str(c_src)],
               [cc, "-std=c11", "-O2", "-shared", "-fPIC", f"-I{include}", str(c_src), "-lm", "-o",
@@ -129,7 +137,7 @@ def startup(build, work, repeat, cc, clang, baseline=None):
         print("  WARNING: the forms disagree on the result")
     wall = {n: statistics.median(t) for n, t in walls.items() if t}
     cpu = {n: statistics.median(t) for n, t in cpus.items() if t}
-    for jit in ("jit", "jit-ir", "jit-cached", "jit-base"):
+    for jit in ("jit", "jit-O2", "jit-ir", "jit-cached", "jit-base"):
         if jit in wall and "c" in wall:
             print(f"  c / {jit}: {wall['c'] / wall[jit]:.1f}x sooner (wall), "
                   f"{cpu['c'] / cpu[jit]:.1f}x less CPU")
@@ -165,7 +173,7 @@ def compile_rate(build, work, counts, repeat):
     for count in counts:
         path = work / f"gen{count}.mlir"
         modules.append((count, path, generated_module(count, path)))
-    for level in (2, 0):
+    for level in ("quick", 2, 0):
         try:
             base = statistics.median(load_ms(build, small, "main", level) for _ in range(repeat))
         except RuntimeError as e:
@@ -180,6 +188,61 @@ def compile_rate(build, work, counts, repeat):
                   f"{(ms - base) / ops * 1000:6.1f} ms per 1,000 ops")
 
 
+SPEED_CALLS = [("loop_sum", ["100000000"]), ("loop_mix", ["100000000"]),
+               ("call_chain", ["10000000"]), ("buffer_sum", ["100000", "300"]),
+               ("fib", ["30"])]
+
+
+def call_ms(build, module, function, inputs, extra):
+    out = run([str(build / "bin" / "run-module"), f"--module={module}", f"--function={function}",
+               "--print-statistics"] + [f"--input={i}" for i in inputs] + extra)
+    return float(re.search(r"\[statistics\] call: ([0-9.]+) ms", out.stderr).group(1)), \
+        out.stdout.strip()
+
+
+def speed(build, work, cc, repeat):
+    speed_mlir = ROOT / "bench" / "jit" / "speed.mlir"
+    include = ROOT / "runtime" / "include"
+    so = work / "speed.so"
+    try:
+        run([str(build / "bin" / "vm-translate"), "--vm-to-c", str(speed_mlir), "-o",
+             str(work / "speed.c")])
+        run([cc, "-std=c11", "-O2", "-shared", "-fPIC", f"-I{include}", str(work / "speed.c"),
+             "-lm", "-o", str(so)])
+    except RuntimeError as e:
+        print(f"run time: the C form is not available: {str(e).splitlines()[-1]}")
+        return
+    forms = {"c": (so, []), "jit quick": (speed_mlir, ["--jit-opt-level=quick"]),
+             "jit 2": (speed_mlir, ["--jit-opt-level=2"]),
+             "jit 0": (speed_mlir, ["--jit-opt-level=0"])}
+    print(f"run time of the code (call time, ms, median of {repeat}; "
+          f"bench/jit/speed.mlir; x = / jit 2):")
+    print("  " + f"{'':28s}" + "".join(f"{name:>18s}" for name in forms))
+    for function, inputs in SPEED_CALLS:
+        times, results = {}, set()
+        for name, (module, extra) in forms.items():
+            try:
+                samples = [call_ms(build, module, function, inputs, extra) for _ in range(repeat)]
+            except RuntimeError:
+                times[name] = None
+                continue
+            times[name] = statistics.median(t for t, _ in samples)
+            results.update(r for _, r in samples)
+        base = times.get("jit 2")
+        cells = []
+        for name in forms:
+            t = times[name]
+            if t is None:
+                cells.append(f"{'n/a':>18s}")
+            elif base:
+                cells.append(f"{t:9.2f} ({t / base:5.1f}x)")
+            else:
+                cells.append(f"{t:18.2f}")
+        label = f"{function}({', '.join(inputs)})"
+        print(f"  {label:28s}" + "".join(cells)
+              + ("" if len(results) <= 1 else "   WARNING: results disagree"))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--build", type=pathlib.Path, default=ROOT / "build")
@@ -188,6 +251,8 @@ def main():
     parser.add_argument("--baseline", type=pathlib.Path,
                         help="another build whose JIT path runs beside (jit-base)")
     parser.add_argument("--cc", default="cc")
+    parser.add_argument("--skip-speed", action="store_true",
+                        help="leave out the run time of the code (part 3)")
     parser.add_argument("--clang", default="clang-22")
     args = parser.parse_args()
     print("load average before: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
@@ -197,6 +262,8 @@ def main():
         print("load average after the startup runs: {:.2f} {:.2f} {:.2f}".format(
             *os.getloadavg()))
         compile_rate(args.build, work, [int(n) for n in args.functions.split(",")], 3)
+        if not args.skip_speed:
+            speed(args.build, work, args.cc, 3)
 
 
 if __name__ == "__main__":

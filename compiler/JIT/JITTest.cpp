@@ -131,6 +131,41 @@ TEST(JITLoadTest, InMemoryModule) {
   EXPECT_EQ(m->as<vm::Module>()->name(), "cmath");
 }
 
+// Every level compiles the same module to code with the same results:
+// 0..3 and the quick level (the default), with and without the level's IR
+// pipeline (JITOptions::optimizeIR); another level is an error.
+TEST(JITLoadTest, OptimizationLevels) {
+  std::string ir = readTestModule();
+  for (unsigned level : {kQuickLevel, 0u, 1u, 2u, 3u}) {
+    for (bool optimize : {false, true}) {
+      SCOPED_TRACE(testing::Message() << "level " << level << ", optimizeIR " << optimize);
+      JITOptions options;
+      options.optLevel = level;
+      options.optimizeIR = optimize;
+      auto m = loadIR(ir, "cmath.ll", options);
+      ASSERT_TRUE(m.ok()) << m.status().to_string();
+      vm::Instance instance;
+      vm::Context context(instance);
+      auto native = vm::NativeModule::create("native");
+      native->export_function("twice", [](int32_t x) { return x * 2; });
+      ASSERT_TRUE(context.register_module(native.get()).ok());
+      ASSERT_TRUE(context.register_module(*m).ok());
+      auto f = context.lookup_function("cmath.call_twice");
+      ASSERT_TRUE(f.ok());
+      ValueList results;
+      ASSERT_TRUE(vm::invoke(context, *f, {Value::i32(10)}, &results).ok());
+      EXPECT_EQ(results[0].as_i32(), 21);
+    }
+  }
+  EXPECT_EQ(JITOptions().optLevel, kQuickLevel);
+  JITOptions bad;
+  bad.optLevel = 7;
+  auto m = loadIR(ir, "cmath.ll", bad);
+  ASSERT_FALSE(m.ok());
+  EXPECT_NE(m.status().to_string().find("optimization level 7"), std::string::npos)
+      << m.status().to_string();
+}
+
 // A failed load: the status code and a message fragment.
 void expectLoadFails(const std::string &ir, StatusCode code, const std::string &fragment) {
   auto m = loadIR(ir, "bad.ll");

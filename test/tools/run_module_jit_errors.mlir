@@ -38,7 +38,7 @@
 // TRACE: warning: --trace: JIT-compiled modules have no instruction trace; running without it
 // TRACE: i32=42
 // RUN: not run-module --module=%s --function=twice --input=21 --jit-opt-level=4 2>&1 | FileCheck %s --check-prefix=LEVEL
-// LEVEL: error: --jit-opt-level takes 0, 1, 2 or 3
+// LEVEL: error: --jit-opt-level takes quick, 0, 1, 2 or 3
 vm.module @jit_errors {
   vm.export @twice
   vm.func @twice(%a: i32) -> i32 {
