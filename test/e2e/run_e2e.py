@@ -214,6 +214,9 @@ def main():
                              "emitted C (c), or the .mlir file itself (mlir)")
     parser.add_argument("--jit-clang", default="clang-22",
                         help="clang for --jit-input=c (default: clang-22)")
+    parser.add_argument("--jit-opt-level",
+                        help="jit form: run-module's --jit-opt-level (default: run-module's, "
+                             "quick)")
     parser.add_argument("files", nargs="*", type=pathlib.Path)
     args = parser.parse_args()
     global TRANSLATE_BIN, C_COMPILER, C_FLAGS, JIT_INPUT, JIT_CLANG
@@ -249,6 +252,8 @@ def main():
                 built, error = compile_module(args.bin, source, args.out / form, form)
                 modules.append(built)
             extra = {m.group(1): m.group(2).split() for m in ARGS_RE.finditer(text)}
+            level = ([f"--jit-opt-level={args.jit_opt_level}"]
+                     if form == "jit" and args.jit_opt_level else [])
             expect_errors = {m.group(1): m.group(2) for m in EXPECT_ERROR_RE.finditer(text)}
             expect_traces = {m.group(1): m.group(2).split()
                              for m in EXPECT_TRACE_RE.finditer(text)}
@@ -264,7 +269,8 @@ def main():
                 if error:
                     case.failure = error
                 else:
-                    case.failure = run_case(args.bin, modules, name, extra.get(name, []),
+                    case.failure = run_case(args.bin, modules, name,
+                                            extra.get(name, []) + level,
                                             name.startswith("test_"),
                                             expect_errors.get(name),
                                             expect_traces.get(name))
