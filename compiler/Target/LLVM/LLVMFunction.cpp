@@ -491,7 +491,7 @@ LogicalResult FunctionLowering::run() {
       header = slot(llvm::ArrayType::get(m.ptr, 2));
       lfuel = slot(m.i64);
       b.CreateStore(call("kiln_light_fuel_param", {fuelParam}), lfuel);
-      b.CreateStore(call("kiln_light_enter", {exec, depth, functionIndex}), st);
+      b.CreateStore(call("kiln_light_enter_fuel", {exec, depth, functionIndex, lfuel}), st);
     } else {
       frameSlot = slot(m.ptr);
       rp = slot(m.i32);
@@ -507,11 +507,15 @@ LogicalResult FunctionLowering::run() {
     }
     // Recursive or large frames: the native stack check (bounded modules).
     if (m.classes.recursive.contains(sym) || variableCount * 8 > ctarget::kLargeFrameBytes) {
+      // A light function's checks take its local fuel count through
+      // exec->fuel across their (cold) runtime call, as in the C form.
       llvm::Value *margin = i64c(m.classes.stackMargin);
-      b.CreateStore(m.classes.gatedStackCheck.contains(sym)
-                        ? call("kiln_light_stack_check", {exec, depth, functionIndex, margin})
-                        : call("kiln_stack_check_margin", {exec, functionIndex, margin}),
-                    st);
+      llvm::Value *check =
+          m.classes.gatedStackCheck.contains(sym)
+              ? call("kiln_light_stack_check_fuel", {exec, depth, functionIndex, margin, lfuel})
+          : lightFrame ? call("kiln_stack_check_margin_fuel", {exec, functionIndex, margin, lfuel})
+                       : call("kiln_stack_check_margin", {exec, functionIndex, margin});
+      b.CreateStore(check, st);
       checkStatus(&region.front().front());
     }
   }

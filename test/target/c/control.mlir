@@ -15,8 +15,8 @@ vm.module @control {
     // A light function keeps the fuel in a local (kiln/c/module.h, "Light
     // functions' fuel") and checks the native stack at every eighth depth.
     // CHECK: [[FUEL:v[0-9]+]] = kiln_light_fuel_param(
-    // CHECK: = kiln_light_enter([[EXEC]], [[DEPTH:v[0-9]+]], 0);
-    // CHECK: = kiln_light_stack_check([[EXEC]], [[DEPTH]], 0, {{[0-9]+}});
+    // CHECK: = kiln_light_enter_fuel([[EXEC]], [[DEPTH:v[0-9]+]], 0, &[[FUEL:v[0-9]+]]);
+    // CHECK: = kiln_light_stack_check_fuel([[EXEC]], [[DEPTH]], 0, {{[0-9]+}}, &[[FUEL]]);
     // CHECK: } else {
     // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
     // CHECK: [[ENTRY]]:
@@ -108,7 +108,7 @@ vm.module @control {
   // CHECK: static const kiln_source_loc_t [[CALL3:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+76]], 10, 8, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} control_f_loop({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
-  // CHECK: = kiln_light_enter([[EXEC]], [[DEPTH:v[0-9]+]], 1);
+  // CHECK: = kiln_light_enter_fuel([[EXEC]], [[DEPTH:v[0-9]+]], 1, &{{v[0-9]+}});
   // CHECK: } else {
   // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
   // CHECK: [[ENTRY]]:
@@ -189,7 +189,7 @@ vm.module @control {
   // CHECK: static const kiln_source_loc_t [[FAILLOC:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+55]], 5, 5, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} control_f_table({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
-  // CHECK: = kiln_light_enter(
+  // CHECK: = kiln_light_enter_fuel(
   // CHECK: } else {
   // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
   // CHECK: [[ENTRY]]:
@@ -254,7 +254,7 @@ vm.module @control {
   // CHECK: static const kiln_source_loc_t [[CFLOC:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+35]], 5, 3, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} control_f_checked({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
-  // CHECK: = kiln_light_enter(
+  // CHECK: = kiln_light_enter_fuel(
   // CHECK: } else {
   // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
   // CHECK: [[ENTRY]]:

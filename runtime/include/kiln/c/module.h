@@ -597,6 +597,63 @@ KILN_MODULE_INLINE kiln_status_t kiln_light_stack_check(kiln_exec_t *exec, int32
   return KILN_OK;
 }
 
+/* ---- The entry checks of a light function that counts fuel ----------------
+ * kiln_light_enter, kiln_stack_check_margin and kiln_light_stack_check for
+ * a light function whose local fuel count is `*fuel` (see "Light
+ * functions' fuel" below). Bounded, their runtime call (always an error)
+ * takes the count through exec->fuel, as kiln_light_fuel_tick does, so the
+ * count need not stay in a register across it: a leaf path then keeps the
+ * count in the registers it arrives and leaves in. Unbounded, they are the
+ * plain checks. */
+KILN_MODULE_INLINE kiln_status_t kiln_light_enter_fuel(kiln_exec_t *exec, int32_t depth,
+                                                       int32_t function_index, int64_t *fuel) {
+#if KILN_C_BOUNDED
+  if (KILN_MODULE_UNLIKELY(depth >= exec->light_limit)) {
+    kiln_status_t st;
+    exec->fuel = *fuel;
+    st = exec->services->light_overflow(exec, function_index);
+    *fuel = exec->fuel;
+    return st;
+  }
+  return KILN_OK;
+#else
+  (void)fuel;
+  return kiln_light_enter(exec, depth, function_index);
+#endif
+}
+
+KILN_MODULE_INLINE kiln_status_t kiln_stack_check_margin_fuel(kiln_exec_t *exec,
+                                                              int32_t function_index,
+                                                              int64_t margin, int64_t *fuel) {
+#if KILN_C_BOUNDED
+  if (KILN_MODULE_UNLIKELY(kiln_stack_pointer() < exec->stack_limit + (uintptr_t)margin)) {
+    kiln_status_t st;
+    exec->fuel = *fuel;
+    st = exec->services->native_stack_overflow(exec, function_index);
+    *fuel = exec->fuel;
+    return st;
+  }
+  return KILN_OK;
+#else
+  (void)fuel;
+  return kiln_stack_check_margin(exec, function_index, margin);
+#endif
+}
+
+KILN_MODULE_INLINE kiln_status_t kiln_light_stack_check_fuel(kiln_exec_t *exec, int32_t depth,
+                                                             int32_t function_index, int64_t margin,
+                                                             int64_t *fuel) {
+#if KILN_C_BOUNDED
+  if (KILN_MODULE_UNLIKELY(depth % KILN_STACK_CHECK_INTERVAL == 0)) {
+    return kiln_stack_check_margin_fuel(exec, function_index, margin, fuel);
+  }
+  return KILN_OK;
+#else
+  (void)fuel;
+  return kiln_light_stack_check(exec, depth, function_index, margin);
+#endif
+}
+
 /* ---- Light functions' fuel (see "Bounded modules") -------------------------
  * The return word of a light function (the whole return value, or the `st`
  * field of its {status, result} pair). Bounded: the fuel left (>= 0) on
