@@ -506,16 +506,15 @@ LogicalResult FunctionEmitter::run() {
     }
     // Recursive or large frames: the native stack check (KILN_C_BOUNDED),
     // leaving room for the frames down to the next check. A small
-    // recursive light function checks at every kStackCheckInterval-th
-    // light depth only, which is 0 below every VM frame.
-    if (m.recursive.contains(sym) || int64_t(valueCount) * 8 > kLargeFrameBytes) {
+    // recursive light function checks before its calls instead
+    // (stackCheckBeforeCall), at every kStackCheckInterval-th light depth
+    // only, which is 0 below every VM frame.
+    if (!m.gatedStackCheck.contains(sym) &&
+        (m.recursive.contains(sym) || int64_t(valueCount) * 8 > kLargeFrameBytes)) {
       // A light function's checks take its local fuel count through
       // exec->fuel across their (cold) runtime call (kiln/c/module.h).
       Value margin = i64c(m.stackMargin);
-      if (m.gatedStackCheck.contains(sym))
-        assign(st, call(t.status, "kiln_light_stack_check_fuel",
-                        {exec, depth, functionIndex, margin, addr(lfuel)}));
-      else if (lightFrame)
+      if (lightFrame)
         assign(st, call(t.status, "kiln_stack_check_margin_fuel",
                         {exec, functionIndex, margin, addr(lfuel)}));
       else
