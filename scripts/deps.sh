@@ -10,7 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-22 libclang-rt-22-dev clang-format lld-22
   pybind11-dev python3-pytest python3-numpy
-  pkgconf nlohmann-json3-dev
+  pkgconf nlohmann-json3-dev libmimalloc-dev
   zlib1g-dev
 )
 

@@ -5,8 +5,11 @@
 //  - cannot reach itself through calls (no recursion), and
 //  - is small (at most max-ops ops), or is called from one site only (at
 //    most max-single-site-ops ops), or its `inlining_policy` says always.
-// Rounds repeat until nothing changes, so inlining a callee can expose its
-// own callees. A private callee left without uses is erased. The splicing is
+// Functions are visited callees first (bottom-up over the call graph), so a
+// callee's body is final when its callers take it: one walk of each
+// function, and a callee's last use moves its body instead of copying it.
+// That keeps the pass linear in the module on a call chain of any depth. A
+// private callee left without uses is erased. The splicing is
 // upstream's mlir::inlineCall with the vm dialect's inliner interface (which
 // turns vm.return into branches). Inlined ops keep the name of the function
 // they came from: the callee side of their CallSiteLoc is a NameLoc with the
@@ -79,93 +82,125 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
   using ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePass>::VMInlinePassBase;
 
   void runOnOperation() override {
-    for (int round = 0; round < 16; ++round)
-      if (!runRound())
-        break;
-  }
-
-  /// One round over the module; true when something was inlined.
-  bool runRound() {
     kiln::vm::ModuleOp moduleOp = getOperation();
     llvm::StringMap<FuncOp> funcs;
-    for (FuncOp funcOp : moduleOp.getBlock().getOps<FuncOp>())
-      funcs[funcOp.getSymName()] = funcOp;
-
-    // Call sites per callee and direct callees per function (any call op).
-    llvm::DenseMap<Operation *, SmallVector<CallOp>> callSites;
-    CalleeMap callees;
-    llvm::DenseMap<Operation *, unsigned> symbolUses;
-    for (FuncOp funcOp : moduleOp.getBlock().getOps<FuncOp>()) {
-      funcOp.walk([&](CallOpInterface call) {
-        auto ref = llvm::dyn_cast_if_present<SymbolRefAttr>(call.getCallableForCallee());
-        if (!ref)
-          return;
-        auto it = funcs.find(ref.getRootReference().getValue());
-        if (it == funcs.end())
-          return;
-        callees[funcOp].push_back(it->second);
-        if (auto callOp = dyn_cast<CallOp>(call.getOperation()))
-          callSites[it->second].push_back(callOp);
-      });
-    }
-    // Uses that are not vm.call (exports, call.yieldable, ...) keep a callee.
-    // Counted in one walk of the module: a query per function would make the
-    // pass quadratic in the number of functions.
-    llvm::StringMap<unsigned> useCounts = countSymbolUses(moduleOp);
-    for (auto &entry : funcs)
-      symbolUses[entry.second] = useCounts.lookup(entry.first());
-
     SmallVector<Operation *> functions;
-    for (FuncOp funcOp : moduleOp.getBlock().getOps<FuncOp>())
+    for (FuncOp funcOp : moduleOp.getBlock().getOps<FuncOp>()) {
+      funcs[funcOp.getSymName()] = funcOp;
       functions.push_back(funcOp);
-    llvm::DenseSet<Operation *> recursive = findRecursiveFunctions(functions, callees);
-    auto reachesItself = [&](Operation *start) { return recursive.contains(start); };
-
-    // Pick the callees to inline this round, in module order.
-    SmallVector<FuncOp> chosen;
-    for (FuncOp callee : moduleOp.getBlock().getOps<FuncOp>()) {
-      if (!callee.isPrivate() || callee.isExternal() || callee.getSymName() == kInitFunctionName)
-        continue;
-      auto sites = callSites.lookup(callee);
-      if (sites.empty())
-        continue;
-      Policy policy = getPolicy(callee);
-      if (policy == Policy::Never || reachesItself(callee))
-        continue;
-      unsigned size = countOps(callee);
-      bool singleSite = sites.size() == 1 && symbolUses[callee] == 1;
-      if (policy == Policy::Always || size <= maxOps || (singleSite && size <= maxSingleSiteOps))
-        chosen.push_back(callee);
     }
-    if (chosen.empty())
-      return false;
+    CalleeMap callees = collectInternalCallees(moduleOp);
+    llvm::DenseSet<Operation *> recursive = findRecursiveFunctions(functions, callees);
+
+    // Uses of each function: all symbol uses (exports, call.yieldable, ...
+    // keep a callee alive) and, among them, the vm.call sites. Kept up to
+    // date as bodies are cloned and callees erased, so no step walks the
+    // whole module again.
+    llvm::StringMap<unsigned> allUses = countSymbolUses(moduleOp);
+    for (auto &entry : funcs) {
+      FuncOp funcOp = entry.second;
+      uses[funcOp] = allUses.lookup(entry.first());
+    }
 
     InlinerInterface interface(&getContext());
-    bool changed = false;
-    for (FuncOp callee : chosen) {
-      setLocationNames(callee, /*named=*/true);
-      for (CallOp call : callSites.lookup(callee)) {
-        // When the caller is itself a chosen callee already inlined this
-        // round, its copies keep the call; the next round takes those.
+    llvm::DenseSet<Operation *> named;
+    // Callees before their callers: a callee's body is final when its first
+    // caller takes it, so each function is walked once and nothing is
+    // inlined into a body that is about to be copied again.
+    for (Operation *function : postOrder(functions, callees)) {
+      auto caller = cast<FuncOp>(function);
+      SmallVector<CallOp> calls;
+      caller.walk([&](CallOp call) { calls.push_back(call); });
+      for (CallOp call : calls) {
+        FuncOp callee = funcs.lookup(call.getCallee());
+        if (!callee || callee == caller || !shouldInline(callee, recursive))
+          continue;
+        if (named.insert(callee).second)
+          setLocationNames(callee, /*named=*/true);
+        // The last use moves the body instead of copying it.
+        bool last = uses[callee] == 1;
+        if (!last)
+          addUsesOfBody(callee, funcs, +1);
         if (failed(inlineCall(interface, cloneCallee, call,
                               cast<CallableOpInterface>(callee.getOperation()), &callee.getBody(),
-                              /*shouldCloneInlinedRegion=*/true)))
+                              /*shouldCloneInlinedRegion=*/!last))) {
+          if (!last)
+            addUsesOfBody(callee, funcs, -1);
           continue;
+        }
         if (call->use_empty())
           call.erase();
-        changed = true;
+        if (--uses[callee] != 0)
+          continue;
+        if (!last)
+          addUsesOfBody(callee, funcs, -1);
+        named.erase(callee);
+        uses.erase(callee);
+        funcs.erase(callee.getSymName());
+        callee.erase();
       }
     }
-    // Erased only now: call sites collected above may sit in these bodies.
-    llvm::StringMap<unsigned> remainingUses = countSymbolUses(moduleOp);
-    for (FuncOp callee : chosen) {
-      if (remainingUses.lookup(callee.getSymName()) == 0)
-        callee.erase();
-      else
-        setLocationNames(callee, /*named=*/false);
-    }
-    return changed;
+    for (Operation *callee : named)
+      setLocationNames(cast<FuncOp>(callee), /*named=*/false);
   }
+
+  /// Whether calls to `callee` (whose body is final) are inlined.
+  bool shouldInline(FuncOp callee, const llvm::DenseSet<Operation *> &recursive) {
+    if (!callee.isPrivate() || callee.isExternal() || callee.getSymName() == kInitFunctionName)
+      return false;
+    Policy policy = getPolicy(callee);
+    if (policy == Policy::Never || recursive.contains(callee))
+      return false;
+    if (policy == Policy::Always)
+      return true;
+    auto [it, inserted] = sizes.try_emplace(callee, 0);
+    if (inserted)
+      it->second = countOps(callee);
+    return it->second <= maxOps || (uses[callee] == 1 && it->second <= maxSingleSiteOps);
+  }
+
+  /// Adds (+1) or takes away (-1) the function uses in `funcOp`'s body: a
+  /// copy of the body adds them, erasing the function takes them away.
+  void addUsesOfBody(FuncOp funcOp, const llvm::StringMap<FuncOp> &funcs, int sign) {
+    auto bodyUses = ::mlir::SymbolTable::getSymbolUses(&funcOp.getBody());
+    if (!bodyUses)
+      return;
+    for (const ::mlir::SymbolTable::SymbolUse &use : *bodyUses)
+      if (FuncOp target = funcs.lookup(use.getSymbolRef().getRootReference().getValue()))
+        uses[target] += sign;
+  }
+
+  /// `functions` ordered so that every function comes after the functions
+  /// it calls, except along cycles (iterative: call chains can be deep).
+  static SmallVector<Operation *> postOrder(ArrayRef<Operation *> functions,
+                                            const CalleeMap &callees) {
+    SmallVector<Operation *> order;
+    llvm::DenseSet<Operation *> seen;
+    SmallVector<std::pair<Operation *, unsigned>> stack;
+    for (Operation *root : functions) {
+      if (!seen.insert(root).second)
+        continue;
+      stack.push_back({root, 0});
+      while (!stack.empty()) {
+        auto &[function, next] = stack.back();
+        auto it = callees.find(function);
+        if (it != callees.end() && next < it->second.size()) {
+          Operation *callee = it->second[next++];
+          if (seen.insert(callee).second)
+            stack.push_back({callee, 0});
+          continue;
+        }
+        order.push_back(function);
+        stack.pop_back();
+      }
+    }
+    return order;
+  }
+
+  /// Symbol uses of each function still in the module.
+  llvm::DenseMap<Operation *, unsigned> uses;
+  /// Body sizes of the callees asked about (final when first asked).
+  llvm::DenseMap<Operation *, unsigned> sizes;
 
   /// Uses of each symbol of `moduleOp`, by root name, from one walk of its
   /// body (the Operation overload would stop at the module, a symbol table).

@@ -27,8 +27,12 @@ static void buildPipelineOnVMModule(OpPassManager &pm) {
   pm.addPass(vm::createVMFoldImmutableGlobalsPass());
   pm.addPass(vm::createVMDropOptimizationBarriersPass());
   pm.addPass(vm::createVMInlinePass());
-  pm.addPass(createCanonicalizerPass());
-  pm.addPass(createCSEPass());
+  // Only function bodies change from here on: one function at a time, both
+  // passes back to back while its ops are still in the cache, instead of
+  // two walks over the whole module.
+  OpPassManager &onFunctions = pm.nest<vm::FuncOp>();
+  onFunctions.addPass(createCanonicalizerPass());
+  onFunctions.addPass(createCSEPass());
   pm.addPass(vm::createVMDropUnusedSymbolsPass());
   pm.addPass(vm::createVMYieldableAnalysisPass());
   pm.addPass(vm::createVMOrdinalAllocationPass());

@@ -1,5 +1,6 @@
 // RUN: vm-opt -split-input-file --vm-inline %s | FileCheck %s
 // RUN: vm-opt -split-input-file --vm-inline="max-ops=0 max-single-site-ops=0" %s | FileCheck %s --check-prefix=NONE
+// RUN: vm-opt -split-input-file --vm-inline="max-ops=0 max-single-site-ops=4" %s | FileCheck %s --check-prefix=CHUNK
 
 // CHECK-LABEL: vm.module {{(public )?}}@small
 // NONE-LABEL: vm.module {{(public )?}}@small
@@ -148,7 +149,8 @@ vm.module @sites {
 
 // -----
 
-// Inlining a callee exposes its callees to the next round.
+// Callees are inlined into their callers first (bottom-up), so a callee
+// reaches its callers with its own callees already inlined.
 // CHECK-LABEL: vm.module {{(public )?}}@nested
 vm.module @nested {
   // CHECK-NOT: vm.func private
@@ -232,3 +234,51 @@ vm.module @located {
 // LOC-DAG: [[CALL:#loc[0-9]*]] = loc("f.mlir":9:3)
 // LOC-DAG: [[NAMED:#loc[0-9]*]] = loc("sq"([[SQ]]))
 // LOC-DAG: [[L]] = loc(callsite([[NAMED]] at [[CALL]]))
+
+// -----
+
+// A chain of single-site calls is inlined from its far end: each function
+// takes its callee whole (its last use: the body moves, nothing is copied)
+// until the next body would pass max-single-site-ops. With 4, @c1 ends up
+// holding @c2, @c3 and @c4 (five ops with its return), one too many for @c0
+// to take.
+// CHECK-LABEL: vm.module {{(public )?}}@chain
+// CHUNK-LABEL: vm.module {{(public )?}}@chain
+vm.module @chain {
+  // CHECK-LABEL: vm.func @c0
+  // CHECK-COUNT-5: vm.add.i32
+  // CHECK-NOT: vm.call
+  // CHECK-NOT: vm.func private
+  // CHUNK-LABEL: vm.func @c0
+  // CHUNK: vm.add.i32
+  // CHUNK-NEXT: vm.call @c1
+  // CHUNK: vm.func private @c1
+  // CHUNK-COUNT-4: vm.add.i32
+  // CHUNK-NOT: vm.call
+  // CHUNK-NOT: vm.func private
+  vm.func @c0(%x : i32) -> i32 {
+    %y = vm.add.i32 %x, %x : i32
+    %r = vm.call @c1(%y) : (i32) -> i32
+    vm.return %r : i32
+  }
+  vm.func private @c1(%x : i32) -> i32 {
+    %y = vm.add.i32 %x, %x : i32
+    %r = vm.call @c2(%y) : (i32) -> i32
+    vm.return %r : i32
+  }
+  vm.func private @c2(%x : i32) -> i32 {
+    %y = vm.add.i32 %x, %x : i32
+    %r = vm.call @c3(%y) : (i32) -> i32
+    vm.return %r : i32
+  }
+  vm.func private @c3(%x : i32) -> i32 {
+    %y = vm.add.i32 %x, %x : i32
+    %r = vm.call @c4(%y) : (i32) -> i32
+    vm.return %r : i32
+  }
+  vm.func private @c4(%x : i32) -> i32 {
+    %y = vm.add.i32 %x, %x : i32
+    vm.return %y : i32
+  }
+  vm.export @c0
+}
