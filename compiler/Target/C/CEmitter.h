@@ -72,6 +72,7 @@ private:
   SmallVector<Value> refTemps;             // extra ref lvalues, released at cleanup
   llvm::DenseMap<Block *, Block *> blocks; // vm block -> emitc block
   llvm::DenseMap<Operation *, int> opOffsets;
+  llvm::SmallPtrSet<Block *, 8> stackCheckedBlocks; // stackCheckBeforeCall
   llvm::DenseMap<Operation *, std::string> opLocs;
   /// The block that records a location and leaves through cleanup, one per
   /// location: the status checks after calls at one place share it.
@@ -209,6 +210,10 @@ private:
       assign(st, call(t.status, "kiln_fuel_tick", {exec}));
     checkStatus(op);
   }
+  /// A small recursive light function's native stack check before the
+  /// first call of each block (takesStackCheck of NativeShared.h); an
+  /// error leaves through cleanup at `op`.
+  void stackCheckBeforeCall(Operation *op);
   /// A light function's return word (kiln_light_return).
   Value lightReturn(Value status) {
     return call(t.lightRet, "kiln_light_return", {status, load(lfuel)});

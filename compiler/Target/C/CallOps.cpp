@@ -83,6 +83,14 @@ std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op) {
   return std::nullopt;
 }
 
+void FunctionEmitter::stackCheckBeforeCall(Operation *op) {
+  if (!m.gatedStackCheck.contains(sym) || !takesStackCheck(*op, stackCheckedBlocks))
+    return;
+  assign(st, call(t.status, "kiln_light_stack_check_fuel",
+                  {exec, depth, i32c(m.funcIndex.lookup(sym)), i64c(m.stackMargin), addr(lfuel)}));
+  checkStatus(op);
+}
+
 // A call to an internal function (a direct C call) or an import (packed
 // through kiln_call_import). Results go to `resultsTo` (op results or the
 // destination block's arguments, then a branch there). A callee that may
@@ -92,12 +100,15 @@ std::optional<LogicalResult> FunctionEmitter::emitCallOp(Operation &op) {
 LogicalResult FunctionEmitter::emitCall(Operation &op, StringRef callee, ValueRange args,
                                         ArrayRef<Type> resultTypes, ValueRange resultsTo,
                                         Block *dest, ArrayRef<int16_t> segmentSizes) {
-  // One unit of fuel per call of a recursive function (KILN_C_BOUNDED),
+  // A small recursive light function checks the native stack here
+  // (takesStackCheck). One unit of fuel per call of a recursive function
+  // (KILN_C_BOUNDED),
   // before a resume point: resuming does not count the call again. Other
   // calls need no count: without loops (counted at their headers) or
   // recursion, the work a call can do is bounded by the module's code
   // (imports resolve to modules registered earlier, so they cannot recurse
   // back, and count their own work).
+  stackCheckBeforeCall(&op);
   if (m.recursive.contains(callee))
     fuelTick(&op);
   auto enterResumePoint = [&]() {

@@ -485,7 +485,8 @@ LogicalResult FunctionEmitter::run() {
       assign(fh, addr(lf));
       lfuel = variable(t.i64, "0");
       assign(lfuel, call(t.i64, "kiln_light_fuel_param", {fuelParam}));
-      assign(st, call(t.status, "kiln_light_enter", {exec, depth, functionIndex}));
+      assign(st,
+             call(t.status, "kiln_light_enter_fuel", {exec, depth, functionIndex, addr(lfuel)}));
     } else {
       rp = variable(t.i32, "0");
       assign(st, call(t.status, "kiln_frame_enter", {exec, functionIndex, addr(fh), addr(rp)}));
@@ -505,14 +506,19 @@ LogicalResult FunctionEmitter::run() {
     }
     // Recursive or large frames: the native stack check (KILN_C_BOUNDED),
     // leaving room for the frames down to the next check. A small
-    // recursive light function checks at every kStackCheckInterval-th
-    // light depth only, which is 0 below every VM frame.
-    if (m.recursive.contains(sym) || int64_t(valueCount) * 8 > kLargeFrameBytes) {
+    // recursive light function checks before its calls instead
+    // (stackCheckBeforeCall), at every kStackCheckInterval-th light depth
+    // only, which is 0 below every VM frame.
+    if (!m.gatedStackCheck.contains(sym) &&
+        (m.recursive.contains(sym) || int64_t(valueCount) * 8 > kLargeFrameBytes)) {
+      // A light function's checks take its local fuel count through
+      // exec->fuel across their (cold) runtime call (kiln/c/module.h).
       Value margin = i64c(m.stackMargin);
-      assign(st,
-             m.gatedStackCheck.contains(sym)
-                 ? call(t.status, "kiln_light_stack_check", {exec, depth, functionIndex, margin})
-                 : call(t.status, "kiln_stack_check_margin", {exec, functionIndex, margin}));
+      if (lightFrame)
+        assign(st, call(t.status, "kiln_stack_check_margin_fuel",
+                        {exec, functionIndex, margin, addr(lfuel)}));
+      else
+        assign(st, call(t.status, "kiln_stack_check_margin", {exec, functionIndex, margin}));
       checkStatus(&region.front().front());
     }
   }

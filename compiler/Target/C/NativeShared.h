@@ -92,6 +92,21 @@ inline int64_t frameEstimate(int64_t values, int64_t ops) { return 16 * (values 
 /// ones on every entry.
 inline constexpr int64_t kGatedFrameBytes = 1024;
 
+/// Where a small recursive light function (FunctionClasses::
+/// gatedStackCheck) checks the native stack: not on entry but before the
+/// first call of each of its blocks (kiln_light_stack_check_fuel, at every
+/// kStackCheckInterval-th light depth), so a path that calls nothing (a
+/// recursion's leaves: half of fib's calls) passes no check at all. A call
+/// later in the same block runs at the same depth and stack pointer, so
+/// the block's first check covers it. A frame at a checked depth that
+/// calls nothing lies within the margin of the check kStackCheckInterval
+/// levels below it, as the frames between two checks always did. Returns
+/// true when `call` is the first call of its block that `checked` (the
+/// blocks seen so far) has not seen.
+inline bool takesStackCheck(Operation &call, llvm::SmallPtrSetImpl<Block *> &checked) {
+  return checked.insert(call.getBlock()).second;
+}
+
 /// The frame kind of every function of a vm.module and what its entry
 /// checks, as both native targets build them.
 struct FunctionClasses {
@@ -101,14 +116,13 @@ struct FunctionClasses {
   std::unique_ptr<vm::SuspensionAnalysis> suspension;
   llvm::StringSet<> light; // functions taking a light frame (and a depth)
   // Functions on a cycle of the module's call graph: their entry checks the
-  // native stack (kiln_stack_check_margin, or kiln_light_stack_check at
-  // every KILN_STACK_CHECK_INTERVAL-th light depth; compiled in with
-  // KILN_C_BOUNDED).
+  // native stack (kiln_stack_check_margin; compiled in with KILN_C_BOUNDED),
+  // or, for the gatedStackCheck ones, their calls do (takesStackCheck).
   llvm::StringSet<> recursive;
   // Recursive light functions that check the stack at every
-  // kStackCheckInterval-th light depth only (kGatedFrameBytes), and the
-  // stack every check leaves room for: kStackCheckInterval frames of the
-  // largest of them (frameEstimate).
+  // kStackCheckInterval-th light depth only (kGatedFrameBytes), before
+  // their calls (takesStackCheck), and the stack every check leaves room
+  // for: kStackCheckInterval frames of the largest of them (frameEstimate).
   llvm::StringSet<> gatedStackCheck;
   int64_t stackMargin = 0;
 };

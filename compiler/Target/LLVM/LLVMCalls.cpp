@@ -88,8 +88,11 @@ LogicalResult FunctionLowering::emitCall(Operation &op, StringRef callee, ValueR
     return emitImportCall(op, callee, args, resultTypes, resultsTo, dest, segmentSizes);
   if (!segmentSizes.empty())
     return op.emitOpError("variadic calls must target an import");
-  // One unit of fuel per call of a recursive function (bounded modules),
+  // A small recursive light function checks the native stack here
+  // (ctarget::takesStackCheck). One unit of fuel per call of a recursive
+  // function (bounded modules),
   // before the resume point: resuming does not count the call again.
+  stackCheckBeforeCall(&op);
   if (m.classes.recursive.contains(callee))
     fuelTick(&op);
   Operation *f = m.funcs.lookup(callee);

@@ -187,6 +187,10 @@ private:
   void failIf(llvm::Value *cond, Operation *op, llvm::Value *code, StringRef message);
   void faultIf(llvm::Value *cond, Operation *op, int kind, ArrayRef<llvm::Value *> operands);
   void checkStatus(Operation *op);
+  /// A small recursive light function's native stack check before the
+  /// first call of each block (ctarget::takesStackCheck).
+  void stackCheckBeforeCall(Operation *op);
+  llvm::SmallPtrSet<Block *, 8> stackCheckedBlocks;
   void fuelTick(Operation *op);
 
   // Values and refs.

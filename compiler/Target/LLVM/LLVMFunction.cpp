@@ -160,6 +160,16 @@ void FunctionLowering::checkStatus(Operation *op) {
   b.CreateBr(cleanup);
 }
 
+void FunctionLowering::stackCheckBeforeCall(Operation *op) {
+  if (!m.classes.gatedStackCheck.contains(sym) ||
+      !ctarget::takesStackCheck(*op, stackCheckedBlocks))
+    return;
+  b.CreateStore(call("kiln_light_stack_check_fuel",
+                     {exec, depth, i32c(index), i64c(m.classes.stackMargin), lfuel}),
+                st);
+  checkStatus(op);
+}
+
 void FunctionLowering::fuelTick(Operation *op) {
   if (lightFrame)
     b.CreateStore(call("kiln_light_fuel_tick", {exec, lfuel}), st);
@@ -491,7 +501,7 @@ LogicalResult FunctionLowering::run() {
       header = slot(llvm::ArrayType::get(m.ptr, 2));
       lfuel = slot(m.i64);
       b.CreateStore(call("kiln_light_fuel_param", {fuelParam}), lfuel);
-      b.CreateStore(call("kiln_light_enter", {exec, depth, functionIndex}), st);
+      b.CreateStore(call("kiln_light_enter_fuel", {exec, depth, functionIndex, lfuel}), st);
     } else {
       frameSlot = slot(m.ptr);
       rp = slot(m.i32);
@@ -505,11 +515,16 @@ LogicalResult FunctionLowering::run() {
       b.SetInsertPoint(refused);
       returnEarly(lightFrame ? call("kiln_light_return", {load(st), load(lfuel)}) : load(st));
     }
-    // Recursive or large frames: the native stack check (bounded modules).
-    if (m.classes.recursive.contains(sym) || variableCount * 8 > ctarget::kLargeFrameBytes) {
+    // Recursive or large frames: the native stack check (bounded modules);
+    // a small recursive light function checks before its calls instead
+    // (stackCheckBeforeCall).
+    if (!m.classes.gatedStackCheck.contains(sym) &&
+        (m.classes.recursive.contains(sym) || variableCount * 8 > ctarget::kLargeFrameBytes)) {
+      // A light function's checks take its local fuel count through
+      // exec->fuel across their (cold) runtime call, as in the C form.
       llvm::Value *margin = i64c(m.classes.stackMargin);
-      b.CreateStore(m.classes.gatedStackCheck.contains(sym)
-                        ? call("kiln_light_stack_check", {exec, depth, functionIndex, margin})
+      b.CreateStore(lightFrame
+                        ? call("kiln_stack_check_margin_fuel", {exec, functionIndex, margin, lfuel})
                         : call("kiln_stack_check_margin", {exec, functionIndex, margin}),
                     st);
       checkStatus(&region.front().front());

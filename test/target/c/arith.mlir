@@ -15,7 +15,7 @@ vm.module @arith {
   // CHECK-LABEL: static {{[a-z0-9_]+}} arith_f_i32_ops({{.*}}) {
   // It can fail, so it runs in a light frame (function 0).
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
-  // CHECK: = kiln_light_enter([[EXEC]], {{(v[0-9]+, )?}}0);
+  // CHECK: = kiln_light_enter_fuel([[EXEC]], {{(v[0-9]+, )?}}0, &{{v[0-9]+}});
   vm.func @i32_ops(%a: i32, %b: i32) -> i32 {
     // The arguments are block-argument variables, read before each use.
     // CHECK: #line [[#@LINE+5]] "{{.*}}arith.mlir"

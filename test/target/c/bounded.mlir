@@ -36,7 +36,7 @@
 // recursive one checks the stack at every eighth depth; a function with a
 // VM frame counts in exec->fuel.
 // EMIT: kiln_light_fuel_tick(
-// EMIT: kiln_light_stack_check(
+// EMIT: kiln_light_stack_check_fuel(
 // EMIT: kiln_fuel_tick(
 // EMIT: KILN_MODULE_BUILD_FLAGS
 // BDEF: #define KILN_C_BOUNDED 1
@@ -54,7 +54,7 @@
 // YFUEL: error: RESOURCE_EXHAUSTED: out of fuel
 // PLAIN: warning: C module 't' was built without KILN_C_BOUNDED
 // PLAIN: i32=1000
-// STACKCHECK: kiln_stack_check_margin(
+// STACKCHECK: kiln_stack_check_margin_fuel(
 // DEEP: i64=
 // OVERFLOW: error: RESOURCE_EXHAUSTED: native stack overflow: the C stack of this thread ({{[0-9]+}} bytes) has no room left
 // OVERFLOW-NEXT: at big.deep

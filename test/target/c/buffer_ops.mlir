@@ -10,7 +10,7 @@ vm.module @bops {
   // CHECK-LABEL: static {{[a-z0-9_]+}} bops_f_fill({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
   // The ref argument is retained into its variable, the scalars copied.
-  // CHECK: = kiln_light_enter(
+  // CHECK: = kiln_light_enter_fuel(
   // CHECK: {{v[0-9]+}} = &[[BVAR:v[0-9]+]];
   // CHECK-NEXT: kiln_ref_assign(
   // CHECK-NEXT: [[OFFVAR:v[0-9]+]] = {{v[0-9]+}};
@@ -61,7 +61,7 @@ vm.module @bops {
   // CHECK-LABEL: static {{[a-z0-9_]+}} bops_f_copy_compare({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
   // The ref arguments are retained into their variables.
-  // CHECK: = kiln_light_enter(
+  // CHECK: = kiln_light_enter_fuel(
   // CHECK: {{v[0-9]+}} = &[[A:v[0-9]+]];
   // CHECK-NEXT: kiln_ref_assign(
   // CHECK: {{v[0-9]+}} = &[[B:v[0-9]+]];
@@ -186,7 +186,7 @@ vm.module @bops {
   // CHECK: static const kiln_source_loc_t [[HASH:bops_loc[0-9]+]] = {"{{.*}}buffer_ops.mlir", [[#@LINE+62]], 10, 3, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} bops_f_clone_hash({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
-  // CHECK: = kiln_light_enter(
+  // CHECK: = kiln_light_enter_fuel(
   // CHECK: {{v[0-9]+}} = &[[A:v[0-9]+]];
   // CHECK-NEXT: kiln_ref_assign(
   // CHECK-NEXT: [[NVAR:v[0-9]+]] = {{v[0-9]+}};

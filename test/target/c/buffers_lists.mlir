@@ -12,7 +12,7 @@ vm.module @refs {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
   // Once the frame is entered, the entry block copies the argument into its
   // block-argument variable.
-  // CHECK: = kiln_light_enter(
+  // CHECK: = kiln_light_enter_fuel(
   // CHECK: } else {
   // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
   // CHECK: [[ENTRY]]:
@@ -155,7 +155,7 @@ vm.module @refs {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
   // Once the frame is entered, the entry block copies the argument into its
   // block-argument variable.
-  // CHECK: = kiln_light_enter(
+  // CHECK: = kiln_light_enter_fuel(
   // CHECK: } else {
   // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
   // CHECK: [[ENTRY]]:

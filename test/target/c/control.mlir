@@ -5,25 +5,26 @@ vm.module @control {
   // CHECK: KILN_MODULE_MAYBE_UNUSED static {{[a-z0-9_]+}} control_f_fib(kiln_exec_t* {{v[0-9]+}}, control_state_t* {{v[0-9]+}}, {{.*}}int32_t {{v[0-9]+}}{{.*}});
   // Locations: static records pointing back to the .mlir, with the op's
   // number in its function (the trace offset).
-  // CHECK: static const kiln_source_loc_t [[CALL1:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+61]], 11, 6, NULL, NULL};
-  // CHECK: static const kiln_source_loc_t [[CALL2:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+82]], 11, 8, NULL, NULL};
+  // CHECK: static const kiln_source_loc_t [[CALL1:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+67]], 11, 6, NULL, NULL};
+  // CHECK: static const kiln_source_loc_t [[CALL2:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+89]], 11, 8, NULL, NULL};
   vm.func private @fib(%n: i32) -> i32 {
     %c2 = vm.const.i32 2
     %small = vm.cmp.lt.i32.s %n, %c2 : i32
     // CHECK-LABEL: static {{[a-z0-9_]+}} control_f_fib({{.*}}) {
     // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
     // A light function keeps the fuel in a local (kiln/c/module.h, "Light
-    // functions' fuel") and checks the native stack at every eighth depth.
+    // functions' fuel"); a small recursive one checks the native stack at
+    // every eighth depth before the first call of a block, not on entry.
     // CHECK: [[FUEL:v[0-9]+]] = kiln_light_fuel_param(
-    // CHECK: = kiln_light_enter([[EXEC]], [[DEPTH:v[0-9]+]], 0);
-    // CHECK: = kiln_light_stack_check([[EXEC]], [[DEPTH]], 0, {{[0-9]+}});
+    // CHECK: = kiln_light_enter_fuel([[EXEC]], [[DEPTH:v[0-9]+]], 0, &[[FUEL:v[0-9]+]]);
+    // CHECK-NOT: kiln_light_stack_check
     // CHECK: } else {
     // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
     // CHECK: [[ENTRY]]:
     // CHECK-NEXT: [[NV:v[0-9]+]] = {{v[0-9]+}};
     // CHECK-NEXT: goto
     // The compare (its constant folded in) is the branch condition.
-    // CHECK: #line [[#@LINE-14]] "{{.*}}control.mlir"
+    // CHECK: #line [[#@LINE-15]] "{{.*}}control.mlir"
     // CHECK-NEXT: [[N0:v[0-9]+]] = [[NV]];
     // CHECK-NEXT: [[LT:v[0-9]+]] = kiln_cmp_lt_i32_s([[N0]], 2);
     // CHECK-NEXT: #line [[#@LINE+6]] "{{.*}}control.mlir"
@@ -45,10 +46,15 @@ vm.module @control {
     // The call records its location in the frame first, passes the depth
     // plus one, and leaves on a failed status.
     // CHECK-NEXT: [[RECBLK:label[0-9]+]]:
-    // CHECK-NEXT: #line [[#@LINE+20]] "{{.*}}control.mlir"
+    // CHECK-NEXT: #line [[#@LINE+25]] "{{.*}}control.mlir"
     // CHECK-NEXT: [[NA:v[0-9]+]] = [[NV]];
     // CHECK-NEXT: [[N1:v[0-9]+]] = kiln_sub_i32([[NA]], 1);
-    // CHECK-NEXT: #line [[#@LINE+18]] "{{.*}}control.mlir"
+    // CHECK-NEXT: #line [[#@LINE+23]] "{{.*}}control.mlir"
+    // CHECK-NEXT: {{v[0-9]+}} = kiln_light_stack_check_fuel([[EXEC]], [[DEPTH]], 0, {{[0-9]+}}, &[[FUEL]]);
+    // CHECK: } else {
+    // CHECK-NEXT: goto [[TICKBLK1:label[0-9]+]];
+    // CHECK-NEXT: }
+    // CHECK-NEXT: [[TICKBLK1]]:
     // CHECK-NEXT: {{v[0-9]+}} = kiln_light_fuel_tick([[EXEC]], &[[FUEL]]);
     // CHECK: } else {
     // CHECK-NEXT: goto [[CALLBLK1:label[0-9]+]];
@@ -71,6 +77,7 @@ vm.module @control {
     // CHECK-NEXT: #line [[#@LINE-1]] "{{.*}}control.mlir"
     // CHECK-NEXT: [[NB:v[0-9]+]] = [[NV]];
     // CHECK-NEXT: [[N2:v[0-9]+]] = kiln_sub_i32([[NB]], 2);
+    // The block's second call is covered by its first one's stack check.
     // CHECK-NEXT: #line [[#@LINE+17]] "{{.*}}control.mlir"
     // CHECK-NEXT: {{v[0-9]+}} = kiln_light_fuel_tick([[EXEC]], &[[FUEL]]);
     // CHECK: } else {
@@ -108,7 +115,7 @@ vm.module @control {
   // CHECK: static const kiln_source_loc_t [[CALL3:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+76]], 10, 8, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} control_f_loop({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
-  // CHECK: = kiln_light_enter([[EXEC]], [[DEPTH:v[0-9]+]], 1);
+  // CHECK: = kiln_light_enter_fuel([[EXEC]], [[DEPTH:v[0-9]+]], 1, &{{v[0-9]+}});
   // CHECK: } else {
   // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
   // CHECK: [[ENTRY]]:
@@ -189,7 +196,7 @@ vm.module @control {
   // CHECK: static const kiln_source_loc_t [[FAILLOC:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+55]], 5, 5, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} control_f_table({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
-  // CHECK: = kiln_light_enter(
+  // CHECK: = kiln_light_enter_fuel(
   // CHECK: } else {
   // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
   // CHECK: [[ENTRY]]:
@@ -254,7 +261,7 @@ vm.module @control {
   // CHECK: static const kiln_source_loc_t [[CFLOC:control_loc[0-9]+]] = {"{{.*}}control.mlir", [[#@LINE+35]], 5, 3, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} control_f_checked({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
-  // CHECK: = kiln_light_enter(
+  // CHECK: = kiln_light_enter_fuel(
   // CHECK: } else {
   // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
   // CHECK: [[ENTRY]]:

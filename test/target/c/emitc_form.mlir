@@ -27,7 +27,7 @@ vm.module @ef {
   // A source location is a static const kiln_source_loc_t, verbatim.
   // CHECK: emitc.verbatim "static const kiln_source_loc_t [[LOC:ef_loc[0-9]+]] = {\22{{.*}}emitc_form.mlir\22, [[#@LINE+16]], 10, 2, NULL, NULL};"
   // CHECK-LABEL: emitc.func @ef_f_f(
-  // CHECK: call_opaque "kiln_light_enter"(%arg0,
+  // CHECK: call_opaque "kiln_light_enter_fuel"(%arg0,
   // CHECK: call_opaque "kiln_add_i32"(%{{[0-9]+}}, %{{[0-9]+}}) : (i32, i32) -> i32
   // CHECK: verbatim "#line [[#@LINE+10]] \22{{.*}}emitc_form.mlir\22"
   // CHECK: %[[C:[0-9]+]] = cmp ne, %{{[0-9]+}}, %{{[0-9]+}} : (i32, i32) -> i1

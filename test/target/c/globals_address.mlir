@@ -37,7 +37,7 @@ vm.module @ga {
   // CHECK: static const kiln_source_loc_t [[ILOC:ga_loc[0-9]+]] = {"{{.*}}globals_address.mlir", [[#@LINE+21]], 5, 0, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} ga_f_indirect({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
-  // CHECK: = kiln_light_enter(
+  // CHECK: = kiln_light_enter_fuel(
   // CHECK: } else {
   // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
   // CHECK: [[ENTRY]]:
@@ -73,7 +73,7 @@ vm.module @ga {
   // CHECK: static const kiln_source_loc_t [[RLOC:ga_loc[0-9]+]] = {"{{.*}}globals_address.mlir", [[#@LINE+22]], 10, 0, NULL, NULL};
   // CHECK-LABEL: static {{[a-z0-9_]+}} ga_f_indirect_ref({{.*}}) {
   // CHECK: = kiln_exec_services([[EXEC:v[0-9]+]]);
-  // CHECK: = kiln_light_enter(
+  // CHECK: = kiln_light_enter_fuel(
   // CHECK: } else {
   // CHECK-NEXT: goto [[ENTRY:label[0-9]+]];
   // CHECK: [[ENTRY]]:

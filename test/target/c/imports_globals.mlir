@@ -83,7 +83,7 @@ vm.module @app attributes {version = 3 : i32} {
     // The argument is retained into its variable, stored in ref global 0 by
     // assignment (retaining it, releasing the old value) and released on
     // the way out.
-    // CHECK: = kiln_light_enter(
+    // CHECK: = kiln_light_enter_fuel(
     // CHECK: {{v[0-9]+}} = &[[BV:v[0-9]+]];
     // CHECK-NEXT: kiln_ref_assign(
     // CHECK: #line [[#@LINE+5]] "{{.*}}imports_globals.mlir"

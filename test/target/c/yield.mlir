@@ -130,7 +130,7 @@ vm.module @y {
   // CHECK-NEXT: [[LF:v[0-9]+]] = kiln_frame_header_empty();
   // CHECK-NEXT: [[FH:v[0-9]+]] = &[[LF]];
   // CHECK-NEXT: {{v[0-9]+}} = kiln_light_fuel_param({{v[0-9]+}});
-  // CHECK-NEXT: [[ST:v[0-9]+]] = kiln_light_enter([[EXEC]], {{(v[0-9]+, )?}}3);
+  // CHECK-NEXT: [[ST:v[0-9]+]] = kiln_light_enter_fuel([[EXEC]], {{(v[0-9]+, )?}}3, &{{v[0-9]+}});
   // CHECK-NOT: suspend
   // CHECK-NOT: frame_leave
   // CHECK: [[LOC:v[0-9]+]] = [[FH]]->loc;

@@ -84,8 +84,10 @@
  * for the frames down to the next check, failing with
  * services->native_stack_overflow's RESOURCE_EXHAUSTED before the C stack
  * runs out; small recursive light functions check at every
- * KILN_STACK_CHECK_INTERVAL-th light depth only (kiln_light_stack_check),
- * the others on every entry (kiln_stack_check_margin). The internal calling
+ * KILN_STACK_CHECK_INTERVAL-th light depth only, and not on entry but
+ * before the first call of each block (kiln_light_stack_check_fuel), the
+ * others on every entry (kiln_stack_check_margin, or
+ * kiln_stack_check_margin_fuel in a light function). The internal calling
  * convention of light functions is the module's own business (they are
  * static); the runtime sees only exec->fuel. The descriptor's `flags`
  * says whether a module was built bounded (KILN_MODULE_FLAG_BOUNDED). An
@@ -579,9 +581,10 @@ KILN_MODULE_INLINE kiln_status_t kiln_stack_check_margin(kiln_exec_t *exec, int3
   return KILN_OK;
 }
 
-/* The same on entry to a small recursive light function, at every
+/* The same for a small recursive light function, at every
  * KILN_STACK_CHECK_INTERVAL-th light depth only: `margin` covers the frames
- * of the levels in between. */
+ * of the levels in between. (Emitted C calls kiln_light_stack_check_fuel
+ * below, before the first call of each block.) */
 KILN_MODULE_INLINE kiln_status_t kiln_light_stack_check(kiln_exec_t *exec, int32_t depth,
                                                         int32_t function_index, int64_t margin) {
 #if KILN_C_BOUNDED
@@ -595,6 +598,63 @@ KILN_MODULE_INLINE kiln_status_t kiln_light_stack_check(kiln_exec_t *exec, int32
   (void)margin;
 #endif
   return KILN_OK;
+}
+
+/* ---- The entry checks of a light function that counts fuel ----------------
+ * kiln_light_enter, kiln_stack_check_margin and kiln_light_stack_check for
+ * a light function whose local fuel count is `*fuel` (see "Light
+ * functions' fuel" below). Bounded, their runtime call (always an error)
+ * takes the count through exec->fuel, as kiln_light_fuel_tick does, so the
+ * count need not stay in a register across it: a leaf path then keeps the
+ * count in the registers it arrives and leaves in. Unbounded, they are the
+ * plain checks. */
+KILN_MODULE_INLINE kiln_status_t kiln_light_enter_fuel(kiln_exec_t *exec, int32_t depth,
+                                                       int32_t function_index, int64_t *fuel) {
+#if KILN_C_BOUNDED
+  if (KILN_MODULE_UNLIKELY(depth >= exec->light_limit)) {
+    kiln_status_t st;
+    exec->fuel = *fuel;
+    st = exec->services->light_overflow(exec, function_index);
+    *fuel = exec->fuel;
+    return st;
+  }
+  return KILN_OK;
+#else
+  (void)fuel;
+  return kiln_light_enter(exec, depth, function_index);
+#endif
+}
+
+KILN_MODULE_INLINE kiln_status_t kiln_stack_check_margin_fuel(kiln_exec_t *exec,
+                                                              int32_t function_index,
+                                                              int64_t margin, int64_t *fuel) {
+#if KILN_C_BOUNDED
+  if (KILN_MODULE_UNLIKELY(kiln_stack_pointer() < exec->stack_limit + (uintptr_t)margin)) {
+    kiln_status_t st;
+    exec->fuel = *fuel;
+    st = exec->services->native_stack_overflow(exec, function_index);
+    *fuel = exec->fuel;
+    return st;
+  }
+  return KILN_OK;
+#else
+  (void)fuel;
+  return kiln_stack_check_margin(exec, function_index, margin);
+#endif
+}
+
+KILN_MODULE_INLINE kiln_status_t kiln_light_stack_check_fuel(kiln_exec_t *exec, int32_t depth,
+                                                             int32_t function_index, int64_t margin,
+                                                             int64_t *fuel) {
+#if KILN_C_BOUNDED
+  if (KILN_MODULE_UNLIKELY(depth % KILN_STACK_CHECK_INTERVAL == 0)) {
+    return kiln_stack_check_margin_fuel(exec, function_index, margin, fuel);
+  }
+  return KILN_OK;
+#else
+  (void)fuel;
+  return kiln_light_stack_check(exec, depth, function_index, margin);
+#endif
 }
 
 /* ---- Light functions' fuel (see "Bounded modules") -------------------------
