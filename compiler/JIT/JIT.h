@@ -40,7 +40,7 @@ class LLJIT;
 
 namespace kiln::jit {
 
-/// The quick level (the default): compiles sooner than any of 0..3 but -O0
+/// The quick level (run-module's default): compiles sooner than any of 0..3 but -O0
 /// and runs slower code than -O2 (docs/jit.md has the figures). For a
 /// .mlir, a short IR pipeline (the ops.h helpers inlined, SROA, early CSE,
 /// CFG simplification, instcombine) instead of LLVM's -O2; for any module,
@@ -54,7 +54,9 @@ struct JITOptions {
   /// taken as it is (clang -O2 and the LLVM target have optimized it
   /// already), unless `optimizeIR` asks. For .mlir (MLIRToJIT.h) it sets
   /// the IR pipeline's too.
-  unsigned optLevel = kQuickLevel;
+  /// 2 by default: a library user JIT-compiles for native speed; a tool
+  /// that starts, runs once and exits asks for kQuickLevel (run-module).
+  unsigned optLevel = 2;
   /// Run the IR pipeline of optLevel (LLVM's default<O{optLevel}>, or the
   /// quick level's) on the IR before compiling it (for IR nobody
   /// optimized, e.g. clang -O0 output).

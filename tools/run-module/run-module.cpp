@@ -157,7 +157,8 @@ int main(int argc, char **argv) {
   load_options.trace = flags.trace;
   // Fuel and deadlines reach inside the loops of JIT-compiled .mlir.
   load_options.jit_bounded = flags.fuel >= 0 || flags.deadline_ms >= 0;
-  if (jit_opt_level == "quick") {
+  // A command runs a module once and exits: start soonest unless asked.
+  if (jit_opt_level.empty() || jit_opt_level == "quick") {
     load_options.jit_opt_level = KILN_JIT_OPT_LEVEL_QUICK;
   } else if (!jit_opt_level.empty()) {
     if (jit_opt_level.size() != 1 || jit_opt_level[0] < '0' || jit_opt_level[0] > '3') {

@@ -58,7 +58,8 @@ struct ModuleLoadOptions {
   vm::ExecutionObserver *observer = nullptr;
   // The optimization level of JIT-compiled modules: 0..3 or
   // KILN_JIT_OPT_LEVEL_QUICK (kiln/tooling/jit_plugin.h, docs/jit.md).
-  uint32_t jit_opt_level = KILN_JIT_OPT_LEVEL_QUICK;
+  // 2 by default (the Python runtime); run-module asks for quick.
+  uint32_t jit_opt_level = 2;
   // Compile .mlir modules bounded (run-module does with --fuel or
   // --deadline), so fuel and deadlines stop their loops.
   bool jit_bounded = false;
