@@ -34,7 +34,7 @@ declare -A base=(
   [rodata_bytes]=16384
   [blocks]=10000
   [live_calls]=10000
-  [call_depth]=4000
+  [call_depth]=16000
 )
 targets=(${KILN_SCALE_TARGETS:---vm-to-bytecode --vm-to-c})
 axes=("$@")

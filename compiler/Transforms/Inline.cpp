@@ -5,12 +5,14 @@
 //  - cannot reach itself through calls (no recursion), and
 //  - is small (at most max-ops ops), or is called from one site only (at
 //    most max-single-site-ops ops), or its `inlining_policy` says always.
-// Functions are visited callees first (bottom-up over the call graph), so a
-// callee's body is final when its callers take it: one walk of each
-// function, and a callee's last use moves its body instead of copying it.
-// That keeps the pass linear in the module on a call chain of any depth. A
-// private callee left without uses is erased. The splicing is
-// upstream's mlir::inlineCall with the vm dialect's inliner interface (which
+// What to inline is decided callees first (bottom-up over the call graph):
+// a callee's size counts the callees it will take in. The inlining is done
+// callers first: each body is taken as written and the calls it brings are
+// inlined in turn, so an op is moved or copied, and its location rewritten,
+// once per place it ends up rather than once per level of a call chain, and
+// a callee's last use moves its body instead of copying it. That keeps the
+// pass linear in the module on a call chain of any depth. A private callee
+// left without uses is erased. The splicing is upstream's mlir::inlineCall with the vm dialect's inliner interface (which
 // turns vm.return into branches). Inlined ops keep the name of the function
 // they came from: the callee side of their CallSiteLoc is a NameLoc with the
 // callee's name, so stack traces can show inlined code as frames of its own.
@@ -61,13 +63,6 @@ Policy getPolicy(FuncOp funcOp) {
   return Policy::Default;
 }
 
-/// The number of ops in a function body, terminators included.
-unsigned countOps(FuncOp funcOp) {
-  unsigned count = 0;
-  funcOp.getBody().walk([&](Operation *) { ++count; });
-  return count;
-}
-
 void cloneCallee(OpBuilder &builder, Region *src, Block *inlineBlock, Block *postInsertBlock,
                  IRMapping &mapper, bool shouldCloneInlinedRegion) {
   if (shouldCloneInlinedRegion) {
@@ -102,32 +97,53 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
       uses[funcOp] = allUses.lookup(entry.first());
     }
 
+    // Decided bottom-up, callees first: a callee qualifies by its size once
+    // its own qualifying callees are inlined into it, computed, not built.
+    SmallVector<Operation *> order = postOrder(functions, callees);
+    for (Operation *function : order)
+      sizes[function] = inlinedSize(cast<FuncOp>(function), funcs, recursive);
+
+    // Done top-down, callers first: each body is taken as written, and a
+    // call it brings along is inlined in turn, so every op is moved or
+    // copied (and its location rewritten) once per place it ends up, not
+    // once per level of a call chain.
     InlinerInterface interface(&getContext());
-    llvm::DenseSet<Operation *> named;
-    // Callees before their callers: a callee's body is final when its first
-    // caller takes it, so each function is walked once and nothing is
-    // inlined into a body that is about to be copied again.
-    for (Operation *function : postOrder(functions, callees)) {
+    llvm::DenseSet<Operation *> named, erased;
+    SmallVector<CallOp> calleeCalls, brought;
+    auto cloneAndCollect = [&](OpBuilder &builder, Region *src, Block *inlineBlock,
+                               Block *postInsertBlock, IRMapping &mapper, bool clone) {
+      cloneCallee(builder, src, inlineBlock, postInsertBlock, mapper, clone);
+      for (CallOp call : calleeCalls)
+        brought.push_back(clone ? cast<CallOp>(mapper.lookup(call.getOperation())) : call);
+    };
+    for (Operation *function : llvm::reverse(order)) {
+      if (erased.contains(function))
+        continue;
       auto caller = cast<FuncOp>(function);
-      SmallVector<CallOp> calls;
-      caller.walk([&](CallOp call) { calls.push_back(call); });
-      for (CallOp call : calls) {
+      SmallVector<CallOp> worklist;
+      caller.walk([&](CallOp call) { worklist.push_back(call); });
+      for (size_t next = 0; next < worklist.size(); ++next) {
+        CallOp call = worklist[next];
         FuncOp callee = funcs.lookup(call.getCallee());
-        if (!callee || callee == caller || !shouldInline(callee, recursive))
+        if (!callee || callee == caller || !inlines.contains(callee))
           continue;
         if (named.insert(callee).second)
           setLocationNames(callee, /*named=*/true);
+        calleeCalls.clear();
+        brought.clear();
+        callee.walk([&](CallOp inner) { calleeCalls.push_back(inner); });
         // The last use moves the body instead of copying it.
         bool last = uses[callee] == 1;
         if (!last)
           addUsesOfBody(callee, funcs, +1);
-        if (failed(inlineCall(interface, cloneCallee, call,
+        if (failed(inlineCall(interface, cloneAndCollect, call,
                               cast<CallableOpInterface>(callee.getOperation()), &callee.getBody(),
                               /*shouldCloneInlinedRegion=*/!last))) {
           if (!last)
             addUsesOfBody(callee, funcs, -1);
           continue;
         }
+        worklist.append(brought.begin(), brought.end());
         if (call->use_empty())
           call.erase();
         if (--uses[callee] != 0)
@@ -137,6 +153,7 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
         named.erase(callee);
         uses.erase(callee);
         funcs.erase(callee.getSymName());
+        erased.insert(callee);
         callee.erase();
       }
     }
@@ -144,19 +161,44 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
       setLocationNames(cast<FuncOp>(callee), /*named=*/false);
   }
 
-  /// Whether calls to `callee` (whose body is final) are inlined.
-  bool shouldInline(FuncOp callee, const llvm::DenseSet<Operation *> &recursive) {
+  /// The ops `funcOp` will have once the calls to callees that qualify
+  /// (already decided: callees come first) are inlined into it; decides
+  /// whether `funcOp` itself qualifies.
+  unsigned inlinedSize(FuncOp funcOp, const llvm::StringMap<FuncOp> &funcs,
+                       const llvm::DenseSet<Operation *> &recursive) {
+    unsigned size = 0;
+    bool oneBlock = funcOp.getBody().hasOneBlock();
+    funcOp.getBody().walk([&](Operation *op) {
+      ++size;
+      auto call = dyn_cast<CallOp>(op);
+      if (!call)
+        return;
+      FuncOp callee = funcs.lookup(call.getCallee());
+      if (!callee || callee == funcOp || !inlines.contains(callee))
+        return;
+      // The call goes and the callee's ops come; its return goes too when
+      // its one block merges into the caller's, or becomes a branch.
+      bool calleeOneBlock = oneBlockFunctions.contains(callee);
+      size += sizes.lookup(callee) - (calleeOneBlock ? 2 : 1);
+      oneBlock &= calleeOneBlock;
+    });
+    if (oneBlock)
+      oneBlockFunctions.insert(funcOp);
+    if (shouldInline(funcOp, size, recursive))
+      inlines.insert(funcOp);
+    return size;
+  }
+
+  /// Whether calls to `callee`, of `size` ops with its own calls inlined,
+  /// are inlined (by the callee's uses in the input).
+  bool shouldInline(FuncOp callee, unsigned size, const llvm::DenseSet<Operation *> &recursive) {
     if (!callee.isPrivate() || callee.isExternal() || callee.getSymName() == kInitFunctionName)
       return false;
     Policy policy = getPolicy(callee);
     if (policy == Policy::Never || recursive.contains(callee))
       return false;
-    if (policy == Policy::Always)
-      return true;
-    auto [it, inserted] = sizes.try_emplace(callee, 0);
-    if (inserted)
-      it->second = countOps(callee);
-    return it->second <= maxOps || (uses[callee] == 1 && it->second <= maxSingleSiteOps);
+    return policy == Policy::Always || size <= maxOps ||
+           (uses[callee] == 1 && size <= maxSingleSiteOps);
   }
 
   /// Adds (+1) or takes away (-1) the function uses in `funcOp`'s body: a
@@ -199,8 +241,12 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
 
   /// Symbol uses of each function still in the module.
   llvm::DenseMap<Operation *, unsigned> uses;
-  /// Body sizes of the callees asked about (final when first asked).
+  /// Each function's size with its qualifying callees inlined.
   llvm::DenseMap<Operation *, unsigned> sizes;
+  /// The functions whose calls are inlined.
+  llvm::DenseSet<Operation *> inlines;
+  /// The functions of one block once their callees are inlined.
+  llvm::DenseSet<Operation *> oneBlockFunctions;
 
   /// Uses of each symbol of `moduleOp`, by root name, from one walk of its
   /// body (the Operation overload would stop at the module, a symbol table).
