@@ -12,10 +12,10 @@
 // once per place it ends up rather than once per level of a call chain, and
 // a callee's last use moves its body instead of copying it. That keeps the
 // pass linear in the module on a call chain of any depth. A private callee
-// left without uses is erased. The splicing is upstream's mlir::inlineCall with the vm dialect's inliner interface (which
-// turns vm.return into branches). Inlined ops keep the name of the function
-// they came from: the callee side of their CallSiteLoc is a NameLoc with the
-// callee's name, so stack traces can show inlined code as frames of its own.
+// left without uses is erased. The splicing is upstream's mlir::inlineCall with the vm dialect's
+// inliner interface (which turns vm.return into branches). Inlined ops keep the name of the
+// function they came from: the callee side of their CallSiteLoc is a NameLoc with the callee's
+// name, so stack traces can show inlined code as frames of its own.
 //
 //===----------------------------------------------------------------------===//
 

@@ -45,6 +45,23 @@ inline llvm::CodeGenOptLevel codeGenOptLevel(unsigned level) {
   }
 }
 
+/// The analysis managers a pipeline of `builder`'s runs with, registered
+/// and cross-linked (declared loops first, so the module's goes first).
+struct PipelineAnalyses {
+  llvm::LoopAnalysisManager loops;
+  llvm::FunctionAnalysisManager functions;
+  llvm::CGSCCAnalysisManager sccs;
+  llvm::ModuleAnalysisManager modules;
+
+  explicit PipelineAnalyses(llvm::PassBuilder &builder) {
+    builder.registerModuleAnalyses(modules);
+    builder.registerCGSCCAnalyses(sccs);
+    builder.registerFunctionAnalyses(functions);
+    builder.registerLoopAnalyses(loops);
+    builder.crossRegisterProxies(loops, functions, sccs, modules);
+  }
+};
+
 /// The quick level's IR pipeline: the always-inline functions (the ops.h
 /// helpers) inlined and dropped, then per function SROA (values in
 /// registers, not stack slots), early CSE, CFG simplification and
@@ -52,16 +69,8 @@ inline llvm::CodeGenOptLevel codeGenOptLevel(unsigned level) {
 /// loop or vector passes: a fifth of -O2's time on a small module, and code
 /// the code generator at None turns into machine code quickly.
 inline void runQuickPipeline(llvm::Module &module, llvm::TargetMachine &machine) {
-  llvm::LoopAnalysisManager loops;
-  llvm::FunctionAnalysisManager functions;
-  llvm::CGSCCAnalysisManager sccs;
-  llvm::ModuleAnalysisManager modules;
   llvm::PassBuilder builder(&machine);
-  builder.registerModuleAnalyses(modules);
-  builder.registerCGSCCAnalyses(sccs);
-  builder.registerFunctionAnalyses(functions);
-  builder.registerLoopAnalyses(loops);
-  builder.crossRegisterProxies(loops, functions, sccs, modules);
+  PipelineAnalyses analyses(builder);
   llvm::FunctionPassManager perFunction;
   perFunction.addPass(llvm::SROAPass(llvm::SROAOptions::ModifyCFG));
   perFunction.addPass(llvm::EarlyCSEPass());
@@ -71,7 +80,7 @@ inline void runQuickPipeline(llvm::Module &module, llvm::TargetMachine &machine)
   passes.addPass(llvm::AlwaysInlinerPass(/*InsertLifetimeIntrinsics=*/false));
   passes.addPass(llvm::GlobalDCEPass());
   passes.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(perFunction)));
-  passes.run(module, modules);
+  passes.run(module, analyses.modules);
 }
 
 /// LLVM's default<O`level`> pipeline for `machine`. Above -O0 the
@@ -85,18 +94,10 @@ inline void runDefaultPipeline(llvm::Module &module, llvm::TargetMachine &machin
     runQuickPipeline(module, machine);
     return;
   }
-  llvm::LoopAnalysisManager loops;
-  llvm::FunctionAnalysisManager functions;
-  llvm::CGSCCAnalysisManager sccs;
-  llvm::ModuleAnalysisManager modules;
   llvm::PassBuilder builder(&machine);
-  builder.registerModuleAnalyses(modules);
-  builder.registerCGSCCAnalyses(sccs);
-  builder.registerFunctionAnalyses(functions);
-  builder.registerLoopAnalyses(loops);
-  builder.crossRegisterProxies(loops, functions, sccs, modules);
+  PipelineAnalyses analyses(builder);
   if (level == 0) {
-    builder.buildO0DefaultPipeline(llvm::OptimizationLevel::O0).run(module, modules);
+    builder.buildO0DefaultPipeline(llvm::OptimizationLevel::O0).run(module, analyses.modules);
     return;
   }
   llvm::ModulePassManager passes;
@@ -105,7 +106,7 @@ inline void runDefaultPipeline(llvm::Module &module, llvm::TargetMachine &machin
   passes.addPass(builder.buildPerModuleDefaultPipeline(level == 1   ? llvm::OptimizationLevel::O1
                                                        : level == 2 ? llvm::OptimizationLevel::O2
                                                                     : llvm::OptimizationLevel::O3));
-  passes.run(module, modules);
+  passes.run(module, analyses.modules);
 }
 
 } // namespace kiln::llvmpipeline
