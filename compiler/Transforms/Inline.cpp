@@ -12,10 +12,11 @@
 // once per place it ends up rather than once per level of a call chain, and
 // a callee's last use moves its body instead of copying it. That keeps the
 // pass linear in the module on a call chain of any depth. A private callee
-// left without uses is erased. The splicing is upstream's mlir::inlineCall with the vm dialect's
-// inliner interface (which turns vm.return into branches). Inlined ops keep the name of the
-// function they came from: the callee side of their CallSiteLoc is a NameLoc with the callee's
-// name, so stack traces can show inlined code as frames of its own.
+// left without uses is erased. The splicing is upstream's mlir::inlineCall
+// with the vm dialect's inliner interface (which turns vm.return into
+// branches). Inlined ops keep the name of the function they came from: the
+// callee side of their CallSiteLoc is a NameLoc with the callee's name, so
+// stack traces can show inlined code as frames of its own.
 //
 //===----------------------------------------------------------------------===//
 
@@ -87,10 +88,9 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
     CalleeMap callees = collectInternalCallees(moduleOp);
     llvm::DenseSet<Operation *> recursive = findRecursiveFunctions(functions, callees);
 
-    // Uses of each function: all symbol uses (exports, call.yieldable, ...
-    // keep a callee alive) and, among them, the vm.call sites. Kept up to
-    // date as bodies are cloned and callees erased, so no step walks the
-    // whole module again.
+    // Symbol uses of each function (vm.call, and exports, call.yieldable,
+    // ... which keep a callee alive). Kept up to date as bodies are cloned
+    // and callees erased, so no step walks the whole module again.
     llvm::StringMap<unsigned> allUses = countSymbolUses(moduleOp);
     for (auto &entry : funcs) {
       FuncOp funcOp = entry.second;
@@ -108,7 +108,7 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
     // copied (and its location rewritten) once per place it ends up, not
     // once per level of a call chain.
     InlinerInterface interface(&getContext());
-    llvm::DenseSet<Operation *> named, erased;
+    llvm::DenseSet<Operation *> named;
     SmallVector<CallOp> calleeCalls, brought;
     auto cloneAndCollect = [&](OpBuilder &builder, Region *src, Block *inlineBlock,
                                Block *postInsertBlock, IRMapping &mapper, bool clone) {
@@ -117,7 +117,7 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
         brought.push_back(clone ? cast<CallOp>(mapper.lookup(call.getOperation())) : call);
     };
     for (Operation *function : llvm::reverse(order)) {
-      if (erased.contains(function))
+      if (!uses.count(function)) // erased: inlined at its last use
         continue;
       auto caller = cast<FuncOp>(function);
       SmallVector<CallOp> worklist;
@@ -153,7 +153,6 @@ struct VMInlinePass : public ::mlir::kiln::vm::impl::VMInlinePassBase<VMInlinePa
         named.erase(callee);
         uses.erase(callee);
         funcs.erase(callee.getSymName());
-        erased.insert(callee);
         callee.erase();
       }
     }
