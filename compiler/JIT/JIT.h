@@ -19,6 +19,7 @@
 #define KILN_COMPILER_JIT_JIT_H
 
 #include "kiln/c/module.h"
+#include "kiln/tooling/jit_plugin.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -46,7 +47,7 @@ namespace kiln::jit {
 /// CFG simplification, instcombine) instead of LLVM's -O2; for any module,
 /// the code generator at None (fast instruction selection and register
 /// allocation). KILN_JIT_OPT_LEVEL_QUICK in kiln/tooling/jit_plugin.h.
-inline constexpr unsigned kQuickLevel = 0xffu;
+inline constexpr unsigned kQuickLevel = KILN_JIT_OPT_LEVEL_QUICK;
 
 struct JITOptions {
   /// The optimization level: 0..3 as LLVM's -O0..-O3, or kQuickLevel. For

@@ -24,8 +24,6 @@
 #include <cstdlib>
 #include <cstring>
 
-static_assert(KILN_JIT_OPT_LEVEL_QUICK == kiln::jit::kQuickLevel);
-
 namespace {
 
 using kiln::jit::CompiledModule;

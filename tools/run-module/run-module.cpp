@@ -160,7 +160,7 @@ int main(int argc, char **argv) {
   // A command runs a module once and exits: start soonest unless asked.
   if (jit_opt_level.empty() || jit_opt_level == "quick") {
     load_options.jit_opt_level = KILN_JIT_OPT_LEVEL_QUICK;
-  } else if (!jit_opt_level.empty()) {
+  } else {
     if (jit_opt_level.size() != 1 || jit_opt_level[0] < '0' || jit_opt_level[0] > '3') {
       std::fprintf(stderr, "error: --jit-opt-level takes quick, 0, 1, 2 or 3\n");
       return 2;

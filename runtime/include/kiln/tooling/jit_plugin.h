@@ -48,7 +48,8 @@ typedef struct kiln_jit_request_t {
 
 /* The quick level (docs/jit.md): a short IR pipeline for .mlir and the
  * code generator at its lowest level; compiles sooner than -O2, runs slower
- * code. run-module's and the Python runtime's default. */
+ * code. run-module's default (the Python runtime and the kiln_jit library
+ * default to 2). */
 #define KILN_JIT_OPT_LEVEL_QUICK 0xffu
 
 /* .mlir: compile a bounded module (fuel counted at loops and recursive
