@@ -17,40 +17,44 @@ vm::StatusOr<vm::RefT<BufferView>> BufferView::create(vm::RefT<Buffer> buffer, c
   view->shape_.assign(shape, shape + rank);
   view->element_type_ = element_type;
   view->encoding_type_ = encoding_type;
-  // Dense views must fit: everything that reads elements relies on it.
-  unsigned __int128 bytes = element_byte_size(element_type);
+  // The element count and byte length are computed once, checked, and
+  // kept: every reader (check, the printer, the tools) loops over them, so a
+  // product that wrapped would read past the buffer. Dense views must also
+  // fit their buffer; other encodings may be larger than their storage,
+  // whose reads are then refused by the buffer's range checks.
+  bool empty = false;
   for (size_t i = 0; i < rank; ++i) {
     if (shape[i] < 0) {
       return vm::make_status(vm::StatusCode::kInvalidArgument,
                              "buffer view dimension %zu is negative (%lld)", i,
                              static_cast<long long>(shape[i]));
     }
-    if (shape[i] == 0)
-      bytes = 0; // empty, whatever the other dimensions
+    empty |= shape[i] == 0;
   }
-  for (size_t i = 0; i < rank && bytes != 0; ++i) {
-    bytes *= static_cast<uint64_t>(shape[i]);
-    if (bytes > buffer->length())
-      break; // before the product can overflow
+  int64_t count = empty ? 0 : 1;
+  size_t bytes = 0;
+  for (size_t i = 0; i < rank && !empty; ++i) {
+    if (__builtin_mul_overflow(count, shape[i], &count)) {
+      return vm::make_status(vm::StatusCode::kOutOfRange,
+                             "buffer view %s has more elements than 2^63 - 1",
+                             format_shape_and_type(shape, rank, element_type).c_str());
+    }
+  }
+  if (__builtin_mul_overflow(static_cast<uint64_t>(count), element_byte_size(element_type),
+                             &bytes)) {
+    return vm::make_status(vm::StatusCode::kOutOfRange,
+                           "buffer view %s has more bytes than a size holds",
+                           format_shape_and_type(shape, rank, element_type).c_str());
   }
   if (encoding_type == encoding_type::kDenseRowMajor && bytes > buffer->length()) {
     return vm::make_status(
         vm::StatusCode::kOutOfRange, "buffer view %s needs more bytes than its buffer's %zu",
         format_shape_and_type(shape, rank, element_type).c_str(), buffer->length());
   }
+  view->element_count_ = count;
+  view->byte_length_ = bytes;
   view->buffer_ = std::move(buffer);
   return view;
-}
-
-int64_t BufferView::element_count() const {
-  int64_t n = 1;
-  for (int64_t d : shape_)
-    n *= d;
-  return n;
-}
-
-size_t BufferView::byte_length() const {
-  return static_cast<size_t>(element_count()) * element_byte_size(element_type_);
 }
 
 } // namespace kiln::hal

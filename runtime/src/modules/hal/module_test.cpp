@@ -181,6 +181,44 @@ TEST_P(HalModuleTest, BufferViews) {
             vm::StatusCode::kOutOfRange);
 }
 
+// Shapes whose element or byte count does not fit 64 bits, as a hostile
+// module makes them (the run fuzzer found the first: an empty dense view
+// whose other dimensions overflowed the element count).
+TEST_P(HalModuleTest, BufferViewSizesAreChecked) {
+  Value b = allocate(24);
+  auto create = [&](int32_t encoding, std::vector<int64_t> shape, ValueList *r) {
+    ValueList args = {b,
+                      Value::i64(0),
+                      Value::i64(24),
+                      Value::i32(element_type::kFloat32),
+                      Value::i32(encoding),
+                      Value::i32(static_cast<int32_t>(shape.size()))};
+    for (int64_t d : shape)
+      args.push_back(Value::i64(d));
+    return call("hal.buffer_view.create", std::move(args), r);
+  };
+  const int64_t big = int64_t{1} << 40;
+  ValueList r;
+  // Empty whatever its other dimensions: no elements, no bytes.
+  ASSERT_TRUE(create(encoding_type::kDenseRowMajor, {big, 0, big, big}, &r).ok());
+  auto *empty = r[0].as_ref().as<BufferView>();
+  EXPECT_EQ(empty->element_count(), 0);
+  EXPECT_EQ(empty->byte_length(), 0u);
+  EXPECT_TRUE(call("check.expect_all_true", {device(), r[0]}, &r).ok());
+  // An opaque encoding is not held to its buffer's size, but its counts
+  // must still fit: elements past 2^63 - 1, then bytes past 2^64 - 1.
+  vm::Status s = create(0, {big, big}, &r);
+  EXPECT_EQ(s.code(), vm::StatusCode::kOutOfRange);
+  EXPECT_NE(s.message().find("more elements than"), std::string_view::npos) << s.message();
+  s = create(0, {(int64_t{1} << 62) + 1}, &r);
+  EXPECT_EQ(s.code(), vm::StatusCode::kOutOfRange);
+  EXPECT_NE(s.message().find("more bytes than"), std::string_view::npos) << s.message();
+  // One larger than its storage is created; reading it is refused.
+  ASSERT_TRUE(create(0, {64}, &r).ok());
+  EXPECT_EQ(r[0].as_ref().as<BufferView>()->byte_length(), 256u);
+  EXPECT_FALSE(call("check.expect_all_true", {device(), r[0]}, &r).ok());
+}
+
 TEST_P(HalModuleTest, QueueOperationsAndAwait) {
   Value b = allocate(16);
   Value f1 = fence();

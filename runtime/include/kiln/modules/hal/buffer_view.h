@@ -28,9 +28,10 @@ public:
   size_t rank() const { return shape_.size(); }
   ElementType element_type() const { return element_type_; }
   EncodingType encoding_type() const { return encoding_type_; }
-  int64_t element_count() const;
+  // Checked at creation: neither product overflows.
+  int64_t element_count() const { return element_count_; }
   // Dense byte size of the elements.
-  size_t byte_length() const;
+  size_t byte_length() const { return byte_length_; }
 
 private:
   BufferView() : vm::RefObject(&kType) {}
@@ -40,6 +41,8 @@ private:
   std::vector<int64_t> shape_;
   ElementType element_type_ = 0;
   EncodingType encoding_type_ = 0;
+  int64_t element_count_ = 0;
+  size_t byte_length_ = 0;
 };
 
 // "2x3xf32" (IREE's spelling; "f32" for rank 0).
