@@ -8,11 +8,13 @@
 # Builds the runtime and its tools with clang-22 and
 # KILN_SANITIZE=address,undefined into build-asan/ (no compiler: the e2e
 # modules are translated by build/bin/vm-translate, which scripts/build.sh
-# makes). Any sanitizer report fails the run, UBSan's function check
+# makes), with the runtime's libFuzzer targets, so CI's fuzz smoke
+# (scripts/fuzz.sh with KILN_FUZZ_BUILD_DIR=build-asan) needs no second
+# build. Any sanitizer report fails the run, UBSan's function check
 # included (emitted C hands a ref's last reference to the runtime's
 # ref_release service instead of calling the C++ destroy through a C
-# function type; docs/fuzzing.md, "Sanitizer leg"). Opt-in (not in CI by default:
-# it adds a second full runtime build); .ci/run runs it when KILN_CI_SANITIZE=1.
+# function type; docs/fuzzing.md, "Sanitizer leg"). .ci/run runs it unless
+# KILN_CI_SANITIZE=0.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${KILN_ASAN_BUILD_DIR:-$root/build-asan}"
@@ -20,7 +22,7 @@ bash "$root/scripts/build.sh" vm-translate >/dev/null
 if [[ ! -f "$build/build.ninja" ]]; then
   CC=clang-22 CXX=clang++-22 cmake -G Ninja -S "$root" -B "$build" \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKILN_SANITIZE=address,undefined \
-    -DKILN_BUILD_COMPILER=OFF -DKILN_BUILD_BENCHMARKS=OFF >/dev/null
+    -DKILN_BUILD_COMPILER=OFF -DKILN_BUILD_BENCHMARKS=OFF -DKILN_BUILD_FUZZERS=ON >/dev/null
 fi
 ninja -C "$build" -j "${KILN_JOBS:-2}"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:allocator_may_return_null=1"
