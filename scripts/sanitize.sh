@@ -19,11 +19,12 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${KILN_ASAN_BUILD_DIR:-$root/build-asan}"
 bash "$root/scripts/build.sh" vm-translate >/dev/null
-if [[ ! -f "$build/build.ninja" ]]; then
-  CC=clang-22 CXX=clang++-22 cmake -G Ninja -S "$root" -B "$build" \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKILN_SANITIZE=address,undefined \
-    -DKILN_BUILD_COMPILER=OFF -DKILN_BUILD_BENCHMARKS=OFF -DKILN_BUILD_FUZZERS=ON >/dev/null
-fi
+# Configured every time, not only when build.ninja is missing: a build
+# directory left by an older checkout (say without the fuzzers) then picks
+# up these options instead of failing the fuzz smoke later.
+CC=clang-22 CXX=clang++-22 cmake -G Ninja -S "$root" -B "$build" \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKILN_SANITIZE=address,undefined \
+  -DKILN_BUILD_COMPILER=OFF -DKILN_BUILD_BENCHMARKS=OFF -DKILN_BUILD_FUZZERS=ON >/dev/null
 ninja -C "$build" -j "${KILN_JOBS:-2}"
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:allocator_may_return_null=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"

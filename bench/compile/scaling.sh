@@ -10,7 +10,7 @@
 #   KILN_SCALE=0.5 halves every N (quicker, noisier ratios).
 #   KILN_SCALE_TARGETS="--vm-to-c" measures one target only.
 #   KILN_SCALE_REPS=5 compiles each module that many times, N and 2N
-#   alternating, and keeps the least CPU time of each (default 5): on a
+#   alternating (each 2N compile after an untimed one, see measure_pair), and keeps the least CPU time of each (default 5): on a
 #   shared machine one run can be 15% off, which alone moves a ratio from
 #   2.0 to 2.3.
 #   KILN_SCALE_MEASURE=instructions counts executed instructions instead
@@ -83,10 +83,23 @@ measure_pair() { # target input(N) input(2N) -> "cpu(N) rss(N) cpu(2N) rss(2N) p
   # the pairs run back to back is printed too: when the two disagree, the
   # machine's load moved during the run.
   local i c m cs1=() cs2=() m1=0 m2=0
+  # One untimed compile first: the first run after the machine was busy
+  # (or after generating the inputs) was up to a quarter slower in user
+  # time with no page faults, steal or compaction to account for it, and
+  # would otherwise land on the N side of the first pair.
+  time_once "$1" "$3" >/dev/null
   for ((i = 0; i < reps; ++i)); do
     read -r c m < <(time_once "$1" "$2")
     cs1+=("$c")
     ((m > m1)) && m1=$m
+    # The 2N compile runs twice and the second is timed. This machine's
+    # kernel reports free 2 MiB blocks to the hypervisor within seconds
+    # (virtio-balloon free page reporting) and the host drops them, so a run that touches more memory than the
+    # one before it pays the host's faults for the difference in sys time:
+    # 20,000 blocks to C took 0.30 s of sys right after a 10,000-block run
+    # and 0.11-0.16 s right after itself. The N compile needs no such help,
+    # as it follows a larger one.
+    time_once "$1" "$3" >/dev/null
     read -r c m < <(time_once "$1" "$3")
     cs2+=("$c")
     ((m > m2)) && m2=$m
