@@ -10,9 +10,9 @@
 #   KILN_SCALE=0.5 halves every N (quicker, noisier ratios).
 #   KILN_SCALE_TARGETS="--vm-to-c" measures one target only.
 #   KILN_SCALE_REPS=5 compiles each module that many times, N and 2N
-#   alternating (each 2N compile after an untimed one, see measure_pair), and keeps the least CPU time of each (default 5): on a
-#   shared machine one run can be 15% off, which alone moves a ratio from
-#   2.0 to 2.3.
+#   alternating (each 2N compile after an untimed one, see measure_pair),
+#   and keeps the least CPU time of each (default 5): on a shared machine
+#   one run can be 15% off, which alone moves a ratio from 2.0 to 2.3.
 #   KILN_SCALE_MEASURE=instructions counts executed instructions instead
 #   (valgrind --tool=callgrind, about 50x slower, one run each). The count
 #   does not depend on the machine's load or caches, so its ratio shows
@@ -94,11 +94,11 @@ measure_pair() { # target input(N) input(2N) -> "cpu(N) rss(N) cpu(2N) rss(2N) p
     ((m > m1)) && m1=$m
     # The 2N compile runs twice and the second is timed. This machine's
     # kernel reports free 2 MiB blocks to the hypervisor within seconds
-    # (virtio-balloon free page reporting) and the host drops them, so a run that touches more memory than the
-    # one before it pays the host's faults for the difference in sys time:
-    # 20,000 blocks to C took 0.30 s of sys right after a 10,000-block run
-    # and 0.11-0.16 s right after itself. The N compile needs no such help,
-    # as it follows a larger one.
+    # (virtio-balloon free page reporting) and the host drops them, so a
+    # run that touches more memory than the one before it pays the host's
+    # faults for the difference in sys time: 20,000 blocks to C took 0.30 s
+    # of sys right after a 10,000-block run and 0.11-0.16 s right after
+    # itself. The N compile needs no such help, as it follows a larger one.
     time_once "$1" "$3" >/dev/null
     read -r c m < <(time_once "$1" "$3")
     cs2+=("$c")
